@@ -1,0 +1,48 @@
+"""Alembic environment: async, on the URL the caller resolved (`dealreg migrate`, `serve`, tests)
+or, when run by hand, on DEALREG_DATABASE_URL / the embedded server."""
+
+import asyncio
+
+from alembic import context
+from sqlalchemy.engine import Connection
+
+from dealreg.db import Base, make_engine
+from dealreg.models import load_all_models
+
+load_all_models()
+target_metadata = Base.metadata
+
+
+def _configure(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        compare_type=True,
+        compare_server_default=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+async def _run_async(url: str) -> None:
+    engine = make_engine(url, pool_size=1)
+    try:
+        async with engine.connect() as connection:
+            await connection.run_sync(_configure)
+    finally:
+        await engine.dispose()
+
+
+def _url() -> str:
+    url = context.config.attributes.get("database_url")
+    if url:
+        return str(url)
+    from dealreg.config import Settings
+    from dealreg.embedded import resolve_database_url
+
+    return resolve_database_url(Settings.from_env())
+
+
+if context.is_offline_mode():
+    raise SystemExit("dealreg migrations run online only: they need a database.")
+asyncio.run(_run_async(_url()))

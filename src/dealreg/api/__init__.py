@@ -1,0 +1,22 @@
+"""The HTTP door: Litestar controllers and their msgspec schemas, bearer authentication, scope
+guards and paging. Controllers validate, check the caller, and call one service; no SQL here."""
+
+from litestar.types import ControllerRouterHandler
+
+from dealreg.api.health import health, ready
+from dealreg.api.me import me
+from dealreg.api.oauth import issue_token, jwks
+from dealreg.api.organizations import OrganizationController
+from dealreg.api.partnerships import PartnershipController
+from dealreg.api.programs import ProgramController
+
+ROUTE_HANDLERS: list[ControllerRouterHandler] = [
+    health,
+    ready,
+    jwks,
+    issue_token,
+    me,
+    OrganizationController,
+    PartnershipController,
+    ProgramController,
+]

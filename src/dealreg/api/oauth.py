@@ -1,0 +1,101 @@
+"""The OAuth2 token endpoint (client_credentials grant, RFC 6749 §4.4) and the signing keys."""
+
+import base64
+import binascii
+from typing import Annotated, Any, Literal
+from urllib.parse import unquote
+
+import msgspec
+from litestar import Request, Response, get, post
+from litestar.enums import RequestEncodingType
+from litestar.params import Body
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.api.schemas import problems
+from dealreg.auth.keys import public_jwks
+from dealreg.auth.service import (
+    InvalidClient,
+    InvalidTokenRequest,
+    UnsupportedGrantType,
+    principal_for_client,
+)
+from dealreg.auth.tokens import TokenService
+
+
+class TokenRequest(msgspec.Struct):
+    grant_type: str
+    scope: str | None = None
+    # client_secret_post; client_secret_basic (the Authorization header) is preferred.
+    client_id: str | None = None
+    client_secret: str | None = None
+
+
+class TokenResponse(msgspec.Struct):
+    access_token: str
+    token_type: Literal["Bearer"]
+    expires_in: int
+    scope: str
+
+
+def _basic_credentials(header: str | None) -> tuple[str, str] | None:
+    if not header:
+        return None
+    scheme, _, encoded = header.partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        decoded = base64.b64decode(encoded.strip(), validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError) as exc:
+        raise InvalidClient("The Basic credentials are not valid base64.") from exc
+    client_id, sep, secret = decoded.partition(":")
+    if not sep:
+        raise InvalidClient("The Basic credentials need 'client_id:client_secret'.")
+    # RFC 6749 §2.3.1: both parts are form-urlencoded before being joined.
+    return unquote(client_id), unquote(secret)
+
+
+@post(
+    "/v1/oauth/token",
+    tags=["oauth"],
+    opt={"public": True},
+    status_code=200,
+    responses=problems(401, 413, public=True),
+    summary="Exchange client credentials for an access token",
+)
+async def issue_token(
+    request: Request[Any, Any, Any],
+    db: AsyncSession,
+    data: Annotated[TokenRequest, Body(media_type=RequestEncodingType.URL_ENCODED)],
+) -> Response[TokenResponse]:
+    if data.grant_type != "client_credentials":
+        raise UnsupportedGrantType("Only the client_credentials grant is supported.")
+    basic = _basic_credentials(request.headers.get("authorization"))
+    if basic and data.client_id:
+        raise InvalidTokenRequest("Authenticate the client one way: Basic header or form fields.")
+    client_id, secret = basic or (data.client_id, data.client_secret)
+    if not client_id or not secret:
+        raise InvalidClient("Client credentials are required.")
+    requested = frozenset(data.scope.split()) if data.scope else None
+    principal = await principal_for_client(db, client_id, secret, requested)
+    tokens: TokenService = request.app.state.tokens
+    token = tokens.mint(principal)
+    return Response(
+        TokenResponse(
+            access_token=token,
+            token_type="Bearer",  # noqa: S106 - the RFC 6750 scheme name
+            expires_in=tokens.default_ttl,
+            scope=" ".join(sorted(principal.scopes)),
+        ),
+        headers={"Cache-Control": "no-store", "Pragma": "no-cache"},
+    )
+
+
+@get(
+    "/.well-known/jwks.json",
+    tags=["oauth"],
+    opt={"public": True},
+    summary="Public keys of the token signer",
+)
+async def jwks(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    tokens: TokenService = request.app.state.tokens
+    return public_jwks(tokens.signing_key)

@@ -1,0 +1,181 @@
+import uuid
+
+import msgspec
+from litestar import Controller, get, patch, post
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.api.deps import PageRequest, encode_cursor
+from dealreg.api.schemas import (
+    Country,
+    Email,
+    Name,
+    OrgCode,
+    Resource,
+    TimeZone,
+    problems,
+    unset_to_none,
+)
+from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.auth import scopes
+from dealreg.auth.tokens import Principal
+from dealreg.orgs import service
+from dealreg.orgs.models import Organization, OrgKind, Role, User
+
+
+class OrganizationCreate(msgspec.Struct, forbid_unknown_fields=True):
+    kind: OrgKind
+    name: Name
+    country: Country
+    code: OrgCode | None = None
+    timezone: TimeZone | None = None
+
+
+class OrganizationUpdate(msgspec.Struct, forbid_unknown_fields=True):
+    name: Name | msgspec.UnsetType = msgspec.UNSET
+    country: Country | msgspec.UnsetType = msgspec.UNSET
+    code: OrgCode | msgspec.UnsetType = msgspec.UNSET
+    timezone: TimeZone | msgspec.UnsetType = msgspec.UNSET
+
+
+class OrganizationOut(Resource, kw_only=True):
+    kind: OrgKind
+    name: str
+    code: str | None
+    country: str
+    timezone: str | None
+
+    @classmethod
+    def of(cls, org: Organization) -> "OrganizationOut":
+        return msgspec.convert(org, cls, from_attributes=True)
+
+
+class OrganizationList(msgspec.Struct):
+    items: list[OrganizationOut]
+    next_cursor: str | None
+
+
+class UserCreate(msgspec.Struct, forbid_unknown_fields=True):
+    email: Email
+    name: Name
+    role: Role
+
+
+class UserOut(Resource, kw_only=True):
+    organization_id: uuid.UUID
+    email: str
+    name: str
+    role: Role
+    active: bool
+
+    @classmethod
+    def of(cls, user: User) -> "UserOut":
+        return msgspec.convert(user, cls, from_attributes=True)
+
+
+class UserList(msgspec.Struct):
+    items: list[UserOut]
+    next_cursor: str | None
+
+
+class OrganizationController(Controller):
+    path = "/v1/organizations"
+    tags = ["organizations"]
+    security = BEARER_SECURITY
+
+    @post(
+        guards=[requires(scopes.WRITE_ORGANIZATIONS)],
+        responses=problems(409, 413),
+        summary="Create a vendor, partner or platform organization",
+    )
+    async def create(
+        self, db: AsyncSession, principal: Principal, data: OrganizationCreate
+    ) -> OrganizationOut:
+        org = await service.create_organization(
+            db,
+            principal,
+            kind=data.kind,
+            name=data.name,
+            country=data.country,
+            code=data.code,
+            timezone=data.timezone,
+        )
+        return OrganizationOut.of(org)
+
+    @get(
+        guards=[requires(scopes.READ_ORGANIZATIONS)],
+        responses=problems(),
+        summary="List the organizations the caller can see",
+    )
+    async def list(
+        self, db: AsyncSession, principal: Principal, page: PageRequest, kind: OrgKind | None = None
+    ) -> OrganizationList:
+        result = await service.list_organizations(
+            db, principal, kind=kind, after=page.after, limit=page.limit
+        )
+        return OrganizationList(
+            items=[OrganizationOut.of(o) for o in result.items],
+            next_cursor=encode_cursor(result.next_key),
+        )
+
+    @get(
+        "/{org_id:uuid}",
+        guards=[requires(scopes.READ_ORGANIZATIONS)],
+        responses=problems(404),
+        summary="Read an organization",
+    )
+    async def read(
+        self, db: AsyncSession, principal: Principal, org_id: uuid.UUID
+    ) -> OrganizationOut:
+        return OrganizationOut.of(await service.get_organization(db, principal, org_id))
+
+    @patch(
+        "/{org_id:uuid}",
+        guards=[requires(scopes.WRITE_ORGANIZATIONS)],
+        responses=problems(404, 409, 413),
+        summary="Change an organization",
+    )
+    async def update(
+        self, db: AsyncSession, principal: Principal, org_id: uuid.UUID, data: OrganizationUpdate
+    ) -> OrganizationOut:
+        org = await service.update_organization(
+            db,
+            principal,
+            org_id,
+            name=unset_to_none(data.name),
+            country=unset_to_none(data.country),
+            code=unset_to_none(data.code),
+            timezone=unset_to_none(data.timezone),
+        )
+        return OrganizationOut.of(org)
+
+    @post(
+        "/{org_id:uuid}/users",
+        guards=[requires(scopes.WRITE_USERS)],
+        responses=problems(404, 409, 413),
+        summary="Add a user to an organization",
+    )
+    async def create_user(
+        self, db: AsyncSession, principal: Principal, org_id: uuid.UUID, data: UserCreate
+    ) -> UserOut:
+        user = await service.create_user(
+            db, principal, org_id, email=data.email, name=data.name, role=data.role
+        )
+        return UserOut.of(user)
+
+    @get(
+        "/{org_id:uuid}/users",
+        guards=[requires(scopes.READ_USERS)],
+        responses=problems(404),
+        summary="List an organization's users",
+    )
+    async def list_users(
+        self,
+        db: AsyncSession,
+        principal: Principal,
+        page: PageRequest,
+        org_id: uuid.UUID,
+    ) -> UserList:
+        result = await service.list_users(db, principal, org_id, after=page.after, limit=page.limit)
+        return UserList(
+            items=[UserOut.of(u) for u in result.items], next_cursor=encode_cursor(result.next_key)
+        )

@@ -1,0 +1,127 @@
+import uuid
+
+import msgspec
+from litestar import Controller, get, patch, post
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.api.deps import PageRequest, encode_cursor
+from dealreg.api.schemas import Resource, problems, unset_to_none
+from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.auth import scopes
+from dealreg.auth.tokens import Principal
+from dealreg.orgs import service
+from dealreg.orgs.models import Partnership, PartnershipStatus, Tier
+
+
+class PartnershipCreate(msgspec.Struct, forbid_unknown_fields=True):
+    partner_id: uuid.UUID
+    tier: Tier
+    # Defaults to the caller's own vendor; a platform admin names it.
+    vendor_id: uuid.UUID | None = None
+    status: PartnershipStatus = PartnershipStatus.active
+
+
+class PartnershipUpdate(msgspec.Struct, forbid_unknown_fields=True):
+    tier: Tier | msgspec.UnsetType = msgspec.UNSET
+    status: PartnershipStatus | msgspec.UnsetType = msgspec.UNSET
+
+
+class PartnershipOut(Resource, kw_only=True):
+    partner_id: uuid.UUID
+    vendor_id: uuid.UUID
+    tier: Tier
+    status: PartnershipStatus
+
+    @classmethod
+    def of(cls, partnership: Partnership) -> "PartnershipOut":
+        return msgspec.convert(partnership, cls, from_attributes=True)
+
+
+class PartnershipList(msgspec.Struct):
+    items: list[PartnershipOut]
+    next_cursor: str | None
+
+
+class PartnershipController(Controller):
+    path = "/v1/partnerships"
+    tags = ["partnerships"]
+    security = BEARER_SECURITY
+
+    @post(
+        guards=[requires(scopes.WRITE_PARTNERSHIPS)],
+        responses=problems(409, 413),
+        summary="Enrol a partner with a vendor",
+    )
+    async def create(
+        self, db: AsyncSession, principal: Principal, data: PartnershipCreate
+    ) -> PartnershipOut:
+        partnership = await service.create_partnership(
+            db,
+            principal,
+            partner_id=data.partner_id,
+            vendor_id=data.vendor_id,
+            tier=data.tier,
+            status=data.status,
+        )
+        return PartnershipOut.of(partnership)
+
+    @get(
+        guards=[requires(scopes.READ_PARTNERSHIPS)],
+        responses=problems(),
+        summary="List the partnerships the caller is party to",
+    )
+    async def list(
+        self,
+        db: AsyncSession,
+        principal: Principal,
+        page: PageRequest,
+        partner_id: uuid.UUID | None = None,
+        vendor_id: uuid.UUID | None = None,
+        status: PartnershipStatus | None = None,
+    ) -> PartnershipList:
+        result = await service.list_partnerships(
+            db,
+            principal,
+            partner_id=partner_id,
+            vendor_id=vendor_id,
+            status=status,
+            after=page.after,
+            limit=page.limit,
+        )
+        return PartnershipList(
+            items=[PartnershipOut.of(p) for p in result.items],
+            next_cursor=encode_cursor(result.next_key),
+        )
+
+    @get(
+        "/{partnership_id:uuid}",
+        guards=[requires(scopes.READ_PARTNERSHIPS)],
+        responses=problems(404),
+        summary="Read a partnership",
+    )
+    async def read(
+        self, db: AsyncSession, principal: Principal, partnership_id: uuid.UUID
+    ) -> PartnershipOut:
+        return PartnershipOut.of(await service.get_partnership(db, principal, partnership_id))
+
+    @patch(
+        "/{partnership_id:uuid}",
+        guards=[requires(scopes.WRITE_PARTNERSHIPS)],
+        responses=problems(404, 413),
+        summary="Change a partnership's tier or suspend it",
+    )
+    async def update(
+        self,
+        db: AsyncSession,
+        principal: Principal,
+        partnership_id: uuid.UUID,
+        data: PartnershipUpdate,
+    ) -> PartnershipOut:
+        partnership = await service.update_partnership(
+            db,
+            principal,
+            partnership_id,
+            tier=unset_to_none(data.tier),
+            status=unset_to_none(data.status),
+        )
+        return PartnershipOut.of(partnership)

@@ -1,0 +1,168 @@
+import uuid
+from typing import Annotated
+
+import msgspec
+from litestar import Controller, get, post
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.api.deps import PageRequest, encode_cursor
+from dealreg.api.schemas import Currency, MinorUnits, Name, Resource, problems
+from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.auth import scopes
+from dealreg.auth.tokens import Principal
+from dealreg.orgs import service
+from dealreg.orgs.models import Product, Program
+from dealreg.orgs.service import ExtraField
+
+Sku = Annotated[
+    str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$", examples=["ACME-FW-100"])
+]
+
+
+class ProgramCreate(msgspec.Struct, forbid_unknown_fields=True):
+    name: Name
+    currency: Currency
+    # Defaults to the caller's own vendor; a platform admin names it.
+    vendor_id: uuid.UUID | None = None
+    description: Annotated[str, msgspec.Meta(max_length=4000)] = ""
+    protection_days: Annotated[int, msgspec.Meta(ge=1, le=3650)] = 90
+    extension_days: Annotated[int, msgspec.Meta(ge=1, le=365)] = 30
+    max_extensions: Annotated[int, msgspec.Meta(ge=0, le=10)] = 1
+    minimum_deal_amount: MinorUnits = 0
+    extra_fields: Annotated[list[ExtraField], msgspec.Meta(max_length=50)] = msgspec.field(
+        default_factory=list
+    )
+
+
+class ProgramOut(Resource, kw_only=True):
+    vendor_id: uuid.UUID
+    name: str
+    description: str
+    currency: str
+    protection_days: int
+    extension_days: int
+    max_extensions: int
+    minimum_deal_amount: int
+    extra_fields: list[ExtraField]
+    active: bool
+
+    @classmethod
+    def of(cls, program: Program) -> "ProgramOut":
+        return msgspec.convert(program, cls, from_attributes=True)
+
+
+class ProgramList(msgspec.Struct):
+    items: list[ProgramOut]
+    next_cursor: str | None
+
+
+class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
+    sku: Sku
+    name: Name
+
+
+class ProductOut(Resource, kw_only=True):
+    program_id: uuid.UUID
+    sku: str
+    name: str
+    active: bool
+
+    @classmethod
+    def of(cls, product: Product) -> "ProductOut":
+        return msgspec.convert(product, cls, from_attributes=True)
+
+
+class ProductList(msgspec.Struct):
+    items: list[ProductOut]
+    next_cursor: str | None
+
+
+class ProgramController(Controller):
+    path = "/v1/programs"
+    tags = ["programs"]
+    security = BEARER_SECURITY
+
+    @post(
+        guards=[requires(scopes.WRITE_PROGRAMS)],
+        responses=problems(409, 413),
+        summary="Create a deal registration program",
+    )
+    async def create(
+        self, db: AsyncSession, principal: Principal, data: ProgramCreate
+    ) -> ProgramOut:
+        program = await service.create_program(
+            db,
+            principal,
+            vendor_id=data.vendor_id,
+            name=data.name,
+            description=data.description,
+            currency=data.currency,
+            protection_days=data.protection_days,
+            extension_days=data.extension_days,
+            max_extensions=data.max_extensions,
+            minimum_deal_amount=data.minimum_deal_amount,
+            extra_fields=data.extra_fields,
+        )
+        return ProgramOut.of(program)
+
+    @get(
+        guards=[requires(scopes.READ_PROGRAMS)],
+        responses=problems(),
+        summary="List programs: a vendor's own, or those of the vendors a partner is enrolled with",
+    )
+    async def list(
+        self,
+        db: AsyncSession,
+        principal: Principal,
+        page: PageRequest,
+        vendor_id: uuid.UUID | None = None,
+    ) -> ProgramList:
+        result = await service.list_programs(
+            db, principal, vendor_id=vendor_id, after=page.after, limit=page.limit
+        )
+        return ProgramList(
+            items=[ProgramOut.of(p) for p in result.items],
+            next_cursor=encode_cursor(result.next_key),
+        )
+
+    @get(
+        "/{program_id:uuid}",
+        guards=[requires(scopes.READ_PROGRAMS)],
+        responses=problems(404),
+        summary="Read a program",
+    )
+    async def read(
+        self, db: AsyncSession, principal: Principal, program_id: uuid.UUID
+    ) -> ProgramOut:
+        return ProgramOut.of(await service.get_program(db, principal, program_id))
+
+    @post(
+        "/{program_id:uuid}/products",
+        guards=[requires(scopes.WRITE_PROGRAMS)],
+        responses=problems(404, 409, 413),
+        summary="Add a product to a program's catalogue",
+    )
+    async def create_product(
+        self, db: AsyncSession, principal: Principal, program_id: uuid.UUID, data: ProductCreate
+    ) -> ProductOut:
+        product = await service.create_product(
+            db, principal, program_id, sku=data.sku, name=data.name
+        )
+        return ProductOut.of(product)
+
+    @get(
+        "/{program_id:uuid}/products",
+        guards=[requires(scopes.READ_PROGRAMS)],
+        responses=problems(404),
+        summary="List a program's products",
+    )
+    async def list_products(
+        self, db: AsyncSession, principal: Principal, page: PageRequest, program_id: uuid.UUID
+    ) -> ProductList:
+        result = await service.list_products(
+            db, principal, program_id, after=page.after, limit=page.limit
+        )
+        return ProductList(
+            items=[ProductOut.of(p) for p in result.items],
+            next_cursor=encode_cursor(result.next_key),
+        )

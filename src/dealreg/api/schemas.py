@@ -1,0 +1,95 @@
+"""Field types shared by the request and response schemas of several resources."""
+
+import uuid
+from datetime import datetime
+from typing import Annotated, TypeVar
+
+import msgspec
+from litestar.openapi import ResponseSpec
+
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+Country = Annotated[
+    str, msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2", examples=["US"])
+]
+Currency = Annotated[
+    str, msgspec.Meta(pattern=r"^[A-Z]{3}$", description="ISO 4217 code", examples=["USD"])
+]
+OrgCode = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[A-Z][A-Z0-9]{1,11}$",
+        description="Upper-case prefix of the organization's registration numbers",
+        examples=["ACME"],
+    ),
+]
+TimeZone = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1, max_length=64, description="IANA time zone", examples=["Europe/Oslo"]
+    ),
+]
+Email = Annotated[
+    str, msgspec.Meta(pattern=r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{1,63}$", max_length=254)
+]
+MinorUnits = Annotated[
+    int, msgspec.Meta(ge=0, le=10**15, description="Amount in minor units of the currency")
+]
+
+
+class Resource(msgspec.Struct, kw_only=True):
+    """The fields every stored resource shows."""
+
+    id: uuid.UUID
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+T = TypeVar("T")
+
+
+def unset_to_none(value: T | msgspec.UnsetType) -> T | None:
+    """A PATCH field the client left out means "no change", which services spell None."""
+    return None if isinstance(value, msgspec.UnsetType) else value
+
+
+class FieldProblem(msgspec.Struct):
+    pointer: str
+    detail: str
+
+
+class Problem(msgspec.Struct, kw_only=True):
+    """RFC 9457 problem details. `type` is stable per error; `errors` lists invalid fields."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[FieldProblem] | None = None
+
+
+_DESCRIPTIONS = {
+    400: "Malformed request or invalid parameter",
+    401: "Missing or invalid access token",
+    403: "The token's role or scope does not allow this",
+    404: "No such resource visible to the caller",
+    409: "Conflicts with the current state",
+    413: "Request body over the size limit",
+    422: "Well-formed but invalid input",
+}
+
+
+def problems(*statuses: int, public: bool = False) -> dict[int, ResponseSpec]:
+    """OpenAPI entries for the problem responses a route can give, beside the ones every
+    authenticated route can give."""
+    every = {400, 422} if public else {400, 401, 403, 422}
+    return {
+        status: ResponseSpec(
+            data_container=Problem,
+            media_type="application/problem+json",
+            description=_DESCRIPTIONS[status],
+            generate_examples=False,
+        )
+        for status in sorted(every | set(statuses))
+    }

@@ -1,0 +1,99 @@
+"""`create_app(settings)`: the Litestar application with every domain's routes, the error map,
+authentication, compression and the OpenAPI document."""
+
+from typing import Any
+
+import msgspec
+from litestar import Litestar
+from litestar.config.compression import CompressionConfig
+from litestar.datastructures import State
+from litestar.middleware import DefineMiddleware
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from dealreg import __version__
+from dealreg.api import ROUTE_HANDLERS
+from dealreg.api.deps import DEPENDENCIES
+from dealreg.api.security import BearerAuthentication
+from dealreg.auth.tokens import TokenService
+from dealreg.config import Settings
+from dealreg.db import make_engine, make_sessionmaker
+from dealreg.errors import exception_handlers
+from dealreg.observability import configure_logging, request_id_middleware, stamp_response
+
+
+def openapi_config() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="dealreg",
+        version=__version__,
+        description=(
+            "One API for multi-vendor deal registration: register a deal once, get a decision "
+            "from every vendor within its SLA, earn stage-aligned incentives, track leads. "
+            "Errors are RFC 9457 problem details."
+        ),
+        path="/docs",
+        render_plugins=[SwaggerRenderPlugin(path="/")],
+        components=Components(
+            security_schemes={
+                "bearerAuth": SecurityScheme(
+                    type="http",
+                    scheme="bearer",
+                    bearer_format="JWT",
+                    description="OAuth2 access token (RFC 9068 JWT)",
+                )
+            }
+        ),
+        use_handler_docstrings=True,
+    )
+
+
+def create_app(
+    settings: Settings,
+    *,
+    sessionmaker: async_sessionmaker[AsyncSession] | None = None,
+) -> Litestar:
+    """Build the app. `settings.database_url` must be resolved (the CLI starts the embedded
+    server first); tests may pass their own `sessionmaker` bound to a rolled-back connection."""
+    configure_logging(settings.log_level, json=settings.log_json)
+    engine: AsyncEngine | None = None
+    if sessionmaker is None:
+        if settings.database_url is None:
+            raise ValueError("create_app needs settings.database_url (the CLI resolves it)")
+        engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
+        sessionmaker = make_sessionmaker(engine)
+    tokens = TokenService.from_settings(settings)
+
+    async def dispose_engine(_: Any) -> None:
+        if engine is not None:
+            await engine.dispose()
+
+    return Litestar(
+        route_handlers=ROUTE_HANDLERS,
+        dependencies=DEPENDENCIES,
+        exception_handlers=exception_handlers(),
+        middleware=[
+            request_id_middleware,
+            DefineMiddleware(
+                BearerAuthentication, exclude_from_auth_key="public", exclude=["^/docs"]
+            ),
+        ],
+        compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
+        openapi_config=openapi_config(),
+        request_max_body_size=settings.max_request_body_bytes,
+        state=State({"settings": settings, "sessionmaker": sessionmaker, "tokens": tokens}),
+        before_send=[stamp_response],
+        on_shutdown=[dispose_engine],
+        debug=False,
+    )
+
+
+def app_from_env() -> Litestar:
+    """The factory `dealreg serve` hands to each granian worker process."""
+    from dealreg.embedded import resolve_database_url
+
+    settings = Settings.from_env()
+    return create_app(
+        msgspec.structs.replace(settings, database_url=resolve_database_url(settings))
+    )

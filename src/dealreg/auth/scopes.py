@@ -1,0 +1,41 @@
+"""Scopes narrow what a token may do; roles say what its holder may ever do.
+
+A user's token carries every scope of its role. A machine client's token carries the scopes it
+asked for, within the scopes granted to the client, within those of the client's role.
+"""
+
+from dealreg.orgs.models import Role
+
+READ_ORGANIZATIONS = "organizations:read"
+WRITE_ORGANIZATIONS = "organizations:write"
+READ_USERS = "users:read"
+WRITE_USERS = "users:write"
+READ_PARTNERSHIPS = "partnerships:read"
+WRITE_PARTNERSHIPS = "partnerships:write"
+READ_PROGRAMS = "programs:read"
+WRITE_PROGRAMS = "programs:write"
+READ_REGISTRATIONS = "registrations:read"
+WRITE_REGISTRATIONS = "registrations:write"
+READ_LEADS = "leads:read"
+WRITE_LEADS = "leads:write"
+READ_REPORTS = "reports:read"
+
+_READ_DIRECTORY = {READ_ORGANIZATIONS, READ_USERS, READ_PARTNERSHIPS, READ_PROGRAMS}
+_DEALS = {READ_REGISTRATIONS, WRITE_REGISTRATIONS, READ_LEADS, WRITE_LEADS}
+
+ROLE_SCOPES: dict[Role, frozenset[str]] = {
+    Role.partner_rep: frozenset({READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS),
+    Role.partner_admin: frozenset(_READ_DIRECTORY | {WRITE_USERS} | _DEALS),
+    Role.vendor_approver: frozenset(_READ_DIRECTORY | _DEALS),
+    Role.vendor_admin: frozenset(
+        _READ_DIRECTORY | {WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS} | _DEALS
+    ),
+    Role.vendor_system: frozenset({READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS),
+    Role.channel_ops: frozenset(_READ_DIRECTORY | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS}),
+    Role.platform_admin: frozenset(
+        _READ_DIRECTORY
+        | {WRITE_ORGANIZATIONS, WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
+    ),
+}
+
+ALL_SCOPES: frozenset[str] = frozenset().union(*ROLE_SCOPES.values())

@@ -1,0 +1,94 @@
+"""Who a token is for: users by email (the `dealreg token` command and the demo) and machine
+clients by their credentials (the OAuth2 client_credentials grant)."""
+
+import hmac
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.auth.scopes import ROLE_SCOPES
+from dealreg.auth.tokens import Principal
+from dealreg.errors import DealRegError, NotFound
+from dealreg.orgs import repository
+from dealreg.orgs.models import Organization
+from dealreg.orgs.service import hash_client_secret
+
+
+class OAuthError(DealRegError):
+    """An error of the token endpoint: a problem that also carries RFC 6749's `error` member."""
+
+    oauth_error = "invalid_request"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, extra={"error": self.oauth_error, "error_description": detail})
+
+
+class InvalidClient(OAuthError):
+    status, type, title = 401, "invalid-client", "Client authentication failed"
+    oauth_error = "invalid_client"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.headers = {"WWW-Authenticate": 'Basic realm="dealreg"'}
+
+
+class InvalidScope(OAuthError):
+    status, type, title = 400, "invalid-scope", "Scope not allowed"
+    oauth_error = "invalid_scope"
+
+
+class UnsupportedGrantType(OAuthError):
+    status, type, title = 400, "unsupported-grant-type", "Unsupported grant type"
+    oauth_error = "unsupported_grant_type"
+
+
+class InvalidTokenRequest(OAuthError):
+    status, type, title = 400, "invalid-token-request", "Invalid token request"
+
+
+class UnknownUser(NotFound):
+    type = "user-not-found"
+
+
+async def principal_for_email(session: AsyncSession, email: str) -> Principal:
+    user = await repository.get_user_by_email(session, email.strip().lower())
+    if user is None or not user.active:
+        raise UnknownUser(f"No active user with email '{email}'.")
+    org = await session.get_one(Organization, user.organization_id)
+    return Principal(
+        kind="user",
+        subject_id=user.id,
+        organization_id=org.id,
+        org_kind=org.kind,
+        role=user.role,
+        scopes=ROLE_SCOPES[user.role],
+        client_id="dealreg-cli",
+    )
+
+
+async def principal_for_client(
+    session: AsyncSession, client_id: str, secret: str, requested: frozenset[str] | None
+) -> Principal:
+    client = await repository.get_api_client(session, client_id)
+    # Compare against a hash even for an unknown client id, so timing does not tell which exist.
+    expected = client.secret_hash if client else hash_client_secret("unknown-client")
+    if not hmac.compare_digest(expected, hash_client_secret(secret)) or client is None:
+        raise InvalidClient("Unknown client or wrong secret.")
+    if not client.active:
+        raise InvalidClient("This client is disabled.")
+    granted = frozenset(client.scopes) & ROLE_SCOPES[client.role]
+    if requested is None:
+        scopes = granted
+    elif requested - granted:
+        raise InvalidScope("This client may not request: " + " ".join(sorted(requested - granted)))
+    else:
+        scopes = requested
+    org = await session.get_one(Organization, client.organization_id)
+    return Principal(
+        kind="client",
+        subject_id=client.id,
+        organization_id=org.id,
+        org_kind=org.kind,
+        role=client.role,
+        scopes=scopes,
+        client_id=client.client_id,
+    )

@@ -1,0 +1,62 @@
+"""Settings: one frozen, typed object built from the environment in `main` or a test, then passed down.
+
+Nothing reads the environment at import time; every component receives the `Settings` it needs.
+"""
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+
+ENV_PREFIX = "DEALREG_"
+
+
+class SettingsError(ValueError):
+    """A `DEALREG_*` variable holds a value dealreg cannot use."""
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    # None: start (or join) the embedded PostgreSQL under `data_dir/pg`.
+    database_url: str | None = None
+    # None: run background work in-process on Dramatiq's in-memory broker.
+    redis_url: str | None = None
+    data_dir: Path = Path(".dealreg")
+    jwt_issuer: str = "http://localhost:8000"
+    jwt_audience: str = "dealreg"
+    # None: `data_dir/jwt-signing-key.json`, created on first use.
+    jwt_signing_key_file: Path | None = None
+    access_token_ttl_seconds: int = 3600
+    log_level: LogLevel = "INFO"
+    log_json: bool = True
+    max_request_body_bytes: int = 1_048_576
+    db_pool_size: int = 10
+
+    @property
+    def signing_key_path(self) -> Path:
+        return self.jwt_signing_key_file or self.data_dir / "jwt-signing-key.json"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> "Settings":
+        """Build settings from `DEALREG_*` variables; `overrides` win over the environment."""
+        env = os.environ if environ is None else environ
+        raw: dict[str, object] = {}
+        for name in cls.__struct_fields__:
+            value = env.get(ENV_PREFIX + name.upper())
+            if value is not None and value != "":
+                raw[name] = value
+        raw.update(overrides)
+        try:
+            # strict=False lets "8000", "true" and paths arrive as the strings an environment holds.
+            return msgspec.convert(raw, cls, strict=False, dec_hook=_decode_path)
+        except msgspec.ValidationError as exc:
+            raise SettingsError(f"invalid {ENV_PREFIX}* setting: {exc}") from exc
+
+
+def _decode_path(type_: type, obj: object) -> object:
+    if type_ is Path and isinstance(obj, str | os.PathLike):
+        return Path(obj)
+    raise NotImplementedError

@@ -1,0 +1,114 @@
+"""Database plumbing: the declarative base, the engine, and the one transaction per request or job.
+
+Services never commit. The edge owns the transaction: `transaction()` yields a session, rolls back
+when the work raised, and commits otherwise. Litestar runs a generator dependency's cleanup after
+the handler has built its response and before the response is sent, so a failed commit surfaces
+as a 500 problem instead of a 2xx for work that was never stored.
+"""
+
+import uuid
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import MetaData, func
+from sqlalchemy.dialects.postgresql import TIMESTAMP, UUID
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: TIMESTAMP(timezone=True), uuid.UUID: UUID(as_uuid=True)}
+
+
+class Entity(Base):
+    """A row with a UUID key, creation/update instants from the database clock, and a version.
+
+    `version` starts at 1 and grows by one with every change; it is the resource's ETag.
+    """
+
+    __abstract__ = True
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4, sort_order=-1)
+    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())
+    version: Mapped[int] = mapped_column(server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        # The ORM bumps `version` on every UPDATE and adds `WHERE version = <loaded>`, so two
+        # writers racing on one row cannot both win (the loser gets StaleDataError).
+        return {"version_id_col": cls.__table__.c.version}
+
+
+def async_url(url: str) -> str:
+    """Accept the common `postgresql://` spelling and select the asyncpg driver."""
+    for prefix in ("postgresql+asyncpg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url.removeprefix(prefix)
+    raise ValueError("dealreg needs a PostgreSQL URL (postgresql://…)")
+
+
+def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    return create_async_engine(async_url(url), pool_size=pool_size, pool_pre_ping=True)
+
+
+def make_sessionmaker(bind: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    # expire_on_commit=False: responses are built from objects after the service returns.
+    return async_sessionmaker(bind, expire_on_commit=False)
+
+
+@asynccontextmanager
+async def transaction(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> AsyncIterator[AsyncSession]:
+    """One unit of work: commit when the block succeeds, roll back when it raises."""
+    async with sessionmaker() as session:
+        try:
+            yield session
+        except BaseException:
+            await session.rollback()
+            raise
+        else:
+            await session.commit()
+
+
+def violated_constraint(exc: IntegrityError) -> str | None:
+    """The name of the constraint a failed statement broke, as PostgreSQL reported it."""
+    return getattr(exc.orig.__cause__, "constraint_name", None) if exc.orig else None
+
+
+async def flush_unique(
+    session: AsyncSession, conflicts: Mapping[str, Callable[[], Exception]], *new_rows: Base
+) -> None:
+    """Add `new_rows` and flush pending changes, turning a violation of one of the named unique
+    constraints into the error `conflicts` gives for it.
+
+    The flush runs in a savepoint so that a conflict leaves the surrounding transaction usable, and
+    the database, not a read before the write, decides: two racing requests cannot both pass.
+    """
+    try:
+        async with session.begin_nested():
+            session.add_all(new_rows)
+            await session.flush()
+    except IntegrityError as exc:
+        make_error = conflicts.get(violated_constraint(exc) or "")
+        if make_error is None:
+            raise
+        raise make_error() from exc

@@ -1,0 +1,216 @@
+"""Demo data for `dealreg serve --demo`, and user tokens for the demo, scripts and tests.
+
+Seeding is idempotent: every row is looked up by its natural key first, so a second run changes
+nothing and prints fresh tokens for the same users.
+"""
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.auth.service import UnknownUser, principal_for_email
+from dealreg.auth.tokens import TokenService
+from dealreg.config import Settings
+from dealreg.db import make_engine, make_sessionmaker, transaction
+from dealreg.orgs.models import (
+    Organization,
+    OrgKind,
+    Partnership,
+    Product,
+    Program,
+    Role,
+    Tier,
+    User,
+)
+
+DEMO_TOKEN_TTL = 24 * 3600
+
+ORGANIZATIONS: list[dict[str, Any]] = [
+    {"kind": OrgKind.platform, "name": "dealreg Platform", "country": "US"},
+    {
+        "kind": OrgKind.vendor,
+        "name": "Acme Networks",
+        "code": "ACME",
+        "country": "US",
+        "timezone": "America/New_York",
+    },
+    {
+        "kind": OrgKind.vendor,
+        "name": "Nordlys Security",
+        "code": "NORDLYS",
+        "country": "NO",
+        "timezone": "Europe/Oslo",
+    },
+    {"kind": OrgKind.partner, "name": "Northwind IT", "country": "US"},
+    {"kind": OrgKind.partner, "name": "Fjord Solutions", "country": "NO"},
+]
+
+PARTNERSHIPS = [
+    ("Northwind IT", "Acme Networks", Tier.gold),
+    ("Northwind IT", "Nordlys Security", Tier.registered),
+    ("Fjord Solutions", "Acme Networks", Tier.silver),
+    ("Fjord Solutions", "Nordlys Security", Tier.platinum),
+]
+
+PROGRAMS: list[dict[str, Any]] = [
+    {
+        "vendor": "Acme Networks",
+        "name": "Acme Partner Deal Registration",
+        "currency": "USD",
+        "minimum_deal_amount": 1_000_000,
+        "extra_fields": [
+            {
+                "key": "use_case",
+                "label": "Primary use case",
+                "type": "choice",
+                "required": True,
+                "choices": ["perimeter", "branch", "data_center", "cloud"],
+                "help": "",
+            },
+            {
+                "key": "incumbent_vendor",
+                "label": "Incumbent vendor",
+                "type": "text",
+                "required": False,
+                "choices": None,
+                "help": "",
+            },
+        ],
+        "products": [
+            ("ACME-FW-100", "Acme Firewall 100"),
+            ("ACME-FW-500", "Acme Firewall 500"),
+            ("ACME-SDWAN-EDGE", "Acme SD-WAN Edge"),
+            ("ACME-CARE-1Y", "Acme Care, 1 year"),
+        ],
+    },
+    {
+        "vendor": "Nordlys Security",
+        "name": "Nordlys Secure Partner Program",
+        "currency": "NOK",
+        "minimum_deal_amount": 5_000_000,
+        "extra_fields": [
+            {
+                "key": "endpoints",
+                "label": "Number of endpoints",
+                "type": "number",
+                "required": True,
+                "choices": None,
+                "help": "",
+            },
+        ],
+        "products": [
+            ("NRD-EDR-ENT", "Nordlys EDR Enterprise"),
+            ("NRD-SIEM-CLOUD", "Nordlys SIEM Cloud"),
+            ("NRD-MDR-247", "Nordlys MDR 24/7"),
+        ],
+    },
+]
+
+USERS = [
+    ("admin@platform.example", "Pat Platform", Role.platform_admin, "dealreg Platform"),
+    ("ops@platform.example", "Olive Ops", Role.channel_ops, "dealreg Platform"),
+    ("admin@acme.example", "Ada Acme", Role.vendor_admin, "Acme Networks"),
+    ("approver@acme.example", "Abe Approver", Role.vendor_approver, "Acme Networks"),
+    ("admin@nordlys.example", "Nora Nordlys", Role.vendor_admin, "Nordlys Security"),
+    ("approver@nordlys.example", "Nils Approver", Role.vendor_approver, "Nordlys Security"),
+    ("admin@northwind.example", "Nina Northwind", Role.partner_admin, "Northwind IT"),
+    ("rep@northwind.example", "Rob Rep", Role.partner_rep, "Northwind IT"),
+    ("rep2@northwind.example", "Rita Rep", Role.partner_rep, "Northwind IT"),
+    ("rep@fjord.example", "Frida Fjord", Role.partner_rep, "Fjord Solutions"),
+]
+
+
+async def _org(session: AsyncSession, spec: dict[str, Any]) -> Organization:
+    org = await session.scalar(
+        select(Organization).where(func.lower(Organization.name) == spec["name"].lower())
+    )
+    if org is None:
+        org = Organization(**spec)
+        session.add(org)
+        await session.flush()
+    return org
+
+
+async def seed_demo(session: AsyncSession) -> None:
+    orgs = {spec["name"]: await _org(session, spec) for spec in ORGANIZATIONS}
+    for partner, vendor, tier in PARTNERSHIPS:
+        exists = await session.scalar(
+            select(Partnership.id).where(
+                Partnership.partner_id == orgs[partner].id, Partnership.vendor_id == orgs[vendor].id
+            )
+        )
+        if exists is None:
+            session.add(
+                Partnership(partner_id=orgs[partner].id, vendor_id=orgs[vendor].id, tier=tier)
+            )
+    for spec in PROGRAMS:
+        vendor_id = orgs[spec["vendor"]].id
+        program = await session.scalar(
+            select(Program).where(Program.vendor_id == vendor_id, Program.name == spec["name"])
+        )
+        if program is None:
+            program = Program(
+                vendor_id=vendor_id,
+                name=spec["name"],
+                currency=spec["currency"],
+                minimum_deal_amount=spec["minimum_deal_amount"],
+                extra_fields=spec["extra_fields"],
+            )
+            session.add(program)
+            await session.flush()
+            session.add_all(
+                Product(program_id=program.id, sku=sku, name=name) for sku, name in spec["products"]
+            )
+    for email, name, role, org_name in USERS:
+        if await session.scalar(select(User.id).where(User.email == email)) is None:
+            session.add(User(organization_id=orgs[org_name].id, email=email, name=name, role=role))
+    await session.flush()
+
+
+async def mint_user_token(
+    settings: Settings, database_url: str, email: str, *, ttl: int | None = None
+) -> str:
+    """A token for the user with this email; LookupError when there is none."""
+    engine = make_engine(database_url, pool_size=1)
+    try:
+        async with transaction(make_sessionmaker(engine)) as session:
+            try:
+                principal = await principal_for_email(session, email)
+            except UnknownUser as exc:
+                raise LookupError(exc.detail) from exc
+    finally:
+        await engine.dispose()
+    return TokenService.from_settings(settings).mint(principal, ttl=ttl)
+
+
+async def seed_and_describe(settings: Settings, database_url: str, base_url: str) -> str:
+    """Seed the demo and return what to print: where the API is, and a token per demo user."""
+    engine = make_engine(database_url, pool_size=1)
+    tokens = TokenService.from_settings(settings)
+    lines = [
+        "",
+        "dealreg demo",
+        f"  API:  {base_url}/v1",
+        f"  docs: {base_url}/docs",
+        "",
+        f"Access tokens (valid {DEMO_TOKEN_TTL // 3600} hours):",
+    ]
+    try:
+        async with transaction(make_sessionmaker(engine)) as session:
+            await seed_demo(session)
+            for email, _, role, _ in USERS:
+                principal = await principal_for_email(session, email)
+                token = tokens.mint(principal, ttl=DEMO_TOKEN_TTL)
+                lines.append(f"  {role.value:<16} {email:<26} {token}")
+                if email == "rep@northwind.example":
+                    rep_token = token
+    finally:
+        await engine.dispose()
+    lines += [
+        "",
+        "Try it:",
+        f"  curl -s -H 'Authorization: Bearer {rep_token}' {base_url}/v1/me",
+        "",
+    ]
+    return "\n".join(lines)

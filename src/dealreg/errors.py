@@ -1,0 +1,227 @@
+"""RFC 9457 problem details: the one shape every error of the API takes.
+
+Domain errors subclass `DealRegError` with their HTTP status and a stable problem `type`; they are
+business outcomes, not crashes. `exception_handlers()` maps them, Litestar's own HTTP exceptions
+(routing 404/405, 413, malformed bodies, validation) and anything unexpected (a 500 that never
+shows internals) to `application/problem+json`.
+"""
+
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any, ClassVar
+
+import msgspec
+import structlog
+from litestar import Request, Response
+from litestar.exceptions import (
+    HTTPException,
+    NotAuthorizedException,
+    PermissionDeniedException,
+    SerializationException,
+    ValidationException,
+)
+from litestar.types import ExceptionHandlersMap
+
+PROBLEM_BASE = "https://dealreg.dev/problems/"
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+log = structlog.get_logger("dealreg.errors")
+
+
+class FieldError(msgspec.Struct, frozen=True):
+    """One invalid input: where it is (a JSON Pointer into the body, or a parameter name) and why."""
+
+    pointer: str
+    detail: str
+
+
+class DealRegError(Exception):
+    """A rule said no. Subclasses set `status`, `type` and `title`; instances carry the detail."""
+
+    status: ClassVar[int] = 400
+    type: ClassVar[str] = "bad-request"
+    title: ClassVar[str] = "Bad request"
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: list[FieldError] | None = None,
+        extra: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors or []
+        self.extra = dict(extra or {})
+        self.headers = dict(headers or {})
+
+
+class NotFound(DealRegError):
+    status, type, title = 404, "not-found", "Not found"
+
+
+class Conflict(DealRegError):
+    status, type, title = 409, "conflict", "Conflict"
+
+
+class InvalidInput(DealRegError):
+    """Input that is well-formed but breaks a rule: a 422 that names the offending fields."""
+
+    status, type, title = 422, "validation-error", "The request is not valid"
+
+
+class Unauthenticated(DealRegError):
+    status, type, title = 401, "unauthenticated", "Authentication required"
+
+
+class Forbidden(DealRegError):
+    status, type, title = 403, "forbidden", "Not allowed"
+
+
+# Litestar raises these itself (routing, body limits, guards); each keeps a stable type.
+_HTTP_TYPES: dict[int, tuple[str, str]] = {
+    400: ("bad-request", "Bad request"),
+    401: ("unauthenticated", "Authentication required"),
+    403: ("forbidden", "Not allowed"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    406: ("not-acceptable", "Not acceptable"),
+    409: ("conflict", "Conflict"),
+    413: ("payload-too-large", "Request body too large"),
+    415: ("unsupported-media-type", "Unsupported media type"),
+    429: ("too-many-requests", "Too many requests"),
+}
+
+
+def problem_response(
+    *,
+    status: int,
+    type_: str,
+    title: str,
+    detail: str,
+    instance: str | None = None,
+    errors: list[FieldError] | None = None,
+    extra: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response[bytes]:
+    body: dict[str, Any] = {
+        "type": PROBLEM_BASE + type_,
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    if instance:
+        body["instance"] = instance
+    if errors:
+        body["errors"] = errors
+    if extra:
+        body.update(extra)
+    return Response(
+        content=msgspec.json.encode(body),
+        status_code=status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=dict(headers or {}),
+    )
+
+
+def _dealreg_error(request: Request[Any, Any, Any], exc: DealRegError) -> Response[bytes]:
+    return problem_response(
+        status=exc.status,
+        type_=exc.type,
+        title=exc.title,
+        detail=exc.detail,
+        instance=request.url.path,
+        errors=exc.errors,
+        extra=exc.extra,
+        headers=exc.headers,
+    )
+
+
+def _field_errors(exc: ValidationException) -> tuple[list[FieldError], bool]:
+    """Litestar's validation `extra` as field errors, and whether they all concern the body."""
+    errors: list[FieldError] = []
+    all_body = True
+    for item in exc.extra if isinstance(exc.extra, list) else []:
+        if not isinstance(item, dict):
+            continue
+        source = item.get("source", "body")
+        key = str(item.get("key", ""))
+        if source == "body":
+            pointer = "/" + key.removeprefix("$").lstrip(".").replace(".", "/") if key else ""
+            pointer = pointer.replace("[", "/").replace("]", "")
+        else:
+            all_body = False
+            pointer = f"{source}:{key}"
+        errors.append(FieldError(pointer=pointer or "/", detail=str(item.get("message", ""))))
+    return errors, all_body
+
+
+def _validation_error(request: Request[Any, Any, Any], exc: ValidationException) -> Response[bytes]:
+    errors, all_body = _field_errors(exc)
+    if all_body:
+        return problem_response(
+            status=422,
+            type_="validation-error",
+            title="The request is not valid",
+            detail="The request body does not match the schema.",
+            instance=request.url.path,
+            errors=errors,
+        )
+    return problem_response(
+        status=400,
+        type_="invalid-parameter",
+        title="Invalid parameter",
+        detail="A path, query or header parameter is not valid.",
+        instance=request.url.path,
+        errors=errors,
+    )
+
+
+def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Response[bytes]:
+    status = exc.status_code
+    if status >= 500:
+        return _internal_error(request, exc)
+    if isinstance(exc.__cause__, SerializationException) or "JSON" in str(exc.detail)[:40]:
+        return problem_response(
+            status=400,
+            type_="malformed-body",
+            title="Malformed request body",
+            detail="The request body is not valid JSON.",
+            instance=request.url.path,
+        )
+    type_, title = _HTTP_TYPES.get(status, ("http-error", HTTPStatus(status).phrase))
+    headers = dict(exc.headers or {})
+    if isinstance(exc, NotAuthorizedException):
+        headers.setdefault("WWW-Authenticate", 'Bearer realm="dealreg"')
+    detail = exc.detail if exc.detail and exc.detail != HTTPStatus(status).phrase else title + "."
+    if isinstance(exc, PermissionDeniedException) and not exc.detail:
+        detail = "This token may not do that."
+    return problem_response(
+        status=status,
+        type_=type_,
+        title=title,
+        detail=detail,
+        instance=request.url.path,
+        headers=headers,
+    )
+
+
+def _internal_error(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
+    log.error("unhandled error", path=request.url.path, exc_info=exc)
+    return problem_response(
+        status=500,
+        type_="internal-error",
+        title="Internal server error",
+        detail="Something went wrong on our side; the request was not completed.",
+        instance=request.url.path,
+    )
+
+
+def exception_handlers() -> ExceptionHandlersMap:
+    return {
+        DealRegError: _dealreg_error,
+        ValidationException: _validation_error,
+        HTTPException: _http_exception,
+        Exception: _internal_error,
+    }

@@ -1,0 +1,2 @@
+"""Stage-aligned rep incentives: versioned plans, the append-only earnings ledger (integer minor
+units), previews, clawback and payouts."""

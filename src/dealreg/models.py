@@ -1,0 +1,5 @@
+"""Imports every domain's models so that `Base.metadata` knows all tables (Alembic, tests)."""
+
+
+def load_all_models() -> None:
+    import dealreg.orgs.models  # noqa: F401

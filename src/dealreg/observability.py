@@ -1,0 +1,81 @@
+"""structlog JSON logs, and a request id on every request: taken from `X-Request-ID` when the
+caller sent a sane one, else made; bound to every log line of the request; returned on every
+response, errors included.
+
+Litestar turns exceptions into responses outside the route's middleware, and answers unknown
+routes without any, so the header and the access log line are written by an app-level
+`before_send` hook, which sees every response; the middleware only binds the id for the logs
+written while the handler runs.
+"""
+
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+import structlog
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+_SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_STATE_KEY = "dealreg.request"
+
+log = structlog.get_logger("dealreg.http")
+
+
+def configure_logging(level: str, *, json: bool) -> None:
+    renderer: Any = structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            structlog.processors.format_exc_info,
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
+        cache_logger_on_first_use=True,
+    )
+
+
+def _request_info(scope: Scope) -> dict[str, Any]:
+    """The request's id and start time, made on first use and kept in the scope's state."""
+    state: dict[str, Any] = scope.setdefault("state", {})
+    info: dict[str, Any] | None = state.get(_STATE_KEY)
+    if info is None:
+        incoming = next((v for k, v in scope.get("headers", []) if k == b"x-request-id"), b"")
+        text = incoming.decode("latin-1")
+        info = {
+            "id": text if _SANE_REQUEST_ID.match(text) else uuid.uuid4().hex,
+            "started": time.perf_counter(),
+        }
+        state[_STATE_KEY] = info
+    return info
+
+
+def request_id_middleware(app: ASGIApp) -> ASGIApp:
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await app(scope, receive, send)
+            return
+        with structlog.contextvars.bound_contextvars(request_id=_request_info(scope)["id"]):
+            await app(scope, receive, send)
+
+    return middleware
+
+
+async def stamp_response(message: Message, scope: Scope) -> None:
+    """`before_send` hook: add `X-Request-ID` and write the access log line."""
+    if message["type"] != "http.response.start":
+        return
+    info = _request_info(scope)
+    message["headers"] = [*message.get("headers", []), (b"x-request-id", info["id"].encode())]
+    log.info(
+        "request",
+        request_id=info["id"],
+        method=scope.get("method"),
+        path=scope.get("path"),
+        status=message["status"],
+        duration_ms=round((time.perf_counter() - info["started"]) * 1000, 2),
+    )

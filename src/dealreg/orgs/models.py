@@ -1,0 +1,165 @@
+import enum
+import uuid
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from dealreg.db import Entity
+
+
+class OrgKind(enum.StrEnum):
+    vendor = "vendor"
+    partner = "partner"
+    platform = "platform"
+
+
+class Role(enum.StrEnum):
+    partner_rep = "partner_rep"
+    partner_admin = "partner_admin"
+    vendor_approver = "vendor_approver"
+    vendor_admin = "vendor_admin"
+    vendor_system = "vendor_system"
+    channel_ops = "channel_ops"
+    platform_admin = "platform_admin"
+
+
+class Tier(enum.StrEnum):
+    community = "community"
+    registered = "registered"
+    silver = "silver"
+    gold = "gold"
+    platinum = "platinum"
+
+
+class PartnershipStatus(enum.StrEnum):
+    active = "active"
+    suspended = "suspended"
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    # Stored as PostgreSQL enums named after the class; values are the lowercase names.
+    return Enum(cls, name=cls.__name__.lower(), values_callable=lambda e: [m.value for m in e])
+
+
+class Organization(Entity):
+    __tablename__ = "organizations"
+    __table_args__ = (
+        # Vendors need a code (registration numbers), a time zone (business-time SLA clocks).
+        CheckConstraint(
+            "kind <> 'vendor' OR (code IS NOT NULL AND timezone IS NOT NULL)", name="vendor_fields"
+        ),
+        CheckConstraint("country ~ '^[A-Z]{2}$'", name="country_alpha2"),
+        Index(
+            "uq_organizations_code", "code", unique=True, postgresql_where=text("code IS NOT NULL")
+        ),
+        Index("uq_organizations_name", func.lower(text("name")), unique=True),
+    )
+
+    kind: Mapped[OrgKind] = mapped_column(_enum(OrgKind))
+    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str | None] = mapped_column(String(12))
+    country: Mapped[str] = mapped_column(String(2))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+
+
+class User(Entity):
+    __tablename__ = "users"
+    __table_args__ = (Index("uq_users_email", func.lower(text("email")), unique=True),)
+
+    organization_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(254))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+
+
+class Partnership(Entity):
+    __tablename__ = "partnerships"
+    __table_args__ = (
+        UniqueConstraint("partner_id", "vendor_id"),
+        CheckConstraint("partner_id <> vendor_id", name="distinct_parties"),
+    )
+
+    partner_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT"), index=True
+    )
+    tier: Mapped[Tier] = mapped_column(_enum(Tier))
+    status: Mapped[PartnershipStatus] = mapped_column(
+        _enum(PartnershipStatus), server_default=PartnershipStatus.active.value
+    )
+
+
+class Program(Entity):
+    __tablename__ = "programs"
+    __table_args__ = (
+        UniqueConstraint("vendor_id", "name"),
+        CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_iso4217"),
+        CheckConstraint("protection_days > 0", name="protection_days_positive"),
+        CheckConstraint("extension_days > 0 AND max_extensions >= 0", name="extensions_valid"),
+        CheckConstraint("minimum_deal_amount >= 0", name="minimum_deal_amount_nonnegative"),
+    )
+
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, server_default="")
+    currency: Mapped[str] = mapped_column(String(3))
+    protection_days: Mapped[int] = mapped_column(Integer, server_default="90")
+    extension_days: Mapped[int] = mapped_column(Integer, server_default="30")
+    max_extensions: Mapped[int] = mapped_column(Integer, server_default="1")
+    # Minor units of `currency`, like every amount in dealreg.
+    minimum_deal_amount: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    # Validated by the service against `ExtraField` before it is stored.
+    extra_fields: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONB, server_default=text("'[]'::jsonb")
+    )
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+
+
+class Product(Entity):
+    __tablename__ = "products"
+    __table_args__ = (UniqueConstraint("program_id", "sku"),)
+
+    program_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programs.id", ondelete="RESTRICT"))
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+
+
+class ApiClient(Entity):
+    """A machine client of an organization: OAuth2 client credentials, narrowed by scopes."""
+
+    __tablename__ = "api_clients"
+
+    organization_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    client_id: Mapped[str] = mapped_column(String(64), unique=True)
+    # SHA-256 of a 256-bit random secret: a slow password hash buys nothing against a secret
+    # that cannot be guessed, and would cost every token request.
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    scopes: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))

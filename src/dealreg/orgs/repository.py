@@ -1,0 +1,183 @@
+"""All SQL of organizations and enrolment. Reads are scoped by the caller's visibility here, so a
+row of another tenant is never loaded, and callers turn "not found" into a 404."""
+
+import uuid
+
+from sqlalchemy import Select, exists, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.auth.tokens import Principal
+from dealreg.orgs.models import (
+    ApiClient,
+    Organization,
+    OrgKind,
+    Partnership,
+    PartnershipStatus,
+    Product,
+    Program,
+    User,
+)
+from dealreg.pagination import Page, PageKey, page_of, paginate
+
+
+def _visible_organizations(actor: Principal) -> Select[Organization]:
+    stmt = select(Organization)
+    if actor.is_platform:
+        return stmt
+    # Own organization, and the counterparties of its partnerships (a partner sees the vendors it
+    # is enrolled with; a vendor sees its partners).
+    counterpart = exists().where(
+        or_(
+            (Partnership.partner_id == actor.organization_id)
+            & (Partnership.vendor_id == Organization.id),
+            (Partnership.vendor_id == actor.organization_id)
+            & (Partnership.partner_id == Organization.id),
+        )
+    )
+    return stmt.where(or_(Organization.id == actor.organization_id, counterpart))
+
+
+async def get_organization(
+    session: AsyncSession, actor: Principal, org_id: uuid.UUID, *, for_update: bool = False
+) -> Organization | None:
+    stmt = _visible_organizations(actor).where(Organization.id == org_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    return (await session.scalars(stmt)).one_or_none()
+
+
+async def list_organizations(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    kind: OrgKind | None,
+    after: PageKey | None,
+    limit: int,
+) -> Page[Organization]:
+    stmt = _visible_organizations(actor)
+    if kind is not None:
+        stmt = stmt.where(Organization.kind == kind)
+    stmt = paginate(
+        stmt, created_at=Organization.created_at, id_=Organization.id, after=after, limit=limit
+    )
+    return page_of((await session.scalars(stmt)).all(), limit)
+
+
+async def list_users(
+    session: AsyncSession, org_id: uuid.UUID, *, after: PageKey | None, limit: int
+) -> Page[User]:
+    stmt = paginate(
+        select(User).where(User.organization_id == org_id),
+        created_at=User.created_at,
+        id_=User.id,
+        after=after,
+        limit=limit,
+    )
+    return page_of((await session.scalars(stmt)).all(), limit)
+
+
+async def get_user(session: AsyncSession, user_id: uuid.UUID) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def get_user_by_email(session: AsyncSession, email: str) -> User | None:
+    stmt = select(User).where(User.email == email.lower())
+    return (await session.scalars(stmt)).one_or_none()
+
+
+async def get_api_client(session: AsyncSession, client_id: str) -> ApiClient | None:
+    return (
+        await session.scalars(select(ApiClient).where(ApiClient.client_id == client_id))
+    ).one_or_none()
+
+
+def _visible_partnerships(actor: Principal) -> Select[Partnership]:
+    stmt = select(Partnership)
+    if actor.is_platform:
+        return stmt
+    return stmt.where(
+        or_(
+            Partnership.partner_id == actor.organization_id,
+            Partnership.vendor_id == actor.organization_id,
+        )
+    )
+
+
+async def get_partnership(
+    session: AsyncSession, actor: Principal, partnership_id: uuid.UUID
+) -> Partnership | None:
+    stmt = _visible_partnerships(actor).where(Partnership.id == partnership_id)
+    return (await session.scalars(stmt)).one_or_none()
+
+
+async def list_partnerships(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    partner_id: uuid.UUID | None,
+    vendor_id: uuid.UUID | None,
+    status: PartnershipStatus | None,
+    after: PageKey | None,
+    limit: int,
+) -> Page[Partnership]:
+    stmt = _visible_partnerships(actor)
+    if partner_id is not None:
+        stmt = stmt.where(Partnership.partner_id == partner_id)
+    if vendor_id is not None:
+        stmt = stmt.where(Partnership.vendor_id == vendor_id)
+    if status is not None:
+        stmt = stmt.where(Partnership.status == status)
+    stmt = paginate(
+        stmt, created_at=Partnership.created_at, id_=Partnership.id, after=after, limit=limit
+    )
+    return page_of((await session.scalars(stmt)).all(), limit)
+
+
+def _visible_programs(actor: Principal) -> Select[Program]:
+    stmt = select(Program)
+    if actor.is_platform:
+        return stmt
+    if actor.org_kind is OrgKind.vendor:
+        return stmt.where(Program.vendor_id == actor.organization_id)
+    # Partners read the programs of the vendors they are actively enrolled with.
+    enrolled = exists().where(
+        Partnership.partner_id == actor.organization_id,
+        Partnership.vendor_id == Program.vendor_id,
+        Partnership.status == PartnershipStatus.active,
+    )
+    return stmt.where(enrolled, Program.active.is_(True))
+
+
+async def get_program(
+    session: AsyncSession, actor: Principal, program_id: uuid.UUID
+) -> Program | None:
+    stmt = _visible_programs(actor).where(Program.id == program_id)
+    return (await session.scalars(stmt)).one_or_none()
+
+
+async def list_programs(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    vendor_id: uuid.UUID | None,
+    after: PageKey | None,
+    limit: int,
+) -> Page[Program]:
+    stmt = _visible_programs(actor)
+    if vendor_id is not None:
+        stmt = stmt.where(Program.vendor_id == vendor_id)
+    stmt = paginate(stmt, created_at=Program.created_at, id_=Program.id, after=after, limit=limit)
+    return page_of((await session.scalars(stmt)).all(), limit)
+
+
+async def list_products(
+    session: AsyncSession, program_id: uuid.UUID, *, after: PageKey | None, limit: int
+) -> Page[Product]:
+    stmt = paginate(
+        select(Product).where(Product.program_id == program_id),
+        created_at=Product.created_at,
+        id_=Product.id,
+        after=after,
+        limit=limit,
+    )
+    return page_of((await session.scalars(stmt)).all(), limit)

@@ -1,0 +1,473 @@
+"""Rules of organizations and enrolment. Services never commit; the caller's transaction does.
+
+Visibility is enforced by the repository (another tenant's row is "not found"); the rules here
+decide what a visible row may be changed into, and by whom.
+"""
+
+import secrets
+import uuid
+import zoneinfo
+from collections.abc import Callable
+from functools import cache
+from hashlib import sha256
+from typing import Annotated, Literal
+
+import msgspec
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.auth.scopes import ROLE_SCOPES
+from dealreg.auth.tokens import Principal
+from dealreg.db import flush_unique
+from dealreg.errors import FieldError, Forbidden, Unauthenticated
+from dealreg.orgs import repository
+from dealreg.orgs.errors import (
+    DuplicateOrganization,
+    DuplicatePartnership,
+    DuplicateProduct,
+    DuplicateProgram,
+    DuplicateUser,
+    InvalidOrganization,
+    OrganizationNotFound,
+    PartnershipNotFound,
+    ProgramNotFound,
+)
+from dealreg.orgs.models import (
+    ApiClient,
+    Organization,
+    OrgKind,
+    Partnership,
+    PartnershipStatus,
+    Product,
+    Program,
+    Role,
+    Tier,
+    User,
+)
+from dealreg.pagination import Page, PageKey
+
+ROLES_BY_KIND: dict[OrgKind, frozenset[Role]] = {
+    OrgKind.partner: frozenset({Role.partner_rep, Role.partner_admin}),
+    OrgKind.vendor: frozenset(
+        {Role.vendor_approver, Role.vendor_admin, Role.vendor_system, Role.channel_ops}
+    ),
+    OrgKind.platform: frozenset({Role.platform_admin, Role.channel_ops}),
+}
+
+# Which roles each administrator may hand out within their own organization.
+GRANTABLE_BY: dict[Role, frozenset[Role]] = {
+    Role.partner_admin: frozenset({Role.partner_rep, Role.partner_admin}),
+    Role.vendor_admin: frozenset(
+        {Role.vendor_approver, Role.vendor_admin, Role.vendor_system, Role.channel_ops}
+    ),
+}
+
+
+class ExtraField(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A question a vendor's program asks on every registration, beyond the common deal fields."""
+
+    key: Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+    label: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    type: Literal["text", "number", "boolean", "date", "choice"]
+    required: bool = True
+    choices: (
+        Annotated[
+            list[Annotated[str, msgspec.Meta(min_length=1, max_length=200)]],
+            msgspec.Meta(max_length=100),
+        ]
+        | None
+    ) = None
+    help: Annotated[str, msgspec.Meta(max_length=500)] = ""
+
+
+def _invalid(pointer: str, detail: str) -> InvalidOrganization:
+    return InvalidOrganization(detail, errors=[FieldError(pointer=pointer, detail=detail)])
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _check_timezone(tz: str) -> None:
+    if tz not in _time_zones():
+        raise _invalid("/timezone", f"'{tz}' is not an IANA time zone (for example Europe/Oslo)")
+
+
+def _require_platform_admin(actor: Principal) -> None:
+    if actor.role is not Role.platform_admin:
+        raise Forbidden("Only a platform administrator may do this.")
+
+
+async def create_organization(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    kind: OrgKind,
+    name: str,
+    country: str,
+    code: str | None,
+    timezone: str | None,
+) -> Organization:
+    _require_platform_admin(actor)
+    if kind is OrgKind.vendor:
+        if code is None:
+            raise _invalid("/code", "a vendor needs a code: it prefixes its registration numbers")
+        if timezone is None:
+            raise _invalid("/timezone", "a vendor needs a time zone: its SLA runs on business time")
+    if timezone is not None:
+        _check_timezone(timezone)
+    org = Organization(kind=kind, name=name, country=country, code=code, timezone=timezone)
+    await flush_unique(session, _org_conflicts(name, code), org)
+    return org
+
+
+def _org_conflicts(name: str, code: str | None) -> dict[str, Callable[[], Exception]]:
+    return {
+        "uq_organizations_name": lambda: DuplicateOrganization(
+            f"An organization named '{name}' already exists."
+        ),
+        "uq_organizations_code": lambda: DuplicateOrganization(
+            f"The code '{code}' is already used by another organization."
+        ),
+    }
+
+
+async def get_organization(
+    session: AsyncSession, actor: Principal, org_id: uuid.UUID
+) -> Organization:
+    org = await repository.get_organization(session, actor, org_id)
+    if org is None:
+        raise OrganizationNotFound(f"No organization {org_id}.")
+    return org
+
+
+async def list_organizations(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    kind: OrgKind | None,
+    after: PageKey | None,
+    limit: int,
+) -> Page[Organization]:
+    return await repository.list_organizations(session, actor, kind=kind, after=after, limit=limit)
+
+
+async def update_organization(
+    session: AsyncSession,
+    actor: Principal,
+    org_id: uuid.UUID,
+    *,
+    name: str | None = None,
+    country: str | None = None,
+    code: str | None = None,
+    timezone: str | None = None,
+) -> Organization:
+    _require_platform_admin(actor)
+    org = await get_organization(session, actor, org_id)
+    if timezone is not None:
+        _check_timezone(timezone)
+        org.timezone = timezone
+    if name is not None:
+        org.name = name
+    if country is not None:
+        org.country = country
+    if code is not None:
+        org.code = code
+    await flush_unique(session, _org_conflicts(org.name, org.code))
+    return org
+
+
+def _require_admin_of(actor: Principal, org_id: uuid.UUID) -> None:
+    """Platform admins act on any organization; a vendor or partner admin only on their own."""
+    if actor.role is Role.platform_admin:
+        return
+    if actor.role in GRANTABLE_BY and actor.organization_id == org_id:
+        return
+    raise Forbidden("Only an administrator of this organization may do this.")
+
+
+async def create_user(
+    session: AsyncSession,
+    actor: Principal,
+    org_id: uuid.UUID,
+    *,
+    email: str,
+    name: str,
+    role: Role,
+) -> User:
+    org = await get_organization(session, actor, org_id)
+    _require_admin_of(actor, org.id)
+    if role not in ROLES_BY_KIND[org.kind]:
+        raise _invalid("/role", f"a {org.kind.value} organization has no '{role.value}' users")
+    if actor.role is not Role.platform_admin and role not in GRANTABLE_BY[actor.role]:
+        raise Forbidden(f"A {actor.role.value} may not create '{role.value}' users.")
+    email = email.strip().lower()
+    user = User(organization_id=org.id, email=email, name=name, role=role)
+    await flush_unique(
+        session,
+        {"uq_users_email": lambda: DuplicateUser(f"A user with email '{email}' already exists.")},
+        user,
+    )
+    return user
+
+
+async def list_users(
+    session: AsyncSession,
+    actor: Principal,
+    org_id: uuid.UUID,
+    *,
+    after: PageKey | None,
+    limit: int,
+) -> Page[User]:
+    org = await get_organization(session, actor, org_id)
+    # Members of an organization see each other; a counterparty's staff list is not theirs to read.
+    if not actor.is_platform and actor.organization_id != org.id:
+        raise OrganizationNotFound(f"No organization {org_id}.")
+    return await repository.list_users(session, org.id, after=after, limit=limit)
+
+
+async def create_partnership(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    partner_id: uuid.UUID,
+    vendor_id: uuid.UUID | None,
+    tier: Tier,
+    status: PartnershipStatus,
+) -> Partnership:
+    if vendor_id is None:
+        if actor.org_kind is not OrgKind.vendor:
+            raise _invalid("/vendor_id", "vendor_id is required")
+        vendor_id = actor.organization_id
+    _require_admin_of(actor, vendor_id)
+    if actor.role is Role.partner_admin:
+        raise Forbidden("Partners are enrolled by the vendor.")
+    vendor = await repository.get_organization(session, actor, vendor_id)
+    if vendor is None or vendor.kind is not OrgKind.vendor:
+        raise _invalid("/vendor_id", f"{vendor_id} is not a vendor")
+    # The partner is not yet a counterparty of the vendor, so it is looked up unscoped: a vendor
+    # admin may enrol any partner of the installation, and learns nothing else about it.
+    partner = await session.get(Organization, partner_id)
+    if partner is None or partner.kind is not OrgKind.partner:
+        raise _invalid("/partner_id", f"{partner_id} is not a partner")
+    partnership = Partnership(partner_id=partner.id, vendor_id=vendor.id, tier=tier, status=status)
+    await flush_unique(
+        session,
+        {
+            "uq_partnerships_partner_id_vendor_id": lambda: DuplicatePartnership(
+                f"{partner.name} is already enrolled with {vendor.name}."
+            )
+        },
+        partnership,
+    )
+    return partnership
+
+
+async def get_partnership(
+    session: AsyncSession, actor: Principal, partnership_id: uuid.UUID
+) -> Partnership:
+    partnership = await repository.get_partnership(session, actor, partnership_id)
+    if partnership is None:
+        raise PartnershipNotFound(f"No partnership {partnership_id}.")
+    return partnership
+
+
+async def list_partnerships(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    partner_id: uuid.UUID | None,
+    vendor_id: uuid.UUID | None,
+    status: PartnershipStatus | None,
+    after: PageKey | None,
+    limit: int,
+) -> Page[Partnership]:
+    return await repository.list_partnerships(
+        session,
+        actor,
+        partner_id=partner_id,
+        vendor_id=vendor_id,
+        status=status,
+        after=after,
+        limit=limit,
+    )
+
+
+async def update_partnership(
+    session: AsyncSession,
+    actor: Principal,
+    partnership_id: uuid.UUID,
+    *,
+    tier: Tier | None,
+    status: PartnershipStatus | None,
+) -> Partnership:
+    partnership = await get_partnership(session, actor, partnership_id)
+    _require_admin_of(actor, partnership.vendor_id)
+    if tier is not None:
+        partnership.tier = tier
+    if status is not None:
+        partnership.status = status
+    await session.flush()
+    return partnership
+
+
+def _check_extra_fields(fields: list[ExtraField]) -> None:
+    seen: set[str] = set()
+    for i, field in enumerate(fields):
+        if field.key in seen:
+            raise _invalid(f"/extra_fields/{i}/key", f"the key '{field.key}' appears twice")
+        seen.add(field.key)
+        if field.type == "choice":
+            if not field.choices or len(set(field.choices)) != len(field.choices):
+                raise _invalid(
+                    f"/extra_fields/{i}/choices", "a choice field needs distinct choices"
+                )
+        elif field.choices is not None:
+            raise _invalid(f"/extra_fields/{i}/choices", "only a choice field has choices")
+
+
+async def create_program(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    vendor_id: uuid.UUID | None,
+    name: str,
+    description: str,
+    currency: str,
+    protection_days: int,
+    extension_days: int,
+    max_extensions: int,
+    minimum_deal_amount: int,
+    extra_fields: list[ExtraField],
+) -> Program:
+    if vendor_id is None:
+        if actor.org_kind is not OrgKind.vendor:
+            raise _invalid("/vendor_id", "vendor_id is required")
+        vendor_id = actor.organization_id
+    _require_admin_of(actor, vendor_id)
+    vendor = await repository.get_organization(session, actor, vendor_id)
+    if vendor is None or vendor.kind is not OrgKind.vendor:
+        raise _invalid("/vendor_id", f"{vendor_id} is not a vendor")
+    _check_extra_fields(extra_fields)
+    program = Program(
+        vendor_id=vendor.id,
+        name=name,
+        description=description,
+        currency=currency,
+        protection_days=protection_days,
+        extension_days=extension_days,
+        max_extensions=max_extensions,
+        minimum_deal_amount=minimum_deal_amount,
+        extra_fields=msgspec.to_builtins(extra_fields),
+    )
+    await flush_unique(
+        session,
+        {
+            "uq_programs_vendor_id_name": lambda: DuplicateProgram(
+                f"{vendor.name} already has a program named '{name}'."
+            )
+        },
+        program,
+    )
+    return program
+
+
+async def get_program(session: AsyncSession, actor: Principal, program_id: uuid.UUID) -> Program:
+    program = await repository.get_program(session, actor, program_id)
+    if program is None:
+        raise ProgramNotFound(f"No program {program_id}.")
+    return program
+
+
+async def list_programs(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    vendor_id: uuid.UUID | None,
+    after: PageKey | None,
+    limit: int,
+) -> Page[Program]:
+    return await repository.list_programs(
+        session, actor, vendor_id=vendor_id, after=after, limit=limit
+    )
+
+
+async def create_product(
+    session: AsyncSession, actor: Principal, program_id: uuid.UUID, *, sku: str, name: str
+) -> Product:
+    program = await get_program(session, actor, program_id)
+    _require_admin_of(actor, program.vendor_id)
+    product = Product(program_id=program.id, sku=sku, name=name)
+    await flush_unique(
+        session,
+        {
+            "uq_products_program_id_sku": lambda: DuplicateProduct(
+                f"The program already has a product with SKU '{sku}'."
+            )
+        },
+        product,
+    )
+    return product
+
+
+async def list_products(
+    session: AsyncSession,
+    actor: Principal,
+    program_id: uuid.UUID,
+    *,
+    after: PageKey | None,
+    limit: int,
+) -> Page[Product]:
+    program = await get_program(session, actor, program_id)
+    return await repository.list_products(session, program.id, after=after, limit=limit)
+
+
+def hash_client_secret(secret: str) -> str:
+    return sha256(secret.encode()).hexdigest()
+
+
+class IssuedClient(msgspec.Struct, frozen=True):
+    client: ApiClient
+    secret: str
+
+
+async def create_api_client(
+    session: AsyncSession,
+    actor: Principal,
+    org_id: uuid.UUID,
+    *,
+    name: str,
+    role: Role,
+    scopes: frozenset[str],
+) -> IssuedClient:
+    """Register a machine client; its secret is returned here once and stored only as a hash."""
+    org = await get_organization(session, actor, org_id)
+    _require_admin_of(actor, org.id)
+    if role not in ROLES_BY_KIND[org.kind]:
+        raise _invalid("/role", f"a {org.kind.value} organization has no '{role.value}' clients")
+    unknown = scopes - ROLE_SCOPES[role]
+    if unknown:
+        raise _invalid("/scopes", f"a {role.value} client cannot hold {', '.join(sorted(unknown))}")
+    secret = "drs_" + secrets.token_urlsafe(32)
+    client = ApiClient(
+        organization_id=org.id,
+        name=name,
+        client_id="drc_" + secrets.token_hex(12),
+        secret_hash=hash_client_secret(secret),
+        role=role,
+        scopes=sorted(scopes),
+    )
+    session.add(client)
+    await session.flush()
+    return IssuedClient(client=client, secret=secret)
+
+
+async def get_user(session: AsyncSession, actor: Principal) -> User:
+    """The user an access token was minted for; a token outliving its user is refused."""
+    user = await repository.get_user(session, actor.subject_id)
+    if user is None or not user.active or user.organization_id != actor.organization_id:
+        raise Unauthenticated(
+            "The user of this token no longer exists or is disabled.",
+            headers={"WWW-Authenticate": 'Bearer realm="dealreg", error="invalid_token"'},
+        )
+    return user
