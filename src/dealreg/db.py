@@ -46,15 +46,20 @@ class Entity(Base):
     __abstract__ = True
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4, sort_order=-1)
-    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.now(), onupdate=func.now())
+    # clock_timestamp(), not now(): rows made in one transaction keep their order of creation.
+    created_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        server_default=func.clock_timestamp(), onupdate=func.clock_timestamp()
+    )
     version: Mapped[int] = mapped_column(server_default="1")
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         # The ORM bumps `version` on every UPDATE and adds `WHERE version = <loaded>`, so two
         # writers racing on one row cannot both win (the loser gets StaleDataError).
-        return {"version_id_col": cls.__table__.c.version}
+        # eager_defaults: read database-made values (updated_at) back with RETURNING, since an
+        # async session cannot lazy-load them later while a response is built.
+        return {"version_id_col": cls.__table__.c.version, "eager_defaults": True}
 
 
 def async_url(url: str) -> str:

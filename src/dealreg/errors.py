@@ -6,6 +6,7 @@ business outcomes, not crashes. `exception_handlers()` maps them, Litestar's own
 shows internals) to `application/problem+json`.
 """
 
+import re
 from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any, ClassVar
@@ -28,11 +29,14 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = structlog.get_logger("dealreg.errors")
 
 
-class FieldError(msgspec.Struct, frozen=True):
-    """One invalid input: where it is (a JSON Pointer into the body, or a parameter name) and why."""
+class FieldError(msgspec.Struct, frozen=True, omit_defaults=True):
+    """One invalid input and why: a body field by JSON Pointer, or a named parameter (query, path
+    or header, given in `location`)."""
 
-    pointer: str
     detail: str
+    pointer: str | None = None
+    parameter: str | None = None
+    location: str | None = None
 
 
 class DealRegError(Exception):
@@ -138,6 +142,18 @@ def _dealreg_error(request: Request[Any, Any, Any], exc: DealRegError) -> Respon
     )
 
 
+_UNKNOWN_FIELD = re.compile(r"unknown field `([^`]+)`")
+
+
+def _body_pointer(key: str, message: str) -> str:
+    """A JSON Pointer into the body from Litestar's key: `lines[0].sku` → `/lines/0/sku`; the
+    bare `data` is the body itself. An unknown field is pointed at by its own name."""
+    path = "" if key == "data" else key.replace("[", ".").replace("]", "")
+    pointer = "".join(f"/{part}" for part in path.split(".") if part)
+    unknown = _UNKNOWN_FIELD.search(message)
+    return pointer + f"/{unknown.group(1)}" if unknown else pointer
+
+
 def _field_errors(exc: ValidationException) -> tuple[list[FieldError], bool]:
     """Litestar's validation `extra` as field errors, and whether they all concern the body."""
     errors: list[FieldError] = []
@@ -146,14 +162,14 @@ def _field_errors(exc: ValidationException) -> tuple[list[FieldError], bool]:
         if not isinstance(item, dict):
             continue
         source = item.get("source", "body")
+        source = str(getattr(source, "value", source))
         key = str(item.get("key", ""))
+        message = str(item.get("message", ""))
         if source == "body":
-            pointer = "/" + key.removeprefix("$").lstrip(".").replace(".", "/") if key else ""
-            pointer = pointer.replace("[", "/").replace("]", "")
+            errors.append(FieldError(detail=message, pointer=_body_pointer(key, message)))
         else:
             all_body = False
-            pointer = f"{source}:{key}"
-        errors.append(FieldError(pointer=pointer or "/", detail=str(item.get("message", ""))))
+            errors.append(FieldError(detail=message, parameter=key, location=source))
     return errors, all_body
 
 
@@ -182,7 +198,7 @@ def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Resp
     status = exc.status_code
     if status >= 500:
         return _internal_error(request, exc)
-    if isinstance(exc.__cause__, SerializationException) or "JSON" in str(exc.detail)[:40]:
+    if isinstance(exc.__cause__, SerializationException):
         return problem_response(
             status=400,
             type_="malformed-body",

@@ -3,20 +3,20 @@
 import base64
 import binascii
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Request
 from litestar.datastructures import State
-from litestar.di import Provide
-from litestar.params import Parameter
+from litestar.di import NamedDependency, Provide
+from litestar.params import QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.api.security import current_principal
 from dealreg.auth.tokens import Principal
 from dealreg.db import transaction
 from dealreg.errors import DealRegError
-from dealreg.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageKey
+from dealreg.pagination import MAX_LIMIT, PageKey
 
 
 class InvalidCursor(DealRegError):
@@ -37,12 +37,17 @@ def provide_principal(request: Request[Any, Any, Any]) -> Principal:
     return current_principal(request)
 
 
-def provide_page(
-    limit: int = Parameter(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Page size."),
-    cursor: str | None = Parameter(
-        default=None, max_length=200, description="`next_cursor` of the previous page."
-    ),
-) -> PageRequest:
+# Paging arrives as handler parameters, not through a dependency: Litestar resolves dependencies
+# side by side and drops the ones already open when another fails, which would leave the request's
+# session open if a bad `limit` were refused there. Handler parameters are checked inside the
+# transaction, so a refusal rolls it back like any other error.
+Limit = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size.")]
+Cursor = Annotated[
+    str | None, QueryParameter(max_length=200, description="`next_cursor` of the previous page.")
+]
+
+
+def page_request(limit: int, cursor: str | None) -> PageRequest:
     return PageRequest(after=decode_cursor(cursor) if cursor else None, limit=limit)
 
 
@@ -62,8 +67,11 @@ def decode_cursor(cursor: str) -> PageKey:
         ) from exc
 
 
+# Handlers name their dependencies explicitly (Litestar 3 stops inferring them).
+Db = NamedDependency[AsyncSession]
+Caller = NamedDependency[Principal]
+
 DEPENDENCIES = {
     "db": Provide(provide_db),
     "principal": Provide(provide_principal, sync_to_thread=False),
-    "page": Provide(provide_page, sync_to_thread=False),
 }

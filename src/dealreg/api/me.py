@@ -3,12 +3,11 @@ from typing import Literal
 
 import msgspec
 from litestar import get
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.api.deps import Caller, Db
 from dealreg.api.organizations import OrganizationOut
 from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY
-from dealreg.auth.tokens import Principal
 from dealreg.orgs import service
 from dealreg.orgs.models import Role
 
@@ -30,7 +29,7 @@ class MeOut(msgspec.Struct, kw_only=True):
     responses=problems(),
     summary="Who the access token belongs to",
 )
-async def me(db: AsyncSession, principal: Principal) -> MeOut:
+async def me(db: Db, principal: Caller) -> MeOut:
     org = await service.get_organization(db, principal, principal.organization_id)
     user = await service.get_user(db, principal) if principal.kind == "user" else None
     return MeOut(

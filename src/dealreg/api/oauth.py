@@ -2,15 +2,14 @@
 
 import base64
 import binascii
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 from urllib.parse import unquote
 
 import msgspec
 from litestar import Request, Response, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body
-from sqlalchemy.ext.asyncio import AsyncSession
+from litestar.params import URLEncodedBody
 
+from dealreg.api.deps import Db
 from dealreg.api.schemas import problems
 from dealreg.auth.keys import public_jwks
 from dealreg.auth.service import (
@@ -64,13 +63,13 @@ def _basic_credentials(header: str | None) -> tuple[str, str] | None:
 )
 async def issue_token(
     request: Request[Any, Any, Any],
-    db: AsyncSession,
-    data: Annotated[TokenRequest, Body(media_type=RequestEncodingType.URL_ENCODED)],
+    db: Db,
+    data: URLEncodedBody[TokenRequest],
 ) -> Response[TokenResponse]:
     if data.grant_type != "client_credentials":
         raise UnsupportedGrantType("Only the client_credentials grant is supported.")
     basic = _basic_credentials(request.headers.get("authorization"))
-    if basic and data.client_id:
+    if basic and (data.client_id or data.client_secret):
         raise InvalidTokenRequest("Authenticate the client one way: Basic header or form fields.")
     client_id, secret = basic or (data.client_id, data.client_secret)
     if not client_id or not secret:

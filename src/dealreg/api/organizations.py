@@ -2,9 +2,9 @@ import uuid
 
 import msgspec
 from litestar import Controller, get, patch, post
-from sqlalchemy.ext.asyncio import AsyncSession
+from litestar.params import FromPath, FromQuery, JSONBody
 
-from dealreg.api.deps import PageRequest, encode_cursor
+from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import (
     Country,
     Email,
@@ -17,9 +17,9 @@ from dealreg.api.schemas import (
 )
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
-from dealreg.auth.tokens import Principal
 from dealreg.orgs import service
 from dealreg.orgs.models import Organization, OrgKind, Role, User
+from dealreg.pagination import DEFAULT_LIMIT
 
 
 class OrganizationCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -88,7 +88,7 @@ class OrganizationController(Controller):
         summary="Create a vendor, partner or platform organization",
     )
     async def create(
-        self, db: AsyncSession, principal: Principal, data: OrganizationCreate
+        self, db: Db, principal: Caller, data: JSONBody[OrganizationCreate]
     ) -> OrganizationOut:
         org = await service.create_organization(
             db,
@@ -107,8 +107,14 @@ class OrganizationController(Controller):
         summary="List the organizations the caller can see",
     )
     async def list(
-        self, db: AsyncSession, principal: Principal, page: PageRequest, kind: OrgKind | None = None
+        self,
+        db: Db,
+        principal: Caller,
+        kind: FromQuery[OrgKind | None] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
     ) -> OrganizationList:
+        page = page_request(limit, cursor)
         result = await service.list_organizations(
             db, principal, kind=kind, after=page.after, limit=page.limit
         )
@@ -123,9 +129,7 @@ class OrganizationController(Controller):
         responses=problems(404),
         summary="Read an organization",
     )
-    async def read(
-        self, db: AsyncSession, principal: Principal, org_id: uuid.UUID
-    ) -> OrganizationOut:
+    async def read(self, db: Db, principal: Caller, org_id: FromPath[uuid.UUID]) -> OrganizationOut:
         return OrganizationOut.of(await service.get_organization(db, principal, org_id))
 
     @patch(
@@ -135,7 +139,11 @@ class OrganizationController(Controller):
         summary="Change an organization",
     )
     async def update(
-        self, db: AsyncSession, principal: Principal, org_id: uuid.UUID, data: OrganizationUpdate
+        self,
+        db: Db,
+        principal: Caller,
+        org_id: FromPath[uuid.UUID],
+        data: JSONBody[OrganizationUpdate],
     ) -> OrganizationOut:
         org = await service.update_organization(
             db,
@@ -155,7 +163,7 @@ class OrganizationController(Controller):
         summary="Add a user to an organization",
     )
     async def create_user(
-        self, db: AsyncSession, principal: Principal, org_id: uuid.UUID, data: UserCreate
+        self, db: Db, principal: Caller, org_id: FromPath[uuid.UUID], data: JSONBody[UserCreate]
     ) -> UserOut:
         user = await service.create_user(
             db, principal, org_id, email=data.email, name=data.name, role=data.role
@@ -170,11 +178,13 @@ class OrganizationController(Controller):
     )
     async def list_users(
         self,
-        db: AsyncSession,
-        principal: Principal,
-        page: PageRequest,
-        org_id: uuid.UUID,
+        db: Db,
+        principal: Caller,
+        org_id: FromPath[uuid.UUID],
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
     ) -> UserList:
+        page = page_request(limit, cursor)
         result = await service.list_users(db, principal, org_id, after=page.after, limit=page.limit)
         return UserList(
             items=[UserOut.of(u) for u in result.items], next_cursor=encode_cursor(result.next_key)

@@ -2,15 +2,15 @@ import uuid
 
 import msgspec
 from litestar import Controller, get, patch, post
-from sqlalchemy.ext.asyncio import AsyncSession
+from litestar.params import FromPath, FromQuery, JSONBody
 
-from dealreg.api.deps import PageRequest, encode_cursor
+from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import Resource, problems, unset_to_none
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
-from dealreg.auth.tokens import Principal
 from dealreg.orgs import service
 from dealreg.orgs.models import Partnership, PartnershipStatus, Tier
+from dealreg.pagination import DEFAULT_LIMIT
 
 
 class PartnershipCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -53,7 +53,7 @@ class PartnershipController(Controller):
         summary="Enrol a partner with a vendor",
     )
     async def create(
-        self, db: AsyncSession, principal: Principal, data: PartnershipCreate
+        self, db: Db, principal: Caller, data: JSONBody[PartnershipCreate]
     ) -> PartnershipOut:
         partnership = await service.create_partnership(
             db,
@@ -72,13 +72,15 @@ class PartnershipController(Controller):
     )
     async def list(
         self,
-        db: AsyncSession,
-        principal: Principal,
-        page: PageRequest,
-        partner_id: uuid.UUID | None = None,
-        vendor_id: uuid.UUID | None = None,
-        status: PartnershipStatus | None = None,
+        db: Db,
+        principal: Caller,
+        partner_id: FromQuery[uuid.UUID | None] = None,
+        vendor_id: FromQuery[uuid.UUID | None] = None,
+        status: FromQuery[PartnershipStatus | None] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
     ) -> PartnershipList:
+        page = page_request(limit, cursor)
         result = await service.list_partnerships(
             db,
             principal,
@@ -100,7 +102,7 @@ class PartnershipController(Controller):
         summary="Read a partnership",
     )
     async def read(
-        self, db: AsyncSession, principal: Principal, partnership_id: uuid.UUID
+        self, db: Db, principal: Caller, partnership_id: FromPath[uuid.UUID]
     ) -> PartnershipOut:
         return PartnershipOut.of(await service.get_partnership(db, principal, partnership_id))
 
@@ -112,10 +114,10 @@ class PartnershipController(Controller):
     )
     async def update(
         self,
-        db: AsyncSession,
-        principal: Principal,
-        partnership_id: uuid.UUID,
-        data: PartnershipUpdate,
+        db: Db,
+        principal: Caller,
+        partnership_id: FromPath[uuid.UUID],
+        data: JSONBody[PartnershipUpdate],
     ) -> PartnershipOut:
         partnership = await service.update_partnership(
             db,

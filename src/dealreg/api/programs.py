@@ -3,16 +3,16 @@ from typing import Annotated
 
 import msgspec
 from litestar import Controller, get, post
-from sqlalchemy.ext.asyncio import AsyncSession
+from litestar.params import FromPath, FromQuery, JSONBody
 
-from dealreg.api.deps import PageRequest, encode_cursor
+from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import Currency, MinorUnits, Name, Resource, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
-from dealreg.auth.tokens import Principal
 from dealreg.orgs import service
 from dealreg.orgs.models import Product, Program
 from dealreg.orgs.service import ExtraField
+from dealreg.pagination import DEFAULT_LIMIT
 
 Sku = Annotated[
     str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$", examples=["ACME-FW-100"])
@@ -87,9 +87,7 @@ class ProgramController(Controller):
         responses=problems(409, 413),
         summary="Create a deal registration program",
     )
-    async def create(
-        self, db: AsyncSession, principal: Principal, data: ProgramCreate
-    ) -> ProgramOut:
+    async def create(self, db: Db, principal: Caller, data: JSONBody[ProgramCreate]) -> ProgramOut:
         program = await service.create_program(
             db,
             principal,
@@ -112,11 +110,13 @@ class ProgramController(Controller):
     )
     async def list(
         self,
-        db: AsyncSession,
-        principal: Principal,
-        page: PageRequest,
-        vendor_id: uuid.UUID | None = None,
+        db: Db,
+        principal: Caller,
+        vendor_id: FromQuery[uuid.UUID | None] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
     ) -> ProgramList:
+        page = page_request(limit, cursor)
         result = await service.list_programs(
             db, principal, vendor_id=vendor_id, after=page.after, limit=page.limit
         )
@@ -131,9 +131,7 @@ class ProgramController(Controller):
         responses=problems(404),
         summary="Read a program",
     )
-    async def read(
-        self, db: AsyncSession, principal: Principal, program_id: uuid.UUID
-    ) -> ProgramOut:
+    async def read(self, db: Db, principal: Caller, program_id: FromPath[uuid.UUID]) -> ProgramOut:
         return ProgramOut.of(await service.get_program(db, principal, program_id))
 
     @post(
@@ -143,7 +141,11 @@ class ProgramController(Controller):
         summary="Add a product to a program's catalogue",
     )
     async def create_product(
-        self, db: AsyncSession, principal: Principal, program_id: uuid.UUID, data: ProductCreate
+        self,
+        db: Db,
+        principal: Caller,
+        program_id: FromPath[uuid.UUID],
+        data: JSONBody[ProductCreate],
     ) -> ProductOut:
         product = await service.create_product(
             db, principal, program_id, sku=data.sku, name=data.name
@@ -157,8 +159,14 @@ class ProgramController(Controller):
         summary="List a program's products",
     )
     async def list_products(
-        self, db: AsyncSession, principal: Principal, page: PageRequest, program_id: uuid.UUID
+        self,
+        db: Db,
+        principal: Caller,
+        program_id: FromPath[uuid.UUID],
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
     ) -> ProductList:
+        page = page_request(limit, cursor)
         result = await service.list_products(
             db, principal, program_id, after=page.after, limit=page.limit
         )

@@ -54,8 +54,10 @@ def unset_to_none(value: T | msgspec.UnsetType) -> T | None:
 
 
 class FieldProblem(msgspec.Struct):
-    pointer: str
     detail: str
+    pointer: str | None = None
+    parameter: str | None = None
+    location: str | None = None
 
 
 class Problem(msgspec.Struct, kw_only=True):

@@ -43,7 +43,7 @@ class Principal(msgspec.Struct, frozen=True, kw_only=True):
 
 class _Claims(msgspec.Struct, frozen=True):
     iss: str
-    sub: str
+    sub: uuid.UUID
     aud: str | list[str]
     exp: int
     iat: int
@@ -129,7 +129,7 @@ class TokenService:
             raise InvalidToken("the token must carry exactly one role")
         return Principal(
             kind=claims.sub_kind,
-            subject_id=uuid.UUID(claims.sub),
+            subject_id=claims.sub,
             organization_id=claims.org,
             org_kind=claims.org_kind,
             role=claims.roles[0],

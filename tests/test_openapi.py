@@ -1,0 +1,47 @@
+"""The committed OpenAPI document is what the code generates, and it documents problems."""
+
+import json
+from pathlib import Path
+
+from dealreg.openapi import render_openapi
+
+COMMITTED = Path(__file__).resolve().parents[1] / "openapi" / "openapi.json"
+
+
+def test_committed_document_matches_the_code() -> None:
+    assert COMMITTED.read_text() == render_openapi(), (
+        "openapi/openapi.json is stale: run `dealreg openapi` and commit the result"
+    )
+
+
+def test_every_error_response_is_documented_as_problem_json() -> None:
+    document = json.loads(render_openapi())
+    assert document["openapi"].startswith("3.1")
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            for status, response in operation["responses"].items():
+                if int(status) >= 400:
+                    assert list(response["content"]) == ["application/problem+json"], (
+                        f"{method.upper()} {path} {status}"
+                    )
+
+
+def test_authenticated_operations_declare_bearer_security() -> None:
+    document = json.loads(render_openapi())
+    public = {"/health", "/ready", "/.well-known/jwks.json", "/v1/oauth/token"}
+    for path, item in document["paths"].items():
+        for operation in item.values():
+            if path in public:
+                assert "security" not in operation, path
+            else:
+                assert operation["security"] == [{"bearerAuth": []}], path
+                assert "401" in operation["responses"], path
+
+
+async def test_docs_are_served(client) -> None:
+    response = await client.get("/docs")
+    assert response.status_code == 200
+    assert "swagger" in response.text.lower()
+    spec = await client.get("/docs/openapi.json")
+    assert spec.status_code == 200
+    assert spec.json()["info"]["title"] == "dealreg"

@@ -1,0 +1,30 @@
+"""Lint and type checks run as part of the suite, so CI enforces them."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - fixed argv of our own tools
+        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(("ruff", "check", "src", "tests", "alembic", "bench"), id="ruff-check"),
+        pytest.param(
+            ("ruff", "format", "--check", "src", "tests", "alembic", "bench"), id="ruff-format"
+        ),
+        pytest.param(("mypy",), id="mypy-strict"),
+    ],
+)
+def test_tool_passes(argv: tuple[str, ...]) -> None:
+    result = _run(*argv)
+    assert result.returncode == 0, result.stdout + result.stderr
