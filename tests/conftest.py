@@ -157,5 +157,9 @@ def factory(db: AsyncSession, tokens: TokenService) -> Factory:
 
 
 @pytest.fixture
-def unique() -> str:
-    return uuid.uuid4().hex[:8]
+async def scratch_url(server_url: str) -> AsyncIterator[str]:
+    """An empty database of its own, for tests that migrate or commit for real."""
+    name = f"dealreg_scratch_{uuid.uuid4().hex[:12]}"
+    url = await create_database(server_url, name)
+    yield url
+    await drop_database(server_url, name)

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.scopes import ROLE_SCOPES
+from dealreg.auth.service import user_principal
 from dealreg.auth.tokens import Principal, TokenService
 from dealreg.orgs.models import (
     Organization,
@@ -80,17 +80,11 @@ class Factory:
         fields = {"program_id": program.id, "sku": f"SKU-{suffix}", "name": f"Product {suffix}"}
         return await self._add(Product(**(fields | overrides)))
 
+    def principal(self, user: User, org: Organization) -> Principal:
+        return user_principal(user, org, client_id="tests")
+
     def token(self, user: User, org: Organization, **mint: Any) -> str:
-        principal = Principal(
-            kind="user",
-            subject_id=user.id,
-            organization_id=org.id,
-            org_kind=org.kind,
-            role=user.role,
-            scopes=ROLE_SCOPES[user.role],
-            client_id="tests",
-        )
-        return self.tokens.mint(principal, **mint)
+        return self.tokens.mint(self.principal(user, org), **mint)
 
     async def headers_for(self, org: Organization, role: Role) -> dict[str, str]:
         """A new user with `role` in `org`, as an Authorization header."""

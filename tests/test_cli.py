@@ -13,14 +13,12 @@ import time
 from pathlib import Path
 
 import httpx
-import pytest
 from sqlalchemy import func, select
 
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import seed_demo
 from dealreg.orgs.models import Organization, Partnership, Product, User
-from tests.conftest import create_database, drop_database
 
 
 def dealreg(
@@ -34,14 +32,6 @@ def dealreg(
         timeout=timeout,
         check=False,
     )
-
-
-@pytest.fixture
-async def scratch_url(server_url: str):
-    name = f"dealreg_cli_{os.getpid()}"
-    url = await create_database(server_url, name)
-    yield url
-    await drop_database(server_url, name)
 
 
 async def _counts(url: str) -> tuple[int, ...]:

@@ -1,22 +1,10 @@
 """Alembic owns the schema: the models and the migrations agree, and every migration reverses."""
 
-import os
-
-import pytest
 from alembic import command
 from sqlalchemy import text
 
 from dealreg.db import make_engine
 from dealreg.migrations import alembic_config, downgrade, upgrade
-from tests.conftest import create_database, drop_database
-
-
-@pytest.fixture
-async def scratch_url(server_url: str):
-    name = f"dealreg_scratch_{os.getpid()}"
-    url = await create_database(server_url, name)
-    yield url
-    await drop_database(server_url, name)
 
 
 def test_models_and_migrations_do_not_drift(migrated_url: str) -> None:

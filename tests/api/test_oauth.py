@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.auth.scopes import (
     READ_ORGANIZATIONS,
     READ_REGISTRATIONS,
-    ROLE_SCOPES,
     WRITE_ORGANIZATIONS,
     WRITE_REGISTRATIONS,
 )
@@ -66,15 +65,7 @@ async def admin(factory: Factory) -> Principal:
     """A platform admin, who may register clients for any organization."""
     platform = await factory.platform()
     user = await factory.user(platform, Role.platform_admin)
-    return Principal(
-        kind="user",
-        subject_id=user.id,
-        organization_id=platform.id,
-        org_kind=platform.kind,
-        role=user.role,
-        scopes=ROLE_SCOPES[user.role],
-        client_id="tests",
-    )
+    return factory.principal(user, platform)
 
 
 @pytest.fixture

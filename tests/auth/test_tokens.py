@@ -13,6 +13,7 @@ import uuid
 from typing import Any
 
 import httpx
+import msgspec
 import pytest
 from joserfc import jwt
 from joserfc.jwk import ECKey, OctKey
@@ -313,15 +314,8 @@ async def test_a_token_lacking_the_routes_scope_is_forbidden(
 ) -> None:
     platform = await factory.platform()
     admin = await factory.user(platform, Role.platform_admin)
-    narrowed = Principal(
-        kind="user",
-        subject_id=admin.id,
-        organization_id=platform.id,
-        org_kind=platform.kind,
-        role=admin.role,
-        scopes=ROLE_SCOPES[Role.platform_admin] - {WRITE_ORGANIZATIONS},
-        client_id="tests",
-    )
+    full = factory.principal(admin, platform)
+    narrowed = msgspec.structs.replace(full, scopes=full.scopes - {WRITE_ORGANIZATIONS})
     body = {"kind": "partner", "name": f"Partner {uuid.uuid4().hex[:8]}", "country": "US"}
 
     response = await client.post(

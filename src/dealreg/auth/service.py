@@ -9,7 +9,7 @@ from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.auth.tokens import Principal
 from dealreg.errors import DealRegError, NotFound
 from dealreg.orgs import repository
-from dealreg.orgs.models import Organization
+from dealreg.orgs.models import Organization, User
 from dealreg.orgs.service import hash_client_secret
 
 
@@ -53,7 +53,11 @@ async def principal_for_email(session: AsyncSession, email: str) -> Principal:
     user = await repository.get_user_by_email(session, email.strip().lower())
     if user is None or not user.active:
         raise UnknownUser(f"No active user with email '{email}'.")
-    org = await session.get_one(Organization, user.organization_id)
+    return user_principal(user, await session.get_one(Organization, user.organization_id))
+
+
+def user_principal(user: User, org: Organization, *, client_id: str = "dealreg-cli") -> Principal:
+    """A user acts with every scope of their role; `client_id` names the tool that minted it."""
     return Principal(
         kind="user",
         subject_id=user.id,
@@ -61,7 +65,7 @@ async def principal_for_email(session: AsyncSession, email: str) -> Principal:
         org_kind=org.kind,
         role=user.role,
         scopes=ROLE_SCOPES[user.role],
-        client_id="dealreg-cli",
+        client_id=client_id,
     )
 
 

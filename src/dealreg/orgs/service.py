@@ -226,6 +226,22 @@ async def list_users(
     return await repository.list_users(session, org.id, after=after, limit=limit)
 
 
+async def _vendor_administered_by(
+    session: AsyncSession, actor: Principal, vendor_id: uuid.UUID | None
+) -> Organization:
+    """The vendor a vendor-side write is for: the caller's own when unnamed; one the caller
+    administers (any, for a platform admin) when named."""
+    if vendor_id is None:
+        if actor.org_kind is not OrgKind.vendor:
+            raise _invalid("/vendor_id", "vendor_id is required")
+        vendor_id = actor.organization_id
+    _require_admin_of(actor, vendor_id)
+    vendor = await repository.get_organization(session, actor, vendor_id)
+    if vendor is None or vendor.kind is not OrgKind.vendor:
+        raise _invalid("/vendor_id", f"{vendor_id} is not a vendor")
+    return vendor
+
+
 async def create_partnership(
     session: AsyncSession,
     actor: Principal,
@@ -235,16 +251,7 @@ async def create_partnership(
     tier: Tier,
     status: PartnershipStatus,
 ) -> Partnership:
-    if vendor_id is None:
-        if actor.org_kind is not OrgKind.vendor:
-            raise _invalid("/vendor_id", "vendor_id is required")
-        vendor_id = actor.organization_id
-    _require_admin_of(actor, vendor_id)
-    if actor.role is Role.partner_admin:
-        raise Forbidden("Partners are enrolled by the vendor.")
-    vendor = await repository.get_organization(session, actor, vendor_id)
-    if vendor is None or vendor.kind is not OrgKind.vendor:
-        raise _invalid("/vendor_id", f"{vendor_id} is not a vendor")
+    vendor = await _vendor_administered_by(session, actor, vendor_id)
     # The partner is not yet a counterparty of the vendor, so it is looked up unscoped: a vendor
     # admin may enrol any partner of the installation, and learns nothing else about it.
     partner = await session.get(Organization, partner_id)
@@ -340,14 +347,7 @@ async def create_program(
     minimum_deal_amount: int,
     extra_fields: list[ExtraField],
 ) -> Program:
-    if vendor_id is None:
-        if actor.org_kind is not OrgKind.vendor:
-            raise _invalid("/vendor_id", "vendor_id is required")
-        vendor_id = actor.organization_id
-    _require_admin_of(actor, vendor_id)
-    vendor = await repository.get_organization(session, actor, vendor_id)
-    if vendor is None or vendor.kind is not OrgKind.vendor:
-        raise _invalid("/vendor_id", f"{vendor_id} is not a vendor")
+    vendor = await _vendor_administered_by(session, actor, vendor_id)
     _check_extra_fields(extra_fields)
     program = Program(
         vendor_id=vendor.id,
