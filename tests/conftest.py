@@ -5,6 +5,7 @@ The database is `DEALREG_TEST_DATABASE_URL` when set; otherwise an embedded Post
 the run. Either way the suite creates its own database beside the given one and drops it after.
 """
 
+import asyncio
 import os
 import tempfile
 import uuid
@@ -21,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, a
 from dealreg.app import create_app
 from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
-from dealreg.db import async_url, make_engine
+from dealreg.db import async_url, make_engine, make_sessionmaker
 from dealreg.migrations import upgrade
 from tests.factories import Factory
 
@@ -163,3 +164,30 @@ async def scratch_url(server_url: str) -> AsyncIterator[str]:
     url = await create_database(server_url, name)
     yield url
     await drop_database(server_url, name)
+
+
+@pytest.fixture
+async def committing_engine(scratch_url: str) -> AsyncIterator[AsyncEngine]:
+    """A migrated database of the test's own, where work commits for real: for concurrency and
+    commit-time behaviour, which a rolled-back shared connection cannot show."""
+    await asyncio.to_thread(upgrade, scratch_url)
+    engine = make_engine(scratch_url, pool_size=20)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def committing_client(
+    committing_engine: AsyncEngine, settings: Settings
+) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings, sessionmaker=make_sessionmaker(committing_engine))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+@pytest.fixture
+async def committed(committing_engine: AsyncEngine, tokens: TokenService) -> AsyncIterator[Factory]:
+    """Factories whose rows are committed (call `await committed.db.commit()` after making)."""
+    async with make_sessionmaker(committing_engine)() as session:
+        yield Factory(session, tokens)

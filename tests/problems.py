@@ -45,3 +45,8 @@ async def count_rows(db: AsyncSession, model: type[Entity], *where: ColumnElemen
     """How many rows of `model` match `where`, as the database has them now."""
     total = await db.scalar(select(func.count()).select_from(model).where(*where))
     return int(total or 0)
+
+
+def if_match(version: int) -> dict[str, str]:
+    """The If-Match header of a change made against `version`."""
+    return {"If-Match": f'"{version}"'}

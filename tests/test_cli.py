@@ -75,6 +75,13 @@ async def test_migrate_seed_and_token(scratch_url: str, tmp_path: Path) -> None:
     principal = TokenService.from_settings(Settings.from_env({}, data_dir=tmp_path)).verify(token)
     assert principal.role.value == "partner_rep"
 
+    for ttl in ("0", "-5", "31536000"):
+        refused = await asyncio.to_thread(
+            dealreg, "token", "--email", "rep@northwind.example", "--ttl", ttl, env=env
+        )
+        assert refused.returncode == 2
+        assert "--ttl" in refused.stderr
+
     unknown = await asyncio.to_thread(dealreg, "token", "--email", "nobody@example.com", env=env)
     assert unknown.returncode == 1
     assert "nobody@example.com" in unknown.stderr

@@ -37,7 +37,13 @@ def test_overrides_win_over_the_environment() -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("DEALREG_LOG_LEVEL", "LOUD"), ("DEALREG_ACCESS_TOKEN_TTL_SECONDS", "an hour")],
+    [
+        ("DEALREG_LOG_LEVEL", "LOUD"),
+        ("DEALREG_ACCESS_TOKEN_TTL_SECONDS", "an hour"),
+        ("DEALREG_ACCESS_TOKEN_TTL_SECONDS", "0"),
+        ("DEALREG_ACCESS_TOKEN_TTL_SECONDS", "31536000"),
+        ("DEALREG_DB_POOL_SIZE", "0"),
+    ],
 )
 def test_a_bad_value_is_refused_by_name(name: str, value: str) -> None:
     with pytest.raises(SettingsError, match=name.removeprefix("DEALREG_").lower()):

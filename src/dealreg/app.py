@@ -17,6 +17,7 @@ from dealreg import __version__
 from dealreg.api import ROUTE_HANDLERS
 from dealreg.api.deps import DEPENDENCIES
 from dealreg.api.security import BearerAuthentication
+from dealreg.api.unit_of_work import unit_of_work_middleware
 from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker
@@ -78,6 +79,7 @@ def create_app(
             DefineMiddleware(
                 BearerAuthentication, exclude_from_auth_key="public", exclude=["^/docs"]
             ),
+            unit_of_work_middleware,
         ],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         openapi_config=openapi_config(),

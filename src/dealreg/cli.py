@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from dealreg.config import Settings, SettingsError
+from dealreg.config import MAX_TOKEN_TTL, Settings, SettingsError
 
 
 def _database_url(settings: Settings) -> str:
@@ -42,6 +42,9 @@ def cmd_openapi(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
     from dealreg.demo import mint_user_token
 
+    if args.ttl is not None and not 60 <= args.ttl <= MAX_TOKEN_TTL:
+        print(f"--ttl must be between 60 and {MAX_TOKEN_TTL} seconds", file=sys.stderr)
+        return 2
     try:
         token = asyncio.run(
             mint_user_token(settings, _database_url(settings), args.email, ttl=args.ttl)

@@ -6,13 +6,15 @@ Nothing reads the environment at import time; every component receives the `Sett
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 
 ENV_PREFIX = "DEALREG_"
+# The longest any access token may live: a week, for demos and scripts; services use an hour.
+MAX_TOKEN_TTL = 7 * 24 * 3600
 
 
 class SettingsError(ValueError):
@@ -29,11 +31,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     jwt_audience: str = "dealreg"
     # None: `data_dir/jwt-signing-key.json`, created on first use.
     jwt_signing_key_file: Path | None = None
-    access_token_ttl_seconds: int = 3600
+    access_token_ttl_seconds: Annotated[int, msgspec.Meta(ge=60, le=MAX_TOKEN_TTL)] = 3600
     log_level: LogLevel = "INFO"
     log_json: bool = True
-    max_request_body_bytes: int = 1_048_576
-    db_pool_size: int = 10
+    max_request_body_bytes: Annotated[int, msgspec.Meta(ge=1024)] = 1_048_576
+    db_pool_size: Annotated[int, msgspec.Meta(ge=1, le=500)] = 10
 
     @property
     def signing_key_path(self) -> Path:

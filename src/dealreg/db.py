@@ -1,9 +1,8 @@
 """Database plumbing: the declarative base, the engine, and the one transaction per request or job.
 
-Services never commit. The edge owns the transaction: `transaction()` yields a session, rolls back
-when the work raised, and commits otherwise. Litestar runs a generator dependency's cleanup after
-the handler has built its response and before the response is sent, so a failed commit surfaces
-as a 500 problem instead of a 2xx for work that was never stored.
+Services never commit. The edge owns the transaction: for a request, the unit-of-work middleware
+(api/unit_of_work.py), which commits before the response is sent; for a job or a command,
+`transaction()`, which commits when its block succeeds and rolls back when it raises.
 """
 
 import uuid
@@ -12,7 +11,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import MetaData, func
+from sqlalchemy import MetaData, func, text
 from sqlalchemy.dialects.postgresql import TIMESTAMP, UUID
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
@@ -71,7 +70,10 @@ def async_url(url: str) -> str:
 
 
 def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
-    return create_async_engine(async_url(url), pool_size=pool_size, pool_pre_ping=True)
+    # hide_parameters: error messages (and so logs) never carry bound values: emails, hashes.
+    return create_async_engine(
+        async_url(url), pool_size=pool_size, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 def make_sessionmaker(bind: AsyncEngine) -> async_sessionmaker[AsyncSession]:
@@ -117,3 +119,7 @@ async def flush_unique(
         if make_error is None:
             raise
         raise make_error() from exc
+
+
+async def ping(session: AsyncSession) -> None:
+    await session.execute(text("SELECT 1"))

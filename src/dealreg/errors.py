@@ -22,6 +22,8 @@ from litestar.exceptions import (
     ValidationException,
 )
 from litestar.types import ExceptionHandlersMap
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm.exc import StaleDataError
 
 PROBLEM_BASE = "https://dealreg.dev/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -142,16 +144,22 @@ def _dealreg_error(request: Request[Any, Any, Any], exc: DealRegError) -> Respon
     )
 
 
-_UNKNOWN_FIELD = re.compile(r"unknown field `([^`]+)`")
+# msgspec names the field itself when an object lacks one or has one too many.
+_NAMED_FIELD = re.compile(r"(?:unknown|missing required) field `([^`]+)`")
 
 
 def _body_pointer(key: str, message: str) -> str:
     """A JSON Pointer into the body from Litestar's key: `lines[0].sku` → `/lines/0/sku`; the
-    bare `data` is the body itself. An unknown field is pointed at by its own name."""
+    bare `data` is the body itself. A missing or unknown field is pointed at by its own name."""
     path = "" if key == "data" else key.replace("[", ".").replace("]", "")
     pointer = "".join(f"/{part}" for part in path.split(".") if part)
-    unknown = _UNKNOWN_FIELD.search(message)
-    return pointer + f"/{unknown.group(1)}" if unknown else pointer
+    named = _NAMED_FIELD.search(message)
+    return pointer + f"/{named.group(1)}" if named else pointer
+
+
+def _body_message(message: str) -> str:
+    # Litestar reports an absent body as the KeyError of its `data` argument.
+    return "A JSON body is required." if message == "'data'" else message
 
 
 def _field_errors(exc: ValidationException) -> tuple[list[FieldError], bool]:
@@ -166,7 +174,9 @@ def _field_errors(exc: ValidationException) -> tuple[list[FieldError], bool]:
         key = str(item.get("key", ""))
         message = str(item.get("message", ""))
         if source == "body":
-            errors.append(FieldError(detail=message, pointer=_body_pointer(key, message)))
+            errors.append(
+                FieldError(detail=_body_message(message), pointer=_body_pointer(key, message))
+            )
         else:
             all_body = False
             errors.append(FieldError(detail=message, parameter=key, location=source))
@@ -199,6 +209,15 @@ def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Resp
     if status >= 500:
         return _internal_error(request, exc)
     if isinstance(exc.__cause__, SerializationException):
+        content_type = request.headers.get("content-type", "")
+        if content_type and "json" not in content_type:
+            return problem_response(
+                status=415,
+                type_="unsupported-media-type",
+                title="Unsupported media type",
+                detail=f"Send the body as application/json, not {content_type}.",
+                instance=request.url.path,
+            )
         return problem_response(
             status=400,
             type_="malformed-body",
@@ -234,8 +253,38 @@ def _internal_error(request: Request[Any, Any, Any], exc: Exception) -> Response
     )
 
 
+def _stale_data(request: Request[Any, Any, Any], exc: StaleDataError) -> Response[bytes]:
+    # Two writers read the same version; the other one committed first.
+    return problem_response(
+        status=412,
+        type_="stale-version",
+        title="The resource has changed",
+        detail="Another change was committed first; fetch the resource again and reapply yours.",
+        instance=request.url.path,
+    )
+
+
+def _data_error(request: Request[Any, Any, Any], exc: DBAPIError) -> Response[bytes]:
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate in _UNSTORABLE_TEXT:
+        return problem_response(
+            status=422,
+            type_="validation-error",
+            title="The request is not valid",
+            detail="Text may not contain NUL characters or characters the database cannot store.",
+            instance=request.url.path,
+        )
+    return _internal_error(request, exc)
+
+
+# character_not_in_repertoire, untranslatable_character: text PostgreSQL cannot store (NUL).
+_UNSTORABLE_TEXT = {"22021", "22P05"}
+
+
 def exception_handlers() -> ExceptionHandlersMap:
     return {
+        StaleDataError: _stale_data,
+        DBAPIError: _data_error,
         DealRegError: _dealreg_error,
         ValidationException: _validation_error,
         HTTPException: _http_exception,

@@ -2,4 +2,5 @@
 
 
 def load_all_models() -> None:
+    import dealreg.idempotency.models
     import dealreg.orgs.models  # noqa: F401

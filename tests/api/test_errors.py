@@ -94,3 +94,58 @@ async def test_large_responses_are_gzipped_for_clients_that_accept_it(client) ->
     assert "content-encoding" not in small.headers
     # httpx decompressed it: the body is the document.
     assert response.json()["openapi"].startswith("3.1")
+
+
+async def test_a_missing_field_is_pointed_at(client, factory) -> None:
+    headers = await _platform_admin(factory)
+    response = await client.post(
+        "/v1/organizations", json={"kind": "partner", "country": "US"}, headers=headers
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"detail": "Object missing required field `name`", "pointer": "/name"}
+    ]
+
+
+async def test_an_empty_body_says_a_body_is_required(client, factory) -> None:
+    headers = await _platform_admin(factory)
+    response = await client.post(
+        "/v1/organizations", content=b"", headers=headers | {"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"detail": "A JSON body is required.", "pointer": ""}]
+
+
+async def test_a_body_that_is_not_json_is_a_415(client, factory, db) -> None:
+    headers = await _platform_admin(factory)
+    before = await _organization_count(db)
+    response = await client.post(
+        "/v1/organizations", content=b"name=x", headers=headers | {"Content-Type": "text/plain"}
+    )
+    assert response.status_code == 415
+    assert response.json()["type"].endswith("/unsupported-media-type")
+    assert await _organization_count(db) == before
+
+
+async def test_text_with_a_nul_character_is_a_field_error_not_a_crash(client, factory, db) -> None:
+    headers = await _platform_admin(factory)
+    before = await _organization_count(db)
+    response = await client.post(
+        "/v1/organizations",
+        json={"kind": "partner", "name": "Nul\u0000Corp", "country": "US"},
+        headers=headers,
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == "/name"
+    assert await _organization_count(db) == before
+
+    vendor = await factory.vendor()
+    admin = await factory.headers_for(vendor, Role.vendor_admin)
+    field = {"key": "q", "label": "Question\u0000", "type": "text"}
+    program = await client.post(
+        "/v1/programs",
+        json={"name": "P", "currency": "USD", "extra_fields": [field]},
+        headers=admin,
+    )
+    assert program.status_code == 422
+    assert program.json()["errors"][0]["pointer"] == "/extra_fields/0/label"

@@ -28,3 +28,35 @@ async def test_me_refuses_a_token_whose_user_was_disabled(client, factory: Facto
     assert response.status_code == 401
     assert response.headers["content-type"] == "application/problem+json"
     assert 'error="invalid_token"' in response.headers["www-authenticate"]
+
+
+async def test_a_disabled_users_token_is_refused_on_every_route(
+    client, factory: Factory, db
+) -> None:
+    platform = await factory.platform()
+    admin = await factory.user(platform, Role.platform_admin)
+    headers = {"Authorization": f"Bearer {factory.token(admin, platform)}"}
+    assert (await client.get("/v1/organizations", headers=headers)).status_code == 200
+
+    admin.active = False
+    await db.flush()
+    for response in (
+        await client.get("/v1/organizations", headers=headers),
+        await client.post(
+            "/v1/organizations",
+            json={"kind": "partner", "name": "After disable", "country": "US"},
+            headers=headers,
+        ),
+    ):
+        assert response.status_code == 401
+        assert 'error="invalid_token"' in response.headers["www-authenticate"]
+
+
+async def test_a_token_minted_before_a_role_change_is_refused(client, factory: Factory, db) -> None:
+    vendor = await factory.vendor()
+    user = await factory.user(vendor, Role.vendor_admin)
+    headers = {"Authorization": f"Bearer {factory.token(user, vendor)}"}
+    user.role = Role.vendor_approver
+    await db.flush()
+    response = await client.get("/v1/programs", headers=headers)
+    assert response.status_code == 401

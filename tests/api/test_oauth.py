@@ -206,6 +206,15 @@ async def test_only_the_client_credentials_grant_is_supported(client, issued: Is
     assert_oauth_error(response, 400, "unsupported_grant_type")
 
 
+async def test_a_request_without_a_grant_type_is_invalid(client, issued: IssuedClient) -> None:
+    auth = basic(issued.client.client_id, issued.secret)
+    missing = await client.post(TOKEN_URL, data={}, headers=auth)
+    assert_oauth_error(missing, 400, "invalid_request")
+    # A JSON body is no form: it carries no grant_type either.
+    as_json = await client.post(TOKEN_URL, json={"grant_type": "client_credentials"}, headers=auth)
+    assert_oauth_error(as_json, 400, "invalid_request")
+
+
 @pytest.mark.parametrize(
     "fields",
     [("client_id", "client_secret"), ("client_id",), ("client_secret",)],

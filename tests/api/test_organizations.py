@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.orgs.models import Organization, OrgKind, Role, User
 from tests.factories import Factory
-from tests.problems import assert_problem, count_rows, pointers
+from tests.problems import assert_problem, count_rows, if_match, pointers
 
 ORGS = "/v1/organizations"
 
@@ -329,7 +329,7 @@ async def test_patch_changes_the_given_fields_keeps_the_others_and_bumps_the_ver
     vendor = await factory.vendor(country="US", timezone="America/New_York")
     new_name = f"Renamed {uuid.uuid4().hex[:6]}"
     response = await client.patch(
-        f"{ORGS}/{vendor.id}", json={"name": new_name, "country": "CA"}, headers=admin
+        f"{ORGS}/{vendor.id}", json={"name": new_name, "country": "CA"}, headers=admin | if_match(1)
     )
     assert response.status_code == 200, response.text
     body = response.json()
@@ -347,7 +347,7 @@ async def test_patch_changes_the_given_fields_keeps_the_others_and_bumps_the_ver
     }
 
     again = await client.patch(
-        f"{ORGS}/{vendor.id}", json={"timezone": "America/Toronto"}, headers=admin
+        f"{ORGS}/{vendor.id}", json={"timezone": "America/Toronto"}, headers=admin | if_match(2)
     )
     assert again.status_code == 200, again.text
     assert again.json()["version"] == 3
@@ -360,7 +360,9 @@ async def test_an_empty_patch_changes_nothing(
 ) -> None:
     vendor = await factory.vendor()
     before = await stored(db, vendor)
-    response = await client.patch(f"{ORGS}/{vendor.id}", json={}, headers=admin)
+    response = await client.patch(
+        f"{ORGS}/{vendor.id}", json={}, headers=admin | if_match(before["version"])
+    )
     assert response.status_code == 200, response.text
     assert response.json()["version"] == before["version"]
     assert await stored(db, vendor) == before
@@ -373,7 +375,9 @@ async def test_only_a_platform_admin_patches_organizations(
     org = await getattr(factory, kind)()
     headers = await factory.headers_for(org, role)
     before = await stored(db, org)
-    response = await client.patch(f"{ORGS}/{org.id}", json={"name": "Mine now"}, headers=headers)
+    response = await client.patch(
+        f"{ORGS}/{org.id}", json={"name": "Mine now"}, headers=headers | if_match(before["version"])
+    )
     assert_problem(response, 403, "forbidden")
     assert await stored(db, org) == before
 
@@ -400,7 +404,9 @@ async def test_an_invalid_patch_changes_nothing(
 ) -> None:
     vendor = await factory.vendor()
     before = await stored(db, vendor)
-    response = await client.patch(f"{ORGS}/{vendor.id}", json=patch, headers=admin)
+    response = await client.patch(
+        f"{ORGS}/{vendor.id}", json=patch, headers=admin | if_match(before["version"])
+    )
     assert_problem(response, status, type_suffix, pointer=pointer)
     assert await stored(db, vendor) == before
 
@@ -412,7 +418,9 @@ async def test_a_patch_onto_another_organizations_name_or_code_conflicts(
     vendor, other = await factory.vendor(), await factory.vendor()
     before = await stored(db, vendor)
     taken = getattr(other, field).lower() if field == "name" else other.code
-    response = await client.patch(f"{ORGS}/{vendor.id}", json={field: taken}, headers=admin)
+    response = await client.patch(
+        f"{ORGS}/{vendor.id}", json={field: taken}, headers=admin | if_match(before["version"])
+    )
     assert_problem(response, 409, "duplicate-organization")
     assert await stored(db, vendor) == before
 
@@ -515,7 +523,8 @@ async def test_an_admin_cannot_add_users_to_a_counterparty(
     for headers, target, role in cases:
         body = user_body(role)
         response = await client.post(users_of(target), json=body, headers=headers)
-        assert_problem(response, 403, "forbidden")
+        # As for reading its users: a counterparty's staff is not the caller's to see.
+        assert_problem(response, 404, "organization-not-found")
         assert await count_rows(db, User, User.email == body["email"]) == 0
 
 
@@ -658,3 +667,14 @@ async def test_bad_user_list_parameters_are_400_problems(
     vendor = await factory.vendor()
     response = await client.get(users_of(vendor), params=params, headers=admin)
     assert_problem(response, 400, type_suffix)
+
+
+async def test_vendor_system_is_a_machine_role_no_person_holds(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    vendor = await factory.vendor()
+    headers = await factory.headers_for(vendor, Role.vendor_admin)
+    body = user_body(Role.vendor_system)
+    response = await client.post(users_of(vendor), json=body, headers=headers)
+    assert_problem(response, 422, "validation-error", pointer="/role")
+    assert await count_rows(db, User, User.email == body["email"]) == 0

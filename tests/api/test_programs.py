@@ -186,7 +186,9 @@ async def test_a_vendor_admin_cannot_create_a_program_for_another_vendor(
 ) -> None:
     other = await factory.vendor()
     body = program_body(vendor_id=str(other.id))
-    assert_problem(await client.post(PROGRAMS, json=body, headers=vendor_admin), 403, "forbidden")
+    # Another vendor is not the caller's to see: "no such vendor", never a 403 that tells it exists.
+    response = await client.post(PROGRAMS, json=body, headers=vendor_admin)
+    assert_problem(response, 422, "validation-error", pointer="/vendor_id")
     assert await programs_of(db, other) == 0
     assert await programs_of(db, vendor) == 0
 

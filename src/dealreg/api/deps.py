@@ -2,19 +2,18 @@
 
 import base64
 import binascii
-from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 import msgspec
 from litestar import Request
-from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.api.security import current_principal
+from dealreg.api.unit_of_work import session_of
+from dealreg.auth.service import ensure_current
 from dealreg.auth.tokens import Principal
-from dealreg.db import transaction
 from dealreg.errors import DealRegError
 from dealreg.pagination import MAX_LIMIT, PageKey
 
@@ -28,13 +27,17 @@ class PageRequest(msgspec.Struct, frozen=True):
     limit: int
 
 
-async def provide_db(state: State) -> AsyncIterator[AsyncSession]:
-    async with transaction(state.sessionmaker) as session:
-        yield session
+def provide_db(request: Request[Any, Any, Any]) -> AsyncSession:
+    """The request's session; its transaction belongs to the unit-of-work middleware."""
+    return session_of(request.scope)
 
 
-def provide_principal(request: Request[Any, Any, Any]) -> Principal:
-    return current_principal(request)
+async def provide_principal(
+    request: Request[Any, Any, Any], db: NamedDependency[AsyncSession]
+) -> Principal:
+    principal = current_principal(request)
+    await ensure_current(db, principal)
+    return principal
 
 
 # Paging arrives as handler parameters, not through a dependency: Litestar resolves dependencies
@@ -72,6 +75,6 @@ Db = NamedDependency[AsyncSession]
 Caller = NamedDependency[Principal]
 
 DEPENDENCIES = {
-    "db": Provide(provide_db),
-    "principal": Provide(provide_principal, sync_to_thread=False),
+    "db": Provide(provide_db, sync_to_thread=False),
+    "principal": Provide(provide_principal),
 }

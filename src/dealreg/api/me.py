@@ -31,7 +31,7 @@ class MeOut(msgspec.Struct, kw_only=True):
 )
 async def me(db: Db, principal: Caller) -> MeOut:
     org = await service.get_organization(db, principal, principal.organization_id)
-    user = await service.get_user(db, principal) if principal.kind == "user" else None
+    user = await service.get_user(db, principal.subject_id) if principal.kind == "user" else None
     return MeOut(
         kind=principal.kind,
         id=principal.subject_id,

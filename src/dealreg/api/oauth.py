@@ -22,7 +22,8 @@ from dealreg.auth.tokens import TokenService
 
 
 class TokenRequest(msgspec.Struct):
-    grant_type: str
+    # Optional here so that a missing one is RFC 6749's `invalid_request`, not a schema error.
+    grant_type: str | None = None
     scope: str | None = None
     # client_secret_post; client_secret_basic (the Authorization header) is preferred.
     client_id: str | None = None
@@ -66,6 +67,8 @@ async def issue_token(
     db: Db,
     data: URLEncodedBody[TokenRequest],
 ) -> Response[TokenResponse]:
+    if data.grant_type is None:
+        raise InvalidTokenRequest("grant_type is required (client_credentials).")
     if data.grant_type != "client_credentials":
         raise UnsupportedGrantType("Only the client_credentials grant is supported.")
     basic = _basic_credentials(request.headers.get("authorization"))
@@ -89,12 +92,26 @@ async def issue_token(
     )
 
 
+class Jwk(msgspec.Struct):
+    kty: str
+    crv: str
+    x: str
+    y: str
+    kid: str
+    use: str
+    alg: str
+
+
+class Jwks(msgspec.Struct):
+    keys: list[Jwk]
+
+
 @get(
     "/.well-known/jwks.json",
     tags=["oauth"],
     opt={"public": True},
     summary="Public keys of the token signer",
 )
-async def jwks(request: Request[Any, Any, Any]) -> dict[str, Any]:
+async def jwks(request: Request[Any, Any, Any]) -> Jwks:
     tokens: TokenService = request.app.state.tokens
-    return public_jwks(tokens.signing_key)
+    return msgspec.convert(public_jwks(tokens.signing_key), Jwks)

@@ -1,9 +1,18 @@
 import uuid
+from typing import Any
 
 import msgspec
-from litestar import Controller, get, patch, post
+from litestar import Controller, Request, Response, get, patch, post
 from litestar.params import FromPath, FromQuery, JSONBody
 
+from dealreg.api.conditional import (
+    ETAG_HEADER,
+    NOT_MODIFIED,
+    IfMatchHeader,
+    if_match,
+    tagged,
+    with_etag,
+)
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import (
     Country,
@@ -126,16 +135,25 @@ class OrganizationController(Controller):
     @get(
         "/{org_id:uuid}",
         guards=[requires(scopes.READ_ORGANIZATIONS)],
-        responses=problems(404),
+        responses=problems(404) | NOT_MODIFIED,
+        response_headers=[ETAG_HEADER],
         summary="Read an organization",
     )
-    async def read(self, db: Db, principal: Caller, org_id: FromPath[uuid.UUID]) -> OrganizationOut:
-        return OrganizationOut.of(await service.get_organization(db, principal, org_id))
+    async def read(
+        self,
+        request: Request[Any, Any, Any],
+        db: Db,
+        principal: Caller,
+        org_id: FromPath[uuid.UUID],
+    ) -> Response[OrganizationOut]:
+        org = await service.get_organization(db, principal, org_id)
+        return with_etag(request, OrganizationOut.of(org), org.version)
 
     @patch(
         "/{org_id:uuid}",
         guards=[requires(scopes.WRITE_ORGANIZATIONS)],
-        responses=problems(404, 409, 413),
+        responses=problems(404, 409, 412, 413, 428),
+        response_headers=[ETAG_HEADER],
         summary="Change an organization",
     )
     async def update(
@@ -144,17 +162,19 @@ class OrganizationController(Controller):
         principal: Caller,
         org_id: FromPath[uuid.UUID],
         data: JSONBody[OrganizationUpdate],
-    ) -> OrganizationOut:
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[OrganizationOut]:
         org = await service.update_organization(
             db,
             principal,
             org_id,
+            if_match=if_match(if_match_header, required=True),
             name=unset_to_none(data.name),
             country=unset_to_none(data.country),
             code=unset_to_none(data.code),
             timezone=unset_to_none(data.timezone),
         )
-        return OrganizationOut.of(org)
+        return tagged(OrganizationOut.of(org), org.version)
 
     @post(
         "/{org_id:uuid}/users",

@@ -1,9 +1,18 @@
 import uuid
+from typing import Any
 
 import msgspec
-from litestar import Controller, get, patch, post
+from litestar import Controller, Request, Response, get, patch, post
 from litestar.params import FromPath, FromQuery, JSONBody
 
+from dealreg.api.conditional import (
+    ETAG_HEADER,
+    NOT_MODIFIED,
+    IfMatchHeader,
+    if_match,
+    tagged,
+    with_etag,
+)
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import Resource, problems, unset_to_none
 from dealreg.api.security import BEARER_SECURITY, requires
@@ -98,18 +107,25 @@ class PartnershipController(Controller):
     @get(
         "/{partnership_id:uuid}",
         guards=[requires(scopes.READ_PARTNERSHIPS)],
-        responses=problems(404),
+        responses=problems(404) | NOT_MODIFIED,
+        response_headers=[ETAG_HEADER],
         summary="Read a partnership",
     )
     async def read(
-        self, db: Db, principal: Caller, partnership_id: FromPath[uuid.UUID]
-    ) -> PartnershipOut:
-        return PartnershipOut.of(await service.get_partnership(db, principal, partnership_id))
+        self,
+        request: Request[Any, Any, Any],
+        db: Db,
+        principal: Caller,
+        partnership_id: FromPath[uuid.UUID],
+    ) -> Response[PartnershipOut]:
+        partnership = await service.get_partnership(db, principal, partnership_id)
+        return with_etag(request, PartnershipOut.of(partnership), partnership.version)
 
     @patch(
         "/{partnership_id:uuid}",
         guards=[requires(scopes.WRITE_PARTNERSHIPS)],
-        responses=problems(404, 413),
+        responses=problems(404, 412, 413, 428),
+        response_headers=[ETAG_HEADER],
         summary="Change a partnership's tier or suspend it",
     )
     async def update(
@@ -118,12 +134,14 @@ class PartnershipController(Controller):
         principal: Caller,
         partnership_id: FromPath[uuid.UUID],
         data: JSONBody[PartnershipUpdate],
-    ) -> PartnershipOut:
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[PartnershipOut]:
         partnership = await service.update_partnership(
             db,
             principal,
             partnership_id,
+            if_match=if_match(if_match_header, required=True),
             tier=unset_to_none(data.tier),
             status=unset_to_none(data.status),
         )
-        return PartnershipOut.of(partnership)
+        return tagged(PartnershipOut.of(partnership), partnership.version)

@@ -1,12 +1,13 @@
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, FromQuery, JSONBody
 
+from dealreg.api.conditional import ETAG_HEADER, NOT_MODIFIED, with_etag
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
-from dealreg.api.schemas import Currency, MinorUnits, Name, Resource, problems
+from dealreg.api.schemas import NO_NUL, Currency, MinorUnits, Name, Resource, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.orgs import service
@@ -24,7 +25,7 @@ class ProgramCreate(msgspec.Struct, forbid_unknown_fields=True):
     currency: Currency
     # Defaults to the caller's own vendor; a platform admin names it.
     vendor_id: uuid.UUID | None = None
-    description: Annotated[str, msgspec.Meta(max_length=4000)] = ""
+    description: Annotated[str, msgspec.Meta(max_length=4000, pattern=NO_NUL)] = ""
     protection_days: Annotated[int, msgspec.Meta(ge=1, le=3650)] = 90
     extension_days: Annotated[int, msgspec.Meta(ge=1, le=365)] = 30
     max_extensions: Annotated[int, msgspec.Meta(ge=0, le=10)] = 1
@@ -128,11 +129,19 @@ class ProgramController(Controller):
     @get(
         "/{program_id:uuid}",
         guards=[requires(scopes.READ_PROGRAMS)],
-        responses=problems(404),
+        responses=problems(404) | NOT_MODIFIED,
+        response_headers=[ETAG_HEADER],
         summary="Read a program",
     )
-    async def read(self, db: Db, principal: Caller, program_id: FromPath[uuid.UUID]) -> ProgramOut:
-        return ProgramOut.of(await service.get_program(db, principal, program_id))
+    async def read(
+        self,
+        request: Request[Any, Any, Any],
+        db: Db,
+        principal: Caller,
+        program_id: FromPath[uuid.UUID],
+    ) -> Response[ProgramOut]:
+        program = await service.get_program(db, principal, program_id)
+        return with_etag(request, ProgramOut.of(program), program.version)
 
     @post(
         "/{program_id:uuid}/products",

@@ -7,7 +7,9 @@ from typing import Annotated, TypeVar
 import msgspec
 from litestar.openapi import ResponseSpec
 
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+# PostgreSQL cannot store NUL in text: refuse it at the door as a field error, not a 500.
+NO_NUL = r"^[^\x00]*$"
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]
 Country = Annotated[
     str, msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2", examples=["US"])
 ]
@@ -71,24 +73,36 @@ class Problem(msgspec.Struct, kw_only=True):
     errors: list[FieldProblem] | None = None
 
 
+class OAuthProblem(Problem, kw_only=True):
+    """A token endpoint problem: also carries RFC 6749 §5.2's `error` and `error_description`."""
+
+    error: str
+    error_description: str
+
+
 _DESCRIPTIONS = {
     400: "Malformed request or invalid parameter",
     401: "Missing or invalid access token",
     403: "The token's role or scope does not allow this",
     404: "No such resource visible to the caller",
     409: "Conflicts with the current state",
+    412: "If-Match names a version that is no longer current",
     413: "Request body over the size limit",
     422: "Well-formed but invalid input",
+    428: "If-Match is required",
+    503: "Not ready to serve",
 }
 
 
-def problems(*statuses: int, public: bool = False) -> dict[int, ResponseSpec]:
+def problems(
+    *statuses: int, public: bool = False, container: type[Problem] = Problem
+) -> dict[int, ResponseSpec]:
     """OpenAPI entries for the problem responses a route can give, beside the ones every
     authenticated route can give."""
     every = {400, 422} if public else {400, 401, 403, 422}
     return {
         status: ResponseSpec(
-            data_container=Problem,
+            data_container=container,
             media_type="application/problem+json",
             description=_DESCRIPTIONS[status],
             generate_examples=False,

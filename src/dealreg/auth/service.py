@@ -7,9 +7,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.auth.tokens import Principal
-from dealreg.errors import DealRegError, NotFound
+from dealreg.errors import DealRegError, NotFound, Unauthenticated
 from dealreg.orgs import repository
-from dealreg.orgs.models import Organization, User
+from dealreg.orgs.models import ApiClient, Organization, User
 from dealreg.orgs.service import hash_client_secret
 
 
@@ -47,6 +47,26 @@ class InvalidTokenRequest(OAuthError):
 
 class UnknownUser(NotFound):
     type = "user-not-found"
+
+
+async def ensure_current(session: AsyncSession, principal: Principal) -> None:
+    """Refuse a valid token whose holder has since been disabled, deleted, moved or re-roled:
+    a token says who someone was when it was minted; the database says who they are now."""
+    holder: User | ApiClient | None
+    if principal.kind == "user":
+        holder = await repository.get_user(session, principal.subject_id)
+    else:
+        holder = await repository.get_api_client_by_id(session, principal.subject_id)
+    if (
+        holder is None
+        or not holder.active
+        or holder.organization_id != principal.organization_id
+        or holder.role is not principal.role
+    ):
+        raise Unauthenticated(
+            "The holder of this token no longer exists, is disabled, or has changed role.",
+            headers={"WWW-Authenticate": 'Bearer realm="dealreg", error="invalid_token"'},
+        )
 
 
 async def principal_for_email(session: AsyncSession, email: str) -> Principal:

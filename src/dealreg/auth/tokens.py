@@ -86,7 +86,7 @@ class TokenService:
             "aud": self.audience,
             "iat": now,
             "nbf": now,
-            "exp": now + (ttl or self.default_ttl),
+            "exp": now + (self.default_ttl if ttl is None else ttl),
             "jti": uuid.uuid4().hex,
             "client_id": principal.client_id,
             "scope": " ".join(sorted(principal.scopes)),

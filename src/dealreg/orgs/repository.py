@@ -3,7 +3,7 @@ row of another tenant is never loaded, and callers turn "not found" into a 404."
 
 import uuid
 
-from sqlalchemy import Select, exists, or_, select
+from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
@@ -81,8 +81,12 @@ async def get_user(session: AsyncSession, user_id: uuid.UUID) -> User | None:
 
 
 async def get_user_by_email(session: AsyncSession, email: str) -> User | None:
-    stmt = select(User).where(User.email == email.lower())
+    stmt = select(User).where(func.lower(User.email) == email.lower())
     return (await session.scalars(stmt)).one_or_none()
+
+
+async def get_api_client_by_id(session: AsyncSession, id_: uuid.UUID) -> ApiClient | None:
+    return await session.get(ApiClient, id_)
 
 
 async def get_api_client(session: AsyncSession, client_id: str) -> ApiClient | None:

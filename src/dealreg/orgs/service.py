@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.auth.tokens import Principal
 from dealreg.db import flush_unique
-from dealreg.errors import FieldError, Forbidden, Unauthenticated
+from dealreg.errors import FieldError, Forbidden
 from dealreg.orgs import repository
 from dealreg.orgs.errors import (
     DuplicateOrganization,
@@ -30,6 +30,7 @@ from dealreg.orgs.errors import (
     OrganizationNotFound,
     PartnershipNotFound,
     ProgramNotFound,
+    UserNotFound,
 )
 from dealreg.orgs.models import (
     ApiClient,
@@ -44,39 +45,47 @@ from dealreg.orgs.models import (
     User,
 )
 from dealreg.pagination import Page, PageKey
+from dealreg.versioning import IfMatch
 
-ROLES_BY_KIND: dict[OrgKind, frozenset[Role]] = {
+# The roles people hold, by the kind of their organization. `vendor_system` is no person's: it
+# is the role of a vendor's machine client.
+USER_ROLES_BY_KIND: dict[OrgKind, frozenset[Role]] = {
     OrgKind.partner: frozenset({Role.partner_rep, Role.partner_admin}),
-    OrgKind.vendor: frozenset(
-        {Role.vendor_approver, Role.vendor_admin, Role.vendor_system, Role.channel_ops}
-    ),
+    OrgKind.vendor: frozenset({Role.vendor_approver, Role.vendor_admin, Role.channel_ops}),
     OrgKind.platform: frozenset({Role.platform_admin, Role.channel_ops}),
+}
+CLIENT_ROLES_BY_KIND: dict[OrgKind, frozenset[Role]] = {
+    OrgKind.partner: frozenset({Role.partner_rep, Role.partner_admin}),
+    OrgKind.vendor: frozenset({Role.vendor_system}),
+    OrgKind.platform: frozenset(),
 }
 
 # Which roles each administrator may hand out within their own organization.
 GRANTABLE_BY: dict[Role, frozenset[Role]] = {
-    Role.partner_admin: frozenset({Role.partner_rep, Role.partner_admin}),
-    Role.vendor_admin: frozenset(
-        {Role.vendor_approver, Role.vendor_admin, Role.vendor_system, Role.channel_ops}
-    ),
+    Role.partner_admin: USER_ROLES_BY_KIND[OrgKind.partner],
+    Role.vendor_admin: USER_ROLES_BY_KIND[OrgKind.vendor],
 }
+
+
+# PostgreSQL's JSONB cannot hold \u0000: refuse it as a field error.
+_NO_NUL = r"^[^\x00]*$"
 
 
 class ExtraField(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """A question a vendor's program asks on every registration, beyond the common deal fields."""
 
     key: Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-    label: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    label: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=_NO_NUL)]
     type: Literal["text", "number", "boolean", "date", "choice"]
     required: bool = True
     choices: (
         Annotated[
-            list[Annotated[str, msgspec.Meta(min_length=1, max_length=200)]],
+            list[Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=_NO_NUL)]],
             msgspec.Meta(max_length=100),
         ]
         | None
     ) = None
-    help: Annotated[str, msgspec.Meta(max_length=500)] = ""
+    help: Annotated[str, msgspec.Meta(max_length=500, pattern=_NO_NUL)] = ""
 
 
 def _invalid(pointer: str, detail: str) -> InvalidOrganization:
@@ -157,6 +166,7 @@ async def update_organization(
     actor: Principal,
     org_id: uuid.UUID,
     *,
+    if_match: IfMatch,
     name: str | None = None,
     country: str | None = None,
     code: str | None = None,
@@ -164,6 +174,7 @@ async def update_organization(
 ) -> Organization:
     _require_platform_admin(actor)
     org = await get_organization(session, actor, org_id)
+    if_match.check(org.version)
     if timezone is not None:
         _check_timezone(timezone)
         org.timezone = timezone
@@ -195,9 +206,9 @@ async def create_user(
     name: str,
     role: Role,
 ) -> User:
-    org = await get_organization(session, actor, org_id)
+    org = await _own_organization(session, actor, org_id)
     _require_admin_of(actor, org.id)
-    if role not in ROLES_BY_KIND[org.kind]:
+    if role not in USER_ROLES_BY_KIND[org.kind]:
         raise _invalid("/role", f"a {org.kind.value} organization has no '{role.value}' users")
     if actor.role is not Role.platform_admin and role not in GRANTABLE_BY[actor.role]:
         raise Forbidden(f"A {actor.role.value} may not create '{role.value}' users.")
@@ -219,11 +230,19 @@ async def list_users(
     after: PageKey | None,
     limit: int,
 ) -> Page[User]:
+    org = await _own_organization(session, actor, org_id)
+    return await repository.list_users(session, org.id, after=after, limit=limit)
+
+
+async def _own_organization(
+    session: AsyncSession, actor: Principal, org_id: uuid.UUID
+) -> Organization:
+    """The caller's own organization (any, for the platform). A counterparty's staff and machine
+    clients are not theirs to read or change: such an organization is "not found" here."""
     org = await get_organization(session, actor, org_id)
-    # Members of an organization see each other; a counterparty's staff list is not theirs to read.
     if not actor.is_platform and actor.organization_id != org.id:
         raise OrganizationNotFound(f"No organization {org_id}.")
-    return await repository.list_users(session, org.id, after=after, limit=limit)
+    return org
 
 
 async def _vendor_administered_by(
@@ -235,10 +254,12 @@ async def _vendor_administered_by(
         if actor.org_kind is not OrgKind.vendor:
             raise _invalid("/vendor_id", "vendor_id is required")
         vendor_id = actor.organization_id
-    _require_admin_of(actor, vendor_id)
+    # Looked up before the admin check: a vendor the caller cannot see is "no such vendor",
+    # never a 403 that would tell it exists.
     vendor = await repository.get_organization(session, actor, vendor_id)
     if vendor is None or vendor.kind is not OrgKind.vendor:
         raise _invalid("/vendor_id", f"{vendor_id} is not a vendor")
+    _require_admin_of(actor, vendor.id)
     return vendor
 
 
@@ -305,11 +326,13 @@ async def update_partnership(
     actor: Principal,
     partnership_id: uuid.UUID,
     *,
+    if_match: IfMatch,
     tier: Tier | None,
     status: PartnershipStatus | None,
 ) -> Partnership:
     partnership = await get_partnership(session, actor, partnership_id)
     _require_admin_of(actor, partnership.vendor_id)
+    if_match.check(partnership.version)
     if tier is not None:
         partnership.tier = tier
     if status is not None:
@@ -441,9 +464,9 @@ async def create_api_client(
     scopes: frozenset[str],
 ) -> IssuedClient:
     """Register a machine client; its secret is returned here once and stored only as a hash."""
-    org = await get_organization(session, actor, org_id)
+    org = await _own_organization(session, actor, org_id)
     _require_admin_of(actor, org.id)
-    if role not in ROLES_BY_KIND[org.kind]:
+    if role not in CLIENT_ROLES_BY_KIND[org.kind]:
         raise _invalid("/role", f"a {org.kind.value} organization has no '{role.value}' clients")
     unknown = scopes - ROLE_SCOPES[role]
     if unknown:
@@ -462,12 +485,8 @@ async def create_api_client(
     return IssuedClient(client=client, secret=secret)
 
 
-async def get_user(session: AsyncSession, actor: Principal) -> User:
-    """The user an access token was minted for; a token outliving its user is refused."""
-    user = await repository.get_user(session, actor.subject_id)
-    if user is None or not user.active or user.organization_id != actor.organization_id:
-        raise Unauthenticated(
-            "The user of this token no longer exists or is disabled.",
-            headers={"WWW-Authenticate": 'Bearer realm="dealreg", error="invalid_token"'},
-        )
+async def get_user(session: AsyncSession, user_id: uuid.UUID) -> User:
+    user = await repository.get_user(session, user_id)
+    if user is None:
+        raise UserNotFound(f"No user {user_id}.")
     return user

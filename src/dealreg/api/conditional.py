@@ -1,0 +1,63 @@
+"""Conditional requests (RFC 9110 §13): ETags on single-resource reads, `If-None-Match` → 304,
+and `If-Match` on changes → 412 when stale, 428 when a PATCH sends none."""
+
+from typing import Annotated, Any, TypeVar
+
+from litestar import Request, Response
+from litestar.datastructures import ResponseHeader
+from litestar.openapi import ResponseSpec
+from litestar.params import HeaderParameter
+
+from dealreg.versioning import IfMatch, StaleVersion, etag_of
+
+T = TypeVar("T")
+
+IfMatchHeader = Annotated[
+    str | None,
+    HeaderParameter(
+        name="If-Match",
+        description="The ETag the change was made against (required on PATCH).",
+    ),
+]
+
+ETAG_HEADER = ResponseHeader(
+    name="ETag", description="Strong validator: the resource's version.", documentation_only=True
+)
+NOT_MODIFIED = {304: ResponseSpec(data_container=None, description="Not modified (If-None-Match)")}
+
+
+def _tags(header: str) -> list[str]:
+    return [tag.strip() for tag in header.split(",") if tag.strip()]
+
+
+def with_etag(request: Request[Any, Any, Any], body: T, version: int) -> Response[Any]:
+    """`body` with its ETag, or an empty 304 when the client's copy is current."""
+    etag = etag_of(version)
+    if_none_match = request.headers.get("if-none-match")
+    # If-None-Match compares weakly: a W/ prefix does not prevent a match.
+    if if_none_match and (
+        if_none_match.strip() == "*"
+        or etag in (tag.removeprefix("W/") for tag in _tags(if_none_match))
+    ):
+        return Response(b"", status_code=304, headers={"ETag": etag})
+    return Response(body, headers={"ETag": etag})
+
+
+def tagged(body: T, version: int) -> Response[T]:
+    """`body` of a resource just written, with the ETag of its new version."""
+    return Response(body, headers={"ETag": etag_of(version)})
+
+
+def if_match(header: str | None, *, required: bool) -> IfMatch:
+    if header is None:
+        return IfMatch(versions=None, missing=required)
+    if header.strip() == "*":
+        return IfMatch(versions=None)
+    versions: set[int] = set()
+    for tag in _tags(header):
+        # If-Match compares strongly: a weak tag never matches (RFC 9110 §13.1.1).
+        if tag.startswith('"') and tag.endswith('"') and tag[1:-1].isdigit():
+            versions.add(int(tag[1:-1]))
+    if not versions:
+        raise StaleVersion("If-Match names no version of this resource.")
+    return IfMatch(versions=frozenset(versions))

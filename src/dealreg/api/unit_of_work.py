@@ -1,0 +1,232 @@
+"""One transaction per request, and Idempotency-Key on every POST.
+
+The transaction is owned here, around the whole route: the handler's work and the idempotency
+record commit together. Litestar turns a handler's exception into a response before it reaches
+this middleware, so the response's status decides: below 400 commits, anything else rolls back.
+The response is held until the commit has succeeded: a commit that fails is answered with a 500
+problem, never with the 2xx the handler had prepared.
+
+Idempotency (IETF httpapi-idempotency-key draft, as Stripe does it): per (caller, key), the first
+completed response is replayed byte for byte with `Idempotent-Replayed: true`; the same key with
+another request is a 422; the same key while the first is still running is a 409 the client may
+retry. Only successful responses are kept, so a request that failed can simply be retried.
+"""
+
+import gzip
+import hashlib
+from typing import Any, cast
+
+import msgspec
+import structlog
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from dealreg.auth.tokens import Principal
+from dealreg.errors import PROBLEM_BASE, PROBLEM_MEDIA_TYPE
+from dealreg.idempotency import repository
+from dealreg.idempotency.models import IdempotencyRecord
+
+SESSION_KEY = "dealreg.session"
+MAX_KEY_LENGTH = 255
+# Replayed as they were first sent; the rest (date, request id) belong to each response.
+_KEPT_HEADERS = {b"content-type", b"content-encoding", b"location", b"etag"}
+
+# Messages are held and inspected as plain dicts; ASGI's TypedDicts only return at the boundary.
+Held = dict[str, Any]
+
+log = structlog.get_logger("dealreg.unit_of_work")
+
+
+def session_of(scope: Scope) -> AsyncSession:
+    session: AsyncSession = scope["state"][SESSION_KEY]
+    return session
+
+
+def _problem(status: int, type_: str, title: str, detail: str) -> list[Held]:
+    body = msgspec.json.encode(
+        {"type": PROBLEM_BASE + type_, "title": title, "status": status, "detail": detail}
+    )
+    return [
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        },
+        {"type": "http.response.body", "body": body, "more_body": False},
+    ]
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay_receive(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Held:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return cast(Receive, receive)
+
+
+def _replayed(record: IdempotencyRecord, scope: Scope) -> list[Held]:
+    headers = [(k.encode(), v.encode()) for k, v in record.headers]
+    body = record.body
+    accepts_gzip = "gzip" in (_header(scope, b"accept-encoding") or "")
+    if (b"content-encoding", b"gzip") in headers and not accepts_gzip:
+        # The first caller took gzip; this retry does not: same bytes, decoded.
+        body = gzip.decompress(body)
+        headers.remove((b"content-encoding", b"gzip"))
+    headers += [(b"content-length", str(len(body)).encode()), (b"idempotent-replayed", b"true")]
+    return [
+        {"type": "http.response.start", "status": record.status, "headers": headers},
+        {"type": "http.response.body", "body": body, "more_body": False},
+    ]
+
+
+class _Idempotency:
+    """The idempotency side of one POST: its caller, key and fingerprint."""
+
+    def __init__(self, caller: Principal, key: str, fingerprint: str) -> None:
+        self.caller = caller
+        self.key = key
+        self.fingerprint = fingerprint
+
+    async def precheck(self, session: AsyncSession, scope: Scope) -> list[Held] | None:
+        """An answer that ends the request here (replay, 409, 422), or None to do the work."""
+        if not await repository.try_lock(session, self.caller.subject_id, self.key):
+            return _problem(
+                409,
+                "idempotency-key-in-use",
+                "Request in progress",
+                "A request with this Idempotency-Key is still being processed; retry shortly.",
+            )
+        record = await repository.find(session, self.caller.subject_id, self.key)
+        if record is None:
+            return None
+        if record.fingerprint != self.fingerprint:
+            return _problem(
+                422,
+                "idempotency-key-reused",
+                "Idempotency-Key reused",
+                "This Idempotency-Key was used for a different request; use a new key.",
+            )
+        return _replayed(record, scope)
+
+    async def remember(self, session: AsyncSession, messages: list[Held]) -> None:
+        start = messages[0]
+        headers = [
+            [bytes(k).decode("latin-1"), bytes(v).decode("latin-1")]
+            for k, v in start.get("headers", [])
+            if bytes(k).lower() in _KEPT_HEADERS
+        ]
+        body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+        await repository.save(
+            session,
+            IdempotencyRecord(
+                caller_id=self.caller.subject_id,
+                key=self.key,
+                fingerprint=self.fingerprint,
+                status=start["status"],
+                headers=headers,
+                body=body,
+            ),
+        )
+
+
+def _fingerprint(scope: HTTPScope, body: bytes) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{scope['method']} {scope['path']}?".encode())
+    digest.update(scope.get("query_string", b""))
+    digest.update(b"\n")
+    digest.update(body)
+    return digest.hexdigest()
+
+
+def unit_of_work_middleware(app: ASGIApp) -> ASGIApp:
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await app(scope, receive, send)
+            return
+        sessionmaker: async_sessionmaker[AsyncSession] = scope["litestar_app"].state.sessionmaker
+        async with sessionmaker() as session:
+            scope["state"][SESSION_KEY] = session
+            messages = await _run(app, scope, receive, session)
+        for message in messages:
+            await send(cast(Message, message))
+
+    return middleware
+
+
+async def _run(
+    app: ASGIApp, scope: HTTPScope, receive: Receive, session: AsyncSession
+) -> list[Held]:
+    idempotency: _Idempotency | None = None
+    key = _header(scope, b"idempotency-key")
+    caller: Any = scope.get("user")
+    # Only an authenticated POST is remembered: the token endpoint's answer is a secret.
+    if key is not None and scope["method"] == "POST" and isinstance(caller, Principal):
+        if not 0 < len(key) <= MAX_KEY_LENGTH or not key.isprintable():
+            return _problem(
+                400,
+                "invalid-idempotency-key",
+                "Invalid Idempotency-Key",
+                f"An Idempotency-Key is 1 to {MAX_KEY_LENGTH} printable characters.",
+            )
+        body = await _read_body(receive)
+        receive = _replay_receive(body)
+        idempotency = _Idempotency(caller, key, _fingerprint(scope, body))
+        answered = await idempotency.precheck(session, scope)
+        if answered is not None:
+            await session.rollback()
+            return answered
+
+    messages: list[Held] = []
+
+    async def capture(message: Message) -> None:
+        messages.append(dict(message))
+
+    await app(scope, receive, capture)
+    if not messages or messages[0]["type"] != "http.response.start":
+        await session.rollback()
+        return messages
+    if messages[0]["status"] >= 400:
+        await session.rollback()
+        return messages
+    try:
+        if idempotency is not None:
+            await idempotency.remember(session, messages)
+        await session.commit()
+    except Exception:
+        log.exception("commit failed", path=scope["path"])
+        await session.rollback()
+        return _problem(
+            500,
+            "internal-error",
+            "Internal server error",
+            "Something went wrong on our side; the request was not completed.",
+        )
+    return messages

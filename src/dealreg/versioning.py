@@ -1,0 +1,41 @@
+"""Optimistic concurrency: every resource has a version, its strong ETag is `"<version>"`, and a
+change may say which versions it was made against (`If-Match`)."""
+
+import msgspec
+
+from dealreg.errors import DealRegError
+
+
+class StaleVersion(DealRegError):
+    status, type, title = 412, "stale-version", "The resource has changed"
+
+
+class PreconditionRequired(DealRegError):
+    status, type, title = 428, "precondition-required", "If-Match required"
+
+
+class IfMatch(msgspec.Struct, frozen=True):
+    """The versions a change was made against; `None` is `If-Match: *` (any current version).
+
+    `missing` records a required If-Match the client did not send. It is raised by `check`, once
+    the resource is known to exist, so an unknown resource is still a 404."""
+
+    versions: frozenset[int] | None
+    missing: bool = False
+
+    def check(self, current: int) -> None:
+        if self.missing:
+            raise PreconditionRequired(
+                "Send If-Match with the ETag of the version you changed, so that a newer "
+                "version is never overwritten."
+            )
+        if self.versions is not None and current not in self.versions:
+            raise StaleVersion(
+                f"The resource is at version {current}, not the one this change was made "
+                "against; fetch it again and reapply the change.",
+                headers={"ETag": etag_of(current)},
+            )
+
+
+def etag_of(version: int) -> str:
+    return f'"{version}"'

@@ -1,0 +1,165 @@
+"""Idempotency-Key on POST: a retried request is answered with the first response, never done
+twice; a key reused for another request is a 422; a key in flight is a 409 to retry."""
+
+import asyncio
+import uuid
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from dealreg.idempotency.models import IdempotencyRecord
+from dealreg.orgs.models import Organization, Role
+from tests.factories import Factory
+from tests.problems import assert_problem, count_rows
+
+ORGS = "/v1/organizations"
+
+
+def partner_body(name: str | None = None) -> dict[str, str]:
+    return {"kind": "partner", "name": name or f"Partner {uuid.uuid4().hex[:8]}", "country": "NO"}
+
+
+@pytest.fixture
+async def admin(factory: Factory) -> dict[str, str]:
+    return await factory.headers_for(await factory.platform(), Role.platform_admin)
+
+
+async def test_a_retry_replays_the_first_response_byte_for_byte(
+    client: httpx.AsyncClient, admin: dict[str, str], db: AsyncSession
+) -> None:
+    body = partner_body()
+    headers = admin | {"Idempotency-Key": "retry-1"}
+    first = await client.post(ORGS, json=body, headers=headers)
+    assert first.status_code == 201
+    assert "idempotent-replayed" not in first.headers
+
+    again = await client.post(ORGS, json=body, headers=headers)
+    assert again.status_code == 201
+    assert again.content == first.content
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.headers["content-type"] == first.headers["content-type"]
+    assert await count_rows(db, Organization, Organization.name == body["name"]) == 1
+
+
+async def test_the_same_key_with_another_body_is_a_422(
+    client: httpx.AsyncClient, admin: dict[str, str], db: AsyncSession
+) -> None:
+    headers = admin | {"Idempotency-Key": "reused"}
+    assert (await client.post(ORGS, json=partner_body(), headers=headers)).status_code == 201
+    other = partner_body()
+    response = await client.post(ORGS, json=other, headers=headers)
+    assert_problem(response, 422, "idempotency-key-reused")
+    assert await count_rows(db, Organization, Organization.name == other["name"]) == 0
+
+
+async def test_keys_belong_to_their_caller(
+    client: httpx.AsyncClient, factory: Factory, admin: dict[str, str]
+) -> None:
+    other_admin = await factory.headers_for(await factory.platform(), Role.platform_admin)
+    first = await client.post(ORGS, json=partner_body(), headers=admin | {"Idempotency-Key": "k"})
+    second = await client.post(
+        ORGS, json=partner_body(), headers=other_admin | {"Idempotency-Key": "k"}
+    )
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert first.json()["id"] != second.json()["id"]
+
+
+@pytest.mark.parametrize("key", ["x" * 256, "", "tab\there"])
+async def test_an_invalid_key_is_a_400_and_nothing_is_done(
+    client: httpx.AsyncClient, admin: dict[str, str], db: AsyncSession, key: str
+) -> None:
+    body = partner_body()
+    response = await client.post(ORGS, json=body, headers=admin | {"Idempotency-Key": key})
+    assert_problem(response, 400, "invalid-idempotency-key")
+    assert await count_rows(db, Organization, Organization.name == body["name"]) == 0
+
+
+async def test_a_key_of_255_characters_is_accepted(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    response = await client.post(
+        ORGS, json=partner_body(), headers=admin | {"Idempotency-Key": "k" * 255}
+    )
+    assert response.status_code == 201
+
+
+async def test_a_failed_request_leaves_no_record_so_a_corrected_retry_runs(
+    client: httpx.AsyncClient, admin: dict[str, str], db: AsyncSession
+) -> None:
+    headers = admin | {"Idempotency-Key": "fix-and-retry"}
+    failed = await client.post(
+        ORGS, json={"kind": "partner", "name": "No country"}, headers=headers
+    )
+    assert failed.status_code == 422
+    assert await count_rows(db, IdempotencyRecord, IdempotencyRecord.key == "fix-and-retry") == 0
+
+    fixed = await client.post(ORGS, json=partner_body(), headers=headers)
+    assert fixed.status_code == 201
+    assert await count_rows(db, IdempotencyRecord, IdempotencyRecord.key == "fix-and-retry") == 1
+
+
+async def test_a_replay_to_a_client_without_gzip_is_decoded(
+    client: httpx.AsyncClient, factory: Factory, admin: dict[str, str]
+) -> None:
+    # A body over 1 KB is compressed for a client that accepts gzip.
+    body = {
+        "name": f"Big {uuid.uuid4().hex[:6]}",
+        "currency": "USD",
+        "description": "d" * 2000,
+    }
+    vendor = await factory.vendor()
+    headers = await factory.headers_for(vendor, Role.vendor_admin)
+    key = {"Idempotency-Key": "big-one"}
+    first = await client.post(
+        "/v1/programs", json=body, headers=headers | key | {"Accept-Encoding": "gzip"}
+    )
+    assert first.headers["content-encoding"] == "gzip"
+    plain = await client.post(
+        "/v1/programs", json=body, headers=headers | key | {"Accept-Encoding": "identity"}
+    )
+    assert plain.headers["idempotent-replayed"] == "true"
+    assert "content-encoding" not in plain.headers
+    assert plain.json() == first.json()
+
+
+async def test_the_token_endpoint_is_not_remembered(client: httpx.AsyncClient) -> None:
+    # Public POSTs have no caller to file a key under, and a token must never be replayed.
+    response = await client.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": "x", "client_secret": "y"},
+        headers={"Idempotency-Key": "token-1"},
+    )
+    assert response.status_code == 401
+
+
+async def test_five_hundred_concurrent_posts_with_one_key_make_one_resource(
+    committing_client: httpx.AsyncClient, committing_engine: AsyncEngine, committed: Factory
+) -> None:
+    admin = await committed.headers_for(await committed.platform(), Role.platform_admin)
+    await committed.db.commit()
+    body = partner_body()
+    headers = admin | {"Idempotency-Key": "storm"}
+
+    responses = await asyncio.gather(
+        *(committing_client.post(ORGS, json=body, headers=headers) for _ in range(500))
+    )
+
+    created = [r for r in responses if r.status_code == 201]
+    in_flight = [r for r in responses if r.status_code == 409]
+    assert len(created) + len(in_flight) == 500, {r.status_code for r in responses}
+    assert created, "one request must have done the work"
+    first = created[0].content
+    assert all(r.content == first for r in created)
+    assert all(r.json()["type"].endswith("/idempotency-key-in-use") for r in in_flight)
+    async with committing_engine.connect() as conn:
+        stored = await conn.scalar(
+            select(func.count()).select_from(Organization).where(Organization.name == body["name"])
+        )
+    assert stored == 1
+
+    retry = await committing_client.post(ORGS, json=body, headers=headers)
+    assert retry.status_code == 201
+    assert retry.content == first
+    assert retry.headers["idempotent-replayed"] == "true"
