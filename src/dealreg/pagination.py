@@ -1,27 +1,58 @@
-"""Keyset pagination shared by every list: rows ordered by (created_at, id), resumed after a key.
+"""Keyset pagination shared by every list, and delta sync.
 
-A key names a row, not an offset, so rows inserted while a client pages never shift or repeat what
-it sees. The HTTP layer turns keys into opaque cursors.
+A page resumes after a key that names a row, not an offset, so rows inserted while a client pages
+never shift or repeat what it sees. Two orders:
+
+- by creation, `(created_at, id)`: the default;
+- by change, `(updated_at, id)`, when the client syncs with `updated_since`. Here a row may be
+  written by a transaction that commits after the client has paged past its `updated_at`; it
+  would be missed forever. So a delta page stops at the horizon: the start of the oldest
+  transaction still writing to this database (every row it writes, or wrote, is stamped later
+  than that), and the client resumes from the last row it got. A delta page always carries a
+  cursor, even when empty, so the client can poll from where it stopped.
 """
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 import msgspec
-from sqlalchemy import Select, and_, or_
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import ColumnElement, Select, and_, literal_column, or_
+from sqlalchemy.dialects.postgresql import TIMESTAMP
+
+from dealreg.db import Entity
 
 T = TypeVar("T")
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+_NIL = uuid.UUID(int=0)
+_EPOCH = datetime.fromtimestamp(0, UTC)
+
+# Rows stamped before this instant can no longer appear or change behind a delta cursor.
+_HORIZON: ColumnElement[datetime] = literal_column(
+    "(SELECT LEAST(clock_timestamp(), COALESCE(min(xact_start), 'infinity'))"
+    " FROM pg_stat_activity WHERE backend_xid IS NOT NULL"
+    " AND datname = current_database() AND pid <> pg_backend_pid())",
+    type_=TIMESTAMP(timezone=True),
+)
 
 
 class PageKey(msgspec.Struct, frozen=True, array_like=True):
     at: datetime
     id: uuid.UUID
+    by_change: bool = False
+
+
+class PageRequest(msgspec.Struct, frozen=True):
+    limit: int = DEFAULT_LIMIT
+    after: PageKey | None = None
+    updated_since: datetime | None = None
+
+    @property
+    def by_change(self) -> bool:
+        return self.updated_since is not None or (self.after is not None and self.after.by_change)
 
 
 class Page(msgspec.Struct, Generic[T], frozen=True):
@@ -29,19 +60,19 @@ class Page(msgspec.Struct, Generic[T], frozen=True):
     next_key: PageKey | None
 
 
-def paginate(
-    stmt: Select[Any],
-    *,
-    created_at: InstrumentedAttribute[datetime],
-    id_: InstrumentedAttribute[uuid.UUID],
-    after: PageKey | None,
-    limit: int,
-) -> Select[Any]:
-    """Order `stmt` by (created_at, id), start after `after`, and fetch one row more than `limit`
-    so the caller knows whether another page exists."""
-    if after is not None:
-        stmt = stmt.where(or_(created_at > after.at, and_(created_at == after.at, id_ > after.id)))
-    return stmt.order_by(created_at, id_).limit(limit + 1)
+def paginate(stmt: Select[Any], model: type[Entity], page: PageRequest) -> Select[Any]:
+    """Order `stmt` for `page`, start after its key, and fetch one row more than its limit so the
+    caller knows whether another page exists."""
+    at = model.updated_at if page.by_change else model.created_at
+    if page.after is not None:
+        stmt = stmt.where(
+            or_(at > page.after.at, and_(at == page.after.at, model.id > page.after.id))
+        )
+    elif page.updated_since is not None:
+        stmt = stmt.where(at > page.updated_since)
+    if page.by_change:
+        stmt = stmt.where(at < _HORIZON)
+    return stmt.order_by(at, model.id).limit(page.limit + 1)
 
 
 class Keyed(Protocol):
@@ -49,13 +80,21 @@ class Keyed(Protocol):
     def id(self) -> uuid.UUID: ...
     @property
     def created_at(self) -> datetime: ...
+    @property
+    def updated_at(self) -> datetime: ...
 
 
 K = TypeVar("K", bound=Keyed)
 
 
-def page_of(rows: Sequence[K], limit: int) -> Page[K]:
-    """Cut the `limit + 1` rows `paginate` fetched into a page and the key of the next one."""
-    items = list(rows[:limit])
-    last = items[-1] if len(rows) > limit and items else None
-    return Page(items=items, next_key=PageKey(at=last.created_at, id=last.id) if last else None)
+def page_of(rows: Sequence[K], page: PageRequest) -> Page[K]:
+    """Cut the rows `paginate` fetched into a page and the key of the next one."""
+    items = list(rows[: page.limit])
+    if page.by_change:
+        if items:
+            key = PageKey(at=items[-1].updated_at, id=items[-1].id, by_change=True)
+        else:
+            key = page.after or PageKey(at=page.updated_since or _EPOCH, id=_NIL, by_change=True)
+        return Page(items=items, next_key=key)
+    tail = items[-1] if len(rows) > page.limit and items else None
+    return Page(items=items, next_key=PageKey(at=tail.created_at, id=tail.id) if tail else None)

@@ -2,6 +2,7 @@
 
 import base64
 import binascii
+from datetime import datetime
 from typing import Annotated, Any
 
 import msgspec
@@ -15,16 +16,11 @@ from dealreg.api.unit_of_work import session_of
 from dealreg.auth.service import ensure_current
 from dealreg.auth.tokens import Principal
 from dealreg.errors import DealRegError
-from dealreg.pagination import MAX_LIMIT, PageKey
+from dealreg.pagination import MAX_LIMIT, PageKey, PageRequest
 
 
 class InvalidCursor(DealRegError):
     status, type, title = 400, "invalid-cursor", "Invalid cursor"
-
-
-class PageRequest(msgspec.Struct, frozen=True):
-    after: PageKey | None
-    limit: int
 
 
 def provide_db(request: Request[Any, Any, Any]) -> AsyncSession:
@@ -50,8 +46,22 @@ Cursor = Annotated[
 ]
 
 
-def page_request(limit: int, cursor: str | None) -> PageRequest:
-    return PageRequest(after=decode_cursor(cursor) if cursor else None, limit=limit)
+UpdatedSince = Annotated[
+    datetime | None,
+    QueryParameter(
+        description=(
+            "Delta sync: only what changed after this instant, oldest change first. Every page "
+            "then carries a `next_cursor`, even an empty one: keep it and poll with it."
+        )
+    ),
+]
+
+
+def page_request(limit: int, cursor: str | None, updated_since: datetime | None) -> PageRequest:
+    after = decode_cursor(cursor) if cursor else None
+    if after is not None and updated_since is not None and not after.by_change:
+        raise InvalidCursor("This cursor pages by creation; it cannot continue a delta sync.")
+    return PageRequest(limit=limit, after=after, updated_since=updated_since)
 
 
 def encode_cursor(key: PageKey | None) -> str | None:

@@ -13,7 +13,15 @@ from dealreg.api.conditional import (
     tagged,
     with_etag,
 )
-from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
+from dealreg.api.deps import (
+    Caller,
+    Cursor,
+    Db,
+    Limit,
+    UpdatedSince,
+    encode_cursor,
+    page_request,
+)
 from dealreg.api.schemas import (
     Country,
     Email,
@@ -122,11 +130,10 @@ class OrganizationController(Controller):
         kind: FromQuery[OrgKind | None] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
+        updated_since: UpdatedSince = None,
     ) -> OrganizationList:
-        page = page_request(limit, cursor)
-        result = await service.list_organizations(
-            db, principal, kind=kind, after=page.after, limit=page.limit
-        )
+        page = page_request(limit, cursor, updated_since)
+        result = await service.list_organizations(db, principal, kind=kind, page=page)
         return OrganizationList(
             items=[OrganizationOut.of(o) for o in result.items],
             next_cursor=encode_cursor(result.next_key),
@@ -203,9 +210,10 @@ class OrganizationController(Controller):
         org_id: FromPath[uuid.UUID],
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
+        updated_since: UpdatedSince = None,
     ) -> UserList:
-        page = page_request(limit, cursor)
-        result = await service.list_users(db, principal, org_id, after=page.after, limit=page.limit)
+        page = page_request(limit, cursor, updated_since)
+        result = await service.list_users(db, principal, org_id, page=page)
         return UserList(
             items=[UserOut.of(u) for u in result.items], next_cursor=encode_cursor(result.next_key)
         )

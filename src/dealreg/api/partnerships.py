@@ -13,7 +13,15 @@ from dealreg.api.conditional import (
     tagged,
     with_etag,
 )
-from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
+from dealreg.api.deps import (
+    Caller,
+    Cursor,
+    Db,
+    Limit,
+    UpdatedSince,
+    encode_cursor,
+    page_request,
+)
 from dealreg.api.schemas import Resource, problems, unset_to_none
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
@@ -88,16 +96,16 @@ class PartnershipController(Controller):
         status: FromQuery[PartnershipStatus | None] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
+        updated_since: UpdatedSince = None,
     ) -> PartnershipList:
-        page = page_request(limit, cursor)
+        page = page_request(limit, cursor, updated_since)
         result = await service.list_partnerships(
             db,
             principal,
             partner_id=partner_id,
             vendor_id=vendor_id,
             status=status,
-            after=page.after,
-            limit=page.limit,
+            page=page,
         )
         return PartnershipList(
             items=[PartnershipOut.of(p) for p in result.items],

@@ -6,7 +6,15 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from dealreg.api.conditional import ETAG_HEADER, NOT_MODIFIED, with_etag
-from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
+from dealreg.api.deps import (
+    Caller,
+    Cursor,
+    Db,
+    Limit,
+    UpdatedSince,
+    encode_cursor,
+    page_request,
+)
 from dealreg.api.schemas import NO_NUL, Currency, MinorUnits, Name, Resource, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
@@ -116,11 +124,10 @@ class ProgramController(Controller):
         vendor_id: FromQuery[uuid.UUID | None] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
+        updated_since: UpdatedSince = None,
     ) -> ProgramList:
-        page = page_request(limit, cursor)
-        result = await service.list_programs(
-            db, principal, vendor_id=vendor_id, after=page.after, limit=page.limit
-        )
+        page = page_request(limit, cursor, updated_since)
+        result = await service.list_programs(db, principal, vendor_id=vendor_id, page=page)
         return ProgramList(
             items=[ProgramOut.of(p) for p in result.items],
             next_cursor=encode_cursor(result.next_key),
@@ -174,11 +181,10 @@ class ProgramController(Controller):
         program_id: FromPath[uuid.UUID],
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
+        updated_since: UpdatedSince = None,
     ) -> ProductList:
-        page = page_request(limit, cursor)
-        result = await service.list_products(
-            db, principal, program_id, after=page.after, limit=page.limit
-        )
+        page = page_request(limit, cursor, updated_since)
+        result = await service.list_products(db, principal, program_id, page=page)
         return ProductList(
             items=[ProductOut.of(p) for p in result.items],
             next_cursor=encode_cursor(result.next_key),

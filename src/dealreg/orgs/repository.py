@@ -17,7 +17,7 @@ from dealreg.orgs.models import (
     Program,
     User,
 )
-from dealreg.pagination import Page, PageKey, page_of, paginate
+from dealreg.pagination import Page, PageRequest, page_of, paginate
 
 
 def _visible_organizations(actor: Principal) -> Select[Organization]:
@@ -51,29 +51,18 @@ async def list_organizations(
     actor: Principal,
     *,
     kind: OrgKind | None,
-    after: PageKey | None,
-    limit: int,
+    page: PageRequest,
 ) -> Page[Organization]:
     stmt = _visible_organizations(actor)
     if kind is not None:
         stmt = stmt.where(Organization.kind == kind)
-    stmt = paginate(
-        stmt, created_at=Organization.created_at, id_=Organization.id, after=after, limit=limit
-    )
-    return page_of((await session.scalars(stmt)).all(), limit)
+    stmt = paginate(stmt, Organization, page)
+    return page_of((await session.scalars(stmt)).all(), page)
 
 
-async def list_users(
-    session: AsyncSession, org_id: uuid.UUID, *, after: PageKey | None, limit: int
-) -> Page[User]:
-    stmt = paginate(
-        select(User).where(User.organization_id == org_id),
-        created_at=User.created_at,
-        id_=User.id,
-        after=after,
-        limit=limit,
-    )
-    return page_of((await session.scalars(stmt)).all(), limit)
+async def list_users(session: AsyncSession, org_id: uuid.UUID, *, page: PageRequest) -> Page[User]:
+    stmt = paginate(select(User).where(User.organization_id == org_id), User, page)
+    return page_of((await session.scalars(stmt)).all(), page)
 
 
 async def get_user(session: AsyncSession, user_id: uuid.UUID) -> User | None:
@@ -121,8 +110,7 @@ async def list_partnerships(
     partner_id: uuid.UUID | None,
     vendor_id: uuid.UUID | None,
     status: PartnershipStatus | None,
-    after: PageKey | None,
-    limit: int,
+    page: PageRequest,
 ) -> Page[Partnership]:
     stmt = _visible_partnerships(actor)
     if partner_id is not None:
@@ -131,10 +119,8 @@ async def list_partnerships(
         stmt = stmt.where(Partnership.vendor_id == vendor_id)
     if status is not None:
         stmt = stmt.where(Partnership.status == status)
-    stmt = paginate(
-        stmt, created_at=Partnership.created_at, id_=Partnership.id, after=after, limit=limit
-    )
-    return page_of((await session.scalars(stmt)).all(), limit)
+    stmt = paginate(stmt, Partnership, page)
+    return page_of((await session.scalars(stmt)).all(), page)
 
 
 def _visible_programs(actor: Principal) -> Select[Program]:
@@ -164,24 +150,17 @@ async def list_programs(
     actor: Principal,
     *,
     vendor_id: uuid.UUID | None,
-    after: PageKey | None,
-    limit: int,
+    page: PageRequest,
 ) -> Page[Program]:
     stmt = _visible_programs(actor)
     if vendor_id is not None:
         stmt = stmt.where(Program.vendor_id == vendor_id)
-    stmt = paginate(stmt, created_at=Program.created_at, id_=Program.id, after=after, limit=limit)
-    return page_of((await session.scalars(stmt)).all(), limit)
+    stmt = paginate(stmt, Program, page)
+    return page_of((await session.scalars(stmt)).all(), page)
 
 
 async def list_products(
-    session: AsyncSession, program_id: uuid.UUID, *, after: PageKey | None, limit: int
+    session: AsyncSession, program_id: uuid.UUID, *, page: PageRequest
 ) -> Page[Product]:
-    stmt = paginate(
-        select(Product).where(Product.program_id == program_id),
-        created_at=Product.created_at,
-        id_=Product.id,
-        after=after,
-        limit=limit,
-    )
-    return page_of((await session.scalars(stmt)).all(), limit)
+    stmt = paginate(select(Product).where(Product.program_id == program_id), Product, page)
+    return page_of((await session.scalars(stmt)).all(), page)

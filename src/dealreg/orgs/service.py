@@ -44,7 +44,7 @@ from dealreg.orgs.models import (
     Tier,
     User,
 )
-from dealreg.pagination import Page, PageKey
+from dealreg.pagination import Page, PageRequest
 from dealreg.versioning import IfMatch
 
 # The roles people hold, by the kind of their organization. `vendor_system` is no person's: it
@@ -155,10 +155,9 @@ async def list_organizations(
     actor: Principal,
     *,
     kind: OrgKind | None,
-    after: PageKey | None,
-    limit: int,
+    page: PageRequest,
 ) -> Page[Organization]:
-    return await repository.list_organizations(session, actor, kind=kind, after=after, limit=limit)
+    return await repository.list_organizations(session, actor, kind=kind, page=page)
 
 
 async def update_organization(
@@ -227,11 +226,10 @@ async def list_users(
     actor: Principal,
     org_id: uuid.UUID,
     *,
-    after: PageKey | None,
-    limit: int,
+    page: PageRequest,
 ) -> Page[User]:
     org = await _own_organization(session, actor, org_id)
-    return await repository.list_users(session, org.id, after=after, limit=limit)
+    return await repository.list_users(session, org.id, page=page)
 
 
 async def _own_organization(
@@ -307,8 +305,7 @@ async def list_partnerships(
     partner_id: uuid.UUID | None,
     vendor_id: uuid.UUID | None,
     status: PartnershipStatus | None,
-    after: PageKey | None,
-    limit: int,
+    page: PageRequest,
 ) -> Page[Partnership]:
     return await repository.list_partnerships(
         session,
@@ -316,8 +313,7 @@ async def list_partnerships(
         partner_id=partner_id,
         vendor_id=vendor_id,
         status=status,
-        after=after,
-        limit=limit,
+        page=page,
     )
 
 
@@ -407,12 +403,9 @@ async def list_programs(
     actor: Principal,
     *,
     vendor_id: uuid.UUID | None,
-    after: PageKey | None,
-    limit: int,
+    page: PageRequest,
 ) -> Page[Program]:
-    return await repository.list_programs(
-        session, actor, vendor_id=vendor_id, after=after, limit=limit
-    )
+    return await repository.list_programs(session, actor, vendor_id=vendor_id, page=page)
 
 
 async def create_product(
@@ -438,11 +431,10 @@ async def list_products(
     actor: Principal,
     program_id: uuid.UUID,
     *,
-    after: PageKey | None,
-    limit: int,
+    page: PageRequest,
 ) -> Page[Product]:
     program = await get_program(session, actor, program_id)
-    return await repository.list_products(session, program.id, after=after, limit=limit)
+    return await repository.list_products(session, program.id, page=page)
 
 
 def hash_client_secret(secret: str) -> str:
