@@ -5,8 +5,11 @@ Settings are built here, once, from the environment and the flags, and passed do
 
 import argparse
 import asyncio
+import multiprocessing
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from dealreg.config import MAX_TOKEN_TTL, Settings, SettingsError
@@ -75,6 +78,17 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     # them the resolved database URL (the embedded server this process keeps running).
     os.environ["DEALREG_DATABASE_URL"] = database_url
     os.environ.setdefault("DEALREG_DATA_DIR", str(settings.data_dir))
+    background = None
+    if settings.redis_url is None:
+        from dealreg.observability import configure_logging
+        from dealreg.worker.runtime import Background
+
+        # Workers are spawned, not forked: this process now runs threads, and a fork would copy
+        # their locks in whatever state they are.
+        multiprocessing.set_start_method("spawn", force=True)
+        configure_logging(settings.log_level, json=settings.log_json)
+        background = Background(database_url, None, worker_threads=settings.worker_threads)
+        background.start()
     server = Granian(
         target="dealreg.app:app_from_env",
         factory=True,
@@ -84,7 +98,41 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         workers=args.workers,
         log_access=False,
     )
-    server.serve()
+    try:
+        server.serve()
+    finally:
+        if background is not None:
+            background.stop()
+    return 0
+
+
+def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
+    from dealreg.migrations import upgrade
+    from dealreg.observability import configure_logging
+    from dealreg.worker.runtime import Background
+
+    configure_logging(settings.log_level, json=settings.log_json)
+    if settings.redis_url is None:
+        print(
+            "dealreg worker needs DEALREG_REDIS_URL: without Redis, `dealreg serve` runs the "
+            "background work itself",
+            file=sys.stderr,
+        )
+        return 2
+    database_url = _database_url(settings)
+    upgrade(database_url)
+    background = Background(
+        database_url,
+        settings.redis_url,
+        worker_threads=settings.worker_threads,
+        with_scheduler=not args.no_scheduler,
+    )
+    stopped = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopped.set())
+    background.start()
+    stopped.wait()
+    background.stop()
     return 0
 
 
@@ -100,6 +148,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.set_defaults(func=cmd_serve)
+
+    worker = sub.add_parser(
+        "worker", help="run background jobs, the outbox relay and the scheduler on Redis"
+    )
+    worker.add_argument(
+        "--no-scheduler", action="store_true", help="run jobs and the relay, schedule nothing"
+    )
+    worker.set_defaults(func=cmd_worker)
 
     migrate = sub.add_parser("migrate", help="upgrade the database to the latest migration")
     migrate.set_defaults(func=cmd_migrate)

@@ -36,6 +36,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_json: bool = True
     max_request_body_bytes: Annotated[int, msgspec.Meta(ge=1024)] = 1_048_576
     db_pool_size: Annotated[int, msgspec.Meta(ge=1, le=500)] = 10
+    worker_threads: Annotated[int, msgspec.Meta(ge=1, le=64)] = 4
 
     @property
     def signing_key_path(self) -> Path:

@@ -3,4 +3,5 @@
 
 def load_all_models() -> None:
     import dealreg.idempotency.models
-    import dealreg.orgs.models  # noqa: F401
+    import dealreg.orgs.models
+    import dealreg.worker.models  # noqa: F401

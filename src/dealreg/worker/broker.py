@@ -1,0 +1,89 @@
+"""The Dramatiq broker and the actors of every registered job.
+
+Actors are declared on a broker built from the settings at start-up, never at import: importing a
+jobs module registers a plain function and touches no broker.
+"""
+
+import asyncio
+import uuid
+from typing import Any
+
+import dramatiq
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.brokers.stub import StubBroker
+from dramatiq.middleware import AsyncIO, CurrentMessage
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from dealreg.db import make_engine, make_sessionmaker, transaction
+from dealreg.worker import repository
+from dealreg.worker.jobs import Job
+
+
+def make_broker(redis_url: str | None) -> dramatiq.Broker:
+    """Redis when configured; otherwise Dramatiq's in-memory broker, for one process."""
+    broker: dramatiq.Broker = (
+        RedisBroker(url=redis_url)  # type: ignore[no-untyped-call]  # untyped in dramatiq
+        if redis_url
+        else StubBroker()
+    )
+    broker.add_middleware(AsyncIO())
+    broker.add_middleware(CurrentMessage())
+    return broker
+
+
+class LoopSessions:
+    """A sessionmaker per event loop: asyncpg connections belong to the loop that opened them,
+    and Dramatiq runs async actors on a loop thread of its own."""
+
+    def __init__(self, database_url: str, pool_size: int = 5) -> None:
+        self.database_url = database_url
+        self.pool_size = pool_size
+        self._engines: dict[asyncio.AbstractEventLoop, AsyncEngine] = {}
+
+    def engine(self) -> AsyncEngine:
+        loop = asyncio.get_running_loop()
+        engine = self._engines.get(loop)
+        if engine is None:
+            engine = self._engines[loop] = make_engine(self.database_url, pool_size=self.pool_size)
+        return engine
+
+    def __call__(self) -> async_sessionmaker[AsyncSession]:
+        return make_sessionmaker(self.engine())
+
+    async def dispose(self) -> None:
+        """Close the current loop's engine (each loop closes its own)."""
+        engine = self._engines.pop(asyncio.get_running_loop(), None)
+        if engine is not None:
+            await engine.dispose()
+
+
+def declare_actors(
+    broker: dramatiq.Broker, jobs: dict[str, Job], sessions: LoopSessions
+) -> dict[str, dramatiq.Actor[Any, Any]]:
+    return {name: _declare(broker, spec, sessions) for name, spec in jobs.items()}
+
+
+def _declare(
+    broker: dramatiq.Broker, spec: Job, sessions: LoopSessions
+) -> dramatiq.Actor[Any, Any]:
+    async def run(**values: Any) -> None:
+        message = CurrentMessage.get_current_message()
+        if message is None:
+            raise RuntimeError("jobs run only as Dramatiq messages")
+        async with transaction(sessions()) as session:
+            if await repository.start_run(session, uuid.UUID(message.message_id), spec.name):
+                await spec.fn(session, **values)
+
+    run.__name__ = spec.name
+    return dramatiq.Actor(
+        run,
+        broker=broker,
+        actor_name=spec.name,
+        queue_name=spec.queue,
+        priority=0,
+        options={
+            "max_retries": spec.max_retries,
+            "min_backoff": spec.min_backoff_ms,
+            "max_backoff": spec.max_backoff_ms,
+        },
+    )

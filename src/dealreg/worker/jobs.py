@@ -1,0 +1,63 @@
+"""Jobs: async functions of a session and plain values, registered by name, enqueued through the
+outbox inside the caller's transaction.
+
+A job receives ids and values, never ORM objects; it runs in a transaction of its own, committed
+when it returns; it may run again after a crash or a redelivery, so it must be safe to repeat
+(the actor wrapper also skips a message whose run already committed).
+"""
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import msgspec
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.worker.models import OutboxMessage
+
+JobFn = Callable[..., Awaitable[None]]
+
+DEFAULT_QUEUE = "default"
+
+
+class Job(msgspec.Struct, frozen=True):
+    name: str
+    fn: JobFn
+    queue: str = DEFAULT_QUEUE
+    max_retries: int = 20
+    # Dramatiq backs off exponentially between these bounds (milliseconds), with jitter.
+    min_backoff_ms: int = 1_000
+    max_backoff_ms: int = 15 * 60 * 1_000
+
+
+REGISTRY: dict[str, Job] = {}
+
+
+def job(name: str, **options: Any) -> Callable[[JobFn], Job]:
+    """Register `fn(session, **values)` as the job `name`."""
+
+    def register(fn: JobFn) -> Job:
+        if name in REGISTRY:
+            raise ValueError(f"job {name!r} is already registered")
+        spec = Job(name=name, fn=fn, **options)
+        REGISTRY[name] = spec
+        return spec
+
+    return register
+
+
+async def enqueue(session: AsyncSession, spec: Job, **values: Any) -> OutboxMessage:
+    """Have `spec` run with `values` once the caller's transaction commits (never if it does not)."""
+    # Round-trip through JSON now: a value the message could not carry fails here, in the caller.
+    payload = msgspec.json.decode(msgspec.json.encode(values))
+    message = OutboxMessage(job=spec.name, payload=payload)
+    session.add(message)
+    await session.flush()
+    return message
+
+
+def load_all_jobs() -> dict[str, Job]:
+    """Import every domain's jobs so that the registry knows them all."""
+    import dealreg.idempotency.tasks
+    import dealreg.worker.tasks  # noqa: F401
+
+    return REGISTRY

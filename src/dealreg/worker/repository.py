@@ -1,0 +1,59 @@
+"""All SQL of the background machinery: the outbox, job runs and scheduled slots."""
+
+import uuid
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.worker.models import JobRun, OutboxMessage, ScheduledRun
+
+
+async def claim_unsent(session: AsyncSession, limit: int) -> list[OutboxMessage]:
+    """Unsent messages, oldest first, locked for this transaction; rows another relay holds are
+    skipped, so relays running side by side share the work instead of sending it twice."""
+    stmt = (
+        select(OutboxMessage)
+        .where(OutboxMessage.sent_at.is_(None))
+        .order_by(OutboxMessage.created_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list((await session.scalars(stmt)).all())
+
+
+async def mark_sent(session: AsyncSession, ids: list[uuid.UUID]) -> None:
+    await session.execute(
+        update(OutboxMessage).where(OutboxMessage.id.in_(ids)).values(sent_at=func.now())
+    )
+
+
+async def start_run(session: AsyncSession, message_id: uuid.UUID, job: str) -> bool:
+    """Record that this message's job runs in this transaction; False when a run of it already
+    committed (or is committing: the insert waits for it, then finds it)."""
+    stmt = (
+        insert(JobRun)
+        .values(message_id=message_id, job=job)
+        .on_conflict_do_nothing(index_elements=[JobRun.message_id])
+        .returning(JobRun.message_id)
+    )
+    return (await session.execute(stmt)).first() is not None
+
+
+async def claim_slot(session: AsyncSession, job: str, slot: datetime) -> bool:
+    """Claim a periodic job's slot; False when some scheduler already has."""
+    stmt = (
+        insert(ScheduledRun)
+        .values(job=job, slot=slot)
+        .on_conflict_do_nothing(index_elements=[ScheduledRun.job, ScheduledRun.slot])
+        .returning(ScheduledRun.id)
+    )
+    return (await session.execute(stmt)).first() is not None
+
+
+async def prune(session: AsyncSession, keep_for: timedelta) -> None:
+    cutoff = func.now() - keep_for
+    await session.execute(delete(OutboxMessage).where(OutboxMessage.sent_at < cutoff))
+    await session.execute(delete(JobRun).where(JobRun.finished_at < cutoff))
+    await session.execute(delete(ScheduledRun).where(ScheduledRun.claimed_at < cutoff))

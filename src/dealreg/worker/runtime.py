@@ -1,0 +1,68 @@
+"""Background work of one process: Dramatiq worker threads, the outbox relay and the scheduler.
+
+`dealreg worker` runs it on Redis. `dealreg serve` without `DEALREG_REDIS_URL` runs it beside the
+API on Dramatiq's in-memory broker, so the one-command demo does everything; messages then live
+only in that process, which is why production sets a Redis URL.
+"""
+
+import asyncio
+import threading
+
+import dramatiq
+import structlog
+
+from dealreg.worker.broker import LoopSessions, declare_actors, make_broker
+from dealreg.worker.jobs import load_all_jobs
+from dealreg.worker.relay import run_relay
+from dealreg.worker.scheduler import run_scheduler
+
+log = structlog.get_logger("dealreg.worker")
+
+
+class Background:
+    def __init__(
+        self,
+        database_url: str,
+        redis_url: str | None,
+        *,
+        worker_threads: int = 4,
+        with_scheduler: bool = True,
+    ) -> None:
+        self.sessions = LoopSessions(database_url)
+        self.broker = make_broker(redis_url)
+        declare_actors(self.broker, load_all_jobs(), self.sessions)
+        self.worker = dramatiq.Worker(self.broker, worker_threads=worker_threads)
+        self.with_scheduler = with_scheduler
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run_loops, name="dealreg-relay", daemon=True)
+
+    def start(self) -> None:
+        self.worker.start()
+        self._thread.start()
+        self._ready.wait(timeout=10)
+        log.info("background work started", broker=type(self.broker).__name__)
+
+    def stop(self) -> None:
+        if self._loop is not None and self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(timeout=30)
+        self.worker.stop()
+        self.broker.close()
+
+    def _run_loops(self) -> None:
+        asyncio.run(self._loops())
+
+    async def _loops(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        self._ready.set()
+        sessionmaker = self.sessions()
+        tasks = [run_relay(sessionmaker, self.broker, self._stop)]
+        if self.with_scheduler:
+            tasks.append(run_scheduler(self.sessions.engine(), self._stop))
+        try:
+            await asyncio.gather(*tasks)
+        finally:
+            await self.sessions.dispose()
