@@ -13,12 +13,15 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import seed_demo
 from dealreg.orgs.models import Organization, Partnership, Product, User
+from dealreg.worker.models import JobRun
 
 
 def dealreg(
@@ -149,3 +152,65 @@ def test_serve_demo_on_the_embedded_database_answers_a_printed_token() -> None:
                 server.stdout.close()
         # The embedded server stops with its last handle: nothing listens on its socket now.
         assert not list(Path(data_dir, "pg").glob(".s.PGSQL.*"))
+
+
+async def _job_runs(engine: AsyncEngine) -> dict[str, int]:
+    async with engine.connect() as conn:
+        rows = await conn.execute(select(JobRun.job, func.count()).group_by(JobRun.job))
+        return dict(rows.all())  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DEALREG_TEST_REDIS_URL"), reason="DEALREG_TEST_REDIS_URL is not set"
+)
+async def test_two_worker_processes_run_each_periodic_job_once(
+    scratch_url: str, tmp_path: Path
+) -> None:
+    """`dealreg worker` end to end: its scheduler enqueues the periodic jobs through the outbox,
+    its relay publishes them to Redis, its workers run them; a second worker process beside it
+    changes nothing but the number of hands."""
+    import redis
+
+    redis_url = os.environ["DEALREG_TEST_REDIS_URL"]
+    redis.Redis.from_url(redis_url).flushdb()
+    env = {
+        **os.environ,
+        "DEALREG_DATABASE_URL": scratch_url,
+        "DEALREG_REDIS_URL": redis_url,
+        "DEALREG_DATA_DIR": str(tmp_path),
+    }
+    migrated = await asyncio.to_thread(dealreg, "migrate", env=env)
+    assert migrated.returncode == 0, migrated.stderr
+    workers = [
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "dealreg.cli",
+            "worker",
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(2)
+    ]
+    engine = make_engine(scratch_url, pool_size=1)
+    try:
+        for worker in workers:
+            assert worker.stdout is not None
+            async with asyncio.timeout(60):
+                line = b""
+                while b"background work started" not in line:
+                    line = await worker.stdout.readline()
+                    assert line, "the worker exited before it started"
+        for _ in range(300):
+            if len(await _job_runs(engine)) == 2:
+                break
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(1)  # time for a second run to appear, if there were one
+        assert await _job_runs(engine) == {"idempotency.cleanup": 1, "worker.prune": 1}
+    finally:
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            assert await asyncio.wait_for(worker.wait(), timeout=30) == 0
+        await engine.dispose()

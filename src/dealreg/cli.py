@@ -111,6 +111,10 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     from dealreg.observability import configure_logging
     from dealreg.worker.runtime import Background
 
+    # Handlers first: a stop asked for while starting up ends the worker cleanly once started.
+    stopped = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopped.set())
     configure_logging(settings.log_level, json=settings.log_json)
     if settings.redis_url is None:
         print(
@@ -127,9 +131,6 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
         worker_threads=settings.worker_threads,
         with_scheduler=not args.no_scheduler,
     )
-    stopped = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stopped.set())
     background.start()
     stopped.wait()
     background.stop()

@@ -9,9 +9,10 @@ import uuid
 from typing import Any
 
 import dramatiq
+from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
-from dramatiq.middleware import AsyncIO, CurrentMessage
+from dramatiq.middleware import AsyncIO, CurrentMessage, Middleware
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.db import make_engine, make_sessionmaker, transaction
@@ -57,9 +58,23 @@ class LoopSessions:
             await engine.dispose()
 
 
+class _CloseSessions(Middleware):
+    """Closes the actors' database connections on their own loop when the worker stops (after
+    its threads are done, before the AsyncIO middleware stops that loop)."""
+
+    def __init__(self, sessions: LoopSessions) -> None:
+        self.sessions = sessions
+
+    def after_worker_shutdown(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+        loop_thread = get_event_loop_thread()
+        if loop_thread is not None:
+            loop_thread.run_coroutine(self.sessions.dispose())
+
+
 def declare_actors(
     broker: dramatiq.Broker, jobs: dict[str, Job], sessions: LoopSessions
 ) -> dict[str, dramatiq.Actor[Any, Any]]:
+    broker.add_middleware(_CloseSessions(sessions), after=AsyncIO)
     return {name: _declare(broker, spec, sessions) for name, spec in jobs.items()}
 
 

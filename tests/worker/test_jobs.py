@@ -1,0 +1,152 @@
+"""Jobs at the first two levels: the service writes the outbox row (or, rolled back, nothing);
+the actor does the job's work when a message arrives, once per message."""
+
+import asyncio
+import uuid
+
+import dramatiq
+import pytest
+from dramatiq.brokers.stub import StubBroker
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from dealreg.db import make_sessionmaker, transaction
+from dealreg.worker.broker import LoopSessions, declare_actors, make_broker
+from dealreg.worker.jobs import REGISTRY, enqueue, load_all_jobs
+from dealreg.worker.models import OutboxMessage
+from dealreg.worker.relay import relay_once
+from dealreg.worker.scheduler import SCHEDULE, Periodic, enqueue_due, slot_of
+from tests.worker.conftest import RECORD_HIT, hits
+
+
+async def test_enqueue_writes_an_outbox_row_in_the_callers_transaction(db: AsyncSession) -> None:
+    message = await enqueue(db, RECORD_HIT, marker="m1")
+    stored = await db.get(OutboxMessage, message.id)
+    assert stored is not None
+    assert (stored.job, stored.payload, stored.sent_at) == (
+        "tests.record_hit",
+        {"marker": "m1"},
+        None,
+    )
+
+
+async def test_enqueue_refuses_values_a_message_cannot_carry(db: AsyncSession) -> None:
+    with pytest.raises(TypeError):
+        await enqueue(db, RECORD_HIT, marker=object())
+
+
+async def test_a_rolled_back_enqueue_leaves_nothing(committing_engine: AsyncEngine) -> None:
+    sessionmaker = make_sessionmaker(committing_engine)
+
+    async def failing_request() -> None:
+        async with transaction(sessionmaker) as session:
+            await enqueue(session, RECORD_HIT, marker="never")
+            raise RuntimeError("the request failed")
+
+    with pytest.raises(RuntimeError):
+        await failing_request()
+    async with sessionmaker() as session:
+        assert await session.scalar(select(func.count()).select_from(OutboxMessage)) == 0
+
+
+@pytest.fixture
+def stub_broker(migrated_scratch: str) -> tuple[dramatiq.Broker, LoopSessions]:
+    broker = make_broker(None)
+    sessions = LoopSessions(migrated_scratch)
+    declare_actors(broker, load_all_jobs(), sessions)
+    return broker, sessions
+
+
+@pytest.fixture
+def migrated_scratch(hits_table: AsyncEngine) -> str:
+    return hits_table.url.render_as_string(hide_password=False)
+
+
+async def test_the_relay_publishes_committed_rows_once_and_the_actor_runs_each_once(
+    hits_table: AsyncEngine, stub_broker: tuple[StubBroker, LoopSessions]
+) -> None:
+    broker, _ = stub_broker
+    sessionmaker = make_sessionmaker(hits_table)
+    async with transaction(sessionmaker) as session:
+        await enqueue(session, RECORD_HIT, marker="relayed")
+
+    assert await relay_once(sessionmaker, broker) == 1
+    assert await relay_once(sessionmaker, broker) == 0  # marked sent: not published twice
+
+    worker = dramatiq.Worker(broker, worker_threads=1)
+    worker.start()
+    try:
+        await asyncio.to_thread(broker.join, RECORD_HIT.queue, fail_fast=True)
+        await asyncio.to_thread(worker.join)
+    finally:
+        worker.stop()
+    assert await hits(hits_table, "relayed") == 1
+
+
+async def test_a_redelivered_message_does_nothing_the_second_time(
+    hits_table: AsyncEngine, stub_broker: tuple[StubBroker, LoopSessions]
+) -> None:
+    broker, _ = stub_broker
+    message = dramatiq.Message(
+        queue_name=RECORD_HIT.queue,
+        actor_name=RECORD_HIT.name,
+        args=(),
+        kwargs={"marker": "twice"},
+        options={},
+        message_id=str(uuid.uuid4()),
+    )
+    broker.enqueue(message)
+    broker.enqueue(message)  # at-least-once delivery: the same message again
+    worker = dramatiq.Worker(broker, worker_threads=2)
+    worker.start()
+    try:
+        await asyncio.to_thread(broker.join, RECORD_HIT.queue, fail_fast=True)
+        await asyncio.to_thread(worker.join)
+    finally:
+        worker.stop()
+    assert await hits(hits_table, "twice") == 1
+
+
+async def test_a_failing_broker_leaves_rows_for_the_next_pass(hits_table: AsyncEngine) -> None:
+    class Down(StubBroker):
+        def enqueue(self, message: object, *, delay: object = None) -> object:
+            raise ConnectionError("broker is away")
+
+    sessionmaker = make_sessionmaker(hits_table)
+    async with transaction(sessionmaker) as session:
+        await enqueue(session, RECORD_HIT, marker="later")
+    with pytest.raises(ConnectionError):
+        await relay_once(sessionmaker, Down())
+    async with sessionmaker() as session:
+        unsent = await session.scalar(
+            select(func.count()).select_from(OutboxMessage).where(OutboxMessage.sent_at.is_(None))
+        )
+    assert unsent == 1
+
+
+async def test_two_schedulers_enqueue_each_periodic_slot_once(
+    committing_engine: AsyncEngine,
+) -> None:
+    load_all_jobs()
+    results = await asyncio.gather(
+        enqueue_due(committing_engine, SCHEDULE), enqueue_due(committing_engine, SCHEDULE)
+    )
+    assert sorted(results[0] + results[1]) == sorted(p.job for p in SCHEDULE)
+    assert await enqueue_due(committing_engine, SCHEDULE) == []  # same slot: already claimed
+    async with make_sessionmaker(committing_engine)() as session:
+        queued = await session.scalars(select(OutboxMessage.job))
+        assert sorted(queued) == sorted(p.job for p in SCHEDULE)
+
+
+def test_slots_are_whole_periods() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    every = timedelta(hours=1)
+    assert slot_of(datetime(2026, 11, 23, 15, 59, 59, tzinfo=UTC), every) == datetime(
+        2026, 11, 23, 15, tzinfo=UTC
+    )
+    assert slot_of(datetime(2026, 11, 23, 16, tzinfo=UTC), every) == datetime(
+        2026, 11, 23, 16, tzinfo=UTC
+    )
+    assert Periodic("x", every).every == every
+    assert "tests.record_hit" in REGISTRY

@@ -1,0 +1,222 @@
+"""Jobs end to end on a real Redis and a real Dramatiq worker: a committed job runs once, a
+rolled-back one never, a Redis outage delays jobs without losing them or failing the API, and
+two schedulers enqueue each periodic slot once."""
+
+import asyncio
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import timedelta
+
+import dramatiq
+import httpx
+import pytest
+import redis
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from dealreg.db import make_sessionmaker, transaction
+from dealreg.orgs.models import Role
+from dealreg.worker.broker import LoopSessions, declare_actors, make_broker
+from dealreg.worker.jobs import enqueue, load_all_jobs
+from dealreg.worker.models import OutboxMessage
+from dealreg.worker.relay import relay_once
+from dealreg.worker.runtime import Background
+from dealreg.worker.scheduler import Periodic, run_scheduler
+from tests.factories import Factory
+from tests.worker.conftest import RECORD_HIT, TICK, hits
+
+REDIS_URL = os.environ.get("DEALREG_TEST_REDIS_URL")
+REDIS_SERVER = shutil.which("redis-server") or "redis-server"
+pytestmark = pytest.mark.skipif(not REDIS_URL, reason="DEALREG_TEST_REDIS_URL is not set")
+
+
+async def eventually(check: Callable[[], object], *, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if await check():  # type: ignore[misc]
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError("not reached in time")
+
+
+def _url(engine: AsyncEngine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def clean_redis() -> str:
+    assert REDIS_URL is not None
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    return REDIS_URL
+
+
+@pytest.fixture
+async def background(hits_table: AsyncEngine, clean_redis: str) -> AsyncIterator[Background]:
+    work = Background(_url(hits_table), clean_redis, worker_threads=2, with_scheduler=False)
+    work.start()
+    yield work
+    await asyncio.to_thread(work.stop)
+
+
+@pytest.mark.usefixtures("background")
+async def test_a_committed_job_runs_once_and_a_rolled_back_one_never(
+    hits_table: AsyncEngine,
+) -> None:
+    sessionmaker = make_sessionmaker(hits_table)
+
+    async def rolled_back() -> None:
+        async with transaction(sessionmaker) as session:
+            await enqueue(session, RECORD_HIT, marker="rolled-back")
+            raise LookupError("the request failed after enqueueing")
+
+    with pytest.raises(LookupError):
+        await rolled_back()
+    async with transaction(sessionmaker) as session:
+        await enqueue(session, RECORD_HIT, marker="committed")
+
+    await eventually(lambda: _ran(hits_table, "committed"))
+    await asyncio.sleep(1.0)  # give a second run, or the rolled-back job, time to show up
+    assert await hits(hits_table, "committed") == 1
+    assert await hits(hits_table, "rolled-back") == 0
+
+
+async def _ran(engine: AsyncEngine, marker: str) -> bool:
+    return await hits(engine, marker) > 0
+
+
+@pytest.mark.usefixtures("background")
+async def test_two_schedulers_run_each_periodic_job_once(hits_table: AsyncEngine) -> None:
+    schedule = [Periodic(TICK.name, every=timedelta(hours=1))]
+    stop = asyncio.Event()
+    schedulers = [
+        asyncio.create_task(run_scheduler(hits_table, stop, schedule=schedule, tick_seconds=0.1))
+        for _ in range(2)
+    ]
+    await eventually(lambda: _ran(hits_table, "tick"))
+    await asyncio.sleep(1.0)  # both schedulers keep ticking through the same slot
+    stop.set()
+    await asyncio.gather(*schedulers)
+    assert await hits(hits_table, "tick") == 1
+
+
+# --- a Redis outage, on a Redis server of the test's own --------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class PrivateRedis:
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.dir = tempfile.mkdtemp(prefix="drredis")
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - a fixed argv
+            [
+                REDIS_SERVER,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                self.dir,
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                redis.Redis.from_url(self.url).ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError("private redis did not start")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture
+def private_redis() -> Iterator[PrivateRedis]:
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    server = PrivateRedis()
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(server.dir, ignore_errors=True)
+
+
+async def test_while_redis_is_down_the_api_answers_and_jobs_wait_then_run_once(
+    hits_table: AsyncEngine,
+    private_redis: PrivateRedis,
+    committing_client: httpx.AsyncClient,
+    committed: Factory,
+) -> None:
+    admin = await committed.headers_for(await committed.platform(), Role.platform_admin)
+    await committed.db.commit()
+    broker = make_broker(private_redis.url)
+    sessions = LoopSessions(_url(hits_table))
+    declare_actors(broker, load_all_jobs(), sessions)
+    worker = dramatiq.Worker(broker, worker_threads=1)
+    worker.start()
+    sessionmaker = make_sessionmaker(hits_table)
+    try:
+        private_redis.stop()
+
+        response = await committing_client.post(
+            "/v1/organizations",
+            json={"kind": "partner", "name": "Made during the outage", "country": "US"},
+            headers=admin,
+        )
+        assert response.status_code == 201
+        async with transaction(sessionmaker) as session:
+            await enqueue(session, RECORD_HIT, marker="outage")
+        with pytest.raises(redis.ConnectionError):
+            await relay_once(sessionmaker, broker)
+        async with sessionmaker() as session:
+            waiting = await session.scalar(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.sent_at.is_(None))
+            )
+        assert waiting == 1
+
+        private_redis.start()
+        await eventually(lambda: _relayed(sessionmaker, broker))
+        await eventually(lambda: _ran(hits_table, "outage"))
+        await asyncio.sleep(0.5)
+        assert await hits(hits_table, "outage") == 1
+    finally:
+        if private_redis.process is None:
+            private_redis.start()
+        await asyncio.to_thread(worker.stop)
+        broker.close()
+
+
+async def _relayed(sessionmaker: async_sessionmaker[AsyncSession], broker: dramatiq.Broker) -> bool:
+    try:
+        await relay_once(sessionmaker, broker)
+    except redis.ConnectionError:
+        return False
+    return True
