@@ -12,6 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import asyncpg
 import httpx
 import pytest
 from sqlalchemy import func, select
@@ -145,6 +146,13 @@ def test_serve_demo_on_the_embedded_database_answers_a_printed_token() -> None:
             )
             assert me.status_code == 200, me.text
             assert me.json()["email"] == "rep@northwind.example"
+            # Without Redis, serve runs the background work itself: the scheduler's first
+            # periodic jobs go through the outbox, the in-memory broker and a worker thread.
+            runs: dict[str, int] = {}
+            while len(runs) < 2 and time.monotonic() < deadline:
+                runs = asyncio.run(_embedded_job_runs(Path(data_dir)))
+                time.sleep(0.2)
+            assert runs == {"idempotency.cleanup": 1, "worker.prune": 1}
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -152,6 +160,20 @@ def test_serve_demo_on_the_embedded_database_answers_a_printed_token() -> None:
                 server.stdout.close()
         # The embedded server stops with its last handle: nothing listens on its socket now.
         assert not list(Path(data_dir, "pg").glob(".s.PGSQL.*"))
+
+
+async def _embedded_job_runs(data_dir: Path) -> dict[str, int]:
+    # Straight to the socket named in postmaster.pid: taking a handle on the embedded server
+    # would keep it running after `serve` stops.
+    lines = (data_dir / "pg" / "postmaster.pid").read_text().splitlines()
+    conn = await asyncpg.connect(
+        host=lines[4], port=int(lines[3]), user="postgres", database="dealreg"
+    )
+    try:
+        rows = await conn.fetch("SELECT job, count(*) FROM job_runs GROUP BY job")
+    finally:
+        await conn.close()
+    return {row["job"]: row["count"] for row in rows}
 
 
 async def _job_runs(engine: AsyncEngine) -> dict[str, int]:
