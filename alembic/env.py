@@ -4,10 +4,14 @@ or, when run by hand, on DEALREG_DATABASE_URL / the embedded server."""
 import asyncio
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from dealreg.db import Base, make_engine
 from dealreg.models import load_all_models
+
+# Any constant shared by every dealreg process of an installation.
+MIGRATION_LOCK = 0x6465616C6D6967  # "dealmig"
 
 load_all_models()
 target_metadata = Base.metadata
@@ -21,6 +25,8 @@ def _configure(connection: Connection) -> None:
         compare_server_default=True,
     )
     with context.begin_transaction():
+        # Processes starting together (a serve, several workers) migrate one after another.
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         context.run_migrations()
 
 

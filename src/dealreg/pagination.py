@@ -7,9 +7,14 @@ never shift or repeat what it sees. Two orders:
 - by change, `(updated_at, id)`, when the client syncs with `updated_since`. Here a row may be
   written by a transaction that commits after the client has paged past its `updated_at`; it
   would be missed forever. So a delta page stops at the horizon: the start of the oldest
-  transaction still writing to this database (every row it writes, or wrote, is stamped later
-  than that), and the client resumes from the last row it got. A delta page always carries a
-  cursor, even when empty, so the client can poll from where it stopped.
+  transaction open in this database when the page is read (every row such a transaction writes,
+  or wrote, is stamped later than its start; every transaction starting later stamps later
+  still), and the client resumes from the last row it got. The horizon is read in a statement of
+  its own before the page's: a transaction that commits in between is then visible to the page.
+  A delta page always carries a cursor, even when empty, so the client can poll from where it
+  stopped. A transaction left open holds every delta sync back until it ends; and PostgreSQL
+  shows `xact_start` only for sessions of the same role (or to `pg_read_all_stats`), so every
+  dealreg process must connect as one role.
 """
 
 import uuid
@@ -18,12 +23,26 @@ from datetime import UTC, datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 import msgspec
-from sqlalchemy import ColumnElement, Select, and_, literal_column, or_
+from sqlalchemy import Select, and_, or_, text
 from sqlalchemy.dialects.postgresql import TIMESTAMP
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.db import Entity
 
 T = TypeVar("T")
+
+
+class Keyed(Protocol):
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def updated_at(self) -> datetime: ...
+
+
+K = TypeVar("K", bound=Keyed)
+E = TypeVar("E", bound=Entity)
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -31,12 +50,13 @@ _NIL = uuid.UUID(int=0)
 _EPOCH = datetime.fromtimestamp(0, UTC)
 
 # Rows stamped before this instant can no longer appear or change behind a delta cursor.
-_HORIZON: ColumnElement[datetime] = literal_column(
-    "(SELECT LEAST(clock_timestamp(), COALESCE(min(xact_start), 'infinity'))"
-    " FROM pg_stat_activity WHERE backend_xid IS NOT NULL"
-    " AND datname = current_database() AND pid <> pg_backend_pid())",
-    type_=TIMESTAMP(timezone=True),
-)
+# pg_stat_clear_snapshot(): the activity a transaction reads is otherwise cached at its first read.
+_HORIZON = text(
+    "SELECT LEAST(clock_timestamp(), min(xact_start)) FROM ("
+    " SELECT pg_stat_clear_snapshot()) AS fresh, pg_stat_activity"
+    " WHERE xact_start IS NOT NULL"
+    " AND datname = current_database() AND pid <> pg_backend_pid()"
+).columns(least=TIMESTAMP(timezone=True))
 
 
 class PageKey(msgspec.Struct, frozen=True, array_like=True):
@@ -60,7 +80,18 @@ class Page(msgspec.Struct, Generic[T], frozen=True):
     next_key: PageKey | None
 
 
-def paginate(stmt: Select[Any], model: type[Entity], page: PageRequest) -> Select[Any]:
+async def fetch_page(
+    session: AsyncSession, stmt: Select[Any], model: type[E], page: PageRequest
+) -> Page[E]:
+    """The page of `stmt`'s rows that `page` asks for."""
+    horizon = (await session.execute(_HORIZON)).scalar_one() if page.by_change else None
+    rows = (await session.scalars(paginate(stmt, model, page, horizon))).all()
+    return page_of(rows, page)
+
+
+def paginate(
+    stmt: Select[Any], model: type[Entity], page: PageRequest, horizon: datetime | None
+) -> Select[Any]:
     """Order `stmt` for `page`, start after its key, and fetch one row more than its limit so the
     caller knows whether another page exists."""
     at = model.updated_at if page.by_change else model.created_at
@@ -70,21 +101,9 @@ def paginate(stmt: Select[Any], model: type[Entity], page: PageRequest) -> Selec
         )
     elif page.updated_since is not None:
         stmt = stmt.where(at > page.updated_since)
-    if page.by_change:
-        stmt = stmt.where(at < _HORIZON)
+    if horizon is not None:
+        stmt = stmt.where(at < horizon)
     return stmt.order_by(at, model.id).limit(page.limit + 1)
-
-
-class Keyed(Protocol):
-    @property
-    def id(self) -> uuid.UUID: ...
-    @property
-    def created_at(self) -> datetime: ...
-    @property
-    def updated_at(self) -> datetime: ...
-
-
-K = TypeVar("K", bound=Keyed)
 
 
 def page_of(rows: Sequence[K], page: PageRequest) -> Page[K]:

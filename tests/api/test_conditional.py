@@ -99,13 +99,35 @@ async def test_if_match_forms(
     assert response.status_code == status, response.text
 
 
+@pytest.mark.parametrize("header", [None, '"3"', 'W/"1"', "garbage"])
 async def test_a_missing_resource_is_404_before_any_precondition(
-    client: httpx.AsyncClient, admin: dict[str, str]
+    client: httpx.AsyncClient, admin: dict[str, str], header: str | None
 ) -> None:
+    headers = admin | ({"If-Match": header} if header else {})
     response = await client.patch(
-        "/v1/organizations/00000000-0000-4000-8000-000000000000", json={"name": "X"}, headers=admin
+        "/v1/organizations/00000000-0000-4000-8000-000000000000",
+        json={"name": "X"},
+        headers=headers,
     )
     assert_problem(response, 404, "organization-not-found")
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/v1/organizations", {"kind": "partner", "name": "Tagged Partner", "country": "US"}),
+        ("/v1/programs", {"name": "Tagged Program", "currency": "USD"}),
+    ],
+)
+async def test_a_create_sends_the_etag_a_first_patch_needs(
+    client: httpx.AsyncClient, factory: Factory, path: str, body: dict[str, str]
+) -> None:
+    vendor = await factory.vendor()
+    role = Role.platform_admin if path == "/v1/organizations" else Role.vendor_admin
+    org = await factory.platform() if role is Role.platform_admin else vendor
+    response = await client.post(path, json=body, headers=await factory.headers_for(org, role))
+    assert response.status_code == 201
+    assert response.headers["etag"] == '"1"'
 
 
 async def test_a_hundred_concurrent_updates_of_one_version_let_exactly_one_win(

@@ -2,9 +2,11 @@
 twice; a key reused for another request is a 422; a key in flight is a 409 to retry."""
 
 import asyncio
+import json
 import uuid
 
 import httpx
+import msgspec
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -41,6 +43,33 @@ async def test_a_retry_replays_the_first_response_byte_for_byte(
     assert again.headers["idempotent-replayed"] == "true"
     assert again.headers["content-type"] == first.headers["content-type"]
     assert await count_rows(db, Organization, Organization.name == body["name"]) == 1
+
+
+async def test_a_retry_may_serialise_the_same_json_differently(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    body = partner_body()
+    headers = admin | {"Idempotency-Key": "reordered", "Content-Type": "application/json"}
+    first = await client.post(ORGS, content=msgspec.json.encode(body), headers=headers)
+    reordered = dict(reversed(list(body.items())))
+    spaced = json.dumps(reordered, indent=2).encode()
+    again = await client.post(ORGS, content=spaced, headers=headers)
+    assert again.status_code == 201
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.content == first.content
+
+
+async def test_a_keyed_body_over_the_limit_is_a_413(
+    client: httpx.AsyncClient, admin: dict[str, str], db: AsyncSession
+) -> None:
+    huge = b'{"kind": "partner", "country": "US", "name": "' + b"x" * 1_100_000 + b'"}'
+    response = await client.post(
+        ORGS,
+        content=huge,
+        headers=admin | {"Idempotency-Key": "huge", "Content-Type": "application/json"},
+    )
+    assert_problem(response, 413, "payload-too-large")
+    assert await count_rows(db, IdempotencyRecord, IdempotencyRecord.key == "huge") == 0
 
 
 async def test_the_same_key_with_another_body_is_a_422(
@@ -153,6 +182,7 @@ async def test_five_hundred_concurrent_posts_with_one_key_make_one_resource(
     first = created[0].content
     assert all(r.content == first for r in created)
     assert all(r.json()["type"].endswith("/idempotency-key-in-use") for r in in_flight)
+    assert all(r.headers["retry-after"] == "1" for r in in_flight)
     async with committing_engine.connect() as conn:
         stored = await conn.scalar(
             select(func.count()).select_from(Organization).where(Organization.name == body["name"])

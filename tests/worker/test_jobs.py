@@ -3,6 +3,7 @@ the actor does the job's work when a message arrives, once per message."""
 
 import asyncio
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import dramatiq
 import pytest
@@ -12,10 +13,18 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from dealreg.db import make_sessionmaker, transaction
 from dealreg.worker.broker import LoopSessions, declare_actors, make_broker
-from dealreg.worker.jobs import REGISTRY, enqueue, load_all_jobs
+from dealreg.worker.jobs import enqueue, load_all_jobs
 from dealreg.worker.models import OutboxMessage
 from dealreg.worker.relay import relay_once
-from dealreg.worker.scheduler import SCHEDULE, Periodic, enqueue_due, slot_of
+from dealreg.worker.repository import try_lead
+from dealreg.worker.scheduler import (
+    LEADER_LOCK,
+    SCHEDULE,
+    Periodic,
+    _lead_while_possible,
+    enqueue_due,
+    slot_of,
+)
 from tests.worker.conftest import RECORD_HIT, hits
 
 
@@ -124,23 +133,57 @@ async def test_a_failing_broker_leaves_rows_for_the_next_pass(hits_table: AsyncE
     assert unsent == 1
 
 
+# Periods no test run can straddle: exactly one slot of each is due.
+DECADE = timedelta(days=3650)
+LONG_SCHEDULE = [Periodic(p.job, DECADE) for p in SCHEDULE]
+
+
 async def test_two_schedulers_enqueue_each_periodic_slot_once(
     committing_engine: AsyncEngine,
 ) -> None:
     load_all_jobs()
     results = await asyncio.gather(
-        enqueue_due(committing_engine, SCHEDULE), enqueue_due(committing_engine, SCHEDULE)
+        enqueue_due(committing_engine, LONG_SCHEDULE), enqueue_due(committing_engine, LONG_SCHEDULE)
     )
     assert sorted(results[0] + results[1]) == sorted(p.job for p in SCHEDULE)
-    assert await enqueue_due(committing_engine, SCHEDULE) == []  # same slot: already claimed
+    assert await enqueue_due(committing_engine, LONG_SCHEDULE) == []  # same slot: claimed
     async with make_sessionmaker(committing_engine)() as session:
         queued = await session.scalars(select(OutboxMessage.job))
         assert sorted(queued) == sorted(p.job for p in SCHEDULE)
 
 
-def test_slots_are_whole_periods() -> None:
-    from datetime import UTC, datetime, timedelta
+async def test_a_failing_tick_gives_up_the_leadership(committing_engine: AsyncEngine) -> None:
+    broken = [Periodic("no.such.job", DECADE)]
+    with pytest.raises(KeyError):
+        await _lead_while_possible(committing_engine, asyncio.Event(), broken, tick_seconds=0.01)
+    # Another scheduler can lead now: the failed one's connection, and its lock, are gone.
+    async with committing_engine.connect() as other:
+        assert await try_lead(other, LEADER_LOCK)
+        await other.invalidate()
 
+
+async def test_enqueue_checks_the_values_against_the_job(db: AsyncSession) -> None:
+    with pytest.raises(TypeError):
+        await enqueue(db, RECORD_HIT, markr="typo")
+    with pytest.raises(TypeError):
+        await enqueue(db, RECORD_HIT)
+
+
+async def test_a_message_for_a_job_this_version_lacks_stays_unsent(
+    hits_table: AsyncEngine, stub_broker: tuple[StubBroker, LoopSessions]
+) -> None:
+    broker, _ = stub_broker
+    sessionmaker = make_sessionmaker(hits_table)
+    async with transaction(sessionmaker) as session:
+        session.add(OutboxMessage(job="from.a.newer.version", payload={}))
+    assert await relay_once(sessionmaker, broker) == 0
+    async with sessionmaker() as session:
+        row = await session.scalar(select(OutboxMessage))
+    assert row is not None
+    assert row.sent_at is None
+
+
+def test_slots_are_whole_periods() -> None:
     every = timedelta(hours=1)
     assert slot_of(datetime(2026, 11, 23, 15, 59, 59, tzinfo=UTC), every) == datetime(
         2026, 11, 23, 15, tzinfo=UTC
@@ -148,5 +191,3 @@ def test_slots_are_whole_periods() -> None:
     assert slot_of(datetime(2026, 11, 23, 16, tzinfo=UTC), every) == datetime(
         2026, 11, 23, 16, tzinfo=UTC
     )
-    assert Periodic("x", every).every == every
-    assert "tests.record_hit" in REGISTRY

@@ -91,7 +91,8 @@ async def _ran(engine: AsyncEngine, marker: str) -> bool:
 
 @pytest.mark.usefixtures("background")
 async def test_two_schedulers_run_each_periodic_job_once(hits_table: AsyncEngine) -> None:
-    schedule = [Periodic(TICK.name, every=timedelta(hours=1))]
+    # A period no test run can straddle: exactly one slot is due.
+    schedule = [Periodic(TICK.name, every=timedelta(days=3650))]
     stop = asyncio.Event()
     schedulers = [
         asyncio.create_task(run_scheduler(hits_table, stop, schedule=schedule, tick_seconds=0.1))

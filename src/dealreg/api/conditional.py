@@ -8,7 +8,7 @@ from litestar.datastructures import ResponseHeader
 from litestar.openapi import ResponseSpec
 from litestar.params import HeaderParameter
 
-from dealreg.versioning import IfMatch, StaleVersion, etag_of
+from dealreg.versioning import IfMatch, etag_of
 
 T = TypeVar("T")
 
@@ -44,7 +44,8 @@ def with_etag(request: Request[Any, Any, Any], body: T, version: int) -> Respons
 
 
 def tagged(body: T, version: int) -> Response[T]:
-    """`body` of a resource just written, with the ETag of its new version."""
+    """`body` of a resource just written, with the ETag of its new version (the status is the
+    route's: 201 for a create, 200 for a change)."""
     return Response(body, headers={"ETag": etag_of(version)})
 
 
@@ -55,9 +56,8 @@ def if_match(header: str | None, *, required: bool) -> IfMatch:
         return IfMatch(versions=None)
     versions: set[int] = set()
     for tag in _tags(header):
-        # If-Match compares strongly: a weak tag never matches (RFC 9110 §13.1.1).
+        # If-Match compares strongly: a weak tag never matches (RFC 9110 §13.1.1). A tag naming
+        # no version matches none, which `check` reports once the resource is known to exist.
         if tag.startswith('"') and tag.endswith('"') and tag[1:-1].isdigit():
             versions.add(int(tag[1:-1]))
-    if not versions:
-        raise StaleVersion("If-Match names no version of this resource.")
     return IfMatch(versions=frozenset(versions))

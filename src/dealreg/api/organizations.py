@@ -102,11 +102,12 @@ class OrganizationController(Controller):
     @post(
         guards=[requires(scopes.WRITE_ORGANIZATIONS)],
         responses=problems(409, 413),
+        response_headers=[ETAG_HEADER],
         summary="Create a vendor, partner or platform organization",
     )
     async def create(
         self, db: Db, principal: Caller, data: JSONBody[OrganizationCreate]
-    ) -> OrganizationOut:
+    ) -> Response[OrganizationOut]:
         org = await service.create_organization(
             db,
             principal,
@@ -116,7 +117,7 @@ class OrganizationController(Controller):
             code=data.code,
             timezone=data.timezone,
         )
-        return OrganizationOut.of(org)
+        return tagged(OrganizationOut.of(org), org.version)
 
     @get(
         guards=[requires(scopes.READ_ORGANIZATIONS)],

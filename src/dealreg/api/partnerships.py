@@ -67,11 +67,12 @@ class PartnershipController(Controller):
     @post(
         guards=[requires(scopes.WRITE_PARTNERSHIPS)],
         responses=problems(409, 413),
+        response_headers=[ETAG_HEADER],
         summary="Enrol a partner with a vendor",
     )
     async def create(
         self, db: Db, principal: Caller, data: JSONBody[PartnershipCreate]
-    ) -> PartnershipOut:
+    ) -> Response[PartnershipOut]:
         partnership = await service.create_partnership(
             db,
             principal,
@@ -80,7 +81,7 @@ class PartnershipController(Controller):
             tier=data.tier,
             status=data.status,
         )
-        return PartnershipOut.of(partnership)
+        return tagged(PartnershipOut.of(partnership), partnership.version)
 
     @get(
         guards=[requires(scopes.READ_PARTNERSHIPS)],

@@ -5,7 +5,7 @@ import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from dealreg.api.conditional import ETAG_HEADER, NOT_MODIFIED, with_etag
+from dealreg.api.conditional import ETAG_HEADER, NOT_MODIFIED, tagged, with_etag
 from dealreg.api.deps import (
     Caller,
     Cursor,
@@ -94,9 +94,12 @@ class ProgramController(Controller):
     @post(
         guards=[requires(scopes.WRITE_PROGRAMS)],
         responses=problems(409, 413),
+        response_headers=[ETAG_HEADER],
         summary="Create a deal registration program",
     )
-    async def create(self, db: Db, principal: Caller, data: JSONBody[ProgramCreate]) -> ProgramOut:
+    async def create(
+        self, db: Db, principal: Caller, data: JSONBody[ProgramCreate]
+    ) -> Response[ProgramOut]:
         program = await service.create_program(
             db,
             principal,
@@ -110,7 +113,7 @@ class ProgramController(Controller):
             minimum_deal_amount=data.minimum_deal_amount,
             extra_fields=data.extra_fields,
         )
-        return ProgramOut.of(program)
+        return tagged(ProgramOut.of(program), program.version)
 
     @get(
         guards=[requires(scopes.READ_PROGRAMS)],

@@ -67,16 +67,29 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-async def _read_body(receive: Receive) -> bytes:
+class _BodyTooLarge(Exception):
+    pass
+
+
+class _Disconnected(Exception):
+    pass
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes:
+    """The whole body, read here to fingerprint it; bounded like Litestar bounds it."""
     chunks = []
+    size = 0
     while True:
         message = await receive()
         if message["type"] != "http.request":
-            break
-        chunks.append(message.get("body", b""))
+            raise _Disconnected
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise _BodyTooLarge
+        chunks.append(chunk)
         if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
+            return b"".join(chunks)
 
 
 def _replay_receive(body: bytes) -> Receive:
@@ -118,12 +131,14 @@ class _Idempotency:
     async def precheck(self, session: AsyncSession, scope: Scope) -> list[Held] | None:
         """An answer that ends the request here (replay, 409, 422), or None to do the work."""
         if not await repository.try_lock(session, self.caller.subject_id, self.key):
-            return _problem(
+            messages = _problem(
                 409,
                 "idempotency-key-in-use",
                 "Request in progress",
                 "A request with this Idempotency-Key is still being processed; retry shortly.",
             )
+            messages[0]["headers"].append((b"retry-after", b"1"))
+            return messages
         record = await repository.find(session, self.caller.subject_id, self.key)
         if record is None:
             return None
@@ -157,12 +172,20 @@ class _Idempotency:
         )
 
 
+def _canonical(body: bytes) -> bytes:
+    """The same JSON however a retry serialises it (key order, spacing); other bodies as sent."""
+    try:
+        return msgspec.json.encode(msgspec.json.decode(body), order="sorted")
+    except msgspec.DecodeError:
+        return body
+
+
 def _fingerprint(scope: HTTPScope, body: bytes) -> str:
     digest = hashlib.sha256()
     digest.update(f"{scope['method']} {scope['path']}?".encode())
     digest.update(scope.get("query_string", b""))
     digest.update(b"\n")
-    digest.update(body)
+    digest.update(_canonical(body))
     return digest.hexdigest()
 
 
@@ -196,7 +219,18 @@ async def _run(
                 "Invalid Idempotency-Key",
                 f"An Idempotency-Key is 1 to {MAX_KEY_LENGTH} printable characters.",
             )
-        body = await _read_body(receive)
+        limit = scope["litestar_app"].state.settings.max_request_body_bytes
+        try:
+            body = await _read_body(receive, limit)
+        except _Disconnected:
+            return []  # nobody is listening for an answer
+        except _BodyTooLarge:
+            return _problem(
+                413,
+                "payload-too-large",
+                "Request body too large",
+                f"The request body is over {limit} bytes.",
+            )
         receive = _replay_receive(body)
         idempotency = _Idempotency(caller, key, _fingerprint(scope, body))
         answered = await idempotency.precheck(session, scope)
@@ -227,6 +261,7 @@ async def _run(
             500,
             "internal-error",
             "Internal server error",
-            "Something went wrong on our side; the request was not completed.",
+            "The request could not be completed. It is safe to retry it, with the same "
+            "Idempotency-Key if it had one.",
         )
     return messages

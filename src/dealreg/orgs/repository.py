@@ -17,7 +17,7 @@ from dealreg.orgs.models import (
     Program,
     User,
 )
-from dealreg.pagination import Page, PageRequest, page_of, paginate
+from dealreg.pagination import Page, PageRequest, fetch_page
 
 
 def _visible_organizations(actor: Principal) -> Select[Organization]:
@@ -56,13 +56,11 @@ async def list_organizations(
     stmt = _visible_organizations(actor)
     if kind is not None:
         stmt = stmt.where(Organization.kind == kind)
-    stmt = paginate(stmt, Organization, page)
-    return page_of((await session.scalars(stmt)).all(), page)
+    return await fetch_page(session, stmt, Organization, page)
 
 
 async def list_users(session: AsyncSession, org_id: uuid.UUID, *, page: PageRequest) -> Page[User]:
-    stmt = paginate(select(User).where(User.organization_id == org_id), User, page)
-    return page_of((await session.scalars(stmt)).all(), page)
+    return await fetch_page(session, select(User).where(User.organization_id == org_id), User, page)
 
 
 async def get_user(session: AsyncSession, user_id: uuid.UUID) -> User | None:
@@ -119,8 +117,7 @@ async def list_partnerships(
         stmt = stmt.where(Partnership.vendor_id == vendor_id)
     if status is not None:
         stmt = stmt.where(Partnership.status == status)
-    stmt = paginate(stmt, Partnership, page)
-    return page_of((await session.scalars(stmt)).all(), page)
+    return await fetch_page(session, stmt, Partnership, page)
 
 
 def _visible_programs(actor: Principal) -> Select[Program]:
@@ -155,12 +152,12 @@ async def list_programs(
     stmt = _visible_programs(actor)
     if vendor_id is not None:
         stmt = stmt.where(Program.vendor_id == vendor_id)
-    stmt = paginate(stmt, Program, page)
-    return page_of((await session.scalars(stmt)).all(), page)
+    return await fetch_page(session, stmt, Program, page)
 
 
 async def list_products(
     session: AsyncSession, program_id: uuid.UUID, *, page: PageRequest
 ) -> Page[Product]:
-    stmt = paginate(select(Product).where(Product.program_id == program_id), Product, page)
-    return page_of((await session.scalars(stmt)).all(), page)
+    return await fetch_page(
+        session, select(Product).where(Product.program_id == program_id), Product, page
+    )

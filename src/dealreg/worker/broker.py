@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 import dramatiq
+import redis
 from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
@@ -22,11 +23,15 @@ from dealreg.worker.jobs import Job
 
 def make_broker(redis_url: str | None) -> dramatiq.Broker:
     """Redis when configured; otherwise Dramatiq's in-memory broker, for one process."""
-    broker: dramatiq.Broker = (
-        RedisBroker(url=redis_url)  # type: ignore[no-untyped-call]  # untyped in dramatiq
-        if redis_url
-        else StubBroker()
-    )
+    broker: dramatiq.Broker
+    if redis_url:
+        # Bounded waits: an unreachable Redis must fail a relay pass, not hang it (and its locks).
+        client = redis.Redis.from_url(
+            redis_url, socket_timeout=10, socket_connect_timeout=5, health_check_interval=30
+        )
+        broker = RedisBroker(client=client)  # type: ignore[no-untyped-call]  # untyped upstream
+    else:
+        broker = StubBroker()
     broker.add_middleware(AsyncIO())
     broker.add_middleware(CurrentMessage())
     return broker

@@ -6,6 +6,7 @@ when it returns; it may run again after a crash or a redelivery, so it must be s
 (the actor wrapper also skips a message whose run already committed).
 """
 
+import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -47,7 +48,9 @@ def job(name: str, **options: Any) -> Callable[[JobFn], Job]:
 
 async def enqueue(session: AsyncSession, spec: Job, **values: Any) -> OutboxMessage:
     """Have `spec` run with `values` once the caller's transaction commits (never if it does not)."""
-    # Round-trip through JSON now: a value the message could not carry fails here, in the caller.
+    # Checked now, in the caller, not hours later in a worker's retries: the job takes these
+    # values, and a message can carry them.
+    inspect.signature(spec.fn).bind(None, **values)
     payload = msgspec.json.decode(msgspec.json.encode(values))
     message = OutboxMessage(job=spec.name, payload=payload)
     session.add(message)

@@ -28,11 +28,14 @@ async def relay_once(
     """Publish one batch; return how many were sent. Broker errors propagate (nothing is marked)."""
     async with transaction(sessionmaker) as session:
         rows = await repository.claim_unsent(session, batch)
+        sent = []
         for row in rows:
             spec = REGISTRY.get(row.job)
             if spec is None:
-                # Written by a version that had this job; nothing here can run it.
-                log.error("outbox message for an unknown job dropped", job=row.job, id=str(row.id))
+                # Written by a newer version (a rolling deploy): left for a relay that knows it.
+                log.error(
+                    "outbox message for a job this version lacks", job=row.job, id=str(row.id)
+                )
                 continue
             message: dramatiq.Message[None] = dramatiq.Message(
                 queue_name=spec.queue,
@@ -45,9 +48,10 @@ async def relay_once(
             )
             # The broker client blocks; keep the loop free for the scheduler's heartbeats.
             await asyncio.to_thread(broker.enqueue, message)
-        if rows:
-            await repository.mark_sent(session, [row.id for row in rows])
-        return len(rows)
+            sent.append(row.id)
+        if sent:
+            await repository.mark_sent(session, sent)
+        return len(sent)
 
 
 async def run_relay(

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from dealreg.worker.models import JobRun, OutboxMessage, ScheduledRun
 
@@ -50,6 +50,23 @@ async def claim_slot(session: AsyncSession, job: str, slot: datetime) -> bool:
         .returning(ScheduledRun.id)
     )
     return (await session.execute(stmt)).first() is not None
+
+
+async def database_now(session: AsyncSession) -> datetime:
+    return (await session.execute(select(func.now()))).scalar_one()
+
+
+async def try_lead(conn: AsyncConnection, key: int) -> bool:
+    """Take the session-level advisory lock `key` on `conn`, if nobody holds it."""
+    acquired = await conn.scalar(select(func.pg_try_advisory_lock(key)))
+    await conn.commit()
+    return bool(acquired)
+
+
+async def still_connected(conn: AsyncConnection) -> None:
+    """Fail if `conn` is gone: with it would go the lock it holds."""
+    await conn.execute(select(1))
+    await conn.commit()
 
 
 async def prune(session: AsyncSession, keep_for: timedelta) -> None:

@@ -28,7 +28,8 @@ class Background:
         worker_threads: int = 4,
         with_scheduler: bool = True,
     ) -> None:
-        self.sessions = LoopSessions(database_url)
+        # Each worker thread may hold a connection, and the relay and scheduler one each.
+        self.sessions = LoopSessions(database_url, pool_size=worker_threads + 2)
         self.broker = make_broker(redis_url)
         declare_actors(self.broker, load_all_jobs(), self.sessions)
         self.worker = dramatiq.Worker(self.broker, worker_threads=worker_threads)
@@ -41,14 +42,16 @@ class Background:
     def start(self) -> None:
         self.worker.start()
         self._thread.start()
-        self._ready.wait(timeout=10)
+        if not self._ready.wait(timeout=10):
+            raise RuntimeError("the relay and scheduler did not start")
         log.info("background work started", broker=type(self.broker).__name__)
 
     def stop(self) -> None:
-        if self._loop is not None and self._stop is not None:
+        if self._thread.is_alive() and self._loop is not None and self._stop is not None:
             self._loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(timeout=30)
-        self.worker.stop()
+            self._thread.join(timeout=30)
+        # Jobs under way get this long to finish; Dramatiq redelivers the others later.
+        self.worker.stop(timeout=30_000)
         self.broker.close()
 
     def _run_loops(self) -> None:

@@ -14,8 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 import msgspec
 import structlog
-from sqlalchemy import func, select, text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from dealreg.db import make_sessionmaker, transaction
 from dealreg.worker import repository
@@ -49,18 +48,12 @@ async def enqueue_due(engine: AsyncEngine, schedule: list[Periodic]) -> list[str
     """Enqueue every periodic job whose current slot nobody has claimed; return their names."""
     enqueued = []
     async with transaction(make_sessionmaker(engine)) as session:
-        now = (await session.execute(select(func.now()))).scalar_one()
+        now = await repository.database_now(session)
         for periodic in schedule:
             if await repository.claim_slot(session, periodic.job, slot_of(now, periodic.every)):
                 await enqueue(session, REGISTRY[periodic.job])
                 enqueued.append(periodic.job)
     return enqueued
-
-
-async def _try_lead(conn: AsyncConnection) -> bool:
-    acquired = await conn.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": LEADER_LOCK})
-    await conn.commit()
-    return bool(acquired)
 
 
 async def run_scheduler(
@@ -72,18 +65,28 @@ async def run_scheduler(
 ) -> None:
     while not stop.is_set():
         try:
-            async with engine.connect() as leader:
-                while not stop.is_set() and not await _try_lead(leader):
-                    await sleep_or_stop(stop, tick_seconds)
-                log.info("scheduler leads")
-                while not stop.is_set():
-                    # A query on the leader connection proves the lock is still ours.
-                    await leader.execute(text("SELECT 1"))
-                    await leader.commit()
-                    due = await enqueue_due(engine, schedule)
-                    if due:
-                        log.info("periodic jobs enqueued", jobs=due)
-                    await sleep_or_stop(stop, tick_seconds)
-        except Exception:  # lost the database: start over, and lead again only with the lock
-            log.warning("scheduler lost its connection; retrying", exc_info=True)
+            await _lead_while_possible(engine, stop, schedule, tick_seconds)
+        except Exception:  # lost the database, or a tick failed: start over, leading afresh
+            log.warning("scheduler stopped leading; retrying", exc_info=True)
             await sleep_or_stop(stop, tick_seconds)
+
+
+async def _lead_while_possible(
+    engine: AsyncEngine, stop: asyncio.Event, schedule: list[Periodic], tick_seconds: float
+) -> None:
+    async with engine.connect() as leader:
+        try:
+            while not stop.is_set() and not await repository.try_lead(leader, LEADER_LOCK):
+                await sleep_or_stop(stop, tick_seconds)
+            if stop.is_set():
+                return
+            log.info("scheduler leads")
+            while not stop.is_set():
+                await repository.still_connected(leader)
+                due = await enqueue_due(engine, schedule)
+                if due:
+                    log.info("periodic jobs enqueued", jobs=due)
+                await sleep_or_stop(stop, tick_seconds)
+        finally:
+            # The lock lives as long as this connection: never hand it back to the pool.
+            await leader.invalidate()
