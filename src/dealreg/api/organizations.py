@@ -35,7 +35,7 @@ from dealreg.api.schemas import (
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.orgs import service
-from dealreg.orgs.models import Organization, OrgKind, Role, User
+from dealreg.orgs.models import OrgKind, Role
 from dealreg.pagination import DEFAULT_LIMIT
 
 
@@ -61,10 +61,6 @@ class OrganizationOut(Resource, kw_only=True):
     country: str
     timezone: str | None
 
-    @classmethod
-    def of(cls, org: Organization) -> "OrganizationOut":
-        return msgspec.convert(org, cls, from_attributes=True)
-
 
 class OrganizationList(msgspec.Struct):
     items: list[OrganizationOut]
@@ -83,10 +79,6 @@ class UserOut(Resource, kw_only=True):
     name: str
     role: Role
     active: bool
-
-    @classmethod
-    def of(cls, user: User) -> "UserOut":
-        return msgspec.convert(user, cls, from_attributes=True)
 
 
 class UserList(msgspec.Struct):

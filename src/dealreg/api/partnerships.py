@@ -26,7 +26,7 @@ from dealreg.api.schemas import Resource, problems, unset_to_none
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.orgs import service
-from dealreg.orgs.models import Partnership, PartnershipStatus, Tier
+from dealreg.orgs.models import PartnershipStatus, Tier
 from dealreg.pagination import DEFAULT_LIMIT
 
 
@@ -48,10 +48,6 @@ class PartnershipOut(Resource, kw_only=True):
     vendor_id: uuid.UUID
     tier: Tier
     status: PartnershipStatus
-
-    @classmethod
-    def of(cls, partnership: Partnership) -> "PartnershipOut":
-        return msgspec.convert(partnership, cls, from_attributes=True)
 
 
 class PartnershipList(msgspec.Struct):

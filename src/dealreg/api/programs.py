@@ -19,7 +19,6 @@ from dealreg.api.schemas import NO_NUL, Currency, MinorUnits, Name, Resource, pr
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.orgs import service
-from dealreg.orgs.models import Product, Program
 from dealreg.orgs.service import ExtraField
 from dealreg.pagination import DEFAULT_LIMIT
 
@@ -55,10 +54,6 @@ class ProgramOut(Resource, kw_only=True):
     extra_fields: list[ExtraField]
     active: bool
 
-    @classmethod
-    def of(cls, program: Program) -> "ProgramOut":
-        return msgspec.convert(program, cls, from_attributes=True)
-
 
 class ProgramList(msgspec.Struct):
     items: list[ProgramOut]
@@ -75,10 +70,6 @@ class ProductOut(Resource, kw_only=True):
     sku: str
     name: str
     active: bool
-
-    @classmethod
-    def of(cls, product: Product) -> "ProductOut":
-        return msgspec.convert(product, cls, from_attributes=True)
 
 
 class ProductList(msgspec.Struct):

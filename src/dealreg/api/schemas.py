@@ -2,7 +2,7 @@
 
 import uuid
 from datetime import datetime
-from typing import Annotated, TypeVar
+from typing import Annotated, Self, TypeVar
 
 import msgspec
 from litestar.openapi import ResponseSpec
@@ -45,6 +45,11 @@ class Resource(msgspec.Struct, kw_only=True):
     created_at: datetime
     updated_at: datetime
     version: int
+
+    @classmethod
+    def of(cls, row: object) -> Self:
+        """The response shape of a stored row: its attributes of the same names."""
+        return msgspec.convert(row, cls, from_attributes=True)
 
 
 T = TypeVar("T")

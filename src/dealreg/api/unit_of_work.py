@@ -6,6 +6,10 @@ this middleware, so the response's status decides: below 400 commits, anything e
 The response is held until the commit has succeeded: a commit that fails is answered with a 500
 problem, never with the 2xx the handler had prepared.
 
+Holding the response means every response is buffered: a streaming route would need a route
+option that commits before its first chunk. None exists yet, and none may use background tasks
+(they would run before the commit).
+
 Idempotency (IETF httpapi-idempotency-key draft, as Stripe does it): per (caller, key), the first
 completed response is replayed byte for byte with `Idempotent-Replayed: true`; the same key with
 another request is a 422; the same key while the first is still running is a 409 the client may
