@@ -85,6 +85,24 @@ class Forbidden(DealRegError):
     status, type, title = 403, "forbidden", "Not allowed"
 
 
+class PayloadTooLarge(DealRegError):
+    status, type, title = 413, "payload-too-large", "Request body too large"
+
+
+class StaleVersion(DealRegError):
+    """A change made against a version of a resource that is no longer current."""
+
+    status, type, title = 412, "stale-version", "The resource has changed"
+
+
+class PreconditionRequired(DealRegError):
+    status, type, title = 428, "precondition-required", "If-Match required"
+
+
+class InternalError(DealRegError):
+    status, type, title = 500, "internal-error", "Internal server error"
+
+
 # Litestar raises these itself (routing, body limits, guards); each keeps a stable type.
 _HTTP_TYPES: dict[int, tuple[str, str]] = {
     400: ("bad-request", "Bad request"),
@@ -100,7 +118,7 @@ _HTTP_TYPES: dict[int, tuple[str, str]] = {
 }
 
 
-def problem_response(
+def problem_body(
     *,
     status: int,
     type_: str,
@@ -109,8 +127,8 @@ def problem_response(
     instance: str | None = None,
     errors: list[FieldError] | None = None,
     extra: Mapping[str, Any] | None = None,
-    headers: Mapping[str, str] | None = None,
-) -> Response[bytes]:
+) -> bytes:
+    """The one encoding of a problem document, whoever answers with it."""
     body: dict[str, Any] = {
         "type": PROBLEM_BASE + type_,
         "title": title,
@@ -123,8 +141,40 @@ def problem_response(
         body["errors"] = errors
     if extra:
         body.update(extra)
+    return msgspec.json.encode(body)
+
+
+def error_body(exc: DealRegError, instance: str | None) -> bytes:
+    return problem_body(
+        status=exc.status,
+        type_=exc.type,
+        title=exc.title,
+        detail=exc.detail,
+        instance=instance,
+        errors=exc.errors,
+        extra=exc.extra,
+    )
+
+
+def problem_response(
+    *,
+    status: int,
+    type_: str,
+    title: str,
+    detail: str,
+    instance: str | None = None,
+    errors: list[FieldError] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response[bytes]:
     return Response(
-        content=msgspec.json.encode(body),
+        content=problem_body(
+            status=status,
+            type_=type_,
+            title=title,
+            detail=detail,
+            instance=instance,
+            errors=errors,
+        ),
         status_code=status,
         media_type=PROBLEM_MEDIA_TYPE,
         headers=dict(headers or {}),
@@ -132,14 +182,10 @@ def problem_response(
 
 
 def _dealreg_error(request: Request[Any, Any, Any], exc: DealRegError) -> Response[bytes]:
-    return problem_response(
-        status=exc.status,
-        type_=exc.type,
-        title=exc.title,
-        detail=exc.detail,
-        instance=request.url.path,
-        errors=exc.errors,
-        extra=exc.extra,
+    return Response(
+        content=error_body(exc, request.url.path),
+        status_code=exc.status,
+        media_type=PROBLEM_MEDIA_TYPE,
         headers=exc.headers,
     )
 
@@ -244,35 +290,29 @@ def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Resp
 
 def _internal_error(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
     log.error("unhandled error", path=request.url.path, exc_info=exc)
-    return problem_response(
-        status=500,
-        type_="internal-error",
-        title="Internal server error",
-        detail="Something went wrong on our side; the request was not completed.",
-        instance=request.url.path,
+    return _dealreg_error(
+        request, InternalError("Something went wrong on our side; the request was not completed.")
     )
 
 
 def _stale_data(request: Request[Any, Any, Any], exc: StaleDataError) -> Response[bytes]:
     # Two writers read the same version; the other one committed first.
-    return problem_response(
-        status=412,
-        type_="stale-version",
-        title="The resource has changed",
-        detail="Another change was committed first; fetch the resource again and reapply yours.",
-        instance=request.url.path,
+    return _dealreg_error(
+        request,
+        StaleVersion(
+            "Another change was committed first; fetch the resource again and reapply yours."
+        ),
     )
 
 
 def _data_error(request: Request[Any, Any, Any], exc: DBAPIError) -> Response[bytes]:
     sqlstate = getattr(exc.orig, "sqlstate", None)
     if sqlstate in _UNSTORABLE_TEXT:
-        return problem_response(
-            status=422,
-            type_="validation-error",
-            title="The request is not valid",
-            detail="Text may not contain NUL characters or characters the database cannot store.",
-            instance=request.url.path,
+        return _dealreg_error(
+            request,
+            InvalidInput(
+                "Text may not contain NUL characters or characters the database cannot store."
+            ),
         )
     return _internal_error(request, exc)
 

@@ -3,15 +3,7 @@ change may say which versions it was made against (`If-Match`)."""
 
 import msgspec
 
-from dealreg.errors import DealRegError
-
-
-class StaleVersion(DealRegError):
-    status, type, title = 412, "stale-version", "The resource has changed"
-
-
-class PreconditionRequired(DealRegError):
-    status, type, title = 428, "precondition-required", "If-Match required"
+from dealreg.errors import PreconditionRequired, StaleVersion
 
 
 class IfMatch(msgspec.Struct, frozen=True):

@@ -27,8 +27,19 @@ from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.auth.tokens import Principal
-from dealreg.errors import PROBLEM_BASE, PROBLEM_MEDIA_TYPE
+from dealreg.errors import (
+    PROBLEM_MEDIA_TYPE,
+    DealRegError,
+    InternalError,
+    PayloadTooLarge,
+    error_body,
+)
 from dealreg.idempotency import repository
+from dealreg.idempotency.errors import (
+    IdempotencyKeyInUse,
+    IdempotencyKeyReused,
+    InvalidIdempotencyKey,
+)
 from dealreg.idempotency.models import IdempotencyRecord
 
 SESSION_KEY = "dealreg.session"
@@ -47,19 +58,16 @@ def session_of(scope: Scope) -> AsyncSession:
     return session
 
 
-def _problem(status: int, type_: str, title: str, detail: str) -> list[Held]:
-    body = msgspec.json.encode(
-        {"type": PROBLEM_BASE + type_, "title": title, "status": status, "detail": detail}
-    )
+def _problem(exc: DealRegError, scope: Scope) -> list[Held]:
+    """An answer given here, outside Litestar's handlers: the same problem document they give."""
+    body = error_body(exc, scope["path"])
+    headers = [(k.lower().encode(), v.encode()) for k, v in exc.headers.items()]
+    headers += [
+        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+    ]
     return [
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        },
+        {"type": "http.response.start", "status": exc.status, "headers": headers},
         {"type": "http.response.body", "body": body, "more_body": False},
     ]
 
@@ -135,23 +143,16 @@ class _Idempotency:
     async def precheck(self, session: AsyncSession, scope: Scope) -> list[Held] | None:
         """An answer that ends the request here (replay, 409, 422), or None to do the work."""
         if not await repository.try_lock(session, self.caller.subject_id, self.key):
-            messages = _problem(
-                409,
-                "idempotency-key-in-use",
-                "Request in progress",
-                "A request with this Idempotency-Key is still being processed; retry shortly.",
-            )
-            messages[0]["headers"].append((b"retry-after", b"1"))
-            return messages
+            return _problem(IdempotencyKeyInUse(), scope)
         record = await repository.find(session, self.caller.subject_id, self.key)
         if record is None:
             return None
         if record.fingerprint != self.fingerprint:
             return _problem(
-                422,
-                "idempotency-key-reused",
-                "Idempotency-Key reused",
-                "This Idempotency-Key was used for a different request; use a new key.",
+                IdempotencyKeyReused(
+                    "This Idempotency-Key was used for a different request; use a new key."
+                ),
+                scope,
             )
         return _replayed(record, scope)
 
@@ -218,10 +219,10 @@ async def _run(
     if key is not None and scope["method"] == "POST" and isinstance(caller, Principal):
         if not 0 < len(key) <= MAX_KEY_LENGTH or not key.isprintable():
             return _problem(
-                400,
-                "invalid-idempotency-key",
-                "Invalid Idempotency-Key",
-                f"An Idempotency-Key is 1 to {MAX_KEY_LENGTH} printable characters.",
+                InvalidIdempotencyKey(
+                    f"An Idempotency-Key is 1 to {MAX_KEY_LENGTH} printable characters."
+                ),
+                scope,
             )
         limit = scope["litestar_app"].state.settings.max_request_body_bytes
         try:
@@ -229,12 +230,7 @@ async def _run(
         except _Disconnected:
             return []  # nobody is listening for an answer
         except _BodyTooLarge:
-            return _problem(
-                413,
-                "payload-too-large",
-                "Request body too large",
-                f"The request body is over {limit} bytes.",
-            )
+            return _problem(PayloadTooLarge(f"The request body is over {limit} bytes."), scope)
         receive = _replay_receive(body)
         idempotency = _Idempotency(caller, key, _fingerprint(scope, body))
         answered = await idempotency.precheck(session, scope)
@@ -262,10 +258,10 @@ async def _run(
         log.exception("commit failed", path=scope["path"])
         await session.rollback()
         return _problem(
-            500,
-            "internal-error",
-            "Internal server error",
-            "The request could not be completed. It is safe to retry it, with the same "
-            "Idempotency-Key if it had one.",
+            InternalError(
+                "The request could not be completed. It is safe to retry it, with the same "
+                "Idempotency-Key if it had one."
+            ),
+            scope,
         )
     return messages
