@@ -5,13 +5,14 @@ Services never commit. The edge owns the transaction: for a request, the unit-of
 `transaction()`, which commits when its block succeeds and rolls back when it raises.
 """
 
+import enum
 import uuid
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import MetaData, func, text
+from sqlalchemy import Enum, MetaData, func, text
 from sqlalchemy.dialects.postgresql import TIMESTAMP, UUID
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
@@ -34,6 +35,11 @@ NAMING_CONVENTION = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {datetime: TIMESTAMP(timezone=True), uuid.UUID: UUID(as_uuid=True)}
+
+
+def pg_enum(cls: type[enum.Enum]) -> Enum:
+    """A PostgreSQL enum named after the class, whose labels are the members' values."""
+    return Enum(cls, name=cls.__name__.lower(), values_callable=lambda e: [m.value for m in e])
 
 
 class Entity(Base):

@@ -7,6 +7,7 @@ shows internals) to `application/problem+json`.
 """
 
 import re
+import uuid
 from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any, ClassVar
@@ -33,12 +34,13 @@ log = structlog.get_logger("dealreg.errors")
 
 class FieldError(msgspec.Struct, frozen=True, omit_defaults=True):
     """One invalid input and why: a body field by JSON Pointer, or a named parameter (query, path
-    or header, given in `location`)."""
+    or header, given in `location`); `vendor_id` names the vendor whose rule it breaks."""
 
     detail: str
     pointer: str | None = None
     parameter: str | None = None
     location: str | None = None
+    vendor_id: uuid.UUID | None = None
 
 
 class DealRegError(Exception):

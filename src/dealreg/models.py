@@ -2,6 +2,8 @@
 
 
 def load_all_models() -> None:
+    import dealreg.events.models
     import dealreg.idempotency.models
     import dealreg.orgs.models
+    import dealreg.registrations.models
     import dealreg.worker.models  # noqa: F401

@@ -80,12 +80,26 @@ class Page(msgspec.Struct, Generic[T], frozen=True):
     next_key: PageKey | None
 
 
+async def _horizon(session: AsyncSession, page: PageRequest) -> datetime | None:
+    return (await session.execute(_HORIZON)).scalar_one() if page.by_change else None
+
+
 async def fetch_page(
     session: AsyncSession, stmt: Select[Any], model: type[E], page: PageRequest
 ) -> Page[E]:
     """The page of `stmt`'s rows that `page` asks for."""
-    horizon = (await session.execute(_HORIZON)).scalar_one() if page.by_change else None
-    rows = (await session.scalars(paginate(stmt, model, page, horizon))).all()
+    stmt = paginate(stmt, model, page, await _horizon(session, page))
+    rows = (await session.scalars(stmt)).all()
+    return page_of(rows, page)
+
+
+async def fetch_row_page(
+    session: AsyncSession, stmt: Select[Any], model: type[Entity], page: PageRequest
+) -> Page[Any]:
+    """`fetch_page` for a Core select of `model`'s columns (it must include id, created_at and
+    updated_at): rows, not entities, for lists read straight into response structs."""
+    stmt = paginate(stmt, model, page, await _horizon(session, page))
+    rows = (await session.execute(stmt)).all()
     return page_of(rows, page)
 
 

@@ -9,6 +9,7 @@ from dealreg.api.oauth import issue_token, jwks
 from dealreg.api.organizations import OrganizationController
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.programs import ProgramController
+from dealreg.api.registrations import DealController, RegistrationController
 
 ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     health,
@@ -19,4 +20,6 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     OrganizationController,
     PartnershipController,
     ProgramController,
+    DealController,
+    RegistrationController,
 ]

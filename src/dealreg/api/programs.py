@@ -15,16 +15,13 @@ from dealreg.api.deps import (
     encode_cursor,
     page_request,
 )
-from dealreg.api.schemas import NO_NUL, Currency, MinorUnits, Name, Resource, problems
+from dealreg.api.schemas import Resource, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
+from dealreg.fields import NO_NUL, Currency, MinorUnits, Name, Sku
 from dealreg.orgs import service
 from dealreg.orgs.service import ExtraField
 from dealreg.pagination import DEFAULT_LIMIT
-
-Sku = Annotated[
-    str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$", examples=["ACME-FW-100"])
-]
 
 
 class ProgramCreate(msgspec.Struct, forbid_unknown_fields=True):

@@ -6,7 +6,6 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
-    Enum,
     ForeignKey,
     Index,
     Integer,
@@ -19,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from dealreg.db import Entity
+from dealreg.db import Entity, pg_enum
 
 
 class OrgKind(enum.StrEnum):
@@ -51,11 +50,6 @@ class PartnershipStatus(enum.StrEnum):
     suspended = "suspended"
 
 
-def _enum(cls: type[enum.Enum]) -> Enum:
-    # Stored as PostgreSQL enums named after the class; values are the lowercase names.
-    return Enum(cls, name=cls.__name__.lower(), values_callable=lambda e: [m.value for m in e])
-
-
 class Organization(Entity):
     __tablename__ = "organizations"
     __table_args__ = (
@@ -70,7 +64,7 @@ class Organization(Entity):
         Index("uq_organizations_name", func.lower(text("name")), unique=True),
     )
 
-    kind: Mapped[OrgKind] = mapped_column(_enum(OrgKind))
+    kind: Mapped[OrgKind] = mapped_column(pg_enum(OrgKind))
     name: Mapped[str] = mapped_column(String(200))
     code: Mapped[str | None] = mapped_column(String(12))
     country: Mapped[str] = mapped_column(String(2))
@@ -86,7 +80,7 @@ class User(Entity):
     )
     email: Mapped[str] = mapped_column(String(254))
     name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[Role] = mapped_column(_enum(Role))
+    role: Mapped[Role] = mapped_column(pg_enum(Role))
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
 
 
@@ -103,9 +97,9 @@ class Partnership(Entity):
     vendor_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("organizations.id", ondelete="RESTRICT"), index=True
     )
-    tier: Mapped[Tier] = mapped_column(_enum(Tier))
+    tier: Mapped[Tier] = mapped_column(pg_enum(Tier))
     status: Mapped[PartnershipStatus] = mapped_column(
-        _enum(PartnershipStatus), server_default=PartnershipStatus.active.value
+        pg_enum(PartnershipStatus), server_default=PartnershipStatus.active.value
     )
 
 
@@ -160,6 +154,6 @@ class ApiClient(Entity):
     # SHA-256 of a 256-bit random secret: a slow password hash buys nothing against a secret
     # that cannot be guessed, and would cost every token request.
     secret_hash: Mapped[str] = mapped_column(String(64))
-    role: Mapped[Role] = mapped_column(_enum(Role))
+    role: Mapped[Role] = mapped_column(pg_enum(Role))
     scopes: Mapped[list[str]] = mapped_column(ARRAY(Text))
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))

@@ -19,6 +19,7 @@ from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.auth.tokens import Principal
 from dealreg.db import flush_unique
 from dealreg.errors import FieldError, Forbidden
+from dealreg.fields import NO_NUL
 from dealreg.orgs import repository
 from dealreg.orgs.errors import (
     DuplicateOrganization,
@@ -67,25 +68,21 @@ GRANTABLE_BY: dict[Role, frozenset[Role]] = {
 }
 
 
-# PostgreSQL's JSONB cannot hold \u0000: refuse it as a field error.
-_NO_NUL = r"^[^\x00]*$"
-
-
 class ExtraField(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """A question a vendor's program asks on every registration, beyond the common deal fields."""
 
     key: Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-    label: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=_NO_NUL)]
+    label: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]
     type: Literal["text", "number", "boolean", "date", "choice"]
     required: bool = True
     choices: (
         Annotated[
-            list[Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=_NO_NUL)]],
+            list[Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]],
             msgspec.Meta(max_length=100),
         ]
         | None
     ) = None
-    help: Annotated[str, msgspec.Meta(max_length=500, pattern=_NO_NUL)] = ""
+    help: Annotated[str, msgspec.Meta(max_length=500, pattern=NO_NUL)] = ""
 
 
 def _invalid(pointer: str, detail: str) -> InvalidOrganization:

@@ -1,0 +1,478 @@
+"""`/v1/deals` and `/v1/registrations`: a rep registers a deal once; each vendor on it gets a
+registration of its own, which the partner and the vendor then move through its life."""
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.params import FromPath, FromQuery, JSONBody
+
+from dealreg.api.conditional import (
+    ETAG_HEADER,
+    NOT_MODIFIED,
+    IfMatchHeader,
+    if_match,
+    tagged,
+    with_etag,
+)
+from dealreg.api.deps import (
+    Caller,
+    Cursor,
+    Db,
+    Limit,
+    UpdatedSince,
+    encode_cursor,
+    page_request,
+)
+from dealreg.api.schemas import Resource, problems
+from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.auth import scopes
+from dealreg.pagination import DEFAULT_LIMIT
+from dealreg.registrations import service
+from dealreg.registrations.models import ExtensionStatus, RegistrationStatus, SalesStage
+from dealreg.registrations.service import (
+    Answer,
+    Contact,
+    Customer,
+    DealInput,
+    Note,
+    Opportunity,
+)
+
+Days = Annotated[int, msgspec.Meta(ge=1, le=365)]
+
+
+class LineOut(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    registration_id: uuid.UUID
+    vendor_id: uuid.UUID
+    product_id: uuid.UUID
+    sku: str
+    quantity: int
+    unit_price: int
+    amount: int
+
+
+class RegistrationOut(Resource, kw_only=True):
+    number: str
+    deal_id: uuid.UUID
+    vendor_id: uuid.UUID
+    program_id: uuid.UUID
+    partner_id: uuid.UUID
+    rep_id: uuid.UUID
+    status: RegistrationStatus
+    stage: SalesStage | None
+    amount: int
+    currency: str
+    customer_name: str
+    title: str
+    expected_close_date: date
+    # Another partner's active registration claimed the same customer and product first.
+    conflict: bool
+    submitted_at: datetime
+    decided_at: datetime | None
+    approved_at: datetime | None
+    expires_at: datetime | None
+    extensions_granted: int
+    extension_pending: bool
+
+
+class ConflictOut(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    number: str
+    partner_id: uuid.UUID
+    status: RegistrationStatus
+    submitted_at: datetime
+
+
+class RegistrationDetail(RegistrationOut, kw_only=True):
+    answers: dict[str, Answer]
+    lines: list[LineOut]
+    # The registrations this one conflicts with: shown to the vendor, never to a partner.
+    conflicts: list[ConflictOut] | msgspec.UnsetType = msgspec.UNSET
+
+
+class RegistrationList(msgspec.Struct):
+    items: list[RegistrationOut]
+    next_cursor: str | None
+
+
+class DealOut(Resource, kw_only=True):
+    partner_id: uuid.UUID
+    rep_id: uuid.UUID
+    customer: Customer
+    contact: Contact
+    opportunity: Opportunity
+    # What the caller may see: a vendor sees only its own lines and registration.
+    lines: list[LineOut]
+    registrations: list[RegistrationOut]
+
+
+class DealList(msgspec.Struct):
+    items: list[DealOut]
+    next_cursor: str | None
+
+
+class HistoryOut(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    at: datetime
+    action: str
+    actor_id: uuid.UUID | None
+    actor_role: str | None
+    from_status: RegistrationStatus | None
+    to_status: RegistrationStatus | None
+    from_stage: SalesStage | None
+    to_stage: SalesStage | None
+    reason: str | None
+    data: dict[str, Any]
+
+
+class HistoryList(msgspec.Struct):
+    items: list[HistoryOut]
+
+
+class Withdrawal(msgspec.Struct, forbid_unknown_fields=True):
+    reason: Note | None = None
+
+
+class StageReport(msgspec.Struct, forbid_unknown_fields=True):
+    stage: SalesStage
+    note: Note | None = None
+
+
+class ExtensionCreate(msgspec.Struct, forbid_unknown_fields=True):
+    days: Days
+    reason: Note
+
+
+class ExtensionDecision(msgspec.Struct, forbid_unknown_fields=True):
+    decision: Literal["grant", "refuse"]
+    # Granted days, at most those asked for (all of them when left out).
+    days: Days | None = None
+    reason: Note | None = None
+
+
+class ExtensionOut(Resource, kw_only=True):
+    registration_id: uuid.UUID
+    requested_by: uuid.UUID
+    days: int
+    reason: str
+    status: ExtensionStatus
+    decided_by: uuid.UUID | None
+    decided_at: datetime | None
+    granted_days: int | None
+    decision_reason: str | None
+
+
+class ExtensionList(msgspec.Struct):
+    items: list[ExtensionOut]
+
+
+class ExtensionResult(msgspec.Struct, kw_only=True):
+    """An extension request and the registration it changed (whose ETag the response carries)."""
+
+    extension: ExtensionOut
+    registration: RegistrationOut
+
+
+def _deal_out(deal: Any, lines: Any, registrations: Any) -> DealOut:
+    return DealOut(
+        id=deal.id,
+        created_at=deal.created_at,
+        updated_at=deal.updated_at,
+        version=deal.version,
+        partner_id=deal.partner_id,
+        rep_id=deal.rep_id,
+        customer=msgspec.convert(deal.customer, Customer),
+        contact=msgspec.convert(deal.contact, Contact),
+        opportunity=Opportunity(
+            title=deal.title,
+            expected_close_date=deal.expected_close_date,
+            currency=deal.currency,
+            description=deal.description,
+            competitors=list(deal.competitors),
+        ),
+        lines=[msgspec.convert(line, LineOut, from_attributes=True) for line in lines],
+        registrations=[RegistrationOut.of(r) for r in registrations],
+    )
+
+
+def _deal_version(view: service.DealView) -> int:
+    # Versions only grow, so their sum changes whenever the deal or one of its visible
+    # registrations does: a strong validator of what this caller is shown.
+    return view.deal.version + sum(r.version for r in view.registrations)
+
+
+class DealController(Controller):
+    path = "/v1/deals"
+    tags = ["deals"]
+    security = BEARER_SECURITY
+
+    @post(
+        guards=[requires(scopes.WRITE_REGISTRATIONS)],
+        responses=problems(409, 413),
+        response_headers=[ETAG_HEADER],
+        summary="Register a deal: one registration per vendor on it",
+        description=(
+            "Every vendor's rules are checked before anything is written; a deal that breaks "
+            "any is refused whole (422), each error naming the field and the vendor. A duplicate "
+            "of one of the partner's own active registrations is a 409 pointing at it. Send an "
+            "Idempotency-Key so that a retry cannot register the deal twice."
+        ),
+    )
+    async def create(
+        self, db: Db, principal: Caller, data: JSONBody[DealInput]
+    ) -> Response[DealOut]:
+        result = await service.submit_deal(db, principal, data)
+        out = _deal_out(result.deal, result.lines, result.registrations)
+        return tagged(out, result.deal.version + sum(r.version for r in result.registrations))
+
+    @get(
+        guards=[requires(scopes.READ_REGISTRATIONS)],
+        responses=problems(),
+        summary="List the deals the caller may see",
+    )
+    async def list(
+        self,
+        db: Db,
+        principal: Caller,
+        partner_id: FromQuery[uuid.UUID | None] = None,
+        rep_id: FromQuery[uuid.UUID | None] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        updated_since: UpdatedSince = None,
+    ) -> DealList:
+        page = page_request(limit, cursor, updated_since)
+        result = await service.list_deals(
+            db, principal, partner_id=partner_id, rep_id=rep_id, page=page
+        )
+        return DealList(
+            items=[_deal_out(v.deal, v.lines, v.registrations) for v in result.items],
+            next_cursor=encode_cursor(result.next_key),
+        )
+
+    @get(
+        "/{deal_id:uuid}",
+        guards=[requires(scopes.READ_REGISTRATIONS)],
+        responses=problems(404) | NOT_MODIFIED,
+        response_headers=[ETAG_HEADER],
+        summary="Read a deal (a vendor sees only its own lines and registration)",
+    )
+    async def read(
+        self,
+        request: Request[Any, Any, Any],
+        db: Db,
+        principal: Caller,
+        deal_id: FromPath[uuid.UUID],
+    ) -> Response[DealOut]:
+        view = await service.get_deal(db, principal, deal_id)
+        out = _deal_out(view.deal, view.lines, view.registrations)
+        return with_etag(request, out, _deal_version(view))
+
+
+class RegistrationController(Controller):
+    path = "/v1/registrations"
+    tags = ["registrations"]
+    security = BEARER_SECURITY
+
+    @get(
+        guards=[requires(scopes.READ_REGISTRATIONS)],
+        responses=problems(),
+        summary="List registrations: a vendor's incoming, a partner's (a rep's own)",
+    )
+    async def list(
+        self,
+        db: Db,
+        principal: Caller,
+        status: FromQuery[RegistrationStatus | None] = None,
+        vendor_id: FromQuery[uuid.UUID | None] = None,
+        partner_id: FromQuery[uuid.UUID | None] = None,
+        rep_id: FromQuery[uuid.UUID | None] = None,
+        stage: FromQuery[SalesStage | None] = None,
+        expiring_before: FromQuery[datetime | None] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        updated_since: UpdatedSince = None,
+    ) -> RegistrationList:
+        page = page_request(limit, cursor, updated_since)
+        result = await service.list_registrations(
+            db,
+            principal,
+            status=status,
+            vendor_id=vendor_id,
+            partner_id=partner_id,
+            rep_id=rep_id,
+            stage=stage,
+            expiring_before=expiring_before,
+            page=page,
+        )
+        return RegistrationList(
+            items=[RegistrationOut.of(r) for r in result.items],
+            next_cursor=encode_cursor(result.next_key),
+        )
+
+    @get(
+        "/{registration_id:uuid}",
+        guards=[requires(scopes.READ_REGISTRATIONS)],
+        responses=problems(404) | NOT_MODIFIED,
+        response_headers=[ETAG_HEADER],
+        summary="Read a registration, with its lines (and, for the vendor, its conflicts)",
+    )
+    async def read(
+        self,
+        request: Request[Any, Any, Any],
+        db: Db,
+        principal: Caller,
+        registration_id: FromPath[uuid.UUID],
+    ) -> Response[RegistrationDetail]:
+        view = await service.view_registration(db, principal, registration_id)
+        registration = view.registration
+        out = msgspec.structs.replace(
+            RegistrationDetail.of(registration),
+            lines=[msgspec.convert(line, LineOut, from_attributes=True) for line in view.lines],
+        )
+        if view.conflicts is not None:
+            out.conflicts = [
+                msgspec.convert(c, ConflictOut, from_attributes=True) for c in view.conflicts
+            ]
+        return with_etag(request, out, registration.version)
+
+    @get(
+        "/{registration_id:uuid}/history",
+        guards=[requires(scopes.READ_REGISTRATIONS)],
+        responses=problems(404),
+        summary="What happened to a registration: who, when, from what to what, and why",
+    )
+    async def history(
+        self, db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
+    ) -> HistoryList:
+        rows = await service.history(db, principal, registration_id)
+        return HistoryList(
+            items=[msgspec.convert(r, HistoryOut, from_attributes=True) for r in rows]
+        )
+
+    @post(
+        "/{registration_id:uuid}/withdraw",
+        responses=problems(404, 409, 412, 413, 428),
+        summary="Withdraw a registration before the vendor decides",
+        status_code=200,
+        guards=[requires(scopes.WRITE_REGISTRATIONS)],
+        response_headers=[ETAG_HEADER],
+    )
+    async def withdraw(
+        self,
+        db: Db,
+        principal: Caller,
+        registration_id: FromPath[uuid.UUID],
+        data: JSONBody[Withdrawal],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[RegistrationOut]:
+        registration = await service.withdraw(
+            db,
+            principal,
+            registration_id,
+            if_match=if_match(if_match_header, required=True),
+            reason=data.reason,
+        )
+        return tagged(RegistrationOut.of(registration), registration.version)
+
+    @post(
+        "/{registration_id:uuid}/stage",
+        responses=problems(404, 409, 412, 413, 428),
+        summary="Report the sales stage of an approved registration (forward only)",
+        description="closed_won and closed_lost close the registration as won or lost.",
+        status_code=200,
+        guards=[requires(scopes.WRITE_REGISTRATIONS)],
+        response_headers=[ETAG_HEADER],
+    )
+    async def report_stage(
+        self,
+        db: Db,
+        principal: Caller,
+        registration_id: FromPath[uuid.UUID],
+        data: JSONBody[StageReport],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[RegistrationOut]:
+        registration = await service.report_stage(
+            db,
+            principal,
+            registration_id,
+            if_match=if_match(if_match_header, required=True),
+            stage=data.stage,
+            note=data.note,
+        )
+        return tagged(RegistrationOut.of(registration), registration.version)
+
+    @get(
+        "/{registration_id:uuid}/extensions",
+        guards=[requires(scopes.READ_REGISTRATIONS)],
+        responses=problems(404),
+        summary="The extension requests of a registration, oldest first",
+    )
+    async def extensions(
+        self, db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
+    ) -> ExtensionList:
+        rows = await service.list_extensions(db, principal, registration_id)
+        return ExtensionList(items=[ExtensionOut.of(r) for r in rows])
+
+    @post(
+        "/{registration_id:uuid}/extensions",
+        guards=[requires(scopes.WRITE_REGISTRATIONS)],
+        responses=problems(404, 409, 412, 413, 428),
+        response_headers=[ETAG_HEADER],
+        summary="Ask the vendor for longer protection of an approved registration",
+    )
+    async def request_extension(
+        self,
+        db: Db,
+        principal: Caller,
+        registration_id: FromPath[uuid.UUID],
+        data: JSONBody[ExtensionCreate],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[ExtensionResult]:
+        registration, extension = await service.request_extension(
+            db,
+            principal,
+            registration_id,
+            if_match=if_match(if_match_header, required=True),
+            days=data.days,
+            reason=data.reason,
+        )
+        result = ExtensionResult(
+            extension=ExtensionOut.of(extension), registration=RegistrationOut.of(registration)
+        )
+        return tagged(result, registration.version)
+
+    @post(
+        "/{registration_id:uuid}/extensions/{extension_id:uuid}/decision",
+        responses=problems(404, 409, 412, 413, 428),
+        summary="Grant or refuse an extension (the vendor)",
+        status_code=200,
+        guards=[requires(scopes.WRITE_REGISTRATIONS)],
+        response_headers=[ETAG_HEADER],
+    )
+    async def decide_extension(
+        self,
+        db: Db,
+        principal: Caller,
+        registration_id: FromPath[uuid.UUID],
+        extension_id: FromPath[uuid.UUID],
+        data: JSONBody[ExtensionDecision],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[ExtensionResult]:
+        registration, extension = await service.decide_extension(
+            db,
+            principal,
+            registration_id,
+            extension_id,
+            if_match=if_match(if_match_header, required=True),
+            grant=data.decision == "grant",
+            days=data.days,
+            reason=data.reason,
+        )
+        result = ExtensionResult(
+            extension=ExtensionOut.of(extension), registration=RegistrationOut.of(registration)
+        )
+        return tagged(result, registration.version)

@@ -1,0 +1,39 @@
+"""Field types of the values dealreg takes in, shared by the API's schemas and the domain's
+input structs: one definition of what a name, a country or an amount may be."""
+
+from typing import Annotated
+
+import msgspec
+
+# PostgreSQL cannot store NUL in text: refuse it at the door as a field error, not a 500.
+NO_NUL = r"^[^\x00]*$"
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]
+Country = Annotated[
+    str, msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2", examples=["US"])
+]
+Currency = Annotated[
+    str, msgspec.Meta(pattern=r"^[A-Z]{3}$", description="ISO 4217 code", examples=["USD"])
+]
+OrgCode = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[A-Z][A-Z0-9]{1,11}$",
+        description="Upper-case prefix of the organization's registration numbers",
+        examples=["ACME"],
+    ),
+]
+TimeZone = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1, max_length=64, description="IANA time zone", examples=["Europe/Oslo"]
+    ),
+]
+Email = Annotated[
+    str, msgspec.Meta(pattern=r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{1,63}$", max_length=254)
+]
+MinorUnits = Annotated[
+    int, msgspec.Meta(ge=0, le=10**15, description="Amount in minor units of the currency")
+]
+Sku = Annotated[
+    str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$", examples=["ACME-FW-100"])
+]

@@ -1,0 +1,488 @@
+"""All SQL of deals and registrations.
+
+Reads are scoped to what the caller may see (another tenant's row is never loaded). The hot paths
+(submitting a deal, listing registrations) are Core statements with few round trips, read
+straight into rows; the rules that need objects load ORM entities.
+"""
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    and_,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    true,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.auth.tokens import Principal
+from dealreg.db import Base
+from dealreg.events.models import Event
+from dealreg.orgs.models import (
+    Organization,
+    OrgKind,
+    Partnership,
+    Product,
+    Program,
+    Role,
+    User,
+)
+from dealreg.pagination import Page, PageRequest, fetch_page, fetch_row_page
+from dealreg.registrations.models import (
+    ACTIVE,
+    Deal,
+    DealLine,
+    ExtensionRequest,
+    Registration,
+    RegistrationConflict,
+    RegistrationCounter,
+    RegistrationHistory,
+    RegistrationStatus,
+    SalesStage,
+)
+
+# --- visibility --------------------------------------------------------------------------------
+
+
+def _sees_all_of_partner(actor: Principal) -> bool:
+    return actor.role is Role.partner_admin
+
+
+def visible_registrations(actor: Principal) -> ColumnElement[bool]:
+    """A vendor sees what is addressed to it; a partner admin all of its partner's; a rep (or a
+    partner's rep-level client) what is theirs or what they sent; the platform everything."""
+    if actor.is_platform:
+        return true()
+    if actor.org_kind is OrgKind.vendor:
+        return Registration.vendor_id == actor.organization_id
+    own = Registration.partner_id == actor.organization_id
+    if _sees_all_of_partner(actor):
+        return own
+    mine = or_(
+        Registration.rep_id == actor.subject_id,
+        Registration.deal_id.in_(select(Deal.id).where(Deal.submitted_by == actor.subject_id)),
+    )
+    return and_(own, mine)
+
+
+def visible_deals(actor: Principal) -> ColumnElement[bool]:
+    if actor.is_platform:
+        return true()
+    if actor.org_kind is OrgKind.vendor:
+        return exists().where(
+            Registration.deal_id == Deal.id, Registration.vendor_id == actor.organization_id
+        )
+    own = Deal.partner_id == actor.organization_id
+    if _sees_all_of_partner(actor):
+        return own
+    return and_(own, or_(Deal.rep_id == actor.subject_id, Deal.submitted_by == actor.subject_id))
+
+
+def visible_lines(actor: Principal) -> ColumnElement[bool]:
+    """Lines of a visible deal a caller may read: a vendor never sees another vendor's."""
+    if actor.org_kind is OrgKind.vendor:
+        return DealLine.vendor_id == actor.organization_id
+    return true()
+
+
+# --- submitting --------------------------------------------------------------------------------
+
+
+async def vendors_of_partner(
+    session: AsyncSession, partner_id: uuid.UUID, vendor_ids: Iterable[uuid.UUID]
+) -> Sequence[Any]:
+    """The named organizations that are vendors, with the partner's enrolment with each (null
+    status when there is none)."""
+    stmt = (
+        select(
+            Organization.id,
+            Organization.name,
+            Organization.code,
+            Organization.timezone,
+            Partnership.status.label("partnership_status"),
+            Partnership.tier,
+        )
+        .outerjoin(
+            Partnership,
+            and_(Partnership.vendor_id == Organization.id, Partnership.partner_id == partner_id),
+        )
+        .where(Organization.id.in_(list(vendor_ids)), Organization.kind == OrgKind.vendor)
+    )
+    return (await session.execute(stmt)).all()
+
+
+async def catalogue(
+    session: AsyncSession, vendor_ids: Iterable[uuid.UUID], skus: Iterable[str]
+) -> Sequence[Any]:
+    """Every active program of the vendors with its terms, once per active product of it with
+    one of `skus` (once with a null product when it has none of them)."""
+    stmt = (
+        select(
+            Program.id.label("program_id"),
+            Program.vendor_id,
+            Program.name.label("program_name"),
+            Program.currency,
+            Program.minimum_deal_amount,
+            Program.extra_fields,
+            Product.id.label("product_id"),
+            Product.sku,
+        )
+        .outerjoin(
+            Product,
+            and_(
+                Product.program_id == Program.id,
+                Product.active.is_(True),
+                Product.sku.in_(list(skus)),
+            ),
+        )
+        .where(Program.vendor_id.in_(list(vendor_ids)), Program.active.is_(True))
+    )
+    return (await session.execute(stmt)).all()
+
+
+async def partner_user(
+    session: AsyncSession, partner_id: uuid.UUID, user_id: uuid.UUID
+) -> User | None:
+    stmt = select(User).where(
+        User.id == user_id,
+        User.organization_id == partner_id,
+        User.active.is_(True),
+        User.role.in_((Role.partner_rep, Role.partner_admin)),
+    )
+    return (await session.scalars(stmt)).one_or_none()
+
+
+async def lock_customers(session: AsyncSession, keys: Iterable[str]) -> None:
+    """Serialise submissions for the same customer at the same vendor until the transaction
+    ends, so two racing duplicates cannot both miss each other. Locks are taken in one order,
+    so two transactions wanting the same ones cannot deadlock."""
+    await session.execute(
+        text(
+            "SELECT pg_advisory_xact_lock(hashtextextended(k, 0))"
+            " FROM (SELECT DISTINCT k FROM unnest(CAST(:keys AS text[])) AS k ORDER BY k) AS s"
+        ),
+        {"keys": sorted(set(keys))},
+    )
+
+
+class CustomerClaim:
+    """What a new registration claims: a customer at a vendor, for some products."""
+
+    def __init__(
+        self,
+        vendor_id: uuid.UUID,
+        domain_key: str | None,
+        name_key: str,
+        product_ids: Iterable[uuid.UUID],
+    ) -> None:
+        self.vendor_id = vendor_id
+        self.domain_key = domain_key
+        self.name_key = name_key
+        self.product_ids = list(product_ids)
+
+    def matches(self) -> ColumnElement[bool]:
+        # The same customer: the same registrable domain when both sides know it; otherwise the
+        # same normalised name in the same country.
+        same_name = Registration.customer_name_key == self.name_key
+        if self.domain_key is not None:
+            same_customer = or_(
+                Registration.customer_domain_key == self.domain_key,
+                and_(Registration.customer_domain_key.is_(None), same_name),
+            )
+        else:
+            same_customer = same_name
+        overlapping = exists().where(
+            DealLine.registration_id == Registration.id,
+            DealLine.product_id.in_(self.product_ids),
+        )
+        return and_(Registration.vendor_id == self.vendor_id, same_customer, overlapping)
+
+
+async def claims_on(session: AsyncSession, claims: Sequence[CustomerClaim]) -> Sequence[Any]:
+    """The active registrations that already claim what `claims` claim."""
+    if not claims:
+        return []
+    stmt = select(
+        Registration.id,
+        Registration.number,
+        Registration.vendor_id,
+        Registration.partner_id,
+        Registration.status,
+    ).where(Registration.status.in_(ACTIVE), or_(*(claim.matches() for claim in claims)))
+    return (await session.execute(stmt.order_by(Registration.created_at))).all()
+
+
+async def next_numbers(session: AsyncSession, years: dict[uuid.UUID, int]) -> dict[uuid.UUID, int]:
+    """Take the next registration number of each vendor in its year (the row stays locked until
+    the transaction ends, so numbers run without gaps or repeats)."""
+    table = _table(RegistrationCounter)
+    values = pg_insert(table).values(
+        [{"vendor_id": vendor_id, "year": year, "last": 1} for vendor_id, year in years.items()]
+    )
+    stmt = values.on_conflict_do_update(
+        index_elements=[table.c.vendor_id, table.c.year], set_={"last": table.c.last + 1}
+    ).returning(table.c.vendor_id, table.c.last)
+    return {row.vendor_id: row.last for row in await session.execute(stmt)}
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+async def insert_rows(session: AsyncSession, model: type[Base], rows: list[dict[str, Any]]) -> None:
+    if rows:
+        await session.execute(insert(_table(model)).values(rows))
+
+
+async def insert_returning(
+    session: AsyncSession, model: type[Base], rows: list[dict[str, Any]]
+) -> Sequence[Any]:
+    """Insert `rows` in one statement; every column of each, as stored (defaults included)."""
+    table = _table(model)
+    return (await session.execute(insert(table).values(rows).returning(*table.c))).all()
+
+
+async def database_now(session: AsyncSession) -> datetime:
+    return (await session.execute(select(func.now()))).scalar_one()
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+REGISTRATION_COLUMNS = [
+    column for column in _table(Registration).c if column.key not in {"expiry_reminded_for"}
+]
+
+
+async def get_deal(session: AsyncSession, actor: Principal, deal_id: uuid.UUID) -> Deal | None:
+    stmt = select(Deal).where(Deal.id == deal_id, visible_deals(actor))
+    return (await session.scalars(stmt)).one_or_none()
+
+
+async def lines_of_deals(
+    session: AsyncSession, actor: Principal, deal_ids: Sequence[uuid.UUID]
+) -> Sequence[Any]:
+    stmt = (
+        select(_table(DealLine))
+        .where(DealLine.deal_id.in_(deal_ids), visible_lines(actor))
+        .order_by(DealLine.deal_id, DealLine.position)
+    )
+    return (await session.execute(stmt)).all()
+
+
+async def registrations_of_deals(
+    session: AsyncSession, actor: Principal, deal_ids: Sequence[uuid.UUID]
+) -> Sequence[Any]:
+    stmt = (
+        select(*REGISTRATION_COLUMNS)
+        .where(Registration.deal_id.in_(deal_ids), visible_registrations(actor))
+        .order_by(Registration.created_at, Registration.id)
+    )
+    return (await session.execute(stmt)).all()
+
+
+async def list_deals(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    partner_id: uuid.UUID | None,
+    rep_id: uuid.UUID | None,
+    page: PageRequest,
+) -> Page[Deal]:
+    stmt = select(Deal).where(visible_deals(actor))
+    if partner_id is not None:
+        stmt = stmt.where(Deal.partner_id == partner_id)
+    if rep_id is not None:
+        stmt = stmt.where(Deal.rep_id == rep_id)
+    return await fetch_page(session, stmt, Deal, page)
+
+
+async def get_registration(
+    session: AsyncSession, actor: Principal, registration_id: uuid.UUID
+) -> Registration | None:
+    stmt = select(Registration).where(
+        Registration.id == registration_id, visible_registrations(actor)
+    )
+    return (await session.scalars(stmt)).one_or_none()
+
+
+async def list_registrations(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    status: RegistrationStatus | None,
+    vendor_id: uuid.UUID | None,
+    partner_id: uuid.UUID | None,
+    rep_id: uuid.UUID | None,
+    stage: SalesStage | None,
+    expiring_before: datetime | None,
+    page: PageRequest,
+) -> Page[Any]:
+    stmt: Select[Any] = select(*REGISTRATION_COLUMNS).where(visible_registrations(actor))
+    filters = {
+        Registration.status: status,
+        Registration.vendor_id: vendor_id,
+        Registration.partner_id: partner_id,
+        Registration.rep_id: rep_id,
+        Registration.stage: stage,
+    }
+    for column, value in filters.items():
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if expiring_before is not None:
+        stmt = stmt.where(
+            Registration.status == RegistrationStatus.approved,
+            Registration.expires_at < expiring_before,
+        )
+    return await fetch_row_page(session, stmt, Registration, page)
+
+
+async def lines_of_registration(session: AsyncSession, registration_id: uuid.UUID) -> Sequence[Any]:
+    stmt = (
+        select(_table(DealLine))
+        .where(DealLine.registration_id == registration_id)
+        .order_by(DealLine.position)
+    )
+    return (await session.execute(stmt)).all()
+
+
+async def conflicts_of(session: AsyncSession, registration_id: uuid.UUID) -> Sequence[Any]:
+    """The registrations linked to this one as conflicts, either way round."""
+    link = RegistrationConflict
+    other = or_(
+        and_(link.registration_id == registration_id, link.other_id == Registration.id),
+        and_(link.other_id == registration_id, link.registration_id == Registration.id),
+    )
+    stmt = (
+        select(
+            Registration.id,
+            Registration.number,
+            Registration.partner_id,
+            Registration.status,
+            Registration.submitted_at,
+        )
+        .join(link, other)
+        .order_by(Registration.submitted_at)
+    )
+    return (await session.execute(stmt)).all()
+
+
+async def history_of(
+    session: AsyncSession, registration_id: uuid.UUID
+) -> Sequence[RegistrationHistory]:
+    stmt = (
+        select(RegistrationHistory)
+        .where(RegistrationHistory.registration_id == registration_id)
+        .order_by(RegistrationHistory.at, RegistrationHistory.id)
+    )
+    return (await session.scalars(stmt)).all()
+
+
+async def program_terms(session: AsyncSession, program_id: uuid.UUID) -> Program:
+    # A registration's program is never deleted (the foreign key restricts it).
+    return (await session.scalars(select(Program).where(Program.id == program_id))).one()
+
+
+async def extension_requests(
+    session: AsyncSession, registration_id: uuid.UUID
+) -> Sequence[ExtensionRequest]:
+    stmt = (
+        select(ExtensionRequest)
+        .where(ExtensionRequest.registration_id == registration_id)
+        .order_by(ExtensionRequest.created_at)
+    )
+    return (await session.scalars(stmt)).all()
+
+
+async def get_extension_request(
+    session: AsyncSession, registration_id: uuid.UUID, request_id: uuid.UUID
+) -> ExtensionRequest | None:
+    stmt = select(ExtensionRequest).where(
+        ExtensionRequest.id == request_id, ExtensionRequest.registration_id == registration_id
+    )
+    return (await session.scalars(stmt)).one_or_none()
+
+
+# --- expiry ------------------------------------------------------------------------------------
+
+
+async def lapsed(session: AsyncSession, now: datetime, limit: int) -> Sequence[Registration]:
+    """Approved registrations whose protection has run out, locked; ones another job holds are
+    skipped (it is expiring them)."""
+    stmt = (
+        select(Registration)
+        .where(Registration.status == RegistrationStatus.approved, Registration.expires_at <= now)
+        .order_by(Registration.expires_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return (await session.scalars(stmt)).all()
+
+
+async def due_expiry_reminders(
+    session: AsyncSession, before: datetime, limit: int
+) -> Sequence[Any]:
+    """Approved registrations expiring before `before` whose current protection period has not
+    had its reminder, locked as `lapsed` locks."""
+    stmt = (
+        select(
+            Registration.id,
+            Registration.number,
+            Registration.vendor_id,
+            Registration.partner_id,
+            Registration.rep_id,
+            Registration.expires_at,
+        )
+        .where(
+            Registration.status == RegistrationStatus.approved,
+            Registration.expires_at < before,
+            Registration.expiry_reminded_for.is_distinct_from(Registration.expires_at),
+        )
+        .order_by(Registration.expires_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return (await session.execute(stmt)).all()
+
+
+async def mark_reminded(session: AsyncSession, reminded: dict[uuid.UUID, datetime]) -> None:
+    # Not a change the owner made or can see: the version and updated_at stay as they are.
+    for registration_id, expires_at in reminded.items():
+        await session.execute(
+            update(_table(Registration))
+            .where(Registration.id == registration_id)
+            .values(expiry_reminded_for=expires_at, updated_at=Registration.updated_at)
+        )
+
+
+def event_row(
+    type_: str,
+    subject_id: uuid.UUID,
+    *,
+    vendor_id: uuid.UUID | None,
+    partner_id: uuid.UUID | None,
+    data: dict[str, Any],
+) -> dict[str, Any]:
+    return {
+        "id": uuid.uuid4(),
+        "type": type_,
+        "subject_id": subject_id,
+        "vendor_id": vendor_id,
+        "partner_id": partner_id,
+        "data": data,
+    }
+
+
+async def add_events(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    await insert_rows(session, Event, rows)

@@ -1,0 +1,16 @@
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.registrations import service
+from dealreg.worker.jobs import job
+
+log = structlog.get_logger("dealreg.registrations")
+
+
+@job("registrations.expire")
+async def expire(session: AsyncSession) -> None:
+    """Expire the registrations whose protection has lapsed, and announce those about to."""
+    expired = await service.expire_lapsed(session)
+    reminded = await service.remind_expiring(session)
+    if expired or reminded:
+        log.info("registration expiry", expired=expired, reminded=reminded)
