@@ -22,6 +22,7 @@ from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import seed_demo
 from dealreg.orgs.models import Organization, Partnership, Product, User
+from dealreg.worker.scheduler import SCHEDULE
 
 
 def dealreg(
@@ -148,10 +149,10 @@ def test_serve_demo_on_the_embedded_database_answers_a_printed_token() -> None:
             # Without Redis, serve runs the background work itself: the scheduler's first
             # periodic jobs go through the outbox, the in-memory broker and a worker thread.
             runs: dict[str, float] = {}
-            while len(runs) < 2 and time.monotonic() < deadline:
+            while len(runs) < len(SCHEDULE) and time.monotonic() < deadline:
                 runs = asyncio.run(_embedded_job_runs(Path(data_dir)))
                 time.sleep(0.2)
-            assert runs == {"idempotency.cleanup": 1, "worker.prune": 1}
+            assert runs == {periodic.job: 1 for periodic in SCHEDULE}
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -231,11 +232,11 @@ async def test_two_worker_processes_run_each_periodic_job_once(
                     line = await worker.stdout.readline()
                     assert line, "the worker exited before it started"
         for _ in range(300):
-            if len(await _job_runs(engine)) == 2:
+            if len(await _job_runs(engine)) == len(SCHEDULE):
                 break
             await asyncio.sleep(0.2)
         await asyncio.sleep(1)  # time for a second run to appear, if there were one
-        assert await _job_runs(engine) == {"idempotency.cleanup": 1, "worker.prune": 1}
+        assert await _job_runs(engine) == {periodic.job: 1 for periodic in SCHEDULE}
     finally:
         for worker in workers:
             worker.terminate()

@@ -2,6 +2,7 @@
 registration of its own, which the partner and the vendor then move through its life."""
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -199,10 +200,10 @@ def _deal_out(deal: Any, lines: Any, registrations: Any) -> DealOut:
     )
 
 
-def _deal_version(view: service.DealView) -> int:
+def _deal_version(deal: Any, registrations: Sequence[Any]) -> int:
     # Versions only grow, so their sum changes whenever the deal or one of its visible
     # registrations does: a strong validator of what this caller is shown.
-    return view.deal.version + sum(r.version for r in view.registrations)
+    return int(deal.version) + sum(int(r.version) for r in registrations)
 
 
 class DealController(Controller):
@@ -227,7 +228,7 @@ class DealController(Controller):
     ) -> Response[DealOut]:
         result = await service.submit_deal(db, principal, data)
         out = _deal_out(result.deal, result.lines, result.registrations)
-        return tagged(out, result.deal.version + sum(r.version for r in result.registrations))
+        return tagged(out, _deal_version(result.deal, result.registrations))
 
     @get(
         guards=[requires(scopes.READ_REGISTRATIONS)],
@@ -269,7 +270,7 @@ class DealController(Controller):
     ) -> Response[DealOut]:
         view = await service.get_deal(db, principal, deal_id)
         out = _deal_out(view.deal, view.lines, view.registrations)
-        return with_etag(request, out, _deal_version(view))
+        return with_etag(request, out, _deal_version(view.deal, view.registrations))
 
 
 class RegistrationController(Controller):
@@ -329,8 +330,9 @@ class RegistrationController(Controller):
     ) -> Response[RegistrationDetail]:
         view = await service.view_registration(db, principal, registration_id)
         registration = view.registration
-        out = msgspec.structs.replace(
-            RegistrationDetail.of(registration),
+        out = RegistrationDetail(
+            **msgspec.structs.asdict(RegistrationOut.of(registration)),
+            answers=registration.answers,
             lines=[msgspec.convert(line, LineOut, from_attributes=True) for line in view.lines],
         )
         if view.conflicts is not None:

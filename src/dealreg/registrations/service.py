@@ -139,7 +139,6 @@ class _Plan(msgspec.Struct, kw_only=True):
     lines: list[tuple[int, LineInput]]
     entry: tuple[int, VendorInput] | None
     program_id: uuid.UUID | None = None
-    protection_days: int = 0
     products: dict[str, uuid.UUID] = msgspec.field(default_factory=dict)
     amount: int = 0
 
@@ -398,7 +397,6 @@ async def _apply_programs(
         if program is None:
             continue
         plan.program_id = program.program_id
-        plan.protection_days = program.protection_days
         plan.products = {r.sku: r.product_id for r in by_vendor[plan.vendor_id][plan.program_id]}
         plan.amount = sum(line.quantity * line.unit_price for _, line in plan.lines)
         if program.currency != currency:
