@@ -22,6 +22,7 @@ from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import seed_demo
 from dealreg.orgs.models import Organization, Partnership, Product, User
+from dealreg.registrations.models import Registration
 from dealreg.worker.scheduler import SCHEDULE
 
 
@@ -45,7 +46,7 @@ async def _counts(url: str) -> tuple[int, ...]:
             return tuple(
                 [
                     await session.scalar(select(func.count()).select_from(model))
-                    for model in (Organization, User, Partnership, Product)
+                    for model in (Organization, User, Partnership, Product, Registration)
                 ]
             )
     finally:
@@ -69,7 +70,7 @@ async def test_migrate_seed_and_token(scratch_url: str, tmp_path: Path) -> None:
     await _seed(scratch_url)
     first = await _counts(scratch_url)
     await _seed(scratch_url)
-    assert await _counts(scratch_url) == first == (5, 10, 4, 7)
+    assert await _counts(scratch_url) == first == (5, 10, 4, 7, 3)
 
     minted = await asyncio.to_thread(dealreg, "token", "--email", "REP@northwind.example", env=env)
     assert minted.returncode == 0, minted.stderr

@@ -4,6 +4,7 @@ Seeding is idempotent: every row is looked up by its natural key first, so a sec
 nothing and prints fresh tokens for the same users.
 """
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -22,6 +23,16 @@ from dealreg.orgs.models import (
     Role,
     Tier,
     User,
+)
+from dealreg.registrations.models import Deal
+from dealreg.registrations.service import (
+    Contact,
+    Customer,
+    DealInput,
+    LineInput,
+    Opportunity,
+    VendorInput,
+    submit_deal,
 )
 
 DEMO_TOKEN_TTL = 24 * 3600
@@ -87,8 +98,10 @@ PROGRAMS: list[dict[str, Any]] = [
     {
         "vendor": "Nordlys Security",
         "name": "Nordlys Secure Partner Program",
-        "currency": "NOK",
-        "minimum_deal_amount": 5_000_000,
+        # Priced in USD like Acme's, so one demo deal can carry both vendors: a deal has one
+        # currency and each program registers deals in its own.
+        "currency": "USD",
+        "minimum_deal_amount": 500_000,
         "extra_fields": [
             {
                 "key": "endpoints",
@@ -166,6 +179,49 @@ async def seed_demo(session: AsyncSession) -> None:
         if await session.scalar(select(User.id).where(User.email == email)) is None:
             session.add(User(organization_id=orgs[org_name].id, email=email, name=name, role=role))
     await session.flush()
+    if await session.scalar(select(Deal.id).limit(1)) is None:
+        await _seed_deals(session, orgs)
+
+
+def _demo_deal(customer: str, domain: str, lines: list[LineInput], **answers: Any) -> DealInput:
+    today = datetime.now(UTC).date()
+    return DealInput(
+        customer=Customer(legal_name=customer, domain=domain, country="US", city="Boston"),
+        contact=Contact(name="Casey Buyer", email=f"casey@{domain}"),
+        opportunity=Opportunity(
+            title="Network and endpoint security refresh",
+            expected_close_date=today + timedelta(days=75),
+            currency="USD",
+            competitors=["Other Networks"],
+        ),
+        lines=lines,
+        vendors=[
+            VendorInput(vendor_id=line.vendor_id, answers=answers[line.sku])
+            for line in lines
+            if line.sku in answers
+        ],
+    )
+
+
+async def _seed_deals(session: AsyncSession, orgs: dict[str, Organization]) -> None:
+    """A deal of Northwind's rep for Acme and Nordlys, and Fjord's rep registering the same
+    customer at Acme: Acme's approver sees the conflict."""
+    acme, nordlys = orgs["Acme Networks"].id, orgs["Nordlys Security"].id
+    firewall = LineInput(vendor_id=acme, sku="ACME-FW-500", quantity=4, unit_price=1_250_000)
+    edr = LineInput(vendor_id=nordlys, sku="NRD-EDR-ENT", quantity=800, unit_price=4_500)
+    answers = {"ACME-FW-500": {"use_case": "perimeter"}, "NRD-EDR-ENT": {"endpoints": 800}}
+    rob = await principal_for_email(session, "rep@northwind.example")
+    frida = await principal_for_email(session, "rep@fjord.example")
+    await submit_deal(
+        session,
+        rob,
+        _demo_deal("Contoso Health, Inc.", "contoso-health.com", [firewall, edr], **answers),
+    )
+    await submit_deal(
+        session,
+        frida,
+        _demo_deal("Contoso Health", "www.contoso-health.com", [firewall], **answers),
+    )
 
 
 async def mint_user_token(

@@ -61,8 +61,8 @@ def _sees_all_of_partner(actor: Principal) -> bool:
 
 
 def visible_registrations(actor: Principal) -> ColumnElement[bool]:
-    """A vendor sees what is addressed to it; a partner admin all of its partner's; a rep (or a
-    partner's rep-level client) what is theirs or what they sent; the platform everything."""
+    """A vendor sees what is addressed to it; a partner admin all of its partner's; a rep their
+    own (a partner's rep-level machine client, the deals it sent); the platform everything."""
     if actor.is_platform:
         return true()
     if actor.org_kind is OrgKind.vendor:
@@ -70,11 +70,10 @@ def visible_registrations(actor: Principal) -> ColumnElement[bool]:
     own = Registration.partner_id == actor.organization_id
     if _sees_all_of_partner(actor):
         return own
-    mine = or_(
-        Registration.rep_id == actor.subject_id,
-        Registration.deal_id.in_(select(Deal.id).where(Deal.submitted_by == actor.subject_id)),
-    )
-    return and_(own, mine)
+    if actor.kind == "user":
+        return and_(own, Registration.rep_id == actor.subject_id)
+    sent = select(Deal.id).where(Deal.submitted_by == actor.subject_id)
+    return and_(own, Registration.deal_id.in_(sent))
 
 
 def visible_deals(actor: Principal) -> ColumnElement[bool]:
@@ -87,7 +86,9 @@ def visible_deals(actor: Principal) -> ColumnElement[bool]:
     own = Deal.partner_id == actor.organization_id
     if _sees_all_of_partner(actor):
         return own
-    return and_(own, or_(Deal.rep_id == actor.subject_id, Deal.submitted_by == actor.subject_id))
+    if actor.kind == "user":
+        return and_(own, Deal.rep_id == actor.subject_id)
+    return and_(own, Deal.submitted_by == actor.subject_id)
 
 
 def visible_lines(actor: Principal) -> ColumnElement[bool]:
