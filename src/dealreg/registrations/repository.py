@@ -227,10 +227,14 @@ async def claims_on(session: AsyncSession, claims: Sequence[CustomerClaim]) -> S
 
 async def next_numbers(session: AsyncSession, years: dict[uuid.UUID, int]) -> dict[uuid.UUID, int]:
     """Take the next registration number of each vendor in its year (the row stays locked until
-    the transaction ends, so numbers run without gaps or repeats)."""
+    the transaction ends, so numbers run without gaps or repeats). Rows are locked in vendor
+    order, so two deals naming the same vendors in another order cannot deadlock."""
     table = _table(RegistrationCounter)
     values = pg_insert(table).values(
-        [{"vendor_id": vendor_id, "year": year, "last": 1} for vendor_id, year in years.items()]
+        [
+            {"vendor_id": vendor_id, "year": years[vendor_id], "last": 1}
+            for vendor_id in sorted(years)
+        ]
     )
     stmt = values.on_conflict_do_update(
         index_elements=[table.c.vendor_id, table.c.year], set_={"last": table.c.last + 1}
