@@ -7,7 +7,7 @@ import httpx
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.db import Entity
+from dealreg.db import Base
 
 PROBLEM_BASE = "https://dealreg.dev/problems/"
 
@@ -41,7 +41,7 @@ def assert_problem(
     return body
 
 
-async def count_rows(db: AsyncSession, model: type[Entity], *where: ColumnElement[bool]) -> int:
+async def count_rows(db: AsyncSession, model: type[Base], *where: ColumnElement[bool]) -> int:
     """How many rows of `model` match `where`, as the database has them now."""
     total = await db.scalar(select(func.count()).select_from(model).where(*where))
     return int(total or 0)

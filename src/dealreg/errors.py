@@ -120,6 +120,9 @@ _HTTP_TYPES: dict[int, tuple[str, str]] = {
 }
 
 
+_STANDARD_MEMBERS = frozenset({"type", "title", "status", "detail", "instance", "errors"})
+
+
 def problem_body(
     *,
     status: int,
@@ -142,7 +145,8 @@ def problem_body(
     if errors:
         body["errors"] = errors
     if extra:
-        body.update(extra)
+        # Extension members add to a problem; they never replace its standard members.
+        body.update({k: v for k, v in extra.items() if k not in _STANDARD_MEMBERS})
     return msgspec.json.encode(body)
 
 

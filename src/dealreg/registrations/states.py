@@ -66,7 +66,7 @@ def _move(registration: Registration, to: S, *, action: str, reason: str | None)
     if to not in TRANSITIONS[current]:
         raise IllegalTransition(
             f"Registration {registration.number} is {current.value}; it cannot be {action}.",
-            extra={"status": current.value},
+            extra={"registration_status": current.value},
         )
     registration.status = to
     return Change(
@@ -100,7 +100,7 @@ def require_protected(registration: Registration) -> None:
         raise IllegalTransition(
             f"Registration {registration.number} is {registration.status.value}; only an "
             "approved registration's protection can be extended.",
-            extra={"status": registration.status.value},
+            extra={"registration_status": registration.status.value},
         )
 
 
@@ -145,7 +145,7 @@ def expire(registration: Registration, *, at: datetime) -> Change:
         raise IllegalTransition(
             f"Registration {registration.number} is protected until "
             f"{registration.expires_at}; it has not lapsed.",
-            extra={"status": registration.status.value},
+            extra={"registration_status": registration.status.value},
         )
     return _move(registration, S.expired, action="expired", reason="protection lapsed")
 
@@ -156,13 +156,16 @@ def report_stage(registration: Registration, stage: SalesStage, *, note: str | N
         raise IllegalTransition(
             f"Registration {registration.number} is {registration.status.value}; only an "
             "approved registration has a sales stage to report.",
-            extra={"status": registration.status.value},
+            extra={"registration_status": registration.status.value},
         )
     if current is not None and STAGE_ORDER[stage] <= STAGE_ORDER[current]:
         raise IllegalTransition(
             f"Registration {registration.number} is at {current.value}; a stage only moves "
             f"forward, and {stage.value} does not.",
-            extra={"status": registration.status.value, "stage": current.value},
+            extra={
+                "registration_status": registration.status.value,
+                "registration_stage": current.value,
+            },
         )
     closing = _CLOSING.get(stage)
     if closing is not None:
