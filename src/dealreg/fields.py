@@ -29,7 +29,8 @@ TimeZone = Annotated[
     ),
 ]
 Email = Annotated[
-    str, msgspec.Meta(pattern=r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{1,63}$", max_length=254)
+    str,
+    msgspec.Meta(pattern=r"^[^@\s\x00]{1,64}@[^@\s\x00]{1,189}\.[^@\s\x00]{1,63}$", max_length=254),
 ]
 MinorUnits = Annotated[
     int, msgspec.Meta(ge=0, le=10**15, description="Amount in minor units of the currency")

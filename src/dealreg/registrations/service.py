@@ -52,8 +52,8 @@ CustomerSize = Literal["1-49", "50-249", "250-999", "1000-4999", "5000+"]
 AnswerKey = Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Answer = str | int | float | bool
 
-# The latest a deal may be expected to close, and the longest answer to a text question.
-MAX_HORIZON = timedelta(days=5 * 366)
+# How many years ahead a deal may be expected to close, and the longest answer to a question.
+MAX_YEARS_AHEAD = 5
 MAX_ANSWER_LENGTH = 2000
 # A registration's amount stays within what every currency's minor units can carry safely.
 MAX_AMOUNT = 10**15
@@ -66,7 +66,9 @@ class Customer(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     legal_name: Name
     country: Country
     # A domain or a website URL: conflicts are found by its registrable domain.
-    domain: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)] | None = None
+    domain: Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=NO_NUL)] | None = (
+        None
+    )
     region: Short | None = None
     city: Short | None = None
     postal_code: (
@@ -189,12 +191,19 @@ async def _rep_for(session: AsyncSession, actor: Principal, rep_id: uuid.UUID | 
     return rep.id
 
 
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February, in a year without one
+        return day.replace(year=day.year + years, day=28)
+
+
 def _check_close_date(expected: date, today: date, errors: list[FieldError]) -> None:
     if expected <= today:
         errors.append(
             _error("/opportunity/expected_close_date", f"{expected} is not in the future")
         )
-    elif expected > today + MAX_HORIZON:
+    elif expected > _years_after(today, MAX_YEARS_AHEAD):
         errors.append(
             _error(
                 "/opportunity/expected_close_date",
