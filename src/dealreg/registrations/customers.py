@@ -7,13 +7,16 @@ must come out the same.
   suffixes (`Acme, Inc.` and `ACME Incorporated` → `acme`), then the country.
 """
 
+import ipaddress
 import re
 import unicodedata
 from functools import cache
 
+import idna
 from publicsuffixlist import PublicSuffixList
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+_DOTTED = re.compile(r"\b(?:\w\.){2,}(?:\w\b)?")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 # Legal forms that say nothing about which company it is, as they end a name.
 _LEGAL_FORMS = frozenset(
@@ -66,15 +69,27 @@ def _suffixes() -> PublicSuffixList:
     return PublicSuffixList()
 
 
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 def registrable_domain(domain_or_url: str) -> str:
     """The registrable domain of a host name or URL, in lower-case ASCII (IDNA)."""
     host = _SCHEME.sub("", domain_or_url.strip().lower())
     host = re.split(r"[/?#]", host, maxsplit=1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
     host = host.rstrip(".")
-    try:
-        host = host.encode("idna").decode("ascii")
-    except UnicodeError as exc:
-        raise InvalidDomain(f"'{domain_or_url}' is not a domain name") from exc
+    if _is_ip_address(host):
+        raise InvalidDomain(f"'{domain_or_url}' is an IP address, not a company's domain")
+    if not host.isascii():
+        try:
+            # IDNA 2008 with UTS #46 mapping, as browsers do: faß.de stays itself, not fass.de.
+            host = idna.encode(host, uts46=True).decode("ascii")
+        except idna.IDNAError as exc:
+            raise InvalidDomain(f"'{domain_or_url}' is not a domain name") from exc
     if not all(_LABEL.match(label) for label in host.split(".")):
         raise InvalidDomain(f"'{domain_or_url}' is not a domain name")
     registrable = _suffixes().privatesuffix(host)
@@ -86,8 +101,11 @@ def registrable_domain(domain_or_url: str) -> str:
 def normalised_name(legal_name: str) -> str:
     text = unicodedata.normalize("NFKD", legal_name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("&", " and ")
-    words = re.sub(r"[^\w]+", " ", text).split()
+    # Dotless i (U+0131) has no case partner in casefold(): KIRMIZI and its lower case are one.
+    text = text.replace("\u0131", "i").replace("&", " and ")
+    # Dotted abbreviations are one word: L.L.C. is llc, S.p.A. is spa.
+    text = _DOTTED.sub(lambda m: m[0].replace(".", ""), text)
+    words = re.sub(r"[\W_]+", " ", text).split()
     core = list(words)
     while len(core) > 1 and core[-1] in _LEGAL_FORMS:
         core.pop()

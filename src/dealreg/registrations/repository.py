@@ -45,6 +45,7 @@ from dealreg.registrations.models import (
     Deal,
     DealLine,
     ExtensionRequest,
+    ExtensionStatus,
     Registration,
     RegistrationConflict,
     RegistrationCounter,
@@ -408,6 +409,16 @@ async def extension_requests(
         .order_by(ExtensionRequest.created_at)
     )
     return (await session.scalars(stmt)).all()
+
+
+async def pending_extension(
+    session: AsyncSession, registration_id: uuid.UUID
+) -> ExtensionRequest | None:
+    stmt = select(ExtensionRequest).where(
+        ExtensionRequest.registration_id == registration_id,
+        ExtensionRequest.status == ExtensionStatus.pending,
+    )
+    return (await session.scalars(stmt)).one_or_none()
 
 
 async def get_extension_request(

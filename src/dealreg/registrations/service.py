@@ -825,6 +825,11 @@ async def report_stage(
     return registration
 
 
+def _lapsed(registration: Registration) -> bool:
+    """Protection has run out, though the hourly sweep may not have expired it yet."""
+    return registration.expires_at is not None and registration.expires_at <= datetime.now(UTC)
+
+
 async def request_extension(
     session: AsyncSession,
     actor: Principal,
@@ -853,7 +858,7 @@ async def request_extension(
         raise ExtensionNotAllowed(
             f"An extension of {registration.number} is already waiting for the vendor's decision."
         )
-    if registration.expires_at is not None and registration.expires_at <= datetime.now(UTC):
+    if _lapsed(registration):
         raise ExtensionNotAllowed(f"The protection of {registration.number} has already lapsed.")
     request = ExtensionRequest(
         registration_id=registration.id, requested_by=actor.subject_id, days=days, reason=reason
@@ -905,6 +910,10 @@ async def decide_extension(
             f"The partner asked for {request.days} days; grant at most that.",
             errors=[FieldError(pointer="/days", detail=f"at most {request.days}")],
         )
+    if grant and _lapsed(registration):
+        raise ExtensionNotAllowed(
+            f"The protection of {registration.number} lapsed before this decision."
+        )
     if not grant and reason is None:
         raise InvalidInput(
             "Say why the extension is refused.",
@@ -942,10 +951,24 @@ async def expire_lapsed(session: AsyncSession) -> int:
         batch = await repository.lapsed(session, now, _BATCH)
         for registration in batch:
             record(session, None, registration, states.expire(registration, at=now))
+            if registration.extension_pending:
+                await _lapse_pending_extension(session, registration, now)
         await session.flush()
         expired += len(batch)
         if len(batch) < _BATCH:
             return expired
+
+
+async def _lapse_pending_extension(
+    session: AsyncSession, registration: Registration, now: datetime
+) -> None:
+    """An extension still undecided when protection ends can no longer be granted."""
+    request = await repository.pending_extension(session, registration.id)
+    registration.extension_pending = False
+    if request is not None:
+        request.status = ExtensionStatus.refused
+        request.decided_at = now
+        request.decision_reason = "protection lapsed before a decision"
 
 
 async def remind_expiring(session: AsyncSession) -> int:

@@ -61,9 +61,16 @@ class Change(msgspec.Struct, frozen=True, kw_only=True):
     reason: str | None = None
 
 
-def _move(registration: Registration, to: S, *, action: str, reason: str | None) -> Change:
+def _move(
+    registration: Registration,
+    to: S,
+    *,
+    action: str,
+    reason: str | None,
+    only_from: S | None = None,
+) -> Change:
     current = registration.status
-    if to not in TRANSITIONS[current]:
+    if to not in TRANSITIONS[current] or only_from not in (None, current):
         raise IllegalTransition(
             f"Registration {registration.number} is {current.value}; it cannot be {action}.",
             extra={"registration_status": current.value},
@@ -105,7 +112,9 @@ def require_protected(registration: Registration) -> None:
 
 
 def start_review(registration: Registration) -> Change:
-    return _move(registration, S.in_review, action="review_started", reason=None)
+    return _move(
+        registration, S.in_review, action="review_started", reason=None, only_from=S.submitted
+    )
 
 
 def approve(
@@ -129,7 +138,10 @@ def request_info(registration: Registration, *, question: str) -> Change:
 
 
 def resubmit(registration: Registration, *, note: str | None = None) -> Change:
-    return _move(registration, S.in_review, action="resubmitted", reason=note)
+    # Only an answer to the vendor's question is a resubmission; review starts otherwise.
+    return _move(
+        registration, S.in_review, action="resubmitted", reason=note, only_from=S.info_requested
+    )
 
 
 def withdraw(registration: Registration, *, reason: str | None) -> Change:

@@ -207,7 +207,7 @@ class BusinessCalendar(msgspec.Struct, frozen=True, kw_only=True):
         segments = _offset_segments(self.timezone, lo, hi)
         offsets = [offset for _, _, offset in segments]
         # Every local date some instant in [lo, hi) reads as.
-        first_day = (lo + min(offsets)) // _DAY
+        first_day = (lo + max(offsets)) // _DAY
         last_day = (hi - 1 + max(offsets)) // _DAY
         pieces: list[tuple[int, int]] = []
         for day_number in range(first_day, last_day + 1):
