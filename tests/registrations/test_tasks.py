@@ -36,7 +36,7 @@ from tests.deals import (
     vendor_setup,
 )
 from tests.factories import Factory
-from tests.problems import if_match
+from tests.problems import assert_problem, if_match
 
 EXPIRE = "registrations.expire"
 
@@ -229,6 +229,61 @@ async def test_an_extension_starts_a_new_protection_period_with_its_own_reminder
     ]
     assert len(await events(db, long, "registration.expiring")) == 1
     assert await service.remind_expiring(db) == 0
+
+
+async def ask_while_protected_then_lapse(
+    client: httpx.AsyncClient, db: AsyncSession, p: Parties
+) -> tuple[str, dict[str, Any]]:
+    """A registration whose rep asked for an extension that was still undecided when its
+    protection ran out (the sweep has not run yet): its id and the extension request."""
+    registration_id = await register(client, p)
+    registration = await approve(db, registration_id)
+    asking = await client.post(
+        f"{REGISTRATIONS}/{registration_id}/extensions",
+        json={"days": 30, "reason": "budget freeze"},
+        headers=p.partner.rep | if_match(registration.version),
+    )
+    assert asking.status_code == 201, asking.text
+    await db.refresh(registration)  # the request changed it through the API's session
+    registration.expires_at = await repository.database_now(db) - timedelta(minutes=1)
+    await db.flush()
+    extension: dict[str, Any] = asking.json()["extension"]
+    return registration_id, extension
+
+
+async def test_an_extension_undecided_when_protection_lapses_is_refused_with_the_expiry(
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+) -> None:
+    p = await parties(factory)
+    registration_id, extension = await ask_while_protected_then_lapse(client, db, p)
+
+    assert await service.expire_lapsed(db) == 1
+
+    expired = await read(client, p, registration_id)
+    assert (expired["status"], expired["extension_pending"]) == ("expired", False)
+    listed = await client.get(
+        f"{REGISTRATIONS}/{registration_id}/extensions", headers=p.partner.rep
+    )
+    [refused] = listed.json()["items"]
+    assert (refused["id"], refused["status"]) == (extension["id"], "refused")
+    assert refused["decision_reason"] == "protection lapsed before a decision"
+
+
+async def test_a_vendor_cannot_grant_an_extension_once_protection_has_lapsed(
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+) -> None:
+    p = await parties(factory)
+    registration_id, extension = await ask_while_protected_then_lapse(client, db, p)
+    version = (await read(client, p, registration_id))["version"]
+
+    decision = await client.post(
+        f"{REGISTRATIONS}/{registration_id}/extensions/{extension['id']}/decision",
+        json={"decision": "grant"},
+        headers=p.vendor.approver | if_match(version),
+    )
+
+    assert_problem(decision, 409, "extension-not-allowed")
+    assert (await read(client, p, registration_id))["version"] == version
 
 
 # --- the job -----------------------------------------------------------------------------------
