@@ -1,30 +1,54 @@
 """The raw baseline of bench/run.py: what each benchmarked request costs at the least.
 
 A bare Litestar app whose handlers run the SQL dealreg's do with raw asyncpg (one pool) and
-return the same JSON shapes, without authentication, ORM, explicit transactions or middleware. It
-is served by granian with the settings `dealreg serve` uses, so dealreg's figures can be printed
-as a ratio of these and compared across machines.
+return the same JSON shapes, without token checks, ORM or middleware. It is served by granian
+with the settings `dealreg serve` uses, so dealreg's figures can be printed as a ratio of these
+and compared across machines.
 
     BENCH_BASELINE_CONFIG='{…}' PYTHONPATH=bench python bench/baseline_app.py --port 8001
 
-With no tokens to read, the handlers act for the user and vendor named in the configuration.
+With no tokens to read, the handlers act for the users and vendor named in the configuration.
+
+The first scenarios (/v1/me, /v1/programs, POST /v1/organizations) send only their route's own
+statements. The deal and registration routes send every statement dealreg sends for them, in one
+transaction as dealreg does: the look-up of the caller that refuses a stale token, and for a POST
+the Idempotency-Key lock, look-up and record. The ratio then shows what dealreg's own layers
+(Litestar's DI and guards, SQLAlchemy, the unit of work) cost, not a difference in work. The rules
+of a deal are checked as plainly as they can be, and the request body is validated by dealreg's
+own msgspec types and the customer keys computed by its own functions: the same checks, not a
+copy that could drift.
 """
 
 import argparse
 import base64
+import hashlib
 import os
 import uuid
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo
 
 import asyncpg
 import msgspec
-from litestar import Litestar, get, post
+from litestar import Litestar, Request, Response, get, post
 from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
+from litestar.exceptions import HTTPException
 from litestar.params import Parameter
 
+from dealreg.orgs.service import ExtraField
+from dealreg.registrations import customers
+from dealreg.registrations.service import Contact, Customer, DealInput, LineInput, Opportunity
+
 CONFIG_ENV = "BENCH_BASELINE_CONFIG"
+
+
+class Holder(msgspec.Struct, frozen=True, kw_only=True):
+    """A user a token would name: who dealreg checks is still there, in the same role."""
+
+    id: uuid.UUID
+    organization_id: uuid.UUID
+    role: str
 
 
 class BaselineConfig(msgspec.Struct, frozen=True, kw_only=True):
@@ -38,6 +62,10 @@ class BaselineConfig(msgspec.Struct, frozen=True, kw_only=True):
     scopes: list[str]
     # /v1/programs lists this vendor's programs (dealreg's vendor admin sees only its own).
     vendor_id: uuid.UUID
+    # POST /v1/deals registers deals as this partner rep; GET /v1/registrations lists what is
+    # addressed to this vendor approver's organization.
+    rep: Holder
+    approver: Holder
 
 
 # The response shapes of dealreg's api/ modules, field for field.
@@ -85,6 +113,63 @@ class ProgramList(msgspec.Struct):
     next_cursor: str | None
 
 
+class RegistrationOut(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    number: str
+    deal_id: uuid.UUID
+    vendor_id: uuid.UUID
+    program_id: uuid.UUID
+    partner_id: uuid.UUID
+    rep_id: uuid.UUID
+    status: str
+    stage: str | None
+    amount: int
+    currency: str
+    customer_name: str
+    title: str
+    expected_close_date: date
+    conflict: bool
+    submitted_at: datetime
+    decided_at: datetime | None
+    approved_at: datetime | None
+    expires_at: datetime | None
+    extensions_granted: int
+    extension_pending: bool
+
+
+class RegistrationList(msgspec.Struct):
+    items: list[RegistrationOut]
+    next_cursor: str | None
+
+
+class LineOut(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    registration_id: uuid.UUID
+    vendor_id: uuid.UUID
+    product_id: uuid.UUID
+    sku: str
+    quantity: int
+    unit_price: int
+    amount: int
+
+
+class DealOut(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    partner_id: uuid.UUID
+    rep_id: uuid.UUID
+    customer: Customer
+    contact: Contact
+    opportunity: Opportunity
+    lines: list[LineOut]
+    registrations: list[RegistrationOut]
+
+
 # Validated like dealreg's body, so both servers pay for the same checks.
 class OrganizationCreate(msgspec.Struct, forbid_unknown_fields=True):
     kind: Literal["vendor", "partner", "platform"]
@@ -111,6 +196,118 @@ INSERT_ORGANIZATION = """
     VALUES ($1, $2, $3, $4, $5, $6)
     RETURNING id, created_at, updated_at, version, kind, name, code, country, timezone
 """
+
+# What dealreg sends for the deal and registration routes, statement for statement (read from
+# PostgreSQL's log of a dealreg request: log_statement = all). Where dealreg's statement has one
+# placeholder per item of a list, so have these (see `_params`).
+CURRENT_USER = """
+    SELECT id, organization_id, email, name, role, active, created_at, updated_at, version
+    FROM users WHERE id = $1
+"""
+TRY_IDEMPOTENCY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))"
+FIND_IDEMPOTENCY_RECORD = """
+    SELECT id, caller_id, key, fingerprint, status, headers, body, created_at
+    FROM idempotency_records
+    WHERE caller_id = $1 AND key = $2 AND created_at > now() - $3::interval
+"""
+DELETE_IDEMPOTENCY_RECORD = "DELETE FROM idempotency_records WHERE caller_id = $1 AND key = $2"
+INSERT_IDEMPOTENCY_RECORD = """
+    INSERT INTO idempotency_records (id, caller_id, key, fingerprint, status, headers, body)
+    VALUES ($1, $2, $3, $4, $5, $6, $7)
+    RETURNING created_at
+"""
+VENDORS_OF_PARTNER = """
+    SELECT o.id, o.name, o.code, o.timezone, p.status AS partnership_status, p.tier
+    FROM organizations o
+    LEFT OUTER JOIN partnerships p ON p.vendor_id = o.id AND p.partner_id = $1
+    WHERE o.id IN ({vendors}) AND o.kind = 'vendor'
+"""
+CATALOGUE = """
+    SELECT programs.id AS program_id, programs.vendor_id, programs.name AS program_name,
+           programs.currency, programs.minimum_deal_amount, programs.extra_fields,
+           products.id AS product_id, products.sku
+    FROM programs
+    LEFT OUTER JOIN products ON products.program_id = programs.id AND products.active IS true
+        AND products.sku IN ({skus})
+    WHERE programs.vendor_id IN ({vendors}) AND programs.active IS true
+"""
+LOCK_CUSTOMERS = """
+    SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
+    FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS k ORDER BY k) AS s
+"""
+# One of these per vendor of the deal, joined by OR: `claims_sql`.
+CLAIM = """
+    registrations.vendor_id = ${vendor} AND (registrations.customer_domain_key = ${domain}
+        OR registrations.customer_domain_key IS NULL AND registrations.customer_name_key = ${name})
+    AND EXISTS (SELECT * FROM deal_lines WHERE deal_lines.registration_id = registrations.id
+        AND deal_lines.product_id IN ({products}))
+"""
+CLAIMS_ON = """
+    SELECT registrations.id, registrations.number, registrations.vendor_id,
+           registrations.partner_id, registrations.status
+    FROM registrations
+    WHERE registrations.status IN ($1, $2, $3, $4) AND ({claims})
+    ORDER BY registrations.created_at
+"""
+ACTIVE = ("submitted", "in_review", "info_requested", "approved")
+NEXT_NUMBERS = """
+    INSERT INTO registration_counters (vendor_id, year, last) VALUES {values}
+    ON CONFLICT (vendor_id, year) DO UPDATE SET last = registration_counters.last + 1
+    RETURNING registration_counters.vendor_id, registration_counters.last
+"""
+INSERT_DEAL = """
+    INSERT INTO deals (id, partner_id, rep_id, submitted_by, customer, contact, title,
+                       description, expected_close_date, currency, competitors)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    RETURNING id, partner_id, rep_id, submitted_by, customer, contact, title, description,
+              expected_close_date, currency, competitors, created_at, updated_at, version
+"""
+INSERT_REGISTRATIONS = """
+    INSERT INTO registrations (id, number, deal_id, vendor_id, program_id, partner_id, rep_id,
+                               status, amount, currency, customer_name, title,
+                               expected_close_date, customer_domain_key, customer_name_key,
+                               answers, conflict)
+    VALUES {values}
+    RETURNING id, number, deal_id, vendor_id, program_id, partner_id, rep_id, status, stage,
+              amount, currency, customer_name, title, expected_close_date, customer_domain_key,
+              customer_name_key, answers, conflict, submitted_at, decided_at, approved_at,
+              expires_at, extensions_granted, extension_pending, expiry_reminded_for,
+              created_at, updated_at, version
+"""
+INSERT_LINES = """
+    INSERT INTO deal_lines (id, deal_id, registration_id, position, vendor_id, product_id, sku,
+                            quantity, unit_price, amount)
+    VALUES {values}
+"""
+INSERT_HISTORY = """
+    INSERT INTO registration_history (id, registration_id, action, actor_id, actor_role,
+                                      from_status, to_status, from_stage, to_stage, reason, data)
+    VALUES {values}
+"""
+INSERT_EVENTS = """
+    INSERT INTO events (id, type, subject_id, vendor_id, partner_id, data) VALUES {values}
+"""
+# The columns dealreg lists registrations with (all but expiry_reminded_for), the vendor's
+# visibility, and its keyset order; one row beyond the page says whether another follows.
+LIST_REGISTRATIONS = """
+    SELECT registrations.id, registrations.number, registrations.deal_id,
+           registrations.vendor_id, registrations.program_id, registrations.partner_id,
+           registrations.rep_id, registrations.status, registrations.stage, registrations.amount,
+           registrations.currency, registrations.customer_name, registrations.title,
+           registrations.expected_close_date, registrations.customer_domain_key,
+           registrations.customer_name_key, registrations.answers, registrations.conflict,
+           registrations.submitted_at, registrations.decided_at, registrations.approved_at,
+           registrations.expires_at, registrations.extensions_granted,
+           registrations.extension_pending, registrations.created_at, registrations.updated_at,
+           registrations.version
+    FROM registrations
+    WHERE registrations.vendor_id = $1
+    ORDER BY registrations.created_at, registrations.id
+    LIMIT $2
+"""
+IDEMPOTENCY_RETENTION = timedelta(hours=24)
+# The response headers dealreg's idempotency record keeps (and replays).
+KEPT_HEADERS = ("content-type", "etag")
 
 
 @get("/health")
@@ -168,6 +365,367 @@ async def create_organization(state: State, data: OrganizationCreate) -> Organiz
     return OrganizationOut(**row)
 
 
+# --- deals and registrations ---------------------------------------------------------------------
+
+
+def _params(start: int, count: int) -> str:
+    """`$start, …`: one placeholder per item, as SQLAlchemy expands a list."""
+    return ", ".join(f"${i}" for i in range(start, start + count))
+
+
+def _values(rows: list[tuple[Any, ...]]) -> tuple[str, list[Any]]:
+    """A multi-row VALUES list and its flat arguments, as SQLAlchemy's insert().values(rows)."""
+    width = len(rows[0])
+    groups = [f"({_params(1 + i * width, width)})" for i in range(len(rows))]
+    return ", ".join(groups), [value for row in rows for value in row]
+
+
+def claims_sql(claims: list[tuple[uuid.UUID, str | None, str, list[uuid.UUID]]]) -> str:
+    parts, n = [], len(ACTIVE) + 1
+    for _, _, _, products in claims:
+        parts.append(
+            CLAIM.replace("${vendor}", f"${n}")
+            .replace("${domain}", f"${n + 1}")
+            .replace("${name}", f"${n + 2}")
+            .replace("{products}", _params(n + 3, len(products)))
+        )
+        n += 3 + len(products)
+    return CLAIMS_ON.replace("{claims}", " OR ".join(parts))
+
+
+def _unprocessable(detail: str) -> HTTPException:
+    return HTTPException(status_code=422, detail=detail)
+
+
+async def _ensure_current(conn: asyncpg.Connection, holder: Holder) -> None:
+    user = await conn.fetchrow(CURRENT_USER, holder.id)
+    if (
+        user is None
+        or not user["active"]
+        or user["organization_id"] != holder.organization_id
+        or user["role"] != holder.role
+    ):
+        raise HTTPException(status_code=401, detail="stale token")
+
+
+def _check_answers(fields: list[ExtraField], answers: dict[str, Any]) -> None:
+    """dealreg's checks of answers, in short: the bench sends only valid ones."""
+    known = {field.key for field in fields}
+    if any(key not in known for key in answers):
+        raise _unprocessable("an answer to no question")
+    for field in fields:
+        value = answers.get(field.key)
+        if value is None:
+            if field.required:
+                raise _unprocessable(f"{field.key} is required")
+        elif field.type == "choice" and value not in (field.choices or []):
+            raise _unprocessable(f"{field.key} takes one of its choices")
+        elif field.type == "number" and (
+            isinstance(value, bool) or not isinstance(value, int | float)
+        ):
+            raise _unprocessable(f"{field.key} takes a number")
+
+
+def _fingerprint(body: bytes) -> str:
+    # dealreg's: method, path and query, then the body as canonical JSON.
+    canonical = msgspec.json.encode(msgspec.json.decode(body), order="sorted")
+    return hashlib.sha256(b"POST /v1/deals?\n" + canonical).hexdigest()
+
+
+def _registration_out(row: asyncpg.Record) -> RegistrationOut:
+    return msgspec.convert(dict(row), RegistrationOut)
+
+
+class _Plan(msgspec.Struct, kw_only=True):
+    lines: list[tuple[int, LineInput]]
+    program_id: uuid.UUID | None = None
+    products: dict[str, uuid.UUID] = msgspec.field(default_factory=dict)
+    amount: int = 0
+    answers: dict[str, Any] = msgspec.field(default_factory=dict)
+
+
+def _apply_programs(
+    data: DealInput, plans: dict[uuid.UUID, _Plan], catalogue: list[asyncpg.Record]
+) -> None:
+    by_program: dict[uuid.UUID, list[asyncpg.Record]] = {}
+    for row in catalogue:
+        by_program.setdefault(row["program_id"], []).append(row)
+    answers = {entry.vendor_id: entry.answers for entry in data.vendors}
+    for vendor_id, plan in plans.items():
+        wanted = {line.sku for _, line in plan.lines}
+        fits = [
+            rows
+            for rows in by_program.values()
+            if rows[0]["vendor_id"] == vendor_id and wanted <= {r["sku"] for r in rows if r["sku"]}
+        ]
+        if len(fits) != 1:
+            raise _unprocessable("no single program has these products")
+        program = fits[0][0]
+        plan.program_id = program["program_id"]
+        plan.products = {r["sku"]: r["product_id"] for r in fits[0]}
+        plan.amount = sum(line.quantity * line.unit_price for _, line in plan.lines)
+        if program["currency"] != data.opportunity.currency:
+            raise _unprocessable("another currency")
+        if plan.amount < program["minimum_deal_amount"]:
+            raise _unprocessable("under the program's minimum")
+        plan.answers = dict(answers.get(vendor_id, {}))
+        _check_answers(msgspec.convert(program["extra_fields"], list[ExtraField]), plan.answers)
+
+
+async def _submit(
+    conn: asyncpg.Connection, rep: Holder, data: DealInput
+) -> tuple[asyncpg.Record, list[LineOut], list[asyncpg.Record]]:
+    """dealreg's submit_deal for a deal that passes: its statements, in its order."""
+    now = datetime.now(UTC)
+    if data.opportunity.expected_close_date <= now.date():
+        raise _unprocessable("the close date has passed")
+    plans: dict[uuid.UUID, _Plan] = {}
+    for i, line in enumerate(data.lines):
+        plans.setdefault(line.vendor_id, _Plan(lines=[])).lines.append((i, line))
+    vendor_ids = list(plans)
+    vendors = {
+        row["id"]: row
+        for row in await conn.fetch(
+            VENDORS_OF_PARTNER.format(vendors=_params(2, len(vendor_ids))),
+            rep.organization_id,
+            *vendor_ids,
+        )
+    }
+    if any(v not in vendors or vendors[v]["partnership_status"] != "active" for v in vendor_ids):
+        raise _unprocessable("a vendor you are not enrolled with")
+    skus = list(dict.fromkeys(line.sku for line in data.lines))
+    catalogue = await conn.fetch(
+        CATALOGUE.format(
+            skus=_params(1, len(skus)), vendors=_params(1 + len(skus), len(vendor_ids))
+        ),
+        *skus,
+        *vendor_ids,
+    )
+    _apply_programs(data, plans, catalogue)
+
+    domain_key = (
+        customers.registrable_domain(data.customer.domain) if data.customer.domain else None
+    )
+    name_key = customers.name_key(data.customer.legal_name, data.customer.country)
+    lock_keys = [f"{v}|n|{name_key}" for v in vendor_ids]
+    if domain_key is not None:
+        lock_keys += [f"{v}|d|{domain_key}" for v in vendor_ids]
+    await conn.execute(LOCK_CUSTOMERS, sorted(set(lock_keys)))
+    claims = [
+        (vendor_id, domain_key, name_key, list(dict.fromkeys(plan.products.values())))
+        for vendor_id, plan in plans.items()
+    ]
+    claim_args = [arg for c in claims for arg in (c[0], c[1], c[2], *c[3])]
+    if any(
+        row["partner_id"] == rep.organization_id
+        for row in await conn.fetch(claims_sql(claims), *ACTIVE, *claim_args)
+    ):
+        raise HTTPException(status_code=409, detail="duplicate registration")
+
+    years = {
+        vendor_id: now.astimezone(ZoneInfo(vendors[vendor_id]["timezone"])).year
+        for vendor_id in vendor_ids
+    }
+    values, args = _values([(vendor_id, year, 1) for vendor_id, year in years.items()])
+    numbers = {
+        row["vendor_id"]: row["last"]
+        for row in await conn.fetch(NEXT_NUMBERS.format(values=values), *args)
+    }
+    deal = await conn.fetchrow(
+        INSERT_DEAL,
+        uuid.uuid4(),
+        rep.organization_id,
+        rep.id,
+        rep.id,
+        msgspec.to_builtins(data.customer),
+        msgspec.to_builtins(data.contact),
+        data.opportunity.title,
+        data.opportunity.description,
+        data.opportunity.expected_close_date,
+        data.opportunity.currency,
+        data.opportunity.competitors,
+    )
+    values, args = _values(
+        [
+            (
+                uuid.uuid4(),
+                f"{vendors[vendor_id]['code']}-{years[vendor_id]}-{numbers[vendor_id]:06d}",
+                deal["id"],
+                vendor_id,
+                plan.program_id,
+                rep.organization_id,
+                rep.id,
+                "submitted",
+                plan.amount,
+                data.opportunity.currency,
+                data.customer.legal_name,
+                data.opportunity.title,
+                data.opportunity.expected_close_date,
+                domain_key,
+                name_key,
+                plan.answers,
+                False,
+            )
+            for vendor_id, plan in plans.items()
+        ]
+    )
+    registrations = await conn.fetch(INSERT_REGISTRATIONS.format(values=values), *args)
+    by_vendor = {r["vendor_id"]: r for r in registrations}
+    lines = [
+        LineOut(
+            id=uuid.uuid4(),
+            registration_id=by_vendor[vendor_id]["id"],
+            vendor_id=vendor_id,
+            product_id=plan.products[line.sku],
+            sku=line.sku,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            amount=line.quantity * line.unit_price,
+        )
+        for vendor_id, plan in plans.items()
+        for _, line in plan.lines
+    ]
+    positions = [i for plan in plans.values() for i, _ in plan.lines]
+    values, args = _values(
+        [
+            (
+                line.id,
+                deal["id"],
+                line.registration_id,
+                position,
+                line.vendor_id,
+                line.product_id,
+                line.sku,
+                line.quantity,
+                line.unit_price,
+                line.amount,
+            )
+            for line, position in zip(lines, positions, strict=True)
+        ]
+    )
+    await conn.execute(INSERT_LINES.format(values=values), *args)
+    values, args = _values(
+        [
+            (
+                uuid.uuid4(),
+                r["id"],
+                "submitted",
+                rep.id,
+                rep.role,
+                None,  # from_status
+                "submitted",
+                None,  # from_stage
+                None,  # to_stage
+                None,  # reason
+                {},
+            )
+            for r in registrations
+        ]
+    )
+    await conn.execute(INSERT_HISTORY.format(values=values), *args)
+    values, args = _values(
+        [
+            (
+                uuid.uuid4(),
+                "registration.submitted",
+                r["id"],
+                r["vendor_id"],
+                r["partner_id"],
+                {
+                    "registration_id": str(r["id"]),
+                    "number": r["number"],
+                    "deal_id": str(r["deal_id"]),
+                    "status": r["status"],
+                    "stage": r["stage"],
+                    "conflict": r["conflict"],
+                    "conflicts_with": [],
+                },
+            )
+            for r in registrations
+        ]
+    )
+    await conn.execute(INSERT_EVENTS.format(values=values), *args)
+    ordered = [line for _, line in sorted(zip(positions, lines, strict=True))]
+    return deal, ordered, registrations
+
+
+@post("/v1/deals", status_code=201)
+async def create_deal(
+    state: State,
+    request: Request[Any, Any, Any],
+    idempotency_key: Annotated[str, Parameter(header="Idempotency-Key")],
+) -> Response[bytes]:
+    config: BaselineConfig = state.config
+    rep = config.rep
+    body = await request.body()
+    fingerprint = _fingerprint(body)
+    data = msgspec.json.decode(body, type=DealInput)
+    async with state.pool.acquire() as conn, conn.transaction():
+        # dealreg's unit of work: the key's lock and record first, then the caller's check.
+        lock = f"idempotency:{rep.id}:{idempotency_key}"
+        if not await conn.fetchval(TRY_IDEMPOTENCY_LOCK, lock):
+            raise HTTPException(status_code=409, detail="idempotency key in use")
+        found = await conn.fetchrow(
+            FIND_IDEMPOTENCY_RECORD, rep.id, idempotency_key, IDEMPOTENCY_RETENTION
+        )
+        if found is not None:
+            # The bench sends a fresh key every time; replaying is dealreg's business.
+            raise HTTPException(status_code=409, detail="idempotency key already used")
+        await _ensure_current(conn, rep)
+        deal, lines, registrations = await _submit(conn, rep, data)
+        out = DealOut(
+            id=deal["id"],
+            created_at=deal["created_at"],
+            updated_at=deal["updated_at"],
+            version=deal["version"],
+            partner_id=deal["partner_id"],
+            rep_id=deal["rep_id"],
+            customer=msgspec.convert(deal["customer"], Customer),
+            contact=msgspec.convert(deal["contact"], Contact),
+            opportunity=Opportunity(
+                title=deal["title"],
+                expected_close_date=deal["expected_close_date"],
+                currency=deal["currency"],
+                description=deal["description"],
+                competitors=list(deal["competitors"]),
+            ),
+            lines=lines,
+            registrations=[_registration_out(r) for r in registrations],
+        )
+        payload = msgspec.json.encode(out)
+        etag = f'"{deal["version"] + sum(r["version"] for r in registrations)}"'
+        # The response is kept, as dealreg keeps it, in the transaction of the work.
+        await conn.execute(DELETE_IDEMPOTENCY_RECORD, rep.id, idempotency_key)
+        await conn.fetchrow(
+            INSERT_IDEMPOTENCY_RECORD,
+            uuid.uuid4(),
+            rep.id,
+            idempotency_key,
+            fingerprint,
+            201,
+            [list(pair) for pair in zip(KEPT_HEADERS, ("application/json", etag), strict=True)],
+            payload,
+        )
+    return Response(payload, status_code=201, media_type="application/json", headers={"ETag": etag})
+
+
+@get("/v1/registrations")
+async def list_registrations(
+    state: State, limit: Annotated[int, Parameter(ge=1, le=200)] = 50
+) -> RegistrationList:
+    config: BaselineConfig = state.config
+    async with state.pool.acquire() as conn, conn.transaction():
+        await _ensure_current(conn, config.approver)
+        rows = await conn.fetch(LIST_REGISTRATIONS, config.approver.organization_id, limit + 1)
+    items = [_registration_out(row) for row in rows[:limit]]
+    next_cursor = None
+    if len(rows) > limit:
+        # dealreg's cursor: [created_at, id, by_change] of the last row, JSON, base64url.
+        key = msgspec.json.encode((items[-1].created_at, items[-1].id, False))
+        next_cursor = base64.urlsafe_b64encode(key).decode().rstrip("=")
+    return RegistrationList(items=items, next_cursor=next_cursor)
+
+
 async def _init_connection(conn: asyncpg.Connection) -> None:
     # asyncpg hands jsonb over as text; decode it, as SQLAlchemy does for dealreg.
     await conn.set_type_codec(
@@ -176,6 +734,13 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
         encoder=lambda value: msgspec.json.encode(value).decode(),
         decoder=msgspec.json.decode,
     )
+
+
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """No reset query on release: asyncpg's default (`SELECT pg_advisory_unlock_all(); CLOSE
+    ALL; UNLISTEN *; RESET ALL`) is a round trip per request that SQLAlchemy's pool, which only
+    rolls back an open transaction, does not make. The handlers leave nothing to reset: no
+    session locks, cursors, LISTEN or SET."""
 
 
 def create_app() -> Litestar:
@@ -188,13 +753,21 @@ def create_app() -> Litestar:
             min_size=1,
             max_size=config.max_connections,
             init=_init_connection,
+            reset=_keep_session,
         )
 
     async def close_pool(app: Litestar) -> None:
         await app.state.pool.close()
 
     return Litestar(
-        route_handlers=[health, me, list_programs, create_organization],
+        route_handlers=[
+            health,
+            me,
+            list_programs,
+            create_organization,
+            create_deal,
+            list_registrations,
+        ],
         # The same compression as dealreg's app, so a client sending Accept-Encoding: gzip
         # costs both servers the same.
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),

@@ -22,14 +22,18 @@ import json
 import math
 import sys
 import time
+import uuid
 from collections import Counter
 from urllib.parse import urlsplit
 
 # Seconds a request may still take once the phase's time is up before it counts as failed.
 GRACE_SECONDS = 10.0
-# `--body` may contain this placeholder, replaced by a per-run counter so every request differs
-# (for example unique names for a create endpoint).
+# `--body` and `--header` values may hold these placeholders, filled anew for every request so
+# that every request differs: a counter (unique names for a create endpoint) and a fresh UUID (an
+# Idempotency-Key, as a client mints one per operation). All occurrences in one request get the
+# same values.
 COUNTER = "{n}"
+FRESH_UUID = "{uuid}"
 
 
 class Connection:
@@ -83,7 +87,7 @@ class Connection:
 
 
 class RequestMaker:
-    """Makes the bytes of each request: built once, unless the body holds the counter."""
+    """Makes the bytes of each request: built once, unless it holds a placeholder."""
 
     def __init__(self, url: str, method: str, headers: list[str], body: str | None) -> None:
         parts = urlsplit(url)
@@ -92,22 +96,30 @@ class RequestMaker:
         if body is not None:
             lines.append("Content-Type: application/json")
         self.head = "\r\n".join(lines)
-        self.body_parts = body.split(COUNTER, 1) if body is not None else None
-        self.fixed = self._build(0) if body is None or COUNTER not in body else None
+        self.body = body
+        template = self.head + (body or "")
+        varies = COUNTER in template or FRESH_UUID in template
         # Runs on across the warm-up and measured phases, so a counted body never repeats.
         self.count = 0
+        self.fixed = None if varies else self._build(self.head, body)
 
-    def _build(self, n: int) -> bytes:
-        if self.body_parts is None:
-            return f"{self.head}\r\n\r\n".encode()
-        payload = str(n).join(self.body_parts).encode()
-        return f"{self.head}\r\nContent-Length: {len(payload)}\r\n\r\n".encode() + payload
+    @staticmethod
+    def _build(head: str, body: str | None) -> bytes:
+        if body is None:
+            return f"{head}\r\n\r\n".encode()
+        payload = body.encode()
+        return f"{head}\r\nContent-Length: {len(payload)}\r\n\r\n".encode() + payload
+
+    def _fill(self, text: str, key: str) -> str:
+        return text.replace(COUNTER, str(self.count)).replace(FRESH_UUID, key)
 
     def next(self) -> bytes:
         if self.fixed is not None:
             return self.fixed
         self.count += 1
-        return self._build(self.count)
+        key = str(uuid.uuid4())
+        body = self._fill(self.body, key) if self.body is not None else None
+        return self._build(self._fill(self.head, key), body)
 
 
 class Phase:
@@ -199,8 +211,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", required=True, help="http://127.0.0.1:PORT/path?query")
     parser.add_argument("--method", default="GET")
-    parser.add_argument("--header", action="append", default=[], help="'Name: value', repeatable")
-    parser.add_argument("--body", help=f"JSON body; {COUNTER} is replaced by a request counter")
+    parser.add_argument(
+        "--header",
+        action="append",
+        default=[],
+        help=f"'Name: value', repeatable; {COUNTER} and {FRESH_UUID} as in --body",
+    )
+    parser.add_argument(
+        "--body",
+        help=f"JSON body; {COUNTER} becomes a request counter, {FRESH_UUID} a fresh UUID",
+    )
     parser.add_argument("--requests", type=int, default=2000, help="measured requests, at most")
     parser.add_argument("--duration", type=float, default=15.0, help="seconds per phase, at most")
     parser.add_argument("--concurrency", type=int, default=16, help="connections")

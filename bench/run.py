@@ -1,13 +1,21 @@
 """API benchmark: dealreg against a raw asyncpg baseline, both on one granian worker.
 
     python bench/run.py [--requests N] [--concurrency C] [--duration S] [--scenario NAME ...]
+                        [--registrations N [N ...]]
 
 On a fresh database (created on `DEALREG_BENCH_DATABASE_URL`'s server, else the local
 PostgreSQL on 127.0.0.1:5432 if it answers, else an embedded one) migrated and seeded with the
-demo plus 60 programs, it starts `dealreg serve` and bench/baseline_app.py as subprocesses, drives
-each scenario against both from bench/load.py in a third process, and prints req/s, p50, p99 and
-errors per server with dealreg's req/s as a ratio of the baseline's. The ratio is the figure to
-compare across machines. Everything it started is stopped and the database dropped at the end.
+demo plus 60 archived Acme programs and a USD program of Nordlys, it starts `dealreg serve` and
+bench/baseline_app.py as subprocesses, drives each scenario against both from bench/load.py in a
+third process, and prints req/s, p50, p99 and errors per server with dealreg's req/s as a ratio of
+the baseline's. The ratio is the figure to compare across machines. Everything it started is
+stopped and the database dropped at the end.
+
+The registrations table is bulk-loaded (bench/bulk.py) to each size `--registrations` names in
+turn, and every scenario runs at every size; with two sizes or more, the latency of each scenario
+at the largest is printed as a ratio of that at the smallest. `--registrations 10000 1000000` is
+the large-table run (about 2 minutes of loading on 2 cores). At each size the reads run before the
+writes, so a list reads the table at the size loaded.
 
 A scenario is one request shape; add one to SCENARIOS here and a handler doing the same SQL to
 baseline_app.py.
@@ -26,7 +34,8 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +44,15 @@ import httpx
 import msgspec
 
 # bench/ is on sys.path as the script's directory: one definition of the baseline's config.
-from baseline_app import CONFIG_ENV, BaselineConfig
+from baseline_app import (
+    ACTIVE,
+    CONFIG_ENV,
+    LIST_REGISTRATIONS,
+    BaselineConfig,
+    Holder,
+    claims_sql,
+)
+from bulk import Loader
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
@@ -45,12 +62,18 @@ from dealreg.config import Settings
 from dealreg.db import async_url, make_engine, make_sessionmaker, transaction
 from dealreg.demo import PROGRAMS, seed_demo
 from dealreg.migrations import upgrade
-from dealreg.orgs.models import Organization, Program
+from dealreg.orgs.models import Organization, Product, Program
+from dealreg.pagination import DEFAULT_LIMIT
 
 BENCH_DIR = Path(__file__).resolve().parent
 LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 # Enough programs that the vendor's first page is a full 50 rows with a next cursor.
 EXTRA_PROGRAMS = 60
+# The demo's Nordlys program registers deals in NOK, and a deal has one currency: the bench's
+# two-vendor deal is in USD, under a USD program of Nordlys with a product of its own.
+NORDLYS_USD_PROGRAM = "Nordlys Bench Program (USD)"
+NORDLYS_USD_SKU = "NRD-EDR-ENT-US"
+DEFAULT_REGISTRATIONS = 10_000
 READY_TIMEOUT_SECONDS = 60.0
 # SQLAlchemy's default `max_overflow`: dealreg's pool may open this many beyond `pool_size`.
 SQLALCHEMY_MAX_OVERFLOW = 10
@@ -58,25 +81,102 @@ SQLALCHEMY_MAX_OVERFLOW = 10
 
 @dataclass(frozen=True)
 class Scenario:
+    """One request shape. In the body and headers, `{run}` and the names in `Seeded.values` are
+    filled here; `{n}` (a per-request counter) and `{uuid}` (a fresh UUID per request) by
+    load.py."""
+
     method: str
     path: str
     user: str  # the demo user whose token is sent (to the baseline too, which ignores it)
-    body: str | None = None  # `{n}` becomes a per-request counter (see load.py)
+    body: str | None = None
+    headers: tuple[str, ...] = ()
 
-    def body_for(self, server: str) -> str | None:
-        # {server} keeps the two servers' rows apart: they write to the same tables.
-        return self.body.replace("{server}", server) if self.body is not None else None
+    def body_for(self, run: str, values: dict[str, str]) -> str | None:
+        return fill(self.body, run, values) if self.body is not None else None
 
+    def headers_for(self, run: str, values: dict[str, str]) -> list[str]:
+        return [fill(header, run, values) for header in self.headers]
+
+
+def fill(text: str, run: str, values: dict[str, str]) -> str:
+    for name, value in {"run": run, **values}.items():
+        text = text.replace(f"{{{name}}}", value)
+    return text
+
+
+@dataclass(frozen=True)
+class RunValues:
+    """What fills a scenario's placeholders at one table size."""
+
+    size: int
+    values: dict[str, str]
+
+    def label(self, server: str) -> str:
+        # `{run}` keeps each load run's rows apart: both servers write to the same tables, and
+        # load.py's counter starts again at every size.
+        return f"{server}-{self.size}"
+
+
+REP = "rep@northwind.example"  # /v1/me, and the rep who registers the bench's deals
+APPROVER = "approver@acme.example"  # lists Acme's incoming registrations
+# A two-vendor deal as a partner's CRM or a rep's phone sends it: a new customer every time (a
+# repeat would be a 409 duplicate), the required answers of both programs, and an Idempotency-Key
+# minted per deal.
+DEAL_BODY = json.dumps(
+    {
+        "customer": {
+            "legal_name": "Bench {run} {n} Holdings Inc.",
+            "country": "US",
+            "domain": "https://www.bench-{run}-{n}.example/",
+            "city": "Chicago",
+            "industry": "Logistics",
+            "size": "1000-4999",
+        },
+        "contact": {
+            "name": "Casey Buyer",
+            "email": "casey.buyer@bench-{run}-{n}.example",
+            "phone": "+1 312 555 0100",
+            "title": "CIO",
+        },
+        "opportunity": {
+            "title": "Branch network refresh {n}",
+            "expected_close_date": "{close_date}",
+            "currency": "USD",
+            "description": "40 branches move to SD-WAN with endpoint protection.",
+            "competitors": ["Globex", "Initech"],
+        },
+        "lines": [
+            {"vendor_id": "{acme_id}", "sku": "ACME-FW-500", "quantity": 4, "unit_price": 450_000},
+            {"vendor_id": "{acme_id}", "sku": "ACME-CARE-1Y", "quantity": 4, "unit_price": 60_000},
+            {
+                "vendor_id": "{nordlys_id}",
+                "sku": NORDLYS_USD_SKU,
+                "quantity": 750,
+                "unit_price": 9_000,
+            },
+        ],
+        "vendors": [
+            {"vendor_id": "{acme_id}", "answers": {"use_case": "branch"}},
+            {"vendor_id": "{nordlys_id}", "answers": {"endpoints": 750}},
+        ],
+    }
+)
 
 SCENARIOS = {
-    "me": Scenario("GET", "/v1/me", "rep@northwind.example"),
+    "me": Scenario("GET", "/v1/me", REP),
     "list_programs": Scenario("GET", "/v1/programs?limit=50", "admin@acme.example"),
     "create_org": Scenario(
         "POST",
         "/v1/organizations",
         "admin@platform.example",
-        '{"kind": "partner", "name": "Bench {server} {n}", "country": "US"}',
+        '{"kind": "partner", "name": "Bench {run} {n}", "country": "US"}',
     ),
+    "create_deal": Scenario(
+        "POST", "/v1/deals", REP, DEAL_BODY, headers=("Idempotency-Key: {uuid}",)
+    ),
+    # The heavy list: a vendor's approver reading its incoming registrations, a fair share of
+    # the whole table (bench/bulk.py gives Acme 20 % of the bulk rows).
+    "list_registrations": Scenario("GET", "/v1/registrations?limit=50", APPROVER),
 }
 SERVERS = ("dealreg", "baseline")
 
@@ -84,8 +184,10 @@ SERVERS = ("dealreg", "baseline")
 @dataclass(frozen=True)
 class Seeded:
     tokens: dict[str, str]  # email -> bearer token
-    rep: Principal  # the /v1/me caller, whom the baseline answers for
+    rep: Principal  # the /v1/me caller and deal submitter, whom the baseline acts for
+    approver: Principal  # Acme's approver, who lists registrations
     vendor_id: uuid.UUID  # Acme, whose programs the vendor admin lists
+    values: dict[str, str] = field(default_factory=dict)  # placeholders of the scenarios
 
 
 # --- the database -------------------------------------------------------------------------------
@@ -158,25 +260,76 @@ async def seed(database_url: str, settings: Settings) -> Seeded:
         async with transaction(make_sessionmaker(engine)) as session:
             await seed_demo(session)
             acme = await session.scalar(select(Organization).where(Organization.code == "ACME"))
+            nordlys = await session.scalar(
+                select(Organization).where(Organization.code == "NORDLYS")
+            )
             assert acme is not None, "the demo seeds the Acme vendor"
+            assert nordlys is not None, "the demo seeds the Nordlys vendor"
+            # Archived: a vendor lists them all, but a deal is checked against active ones only,
+            # as it would be at a vendor with a long history and one current program.
             session.add_all(
                 Program(
                     vendor_id=acme.id,
                     name=f"Bench program {i:02d}",
                     currency="USD",
                     extra_fields=PROGRAMS[0]["extra_fields"],
+                    active=False,
                 )
                 for i in range(EXTRA_PROGRAMS)
+            )
+            nordlys_usd = Program(
+                vendor_id=nordlys.id,
+                name=NORDLYS_USD_PROGRAM,
+                currency="USD",
+                minimum_deal_amount=PROGRAMS[1]["minimum_deal_amount"],
+                extra_fields=PROGRAMS[1]["extra_fields"],
+            )
+            session.add(nordlys_usd)
+            await session.flush()
+            session.add(
+                Product(
+                    program_id=nordlys_usd.id,
+                    sku=NORDLYS_USD_SKU,
+                    name="Nordlys EDR Enterprise (USD)",
+                )
             )
             principals = {email: await principal_for_email(session, email) for email in emails}
     finally:
         await engine.dispose()
     # Settings built from the server's own environment: same key file, issuer and audience.
     tokens = TokenService.from_settings(settings)
+    close_date = datetime.now(UTC).date() + timedelta(days=120)
     return Seeded(
         tokens={email: tokens.mint(principal) for email, principal in principals.items()},
-        rep=principals[SCENARIOS["me"].user],
+        rep=principals[REP],
+        approver=principals[APPROVER],
         vendor_id=acme.id,
+        values={
+            "acme_id": str(acme.id),
+            "nordlys_id": str(nordlys.id),
+            "close_date": close_date.isoformat(),
+        },
+    )
+
+
+def holder(principal: Principal) -> Holder:
+    return Holder(
+        id=principal.subject_id,
+        organization_id=principal.organization_id,
+        role=principal.role.value,
+    )
+
+
+def bulk_loader(database_url: str) -> Loader:
+    """Bulk rows of the demo vendors go under their demo programs; the demo partners' under the
+    reps who would have sent them."""
+    return Loader(
+        asyncpg_dsn(database_url),
+        demo_programs={
+            "Acme Networks": PROGRAMS[0]["name"],
+            "Nordlys Security": PROGRAMS[1]["name"],
+        },
+        demo_reps=[REP, "rep@fjord.example"],
     )
 
 
@@ -264,17 +417,28 @@ def shape(value: Any) -> Any:
     return type(value).__name__
 
 
-def check_same_shape(name: str, scenario: Scenario, ports: dict[str, int], token: str) -> None:
+def one_off(text: str, tag: str) -> str:
+    """`text` with load.py's per-request placeholders filled for a single request."""
+    return text.replace("{n}", tag).replace("{uuid}", str(uuid.uuid4()))
+
+
+def check_same_shape(
+    name: str, scenario: Scenario, ports: dict[str, int], token: str, run: RunValues
+) -> None:
     """One request to each server: both must succeed with the same JSON shape, else the ratio
     compares different work."""
     shapes = {}
     for server in SERVERS:
-        body = scenario.body_for(server)
+        body = scenario.body_for(run.label(server), run.values)
+        headers = {"Authorization": f"Bearer {token}"}
+        for header in scenario.headers_for(run.label(server), run.values):
+            key, _, value = one_off(header, "check").partition(":")
+            headers[key.strip()] = value.strip()
         response = httpx.request(
             scenario.method,
             f"http://127.0.0.1:{ports[server]}{scenario.path}",
-            headers={"Authorization": f"Bearer {token}"},
-            content=body.replace("{n}", "check") if body else None,
+            headers=headers,
+            content=one_off(body, "check") if body else None,
             timeout=10,
         )
         if not response.is_success:
@@ -285,7 +449,12 @@ def check_same_shape(name: str, scenario: Scenario, ports: dict[str, int], token
 
 
 def measure(
-    scenario: Scenario, server: str, port: int, token: str, args: argparse.Namespace
+    scenario: Scenario,
+    server: str,
+    port: int,
+    token: str,
+    run: RunValues,
+    args: argparse.Namespace,
 ) -> dict[str, Any]:
     command = [
         sys.executable,
@@ -298,9 +467,10 @@ def measure(
         f"--concurrency={args.concurrency}",
         f"--warmup={args.warmup}",
     ]
+    command += [f"--header={h}" for h in scenario.headers_for(run.label(server), run.values)]
     if args.gzip:
         command.append("--header=Accept-Encoding: gzip")
-    body = scenario.body_for(server)
+    body = scenario.body_for(run.label(server), run.values)
     if body is not None:
         command.append(f"--body={body}")
     # load.py bounds itself; this bound is for a load process that hangs regardless.
@@ -314,12 +484,16 @@ def measure(
     return result
 
 
-def print_table(results: dict[str, dict[str, dict[str, Any]]]) -> None:
-    def ms(value: float | None) -> str:
-        return "-" if value is None else f"{value:.2f}"
+Results = dict[str, dict[str, dict[str, Any]]]  # scenario -> server -> load.py's figures
 
+
+def ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def print_table(results: Results) -> None:
     header = (
-        f"{'scenario':<14} {'server':<9} {'requests':>8} {'req/s':>9} {'p50 ms':>8} "
+        f"{'scenario':<18} {'server':<9} {'requests':>8} {'req/s':>9} {'p50 ms':>8} "
         f"{'p99 ms':>8} {'errors':>6}  dealreg/baseline req/s"
     )
     print(header)
@@ -330,10 +504,98 @@ def print_table(results: dict[str, dict[str, dict[str, Any]]]) -> None:
         for server in SERVERS:
             r = by_server[server]
             print(
-                f"{name:<14} {server:<9} {r['requests']:>8} {r['rps']:>9.1f} "
+                f"{name:<18} {server:<9} {r['requests']:>8} {r['rps']:>9.1f} "
                 f"{ms(r['p50_ms']):>8} {ms(r['p99_ms']):>8} {r['errors']:>6}"
-                + (f"  {ratio}" if server == "dealreg" else "")
+                + (f"  {ratio}" if server == "dealreg" else ""),
+                flush=True,
             )
+
+
+def short(count: int) -> str:
+    """10000 -> 10k, 1000000 -> 1M: a table size as a column heading."""
+    for unit, size in (("M", 1_000_000), ("k", 1_000)):
+        if count >= size and count % size == 0:
+            return f"{count // size}{unit}"
+    return str(count)
+
+
+def print_growth(small: int, large: int, results: dict[int, Results]) -> None:
+    """Each scenario's latency at the largest size against the smallest's, and their ratio."""
+
+    def ratio(before: float | None, after: float | None) -> str:
+        return f"{after / before:.2f}x" if before and after is not None else "-"
+
+    a_, b_ = short(small), short(large)
+    header = (
+        f"{'scenario':<18} {'server':<9} {'p50 ' + a_:>9} {'p50 ' + b_:>9} {'ratio':>6}  "
+        f"{'p99 ' + a_:>9} {'p99 ' + b_:>9} {'ratio':>6}  {'req/s ratio':>11}"
+    )
+    print(f"\nLatency (ms) at {large:,} registrations against {small:,}; ratio = large/small")
+    print(header)
+    print("-" * len(header))
+    for name in results[large]:
+        for server in SERVERS:
+            a, b = results[small][name][server], results[large][name][server]
+            print(
+                f"{name:<18} {server:<9} {ms(a['p50_ms']):>9} {ms(b['p50_ms']):>9} "
+                f"{ratio(a['p50_ms'], b['p50_ms']):>6}  {ms(a['p99_ms']):>9} "
+                f"{ms(b['p99_ms']):>9} {ratio(a['p99_ms'], b['p99_ms']):>6}  "
+                f"{ratio(a['rps'], b['rps']):>11}"
+            )
+
+
+def plan_summary(plan: list[asyncpg.Record]) -> str:
+    """From an EXPLAIN (ANALYZE, BUFFERS): the first index scan (else the first scan), its
+    index condition, the buffers the whole statement touched, and its execution time."""
+    lines = [str(row[0]).strip().removeprefix("->").strip() for row in plan]
+    scans = [line for line in lines if "Scan" in line]
+    scan = next((line for line in scans if "Index" in line), scans[0] if scans else lines[0])
+    picked = [scan.split("  (")[0]]
+    at = lines.index(scan)
+    picked += [line for line in lines[at:] if line.startswith("Index Cond")][:1]
+    picked += [line for line in lines if line.startswith("Buffers")][:1]
+    picked += [line for line in lines if line.startswith("Execution Time")]
+    return "; ".join(picked)
+
+
+async def describe_table(dsn: str, vendor_id: uuid.UUID, values: dict[str, str]) -> list[str]:
+    """How many registrations there are, the listing vendor's share, and how PostgreSQL runs
+    the statements whose cost may grow with the table, as both servers send them: the vendor's
+    first page, and the look-up of registrations a new deal's customer would conflict with."""
+    # The bench's deal for a customer nobody has registered: what every new deal's check costs.
+    skus: dict[uuid.UUID, list[str]] = {}
+    for line in json.loads(DEAL_BODY)["lines"]:
+        skus.setdefault(uuid.UUID(fill(line["vendor_id"], "", values)), []).append(line["sku"])
+    conn = await asyncpg.connect(dsn)
+    try:
+        total = await conn.fetchval("SELECT count(*) FROM registrations")
+        mine = await conn.fetchval(
+            "SELECT count(*) FROM registrations WHERE vendor_id = $1", vendor_id
+        )
+        page = await conn.fetch(
+            f"EXPLAIN (ANALYZE, BUFFERS) {LIST_REGISTRATIONS}", vendor_id, DEFAULT_LIMIT + 1
+        )
+        products = dict(
+            await conn.fetch(
+                "SELECT sku, id FROM products WHERE sku = ANY($1::text[])",
+                [sku for vendor_skus in skus.values() for sku in vendor_skus],
+            )
+        )
+        claims = [
+            (vendor, "bench-probe.example", "bench probe|US", [products[s] for s in vendor_skus])
+            for vendor, vendor_skus in skus.items()
+        ]
+        claim_args = [arg for c in claims for arg in (c[0], c[1], c[2], *c[3])]
+        claims_plan = await conn.fetch(
+            f"EXPLAIN (ANALYZE, BUFFERS) {claims_sql(claims)}", *ACTIVE, *claim_args
+        )
+    finally:
+        await conn.close()
+    return [
+        f"{total:,} registrations, {mine:,} of them the listing vendor's",
+        f"its first page: {plan_summary(page)}",
+        f"a new customer's conflict check (POST /v1/deals): {plan_summary(claims_plan)}",
+    ]
 
 
 def parse_args() -> argparse.Namespace:
@@ -350,19 +612,72 @@ def parse_args() -> argparse.Namespace:
         help="scenarios to run (default: all)",
     )
     parser.add_argument(
+        "--registrations",
+        type=int,
+        nargs="+",
+        default=[DEFAULT_REGISTRATIONS],
+        metavar="N",
+        help=(
+            "bulk-loaded registrations to measure at, growing the table to each in turn "
+            f"(default: {DEFAULT_REGISTRATIONS}); with several, latencies at the largest are "
+            "compared with the smallest's"
+        ),
+    )
+    parser.add_argument(
         "--gzip",
         action="store_true",
         # Off by default: the same Litestar gzip on both sides only dilutes the ratio that shows
         # dealreg's own cost per request.
         help="send Accept-Encoding: gzip (both servers compress bodies over 1 KB)",
     )
-    return parser.parse_args()
+    args = parser.parse_args()
+    if min(args.registrations) < 0:
+        parser.error("--registrations takes counts of rows, 0 or more")
+    return args
 
 
 def exit_on_sigterm(signum: int, _: object) -> None:
     # The servers run in sessions of their own (so a terminal's Ctrl-C reaches only us, and we
     # stop them in order); a plain `kill` must unwind through the same `finally` blocks.
     raise SystemExit(128 + signum)
+
+
+def measure_sizes(
+    args: argparse.Namespace,
+    names: list[str],
+    seeded: Seeded,
+    database_url: str,
+    ports: dict[str, int],
+) -> dict[int, Results]:
+    sizes = sorted(set(args.registrations))
+    loader = bulk_loader(database_url)
+    # Reads first: a list then reads the table at the size just loaded, before the writes add to
+    # it.
+    names = sorted(names, key=lambda name: SCENARIOS[name].method != "GET")
+    results: dict[int, Results] = {}
+    for size in sizes:
+        seconds = asyncio.run(loader.grow(size, sizes[-1], lambda line: print(line, flush=True)))
+        print(f"\nBulk-loaded {size:,} registrations ({seconds:.1f} s with VACUUM ANALYZE)")
+        for line in asyncio.run(
+            describe_table(asyncpg_dsn(database_url), seeded.vendor_id, seeded.values)
+        ):
+            print(f"  {line}")
+        run = RunValues(size=size, values=seeded.values)
+        for name in names:
+            scenario = SCENARIOS[name]
+            check_same_shape(name, scenario, ports, seeded.tokens[scenario.user], run)
+        results[size] = {}
+        for name in names:
+            scenario = SCENARIOS[name]
+            token = seeded.tokens[scenario.user]
+            results[size][name] = {
+                server: measure(scenario, server, ports[server], token, run, args)
+                for server in SERVERS
+            }
+        print_table(results[size])
+    if len(sizes) > 1:
+        print_growth(sizes[0], sizes[-1], results)
+    return results
 
 
 def main() -> int:
@@ -389,6 +704,8 @@ def main() -> int:
                 organization_id=seeded.rep.organization_id,
                 scopes=sorted(seeded.rep.scopes),
                 vendor_id=seeded.vendor_id,
+                rep=holder(seeded.rep),
+                approver=holder(seeded.approver),
             )
             baseline_env = {
                 **os.environ,
@@ -399,10 +716,6 @@ def main() -> int:
                 ),
             }
             with servers(scratch, dealreg_env, baseline_env) as ports:
-                for name in names:
-                    check_same_shape(
-                        name, SCENARIOS[name], ports, seeded.tokens[SCENARIOS[name].user]
-                    )
                 print(
                     f"PostgreSQL at {make_url(server_url).render_as_string()}; "
                     f"{os.cpu_count()} CPUs, concurrency {args.concurrency}, "
@@ -410,16 +723,13 @@ def main() -> int:
                     f"after {args.warmup} warm-up requests, gzip {'on' if args.gzip else 'off'}",
                     flush=True,
                 )
-                results: dict[str, dict[str, dict[str, Any]]] = {}
-                for name in names:
-                    scenario = SCENARIOS[name]
-                    token = seeded.tokens[scenario.user]
-                    results[name] = {
-                        server: measure(scenario, server, ports[server], token, args)
-                        for server in SERVERS
-                    }
-    print_table(results)
-    errors = sum(r["errors"] for by_server in results.values() for r in by_server.values())
+                results = measure_sizes(args, names, seeded, database_url, ports)
+    errors = sum(
+        r["errors"]
+        for by_name in results.values()
+        for by_server in by_name.values()
+        for r in by_server.values()
+    )
     if errors:
         print(f"\n{errors} errors: the figures above are not trustworthy", file=sys.stderr)
     return 1 if errors else 0

@@ -269,7 +269,10 @@ WORD = st.text(
     alphabet="abcdefghijklmnopqrstuvwxyzäöüßéèêàçñøæå0123456789", min_size=1, max_size=12
 )
 LEGAL = st.sampled_from(["", "Inc", "Inc.", "Ltd", "GmbH", "LLC", "Corporation", "Co., Ltd."])
-SEPARATOR = st.sampled_from([" ", "  ", "\t", ", ", " - ", "-", ".", " / ", "; ", ": ", " (", ") "])
+# No bare "." between words: between single letters it makes an abbreviation (A.B.C. is abc).
+SEPARATOR = st.sampled_from(
+    [" ", "  ", "\t", ", ", " - ", "-", ". ", " / ", "; ", ": ", " (", ") "]
+)
 EDGE = st.sampled_from(["", " ", "  ", ".", ",", "\n", "!", '"', "("])
 
 

@@ -48,7 +48,7 @@ _EPOCH_ORDINAL = _EPOCH.date().toordinal()
 _CHUNK = 7 * _DAY
 # Offsets are sampled this far apart and the changes found are bisected to the second. Sampling
 # can only miss an offset that changes and changes back between two samples; no zone in tzdata
-# (2025b, all of history) changes its offset twice within four days, so a day leaves a margin.
+# (2025b, all of history) changes its offset twice within three days, so a day leaves a margin.
 _SAMPLE_SECONDS = 86_400
 
 
@@ -113,10 +113,7 @@ class BusinessCalendar(msgspec.Struct, frozen=True, kw_only=True):
             if self.subdivision is not None:
                 raise ValueError("a holiday subdivision needs a country")
             return
-        try:
-            holidays.country_holidays(self.country, subdiv=self.subdivision)
-        except NotImplementedError as exc:  # how `holidays` says "no such country/subdivision"
-            raise ValueError(f"no public holidays known for {self._region()}: {exc}") from exc
+        _check_region(self.country, self.subdivision)
 
     @classmethod
     def of(
@@ -207,7 +204,7 @@ class BusinessCalendar(msgspec.Struct, frozen=True, kw_only=True):
         segments = _offset_segments(self.timezone, lo, hi)
         offsets = [offset for _, _, offset in segments]
         # Every local date some instant in [lo, hi) reads as.
-        first_day = (lo + max(offsets)) // _DAY
+        first_day = (lo + min(offsets)) // _DAY
         last_day = (hi - 1 + max(offsets)) // _DAY
         pieces: list[tuple[int, int]] = []
         for day_number in range(first_day, last_day + 1):
@@ -254,6 +251,16 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)  # cached by zoneinfo itself
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ValueError(f"unknown time zone {name!r}") from exc
+
+
+@functools.lru_cache(maxsize=1024)
+def _check_region(country: str, subdivision: str | None) -> None:
+    # Cached: a sweep builds a calendar per clock, and asking `holidays` costs ~100 µs.
+    try:
+        holidays.country_holidays(country, subdiv=subdivision)
+    except NotImplementedError as exc:  # how `holidays` says "no such country/subdivision"
+        region = f"{country}-{subdivision}" if subdivision else country
+        raise ValueError(f"no public holidays known for {region}: {exc}") from exc
 
 
 @functools.lru_cache(maxsize=4096)
