@@ -3,6 +3,7 @@ guards and paging. Controllers validate, check the caller, and call one service;
 
 from litestar.types import ControllerRouterHandler
 
+from dealreg.api.approvals import DecisionController, approval_queue
 from dealreg.api.health import health, ready
 from dealreg.api.me import me
 from dealreg.api.oauth import issue_token, jwks
@@ -22,4 +23,6 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     ProgramController,
     DealController,
     RegistrationController,
+    DecisionController,
+    approval_queue,
 ]

@@ -72,6 +72,10 @@ class RegistrationOut(Resource, kw_only=True):
     expected_close_date: date
     # Another partner's active registration claimed the same customer and product first.
     conflict: bool
+    approver_id: uuid.UUID | None
+    # A rejection's reason code, and the vendor's words on its decision.
+    decision_code: str | None
+    decision_note: str | None
     submitted_at: datetime
     decided_at: datetime | None
     approved_at: datetime | None

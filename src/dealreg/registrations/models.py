@@ -155,6 +155,13 @@ class Registration(Entity):
     # Answers to the program's extra fields, checked against them at submission.
     answers: Mapped[dict[str, Any]] = mapped_column(JSONB)
     conflict: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    # The vendor's approver the registration is assigned to, if any.
+    approver_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="RESTRICT")
+    )
+    # Why the vendor decided as it did: a rejection's reason code and the decider's words.
+    decision_code: Mapped[str | None] = mapped_column(String(40))
+    decision_note: Mapped[str | None] = mapped_column(Text)
     submitted_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     decided_at: Mapped[datetime | None]
     approved_at: Mapped[datetime | None]

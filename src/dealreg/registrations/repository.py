@@ -363,25 +363,43 @@ async def lines_of_registration(session: AsyncSession, registration_id: uuid.UUI
     return (await session.execute(stmt)).all()
 
 
-async def conflicts_of(session: AsyncSession, registration_id: uuid.UUID) -> Sequence[Any]:
-    """The registrations linked to this one as conflicts, either way round."""
+async def conflicts_of_many(
+    session: AsyncSession, registration_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[Any]]:
+    """The registrations linked as conflicts to each of `registration_ids`, either way round."""
+    if not registration_ids:
+        return {}
     link = RegistrationConflict
-    other = or_(
-        and_(link.registration_id == registration_id, link.other_id == Registration.id),
-        and_(link.other_id == registration_id, link.registration_id == Registration.id),
-    )
     stmt = (
         select(
+            link.registration_id.label("of"),
             Registration.id,
             Registration.number,
             Registration.partner_id,
             Registration.status,
             Registration.submitted_at,
         )
-        .join(link, other)
-        .order_by(Registration.submitted_at)
+        .join(link, link.other_id == Registration.id)
+        .where(link.registration_id.in_(registration_ids))
+        .union_all(
+            select(
+                link.other_id.label("of"),
+                Registration.id,
+                Registration.number,
+                Registration.partner_id,
+                Registration.status,
+                Registration.submitted_at,
+            )
+            .join(link, link.registration_id == Registration.id)
+            .where(link.other_id.in_(registration_ids))
+        )
     )
-    return (await session.execute(stmt)).all()
+    found: dict[uuid.UUID, list[Any]] = {}
+    for row in (await session.execute(stmt)).all():
+        found.setdefault(row.of, []).append(row)
+    for rows in found.values():
+        rows.sort(key=lambda row: row.submitted_at)
+    return found
 
 
 async def history_of(

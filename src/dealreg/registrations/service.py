@@ -150,12 +150,12 @@ class _Plan(msgspec.Struct, kw_only=True):
 _VENDOR_DECIDERS = frozenset({Role.vendor_approver, Role.vendor_admin, Role.vendor_system})
 
 
-def _require_partner_side(actor: Principal, what: str) -> None:
+def require_partner_side(actor: Principal, what: str) -> None:
     if actor.org_kind is not OrgKind.partner:
         raise Forbidden(f"Only the registering partner may {what}.")
 
 
-def _require_vendor_decider(actor: Principal, what: str) -> None:
+def require_vendor_decider(actor: Principal, what: str) -> None:
     if actor.org_kind is not OrgKind.vendor or actor.role not in _VENDOR_DECIDERS:
         raise Forbidden(f"Only the vendor's approvers, admins or systems may {what}.")
 
@@ -249,34 +249,53 @@ def _check_answer(
     return None
 
 
-def _check_answers(
-    plan: _Plan, fields: list[ExtraField], errors: list[FieldError]
-) -> dict[str, Answer]:
-    index, entry = plan.entry if plan.entry else (None, None)
-    answers = entry.answers if entry else {}
-    base = f"/vendors/{index}/answers" if index is not None else "/vendors"
+def check_answers(
+    answers: dict[str, Answer],
+    fields: list[ExtraField],
+    *,
+    base: str,
+    vendor_id: uuid.UUID,
+    vendor_name: str,
+    missing_at: str | None = None,
+) -> list[FieldError]:
+    """What is wrong with `answers` to a program's extra `fields`: unknown keys, answers of the
+    wrong type, required ones missing (pointed at `base`/<key>, or at `missing_at` when the
+    client sent no answers object to point into)."""
+    errors = []
     known = {field.key: field for field in fields}
     for key in answers:
         if key not in known:
-            errors.append(
-                _error(f"{base}/{key}", f"{plan.vendor_name} asks no '{key}'", plan.vendor_id)
-            )
+            errors.append(_error(f"{base}/{key}", f"{vendor_name} asks no '{key}'", vendor_id))
     for field in fields:
         if field.key in answers:
-            problem = _check_answer(
-                field, answers[field.key], f"{base}/{field.key}", plan.vendor_id
-            )
+            problem = _check_answer(field, answers[field.key], f"{base}/{field.key}", vendor_id)
             if problem:
                 errors.append(problem)
         elif field.required:
             errors.append(
                 _error(
-                    f"{base}/{field.key}" if index is not None else base,
-                    f"{plan.vendor_name} requires '{field.key}' ({field.label})",
-                    plan.vendor_id,
+                    missing_at or f"{base}/{field.key}",
+                    f"{vendor_name} requires '{field.key}' ({field.label})",
+                    vendor_id,
                 )
             )
-    return dict(answers)
+    return errors
+
+
+def _plan_answers(
+    plan: _Plan, fields: list[ExtraField], errors: list[FieldError]
+) -> dict[str, Answer]:
+    index, entry = plan.entry if plan.entry else (None, None)
+    answers = dict(entry.answers) if entry else {}
+    errors += check_answers(
+        answers,
+        fields,
+        base=f"/vendors/{index}/answers",
+        missing_at=None if index is not None else "/vendors",
+        vendor_id=plan.vendor_id,
+        vendor_name=plan.vendor_name,
+    )
+    return answers
 
 
 def _choose_program(
@@ -431,7 +450,7 @@ async def _apply_programs(
                 _error("/lines", f"{plan.vendor_name}'s lines total more than {MAX_AMOUNT}")
             )
         fields = msgspec.convert(program.extra_fields, list[ExtraField])
-        answers[plan.vendor_id] = _check_answers(plan, fields, errors)
+        answers[plan.vendor_id] = _plan_answers(plan, fields, errors)
     return answers
 
 
@@ -751,7 +770,8 @@ async def view_registration(
     lines = await repository.lines_of_registration(session, registration.id)
     conflicts = None
     if actor.org_kind is not OrgKind.partner:
-        conflicts = await repository.conflicts_of(session, registration.id)
+        linked = await repository.conflicts_of_many(session, [registration.id])
+        conflicts = linked.get(registration.id, [])
     return RegistrationView(registration, lines, conflicts)
 
 
@@ -799,7 +819,7 @@ async def withdraw(
     reason: str | None,
 ) -> Registration:
     registration = await get_registration(session, actor, registration_id)
-    _require_partner_side(actor, "withdraw a registration")
+    require_partner_side(actor, "withdraw a registration")
     if_match.check(registration.version)
     record(session, actor, registration, states.withdraw(registration, reason=reason))
     await session.flush()
@@ -818,7 +838,7 @@ async def report_stage(
     """The rep (or their admin), or the vendor's CRM, reports how far the sale has got."""
     registration = await get_registration(session, actor, registration_id)
     if actor.org_kind is not OrgKind.partner:
-        _require_vendor_decider(actor, "report a registration's stage")
+        require_vendor_decider(actor, "report a registration's stage")
     if_match.check(registration.version)
     record(session, actor, registration, states.report_stage(registration, stage, note=note))
     await session.flush()
@@ -840,7 +860,7 @@ async def request_extension(
     reason: str,
 ) -> tuple[Registration, ExtensionRequest]:
     registration = await get_registration(session, actor, registration_id)
-    _require_partner_side(actor, "ask for an extension")
+    require_partner_side(actor, "ask for an extension")
     if_match.check(registration.version)
     states.require_protected(registration)
     program = await repository.program_terms(session, registration.program_id)
@@ -901,7 +921,7 @@ async def decide_extension(
     request = await repository.get_extension_request(session, registration.id, request_id)
     if request is None:
         raise ExtensionNotFound(f"No extension request {request_id} of this registration.")
-    _require_vendor_decider(actor, "decide an extension")
+    require_vendor_decider(actor, "decide an extension")
     if_match.check(registration.version)
     if request.status is not ExtensionStatus.pending:
         raise ExtensionNotAllowed(f"This extension request was already {request.status.value}.")

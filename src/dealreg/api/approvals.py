@@ -1,0 +1,202 @@
+"""The vendor's decisions on registrations, the partner's resubmission, and the vendor's queue of
+open registrations."""
+
+import uuid
+from typing import Annotated
+
+import msgspec
+from litestar import Controller, Response, get, post
+from litestar.params import FromPath, FromQuery, JSONBody
+
+from dealreg.api.conditional import ETAG_HEADER, IfMatchHeader, if_match, tagged
+from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
+from dealreg.api.registrations import ConflictOut, RegistrationOut
+from dealreg.api.schemas import problems
+from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.approvals import service
+from dealreg.approvals.service import RejectionReason
+from dealreg.auth import scopes
+from dealreg.pagination import DEFAULT_LIMIT
+from dealreg.registrations.service import Answer, AnswerKey, Note
+
+
+class Approval(msgspec.Struct, forbid_unknown_fields=True):
+    note: Note | None = None
+
+
+class Rejection(msgspec.Struct, forbid_unknown_fields=True):
+    reason: RejectionReason
+    # Required when the reason is `other`.
+    note: Note | None = None
+
+
+class InfoRequest(msgspec.Struct, forbid_unknown_fields=True):
+    question: Note
+
+
+class Resubmission(msgspec.Struct, forbid_unknown_fields=True):
+    reply: Note
+    # Corrected answers to the program's extra fields: all of them, replacing the earlier ones.
+    answers: Annotated[dict[AnswerKey, Answer], msgspec.Meta(max_length=50)] | None = None
+
+
+class Assignment(msgspec.Struct, forbid_unknown_fields=True):
+    approver_id: uuid.UUID
+
+
+class QueueEntry(RegistrationOut, kw_only=True):
+    conflicts: list[ConflictOut]
+
+
+class Queue(msgspec.Struct):
+    items: list[QueueEntry]
+    next_cursor: str | None
+
+
+_CHANGE = problems(404, 409, 412, 413, 428)
+
+
+class DecisionController(Controller):
+    path = "/v1/registrations/{registration_id:uuid}"
+    tags = ["approvals"]
+    security = BEARER_SECURITY
+    guards = [requires(scopes.WRITE_REGISTRATIONS)]
+    response_headers = [ETAG_HEADER]
+
+    @post("/approve", status_code=200, responses=_CHANGE, summary="Approve (the vendor)")
+    async def approve(
+        self,
+        db: Db,
+        principal: Caller,
+        registration_id: FromPath[uuid.UUID],
+        data: JSONBody[Approval],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[RegistrationOut]:
+        registration = await service.approve(
+            db,
+            principal,
+            registration_id,
+            if_match=if_match(if_match_header, required=True),
+            note=data.note,
+        )
+        return tagged(RegistrationOut.of(registration), registration.version)
+
+    @post("/reject", status_code=200, responses=_CHANGE, summary="Reject, with a reason code")
+    async def reject(
+        self,
+        db: Db,
+        principal: Caller,
+        registration_id: FromPath[uuid.UUID],
+        data: JSONBody[Rejection],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[RegistrationOut]:
+        registration = await service.reject(
+            db,
+            principal,
+            registration_id,
+            if_match=if_match(if_match_header, required=True),
+            reason=data.reason,
+            note=data.note,
+        )
+        return tagged(RegistrationOut.of(registration), registration.version)
+
+    @post(
+        "/request-info",
+        status_code=200,
+        responses=_CHANGE,
+        summary="Ask the partner for information (the registration waits on the partner)",
+    )
+    async def request_info(
+        self,
+        db: Db,
+        principal: Caller,
+        registration_id: FromPath[uuid.UUID],
+        data: JSONBody[InfoRequest],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[RegistrationOut]:
+        registration = await service.request_info(
+            db,
+            principal,
+            registration_id,
+            if_match=if_match(if_match_header, required=True),
+            question=data.question,
+        )
+        return tagged(RegistrationOut.of(registration), registration.version)
+
+    @post(
+        "/resubmit",
+        status_code=200,
+        responses=_CHANGE,
+        summary="Answer the vendor's question (the partner): back to review",
+    )
+    async def resubmit(
+        self,
+        db: Db,
+        principal: Caller,
+        registration_id: FromPath[uuid.UUID],
+        data: JSONBody[Resubmission],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[RegistrationOut]:
+        registration = await service.resubmit(
+            db,
+            principal,
+            registration_id,
+            if_match=if_match(if_match_header, required=True),
+            reply=data.reply,
+            answers=data.answers,
+        )
+        return tagged(RegistrationOut.of(registration), registration.version)
+
+    @post(
+        "/assign",
+        status_code=200,
+        responses=_CHANGE,
+        summary="Give an open registration to one of the vendor's approvers",
+    )
+    async def assign(
+        self,
+        db: Db,
+        principal: Caller,
+        registration_id: FromPath[uuid.UUID],
+        data: JSONBody[Assignment],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[RegistrationOut]:
+        registration = await service.assign(
+            db,
+            principal,
+            registration_id,
+            if_match=if_match(if_match_header, required=True),
+            approver_id=data.approver_id,
+        )
+        return tagged(RegistrationOut.of(registration), registration.version)
+
+
+@get(
+    "/v1/approvals/queue",
+    tags=["approvals"],
+    security=BEARER_SECURITY,
+    guards=[requires(scopes.READ_REGISTRATIONS)],
+    responses=problems(),
+    summary="The vendor's open registrations, the longest waiting first, with their conflicts",
+)
+async def approval_queue(
+    db: Db,
+    principal: Caller,
+    approver_id: FromQuery[uuid.UUID | None] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Queue:
+    page = page_request(limit, cursor, None)
+    result = await service.queue(db, principal, approver_id=approver_id, page=page)
+    return Queue(
+        items=[
+            QueueEntry(
+                **msgspec.structs.asdict(RegistrationOut.of(item.registration)),
+                conflicts=[
+                    msgspec.convert(c, ConflictOut, from_attributes=True) for c in item.conflicts
+                ],
+            )
+            for item in result.items
+        ],
+        next_cursor=encode_cursor(result.next_key),
+    )

@@ -1,0 +1,213 @@
+"""The vendor's decision on a registration: assign, ask the partner for information, approve or
+reject; and the partner's resubmission with its answer. Services never commit.
+
+Each decision is a move of the registration state machine (registrations/states.py), written as
+history and an event in the caller's transaction; every change needs the If-Match of the version
+it was made against, so two approvers cannot decide on the same registration unknowingly.
+"""
+
+import enum
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import msgspec
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.approvals import repository
+from dealreg.auth.tokens import Principal
+from dealreg.errors import FieldError, Forbidden, InvalidInput
+from dealreg.orgs.models import OrgKind
+from dealreg.orgs.service import ExtraField
+from dealreg.pagination import Page, PageRequest
+from dealreg.registrations import repository as registrations
+from dealreg.registrations import states
+from dealreg.registrations.models import Registration, RegistrationStatus
+from dealreg.registrations.service import (
+    Answer,
+    check_answers,
+    get_registration,
+    record,
+    require_partner_side,
+    require_vendor_decider,
+)
+from dealreg.registrations.states import UNDECIDED, IllegalTransition
+from dealreg.versioning import IfMatch
+
+
+class RejectionReason(enum.StrEnum):
+    duplicate = "duplicate"
+    existing_direct_opportunity = "existing_direct_opportunity"
+    not_qualified = "not_qualified"
+    insufficient_information = "insufficient_information"
+    partner_not_eligible = "partner_not_eligible"
+    other = "other"
+
+
+async def _for_decision(
+    session: AsyncSession, actor: Principal, registration_id: uuid.UUID, if_match: IfMatch
+) -> Registration:
+    registration = await get_registration(session, actor, registration_id)
+    require_vendor_decider(actor, "decide on a registration")
+    if_match.check(registration.version)
+    return registration
+
+
+async def approve(
+    session: AsyncSession,
+    actor: Principal,
+    registration_id: uuid.UUID,
+    *,
+    if_match: IfMatch,
+    note: str | None,
+) -> Registration:
+    """Approve: the partner is protected for the program's protection days from now."""
+    registration = await _for_decision(session, actor, registration_id, if_match)
+    program = await registrations.program_terms(session, registration.program_id)
+    change = states.approve(
+        registration, at=datetime.now(UTC), protection_days=program.protection_days, reason=note
+    )
+    registration.decision_note = note
+    record(session, actor, registration, change, _expiry(registration))
+    await session.flush()
+    return registration
+
+
+def _expiry(registration: Registration) -> dict[str, Any]:
+    expires_at = registration.expires_at
+    return {"expires_at": expires_at.isoformat() if expires_at else None}
+
+
+async def reject(
+    session: AsyncSession,
+    actor: Principal,
+    registration_id: uuid.UUID,
+    *,
+    if_match: IfMatch,
+    reason: RejectionReason,
+    note: str | None,
+) -> Registration:
+    if reason is RejectionReason.other and note is None:
+        raise InvalidInput(
+            "Say why, in words, when the reason is 'other'.",
+            errors=[FieldError(pointer="/note", detail="required when the reason is 'other'")],
+        )
+    registration = await _for_decision(session, actor, registration_id, if_match)
+    change = states.reject(registration, at=datetime.now(UTC), reason=note or reason.value)
+    registration.decision_code, registration.decision_note = reason.value, note
+    record(session, actor, registration, change, {"reason_code": reason.value})
+    await session.flush()
+    return registration
+
+
+async def request_info(
+    session: AsyncSession,
+    actor: Principal,
+    registration_id: uuid.UUID,
+    *,
+    if_match: IfMatch,
+    question: str,
+) -> Registration:
+    """Ask the partner a question: the registration waits on the partner until it resubmits."""
+    registration = await _for_decision(session, actor, registration_id, if_match)
+    record(session, actor, registration, states.request_info(registration, question=question))
+    await session.flush()
+    return registration
+
+
+async def resubmit(
+    session: AsyncSession,
+    actor: Principal,
+    registration_id: uuid.UUID,
+    *,
+    if_match: IfMatch,
+    reply: str,
+    answers: dict[str, Answer] | None,
+) -> Registration:
+    """The partner answers the vendor's question (and may correct its answers to the program's
+    extra fields, checked as at submission); the registration goes back to review."""
+    registration = await get_registration(session, actor, registration_id)
+    require_partner_side(actor, "resubmit a registration")
+    if_match.check(registration.version)
+    if answers is not None:
+        program = await registrations.program_terms(session, registration.program_id)
+        errors = check_answers(
+            answers,
+            msgspec.convert(program.extra_fields, list[ExtraField]),
+            base="/answers",
+            vendor_id=registration.vendor_id,
+            vendor_name=program.name,
+        )
+        if errors:
+            raise InvalidInput(
+                f"The answers break {len(errors)} rule(s) of the program.", errors=errors
+            )
+    change = states.resubmit(registration, note=reply)
+    if answers is not None:
+        registration.answers = dict(answers)
+    record(session, actor, registration, change, {"answers_changed": answers is not None})
+    await session.flush()
+    return registration
+
+
+async def assign(
+    session: AsyncSession,
+    actor: Principal,
+    registration_id: uuid.UUID,
+    *,
+    if_match: IfMatch,
+    approver_id: uuid.UUID,
+) -> Registration:
+    """Give an open registration to one of the vendor's approvers; a submitted one goes into
+    review."""
+    registration = await _for_decision(session, actor, registration_id, if_match)
+    approver = await repository.vendor_approver(session, registration.vendor_id, approver_id)
+    if approver is None:
+        detail = f"{approver_id} is not an active approver or admin of this vendor"
+        raise InvalidInput(detail, errors=[FieldError(pointer="/approver_id", detail=detail)])
+    if registration.status not in UNDECIDED:
+        raise IllegalTransition(
+            f"Registration {registration.number} is {registration.status.value}; only an open "
+            "registration is assigned.",
+            extra={"registration_status": registration.status.value},
+        )
+    data = {"approver_id": str(approver.id)}
+    registration.approver_id = approver.id
+    if registration.status is RegistrationStatus.submitted:
+        record(session, actor, registration, states.start_review(registration), data)
+    else:
+        record(
+            session,
+            actor,
+            registration,
+            states.unchanged(registration, action="assigned", reason=None),
+            data,
+        )
+    await session.flush()
+    return registration
+
+
+class QueueItem(msgspec.Struct, frozen=True):
+    registration: Any
+    conflicts: Sequence[Any]
+
+
+async def queue(
+    session: AsyncSession,
+    actor: Principal,
+    *,
+    approver_id: uuid.UUID | None,
+    page: PageRequest,
+) -> Page[QueueItem]:
+    """The vendor's open registrations, the longest waiting first, each with its conflicts."""
+    if actor.org_kind is not OrgKind.vendor:
+        raise Forbidden("The approval queue is a vendor's.")
+    result = await repository.open_registrations(
+        session, actor.organization_id, approver_id=approver_id, page=page
+    )
+    conflicts = await registrations.conflicts_of_many(session, [r.id for r in result.items])
+    return Page(
+        items=[QueueItem(r, conflicts.get(r.id, [])) for r in result.items],
+        next_key=result.next_key,
+    )
