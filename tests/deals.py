@@ -107,7 +107,8 @@ async def approve(
 ) -> Registration:
     """Approve a submitted registration as the vendor's decision will, with history and event."""
     registration = await db.get_one(Registration, uuid.UUID(str(registration_id)))
-    change = states.approve(registration, at=at or datetime.now(UTC), protection_days=days)
-    record(db, None, registration, change)
+    at = at or datetime.now(UTC)
+    change = states.approve(registration, at=at, protection_days=days)
+    await record(db, None, registration, change, at=at)
     await db.flush()
     return registration

@@ -6,4 +6,5 @@ def load_all_models() -> None:
     import dealreg.idempotency.models
     import dealreg.orgs.models
     import dealreg.registrations.models
+    import dealreg.sla.models
     import dealreg.worker.models  # noqa: F401

@@ -65,11 +65,12 @@ async def approve(
     """Approve: the partner is protected for the program's protection days from now."""
     registration = await _for_decision(session, actor, registration_id, if_match)
     program = await registrations.program_terms(session, registration.program_id)
+    at = datetime.now(UTC)
     change = states.approve(
-        registration, at=datetime.now(UTC), protection_days=program.protection_days, reason=note
+        registration, at=at, protection_days=program.protection_days, reason=note
     )
     registration.decision_note = note
-    record(session, actor, registration, change, _expiry(registration))
+    await record(session, actor, registration, change, _expiry(registration), at=at)
     await session.flush()
     return registration
 
@@ -94,9 +95,10 @@ async def reject(
             errors=[FieldError(pointer="/note", detail="required when the reason is 'other'")],
         )
     registration = await _for_decision(session, actor, registration_id, if_match)
-    change = states.reject(registration, at=datetime.now(UTC), reason=note or reason.value)
+    at = datetime.now(UTC)
+    change = states.reject(registration, at=at, reason=note or reason.value)
     registration.decision_code, registration.decision_note = reason.value, note
-    record(session, actor, registration, change, {"reason_code": reason.value})
+    await record(session, actor, registration, change, {"reason_code": reason.value}, at=at)
     await session.flush()
     return registration
 
@@ -111,7 +113,7 @@ async def request_info(
 ) -> Registration:
     """Ask the partner a question: the registration waits on the partner until it resubmits."""
     registration = await _for_decision(session, actor, registration_id, if_match)
-    record(session, actor, registration, states.request_info(registration, question=question))
+    await record(session, actor, registration, states.request_info(registration, question=question))
     await session.flush()
     return registration
 
@@ -146,7 +148,7 @@ async def resubmit(
     change = states.resubmit(registration, note=reply)
     if answers is not None:
         registration.answers = dict(answers)
-    record(session, actor, registration, change, {"answers_changed": answers is not None})
+    await record(session, actor, registration, change, {"answers_changed": answers is not None})
     await session.flush()
     return registration
 
@@ -175,9 +177,9 @@ async def assign(
     data = {"approver_id": str(approver.id)}
     registration.approver_id = approver.id
     if registration.status is RegistrationStatus.submitted:
-        record(session, actor, registration, states.start_review(registration), data)
+        await record(session, actor, registration, states.start_review(registration), data)
     else:
-        record(
+        await record(
             session,
             actor,
             registration,

@@ -44,6 +44,7 @@ from dealreg.registrations.models import (
     RegistrationStatus,
     SalesStage,
 )
+from dealreg.sla import clocks
 from dealreg.versioning import IfMatch
 
 Short = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NO_NUL)]
@@ -567,6 +568,7 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
             }
         )
     registrations = await repository.insert_returning(session, Registration, registration_rows)
+    await clocks.start_clocks(session, registrations)
     by_vendor = {r.vendor_id: r for r in registrations}
     line_rows = [
         {
@@ -664,14 +666,17 @@ def _event_row(type_: str, registration: Any, data: dict[str, Any]) -> dict[str,
     )
 
 
-def record(
+async def record(
     session: AsyncSession,
     actor: Principal | None,
     registration: Registration,
     change: states.Change,
     data: dict[str, Any] | None = None,
+    *,
+    at: datetime | None = None,
 ) -> None:
-    """Write `change` of `registration` as a history row and an event (flushed with it)."""
+    """Write `change` of `registration`, made at `at` (now), as a history row and an event, and
+    keep its approval clock in step."""
     session.add(
         RegistrationHistory(
             **_history_row(
@@ -701,6 +706,8 @@ def record(
             )
         )
     )
+    if change.to_status is not change.from_status:
+        await clocks.follow(session, registration.id, change.to_status, at or datetime.now(UTC))
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -821,7 +828,7 @@ async def withdraw(
     registration = await get_registration(session, actor, registration_id)
     require_partner_side(actor, "withdraw a registration")
     if_match.check(registration.version)
-    record(session, actor, registration, states.withdraw(registration, reason=reason))
+    await record(session, actor, registration, states.withdraw(registration, reason=reason))
     await session.flush()
     return registration
 
@@ -840,7 +847,7 @@ async def report_stage(
     if actor.org_kind is not OrgKind.partner:
         require_vendor_decider(actor, "report a registration's stage")
     if_match.check(registration.version)
-    record(session, actor, registration, states.report_stage(registration, stage, note=note))
+    await record(session, actor, registration, states.report_stage(registration, stage, note=note))
     await session.flush()
     return registration
 
@@ -894,7 +901,9 @@ async def request_extension(
         request,
     )
     change = states.unchanged(registration, action="extension_requested", reason=reason)
-    record(session, actor, registration, change, {"request_id": str(request.id), "days": days})
+    await record(
+        session, actor, registration, change, {"request_id": str(request.id), "days": days}
+    )
     await session.flush()
     return registration, request
 
@@ -953,7 +962,7 @@ async def decide_extension(
     data: dict[str, Any] = {"request_id": str(request.id), "days": request.granted_days}
     if registration.expires_at is not None:
         data["expires_at"] = registration.expires_at.isoformat()
-    record(session, actor, registration, change, data)
+    await record(session, actor, registration, change, data)
     await session.flush()
     return registration, request
 
@@ -970,7 +979,7 @@ async def expire_lapsed(session: AsyncSession) -> int:
     while True:
         batch = await repository.lapsed(session, now, _BATCH)
         for registration in batch:
-            record(session, None, registration, states.expire(registration, at=now))
+            await record(session, None, registration, states.expire(registration, at=now), at=now)
             if registration.extension_pending:
                 await _lapse_pending_extension(session, registration, now)
         await session.flush()

@@ -1,0 +1,204 @@
+"""Approval clocks: started at submission, paused while the registration waits on the partner,
+resumed on resubmission, stopped at a decision or withdrawal.
+
+A clock copies its vendor's policy (the program's, if it has one) when it starts. It counts the
+business time run so far in `elapsed_us`, and `next_due_at` is the instant its next threshold
+falls due while it runs: reminder at half the target, at_risk at the target, breached at the
+hard limit. The sweep (sla/service.py) fires what is due; this module only keeps clocks right.
+"""
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import msgspec
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.orgs.models import Organization
+from dealreg.registrations.models import RegistrationStatus
+from dealreg.sla.calendar import BusinessCalendar, WorkingHours
+from dealreg.sla.models import BreachAction, ClockState, SlaClock, SlaPolicy, Threshold
+
+DEFAULT_TARGET_DAYS = 2.0
+DEFAULT_HARD_LIMIT_DAYS = 4.0
+ORDER = (Threshold.reminder, Threshold.at_risk, Threshold.breached)
+# A decision, or the partner taking the registration back: the clock stops for good.
+_STOPS = frozenset(
+    {RegistrationStatus.approved, RegistrationStatus.rejected, RegistrationStatus.withdrawn}
+)
+
+
+class Policy(msgspec.Struct, frozen=True, kw_only=True):
+    """The SLA a vendor (or one of its programs) holds itself to."""
+
+    hours: WorkingHours = msgspec.field(default_factory=WorkingHours.default)
+    closed_dates: frozenset[date] = frozenset()
+    holiday_country: str | None = None
+    holiday_subdivision: str | None = None
+    target_days: float = DEFAULT_TARGET_DAYS
+    hard_limit_days: float = DEFAULT_HARD_LIMIT_DAYS
+    breach_action: BreachAction = BreachAction.none
+    escalation_email: str | None = None
+
+    @classmethod
+    def of_row(cls, row: SlaPolicy) -> "Policy":
+        return cls(
+            hours=WorkingHours(
+                days=tuple(tuple((s, e) for s, e in day) for day in row.working_hours)
+            ),
+            closed_dates=frozenset(row.closed_dates),
+            holiday_country=row.holiday_country,
+            holiday_subdivision=row.holiday_subdivision,
+            target_days=row.target_days,
+            hard_limit_days=row.hard_limit_days,
+            breach_action=row.breach_action,
+            escalation_email=row.escalation_email,
+        )
+
+    def calendar(self, timezone: str) -> BusinessCalendar:
+        return BusinessCalendar.of(
+            timezone,
+            country=self.holiday_country,
+            subdivision=self.holiday_subdivision,
+            hours=self.hours,
+            closed_dates=self.closed_dates,
+        )
+
+    def minutes(self, days: float) -> int:
+        """Business days as business minutes: a business day is the average working day."""
+        working_days = [day for day in self.hours.days if day]
+        weekly = sum(end - start for day in working_days for start, end in day)
+        return round(days * weekly / len(working_days))
+
+
+def default_policy(vendor_country: str) -> Policy:
+    return Policy(holiday_country=vendor_country)
+
+
+async def policies_for(
+    session: AsyncSession, vendor_ids: Iterable[uuid.UUID]
+) -> tuple[dict[uuid.UUID, Organization], dict[tuple[uuid.UUID, uuid.UUID | None], Policy]]:
+    """The vendors, and every stored policy of theirs keyed by (vendor, program or None)."""
+    ids = list(set(vendor_ids))
+    vendors = {
+        org.id: org
+        for org in (await session.scalars(select(Organization).where(Organization.id.in_(ids))))
+    }
+    rows = await session.scalars(select(SlaPolicy).where(SlaPolicy.vendor_id.in_(ids)))
+    return vendors, {(row.vendor_id, row.program_id): Policy.of_row(row) for row in rows}
+
+
+def policy_of(
+    policies: dict[tuple[uuid.UUID, uuid.UUID | None], Policy],
+    vendor: Organization,
+    program_id: uuid.UUID | None,
+) -> Policy:
+    return (
+        policies.get((vendor.id, program_id))
+        or policies.get((vendor.id, None))
+        or default_policy(vendor.country)
+    )
+
+
+def threshold_minutes(clock: SlaClock, threshold: Threshold) -> int:
+    if threshold is Threshold.reminder:
+        return clock.target_minutes // 2
+    if threshold is Threshold.at_risk:
+        return clock.target_minutes
+    return clock.hard_limit_minutes
+
+
+def calendar_of(clock: SlaClock) -> BusinessCalendar:
+    return msgspec.convert(clock.calendar, BusinessCalendar)
+
+
+def due_at(clock: SlaClock, threshold: Threshold, calendar: BusinessCalendar) -> datetime | None:
+    """When `threshold` falls due if the clock keeps running from now on (None when not
+    running)."""
+    if clock.running_since is None:
+        return None
+    remaining = threshold_minutes(clock, threshold) * 60_000_000 - clock.elapsed_us
+    return calendar.add(clock.running_since, timedelta(microseconds=max(remaining, 0)))
+
+
+def schedule(clock: SlaClock, calendar: BusinessCalendar) -> None:
+    clock.next_due_at = (
+        due_at(clock, clock.next_threshold, calendar) if clock.next_threshold else None
+    )
+
+
+async def start_clocks(session: AsyncSession, registrations: Sequence[Any]) -> None:
+    """Start the clock of each newly submitted registration at its submission."""
+    vendors, policies = await policies_for(session, (r.vendor_id for r in registrations))
+    for registration in registrations:
+        vendor = vendors[registration.vendor_id]
+        policy = policy_of(policies, vendor, registration.program_id)
+        assert vendor.timezone is not None  # noqa: S101 - a vendor's is required (check constraint)
+        calendar = policy.calendar(vendor.timezone)
+        clock = SlaClock(
+            registration_id=registration.id,
+            vendor_id=vendor.id,
+            calendar=msgspec.to_builtins(calendar),
+            target_minutes=policy.minutes(policy.target_days),
+            hard_limit_minutes=policy.minutes(policy.hard_limit_days),
+            breach_action=policy.breach_action,
+            escalation_email=policy.escalation_email,
+            state=ClockState.running,
+            started_at=registration.submitted_at,
+            elapsed_us=0,
+            running_since=registration.submitted_at,
+            pauses=[],
+            next_threshold=Threshold.reminder,
+        )
+        schedule(clock, calendar)
+        session.add(clock)
+    await session.flush()
+
+
+def _count_until(clock: SlaClock, calendar: BusinessCalendar, at: datetime) -> None:
+    if clock.running_since is not None:
+        clock.elapsed_us += _us(calendar.elapsed(clock.running_since, at))
+        clock.running_since = None
+
+
+def _us(delta: timedelta) -> int:
+    return delta // timedelta(microseconds=1)
+
+
+async def follow(
+    session: AsyncSession, registration_id: uuid.UUID, to: RegistrationStatus, at: datetime
+) -> None:
+    """Keep the registration's clock in step with a move of its status to `to` at `at`."""
+    clock = await session.get(SlaClock, registration_id, with_for_update=True)
+    if clock is None or clock.state is ClockState.stopped:
+        return
+    calendar = calendar_of(clock)
+    if to is RegistrationStatus.info_requested and clock.state is ClockState.running:
+        _count_until(clock, calendar, at)
+        clock.state, clock.paused_since, clock.next_due_at = ClockState.paused, at, None
+    elif to is RegistrationStatus.in_review and clock.state is ClockState.paused:
+        _close_pause(clock, at)
+        clock.state, clock.running_since = ClockState.running, at
+        schedule(clock, calendar)
+    elif to in _STOPS:
+        _count_until(clock, calendar, at)
+        _close_pause(clock, at)
+        clock.state, clock.stopped_at = ClockState.stopped, at
+        clock.next_threshold, clock.next_due_at = None, None
+    await session.flush()
+
+
+def _close_pause(clock: SlaClock, at: datetime) -> None:
+    if clock.paused_since is not None:
+        clock.pauses = [*clock.pauses, [clock.paused_since.isoformat(), at.isoformat()]]
+        clock.paused_since = None
+
+
+def elapsed_now(clock: SlaClock, now: datetime) -> timedelta:
+    """Business time on the clock at `now`."""
+    running = timedelta(0)
+    if clock.running_since is not None:
+        running = calendar_of(clock).elapsed(clock.running_since, now)
+    return timedelta(microseconds=clock.elapsed_us) + running

@@ -1,0 +1,169 @@
+import enum
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from dealreg.db import Base, Entity, pg_enum
+
+
+class BreachAction(enum.StrEnum):
+    none = "none"
+    escalate = "escalate"
+    auto_approve = "auto_approve"
+
+
+class Threshold(enum.StrEnum):
+    """In the order they fire: half the target, the target, the hard limit."""
+
+    reminder = "reminder"
+    at_risk = "at_risk"
+    breached = "breached"
+
+
+class ClockState(enum.StrEnum):
+    running = "running"
+    paused = "paused"
+    stopped = "stopped"
+
+
+class SlaPolicy(Entity):
+    """A vendor's approval SLA (or one program's, overriding the vendor's)."""
+
+    __tablename__ = "sla_policies"
+    __table_args__ = (
+        CheckConstraint("target_days > 0 AND hard_limit_days >= target_days", name="limits_valid"),
+        Index(
+            "uq_sla_policies_vendor_default",
+            "vendor_id",
+            unique=True,
+            postgresql_where=text("program_id IS NULL"),
+        ),
+        Index(
+            "uq_sla_policies_program",
+            "program_id",
+            unique=True,
+            postgresql_where=text("program_id IS NOT NULL"),
+        ),
+    )
+
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    program_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("programs.id", ondelete="RESTRICT")
+    )
+    # Seven lists (Monday first) of [start, end) minutes after local midnight.
+    working_hours: Mapped[list[list[list[int]]]] = mapped_column(JSONB)
+    closed_dates: Mapped[list[date]] = mapped_column(ARRAY(Date))
+    # Public holidays of this country (and subdivision); null country: none.
+    holiday_country: Mapped[str | None] = mapped_column(String(2))
+    holiday_subdivision: Mapped[str | None] = mapped_column(String(10))
+    # In business days: a business day is the average working day of `working_hours`.
+    target_days: Mapped[float] = mapped_column(Numeric(5, 2, asdecimal=False))
+    hard_limit_days: Mapped[float] = mapped_column(Numeric(5, 2, asdecimal=False))
+    breach_action: Mapped[BreachAction] = mapped_column(pg_enum(BreachAction))
+    escalation_email: Mapped[str | None] = mapped_column(String(254))
+
+
+class SlaClock(Base):
+    """The business-time clock of one registration's decision.
+
+    The policy is copied in when the clock starts, so a later policy change applies only to
+    clocks started after it. `next_due_at` is when the next threshold fires; the sweep picks
+    due clocks by it (null when paused or stopped)."""
+
+    __tablename__ = "sla_clocks"
+    __table_args__ = (
+        Index(
+            "ix_sla_clocks_next_due_at",
+            "next_due_at",
+            postgresql_where=text("next_due_at IS NOT NULL"),
+        ),
+        Index("ix_sla_clocks_vendor_id_started_at", "vendor_id", "started_at"),
+    )
+
+    registration_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("registrations.id", ondelete="RESTRICT"), primary_key=True
+    )
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    # The BusinessCalendar the clock runs on, as JSON.
+    calendar: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    target_minutes: Mapped[int] = mapped_column(Integer)
+    hard_limit_minutes: Mapped[int] = mapped_column(Integer)
+    breach_action: Mapped[BreachAction] = mapped_column(pg_enum(BreachAction))
+    escalation_email: Mapped[str | None] = mapped_column(String(254))
+    state: Mapped[ClockState] = mapped_column(pg_enum(ClockState))
+    started_at: Mapped[datetime]
+    # Business time counted up to `running_since` (or up to the pause or stop), in microseconds.
+    elapsed_us: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    running_since: Mapped[datetime | None]
+    # Closed pauses as [start, end] ISO pairs; an open pause is `paused_since`.
+    pauses: Mapped[list[list[str]]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    paused_since: Mapped[datetime | None]
+    stopped_at: Mapped[datetime | None]
+    next_threshold: Mapped[Threshold | None] = mapped_column(pg_enum(Threshold))
+    next_due_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(
+        server_default=func.clock_timestamp(), onupdate=func.clock_timestamp()
+    )
+
+
+class SlaFiring(Base):
+    """A threshold that fired for a registration: once each, whatever the sweeps."""
+
+    __tablename__ = "sla_firings"
+    __table_args__ = (UniqueConstraint("registration_id", "threshold"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    registration_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("registrations.id", ondelete="RESTRICT")
+    )
+    threshold: Mapped[Threshold] = mapped_column(pg_enum(Threshold))
+    due_at: Mapped[datetime]
+    fired_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+
+
+class SlaBreach(Base):
+    """An approval that passed its hard limit undecided. Immutable: inserted, never changed."""
+
+    __tablename__ = "sla_breaches"
+    __table_args__ = (
+        UniqueConstraint("registration_id"),
+        Index("ix_sla_breaches_vendor_id_breached_at", "vendor_id", "breached_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    registration_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("registrations.id", ondelete="RESTRICT")
+    )
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    partner_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    program_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programs.id", ondelete="RESTRICT"))
+    approver_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="RESTRICT")
+    )
+    due_at: Mapped[datetime]
+    breached_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
+    action: Mapped[BreachAction] = mapped_column(pg_enum(BreachAction))
