@@ -11,6 +11,7 @@ from dealreg.api.organizations import OrganizationController
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.programs import ProgramController
 from dealreg.api.registrations import DealController, RegistrationController
+from dealreg.api.sla import PolicyController, registration_clock
 
 ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     health,
@@ -25,4 +26,6 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     RegistrationController,
     DecisionController,
     approval_queue,
+    PolicyController,
+    registration_clock,
 ]

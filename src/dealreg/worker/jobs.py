@@ -62,6 +62,7 @@ def load_all_jobs() -> dict[str, Job]:
     """Import every domain's jobs so that the registry knows them all."""
     import dealreg.idempotency.tasks
     import dealreg.registrations.tasks
+    import dealreg.sla.tasks
     import dealreg.worker.tasks  # noqa: F401
 
     return REGISTRY

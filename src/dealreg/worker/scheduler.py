@@ -39,6 +39,8 @@ SCHEDULE = [
     # Hourly rather than daily: protection ends within the hour it lapses, at no real cost (the
     # sweep reads a partial index of the approved registrations).
     Periodic("registrations.expire", timedelta(hours=1)),
+    # Thresholds are due at any minute of business time; a sweep finds only what is due.
+    Periodic("sla.sweep", timedelta(minutes=1)),
 ]
 
 

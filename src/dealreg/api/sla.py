@@ -1,0 +1,249 @@
+"""Approval SLAs: a vendor's policy (`/v1/vendors/{id}/sla-policy`) and a registration's clock
+(`/v1/registrations/{id}/sla`)."""
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, put
+from litestar.params import FromPath, FromQuery, JSONBody
+
+from dealreg.api.conditional import (
+    ETAG_HEADER,
+    NOT_MODIFIED,
+    IfMatchHeader,
+    if_match,
+    tagged,
+    with_etag,
+)
+from dealreg.api.deps import Caller, Db
+from dealreg.api.schemas import problems
+from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.auth import scopes
+from dealreg.fields import Country, Email
+from dealreg.sla import service
+from dealreg.sla.calendar import WorkingHours
+from dealreg.sla.models import BreachAction, ClockState, Threshold
+
+ClockTime = Annotated[
+    str, msgspec.Meta(pattern=r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$", examples=["09:00"])
+]
+BusinessDays = Annotated[float, msgspec.Meta(gt=0, le=60, multiple_of=0.25)]
+_WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class Shift(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    start: ClockTime
+    end: ClockTime
+
+
+Day = Annotated[list[Shift], msgspec.Meta(max_length=6)]
+
+
+class Week(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Working time on the vendor's local wall clock, per weekday."""
+
+    monday: Day = msgspec.field(default_factory=list)
+    tuesday: Day = msgspec.field(default_factory=list)
+    wednesday: Day = msgspec.field(default_factory=list)
+    thursday: Day = msgspec.field(default_factory=list)
+    friday: Day = msgspec.field(default_factory=list)
+    saturday: Day = msgspec.field(default_factory=list)
+    sunday: Day = msgspec.field(default_factory=list)
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _hours_of(week: Week) -> WorkingHours:
+    return WorkingHours(
+        days=tuple(
+            tuple((_minutes(s.start), _minutes(s.end)) for s in getattr(week, day)) for day in _WEEK
+        )
+    )
+
+
+def _week_of(hours: WorkingHours) -> Week:
+    return Week(
+        **{
+            day: [Shift(_clock(start), _clock(end)) for start, end in intervals]
+            for day, intervals in zip(_WEEK, hours.days, strict=True)
+        }
+    )
+
+
+class PolicyBody(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    working_hours: Week = msgspec.field(default_factory=lambda: _week_of(WorkingHours.default()))
+    closed_dates: Annotated[list[date], msgspec.Meta(max_length=366)] = msgspec.field(
+        default_factory=list
+    )
+    # Whose public holidays close the vendor (none when null); subdivision as in `holidays`.
+    holiday_country: Country | None = None
+    holiday_subdivision: Annotated[str, msgspec.Meta(pattern=r"^[A-Z0-9]{1,10}$")] | None = None
+    target_days: BusinessDays = 2.0
+    hard_limit_days: BusinessDays = 4.0
+    breach_action: BreachAction = BreachAction.none
+    escalation_email: Email | None = None
+
+
+class PolicyOut(msgspec.Struct, kw_only=True):
+    vendor_id: uuid.UUID
+    program_id: uuid.UUID | None
+    # False: nothing is stored, these are the defaults (or the vendor's, for a program).
+    stored: bool
+    version: int
+    working_hours: Week
+    closed_dates: list[date]
+    holiday_country: str | None
+    holiday_subdivision: str | None
+    target_days: float
+    hard_limit_days: float
+    breach_action: BreachAction
+    escalation_email: str | None
+
+
+def _policy_out(view: service.PolicyView) -> PolicyOut:
+    policy = view.policy
+    return PolicyOut(
+        vendor_id=view.vendor_id,
+        program_id=view.program_id,
+        stored=view.row is not None,
+        version=_version(view),
+        working_hours=_week_of(policy.hours),
+        closed_dates=sorted(policy.closed_dates),
+        holiday_country=policy.holiday_country,
+        holiday_subdivision=policy.holiday_subdivision,
+        target_days=policy.target_days,
+        hard_limit_days=policy.hard_limit_days,
+        breach_action=policy.breach_action,
+        escalation_email=policy.escalation_email,
+    )
+
+
+def _version(view: service.PolicyView) -> int:
+    return view.row.version if view.row is not None else 0
+
+
+class PolicyController(Controller):
+    path = "/v1/vendors/{vendor_id:uuid}/sla-policy"
+    tags = ["sla"]
+    security = BEARER_SECURITY
+
+    @get(
+        guards=[requires(scopes.READ_PROGRAMS)],
+        responses=problems(404) | NOT_MODIFIED,
+        response_headers=[ETAG_HEADER],
+        summary="The approval SLA in force for a vendor (or one of its programs)",
+    )
+    async def read(
+        self,
+        request: Request[Any, Any, Any],
+        db: Db,
+        principal: Caller,
+        vendor_id: FromPath[uuid.UUID],
+        program_id: FromQuery[uuid.UUID | None] = None,
+    ) -> Response[PolicyOut]:
+        view = await service.get_policy(db, principal, vendor_id, program_id)
+        return with_etag(request, _policy_out(view), _version(view))
+
+    @put(
+        guards=[requires(scopes.WRITE_PROGRAMS)],
+        responses=problems(404, 409, 412, 413),
+        response_headers=[ETAG_HEADER],
+        summary="Set a vendor's (or a program's) approval SLA; it applies to clocks started later",
+    )
+    async def write(
+        self,
+        db: Db,
+        principal: Caller,
+        vendor_id: FromPath[uuid.UUID],
+        data: JSONBody[PolicyBody],
+        program_id: FromQuery[uuid.UUID | None] = None,
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[PolicyOut]:
+        try:
+            hours = _hours_of(data.working_hours)
+        except ValueError as exc:
+            raise service.invalid("/working_hours", str(exc)) from exc
+        view = await service.put_policy(
+            db,
+            principal,
+            vendor_id,
+            program_id,
+            service.PolicyIn(
+                hours=hours,
+                closed_dates=frozenset(data.closed_dates),
+                holiday_country=data.holiday_country,
+                holiday_subdivision=data.holiday_subdivision,
+                target_days=data.target_days,
+                hard_limit_days=data.hard_limit_days,
+                breach_action=data.breach_action,
+                escalation_email=data.escalation_email,
+            ),
+            if_match=if_match(if_match_header, required=False),
+        )
+        return tagged(_policy_out(view), _version(view))
+
+
+class Pause(msgspec.Struct):
+    start: datetime
+    end: datetime | None
+
+
+class FiringOut(msgspec.Struct):
+    threshold: Threshold
+    due_at: datetime
+    fired_at: datetime
+
+
+class ClockOut(msgspec.Struct, kw_only=True):
+    registration_id: uuid.UUID
+    state: ClockState
+    started_at: datetime
+    stopped_at: datetime | None
+    # Business time, in seconds.
+    elapsed_seconds: int
+    target_seconds: int
+    hard_limit_seconds: int
+    target_at: datetime | None
+    hard_limit_at: datetime | None
+    paused: list[Pause]
+    next_threshold: Threshold | None
+    next_due_at: datetime | None
+    fired: list[FiringOut]
+
+
+@get(
+    "/v1/registrations/{registration_id:uuid}/sla",
+    tags=["sla"],
+    security=BEARER_SECURITY,
+    guards=[requires(scopes.READ_REGISTRATIONS)],
+    responses=problems(404),
+    summary="A registration's approval clock: business time run, pauses, thresholds",
+)
+async def registration_clock(
+    db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
+) -> ClockOut:
+    view = await service.clock_of(db, principal, registration_id, now=datetime.now(UTC))
+    return ClockOut(
+        registration_id=view.registration_id,
+        state=view.state,
+        started_at=view.started_at,
+        stopped_at=view.stopped_at,
+        elapsed_seconds=int(view.elapsed.total_seconds()),
+        target_seconds=int(view.target.total_seconds()),
+        hard_limit_seconds=int(view.hard_limit.total_seconds()),
+        target_at=view.target_at,
+        hard_limit_at=view.hard_limit_at,
+        paused=[Pause(start, end) for start, end in view.paused],
+        next_threshold=view.next_threshold,
+        next_due_at=view.next_due_at,
+        fired=[FiringOut(f.threshold, f.due_at, f.fired_at) for f in view.fired],
+    )

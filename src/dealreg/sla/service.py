@@ -1,0 +1,354 @@
+"""SLA policies, the threshold sweep, and what a registration's clock says.
+
+The sweep is the only place thresholds fire. It takes due clocks with FOR UPDATE SKIP LOCKED, so
+sweeps running side by side share the work, and a firing row unique per registration and
+threshold makes a second firing impossible. A decision stops the clock under the same row lock,
+so a decision and a sweep are ordered: a breach is never recorded after a decision.
+"""
+
+import uuid
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import msgspec
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.auth.tokens import Principal
+from dealreg.db import flush_unique
+from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from dealreg.orgs.models import OrgKind, Role
+from dealreg.orgs.service import get_program
+from dealreg.registrations import repository as registrations
+from dealreg.registrations import states
+from dealreg.registrations.models import Registration
+from dealreg.registrations.service import get_registration, record
+from dealreg.sla import clocks
+from dealreg.sla.calendar import WorkingHours
+from dealreg.sla.models import (
+    BreachAction,
+    ClockState,
+    SlaBreach,
+    SlaClock,
+    SlaFiring,
+    SlaPolicy,
+    Threshold,
+)
+from dealreg.versioning import IfMatch
+
+_BATCH = 200
+
+
+class ClockNotFound(NotFound):
+    type = "sla-clock-not-found"
+
+
+def invalid(pointer: str, detail: str) -> InvalidInput:
+    return InvalidInput(detail, errors=[FieldError(pointer=pointer, detail=detail)])
+
+
+# --- the sweep ---------------------------------------------------------------------------------
+
+
+async def sweep(session: AsyncSession, *, now: datetime | None = None) -> int:
+    """Fire every threshold due by `now` (the database's clock unless given); how many fired."""
+    now = now or await registrations.database_now(session)
+    fired = 0
+    while True:
+        stmt = (
+            select(SlaClock)
+            .where(SlaClock.next_due_at <= now, SlaClock.state == ClockState.running)
+            .order_by(SlaClock.next_due_at)
+            .limit(_BATCH)
+            .with_for_update(skip_locked=True)
+        )
+        due = (await session.scalars(stmt)).all()
+        for clock in due:
+            fired += await _fire_due(session, clock, now)
+        await session.flush()
+        if len(due) < _BATCH:
+            return fired
+
+
+async def _fire_due(session: AsyncSession, clock: SlaClock, now: datetime) -> int:
+    """Fire, in order, every threshold of `clock` due by `now` (a late sweep catches up)."""
+    fired = 0
+    calendar = clocks.calendar_of(clock)
+    while (
+        clock.state is ClockState.running
+        and clock.next_threshold is not None
+        and clock.next_due_at is not None
+        and clock.next_due_at <= now
+    ):
+        threshold, due_at = clock.next_threshold, clock.next_due_at
+        following = clocks.ORDER.index(threshold) + 1
+        clock.next_threshold = clocks.ORDER[following] if following < len(clocks.ORDER) else None
+        clocks.schedule(clock, calendar)
+        if await _claim(session, clock.registration_id, threshold, due_at):
+            fired += 1
+            await _announce(session, clock, threshold, due_at, now)
+    return fired
+
+
+async def _claim(
+    session: AsyncSession, registration_id: uuid.UUID, threshold: Threshold, due_at: datetime
+) -> bool:
+    stmt = (
+        pg_insert(SlaFiring)
+        .values(
+            id=uuid.uuid4(), registration_id=registration_id, threshold=threshold, due_at=due_at
+        )
+        .on_conflict_do_nothing(index_elements=["registration_id", "threshold"])
+        .returning(SlaFiring.id)
+    )
+    return (await session.execute(stmt)).first() is not None
+
+
+async def _announce(
+    session: AsyncSession, clock: SlaClock, threshold: Threshold, due_at: datetime, now: datetime
+) -> None:
+    registration = await session.get_one(Registration, clock.registration_id, with_for_update=True)
+    data: dict[str, Any] = {
+        "registration_id": str(registration.id),
+        "number": registration.number,
+        "threshold": threshold.value,
+        "due_at": due_at.isoformat(),
+        "approver_id": str(registration.approver_id) if registration.approver_id else None,
+    }
+    events = [f"sla.{threshold.value}"]
+    if threshold is Threshold.at_risk and clock.escalation_email:
+        data["escalate_to"] = clock.escalation_email
+    if threshold is Threshold.breached:
+        session.add(
+            SlaBreach(
+                registration_id=registration.id,
+                vendor_id=registration.vendor_id,
+                partner_id=registration.partner_id,
+                program_id=registration.program_id,
+                approver_id=registration.approver_id,
+                due_at=due_at,
+                action=clock.breach_action,
+            )
+        )
+        data["action"] = clock.breach_action.value
+        if clock.breach_action is BreachAction.escalate:
+            data["escalate_to"] = clock.escalation_email
+            events.append("sla.escalated")
+    await registrations.add_events(
+        session,
+        [
+            registrations.event_row(
+                type_,
+                registration.id,
+                vendor_id=registration.vendor_id,
+                partner_id=registration.partner_id,
+                data=data,
+            )
+            for type_ in events
+        ],
+    )
+    if threshold is Threshold.breached and clock.breach_action is BreachAction.auto_approve:
+        await _approve_by_rule(session, registration, now)
+
+
+async def _approve_by_rule(
+    session: AsyncSession, registration: Registration, now: datetime
+) -> None:
+    program = await registrations.program_terms(session, registration.program_id)
+    change = states.approve(
+        registration,
+        at=now,
+        protection_days=program.protection_days,
+        reason="approved by the vendor's SLA breach rule",
+    )
+    await record(session, None, registration, change, {"rule": "sla_breach"}, at=now)
+
+
+# --- a registration's clock --------------------------------------------------------------------
+
+
+class Firing(msgspec.Struct, frozen=True):
+    threshold: Threshold
+    due_at: datetime
+    fired_at: datetime
+
+
+class ClockView(msgspec.Struct, frozen=True, kw_only=True):
+    registration_id: uuid.UUID
+    state: ClockState
+    started_at: datetime
+    stopped_at: datetime | None
+    elapsed: timedelta
+    target: timedelta
+    hard_limit: timedelta
+    # When the target and the hard limit fall (or fell) if the clock keeps running; None while
+    # paused, since nobody knows when the partner will answer.
+    target_at: datetime | None
+    hard_limit_at: datetime | None
+    paused: list[tuple[datetime, datetime | None]]
+    next_threshold: Threshold | None
+    next_due_at: datetime | None
+    fired: list[Firing]
+
+
+async def clock_of(
+    session: AsyncSession, actor: Principal, registration_id: uuid.UUID, *, now: datetime
+) -> ClockView:
+    registration = await get_registration(session, actor, registration_id)
+    clock = await session.get(SlaClock, registration.id)
+    if clock is None:
+        raise ClockNotFound(f"Registration {registration.number} has no approval clock.")
+    calendar = clocks.calendar_of(clock)
+    firings = await session.scalars(
+        select(SlaFiring)
+        .where(SlaFiring.registration_id == registration.id)
+        .order_by(SlaFiring.fired_at)
+    )
+    paused: list[tuple[datetime, datetime | None]] = [
+        (datetime.fromisoformat(start), datetime.fromisoformat(end)) for start, end in clock.pauses
+    ]
+    if clock.paused_since is not None:
+        paused.append((clock.paused_since, None))
+    return ClockView(
+        registration_id=registration.id,
+        state=clock.state,
+        started_at=clock.started_at,
+        stopped_at=clock.stopped_at,
+        elapsed=clocks.elapsed_now(clock, now),
+        target=timedelta(minutes=clock.target_minutes),
+        hard_limit=timedelta(minutes=clock.hard_limit_minutes),
+        target_at=clocks.due_at(clock, Threshold.at_risk, calendar),
+        hard_limit_at=clocks.due_at(clock, Threshold.breached, calendar),
+        paused=paused,
+        next_threshold=clock.next_threshold,
+        next_due_at=clock.next_due_at,
+        fired=[Firing(f.threshold, f.due_at, f.fired_at) for f in firings],
+    )
+
+
+# --- policies ----------------------------------------------------------------------------------
+
+
+class PolicyIn(msgspec.Struct, frozen=True, kw_only=True):
+    hours: WorkingHours
+    closed_dates: frozenset[date]
+    holiday_country: str | None
+    holiday_subdivision: str | None
+    target_days: float
+    hard_limit_days: float
+    breach_action: BreachAction
+    escalation_email: str | None
+
+
+class PolicyView(msgspec.Struct, frozen=True, kw_only=True):
+    """The policy in force for a vendor (or program), and its stored row when there is one."""
+
+    vendor_id: uuid.UUID
+    program_id: uuid.UUID | None
+    policy: clocks.Policy
+    row: SlaPolicy | None
+
+
+_POLICY_EDITORS = frozenset({Role.vendor_admin, Role.platform_admin})
+_POLICY_KEYS = ("uq_sla_policies_vendor_default", "uq_sla_policies_program")
+
+
+def _created_meanwhile() -> Exception:
+    return Conflict("Another request set this policy just now; read it and apply your change.")
+
+
+async def _vendor_and_program(
+    session: AsyncSession, actor: Principal, vendor_id: uuid.UUID, program_id: uuid.UUID | None
+) -> None:
+    if not actor.is_platform and actor.organization_id != vendor_id:
+        raise NotFound(f"No SLA policy of vendor {vendor_id} visible to you.")
+    if program_id is not None:
+        program = await get_program(session, actor, program_id)
+        if program.vendor_id != vendor_id:
+            detail = f"{program_id} is not a program of vendor {vendor_id}"
+            raise InvalidInput(
+                detail,
+                errors=[FieldError(parameter="program_id", location="query", detail=detail)],
+            )
+
+
+async def _stored(
+    session: AsyncSession, vendor_id: uuid.UUID, program_id: uuid.UUID | None
+) -> SlaPolicy | None:
+    stmt = select(SlaPolicy).where(
+        SlaPolicy.vendor_id == vendor_id,
+        SlaPolicy.program_id == program_id
+        if program_id is not None
+        else SlaPolicy.program_id.is_(None),
+    )
+    return (await session.scalars(stmt)).one_or_none()
+
+
+async def get_policy(
+    session: AsyncSession, actor: Principal, vendor_id: uuid.UUID, program_id: uuid.UUID | None
+) -> PolicyView:
+    """The policy in force: the program's, else the vendor's, else the defaults (2 and 4
+    business days, Monday to Friday 09:00 to 17:00, the vendor country's holidays)."""
+    await _vendor_and_program(session, actor, vendor_id, program_id)
+    vendors, policies = await clocks.policies_for(session, [vendor_id])
+    vendor = vendors.get(vendor_id)
+    if vendor is None or vendor.kind is not OrgKind.vendor:
+        raise NotFound(f"No vendor {vendor_id}.")
+    row = await _stored(session, vendor_id, program_id)
+    policy = clocks.policy_of(policies, vendor, program_id)
+    return PolicyView(vendor_id=vendor_id, program_id=program_id, policy=policy, row=row)
+
+
+async def put_policy(
+    session: AsyncSession,
+    actor: Principal,
+    vendor_id: uuid.UUID,
+    program_id: uuid.UUID | None,
+    data: PolicyIn,
+    *,
+    if_match: IfMatch,
+) -> PolicyView:
+    """Set the policy; it applies to the clocks that start from now on."""
+    current = await get_policy(session, actor, vendor_id, program_id)
+    if actor.role not in _POLICY_EDITORS:
+        raise Forbidden("Only the vendor's admin sets its SLA policy.")
+    if data.hard_limit_days < data.target_days:
+        raise invalid("/hard_limit_days", "the hard limit cannot come before the target")
+    policy = clocks.Policy(
+        hours=data.hours,
+        closed_dates=data.closed_dates,
+        holiday_country=data.holiday_country,
+        holiday_subdivision=data.holiday_subdivision,
+        target_days=data.target_days,
+        hard_limit_days=data.hard_limit_days,
+        breach_action=data.breach_action,
+        escalation_email=data.escalation_email,
+    )
+    try:
+        policy.calendar("UTC")
+    except ValueError as exc:
+        pointer = "/holiday_subdivision" if data.holiday_subdivision else "/holiday_country"
+        raise invalid(pointer, str(exc)) from exc
+    fields = {
+        "working_hours": [[list(interval) for interval in day] for day in data.hours.days],
+        "closed_dates": sorted(data.closed_dates),
+        "holiday_country": data.holiday_country,
+        "holiday_subdivision": data.holiday_subdivision,
+        "target_days": data.target_days,
+        "hard_limit_days": data.hard_limit_days,
+        "breach_action": data.breach_action,
+        "escalation_email": data.escalation_email,
+    }
+    row = current.row
+    if row is None:
+        # Creating needs no If-Match, but an If-Match naming a version cannot match nothing.
+        if if_match.versions:
+            if_match.check(0)
+        row = SlaPolicy(vendor_id=vendor_id, program_id=program_id, **fields)
+    else:
+        if_match.check(row.version)
+        for key, value in fields.items():
+            setattr(row, key, value)
+    await flush_unique(session, dict.fromkeys(_POLICY_KEYS, _created_meanwhile), row)
+    return PolicyView(vendor_id=vendor_id, program_id=program_id, policy=policy, row=row)

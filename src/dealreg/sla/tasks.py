@@ -1,0 +1,15 @@
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.sla import service
+from dealreg.worker.jobs import job
+
+log = structlog.get_logger("dealreg.sla")
+
+
+@job("sla.sweep")
+async def sweep(session: AsyncSession) -> None:
+    """Fire the approval SLA thresholds that have fallen due."""
+    fired = await service.sweep(session)
+    if fired:
+        log.info("sla thresholds fired", fired=fired)
