@@ -85,19 +85,27 @@ async def _fire_due(session: AsyncSession, clock: SlaClock, now: datetime) -> in
         following = clocks.ORDER.index(threshold) + 1
         clock.next_threshold = clocks.ORDER[following] if following < len(clocks.ORDER) else None
         clocks.schedule(clock, calendar)
-        if await _claim(session, clock.registration_id, threshold, due_at):
+        if await _claim(session, clock.registration_id, threshold, due_at, now):
             fired += 1
             await _announce(session, clock, threshold, due_at, now)
     return fired
 
 
 async def _claim(
-    session: AsyncSession, registration_id: uuid.UUID, threshold: Threshold, due_at: datetime
+    session: AsyncSession,
+    registration_id: uuid.UUID,
+    threshold: Threshold,
+    due_at: datetime,
+    now: datetime,
 ) -> bool:
     stmt = (
         pg_insert(SlaFiring)
         .values(
-            id=uuid.uuid4(), registration_id=registration_id, threshold=threshold, due_at=due_at
+            id=uuid.uuid4(),
+            registration_id=registration_id,
+            threshold=threshold,
+            due_at=due_at,
+            fired_at=now,
         )
         .on_conflict_do_nothing(index_elements=["registration_id", "threshold"])
         .returning(SlaFiring.id)
@@ -128,6 +136,7 @@ async def _announce(
                 program_id=registration.program_id,
                 approver_id=registration.approver_id,
                 due_at=due_at,
+                breached_at=now,
                 action=clock.breach_action,
             )
         )
