@@ -2,10 +2,17 @@ import uuid
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from dealreg.api.conditional import ETAG_HEADER, NOT_MODIFIED, tagged, with_etag
+from dealreg.api.conditional import (
+    ETAG_HEADER,
+    NOT_MODIFIED,
+    IfMatchHeader,
+    if_match,
+    tagged,
+    with_etag,
+)
 from dealreg.api.deps import (
     Caller,
     Cursor,
@@ -20,8 +27,14 @@ from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.fields import NO_NUL, Currency, MinorUnits, Name, Sku
 from dealreg.orgs import service
-from dealreg.orgs.service import ExtraField
+from dealreg.orgs.service import AutoApproveRule, ExtraField
 from dealreg.pagination import DEFAULT_LIMIT
+
+AutoApproveRules = Annotated[list[AutoApproveRule], msgspec.Meta(max_length=20)]
+
+
+class AutoApproveRulesBody(msgspec.Struct, forbid_unknown_fields=True):
+    rules: AutoApproveRules
 
 
 class ProgramCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -37,6 +50,7 @@ class ProgramCreate(msgspec.Struct, forbid_unknown_fields=True):
     extra_fields: Annotated[list[ExtraField], msgspec.Meta(max_length=50)] = msgspec.field(
         default_factory=list
     )
+    auto_approve_rules: AutoApproveRules = msgspec.field(default_factory=list)
 
 
 class ProgramOut(Resource, kw_only=True):
@@ -49,6 +63,7 @@ class ProgramOut(Resource, kw_only=True):
     max_extensions: int
     minimum_deal_amount: int
     extra_fields: list[ExtraField]
+    auto_approve_rules: list[AutoApproveRule]
     active: bool
 
 
@@ -100,6 +115,7 @@ class ProgramController(Controller):
             max_extensions=data.max_extensions,
             minimum_deal_amount=data.minimum_deal_amount,
             extra_fields=data.extra_fields,
+            auto_approve_rules=data.auto_approve_rules,
         )
         return tagged(ProgramOut.of(program), program.version)
 
@@ -140,6 +156,30 @@ class ProgramController(Controller):
     ) -> Response[ProgramOut]:
         program = await service.get_program(db, principal, program_id)
         return with_etag(request, ProgramOut.of(program), program.version)
+
+    @put(
+        "/{program_id:uuid}/auto-approve-rules",
+        guards=[requires(scopes.WRITE_PROGRAMS)],
+        responses=problems(404, 412, 413, 428),
+        response_headers=[ETAG_HEADER],
+        summary="Replace the rules that approve a matching registration at submission",
+    )
+    async def set_auto_approve_rules(
+        self,
+        db: Db,
+        principal: Caller,
+        program_id: FromPath[uuid.UUID],
+        data: JSONBody[AutoApproveRulesBody],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[ProgramOut]:
+        program = await service.set_auto_approve_rules(
+            db,
+            principal,
+            program_id,
+            if_match=if_match(if_match_header, required=True),
+            rules=data.rules,
+        )
+        return tagged(ProgramOut.of(program), program.version)
 
     @post(
         "/{program_id:uuid}/products",

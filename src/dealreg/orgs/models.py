@@ -128,6 +128,11 @@ class Program(Entity):
     extra_fields: Mapped[list[dict[str, Any]]] = mapped_column(
         JSONB, server_default=text("'[]'::jsonb")
     )
+    # Validated by the service against `AutoApproveRule`: a registration matching any is approved
+    # at submission.
+    auto_approve_rules: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONB, server_default=text("'[]'::jsonb")
+    )
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
 
 

@@ -19,7 +19,7 @@ from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.auth.tokens import Principal
 from dealreg.db import flush_unique
 from dealreg.errors import FieldError, Forbidden
-from dealreg.fields import NO_NUL
+from dealreg.fields import NO_NUL, MinorUnits, Sku
 from dealreg.orgs import repository
 from dealreg.orgs.errors import (
     DuplicateOrganization,
@@ -83,6 +83,25 @@ class ExtraField(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         | None
     ) = None
     help: Annotated[str, msgspec.Meta(max_length=500, pattern=NO_NUL)] = ""
+
+
+class AutoApproveRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A registration that meets every condition given here is approved at submission, as
+    decided by the rule. An empty rule matches every registration."""
+
+    # The partner's tier with the vendor is one of these.
+    tiers: Annotated[list[Tier], msgspec.Meta(min_length=1)] | None = None
+    # The registration's amount is at most this, in minor units of the program's currency.
+    max_amount: MinorUnits | None = None
+    # Every product on the registration is one of these.
+    skus: Annotated[list[Sku], msgspec.Meta(min_length=1, max_length=200)] | None = None
+
+    def matches(self, tier: Tier, amount: int, skus: set[str]) -> bool:
+        return (
+            (self.tiers is None or tier in self.tiers)
+            and (self.max_amount is None or amount <= self.max_amount)
+            and (self.skus is None or skus <= set(self.skus))
+        )
 
 
 def _invalid(pointer: str, detail: str) -> InvalidOrganization:
@@ -362,6 +381,7 @@ async def create_program(
     max_extensions: int,
     minimum_deal_amount: int,
     extra_fields: list[ExtraField],
+    auto_approve_rules: list[AutoApproveRule],
 ) -> Program:
     vendor = await _vendor_administered_by(session, actor, vendor_id)
     _check_extra_fields(extra_fields)
@@ -375,6 +395,7 @@ async def create_program(
         max_extensions=max_extensions,
         minimum_deal_amount=minimum_deal_amount,
         extra_fields=msgspec.to_builtins(extra_fields),
+        auto_approve_rules=msgspec.to_builtins(auto_approve_rules),
     )
     await flush_unique(
         session,
@@ -403,6 +424,23 @@ async def list_programs(
     page: PageRequest,
 ) -> Page[Program]:
     return await repository.list_programs(session, actor, vendor_id=vendor_id, page=page)
+
+
+async def set_auto_approve_rules(
+    session: AsyncSession,
+    actor: Principal,
+    program_id: uuid.UUID,
+    *,
+    if_match: IfMatch,
+    rules: list[AutoApproveRule],
+) -> Program:
+    """Replace the program's auto-approval rules; they apply to registrations submitted later."""
+    program = await get_program(session, actor, program_id)
+    _require_admin_of(actor, program.vendor_id)
+    if_match.check(program.version)
+    program.auto_approve_rules = msgspec.to_builtins(rules)
+    await session.flush()
+    return program
 
 
 async def create_product(

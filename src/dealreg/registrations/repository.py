@@ -138,6 +138,8 @@ async def catalogue(
             Program.currency,
             Program.minimum_deal_amount,
             Program.extra_fields,
+            Program.auto_approve_rules,
+            Program.protection_days,
             Product.id.label("product_id"),
             Product.sku,
         )

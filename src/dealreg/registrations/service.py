@@ -21,8 +21,8 @@ from dealreg.db import flush_unique
 from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.events.models import Event
 from dealreg.fields import NO_NUL, Country, Currency, Email, MinorUnits, Name, Sku
-from dealreg.orgs.models import OrgKind, PartnershipStatus, Role
-from dealreg.orgs.service import ExtraField
+from dealreg.orgs.models import OrgKind, PartnershipStatus, Role, Tier
+from dealreg.orgs.service import AutoApproveRule, ExtraField
 from dealreg.pagination import Page, PageRequest
 from dealreg.registrations import customers, repository, states
 from dealreg.registrations.errors import (
@@ -141,9 +141,20 @@ class _Plan(msgspec.Struct, kw_only=True):
     vendor_timezone: str
     lines: list[tuple[int, LineInput]]
     entry: tuple[int, VendorInput] | None
+    tier: Tier
     program_id: uuid.UUID | None = None
+    protection_days: int = 0
+    auto_approve_rules: list[AutoApproveRule] = msgspec.field(default_factory=list)
     products: dict[str, uuid.UUID] = msgspec.field(default_factory=dict)
     amount: int = 0
+
+    def auto_approved_by(self) -> int | None:
+        """The index of the first auto-approval rule the registration meets, if any."""
+        skus = {line.sku for _, line in self.lines}
+        for index, rule in enumerate(self.auto_approve_rules):
+            if rule.matches(self.tier, self.amount, skus):
+                return index
+        return None
 
 
 # --- who may do what ---------------------------------------------------------------------------
@@ -405,6 +416,7 @@ async def _plan_vendors(
                 vendor_timezone=vendor.timezone,
                 lines=lines,
                 entry=entries.get(vendor_id),
+                tier=vendor.tier,
             )
         )
     return plans
@@ -426,6 +438,8 @@ async def _apply_programs(
         if program is None:
             continue
         plan.program_id = program.program_id
+        plan.protection_days = program.protection_days
+        plan.auto_approve_rules = msgspec.convert(program.auto_approve_rules, list[AutoApproveRule])
         plan.products = {r.sku: r.product_id for r in by_vendor[plan.vendor_id][plan.program_id]}
         plan.amount = sum(line.quantity * line.unit_price for _, line in plan.lines)
         if program.currency != currency:
@@ -618,8 +632,35 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
             for r in registrations
         ],
     )
+    approved = await _auto_approve(session, plans, by_vendor)
     line_rows.sort(key=lambda line: line["position"])
+    registrations = [approved.get(r.id, r) for r in registrations]
     return SubmittedDeal(deal=deal, lines=line_rows, registrations=registrations)
+
+
+async def _auto_approve(
+    session: AsyncSession, plans: list[_Plan], submitted: dict[uuid.UUID, Any]
+) -> dict[uuid.UUID, Registration]:
+    """Approve, as decided by the program's rule, each new registration that meets one."""
+    approved = {}
+    for plan in plans:
+        rule = plan.auto_approved_by()
+        if rule is None:
+            continue
+        registration = await session.get_one(Registration, submitted[plan.vendor_id].id)
+        at = datetime.now(UTC)
+        change = states.approve(
+            registration,
+            at=at,
+            protection_days=plan.protection_days,
+            reason=f"approved by the program's auto-approval rule {rule + 1}",
+        )
+        await record(
+            session, None, registration, change, {"rule": "auto_approve", "index": rule}, at=at
+        )
+        approved[registration.id] = registration
+    await session.flush()
+    return approved
 
 
 def _history_row(
