@@ -177,7 +177,7 @@ class DecisionController(Controller):
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REGISTRATIONS)],
     responses=problems(),
-    summary="The vendor's open registrations, the longest waiting first, with their conflicts",
+    summary="The vendor's open registrations, the most urgent SLA first, with their conflicts",
 )
 async def approval_queue(
     db: Db,

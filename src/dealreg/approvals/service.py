@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.approvals import repository
 from dealreg.auth.tokens import Principal
 from dealreg.errors import FieldError, Forbidden, InvalidInput
-from dealreg.orgs.models import OrgKind
+from dealreg.orgs.models import Organization, OrgKind
 from dealreg.orgs.service import ExtraField
 from dealreg.pagination import Page, PageRequest
 from dealreg.registrations import repository as registrations
@@ -89,14 +89,14 @@ async def reject(
     reason: RejectionReason,
     note: str | None,
 ) -> Registration:
-    if reason is RejectionReason.other and note is None:
+    registration = await _for_decision(session, actor, registration_id, if_match)
+    at = datetime.now(UTC)
+    change = states.reject(registration, at=at, reason=note or reason.value)
+    if reason is RejectionReason.other and (note is None or not note.strip()):
         raise InvalidInput(
             "Say why, in words, when the reason is 'other'.",
             errors=[FieldError(pointer="/note", detail="required when the reason is 'other'")],
         )
-    registration = await _for_decision(session, actor, registration_id, if_match)
-    at = datetime.now(UTC)
-    change = states.reject(registration, at=at, reason=note or reason.value)
     registration.decision_code, registration.decision_note = reason.value, note
     await record(session, actor, registration, change, {"reason_code": reason.value}, at=at)
     await session.flush()
@@ -132,21 +132,23 @@ async def resubmit(
     registration = await get_registration(session, actor, registration_id)
     require_partner_side(actor, "resubmit a registration")
     if_match.check(registration.version)
+    # The state machine first: answers sent for a registration that cannot be resubmitted are a
+    # 409, whatever they say. A refusal below rolls this move back with the transaction.
+    change = states.resubmit(registration, note=reply)
     if answers is not None:
         program = await registrations.program_terms(session, registration.program_id)
+        vendor = await session.get_one(Organization, registration.vendor_id)
         errors = check_answers(
             answers,
             msgspec.convert(program.extra_fields, list[ExtraField]),
             base="/answers",
-            vendor_id=registration.vendor_id,
-            vendor_name=program.name,
+            vendor_id=vendor.id,
+            vendor_name=vendor.name,
         )
         if errors:
             raise InvalidInput(
                 f"The answers break {len(errors)} rule(s) of the program.", errors=errors
             )
-    change = states.resubmit(registration, note=reply)
-    if answers is not None:
         registration.answers = dict(answers)
     await record(session, actor, registration, change, {"answers_changed": answers is not None})
     await session.flush()
@@ -164,16 +166,18 @@ async def assign(
     """Give an open registration to one of the vendor's approvers; a submitted one goes into
     review."""
     registration = await _for_decision(session, actor, registration_id, if_match)
-    approver = await repository.vendor_approver(session, registration.vendor_id, approver_id)
-    if approver is None:
-        detail = f"{approver_id} is not an active approver or admin of this vendor"
-        raise InvalidInput(detail, errors=[FieldError(pointer="/approver_id", detail=detail)])
     if registration.status not in UNDECIDED:
         raise IllegalTransition(
             f"Registration {registration.number} is {registration.status.value}; only an open "
             "registration is assigned.",
             extra={"registration_status": registration.status.value},
         )
+    approver = await repository.vendor_approver(session, registration.vendor_id, approver_id)
+    if approver is None:
+        detail = f"{approver_id} is not an active approver or admin of this vendor"
+        raise InvalidInput(detail, errors=[FieldError(pointer="/approver_id", detail=detail)])
+    if registration.approver_id == approver.id:
+        return registration  # already theirs: nothing changes, nothing to tell anyone
     data = {"approver_id": str(approver.id)}
     registration.approver_id = approver.id
     if registration.status is RegistrationStatus.submitted:
@@ -202,7 +206,7 @@ async def queue(
     approver_id: uuid.UUID | None,
     page: PageRequest,
 ) -> Page[QueueItem]:
-    """The vendor's open registrations, the longest waiting first, each with its conflicts."""
+    """The vendor's open registrations, the most urgent first, each with its conflicts."""
     if actor.org_kind is not OrgKind.vendor:
         raise Forbidden("The approval queue is a vendor's.")
     result = await repository.open_registrations(
