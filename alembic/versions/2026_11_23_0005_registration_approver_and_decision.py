@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "1afc135b293a"
 down_revision: str | None = "f29cc99a7811"
 branch_labels: str | Sequence[str] | None = None
