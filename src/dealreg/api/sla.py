@@ -63,6 +63,24 @@ def _clock(minutes: int) -> str:
 
 
 def _hours_of(week: Week) -> WorkingHours:
+    """The working hours of `week`, refusing in the body's own terms a shift that ends before it
+    starts or overlaps the one before, and a week with no working time."""
+    for day in _WEEK:
+        previous: Shift | None = None
+        for index, shift in enumerate(getattr(week, day)):
+            pointer = f"/working_hours/{day}/{index}"
+            if _minutes(shift.end) <= _minutes(shift.start):
+                raise service.invalid(
+                    pointer, f"ends ({shift.end}) before it starts ({shift.start})"
+                )
+            if previous is not None and _minutes(shift.start) < _minutes(previous.end):
+                raise service.invalid(
+                    pointer,
+                    f"starts ({shift.start}) before the shift before it ends ({previous.end})",
+                )
+            previous = shift
+    if not any(getattr(week, day) for day in _WEEK):
+        raise service.invalid("/working_hours", "there is no working time on any day")
     return WorkingHours(
         days=tuple(
             tuple((_minutes(s.start), _minutes(s.end)) for s in getattr(week, day)) for day in _WEEK
@@ -115,7 +133,7 @@ def _policy_out(view: service.PolicyView) -> PolicyOut:
         vendor_id=view.vendor_id,
         program_id=view.program_id,
         stored=view.row is not None,
-        version=_version(view),
+        version=view.tag,
         working_hours=_week_of(policy.hours),
         closed_dates=sorted(policy.closed_dates),
         holiday_country=policy.holiday_country,
@@ -125,10 +143,6 @@ def _policy_out(view: service.PolicyView) -> PolicyOut:
         breach_action=policy.breach_action,
         escalation_email=policy.escalation_email,
     )
-
-
-def _version(view: service.PolicyView) -> int:
-    return view.row.version if view.row is not None else 0
 
 
 class PolicyController(Controller):
@@ -151,7 +165,7 @@ class PolicyController(Controller):
         program_id: FromQuery[uuid.UUID | None] = None,
     ) -> Response[PolicyOut]:
         view = await service.get_policy(db, principal, vendor_id, program_id)
-        return with_etag(request, _policy_out(view), _version(view))
+        return with_etag(request, _policy_out(view), view.tag)
 
     @put(
         guards=[requires(scopes.WRITE_PROGRAMS)],
@@ -168,10 +182,7 @@ class PolicyController(Controller):
         program_id: FromQuery[uuid.UUID | None] = None,
         if_match_header: IfMatchHeader = None,
     ) -> Response[PolicyOut]:
-        try:
-            hours = _hours_of(data.working_hours)
-        except ValueError as exc:
-            raise service.invalid("/working_hours", str(exc)) from exc
+        hours = _hours_of(data.working_hours)
         view = await service.put_policy(
             db,
             principal,
@@ -189,7 +200,7 @@ class PolicyController(Controller):
             ),
             if_match=if_match(if_match_header, required=False),
         )
-        return tagged(_policy_out(view), _version(view))
+        return tagged(_policy_out(view), view.tag)
 
 
 class Pause(msgspec.Struct):

@@ -48,7 +48,7 @@ class RejectionReason(enum.StrEnum):
 async def _for_decision(
     session: AsyncSession, actor: Principal, registration_id: uuid.UUID, if_match: IfMatch
 ) -> Registration:
-    registration = await get_registration(session, actor, registration_id)
+    registration = await get_registration(session, actor, registration_id, for_update=True)
     require_vendor_decider(actor, "decide on a registration")
     if_match.check(registration.version)
     return registration
@@ -129,7 +129,7 @@ async def resubmit(
 ) -> Registration:
     """The partner answers the vendor's question (and may correct its answers to the program's
     extra fields, checked as at submission); the registration goes back to review."""
-    registration = await get_registration(session, actor, registration_id)
+    registration = await get_registration(session, actor, registration_id, for_update=True)
     require_partner_side(actor, "resubmit a registration")
     if_match.check(registration.version)
     # The state machine first: answers sent for a registration that cannot be resubmitted are a

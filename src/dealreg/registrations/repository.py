@@ -317,11 +317,13 @@ async def list_deals(
 
 
 async def get_registration(
-    session: AsyncSession, actor: Principal, registration_id: uuid.UUID
+    session: AsyncSession, actor: Principal, registration_id: uuid.UUID, *, for_update: bool
 ) -> Registration | None:
     stmt = select(Registration).where(
         Registration.id == registration_id, visible_registrations(actor)
     )
+    if for_update:
+        stmt = stmt.with_for_update(of=Registration)
     return (await session.scalars(stmt)).one_or_none()
 
 

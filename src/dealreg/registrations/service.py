@@ -796,9 +796,14 @@ async def list_deals(
 
 
 async def get_registration(
-    session: AsyncSession, actor: Principal, registration_id: uuid.UUID
+    session: AsyncSession, actor: Principal, registration_id: uuid.UUID, *, for_update: bool = False
 ) -> Registration:
-    registration = await repository.get_registration(session, actor, registration_id)
+    """A registration the caller may see. `for_update` locks it first, as every change does: the
+    change then waits for (and is ordered after) whatever else holds it, an SLA sweep included,
+    and takes its time and its If-Match check only once it has the registration to itself."""
+    registration = await repository.get_registration(
+        session, actor, registration_id, for_update=for_update
+    )
     if registration is None:
         raise RegistrationNotFound(f"No registration {registration_id}.")
     return registration
@@ -866,7 +871,7 @@ async def withdraw(
     if_match: IfMatch,
     reason: str | None,
 ) -> Registration:
-    registration = await get_registration(session, actor, registration_id)
+    registration = await get_registration(session, actor, registration_id, for_update=True)
     require_partner_side(actor, "withdraw a registration")
     if_match.check(registration.version)
     await record(session, actor, registration, states.withdraw(registration, reason=reason))
@@ -884,7 +889,7 @@ async def report_stage(
     note: str | None,
 ) -> Registration:
     """The rep (or their admin), or the vendor's CRM, reports how far the sale has got."""
-    registration = await get_registration(session, actor, registration_id)
+    registration = await get_registration(session, actor, registration_id, for_update=True)
     if actor.org_kind is not OrgKind.partner:
         require_vendor_decider(actor, "report a registration's stage")
     if_match.check(registration.version)
@@ -907,7 +912,7 @@ async def request_extension(
     days: int,
     reason: str,
 ) -> tuple[Registration, ExtensionRequest]:
-    registration = await get_registration(session, actor, registration_id)
+    registration = await get_registration(session, actor, registration_id, for_update=True)
     require_partner_side(actor, "ask for an extension")
     if_match.check(registration.version)
     states.require_protected(registration)
@@ -967,7 +972,7 @@ async def decide_extension(
     days: int | None,
     reason: str | None,
 ) -> tuple[Registration, ExtensionRequest]:
-    registration = await get_registration(session, actor, registration_id)
+    registration = await get_registration(session, actor, registration_id, for_update=True)
     request = await repository.get_extension_request(session, registration.id, request_id)
     if request is None:
         raise ExtensionNotFound(f"No extension request {request_id} of this registration.")

@@ -25,7 +25,7 @@ from dealreg.registrations import states
 from dealreg.registrations.models import Registration
 from dealreg.registrations.service import get_registration, record
 from dealreg.sla import clocks
-from dealreg.sla.calendar import WorkingHours
+from dealreg.sla.calendar import BusinessCalendar, WorkingHours
 from dealreg.sla.models import (
     BreachAction,
     ClockState,
@@ -56,22 +56,28 @@ async def sweep(session: AsyncSession, *, now: datetime | None = None) -> int:
     now = now or await registrations.database_now(session)
     fired = 0
     while True:
+        # The clock and its registration are locked together, and never waited for: a decision
+        # holding the registration (it locks it before its clock) is skipped, not deadlocked,
+        # and its clock stops with it.
         stmt = (
-            select(SlaClock)
+            select(SlaClock, Registration)
+            .join(Registration, Registration.id == SlaClock.registration_id)
             .where(SlaClock.next_due_at <= now, SlaClock.state == ClockState.running)
             .order_by(SlaClock.next_due_at)
             .limit(_BATCH)
-            .with_for_update(skip_locked=True)
+            .with_for_update(skip_locked=True, of=[SlaClock, Registration])
         )
-        due = (await session.scalars(stmt)).all()
-        for clock in due:
-            fired += await _fire_due(session, clock, now)
+        due = (await session.execute(stmt)).all()
+        for clock, registration in due:
+            fired += await _fire_due(session, clock, registration, now)
         await session.flush()
         if len(due) < _BATCH:
             return fired
 
 
-async def _fire_due(session: AsyncSession, clock: SlaClock, now: datetime) -> int:
+async def _fire_due(
+    session: AsyncSession, clock: SlaClock, registration: Registration, now: datetime
+) -> int:
     """Fire, in order, every threshold of `clock` due by `now` (a late sweep catches up)."""
     fired = 0
     calendar = clocks.calendar_of(clock)
@@ -87,7 +93,7 @@ async def _fire_due(session: AsyncSession, clock: SlaClock, now: datetime) -> in
         clocks.schedule(clock, calendar)
         if await _claim(session, clock.registration_id, threshold, due_at, now):
             fired += 1
-            await _announce(session, clock, threshold, due_at, now)
+            await _announce(session, clock, registration, threshold, due_at, now)
     return fired
 
 
@@ -114,9 +120,13 @@ async def _claim(
 
 
 async def _announce(
-    session: AsyncSession, clock: SlaClock, threshold: Threshold, due_at: datetime, now: datetime
+    session: AsyncSession,
+    clock: SlaClock,
+    registration: Registration,
+    threshold: Threshold,
+    due_at: datetime,
+    now: datetime,
 ) -> None:
-    registration = await session.get_one(Registration, clock.registration_id, with_for_update=True)
     data: dict[str, Any] = {
         "registration_id": str(registration.id),
         "number": registration.number,
@@ -151,7 +161,8 @@ async def _announce(
                 type_,
                 registration.id,
                 vendor_id=registration.vendor_id,
-                partner_id=registration.partner_id,
+                # Reminders and escalations are the vendor's business; a breach is both sides'.
+                partner_id=registration.partner_id if type_ == "sla.breached" else None,
                 data=data,
             )
             for type_ in events
@@ -212,7 +223,7 @@ async def clock_of(
     firings = await session.scalars(
         select(SlaFiring)
         .where(SlaFiring.registration_id == registration.id)
-        .order_by(SlaFiring.fired_at)
+        .order_by(SlaFiring.fired_at, SlaFiring.due_at)
     )
     paused: list[tuple[datetime, datetime | None]] = [
         (datetime.fromisoformat(start), datetime.fromisoformat(end)) for start, end in clock.pauses
@@ -257,6 +268,18 @@ class PolicyView(msgspec.Struct, frozen=True, kw_only=True):
     program_id: uuid.UUID | None
     policy: clocks.Policy
     row: SlaPolicy | None
+    # The version of the vendor's own policy a program without one inherits (0: none stored).
+    inherited: int = 0
+
+    @property
+    def tag(self) -> int:
+        """The strong validator of what is shown. A vendor's: its row's version (0 for the
+        defaults). A program's: even for its own row, odd for what it inherits, so that the
+        switch from one to the other always changes it."""
+        own = self.row.version if self.row is not None else 0
+        if self.program_id is None:
+            return own
+        return 2 * own if self.row is not None else 2 * self.inherited + 1
 
 
 _POLICY_EDITORS = frozenset({Role.vendor_admin, Role.platform_admin})
@@ -305,8 +328,14 @@ async def get_policy(
     if vendor is None or vendor.kind is not OrgKind.vendor:
         raise NotFound(f"No vendor {vendor_id}.")
     row = await _stored(session, vendor_id, program_id)
+    inherited = 0
+    if program_id is not None and row is None:
+        vendor_row = await _stored(session, vendor_id, None)
+        inherited = vendor_row.version if vendor_row is not None else 0
     policy = clocks.policy_of(policies, vendor, program_id)
-    return PolicyView(vendor_id=vendor_id, program_id=program_id, policy=policy, row=row)
+    return PolicyView(
+        vendor_id=vendor_id, program_id=program_id, policy=policy, row=row, inherited=inherited
+    )
 
 
 async def put_policy(
@@ -322,6 +351,8 @@ async def put_policy(
     current = await get_policy(session, actor, vendor_id, program_id)
     if actor.role not in _POLICY_EDITORS:
         raise Forbidden("Only the vendor's admin sets its SLA policy.")
+    if data.breach_action is BreachAction.escalate and data.escalation_email is None:
+        raise invalid("/escalation_email", "escalating a breach needs someone to escalate to")
     if data.hard_limit_days < data.target_days:
         raise invalid("/hard_limit_days", "the hard limit cannot come before the target")
     policy = clocks.Policy(
@@ -334,11 +365,14 @@ async def put_policy(
         breach_action=data.breach_action,
         escalation_email=data.escalation_email,
     )
-    try:
-        policy.calendar("UTC")
-    except ValueError as exc:
-        pointer = "/holiday_subdivision" if data.holiday_subdivision else "/holiday_country"
-        raise invalid(pointer, str(exc)) from exc
+    for pointer, country, subdivision in (
+        ("/holiday_country", data.holiday_country, None),
+        ("/holiday_subdivision", data.holiday_country, data.holiday_subdivision),
+    ):
+        try:
+            BusinessCalendar.of("UTC", country=country, subdivision=subdivision)
+        except ValueError as exc:
+            raise invalid(pointer, str(exc)) from exc
     fields = {
         "working_hours": [[list(interval) for interval in day] for day in data.hours.days],
         "closed_dates": sorted(data.closed_dates),
@@ -349,14 +383,12 @@ async def put_policy(
         "breach_action": data.breach_action,
         "escalation_email": data.escalation_email,
     }
+    # If-Match is optional (the first PUT creates), but when sent it must name what is shown now.
+    if_match.check(current.tag)
     row = current.row
     if row is None:
-        # Creating needs no If-Match, but an If-Match naming a version cannot match nothing.
-        if if_match.versions:
-            if_match.check(0)
         row = SlaPolicy(vendor_id=vendor_id, program_id=program_id, **fields)
     else:
-        if_match.check(row.version)
         for key, value in fields.items():
             setattr(row, key, value)
     await flush_unique(session, dict.fromkeys(_POLICY_KEYS, _created_meanwhile), row)
