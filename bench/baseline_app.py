@@ -10,13 +10,17 @@ and compared across machines.
 With no tokens to read, the handlers act for the users and vendor named in the configuration.
 
 The first scenarios (/v1/me, /v1/programs, POST /v1/organizations) send only their route's own
-statements. The deal and registration routes send every statement dealreg sends for them, in one
-transaction as dealreg does: the look-up of the caller that refuses a stale token, and for a POST
-the Idempotency-Key lock, look-up and record. The ratio then shows what dealreg's own layers
-(Litestar's DI and guards, SQLAlchemy, the unit of work) cost, not a difference in work. The rules
-of a deal are checked as plainly as they can be, and the request body is validated by dealreg's
-own msgspec types and the customer keys computed by its own functions: the same checks, not a
-copy that could drift.
+statements. The deal and registration routes send every statement dealreg sends for them, in
+dealreg's order and in one transaction as dealreg does: the look-up of the caller that refuses a
+stale token, and for a POST the Idempotency-Key lock, look-up and record, the SLA clocks of the
+new registrations, everything (checked against PostgreSQL's log, `log_statement = all`, of a
+dealreg request; only the pool's pre-ping is dealreg's alone). The ratio then shows what
+dealreg's own layers (Litestar's DI and guards, SQLAlchemy, the unit of work) cost, not a
+difference in work. The rules of a deal are checked as plainly as they can be; the request body
+is validated by dealreg's own msgspec types, and customer keys and SLA calendars are computed by
+its own functions: the same work, not a copy that could drift. When dealreg's SQL for these
+routes changes, this file must follow (check_same_shape catches a changed response, not a
+changed statement).
 """
 
 import argparse
@@ -25,6 +29,7 @@ import hashlib
 import os
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -36,9 +41,10 @@ from litestar.datastructures import State
 from litestar.exceptions import HTTPException
 from litestar.params import Parameter
 
-from dealreg.orgs.service import ExtraField
+from dealreg.orgs.service import AutoApproveRule, ExtraField
 from dealreg.registrations import customers
 from dealreg.registrations.service import Contact, Customer, DealInput, LineInput, Opportunity
+from dealreg.sla import clocks
 
 CONFIG_ENV = "BENCH_BASELINE_CONFIG"
 
@@ -105,6 +111,7 @@ class ProgramOut(msgspec.Struct, kw_only=True):
     max_extensions: int
     minimum_deal_amount: int
     extra_fields: list[dict[str, Any]]
+    auto_approve_rules: list[dict[str, Any]]
     active: bool
 
 
@@ -132,6 +139,9 @@ class RegistrationOut(msgspec.Struct, kw_only=True):
     title: str
     expected_close_date: date
     conflict: bool
+    approver_id: uuid.UUID | None
+    decision_code: str | None
+    decision_note: str | None
     submitted_at: datetime
     decided_at: datetime | None
     approved_at: datetime | None
@@ -188,7 +198,7 @@ USER_BY_ID = "SELECT id, email, name, role FROM users WHERE id = $1"
 PROGRAMS_OF_VENDOR = """
     SELECT id, created_at, updated_at, version, vendor_id, name, description, currency,
            protection_days, extension_days, max_extensions, minimum_deal_amount, extra_fields,
-           active
+           auto_approve_rules, active
     FROM programs WHERE vendor_id = $1 ORDER BY created_at, id LIMIT $2
 """
 INSERT_ORGANIZATION = """
@@ -225,6 +235,7 @@ VENDORS_OF_PARTNER = """
 CATALOGUE = """
     SELECT programs.id AS program_id, programs.vendor_id, programs.name AS program_name,
            programs.currency, programs.minimum_deal_amount, programs.extra_fields,
+           programs.auto_approve_rules, programs.protection_days,
            products.id AS product_id, products.sku
     FROM programs
     LEFT OUTER JOIN products ON products.program_id = programs.id AND products.active IS true
@@ -270,9 +281,28 @@ INSERT_REGISTRATIONS = """
     VALUES {values}
     RETURNING id, number, deal_id, vendor_id, program_id, partner_id, rep_id, status, stage,
               amount, currency, customer_name, title, expected_close_date, customer_domain_key,
-              customer_name_key, answers, conflict, submitted_at, decided_at, approved_at,
-              expires_at, extensions_granted, extension_pending, expiry_reminded_for,
-              created_at, updated_at, version
+              customer_name_key, answers, conflict, approver_id, decision_code, decision_note,
+              submitted_at, decided_at, approved_at, expires_at, extensions_granted,
+              extension_pending, expiry_reminded_for, created_at, updated_at, version
+"""
+# The SLA clock of each new registration (dealreg's sla/clocks.py start_clocks).
+CLOCK_VENDORS = """
+    SELECT id, kind, name, code, country, timezone, created_at, updated_at, version
+    FROM organizations WHERE id IN ({vendors})
+"""
+SLA_POLICIES = """
+    SELECT id, vendor_id, program_id, working_hours, closed_dates, holiday_country,
+           holiday_subdivision, target_days, hard_limit_days, breach_action, escalation_email,
+           created_at, updated_at, version
+    FROM sla_policies WHERE vendor_id IN ({vendors})
+"""
+INSERT_CLOCKS = """
+    INSERT INTO sla_clocks (registration_id, vendor_id, calendar, target_minutes,
+                            hard_limit_minutes, breach_action, escalation_email, state,
+                            started_at, elapsed_us, running_since, pauses, paused_since,
+                            stopped_at, next_threshold, next_due_at)
+    VALUES {values}
+    RETURNING updated_at, registration_id
 """
 INSERT_LINES = """
     INSERT INTO deal_lines (id, deal_id, registration_id, position, vendor_id, product_id, sku,
@@ -296,6 +326,7 @@ LIST_REGISTRATIONS = """
            registrations.currency, registrations.customer_name, registrations.title,
            registrations.expected_close_date, registrations.customer_domain_key,
            registrations.customer_name_key, registrations.answers, registrations.conflict,
+           registrations.approver_id, registrations.decision_code, registrations.decision_note,
            registrations.submitted_at, registrations.decided_at, registrations.approved_at,
            registrations.expires_at, registrations.extensions_granted,
            registrations.extension_pending, registrations.created_at, registrations.updated_at,
@@ -381,6 +412,8 @@ def _values(rows: list[tuple[Any, ...]]) -> tuple[str, list[Any]]:
 
 
 def claims_sql(claims: list[tuple[uuid.UUID, str | None, str, list[uuid.UUID]]]) -> str:
+    """dealreg's look-up of the active registrations a new deal's (vendor, domain key, name key,
+    products) claims conflict with: `$1…$4` the active statuses, then each claim's values."""
     parts, n = [], len(ACTIVE) + 1
     for _, _, _, products in claims:
         parts.append(
@@ -436,6 +469,55 @@ def _registration_out(row: asyncpg.Record) -> RegistrationOut:
     return msgspec.convert(dict(row), RegistrationOut)
 
 
+async def _start_clocks(
+    conn: asyncpg.Connection, vendor_ids: list[uuid.UUID], registrations: list[asyncpg.Record]
+) -> None:
+    """dealreg's start_clocks: each registration's SLA clock, on its vendor's policy (the
+    program's, if it has one; the default one of the vendor's country, if neither has)."""
+    ids = _params(1, len(vendor_ids))
+    vendors = {
+        row["id"]: row for row in await conn.fetch(CLOCK_VENDORS.format(vendors=ids), *vendor_ids)
+    }
+    stored = {
+        (row["vendor_id"], row["program_id"]): clocks.Policy.of_row(SimpleNamespace(**row))
+        for row in await conn.fetch(SLA_POLICIES.format(vendors=ids), *vendor_ids)
+    }
+    rows = []
+    for r in registrations:
+        vendor = vendors[r["vendor_id"]]
+        policy = (
+            stored.get((vendor["id"], r["program_id"]))
+            or stored.get((vendor["id"], None))
+            or clocks.default_policy(vendor["country"])
+        )
+        calendar = policy.calendar(vendor["timezone"])
+        target = policy.minutes(policy.target_days)
+        # The first threshold, the reminder, falls due at half the target, in business time.
+        reminder = timedelta(microseconds=target // 2 * 60_000_000)
+        rows.append(
+            (
+                r["id"],
+                vendor["id"],
+                msgspec.to_builtins(calendar),
+                target,
+                policy.minutes(policy.hard_limit_days),
+                policy.breach_action.value,
+                policy.escalation_email,
+                "running",
+                r["submitted_at"],
+                0,  # elapsed_us
+                r["submitted_at"],  # running_since
+                [],  # pauses
+                None,  # paused_since
+                None,  # stopped_at
+                "reminder",
+                calendar.add(r["submitted_at"], reminder),
+            )
+        )
+    values, args = _values(rows)
+    await conn.fetch(INSERT_CLOCKS.format(values=values), *args)
+
+
 class _Plan(msgspec.Struct, kw_only=True):
     lines: list[tuple[int, LineInput]]
     program_id: uuid.UUID | None = None
@@ -470,6 +552,10 @@ def _apply_programs(
             raise _unprocessable("under the program's minimum")
         plan.answers = dict(answers.get(vendor_id, {}))
         _check_answers(msgspec.convert(program["extra_fields"], list[ExtraField]), plan.answers)
+        if msgspec.convert(program["auto_approve_rules"], list[AutoApproveRule]):
+            # dealreg would approve a matching registration at once; the bench's programs
+            # have no rules, and the baseline does not do that work.
+            raise HTTPException(status_code=501, detail="auto-approval is not in the baseline")
 
 
 async def _submit(
@@ -570,6 +656,7 @@ async def _submit(
         ]
     )
     registrations = await conn.fetch(INSERT_REGISTRATIONS.format(values=values), *args)
+    await _start_clocks(conn, vendor_ids, registrations)
     by_vendor = {r["vendor_id"]: r for r in registrations}
     lines = [
         LineOut(

@@ -11,6 +11,7 @@ from dealreg.api.organizations import OrganizationController
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.programs import ProgramController
 from dealreg.api.registrations import DealController, RegistrationController
+from dealreg.api.reports import sla_breaches, sla_report
 from dealreg.api.sla import PolicyController, registration_clock
 
 ROUTE_HANDLERS: list[ControllerRouterHandler] = [
@@ -28,4 +29,6 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     approval_queue,
     PolicyController,
     registration_clock,
+    sla_report,
+    sla_breaches,
 ]

@@ -1,0 +1,158 @@
+"""SLA breach reports for channel ops: JSON, or CSV (`format=csv` or `Accept: text/csv`)."""
+
+import csv
+import io
+import uuid
+from collections.abc import AsyncIterator, Iterable
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
+
+import msgspec
+from litestar import Request, Response, get
+from litestar.params import FromQuery, QueryParameter
+
+from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
+from dealreg.api.schemas import problems
+from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.auth import scopes
+from dealreg.pagination import DEFAULT_LIMIT
+from dealreg.sla import reports
+from dealreg.sla.reports import Breach, GroupBy, Row
+
+From = Annotated[
+    date | None,
+    QueryParameter(name="from", description="First day of submission (UTC); 90 days back."),
+]
+To = Annotated[
+    date | None, QueryParameter(name="to", description="Last day of submission (UTC); today.")
+]
+Format = Annotated[
+    Literal["json", "csv"] | None,
+    QueryParameter(
+        name="format", description="`csv` for CSV; else by the Accept header (JSON by default)."
+    ),
+]
+
+
+class Report(msgspec.Struct, kw_only=True):
+    start: date
+    end: date
+    group_by: GroupBy
+    rows: list[Row]
+
+
+class BreachList(msgspec.Struct):
+    items: list[Breach]
+    next_cursor: str | None
+
+
+def _wants_csv(request: Request[Any, Any, Any], format_: str | None) -> bool:
+    if format_ is not None:
+        return format_ == "csv"
+    return "text/csv" in request.headers.get("accept", "")
+
+
+def _csv_line(values: Iterable[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(
+        ["" if value is None else value for value in values]
+    )
+    return buffer.getvalue()
+
+
+async def _csv(
+    fields: tuple[str, ...], rows: AsyncIterator[msgspec.Struct], name: str
+) -> Response[bytes]:
+    # Built whole, not streamed: every response is held until its transaction has committed
+    # (api/unit_of_work.py), so a stream would be buffered there anyway. Rows are read from the
+    # database as a stream all the same, so only the CSV text is held, not the ORM rows.
+    lines = [_csv_line(fields)]
+    async for row in rows:
+        lines.append(_csv_line(msgspec.to_builtins(getattr(row, field)) for field in fields))
+    return Response(
+        "".join(lines).encode(),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )
+
+
+async def _each(rows: list[Row]) -> AsyncIterator[Row]:
+    for row in rows:
+        yield row
+
+
+@get(
+    "/v1/reports/sla",
+    tags=["reports"],
+    security=BEARER_SECURITY,
+    guards=[requires(scopes.READ_REPORTS)],
+    responses=problems(),
+    summary="Time to decision and breaches, by vendor, program, approver or week",
+    description=(
+        "Over the registrations submitted from `from` to `to`: submitted, decided, median and "
+        "90th percentile business hours to decision, share decided within target, breaches, and "
+        "those open now past their target. A vendor's staff see their own vendor only."
+    ),
+)
+async def sla_report(
+    request: Request[Any, Any, Any],
+    db: Db,
+    principal: Caller,
+    start: From = None,
+    end: To = None,
+    vendor_id: FromQuery[uuid.UUID | None] = None,
+    program_id: FromQuery[uuid.UUID | None] = None,
+    approver_id: FromQuery[uuid.UUID | None] = None,
+    group_by: FromQuery[GroupBy] = GroupBy.vendor,
+    format_: Format = None,
+) -> Response[Report] | Response[bytes]:
+    scope = reports.scope_of(
+        principal,
+        start=start,
+        end=end,
+        vendor_id=vendor_id,
+        program_id=program_id,
+        approver_id=approver_id,
+        today=datetime.now(UTC).date(),
+    )
+    rows = await reports.summary(db, scope, group_by)
+    if _wants_csv(request, format_):
+        return await _csv(Row.__struct_fields__, _each(rows), f"sla-{group_by.value}")
+    return Response(Report(start=scope.first_day, end=scope.last_day, group_by=group_by, rows=rows))
+
+
+@get(
+    "/v1/reports/sla/breaches",
+    tags=["reports"],
+    security=BEARER_SECURITY,
+    guards=[requires(scopes.READ_REPORTS)],
+    responses=problems(),
+    summary="The breached registrations, in the order they breached",
+)
+async def sla_breaches(
+    request: Request[Any, Any, Any],
+    db: Db,
+    principal: Caller,
+    start: From = None,
+    end: To = None,
+    vendor_id: FromQuery[uuid.UUID | None] = None,
+    program_id: FromQuery[uuid.UUID | None] = None,
+    approver_id: FromQuery[uuid.UUID | None] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    format_: Format = None,
+) -> Response[BreachList] | Response[bytes]:
+    scope = reports.scope_of(
+        principal,
+        start=start,
+        end=end,
+        vendor_id=vendor_id,
+        program_id=program_id,
+        approver_id=approver_id,
+        today=datetime.now(UTC).date(),
+    )
+    if _wants_csv(request, format_):
+        # The whole list, read from the database as a stream: no paging in a file.
+        return await _csv(Breach.__struct_fields__, reports.all_breaches(db, scope), "sla-breaches")
+    page = await reports.breaches(db, scope, page_request(limit, cursor, None))
+    return Response(BreachList(items=page.items, next_cursor=encode_cursor(page.next_key)))

@@ -1,0 +1,267 @@
+"""SLA breach reports for channel ops: how fast vendors decide, in business time, and where the
+SLA broke. One aggregate statement per report, computed by PostgreSQL over the clocks; nothing
+is precomputed, so a report is as fresh as the last committed decision.
+"""
+
+import enum
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import msgspec
+from sqlalchemy import BigInteger, ColumnElement, Float, Select, and_, func, literal, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.auth.tokens import Principal
+from dealreg.errors import FieldError, Forbidden, InvalidInput
+from dealreg.orgs.models import Organization, OrgKind, Program, User
+from dealreg.pagination import Page, PageKey, PageRequest
+from dealreg.registrations.models import Registration
+from dealreg.sla.models import ClockState, SlaBreach, SlaClock, Threshold
+
+MAX_RANGE = timedelta(days=731)
+_HOUR_US = 3_600_000_000
+
+
+class GroupBy(enum.StrEnum):
+    vendor = "vendor"
+    program = "program"
+    approver = "approver"
+    week = "week"
+
+
+class Scope(msgspec.Struct, frozen=True, kw_only=True):
+    """Which registrations a report covers: submitted in [start, end), narrowed by the filters."""
+
+    first_day: date
+    last_day: date
+    start: datetime
+    end: datetime
+    vendor_id: uuid.UUID | None = None
+    program_id: uuid.UUID | None = None
+    approver_id: uuid.UUID | None = None
+
+
+class Row(msgspec.Struct, frozen=True, kw_only=True):
+    group: str
+    group_id: uuid.UUID | None
+    label: str
+    submitted: int
+    decided: int
+    median_hours_to_decision: float | None
+    p90_hours_to_decision: float | None
+    decided_within_target: float | None
+    breaches: int
+    open_at_risk: int
+
+
+def scope_of(
+    actor: Principal,
+    *,
+    start: date | None,
+    end: date | None,
+    vendor_id: uuid.UUID | None,
+    program_id: uuid.UUID | None,
+    approver_id: uuid.UUID | None,
+    today: date,
+) -> Scope:
+    """The report's scope, checked: a vendor's staff see their own vendor only; dates in UTC,
+    `end` inclusive; at most two years."""
+    if actor.org_kind is OrgKind.partner:
+        raise Forbidden("SLA reports are for vendors and channel operations.")
+    if actor.org_kind is OrgKind.vendor:
+        if vendor_id not in (None, actor.organization_id):
+            raise Forbidden("A vendor reads its own SLA reports only.")
+        vendor_id = actor.organization_id
+    end = end or today
+    start = start or end - timedelta(days=89)
+    if start > end:
+        raise _invalid("from", "`from` is after `to`")
+    if end - start > MAX_RANGE:
+        raise _invalid("from", "a report spans at most two years")
+    return Scope(
+        first_day=start,
+        last_day=end,
+        start=datetime.combine(start, time(), tzinfo=UTC),
+        end=datetime.combine(end + timedelta(days=1), time(), tzinfo=UTC),
+        vendor_id=vendor_id,
+        program_id=program_id,
+        approver_id=approver_id,
+    )
+
+
+def _invalid(parameter: str, detail: str) -> InvalidInput:
+    return InvalidInput(
+        detail, errors=[FieldError(parameter=parameter, location="query", detail=detail)]
+    )
+
+
+def _where(scope: Scope) -> ColumnElement[bool]:
+    conditions = [Registration.submitted_at >= scope.start, Registration.submitted_at < scope.end]
+    if scope.vendor_id is not None:
+        conditions.append(Registration.vendor_id == scope.vendor_id)
+    if scope.program_id is not None:
+        conditions.append(Registration.program_id == scope.program_id)
+    if scope.approver_id is not None:
+        conditions.append(Registration.approver_id == scope.approver_id)
+    return and_(*conditions)
+
+
+def _grouping(group_by: GroupBy) -> tuple[Any, Any, Any]:
+    """The key to group by, its id (if any) and its label."""
+    if group_by is GroupBy.vendor:
+        return Registration.vendor_id, Registration.vendor_id, Organization.name
+    if group_by is GroupBy.program:
+        return Registration.program_id, Registration.program_id, Program.name
+    if group_by is GroupBy.approver:
+        return (
+            Registration.approver_id,
+            Registration.approver_id,
+            func.coalesce(User.name, literal("(unassigned)")),
+        )
+    week = func.date_trunc("week", func.timezone("UTC", Registration.submitted_at))
+    return week, literal(None), func.to_char(week, 'IYYY-"W"IW')
+
+
+async def summary(session: AsyncSession, scope: Scope, group_by: GroupBy) -> list[Row]:
+    key, key_id, label = _grouping(group_by)
+    decided = Registration.decided_at.is_not(None)
+    hours = SlaClock.elapsed_us / float(_HOUR_US)
+    breaches = (
+        select(SlaBreach.registration_id).where(SlaBreach.registration_id == Registration.id)
+    ).exists()
+    at_risk = and_(
+        SlaClock.state != ClockState.stopped,
+        SlaClock.next_threshold.is_distinct_from(Threshold.reminder),
+        SlaClock.next_threshold.is_distinct_from(Threshold.at_risk),
+    )
+    stmt: Select[Any] = (
+        select(
+            key.label("key"),
+            key_id.label("key_id"),
+            func.min(label).label("label"),
+            func.count().label("submitted"),
+            func.count().filter(decided).label("decided"),
+            func.percentile_cont(0.5).within_group(hours).filter(decided).label("median"),
+            func.percentile_cont(0.9).within_group(hours).filter(decided).label("p90"),
+            (
+                func.count().filter(
+                    decided,
+                    SlaClock.elapsed_us <= SlaClock.target_minutes.cast(BigInteger) * 60_000_000,
+                )
+                / func.nullif(func.count().filter(decided), 0).cast(Float)
+            ).label("within_target"),
+            func.count().filter(breaches).label("breaches"),
+            func.count().filter(at_risk, Registration.decided_at.is_(None)).label("open_at_risk"),
+        )
+        .join(SlaClock, SlaClock.registration_id == Registration.id)
+        .where(_where(scope))
+        .group_by(key, key_id)
+        .order_by(key)
+    )
+    if group_by is GroupBy.vendor:
+        stmt = stmt.join(Organization, Organization.id == Registration.vendor_id)
+    elif group_by is GroupBy.program:
+        stmt = stmt.join(Program, Program.id == Registration.program_id)
+    elif group_by is GroupBy.approver:
+        stmt = stmt.outerjoin(User, User.id == Registration.approver_id)
+    return [
+        Row(
+            group=group_by.value,
+            group_id=row.key_id,
+            label=row.label,
+            submitted=row.submitted,
+            decided=row.decided,
+            median_hours_to_decision=_round(row.median),
+            p90_hours_to_decision=_round(row.p90),
+            decided_within_target=_round(row.within_target, 4),
+            breaches=row.breaches,
+            open_at_risk=row.open_at_risk,
+        )
+        for row in await session.execute(stmt)
+    ]
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+class Breach(msgspec.Struct, frozen=True, kw_only=True):
+    id: uuid.UUID
+    registration_id: uuid.UUID
+    number: str
+    vendor_id: uuid.UUID
+    partner_id: uuid.UUID
+    program_id: uuid.UUID
+    approver_id: uuid.UUID | None
+    submitted_at: datetime
+    due_at: datetime
+    breached_at: datetime
+    action: str
+    status: str
+
+
+def _breaches(scope: Scope) -> Select[*tuple[Any, ...]]:
+    return (
+        select(
+            SlaBreach.id,
+            SlaBreach.registration_id,
+            Registration.number,
+            SlaBreach.vendor_id,
+            SlaBreach.partner_id,
+            SlaBreach.program_id,
+            SlaBreach.approver_id,
+            Registration.submitted_at,
+            SlaBreach.due_at,
+            SlaBreach.breached_at,
+            SlaBreach.action,
+            Registration.status,
+        )
+        .join(Registration, Registration.id == SlaBreach.registration_id)
+        .where(_where(scope))
+    )
+
+
+def _breach(row: Any) -> Breach:
+    return Breach(
+        id=row.id,
+        registration_id=row.registration_id,
+        number=row.number,
+        vendor_id=row.vendor_id,
+        partner_id=row.partner_id,
+        program_id=row.program_id,
+        approver_id=row.approver_id,
+        submitted_at=row.submitted_at,
+        due_at=row.due_at,
+        breached_at=row.breached_at,
+        action=row.action.value,
+        status=row.status.value,
+    )
+
+
+async def breaches(session: AsyncSession, scope: Scope, page: PageRequest) -> Page[Breach]:
+    """The breached registrations of the scope, in the order they breached."""
+    stmt = _breaches(scope)
+    if page.after is not None:
+        stmt = stmt.where(
+            func.row(SlaBreach.breached_at, SlaBreach.id)
+            > func.row(literal(page.after.at), literal(page.after.id))
+        )
+    rows = (
+        await session.execute(
+            stmt.order_by(SlaBreach.breached_at, SlaBreach.id).limit(page.limit + 1)
+        )
+    ).all()
+    items = [_breach(row) for row in rows[: page.limit]]
+    more = len(rows) > page.limit
+    return Page(
+        items=items, next_key=PageKey(at=items[-1].breached_at, id=items[-1].id) if more else None
+    )
+
+
+async def all_breaches(session: AsyncSession, scope: Scope) -> AsyncIterator[Breach]:
+    """Every breach of the scope, streamed from the database (for CSV)."""
+    stream = await session.stream(_breaches(scope).order_by(SlaBreach.breached_at, SlaBreach.id))
+    async for row in stream:
+        yield _breach(row)
