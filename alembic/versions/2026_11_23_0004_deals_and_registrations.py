@@ -229,7 +229,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_registrations_active_domain",
         "registrations",
-        ["vendor_id", "customer_domain_key"],
+        ["customer_domain_key", "vendor_id"],
         unique=False,
         postgresql_where=sa.text(
             "status IN ('submitted', 'in_review', 'info_requested', 'approved') AND customer_domain_key IS NOT NULL"
@@ -238,7 +238,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_registrations_active_name",
         "registrations",
-        ["vendor_id", "customer_name_key"],
+        ["customer_name_key", "vendor_id"],
         unique=False,
         postgresql_where=sa.text(
             "status IN ('submitted', 'in_review', 'info_requested', 'approved')"

@@ -57,7 +57,9 @@ def current_principal(connection: ASGIConnection[Any, Any, Any, Any]) -> Princip
 
 
 def requires(scope: str) -> Guard:
-    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    # Async although it never awaits: Litestar runs a synchronous guard in a worker thread, a
+    # thread hop per request for a set lookup (measured by bench/: about 3% of a request).
+    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         if scope not in current_principal(connection).scopes:
             raise PermissionDeniedException(
                 f"This token lacks the '{scope}' scope.",

@@ -110,17 +110,19 @@ class Registration(Entity):
         Index("ix_registrations_vendor_id_updated_at_id", "vendor_id", "updated_at", "id"),
         Index("ix_registrations_partner_id_updated_at_id", "partner_id", "updated_at", "id"),
         Index("ix_registrations_deal_id", "deal_id"),
-        # Conflict detection reads only the active registrations of a vendor and a customer.
+        # Conflict detection reads only the active registrations of a customer at a vendor. The
+        # customer leads: the lookup ORs a branch per vendor, which the planner then serves by
+        # the key (measured at 1M rows: 0.08 ms, against 70-130 ms with the vendor first).
         Index(
             "ix_registrations_active_domain",
-            "vendor_id",
             "customer_domain_key",
+            "vendor_id",
             postgresql_where=text(f"{_ACTIVE_SQL} AND customer_domain_key IS NOT NULL"),
         ),
         Index(
             "ix_registrations_active_name",
-            "vendor_id",
             "customer_name_key",
+            "vendor_id",
             postgresql_where=text(_ACTIVE_SQL),
         ),
         Index(
