@@ -15,6 +15,7 @@ from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_requ
 from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
+from dealreg.auth.tokens import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.sla import reports
 from dealreg.sla.reports import Breach, GroupBy, Row
@@ -76,6 +77,25 @@ async def _csv(
     )
 
 
+def _scope(
+    principal: Principal,
+    start: date | None,
+    end: date | None,
+    vendor_id: uuid.UUID | None,
+    program_id: uuid.UUID | None,
+    approver_id: uuid.UUID | None,
+) -> reports.Scope:
+    return reports.scope_of(
+        principal,
+        start=start,
+        end=end,
+        vendor_id=vendor_id,
+        program_id=program_id,
+        approver_id=approver_id,
+        today=datetime.now(UTC).date(),
+    )
+
+
 async def _each(rows: list[Row]) -> AsyncIterator[Row]:
     for row in rows:
         yield row
@@ -106,15 +126,7 @@ async def sla_report(
     group_by: FromQuery[GroupBy] = GroupBy.vendor,
     format_: Format = None,
 ) -> Response[Report] | Response[bytes]:
-    scope = reports.scope_of(
-        principal,
-        start=start,
-        end=end,
-        vendor_id=vendor_id,
-        program_id=program_id,
-        approver_id=approver_id,
-        today=datetime.now(UTC).date(),
-    )
+    scope = _scope(principal, start, end, vendor_id, program_id, approver_id)
     rows = await reports.summary(db, scope, group_by)
     if _wants_csv(request, format_):
         return await _csv(Row.__struct_fields__, _each(rows), f"sla-{group_by.value}")
@@ -142,15 +154,7 @@ async def sla_breaches(
     cursor: Cursor = None,
     format_: Format = None,
 ) -> Response[BreachList] | Response[bytes]:
-    scope = reports.scope_of(
-        principal,
-        start=start,
-        end=end,
-        vendor_id=vendor_id,
-        program_id=program_id,
-        approver_id=approver_id,
-        today=datetime.now(UTC).date(),
-    )
+    scope = _scope(principal, start, end, vendor_id, program_id, approver_id)
     if _wants_csv(request, format_):
         # The whole list, read from the database as a stream: no paging in a file.
         return await _csv(Breach.__struct_fields__, reports.all_breaches(db, scope), "sla-breaches")
