@@ -50,14 +50,21 @@ class BreachList(msgspec.Struct):
 def _wants_csv(request: Request[Any, Any, Any], format_: str | None) -> bool:
     if format_ is not None:
         return format_ == "csv"
-    return "text/csv" in request.headers.get("accept", "")
+    return request.accept.best_match(["application/json", "text/csv"]) == "text/csv"
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    # Names come from users; a spreadsheet would run one starting like a formula.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
 
 
 def _csv_line(values: Iterable[Any]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(
-        ["" if value is None else value for value in values]
-    )
+    csv.writer(buffer, lineterminator="\r\n").writerow([_cell(value) for value in values])
     return buffer.getvalue()
 
 

@@ -20,7 +20,7 @@ from dealreg.pagination import Page, PageKey, PageRequest
 from dealreg.registrations.models import Registration
 from dealreg.sla.models import ClockState, SlaBreach, SlaClock, Threshold
 
-MAX_RANGE = timedelta(days=731)
+MAX_YEARS = 2
 _HOUR_US = 3_600_000_000
 
 
@@ -78,7 +78,7 @@ def scope_of(
     start = start or end - timedelta(days=89)
     if start > end:
         raise _invalid("from", "`from` is after `to`")
-    if end - start > MAX_RANGE:
+    if end >= _years_after(start, MAX_YEARS):
         raise _invalid("from", "a report spans at most two years")
     return Scope(
         first_day=start,
@@ -89,6 +89,13 @@ def scope_of(
         program_id=program_id,
         approver_id=approver_id,
     )
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February, in a year without one
+        return date(day.year + years, 3, 1)
 
 
 def _invalid(parameter: str, detail: str) -> InvalidInput:
@@ -203,6 +210,11 @@ class Breach(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def _breaches(scope: Scope) -> Select[*tuple[Any, ...]]:
+    # Filtered by the approver the breach names (who held it when it breached), like it shows.
+    unassigned = msgspec.structs.replace(scope, approver_id=None)
+    where = _where(unassigned)
+    if scope.approver_id is not None:
+        where = and_(where, SlaBreach.approver_id == scope.approver_id)
     return (
         select(
             SlaBreach.id,
@@ -219,7 +231,7 @@ def _breaches(scope: Scope) -> Select[*tuple[Any, ...]]:
             Registration.status,
         )
         .join(Registration, Registration.id == SlaBreach.registration_id)
-        .where(_where(scope))
+        .where(where)
     )
 
 

@@ -1,0 +1,1003 @@
+"""`/v1/reports/sla` and `/v1/reports/sla/breaches`: exact figures over a hand-built scenario whose
+business hours to decision are set on the clocks before each decision, grouped by vendor,
+program, approver and ISO week; the date range, inclusive of `to` and in UTC days; who may read
+which vendor; the breached registrations in breach order, paged and as CSV; refused parameters.
+
+The scenario's figures are worked out by hand, percentiles as PostgreSQL's `percentile_cont`
+(linear interpolation between the two nearest ranks: position p x (n - 1)), not by the code
+under test. Clocks are steered through `db`: a decided registration's clock gets its elapsed
+business time and a `running_since` far in the future, so the decision (over HTTP, now) adds
+nothing to it; open registrations are started on known instants in New York and swept with an
+injected clock (the default policy: Monday to Friday 09:00-17:00, 2 and 4 business days).
+"""
+
+import csv
+import io
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.orgs.models import Organization, Role, User
+from dealreg.registrations.models import Registration
+from dealreg.sla import clocks, service
+from dealreg.sla.models import ClockState, SlaBreach, SlaClock, Threshold
+from tests.deals import (
+    REGISTRATIONS,
+    PartnerSetup,
+    VendorSetup,
+    deal_body,
+    line,
+    partner_setup,
+    submit,
+    vendor_setup,
+)
+from tests.factories import Factory
+from tests.problems import assert_problem, if_match
+
+Headers = dict[str, str]
+Json = dict[str, Any]
+
+REPORT = "/v1/reports/sla"
+BREACHES = "/v1/reports/sla/breaches"
+NEW_YORK = ZoneInfo("America/New_York")
+HOUR = timedelta(hours=1)
+TICK = timedelta(microseconds=1)
+# A decided clock runs from here: the decision, made now, adds no business time to it.
+LATER = datetime(2031, 1, 1, tzinfo=UTC)
+MARCH: Json = {"from": "2025-03-01", "to": "2025-03-31"}
+SUMMARY_FIELDS = [
+    "group",
+    "group_id",
+    "label",
+    "submitted",
+    "decided",
+    "median_hours_to_decision",
+    "p90_hours_to_decision",
+    "decided_within_target",
+    "breaches",
+    "open_at_risk",
+]
+BREACH_FIELDS = [
+    "id",
+    "registration_id",
+    "number",
+    "vendor_id",
+    "partner_id",
+    "program_id",
+    "approver_id",
+    "submitted_at",
+    "due_at",
+    "breached_at",
+    "action",
+    "status",
+]
+
+
+def new_york(day: int, hour: int, *, month: int = 3) -> datetime:
+    return datetime(2025, month, day, hour, tzinfo=NEW_YORK)
+
+
+def utc(day: int, hour: int, *, month: int = 3) -> datetime:
+    return datetime(2025, month, day, hour, tzinfo=UTC)
+
+
+# Started Monday 2025-03-03 10:00 in New York: 32 business hours later is Friday 10:00.
+MONDAY = new_york(3, 10)
+BREACH_AT = new_york(7, 10)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+async def register(client: httpx.AsyncClient, partner: PartnerSetup, setup: VendorSetup) -> str:
+    deal = await submit(client, partner.rep, deal_body(line(setup)))
+    (registration,) = deal["registrations"]
+    return str(registration["id"])
+
+
+async def submitted_on(db: AsyncSession, registration_id: str, at: datetime) -> None:
+    """Move the registration's submission (and its clock's start) to `at`."""
+    rid = uuid.UUID(registration_id)
+    await db.execute(update(Registration).where(Registration.id == rid).values(submitted_at=at))
+    await db.execute(update(SlaClock).where(SlaClock.registration_id == rid).values(started_at=at))
+
+
+async def ran_for(db: AsyncSession, registration_id: str, elapsed: timedelta) -> None:
+    """The clock has run `elapsed` of business time and runs on no further before a decision."""
+    await db.execute(
+        update(SlaClock)
+        .where(SlaClock.registration_id == uuid.UUID(registration_id))
+        .values(elapsed_us=elapsed // TICK, running_since=LATER, next_due_at=None)
+    )
+
+
+def _forget(db: AsyncSession) -> None:
+    """Drop `db`'s copies of clocks and registrations: requests change them in sessions of their
+    own, and the sweep (run in `db`) must work on what the database holds now."""
+    for row in list(db.identity_map.values()):
+        if isinstance(row, SlaClock | Registration):
+            db.expunge(row)
+
+
+async def started_at(db: AsyncSession, registration_id: str, started: datetime) -> None:
+    """Submitted at `started`, its clock running ever since, with nothing fired yet."""
+    await submitted_on(db, registration_id, started)
+    await db.flush()
+    _forget(db)
+    clock = await db.get_one(SlaClock, uuid.UUID(registration_id))
+    assert clock.state is ClockState.running
+    clock.started_at = clock.running_since = started
+    clock.elapsed_us = 0
+    clock.next_threshold = Threshold.reminder
+    clocks.schedule(clock, clocks.calendar_of(clock))
+    await db.flush()
+
+
+async def sweep(db: AsyncSession, now: datetime) -> None:
+    await db.flush()
+    _forget(db)
+    await service.sweep(db, now=now)
+    await db.flush()
+
+
+async def act(
+    client: httpx.AsyncClient, headers: Headers, registration_id: str, action: str, body: Json
+) -> None:
+    """`action` against the registration's current version; it must succeed."""
+    url = f"{REGISTRATIONS}/{registration_id}"
+    current = await client.get(url, headers=headers)
+    assert current.status_code == 200, current.text
+    response = await client.post(
+        f"{url}/{action}", json=body, headers=headers | if_match(current.json()["version"])
+    )
+    assert response.status_code == 200, f"{action}: {response.text}"
+
+
+async def decided_after(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    headers: Headers,
+    registration_id: str,
+    hours: float,
+    *,
+    reject: bool = False,
+) -> None:
+    await ran_for(db, registration_id, hours * HOUR)
+    await db.flush()
+    if reject:
+        await act(client, headers, registration_id, "reject", {"reason": "not_qualified"})
+    else:
+        await act(client, headers, registration_id, "approve", {})
+
+
+async def get_report(client: httpx.AsyncClient, headers: Headers, **params: Any) -> Json:
+    response = await client.get(REPORT, params=params, headers=headers)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body: Json = response.json()
+    return body
+
+
+async def get_breaches(client: httpx.AsyncClient, headers: Headers, **params: Any) -> Json:
+    response = await client.get(BREACHES, params=params, headers=headers)
+    assert response.status_code == 200, response.text
+    body: Json = response.json()
+    return body
+
+
+def row(
+    group: str,
+    group_id: uuid.UUID | None,
+    label: str,
+    submitted: int,
+    decided: int,
+    median: float | None,
+    p90: float | None,
+    within: float | None,
+    breaches: int,
+    open_at_risk: int,
+) -> Json:
+    return {
+        "group": group,
+        "group_id": str(group_id) if group_id else None,
+        "label": label,
+        "submitted": submitted,
+        "decided": decided,
+        "median_hours_to_decision": median,
+        "p90_hours_to_decision": p90,
+        "decided_within_target": within,
+        "breaches": breaches,
+        "open_at_risk": open_at_risk,
+    }
+
+
+def by_group_id(report: Json) -> dict[str | None, Json]:
+    rows = {item["group_id"]: item for item in report["rows"]}
+    assert len(rows) == len(report["rows"]), report
+    return rows
+
+
+def csv_rows(response: httpx.Response) -> list[list[str]]:
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv"), response.headers
+    disposition = response.headers["content-disposition"]
+    assert disposition.startswith("attachment"), disposition
+    assert ".csv" in disposition, disposition
+    return list(csv.reader(io.StringIO(response.text)))
+
+
+def when(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+async def all_pages(
+    client: httpx.AsyncClient, headers: Headers, limit: int, **params: Any
+) -> list[list[str]]:
+    """Follow `next_cursor` from the first page until it is null; the breach ids of each page."""
+    pages: list[list[str]] = []
+    query: Json = {"limit": limit} | params
+    while True:
+        page = await get_breaches(client, headers, **query)
+        pages.append([item["id"] for item in page["items"]])
+        assert len(pages) <= 20, "the cursor never ran out"
+        if page["next_cursor"] is None:
+            return pages
+        query["cursor"] = page["next_cursor"]
+
+
+# --- the scenario ------------------------------------------------------------------------------
+
+
+@dataclass
+class Scenario:
+    vendor: VendorSetup
+    second_program: VendorSetup
+    other: VendorSetup
+    partner: PartnerSetup
+    admin: Headers
+    ops: Headers
+    alice: User
+    bob: User
+    ids: dict[str, str]
+
+
+@pytest.fixture
+async def scenario(client: httpx.AsyncClient, db: AsyncSession, factory: Factory) -> Scenario:
+    """One vendor, two programs, eight registrations submitted in March 2025:
+
+    name    submitted (UTC)   program  approver  outcome
+    d2      Mon 03-03 (W10)   first    alice     approved after 2 business hours
+    d10     Tue 03-04 (W10)   first    alice     approved after 10
+    d16     Mon 03-10 (W11)   first    bob       rejected after 16 (the target exactly)
+    d20     Mon 03-10 (W11)   second   bob       approved after 20
+    d40     Tue 03-11 (W11)   second   -         rejected after 40
+    breach  Mon 03-03 (W10)   first    alice     open, breached by the sweep of Fri 03-07 10:00
+    risk    Wed 03-05 (W10)   first    -         open, at_risk fired by that sweep
+    fresh   Thu 03-06 (W10)   first    -         open, only its reminder fired
+
+    and another vendor's registration (Tue 03-04), approved after 4 business hours.
+    """
+    vendor = await vendor_setup(factory)
+    program = await factory.program(vendor.vendor)
+    second = VendorSetup(vendor.vendor, program, [await factory.product(program)])
+    other = await vendor_setup(factory)
+    partner = await partner_setup(factory, vendor, other)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    platform = await factory.platform()
+    ops = await factory.headers_for(platform, Role.channel_ops)
+    alice = await factory.user(vendor.vendor, Role.vendor_approver, name="Alice Approver")
+    bob = await factory.user(vendor.vendor, Role.vendor_approver, name="Bob Approver")
+
+    ids: dict[str, str] = {}
+    for name in ("d2", "d10", "d16", "breach", "risk", "fresh"):
+        ids[name] = await register(client, partner, vendor)
+    for name in ("d20", "d40"):
+        ids[name] = await register(client, partner, second)
+    ids["other"] = await register(client, partner, other)
+
+    for name, approver in [
+        ("d2", alice),
+        ("d10", alice),
+        ("breach", alice),
+        ("d16", bob),
+        ("d20", bob),
+    ]:
+        await act(client, admin, ids[name], "assign", {"approver_id": str(approver.id)})
+
+    for name, submitted in [
+        ("d2", utc(3, 15)),
+        ("d10", utc(4, 15)),
+        ("d16", utc(10, 15)),
+        ("d20", utc(10, 16)),
+        ("d40", utc(11, 15)),
+        ("other", utc(4, 12)),
+    ]:
+        await submitted_on(db, ids[name], submitted)
+    await decided_after(client, db, admin, ids["d2"], 2)
+    await decided_after(client, db, admin, ids["d10"], 10)
+    await decided_after(client, db, admin, ids["d16"], 16, reject=True)
+    await decided_after(client, db, admin, ids["d20"], 20)
+    await decided_after(client, db, admin, ids["d40"], 40, reject=True)
+    other_admin = await factory.headers_for(other.vendor, Role.vendor_admin)
+    await decided_after(client, db, other_admin, ids["other"], 4)
+
+    await started_at(db, ids["breach"], MONDAY)
+    await started_at(db, ids["risk"], new_york(5, 10))
+    await started_at(db, ids["fresh"], new_york(6, 10))
+    await sweep(db, BREACH_AT)
+    return Scenario(vendor, second, other, partner, admin, ops, alice, bob, ids)
+
+
+async def test_the_scenario_is_what_the_figures_below_assume(
+    db: AsyncSession, scenario: Scenario
+) -> None:
+    """Guards the arrangement, so a failing figure below is the report's fault."""
+    elapsed = {
+        name: (await db.get_one(SlaClock, uuid.UUID(rid))).elapsed_us / (HOUR / TICK)
+        for name, rid in scenario.ids.items()
+        if name.startswith("d") or name == "other"
+    }
+    assert elapsed == {"d2": 2, "d10": 10, "d16": 16, "d20": 20, "d40": 40, "other": 4}
+    next_threshold = {
+        name: (await db.get_one(SlaClock, uuid.UUID(scenario.ids[name]))).next_threshold
+        for name in ("breach", "risk", "fresh")
+    }
+    assert next_threshold == {
+        "breach": None,
+        "risk": Threshold.breached,
+        "fresh": Threshold.at_risk,
+    }
+    breached = await db.scalars(
+        select(SlaBreach.registration_id).where(
+            SlaBreach.vendor_id.in_([scenario.vendor.vendor.id, scenario.other.vendor.id])
+        )
+    )
+    assert list(breached) == [uuid.UUID(scenario.ids["breach"])]
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+
+async def test_a_vendors_row_has_exact_percentiles_share_breaches_and_open_at_risk(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    """Decided after 2, 10, 16, 20 and 40 business hours: the median is 16; the 90th
+    percentile lies at rank 0.9 x 4 = 3.6, 20 + 0.6 x (40 - 20) = 32; three of five within the
+    16-hour target (16 itself included); one breach; open past the target: the breached one
+    and the one at risk (the one that only had its reminder is not)."""
+    vendor = scenario.vendor.vendor
+    report = await get_report(
+        client, scenario.ops, vendor_id=str(vendor.id), group_by="vendor", **MARCH
+    )
+
+    assert report == {
+        "start": "2025-03-01",
+        "end": "2025-03-31",
+        "group_by": "vendor",
+        "rows": [row("vendor", vendor.id, vendor.name, 8, 5, 16.0, 32.0, 0.6, 1, 2)],
+    }
+
+
+async def test_grouped_by_program_each_program_has_its_own_figures_and_name(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    first, second = scenario.vendor.program, scenario.second_program.program
+    report = await get_report(client, scenario.admin, group_by="program", **MARCH)
+
+    assert report["group_by"] == "program"
+    # first: decided 2, 10, 16 (p90 at rank 1.8: 10 + 0.8 x 6); second: 20 and 40 (rank 0.9).
+    assert by_group_id(report) == {
+        str(first.id): row("program", first.id, first.name, 6, 3, 10.0, 14.8, 1.0, 1, 2),
+        str(second.id): row("program", second.id, second.name, 2, 2, 30.0, 38.0, 0.0, 0, 0),
+    }
+
+
+async def test_grouped_by_approver_the_unassigned_are_a_group_of_their_own(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    alice, bob = scenario.alice, scenario.bob
+    report = await get_report(client, scenario.admin, group_by="approver", **MARCH)
+
+    assert by_group_id(report) == {
+        # 2 and 10 (p90: 2 + 0.9 x 8); the breached one, open past its target.
+        str(alice.id): row("approver", alice.id, "Alice Approver", 3, 2, 6.0, 9.2, 1.0, 1, 1),
+        # 16 and 20 (p90: 16 + 0.9 x 4); 20 is past the target.
+        str(bob.id): row("approver", bob.id, "Bob Approver", 2, 2, 18.0, 19.6, 0.5, 0, 0),
+        None: row("approver", None, "(unassigned)", 3, 1, 40.0, 40.0, 0.0, 0, 1),
+    }
+
+
+async def test_grouped_by_week_rows_are_iso_weeks_in_order(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    report = await get_report(client, scenario.admin, group_by="week", **MARCH)
+
+    assert report["rows"] == [
+        # 2 and 10; the three open ones.
+        row("week", None, "2025-W10", 5, 2, 6.0, 9.2, 1.0, 1, 2),
+        # 16, 20, 40: p90 at rank 1.8, 20 + 0.8 x 20; one of three within the target.
+        row("week", None, "2025-W11", 3, 3, 20.0, 36.0, 0.3333, 0, 0),
+    ]
+
+
+async def test_weeks_are_utc_iso_weeks_across_a_year_end(
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+) -> None:
+    """Sunday 2024-12-29 23:59:59 UTC is in 2024-W52; Monday 2024-12-30 00:00 UTC is already in
+    ISO year 2025, week 1, as is Sunday 2025-01-05."""
+    vendor = await vendor_setup(factory)
+    partner = await partner_setup(factory, vendor)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    instants = [
+        datetime(2024, 12, 29, 23, 59, 59, tzinfo=UTC),
+        datetime(2024, 12, 30, tzinfo=UTC),
+        datetime(2025, 1, 5, 12, tzinfo=UTC),
+    ]
+    for instant in instants:
+        await submitted_on(db, await register(client, partner, vendor), instant)
+
+    report = await get_report(
+        client, admin, group_by="week", **{"from": "2024-12-01", "to": "2025-01-31"}
+    )
+
+    assert [(r["label"], r["submitted"]) for r in report["rows"]] == [
+        ("2024-W52", 1),
+        ("2025-W01", 2),
+    ]
+
+
+async def test_a_group_with_nothing_decided_has_no_times_and_no_share(
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+) -> None:
+    vendor = await vendor_setup(factory)
+    partner = await partner_setup(factory, vendor)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    await submitted_on(db, await register(client, partner, vendor), utc(4, 12))
+
+    report = await get_report(client, admin, **MARCH)
+
+    assert report["rows"] == [
+        row("vendor", vendor.vendor.id, vendor.vendor.name, 1, 0, None, None, None, 0, 0)
+    ]
+
+
+async def test_a_withdrawn_registration_is_submitted_but_not_decided(
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+) -> None:
+    vendor = await vendor_setup(factory)
+    partner = await partner_setup(factory, vendor)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    withdrawn = await register(client, partner, vendor)
+    decided = await register(client, partner, vendor)
+    for registration_id in (withdrawn, decided):
+        await submitted_on(db, registration_id, utc(4, 12))
+    await ran_for(db, withdrawn, 3 * HOUR)
+    await db.flush()
+    await act(client, partner.rep, withdrawn, "withdraw", {"reason": "the customer went away"})
+    await decided_after(client, db, admin, decided, 5)
+
+    report = await get_report(client, admin, **MARCH)
+
+    assert report["rows"] == [
+        row("vendor", vendor.vendor.id, vendor.vendor.name, 2, 1, 5.0, 5.0, 1.0, 0, 0)
+    ]
+
+
+async def test_approved_by_the_breach_rule_counts_as_decided_at_the_hard_limit_and_a_breach(
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+) -> None:
+    vendor = await vendor_setup(factory)
+    partner = await partner_setup(factory, vendor)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    response = await client.put(
+        f"/v1/vendors/{vendor.vendor.id}/sla-policy",
+        json={"holiday_country": "US", "breach_action": "auto_approve"},
+        headers=admin,
+    )
+    assert response.status_code == 200, response.text
+    registration_id = await register(client, partner, vendor)
+    await started_at(db, registration_id, MONDAY)
+
+    await sweep(db, BREACH_AT)
+
+    report = await get_report(client, admin, **MARCH)
+    assert report["rows"] == [
+        row("vendor", vendor.vendor.id, vendor.vendor.name, 1, 1, 32.0, 32.0, 0.0, 1, 0)
+    ]
+    (breach,) = (await get_breaches(client, admin, **MARCH))["items"]
+    assert (breach["registration_id"], breach["action"], breach["status"]) == (
+        registration_id,
+        "auto_approve",
+        "approved",
+    )
+
+
+# --- filters and dates -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filter_", "expected"),
+    [
+        # Only the second program's: 20 and 40.
+        ("program", (2, 2, 30.0, 38.0, 0.0, 0, 0)),
+        # Only alice's: 2 and 10, and the breached one.
+        ("approver", (3, 2, 6.0, 9.2, 1.0, 1, 1)),
+    ],
+)
+async def test_a_filter_narrows_the_registrations_counted(
+    client: httpx.AsyncClient,
+    scenario: Scenario,
+    filter_: str,
+    expected: tuple[Any, ...],
+) -> None:
+    params = (
+        {"program_id": str(scenario.second_program.program.id)}
+        if filter_ == "program"
+        else {"approver_id": str(scenario.alice.id)}
+    )
+    report = await get_report(client, scenario.admin, **params, **MARCH)
+
+    vendor = scenario.vendor.vendor
+    assert report["rows"] == [row("vendor", vendor.id, vendor.name, *expected)]
+
+
+async def test_filters_apply_to_the_breach_list_too(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    second = await get_breaches(
+        client, scenario.ops, program_id=str(scenario.second_program.program.id), **MARCH
+    )
+    alices = await get_breaches(client, scenario.ops, approver_id=str(scenario.alice.id), **MARCH)
+
+    assert second["items"] == []
+    assert [item["registration_id"] for item in alices["items"]] == [scenario.ids["breach"]]
+
+
+async def test_the_range_is_whole_utc_days_from_from_to_to_inclusive(
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+) -> None:
+    vendor = await vendor_setup(factory)
+    partner = await partner_setup(factory, vendor)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    edges = {
+        "before": datetime(2025, 2, 28, 23, 59, 59, 999_999, tzinfo=UTC),
+        "first": datetime(2025, 3, 1, tzinfo=UTC),
+        "last": datetime(2025, 3, 31, 23, 59, 59, 999_999, tzinfo=UTC),
+        "after": datetime(2025, 4, 1, tzinfo=UTC),
+    }
+    for instant in edges.values():
+        await submitted_on(db, await register(client, partner, vendor), instant)
+
+    async def submitted(start: str, end: str) -> int:
+        report = await get_report(client, admin, **{"from": start, "to": end})
+        return sum(r["submitted"] for r in report["rows"])
+
+    assert await submitted("2025-03-01", "2025-03-31") == 2
+    assert await submitted("2025-03-31", "2025-03-31") == 1
+    assert await submitted("2025-04-01", "2025-04-01") == 1
+    assert await submitted("2025-02-28", "2025-02-28") == 1
+    assert await submitted("2025-02-28", "2025-04-01") == 4
+
+
+async def test_without_dates_the_report_covers_the_last_90_days_to_today(
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+) -> None:
+    vendor = await vendor_setup(factory)
+    partner = await partner_setup(factory, vendor)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    today = datetime.now(UTC).date()
+    first = today - timedelta(days=89)
+    await register(client, partner, vendor)  # submitted now
+    start = datetime(first.year, first.month, first.day, tzinfo=UTC)
+    await submitted_on(db, await register(client, partner, vendor), start)
+    await submitted_on(db, await register(client, partner, vendor), start - TICK)
+
+    report = await get_report(client, admin)
+
+    assert (report["start"], report["end"]) == (first.isoformat(), today.isoformat())
+    assert [r["submitted"] for r in report["rows"]] == [2]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("2023-01-01", "2024-12-31"), ("2025-01-01", "2026-12-31"), ("2024-03-01", "2026-02-28")],
+)
+async def test_a_range_of_two_years_is_accepted(
+    client: httpx.AsyncClient, factory: Factory, start: str, end: str
+) -> None:
+    platform = await factory.platform()
+    ops = await factory.headers_for(platform, Role.channel_ops)
+
+    report = await get_report(client, ops, **{"from": start, "to": end})
+
+    assert (report["start"], report["end"]) == (start, end)
+
+
+@pytest.mark.parametrize("path", [REPORT, BREACHES])
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("2023-01-01", "2026-01-01"),
+        # Two years and a day, in a span with a leap day and in one without.
+        ("2023-01-01", "2025-01-01"),
+        ("2025-01-01", "2027-01-01"),
+    ],
+)
+async def test_a_range_of_more_than_two_years_is_a_422_on_from(
+    client: httpx.AsyncClient, factory: Factory, path: str, start: str, end: str
+) -> None:
+    platform = await factory.platform()
+    ops = await factory.headers_for(platform, Role.channel_ops)
+
+    response = await client.get(path, params={"from": start, "to": end}, headers=ops)
+
+    problem = assert_problem(response, 422, "validation-error")
+    assert [(e.get("parameter"), e.get("location")) for e in problem["errors"]] == [
+        ("from", "query")
+    ]
+
+
+@pytest.mark.parametrize("path", [REPORT, BREACHES])
+async def test_from_after_to_is_a_422_on_from(
+    client: httpx.AsyncClient, factory: Factory, path: str
+) -> None:
+    platform = await factory.platform()
+    ops = await factory.headers_for(platform, Role.channel_ops)
+
+    response = await client.get(
+        path, params={"from": "2025-03-02", "to": "2025-03-01"}, headers=ops
+    )
+
+    problem = assert_problem(response, 422, "validation-error")
+    assert [(e.get("parameter"), e.get("location")) for e in problem["errors"]] == [
+        ("from", "query")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "type_suffix"),
+    [
+        (REPORT, {"group_by": "month"}, "invalid-parameter"),
+        (REPORT, {"from": "2025-02-30"}, "invalid-parameter"),
+        (REPORT, {"to": "yesterday"}, "invalid-parameter"),
+        (REPORT, {"format": "xml"}, "invalid-parameter"),
+        (REPORT, {"vendor_id": "acme"}, "invalid-parameter"),
+        (BREACHES, {"approver_id": "42"}, "invalid-parameter"),
+        (BREACHES, {"limit": 0}, "invalid-parameter"),
+        (BREACHES, {"limit": 201}, "invalid-parameter"),
+        (BREACHES, {"cursor": "not-a-cursor"}, "invalid-cursor"),
+    ],
+)
+async def test_bad_parameters_are_400_problems(
+    client: httpx.AsyncClient,
+    factory: Factory,
+    path: str,
+    params: Json,
+    type_suffix: str,
+) -> None:
+    platform = await factory.platform()
+    ops = await factory.headers_for(platform, Role.channel_ops)
+
+    response = await client.get(path, params=params, headers=ops)
+
+    assert_problem(response, 400, type_suffix)
+    assert "Traceback" not in response.text
+
+
+# --- who sees what -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", [Role.channel_ops, Role.platform_admin])
+async def test_the_platform_sees_every_vendor(
+    client: httpx.AsyncClient, factory: Factory, scenario: Scenario, role: Role
+) -> None:
+    platform = await factory.platform()
+    headers = await factory.headers_for(platform, role)
+    vendor, other = scenario.vendor.vendor, scenario.other.vendor
+
+    report = await get_report(client, headers, **MARCH)
+
+    assert by_group_id(report) == {
+        str(vendor.id): row("vendor", vendor.id, vendor.name, 8, 5, 16.0, 32.0, 0.6, 1, 2),
+        str(other.id): row("vendor", other.id, other.name, 1, 1, 4.0, 4.0, 1.0, 0, 0),
+    }
+    named = await get_report(client, headers, vendor_id=str(other.id), **MARCH)
+    assert [r["group_id"] for r in named["rows"]] == [str(other.id)]
+
+
+@pytest.mark.parametrize("role", [Role.vendor_admin, Role.channel_ops])
+async def test_a_vendors_staff_see_their_own_vendor_only(
+    client: httpx.AsyncClient, factory: Factory, scenario: Scenario, role: Role
+) -> None:
+    other = scenario.other.vendor
+    headers = await factory.headers_for(other, role)
+
+    unnamed = await get_report(client, headers, **MARCH)
+    named = await get_report(client, headers, vendor_id=str(other.id), **MARCH)
+
+    expected = [row("vendor", other.id, other.name, 1, 1, 4.0, 4.0, 1.0, 0, 0)]
+    assert unnamed["rows"] == named["rows"] == expected
+    # The scenario vendor's breach is not theirs.
+    assert (await get_breaches(client, headers, **MARCH))["items"] == []
+
+
+@pytest.mark.parametrize("role", [Role.vendor_admin, Role.channel_ops])
+@pytest.mark.parametrize("path", [REPORT, BREACHES])
+async def test_a_vendors_staff_naming_another_vendor_are_refused(
+    client: httpx.AsyncClient, factory: Factory, scenario: Scenario, role: Role, path: str
+) -> None:
+    headers = await factory.headers_for(scenario.other.vendor, role)
+
+    response = await client.get(
+        path, params={"vendor_id": str(scenario.vendor.vendor.id), **MARCH}, headers=headers
+    )
+
+    assert_problem(response, 403, "forbidden")
+
+
+async def test_another_vendors_program_or_approver_shows_a_vendor_nothing(
+    client: httpx.AsyncClient, factory: Factory, scenario: Scenario
+) -> None:
+    headers = await factory.headers_for(scenario.other.vendor, Role.vendor_admin)
+
+    by_program = await get_report(
+        client, headers, program_id=str(scenario.vendor.program.id), **MARCH
+    )
+    by_approver = await get_breaches(client, headers, approver_id=str(scenario.alice.id), **MARCH)
+
+    assert by_program["rows"] == []
+    assert by_approver["items"] == []
+
+
+@pytest.mark.parametrize(
+    "role", [Role.partner_rep, Role.partner_admin, Role.vendor_approver, Role.vendor_system]
+)
+@pytest.mark.parametrize("path", [REPORT, BREACHES])
+async def test_roles_without_the_reports_scope_are_refused(
+    client: httpx.AsyncClient, factory: Factory, scenario: Scenario, role: Role, path: str
+) -> None:
+    org: Organization = (
+        scenario.partner.partner if role.value.startswith("partner") else scenario.vendor.vendor
+    )
+    headers = await factory.headers_for(org, role)
+
+    response = await client.get(path, params=MARCH, headers=headers)
+
+    assert_problem(response, 403, "forbidden")
+
+
+@pytest.mark.parametrize("path", [REPORT, BREACHES])
+async def test_without_a_token_the_reports_are_401(client: httpx.AsyncClient, path: str) -> None:
+    assert_problem(await client.get(path, params=MARCH), 401, "unauthenticated")
+
+
+# --- the breach list ---------------------------------------------------------------------------
+
+
+async def test_a_breach_names_its_registration_due_and_breach_instants_and_action(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    page = await get_breaches(client, scenario.admin, **MARCH)
+
+    (item,) = page["items"]
+    assert page["next_cursor"] is None
+    assert sorted(item) == sorted(BREACH_FIELDS)
+    rid = scenario.ids["breach"]
+    detail = await client.get(f"{REGISTRATIONS}/{rid}", headers=scenario.admin)
+    assert detail.status_code == 200, detail.text
+    plain = {key: item[key] for key in BREACH_FIELDS if not key.endswith("_at") and key != "id"}
+    assert plain == {
+        "registration_id": rid,
+        "number": detail.json()["number"],
+        "vendor_id": str(scenario.vendor.vendor.id),
+        "partner_id": str(scenario.partner.partner.id),
+        "program_id": str(scenario.vendor.program.id),
+        "approver_id": str(scenario.alice.id),
+        "action": "none",
+        "status": "in_review",
+    }
+    assert when(item["submitted_at"]) == MONDAY
+    assert when(item["due_at"]) == when(item["breached_at"]) == BREACH_AT
+
+
+@dataclass
+class Breached:
+    ops: Headers
+    first: str
+    tied: list[str]
+    outside: str
+
+
+@pytest.fixture
+async def breached(client: httpx.AsyncClient, db: AsyncSession, factory: Factory) -> Breached:
+    """Four breaches: one submitted in February (outside MARCH); one breached by the sweep of
+    Friday 03-07 10:00; two by a sweep on 03-20, at the same instant (ordered by breach id)."""
+    vendor = await vendor_setup(factory)
+    partner = await partner_setup(factory, vendor)
+    platform = await factory.platform()
+    ops = await factory.headers_for(platform, Role.channel_ops)
+    outside, first, tied_a, tied_b = [await register(client, partner, vendor) for _ in range(4)]
+    await started_at(db, outside, new_york(24, 10, month=2))
+    await started_at(db, first, MONDAY)
+    await started_at(db, tied_a, new_york(4, 10))
+    await started_at(db, tied_b, new_york(4, 11))
+    await sweep(db, BREACH_AT)
+    await sweep(db, new_york(20, 10))
+    breach_ids = {
+        str(registration_id): str(breach_id)
+        for breach_id, registration_id in await db.execute(
+            select(SlaBreach.id, SlaBreach.registration_id).where(
+                SlaBreach.vendor_id == vendor.vendor.id
+            )
+        )
+    }
+    assert len(breach_ids) == 4
+    tied = sorted([breach_ids[tied_a], breach_ids[tied_b]], key=uuid.UUID)
+    return Breached(ops, breach_ids[first], tied, breach_ids[outside])
+
+
+async def test_breaches_come_in_breach_order_then_by_id(
+    client: httpx.AsyncClient, breached: Breached
+) -> None:
+    page = await get_breaches(client, breached.ops, **MARCH)
+
+    assert [item["id"] for item in page["items"]] == [breached.first, *breached.tied]
+    assert page["next_cursor"] is None
+    instants = [when(item["breached_at"]) for item in page["items"]]
+    assert instants == [BREACH_AT, new_york(20, 10), new_york(20, 10)]
+
+
+@pytest.mark.parametrize(
+    ("limit", "pages"), [(1, [[0], [1], [2]]), (2, [[0, 1], [2]]), (3, [[0, 1, 2]])]
+)
+async def test_breach_pages_follow_the_cursor_through_ties_without_gaps_or_repeats(
+    client: httpx.AsyncClient, breached: Breached, limit: int, pages: list[list[int]]
+) -> None:
+    ordered = [breached.first, *breached.tied]
+
+    got = await all_pages(client, breached.ops, limit, **MARCH)
+
+    assert got == [[ordered[i] for i in page] for page in pages]
+
+
+async def test_the_breach_list_covers_registrations_submitted_in_the_range(
+    client: httpx.AsyncClient, breached: Breached
+) -> None:
+    february = await get_breaches(
+        client, breached.ops, **{"from": "2025-02-01", "to": "2025-02-28"}
+    )
+    both = await get_breaches(client, breached.ops, **{"from": "2025-02-01", "to": "2025-03-31"})
+
+    assert [item["id"] for item in february["items"]] == [breached.outside]
+    assert {item["id"] for item in both["items"]} == {
+        breached.outside,
+        breached.first,
+        *breached.tied,
+    }
+
+
+@pytest.mark.parametrize("ask", ["format", "accept"])
+async def test_breaches_as_csv_have_a_header_and_one_line_per_breach_in_the_same_order(
+    client: httpx.AsyncClient, breached: Breached, ask: str
+) -> None:
+    json_items = (await get_breaches(client, breached.ops, **MARCH))["items"]
+    params: Json = {**MARCH, "limit": 1}
+    headers = dict(breached.ops)
+    if ask == "format":
+        params["format"] = "csv"
+    else:
+        headers["Accept"] = "text/csv"
+
+    response = await client.get(BREACHES, params=params, headers=headers)
+
+    header, *lines = csv_rows(response)
+    assert header == BREACH_FIELDS
+    assert "sla-breaches.csv" in response.headers["content-disposition"]
+    # No paging in a file: every breach of the range, whatever `limit` says.
+    assert [dict(zip(header, cells, strict=True))["id"] for cells in lines] == [
+        item["id"] for item in json_items
+    ]
+    for cells, item in zip(lines, json_items, strict=True):
+        as_csv = dict(zip(header, cells, strict=True))
+        for key in ("registration_id", "number", "vendor_id", "program_id", "action", "status"):
+            assert as_csv[key] == item[key]
+        assert when(as_csv["breached_at"]) == when(item["breached_at"])
+        assert as_csv["approver_id"] == ""  # nobody was assigned: an empty cell
+
+
+async def test_an_empty_breach_list_as_csv_is_the_header_alone(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    platform = await factory.platform()
+    ops = await factory.headers_for(platform, Role.channel_ops)
+
+    response = await client.get(
+        BREACHES, params={"from": "2001-01-01", "to": "2001-01-31", "format": "csv"}, headers=ops
+    )
+
+    assert csv_rows(response) == [BREACH_FIELDS]
+
+
+# --- the summary as CSV ------------------------------------------------------------------------
+
+
+def _number(cell: str) -> float | None:
+    return None if cell == "" else float(cell)
+
+
+@pytest.mark.parametrize("ask", ["format", "accept"])
+async def test_the_summary_as_csv_holds_the_same_rows_and_numbers_as_json(
+    client: httpx.AsyncClient, scenario: Scenario, ask: str
+) -> None:
+    report = await get_report(client, scenario.admin, group_by="approver", **MARCH)
+    params: Json = {**MARCH, "group_by": "approver"}
+    headers = dict(scenario.admin)
+    if ask == "format":
+        params["format"] = "csv"
+    else:
+        headers["Accept"] = "text/csv"
+
+    response = await client.get(REPORT, params=params, headers=headers)
+
+    header, *lines = csv_rows(response)
+    assert header == SUMMARY_FIELDS
+    assert "sla-approver.csv" in response.headers["content-disposition"]
+    assert len(lines) == len(report["rows"]) == 3
+    for cells, item in zip(lines, report["rows"], strict=True):
+        as_csv = dict(zip(header, cells, strict=True))
+        assert (as_csv["group"], as_csv["group_id"] or None, as_csv["label"]) == (
+            item["group"],
+            item["group_id"],
+            item["label"],
+        )
+        for key in SUMMARY_FIELDS[3:]:
+            assert _number(as_csv[key]) == item[key], key
+
+
+async def test_format_json_wins_over_an_accept_header_asking_for_csv(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    response = await client.get(
+        REPORT,
+        params={**MARCH, "format": "json"},
+        headers=scenario.admin | {"Accept": "text/csv"},
+    )
+
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json()["rows"][0]["submitted"] == 8
+
+
+async def test_an_accept_header_preferring_json_over_csv_gets_json(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    """RFC 9110 quality values: CSV is acceptable here, JSON preferred."""
+    response = await client.get(
+        REPORT,
+        params=MARCH,
+        headers=scenario.admin | {"Accept": "application/json, text/csv;q=0.5"},
+    )
+
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/json"), response.text[:200]
+
+
+async def test_a_report_of_an_empty_range_has_no_rows(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    platform = await factory.platform()
+    ops = await factory.headers_for(platform, Role.channel_ops)
+    empty = {"from": "2001-01-01", "to": "2001-01-31"}
+
+    report = await get_report(client, ops, **empty)
+    response = await client.get(REPORT, params={**empty, "format": "csv"}, headers=ops)
+
+    assert report == {"start": "2001-01-01", "end": "2001-01-31", "group_by": "vendor", "rows": []}
+    assert csv_rows(response) == [SUMMARY_FIELDS]
