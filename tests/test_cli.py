@@ -202,7 +202,8 @@ async def test_two_worker_processes_run_each_periodic_job_once(
     import redis
 
     redis_url = os.environ["DEALREG_TEST_REDIS_URL"]
-    redis.Redis.from_url(redis_url).flushdb()
+    with redis.Redis.from_url(redis_url) as client:
+        client.flushdb()
     env = {
         **os.environ,
         "DEALREG_DATABASE_URL": scratch_url,

@@ -51,7 +51,8 @@ def _url(engine: AsyncEngine) -> str:
 @pytest.fixture
 def clean_redis() -> str:
     assert REDIS_URL is not None
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    with redis.Redis.from_url(REDIS_URL) as client:
+        client.flushdb()
     return REDIS_URL
 
 
@@ -144,7 +145,8 @@ class PrivateRedis:
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
-                redis.Redis.from_url(self.url).ping()
+                with redis.Redis.from_url(self.url) as client:
+                    client.ping()
                 return
             except redis.ConnectionError:
                 time.sleep(0.05)
