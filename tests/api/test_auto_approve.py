@@ -149,3 +149,34 @@ async def test_the_tier_is_the_partners_with_this_vendor(
     deal = await submit(client, rep, deal_body(line(acme)))
 
     assert deal["registrations"][0]["status"] == "approved"
+
+
+async def test_a_conflicting_registration_is_left_to_the_vendor_whatever_the_rules(
+    client: httpx.AsyncClient,
+    factory: Factory,
+    acme: VendorSetup,
+    acme_admin: dict[str, str],
+) -> None:
+    first, second = await partner_setup(factory, acme), await partner_setup(factory, acme)
+    body = deal_body(line(acme))
+    await submit(client, first.rep, body)
+    assert (await set_rules(client, acme, acme_admin, [{}])).status_code == 200
+
+    deal = await submit(client, second.rep, body)
+
+    [registration] = deal["registrations"]
+    assert (registration["conflict"], registration["status"]) == (True, "submitted")
+
+
+async def test_a_vendor_in_a_country_without_known_holidays_still_takes_deals(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    setup = await vendor_setup(factory)
+    setup.vendor.country = "XX"  # a well-formed code the holidays package does not know
+    await db.flush()
+    partner = await partner_setup(factory, setup)
+
+    deal = await submit(client, partner.rep, deal_body(line(setup)))
+
+    clock = await db.get_one(SlaClock, deal["registrations"][0]["id"])
+    assert clock.calendar["country"] is None

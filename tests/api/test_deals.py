@@ -898,13 +898,24 @@ async def test_another_partner_registering_the_same_customer_is_a_conflict(
     assert of_vendor(later_deal, nordlys)["conflict"] is False
     link = RegistrationConflict.registration_id == uuid.UUID(later["id"])
     assert await count_rows(db, RegistrationConflict, link) == 1
-    event = await db.scalar(
-        select(Event.data).where(
+    submitted = await db.scalar(
+        select(Event).where(
             Event.subject_id == uuid.UUID(later["id"]), Event.type == "registration.submitted"
         )
     )
-    assert event is not None
-    assert (event["conflict"], event["conflicts_with"]) == (True, [earlier["id"]])
+    assert submitted is not None
+    assert submitted.data["conflict"] is True
+    assert "conflicts_with" not in submitted.data  # the partner is told of no one else's
+    # The vendor alone hears which registrations it conflicts with.
+    detected = await db.scalar(
+        select(Event).where(
+            Event.subject_id == uuid.UUID(later["id"]),
+            Event.type == "registration.conflict_detected",
+        )
+    )
+    assert detected is not None
+    assert (detected.vendor_id, detected.partner_id) == (acme.vendor.id, None)
+    assert detected.data["conflicts_with"] == [earlier["id"]]
 
     seen = await read(client, registration_url(later), acme.approver)
     assert [(c["id"], c["number"], c["partner_id"], c["status"]) for c in seen["conflicts"]] == [

@@ -1188,3 +1188,30 @@ async def test_the_extensions_of_a_registration_are_listed_oldest_first(
         (second["id"], 7, "pending"),
     ]
     assert items[0]["decision_reason"] == "Not yet"
+
+
+async def test_closing_the_sale_refuses_an_extension_still_waiting_for_the_vendor(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    acme = await vendor_setup(factory)
+    partner = await partner_setup(factory, acme)
+    deal = await submit(client, partner.rep, deal_body(line(acme)))
+    url = f"{REGISTRATIONS}/{deal['registrations'][0]['id']}"
+    registration = await approve(db, deal["registrations"][0]["id"])
+    asked = await client.post(
+        f"{url}/extensions",
+        json={"days": 10, "reason": "budget"},
+        headers=partner.rep | if_match(registration.version),
+    )
+    assert asked.status_code == 201, asked.text
+
+    won = await client.post(
+        f"{url}/stage",
+        json={"stage": "closed_won"},
+        headers=partner.rep | if_match(asked.json()["registration"]["version"]),
+    )
+
+    assert won.status_code == 200, won.text
+    assert (won.json()["status"], won.json()["extension_pending"]) == ("won", False)
+    [extension] = (await client.get(f"{url}/extensions", headers=partner.rep)).json()["items"]
+    assert (extension["status"], extension["decision_reason"]) == ("refused", "registration won")

@@ -269,9 +269,11 @@ async def test_fields_left_out_of_a_put_take_the_defaults(
     client: httpx.AsyncClient, scene: Scene
 ) -> None:
     url = policy_url(scene.vendor.vendor)
-    await client.put(url, json=FULL, headers=scene.admin)
+    created = await client.put(url, json=FULL, headers=scene.admin)
 
-    response = await client.put(url, json={"target_days": 3}, headers=scene.admin)
+    response = await client.put(
+        url, json={"target_days": 3}, headers=scene.admin | {"If-Match": created.headers["etag"]}
+    )
 
     assert response.status_code == 200, response.text
     body = response.json()
@@ -279,6 +281,18 @@ async def test_fields_left_out_of_a_put_take_the_defaults(
     assert (body["target_days"], body["hard_limit_days"]) == (3.0, 4.0)
     # PUT replaces the policy: the holidays left out are none, not the country's.
     assert (body["holiday_country"], body["breach_action"]) == (None, "none")
+
+
+async def test_changing_a_stored_policy_needs_if_match(
+    client: httpx.AsyncClient, scene: Scene
+) -> None:
+    url = policy_url(scene.vendor.vendor)
+    assert (await client.put(url, json=FULL, headers=scene.admin)).status_code == 200
+
+    response = await client.put(url, json={"target_days": 3}, headers=scene.admin)
+
+    assert_problem(response, 428)
+    assert (await read_policy(client, scene)).json()["target_days"] == FULL["target_days"]
 
 
 @pytest.mark.parametrize("role", [Role.vendor_approver, Role.vendor_system])

@@ -57,7 +57,7 @@ def _cell(value: Any) -> Any:
     if value is None:
         return ""
     # Names come from users; a spreadsheet would run one starting like a formula.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
 

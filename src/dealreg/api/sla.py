@@ -169,7 +169,7 @@ class PolicyController(Controller):
 
     @put(
         guards=[requires(scopes.WRITE_PROGRAMS)],
-        responses=problems(404, 409, 412, 413),
+        responses=problems(404, 409, 412, 413, 428),
         response_headers=[ETAG_HEADER],
         summary="Set a vendor's (or a program's) approval SLA; it applies to clocks started later",
     )
@@ -198,7 +198,7 @@ class PolicyController(Controller):
                 breach_action=data.breach_action,
                 escalation_email=data.escalation_email,
             ),
-            if_match=if_match(if_match_header, required=False),
+            if_match=if_match(if_match_header, required=True),
         )
         return tagged(_policy_out(view), view.tag)
 

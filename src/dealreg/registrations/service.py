@@ -17,6 +17,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
+from dealreg.dates import years_after
 from dealreg.db import flush_unique
 from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.events.models import Event
@@ -203,19 +204,12 @@ async def _rep_for(session: AsyncSession, actor: Principal, rep_id: uuid.UUID | 
     return rep.id
 
 
-def _years_after(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February, in a year without one
-        return day.replace(year=day.year + years, day=28)
-
-
 def _check_close_date(expected: date, today: date, errors: list[FieldError]) -> None:
     if expected <= today:
         errors.append(
             _error("/opportunity/expected_close_date", f"{expected} is not in the future")
         )
-    elif expected > _years_after(today, MAX_YEARS_AHEAD):
+    elif expected > years_after(today, MAX_YEARS_AHEAD):
         errors.append(
             _error(
                 "/opportunity/expected_close_date",
@@ -620,19 +614,27 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
     )
     await repository.add_events(
         session,
-        [
-            _event_row(
-                "registration.submitted",
-                r,
-                {
-                    "conflict": r.conflict,
-                    "conflicts_with": [str(o.id) for o in conflicts.get(r.vendor_id, [])],
+        [_event_row("registration.submitted", r, {"conflict": r.conflict}) for r in registrations]
+        # Which other partners' registrations it conflicts with is the vendor's to know only.
+        + [
+            repository.event_row(
+                "registration.conflict_detected",
+                r.id,
+                vendor_id=r.vendor_id,
+                partner_id=None,
+                data={
+                    "registration_id": str(r.id),
+                    "number": r.number,
+                    "conflicts_with": [str(o.id) for o in conflicts[r.vendor_id]],
                 },
             )
             for r in registrations
+            if r.vendor_id in conflicts
         ],
     )
-    approved = await _auto_approve(session, plans, by_vendor)
+    approved = await _auto_approve(
+        session, [plan for plan in plans if plan.vendor_id not in conflicts], by_vendor
+    )
     line_rows.sort(key=lambda line: line["position"])
     registrations = [approved.get(r.id, r) for r in registrations]
     return SubmittedDeal(deal=deal, lines=line_rows, registrations=registrations)
@@ -641,7 +643,8 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
 async def _auto_approve(
     session: AsyncSession, plans: list[_Plan], submitted: dict[uuid.UUID, Any]
 ) -> dict[uuid.UUID, Registration]:
-    """Approve, as decided by the program's rule, each new registration that meets one."""
+    """Approve, as decided by the program's rule, each new registration that meets one (never a
+    conflicting one: which partner to protect is the vendor's call)."""
     approved = {}
     for plan in plans:
         rule = plan.auto_approved_by()
@@ -893,7 +896,12 @@ async def report_stage(
     if actor.org_kind is not OrgKind.partner:
         require_vendor_decider(actor, "report a registration's stage")
     if_match.check(registration.version)
-    await record(session, actor, registration, states.report_stage(registration, stage, note=note))
+    change = states.report_stage(registration, stage, note=note)
+    await record(session, actor, registration, change)
+    if registration.extension_pending and change.to_status is not RegistrationStatus.approved:
+        await _close_pending_extension(
+            session, registration, datetime.now(UTC), f"registration {change.to_status.value}"
+        )
     await session.flush()
     return registration
 
@@ -1027,23 +1035,26 @@ async def expire_lapsed(session: AsyncSession) -> int:
         for registration in batch:
             await record(session, None, registration, states.expire(registration, at=now), at=now)
             if registration.extension_pending:
-                await _lapse_pending_extension(session, registration, now)
+                await _close_pending_extension(
+                    session, registration, now, "protection lapsed before a decision"
+                )
         await session.flush()
         expired += len(batch)
         if len(batch) < _BATCH:
             return expired
 
 
-async def _lapse_pending_extension(
-    session: AsyncSession, registration: Registration, now: datetime
+async def _close_pending_extension(
+    session: AsyncSession, registration: Registration, now: datetime, why: str
 ) -> None:
-    """An extension still undecided when protection ends can no longer be granted."""
+    """An extension still undecided when protection ends (lapsed, won, lost) can no longer be
+    granted: it is refused, saying why."""
     request = await repository.pending_extension(session, registration.id)
     registration.extension_pending = False
     if request is not None:
         request.status = ExtensionStatus.refused
         request.decided_at = now
-        request.decision_reason = "protection lapsed before a decision"
+        request.decision_reason = why
 
 
 async def remind_expiring(session: AsyncSession) -> int:

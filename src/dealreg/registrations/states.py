@@ -5,6 +5,7 @@ Each move checks that it is allowed from where the registration is, changes it, 
 so the rules can be tested exhaustively (tests/registrations/test_states.py).
 
     submitted → in_review → approved | rejected | info_requested
+    submitted → approved | rejected | info_requested   (decided without a review step)
     info_requested → in_review                    (the partner resubmits)
     approved → won | lost | expired | cancelled
     submitted | in_review | info_requested → withdrawn

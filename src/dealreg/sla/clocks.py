@@ -74,6 +74,12 @@ class Policy(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def default_policy(vendor_country: str) -> Policy:
+    """The defaults, closed on the vendor country's public holidays when `holidays` knows them
+    (a country it does not know observes none, rather than stopping every submission)."""
+    try:
+        BusinessCalendar.of("UTC", country=vendor_country)
+    except ValueError:
+        return Policy()
     return Policy(holiday_country=vendor_country)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import BigInteger, ColumnElement, Float, Select, and_, func, lit
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
+from dealreg.dates import years_after
 from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.orgs.models import Organization, OrgKind, Program, User
 from dealreg.pagination import Page, PageKey, PageRequest
@@ -78,7 +79,7 @@ def scope_of(
     start = start or end - timedelta(days=89)
     if start > end:
         raise _invalid("from", "`from` is after `to`")
-    if end >= _years_after(start, MAX_YEARS):
+    if end >= years_after(start, MAX_YEARS):
         raise _invalid("from", "a report spans at most two years")
     return Scope(
         first_day=start,
@@ -89,13 +90,6 @@ def scope_of(
         program_id=program_id,
         approver_id=approver_id,
     )
-
-
-def _years_after(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February, in a year without one
-        return date(day.year + years, 3, 1)
 
 
 def _invalid(parameter: str, detail: str) -> InvalidInput:

@@ -168,7 +168,13 @@ async def _announce(
             for type_ in events
         ],
     )
-    if threshold is Threshold.breached and clock.breach_action is BreachAction.auto_approve:
+    # A conflicting registration is never approved by a rule: which partner to protect is the
+    # vendor's call, and the breach itself tells it to make it.
+    if (
+        threshold is Threshold.breached
+        and clock.breach_action is BreachAction.auto_approve
+        and not registration.conflict
+    ):
         await _approve_by_rule(session, registration, now)
 
 
@@ -383,8 +389,10 @@ async def put_policy(
         "breach_action": data.breach_action,
         "escalation_email": data.escalation_email,
     }
-    # If-Match is optional (the first PUT creates), but when sent it must name what is shown now.
-    if_match.check(current.tag)
+    # If-Match may be left out only by the PUT that creates the policy; when sent, it must name
+    # what is shown now.
+    if not (if_match.missing and current.row is None):
+        if_match.check(current.tag)
     row = current.row
     if row is None:
         row = SlaPolicy(vendor_id=vendor_id, program_id=program_id, **fields)
