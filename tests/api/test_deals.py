@@ -1150,3 +1150,25 @@ async def test_the_deals_etag_changes_when_one_of_its_registrations_does(
     seen = await client.get(url, headers=acme.approver | {"If-None-Match": acme_before})
     assert seen.status_code == 200
     assert seen.json()["registrations"][0]["status"] == "withdrawn"
+
+
+async def test_a_rep_duplicating_a_colleagues_registration_is_refused_without_pointing_at_it(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    acme = await vendor_setup(factory)
+    partner = await partner_setup(factory, acme)
+    colleague = await factory.headers_for(partner.partner, Role.partner_rep)
+    body = deal_body(line(acme))
+    await submit(client, partner.rep, body)
+    before = await count_rows(db, Registration)
+
+    response = await client.post(DEALS, json=body, headers=colleague)
+
+    problem = assert_problem(response, 409, "duplicate-registration")
+    # The colleague may not read it: no id, number or Location to follow to a 404.
+    assert "registration_id" not in problem
+    assert "number" not in problem
+    assert "location" not in response.headers
+    assert await count_rows(db, Registration) == before
+    admin_try = await client.post(DEALS, json=body, headers=partner.admin)
+    assert "registration_id" in assert_problem(admin_try, 409, "duplicate-registration")

@@ -223,6 +223,7 @@ async def claims_on(session: AsyncSession, claims: Sequence[CustomerClaim]) -> S
         Registration.number,
         Registration.vendor_id,
         Registration.partner_id,
+        Registration.rep_id,
         Registration.status,
     ).where(Registration.status.in_(ACTIVE), or_(*(claim.matches() for claim in claims)))
     return (await session.execute(stmt.order_by(Registration.created_at))).all()

@@ -498,12 +498,19 @@ async def _find_claims(
     conflicts: dict[uuid.UUID, list[Any]] = {}
     for row in await repository.claims_on(session, claims):
         if row.partner_id == actor.organization_id:
-            raise DuplicateRegistration(
-                f"Your organization already holds registration {row.number} ({row.status.value}) "
-                "for this customer and product at this vendor.",
-                extra={"registration_id": str(row.id), "number": row.number},
-                headers={"Location": f"/v1/registrations/{row.id}"},
+            detail = (
+                "Your organization already holds an active registration for this customer and "
+                "product at this vendor"
             )
+            # Pointed at only for a caller who may read it: a colleague's registration is named
+            # to the partner admin and to its own rep, not to every rep of the partner.
+            if actor.role is Role.partner_admin or row.rep_id == actor.subject_id:
+                raise DuplicateRegistration(
+                    f"{detail}: {row.number} ({row.status.value}).",
+                    extra={"registration_id": str(row.id), "number": row.number},
+                    headers={"Location": f"/v1/registrations/{row.id}"},
+                )
+            raise DuplicateRegistration(f"{detail}; your partner admin can see it.")
         conflicts.setdefault(row.vendor_id, []).append(row)
     return conflicts
 
