@@ -10,8 +10,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.approvals import service as approvals
+from dealreg.approvals.service import RejectionReason
 from dealreg.auth.service import UnknownUser, principal_for_email
-from dealreg.auth.tokens import TokenService
+from dealreg.auth.tokens import Principal, TokenService
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.orgs.models import (
@@ -24,7 +26,7 @@ from dealreg.orgs.models import (
     Tier,
     User,
 )
-from dealreg.registrations.models import Deal
+from dealreg.registrations.models import Deal, Registration
 from dealreg.registrations.service import (
     Contact,
     Customer,
@@ -34,6 +36,10 @@ from dealreg.registrations.service import (
     VendorInput,
     submit_deal,
 )
+from dealreg.sla import clocks
+from dealreg.sla import service as sla
+from dealreg.sla.models import SlaClock
+from dealreg.versioning import IfMatch
 
 DEMO_TOKEN_TTL = 24 * 3600
 
@@ -222,6 +228,68 @@ async def _seed_deals(session: AsyncSession, orgs: dict[str, Organization]) -> N
         frida,
         _demo_deal("Contoso Health", "www.contoso-health.com", [firewall], **answers),
     )
+    await _seed_sla_stages(session, rob, firewall, answers)
+
+
+# Acme registrations at every stage of the approval SLA (2 and 4 business days: 16 and 32 business
+# hours; the reminder at 8): customer, business hours on the clock, what the vendor did, weeks
+# since submission.
+SLA_STAGES: list[tuple[str, int, str | None, int]] = [
+    ("Fabrikam Retail", 0, None, 0),
+    ("Tailspin Toys", 10, None, 0),
+    ("Wingtip Travel", 18, None, 0),
+    ("Litware Labs", 34, None, 1),
+    ("Adventure Works", 6, "request_info", 0),
+    ("Northwind Traders", 3, "approve", 1),
+    ("Proseware", 12, "approve", 2),
+    ("Woodgrove Bank", 26, "approve", 3),
+    ("Fourth Coffee", 40, "reject", 4),
+]
+
+
+async def _seed_sla_stages(
+    session: AsyncSession, rep: Principal, line: LineInput, answers: dict[str, Any]
+) -> None:
+    """Registrations whose clocks have run for SLA_STAGES' hours, then the sweep and the
+    vendor's decisions, so the queue, the clocks and the reports show something real."""
+    now = datetime.now(UTC)
+    approver = await principal_for_email(session, "approver@acme.example")
+    decisions = []
+    for customer, hours, decision, weeks in SLA_STAGES:
+        domain = customer.lower().replace(" ", "-") + ".example"
+        submitted = await submit_deal(session, rep, _demo_deal(customer, domain, [line], **answers))
+        registration = await session.get_one(Registration, submitted.registrations[0].id)
+        clock = await session.get_one(SlaClock, registration.id)
+        registration.submitted_at = clock.started_at = now - timedelta(weeks=weeks, hours=hours)
+        clock.elapsed_us = hours * 3_600_000_000
+        clock.running_since = now
+        clocks.schedule(clock, clocks.calendar_of(clock))
+        decisions.append((registration.id, decision))
+    await session.flush()
+    await sla.sweep(session, now=now)
+    for registration_id, decision in decisions:
+        any_version = IfMatch(versions=None)
+        if decision == "approve":
+            await approvals.approve(
+                session, approver, registration_id, if_match=any_version, note=None
+            )
+        elif decision == "reject":
+            await approvals.reject(
+                session,
+                approver,
+                registration_id,
+                if_match=any_version,
+                reason=RejectionReason.existing_direct_opportunity,
+                note=None,
+            )
+        elif decision == "request_info":
+            await approvals.request_info(
+                session,
+                approver,
+                registration_id,
+                if_match=any_version,
+                question="Who signs the purchase order?",
+            )
 
 
 async def mint_user_token(
