@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.db import make_sessionmaker, transaction
 from dealreg.orgs.models import Role
-from dealreg.worker.broker import LoopSessions, declare_actors, make_broker
+from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
 from dealreg.worker.jobs import enqueue, load_all_jobs
 from dealreg.worker.models import OutboxMessage
 from dealreg.worker.relay import relay_once
@@ -214,7 +214,7 @@ async def test_while_redis_is_down_the_api_answers_and_jobs_wait_then_run_once(
         if private_redis.process is None:
             private_redis.start()
         await asyncio.to_thread(worker.stop)
-        broker.close()
+        close_broker(broker)
 
 
 async def _relayed(sessionmaker: async_sessionmaker[AsyncSession], broker: dramatiq.Broker) -> bool:

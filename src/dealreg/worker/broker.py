@@ -37,6 +37,14 @@ def make_broker(redis_url: str | None) -> dramatiq.Broker:
     return broker
 
 
+def close_broker(broker: dramatiq.Broker) -> None:
+    """Close `broker` and its Redis connections (RedisBroker.close leaves its client's pool
+    open, and its sockets would linger until the process ends)."""
+    broker.close()
+    if isinstance(broker, RedisBroker):
+        broker.client.close()
+
+
 class LoopSessions:
     """A sessionmaker per event loop: asyncpg connections belong to the loop that opened them,
     and Dramatiq runs async actors on a loop thread of its own."""

@@ -11,7 +11,7 @@ import threading
 import dramatiq
 import structlog
 
-from dealreg.worker.broker import LoopSessions, declare_actors, make_broker
+from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
 from dealreg.worker.jobs import load_all_jobs
 from dealreg.worker.relay import run_relay
 from dealreg.worker.scheduler import run_scheduler
@@ -52,7 +52,7 @@ class Background:
             self._thread.join(timeout=30)
         # Jobs under way get this long to finish; Dramatiq redelivers the others later.
         self.worker.stop(timeout=30_000)
-        self.broker.close()
+        close_broker(self.broker)
 
     def _run_loops(self) -> None:
         asyncio.run(self._loops())
