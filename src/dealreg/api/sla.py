@@ -22,7 +22,7 @@ from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.fields import Country, Email
-from dealreg.sla import service
+from dealreg.sla import clocks, service
 from dealreg.sla.calendar import WorkingHours
 from dealreg.sla.models import BreachAction, ClockState, Threshold
 
@@ -188,7 +188,7 @@ class PolicyController(Controller):
             principal,
             vendor_id,
             program_id,
-            service.PolicyIn(
+            clocks.Policy(
                 hours=hours,
                 closed_dates=frozenset(data.closed_dates),
                 holiday_country=data.holiday_country,

@@ -7,7 +7,7 @@ so a decision and a sweep are ordered: a breach is never recorded after a decisi
 """
 
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import msgspec
@@ -25,7 +25,7 @@ from dealreg.registrations import states
 from dealreg.registrations.models import Registration
 from dealreg.registrations.service import get_registration, record
 from dealreg.sla import clocks
-from dealreg.sla.calendar import BusinessCalendar, WorkingHours
+from dealreg.sla.calendar import BusinessCalendar
 from dealreg.sla.models import (
     BreachAction,
     ClockState,
@@ -256,17 +256,6 @@ async def clock_of(
 # --- policies ----------------------------------------------------------------------------------
 
 
-class PolicyIn(msgspec.Struct, frozen=True, kw_only=True):
-    hours: WorkingHours
-    closed_dates: frozenset[date]
-    holiday_country: str | None
-    holiday_subdivision: str | None
-    target_days: float
-    hard_limit_days: float
-    breach_action: BreachAction
-    escalation_email: str | None
-
-
 class PolicyView(msgspec.Struct, frozen=True, kw_only=True):
     """The policy in force for a vendor (or program), and its stored row when there is one."""
 
@@ -349,7 +338,7 @@ async def put_policy(
     actor: Principal,
     vendor_id: uuid.UUID,
     program_id: uuid.UUID | None,
-    data: PolicyIn,
+    data: clocks.Policy,
     *,
     if_match: IfMatch,
 ) -> PolicyView:
@@ -361,16 +350,6 @@ async def put_policy(
         raise invalid("/escalation_email", "escalating a breach needs someone to escalate to")
     if data.hard_limit_days < data.target_days:
         raise invalid("/hard_limit_days", "the hard limit cannot come before the target")
-    policy = clocks.Policy(
-        hours=data.hours,
-        closed_dates=data.closed_dates,
-        holiday_country=data.holiday_country,
-        holiday_subdivision=data.holiday_subdivision,
-        target_days=data.target_days,
-        hard_limit_days=data.hard_limit_days,
-        breach_action=data.breach_action,
-        escalation_email=data.escalation_email,
-    )
     for pointer, country, subdivision in (
         ("/holiday_country", data.holiday_country, None),
         ("/holiday_subdivision", data.holiday_country, data.holiday_subdivision),
@@ -400,4 +379,4 @@ async def put_policy(
         for key, value in fields.items():
             setattr(row, key, value)
     await flush_unique(session, dict.fromkeys(_POLICY_KEYS, _created_meanwhile), row)
-    return PolicyView(vendor_id=vendor_id, program_id=program_id, policy=policy, row=row)
+    return PolicyView(vendor_id=vendor_id, program_id=program_id, policy=data, row=row)
