@@ -7,6 +7,7 @@ the run. Either way the suite creates its own database beside the given one and 
 
 import asyncio
 import os
+import socket
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -15,6 +16,8 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
+from granian.constants import Interfaces
+from granian.server.embed import Server
 from litestar import Litestar
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
@@ -150,6 +153,33 @@ async def client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
+
+
+@pytest.fixture
+async def live_url(app: Litestar) -> AsyncIterator[str]:
+    """The app behind a real socket on 127.0.0.1, for clients that speak HTTP themselves (a
+    browser). Granian's embedded server runs it on the test's own event loop, so it shares the
+    test's transaction like `client` does."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = Server(app, address="127.0.0.1", port=port, interface=Interfaces.ASGI)
+    serving = asyncio.create_task(server.serve())
+    for _ in range(100):
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            await asyncio.sleep(0.05)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        break
+    else:
+        raise RuntimeError(f"the embedded server never listened on port {port}")
+    # `localhost`, not the address: browsers keep a Secure cookie of http://localhost.
+    yield f"http://localhost:{port}"
+    server.stop()
+    await asyncio.wait_for(serving, timeout=10)
 
 
 @pytest.fixture

@@ -21,25 +21,31 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.orgs.models import Organization, Role, User
-from dealreg.registrations.models import Registration
-from dealreg.sla import clocks, service
-from dealreg.sla.models import ClockState, SlaBreach, SlaClock, Threshold
+from dealreg.sla.models import SlaBreach, SlaClock, Threshold
+from tests.clocks import (
+    HOUR,
+    TICK,
+    act,
+    decided_after,
+    ran_for,
+    register,
+    started_at,
+    submitted_on,
+    sweep,
+)
 from tests.deals import (
     REGISTRATIONS,
     PartnerSetup,
     VendorSetup,
-    deal_body,
-    line,
     partner_setup,
-    submit,
     vendor_setup,
 )
 from tests.factories import Factory
-from tests.problems import assert_problem, if_match
+from tests.problems import assert_problem
 
 Headers = dict[str, str]
 Json = dict[str, Any]
@@ -47,10 +53,6 @@ Json = dict[str, Any]
 REPORT = "/v1/reports/sla"
 BREACHES = "/v1/reports/sla/breaches"
 NEW_YORK = ZoneInfo("America/New_York")
-HOUR = timedelta(hours=1)
-TICK = timedelta(microseconds=1)
-# A decided clock runs from here: the decision, made now, adds no business time to it.
-LATER = datetime(2031, 1, 1, tzinfo=UTC)
 MARCH: Json = {"from": "2025-03-01", "to": "2025-03-31"}
 SUMMARY_FIELDS = [
     "group",
@@ -94,87 +96,6 @@ BREACH_AT = new_york(7, 10)
 
 
 # --- helpers -----------------------------------------------------------------------------------
-
-
-async def register(client: httpx.AsyncClient, partner: PartnerSetup, setup: VendorSetup) -> str:
-    deal = await submit(client, partner.rep, deal_body(line(setup)))
-    (registration,) = deal["registrations"]
-    return str(registration["id"])
-
-
-async def submitted_on(db: AsyncSession, registration_id: str, at: datetime) -> None:
-    """Move the registration's submission (and its clock's start) to `at`."""
-    rid = uuid.UUID(registration_id)
-    await db.execute(update(Registration).where(Registration.id == rid).values(submitted_at=at))
-    await db.execute(update(SlaClock).where(SlaClock.registration_id == rid).values(started_at=at))
-
-
-async def ran_for(db: AsyncSession, registration_id: str, elapsed: timedelta) -> None:
-    """The clock has run `elapsed` of business time and runs on no further before a decision."""
-    await db.execute(
-        update(SlaClock)
-        .where(SlaClock.registration_id == uuid.UUID(registration_id))
-        .values(elapsed_us=elapsed // TICK, running_since=LATER, next_due_at=None)
-    )
-
-
-def _forget(db: AsyncSession) -> None:
-    """Drop `db`'s copies of clocks and registrations: requests change them in sessions of their
-    own, and the sweep (run in `db`) must work on what the database holds now."""
-    for row in list(db.identity_map.values()):
-        if isinstance(row, SlaClock | Registration):
-            db.expunge(row)
-
-
-async def started_at(db: AsyncSession, registration_id: str, started: datetime) -> None:
-    """Submitted at `started`, its clock running ever since, with nothing fired yet."""
-    await submitted_on(db, registration_id, started)
-    await db.flush()
-    _forget(db)
-    clock = await db.get_one(SlaClock, uuid.UUID(registration_id))
-    assert clock.state is ClockState.running
-    clock.started_at = clock.running_since = started
-    clock.elapsed_us = 0
-    clock.next_threshold = Threshold.reminder
-    clocks.schedule(clock, clocks.calendar_of(clock))
-    await db.flush()
-
-
-async def sweep(db: AsyncSession, now: datetime) -> None:
-    await db.flush()
-    _forget(db)
-    await service.sweep(db, now=now)
-    await db.flush()
-
-
-async def act(
-    client: httpx.AsyncClient, headers: Headers, registration_id: str, action: str, body: Json
-) -> None:
-    """`action` against the registration's current version; it must succeed."""
-    url = f"{REGISTRATIONS}/{registration_id}"
-    current = await client.get(url, headers=headers)
-    assert current.status_code == 200, current.text
-    response = await client.post(
-        f"{url}/{action}", json=body, headers=headers | if_match(current.json()["version"])
-    )
-    assert response.status_code == 200, f"{action}: {response.text}"
-
-
-async def decided_after(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    headers: Headers,
-    registration_id: str,
-    hours: float,
-    *,
-    reject: bool = False,
-) -> None:
-    await ran_for(db, registration_id, hours * HOUR)
-    await db.flush()
-    if reject:
-        await act(client, headers, registration_id, "reject", {"reason": "not_qualified"})
-    else:
-        await act(client, headers, registration_id, "approve", {})
 
 
 async def get_report(client: httpx.AsyncClient, headers: Headers, **params: Any) -> Json:
@@ -687,8 +608,11 @@ async def test_bad_parameters_are_400_problems(
 
     response = await client.get(path, params=params, headers=ops)
 
-    assert_problem(response, 400, type_suffix)
+    body = assert_problem(response, 400, type_suffix)
     assert "Traceback" not in response.text
+    if type_suffix == "invalid-parameter":
+        # By the name the client sent, though `from` and `to` are `start` and `end` in Python.
+        assert [error["parameter"] for error in body["errors"]] == list(params), body
 
 
 # --- who sees what -----------------------------------------------------------------------------

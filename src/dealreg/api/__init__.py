@@ -8,6 +8,7 @@ from dealreg.api.health import health, ready
 from dealreg.api.me import me
 from dealreg.api.oauth import issue_token, jwks
 from dealreg.api.organizations import OrganizationController
+from dealreg.api.pages import sign_in, sign_out, sla_page
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.programs import ProgramController
 from dealreg.api.registrations import DealController, RegistrationController
@@ -31,4 +32,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     registration_clock,
     sla_report,
     sla_breaches,
+    sla_page,
+    sign_in,
+    sign_out,
 ]

@@ -84,7 +84,7 @@ async def _csv(
     )
 
 
-def _scope(
+def report_scope(
     principal: Principal,
     start: date | None,
     end: date | None,
@@ -133,7 +133,7 @@ async def sla_report(
     group_by: FromQuery[GroupBy] = GroupBy.vendor,
     format_: Format = None,
 ) -> Response[Report] | Response[bytes]:
-    scope = _scope(principal, start, end, vendor_id, program_id, approver_id)
+    scope = report_scope(principal, start, end, vendor_id, program_id, approver_id)
     rows = await reports.summary(db, scope, group_by)
     if _wants_csv(request, format_):
         return await _csv(Row.__struct_fields__, _each(rows), f"sla-{group_by.value}")
@@ -161,7 +161,7 @@ async def sla_breaches(
     cursor: Cursor = None,
     format_: Format = None,
 ) -> Response[BreachList] | Response[bytes]:
-    scope = _scope(principal, start, end, vendor_id, program_id, approver_id)
+    scope = report_scope(principal, start, end, vendor_id, program_id, approver_id)
     if _wants_csv(request, format_):
         # The whole list, read from the database as a stream: no paging in a file.
         return await _csv(Breach.__struct_fields__, reports.all_breaches(db, scope), "sla-breaches")

@@ -125,8 +125,8 @@ def _grouping(group_by: GroupBy) -> tuple[Any, Any, Any]:
     return week, literal(None), func.to_char(week, 'IYYY-"W"IW')
 
 
-async def summary(session: AsyncSession, scope: Scope, group_by: GroupBy) -> list[Row]:
-    key, key_id, label = _grouping(group_by)
+def _measures() -> list[Any]:
+    """The figures of a report row, over the registrations of a group joined with their clocks."""
     decided = Registration.decided_at.is_not(None)
     hours = SlaClock.elapsed_us / float(_HOUR_US)
     breaches = (
@@ -137,29 +137,52 @@ async def summary(session: AsyncSession, scope: Scope, group_by: GroupBy) -> lis
         SlaClock.next_threshold.is_distinct_from(Threshold.reminder),
         SlaClock.next_threshold.is_distinct_from(Threshold.at_risk),
     )
-    stmt: Select[Any] = (
-        select(
-            key.label("key"),
-            key_id.label("key_id"),
-            func.min(label).label("label"),
-            func.count().label("submitted"),
-            func.count().filter(decided).label("decided"),
-            func.percentile_cont(0.5).within_group(hours).filter(decided).label("median"),
-            func.percentile_cont(0.9).within_group(hours).filter(decided).label("p90"),
-            (
-                func.count().filter(
-                    decided,
-                    SlaClock.elapsed_us <= SlaClock.target_minutes.cast(BigInteger) * 60_000_000,
-                )
-                / func.nullif(func.count().filter(decided), 0).cast(Float)
-            ).label("within_target"),
-            func.count().filter(breaches).label("breaches"),
-            func.count().filter(at_risk, Registration.decided_at.is_(None)).label("open_at_risk"),
-        )
-        .join(SlaClock, SlaClock.registration_id == Registration.id)
+    return [
+        func.count().label("submitted"),
+        func.count().filter(decided).label("decided"),
+        func.percentile_cont(0.5).within_group(hours).filter(decided).label("median"),
+        func.percentile_cont(0.9).within_group(hours).filter(decided).label("p90"),
+        (
+            func.count().filter(
+                decided,
+                SlaClock.elapsed_us <= SlaClock.target_minutes.cast(BigInteger) * 60_000_000,
+            )
+            / func.nullif(func.count().filter(decided), 0).cast(Float)
+        ).label("within_target"),
+        func.count().filter(breaches).label("breaches"),
+        func.count().filter(at_risk, Registration.decided_at.is_(None)).label("open_at_risk"),
+    ]
+
+
+def _row(group: str, group_id: uuid.UUID | None, label: str, row: Any) -> Row:
+    return Row(
+        group=group,
+        group_id=group_id,
+        label=label,
+        submitted=row.submitted,
+        decided=row.decided,
+        median_hours_to_decision=_round(row.median),
+        p90_hours_to_decision=_round(row.p90),
+        decided_within_target=_round(row.within_target, 4),
+        breaches=row.breaches,
+        open_at_risk=row.open_at_risk,
+    )
+
+
+def _measured(*columns: Any) -> Select[Any]:
+    return select(*columns, *_measures()).join(
+        SlaClock, SlaClock.registration_id == Registration.id
+    )
+
+
+async def summary(session: AsyncSession, scope: Scope, group_by: GroupBy) -> list[Row]:
+    key, key_id, label = _grouping(group_by)
+    stmt = (
+        _measured(key.label("key"), key_id.label("key_id"), func.min(label).label("label"))
         .where(_where(scope))
         .group_by(key, key_id)
-        .order_by(key)
+        # By name, as people look for them (weeks' names sort as the weeks do).
+        .order_by(func.min(label), key)
     )
     if group_by is GroupBy.vendor:
         stmt = stmt.join(Organization, Organization.id == Registration.vendor_id)
@@ -167,18 +190,41 @@ async def summary(session: AsyncSession, scope: Scope, group_by: GroupBy) -> lis
         stmt = stmt.join(Program, Program.id == Registration.program_id)
     elif group_by is GroupBy.approver:
         stmt = stmt.outerjoin(User, User.id == Registration.approver_id)
+    return [_row(group_by.value, row.key_id, row.label, row) for row in await session.execute(stmt)]
+
+
+async def totals(session: AsyncSession, scope: Scope) -> Row:
+    """The figures of the whole scope, as one row."""
+    row = (await session.execute(_measured().where(_where(scope)))).one()
+    return _row("all", None, "All", row)
+
+
+class WeekRow(msgspec.Struct, frozen=True, kw_only=True):
+    """A vendor's figures over the registrations submitted in one ISO week (Monday, UTC)."""
+
+    vendor_id: uuid.UUID
+    vendor: str
+    week: date
+    figures: Row
+
+
+async def weekly_by_vendor(session: AsyncSession, scope: Scope) -> list[WeekRow]:
+    week = func.date_trunc("week", func.timezone("UTC", Registration.submitted_at))
+    stmt = (
+        _measured(
+            Registration.vendor_id, week.label("week"), func.min(Organization.name).label("label")
+        )
+        .join(Organization, Organization.id == Registration.vendor_id)
+        .where(_where(scope))
+        .group_by(Registration.vendor_id, week)
+        .order_by(week, Registration.vendor_id)
+    )
     return [
-        Row(
-            group=group_by.value,
-            group_id=row.key_id,
-            label=row.label,
-            submitted=row.submitted,
-            decided=row.decided,
-            median_hours_to_decision=_round(row.median),
-            p90_hours_to_decision=_round(row.p90),
-            decided_within_target=_round(row.within_target, 4),
-            breaches=row.breaches,
-            open_at_risk=row.open_at_risk,
+        WeekRow(
+            vendor_id=row.vendor_id,
+            vendor=row.label,
+            week=row.week.date(),
+            figures=_row("vendor", row.vendor_id, row.label, row),
         )
         for row in await session.execute(stmt)
     ]
@@ -271,3 +317,22 @@ async def all_breaches(session: AsyncSession, scope: Scope) -> AsyncIterator[Bre
     stream = await session.stream(_breaches(scope).order_by(SlaBreach.breached_at, SlaBreach.id))
     async for row in stream:
         yield _breach(row)
+
+
+async def recent_breaches(session: AsyncSession, scope: Scope, limit: int) -> list[Breach]:
+    """The last `limit` breaches of the scope, newest first."""
+    stmt = _breaches(scope).order_by(SlaBreach.breached_at.desc(), SlaBreach.id.desc())
+    return [_breach(row) for row in await session.execute(stmt.limit(limit))]
+
+
+async def vendor_names(
+    session: AsyncSession, vendor_id: uuid.UUID | None = None
+) -> dict[uuid.UUID, str]:
+    """Every vendor's name (or only `vendor_id`'s), in the order of the names."""
+    stmt = select(Organization.id, Organization.name).where(Organization.kind == OrgKind.vendor)
+    if vendor_id is not None:
+        stmt = stmt.where(Organization.id == vendor_id)
+    return {
+        row.id: row.name
+        for row in await session.execute(stmt.order_by(Organization.name, Organization.id))
+    }
