@@ -214,7 +214,18 @@ def _body_message(message: str) -> str:
     return "A JSON body is required." if message == "'data'" else message
 
 
-def _field_errors(exc: ValidationException) -> tuple[list[FieldError], bool]:
+def _parameter_name(request: Request[Any, Any, Any], key: str) -> str:
+    """The name a client sends a parameter by: Litestar reports the handler argument's (`start`),
+    which differs where the parameter is renamed (`from`, a Python keyword)."""
+    handler = request.scope.get("route_handler")
+    parameter = handler.parsed_fn_signature.parameters.get(key) if handler else None
+    kwarg = parameter.kwarg_definition if parameter is not None else None
+    return getattr(kwarg, "name", None) or key
+
+
+def _field_errors(
+    request: Request[Any, Any, Any], exc: ValidationException
+) -> tuple[list[FieldError], bool]:
     """Litestar's validation `extra` as field errors, and whether they all concern the body."""
     errors: list[FieldError] = []
     all_body = True
@@ -231,12 +242,14 @@ def _field_errors(exc: ValidationException) -> tuple[list[FieldError], bool]:
             )
         else:
             all_body = False
-            errors.append(FieldError(detail=message, parameter=key, location=source))
+            errors.append(
+                FieldError(detail=message, parameter=_parameter_name(request, key), location=source)
+            )
     return errors, all_body
 
 
 def _validation_error(request: Request[Any, Any, Any], exc: ValidationException) -> Response[bytes]:
-    errors, all_body = _field_errors(exc)
+    errors, all_body = _field_errors(request, exc)
     if all_body:
         return problem_response(
             status=422,
