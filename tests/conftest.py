@@ -7,7 +7,6 @@ the run. Either way the suite creates its own database beside the given one and 
 
 import asyncio
 import os
-import socket
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -28,6 +27,7 @@ from dealreg.config import Settings
 from dealreg.db import async_url, make_engine, make_sessionmaker
 from dealreg.migrations import upgrade
 from tests.factories import Factory
+from tests.servers import free_port
 
 
 def _asyncpg_dsn(url: str) -> tuple[str, dict[str, object]]:
@@ -160,9 +160,7 @@ async def live_url(app: Litestar) -> AsyncIterator[str]:
     """The app behind a real socket on 127.0.0.1, for clients that speak HTTP themselves (a
     browser). Granian's embedded server runs it on the test's own event loop, so it shares the
     test's transaction like `client` does."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = Server(app, address="127.0.0.1", port=port, interface=Interfaces.ASGI)
     serving = asyncio.create_task(server.serve())
     for _ in range(100):

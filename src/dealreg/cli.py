@@ -130,6 +130,8 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
         settings.redis_url,
         worker_threads=settings.worker_threads,
         with_scheduler=not args.no_scheduler,
+        heartbeat_timeout_ms=settings.broker_heartbeat_timeout_ms,
+        maintenance_chance=settings.broker_maintenance_chance,
     )
     background.start()
     stopped.wait()

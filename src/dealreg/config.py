@@ -37,6 +37,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     max_request_body_bytes: Annotated[int, msgspec.Meta(ge=1024)] = 1_048_576
     db_pool_size: Annotated[int, msgspec.Meta(ge=1, le=500)] = 10
     worker_threads: Annotated[int, msgspec.Meta(ge=1, le=64)] = 4
+    # A worker whose heartbeat is this old is dead: its unfinished messages go back on the queue.
+    broker_heartbeat_timeout_ms: Annotated[int, msgspec.Meta(ge=1000)] = 60_000
+    # How many Redis commands in a million also look for dead workers (Dramatiq's default: 1000).
+    broker_maintenance_chance: Annotated[int, msgspec.Meta(ge=0, le=1_000_000)] = 1000
 
     @property
     def signing_key_path(self) -> Path:

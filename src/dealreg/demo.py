@@ -16,6 +16,9 @@ from dealreg.auth.service import UnknownUser, principal_for_email
 from dealreg.auth.tokens import Principal, TokenService
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker, transaction
+from dealreg.incentives import service as incentives
+from dealreg.incentives.models import IncentivePlan
+from dealreg.incentives.terms import Milestone, Pay
 from dealreg.orgs.models import (
     Organization,
     OrgKind,
@@ -26,7 +29,7 @@ from dealreg.orgs.models import (
     Tier,
     User,
 )
-from dealreg.registrations.models import Deal, Registration
+from dealreg.registrations.models import Deal, Registration, SalesStage
 from dealreg.registrations.service import (
     Contact,
     Customer,
@@ -34,6 +37,7 @@ from dealreg.registrations.service import (
     LineInput,
     Opportunity,
     VendorInput,
+    report_stage,
     submit_deal,
 )
 from dealreg.sla import clocks
@@ -185,6 +189,7 @@ async def seed_demo(session: AsyncSession) -> None:
         if await session.scalar(select(User.id).where(User.email == email)) is None:
             session.add(User(organization_id=orgs[org_name].id, email=email, name=name, role=role))
     await session.flush()
+    await _seed_incentive_plan(session, orgs["Acme Networks"].id)
     if await session.scalar(select(Deal.id).limit(1)) is None:
         await _seed_deals(session, orgs)
 
@@ -229,6 +234,7 @@ async def _seed_deals(session: AsyncSession, orgs: dict[str, Organization]) -> N
         _demo_deal("Contoso Health", "www.contoso-health.com", [firewall], **answers),
     )
     await _seed_sla_stages(session, rob, firewall, answers)
+    await _seed_earnings(session, rob, firewall, answers)
 
 
 # Acme registrations at every stage of the approval SLA (2 and 4 business days: 16 and 32 business
@@ -290,6 +296,61 @@ async def _seed_sla_stages(
                 if_match=any_version,
                 question="Who signs the purchase order?",
             )
+
+
+# Acme pays its partners' reps from registration on: a quarter of the deal margin (20 % of the
+# amount) when it approves, fixed sums at proposal and negotiation, half the margin at close.
+ACME_PLAN = incentives.PlanIn(
+    margin_rate_bp=2000,
+    pays=[
+        Pay(milestone=Milestone.registration, margin_share_bp=2500),
+        Pay(milestone=Milestone.proposal, fixed=25_000),
+        Pay(milestone=Milestone.negotiation, fixed=50_000),
+        Pay(milestone=Milestone.close, margin_share_bp=5000),
+    ],
+    per_deal_cap=2_000_000,
+    tier_multipliers_bp={Tier.gold: 11_000, Tier.platinum: 12_500},
+    clawback_days=90,
+    note="Demo plan: paid at every milestone",
+)
+# Approved Acme registrations of Northwind's rep, one at each milestone.
+EARNING_STAGES: list[tuple[str, SalesStage | None]] = [
+    ("Relecloud", None),
+    ("Trey Research", SalesStage.proposal),
+    ("Lucerne Publishing", SalesStage.negotiation),
+    ("Coho Winery", SalesStage.closed_won),
+]
+
+
+async def _seed_incentive_plan(session: AsyncSession, vendor_id: Any) -> None:
+    program = await session.scalar(
+        select(Program).where(Program.vendor_id == vendor_id).order_by(Program.created_at).limit(1)
+    )
+    if program is None or await session.scalar(
+        select(IncentivePlan.id).where(IncentivePlan.program_id == program.id)
+    ):
+        return
+    admin = await principal_for_email(session, "admin@acme.example")
+    await incentives.create_plan(session, admin, program.id, ACME_PLAN)
+
+
+async def _seed_earnings(
+    session: AsyncSession, rep: Principal, line: LineInput, answers: dict[str, Any]
+) -> None:
+    """Registrations approved and moved to each milestone, settled as the job would: the rep's
+    ledger has an earning at every milestone."""
+    approver = await principal_for_email(session, "approver@acme.example")
+    any_version = IfMatch(versions=None)
+    for customer, stage in EARNING_STAGES:
+        domain = customer.lower().replace(" ", "-") + ".example"
+        submitted = await submit_deal(session, rep, _demo_deal(customer, domain, [line], **answers))
+        registration_id = submitted.registrations[0].id
+        await approvals.approve(session, approver, registration_id, if_match=any_version, note=None)
+        if stage is not None:
+            await report_stage(
+                session, rep, registration_id, if_match=any_version, stage=stage, note=None
+            )
+        await incentives.settle(session, registration_id)
 
 
 async def mint_user_token(

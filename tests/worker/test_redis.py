@@ -5,9 +5,6 @@ two schedulers enqueue each periodic slot once."""
 import asyncio
 import os
 import shutil
-import socket
-import subprocess
-import tempfile
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import timedelta
@@ -28,10 +25,10 @@ from dealreg.worker.relay import relay_once
 from dealreg.worker.runtime import Background
 from dealreg.worker.scheduler import Periodic, run_scheduler
 from tests.factories import Factory
+from tests.servers import PrivateRedis
 from tests.worker.conftest import RECORD_HIT, TICK, hits
 
 REDIS_URL = os.environ.get("DEALREG_TEST_REDIS_URL")
-REDIS_SERVER = shutil.which("redis-server") or "redis-server"
 pytestmark = pytest.mark.skipif(not REDIS_URL, reason="DEALREG_TEST_REDIS_URL is not set")
 
 
@@ -107,56 +104,6 @@ async def test_two_schedulers_run_each_periodic_job_once(hits_table: AsyncEngine
 
 
 # --- a Redis outage, on a Redis server of the test's own --------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class PrivateRedis:
-    def __init__(self) -> None:
-        self.port = _free_port()
-        self.dir = tempfile.mkdtemp(prefix="drredis")
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - a fixed argv
-            [
-                REDIS_SERVER,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                self.dir,
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with redis.Redis.from_url(self.url) as client:
-                    client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("private redis did not start")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
 
 
 @pytest.fixture

@@ -5,6 +5,14 @@ from litestar.types import ControllerRouterHandler
 
 from dealreg.api.approvals import DecisionController, approval_queue
 from dealreg.api.health import health, ready
+from dealreg.api.incentives import (
+    PayoutController,
+    PlanController,
+    list_earnings,
+    my_earnings,
+    preview_incentives,
+    registration_earnings,
+)
 from dealreg.api.me import me
 from dealreg.api.oauth import issue_token, jwks
 from dealreg.api.organizations import OrganizationController
@@ -32,6 +40,12 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     registration_clock,
     sla_report,
     sla_breaches,
+    PlanController,
+    PayoutController,
+    registration_earnings,
+    my_earnings,
+    list_earnings,
+    preview_incentives,
     sla_page,
     sign_in,
     sign_out,

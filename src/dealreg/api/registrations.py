@@ -142,6 +142,11 @@ class Withdrawal(msgspec.Struct, forbid_unknown_fields=True):
     reason: Note | None = None
 
 
+class Cancellation(msgspec.Struct, forbid_unknown_fields=True):
+    # For cause: the partner and the rep read it.
+    reason: Note
+
+
 class StageReport(msgspec.Struct, forbid_unknown_fields=True):
     stage: SalesStage
     note: Note | None = None
@@ -376,6 +381,35 @@ class RegistrationController(Controller):
         if_match_header: IfMatchHeader = None,
     ) -> Response[RegistrationOut]:
         registration = await service.withdraw(
+            db,
+            principal,
+            registration_id,
+            if_match=if_match(if_match_header, required=True),
+            reason=data.reason,
+        )
+        return tagged(RegistrationOut.of(registration), registration.version)
+
+    @post(
+        "/{registration_id:uuid}/cancel",
+        responses=problems(403, 404, 409, 412, 413, 428),
+        summary="Cancel an approved registration for cause (the vendor)",
+        description=(
+            "Ends the registration's protection. What its rep earned within the incentive "
+            "plan's clawback window of the approval is reversed."
+        ),
+        status_code=200,
+        guards=[requires(scopes.WRITE_REGISTRATIONS)],
+        response_headers=[ETAG_HEADER],
+    )
+    async def cancel(
+        self,
+        db: Db,
+        principal: Caller,
+        registration_id: FromPath[uuid.UUID],
+        data: JSONBody[Cancellation],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[RegistrationOut]:
+        registration = await service.cancel(
             db,
             principal,
             registration_id,

@@ -1,16 +1,15 @@
 """SLA breach reports for channel ops: JSON, or CSV (`format=csv` or `Accept: text/csv`)."""
 
-import csv
-import io
 import uuid
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Request, Response, get
 from litestar.params import FromQuery, QueryParameter
 
+from dealreg.api.csv_export import Format, csv_response, wants_csv
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
@@ -27,12 +26,6 @@ From = Annotated[
 To = Annotated[
     date | None, QueryParameter(name="to", description="Last day of submission (UTC); today.")
 ]
-Format = Annotated[
-    Literal["json", "csv"] | None,
-    QueryParameter(
-        name="format", description="`csv` for CSV; else by the Accept header (JSON by default)."
-    ),
-]
 
 
 class Report(msgspec.Struct, kw_only=True):
@@ -45,43 +38,6 @@ class Report(msgspec.Struct, kw_only=True):
 class BreachList(msgspec.Struct):
     items: list[Breach]
     next_cursor: str | None
-
-
-def _wants_csv(request: Request[Any, Any, Any], format_: str | None) -> bool:
-    if format_ is not None:
-        return format_ == "csv"
-    return request.accept.best_match(["application/json", "text/csv"]) == "text/csv"
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    # Names come from users; a spreadsheet would run one starting like a formula.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _csv_line(values: Iterable[Any]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow([_cell(value) for value in values])
-    return buffer.getvalue()
-
-
-async def _csv(
-    fields: tuple[str, ...], rows: AsyncIterator[msgspec.Struct], name: str
-) -> Response[bytes]:
-    # Built whole, not streamed: every response is held until its transaction has committed
-    # (api/unit_of_work.py), so a stream would be buffered there anyway. Rows are read from the
-    # database as a stream all the same, so only the CSV text is held, not the ORM rows.
-    lines = [_csv_line(fields)]
-    async for row in rows:
-        lines.append(_csv_line(msgspec.to_builtins(getattr(row, field)) for field in fields))
-    return Response(
-        "".join(lines).encode(),
-        media_type="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-    )
 
 
 def report_scope(
@@ -135,8 +91,8 @@ async def sla_report(
 ) -> Response[Report] | Response[bytes]:
     scope = report_scope(principal, start, end, vendor_id, program_id, approver_id)
     rows = await reports.summary(db, scope, group_by)
-    if _wants_csv(request, format_):
-        return await _csv(Row.__struct_fields__, _each(rows), f"sla-{group_by.value}")
+    if wants_csv(request, format_):
+        return await csv_response(Row.__struct_fields__, _each(rows), f"sla-{group_by.value}")
     return Response(Report(start=scope.first_day, end=scope.last_day, group_by=group_by, rows=rows))
 
 
@@ -162,8 +118,10 @@ async def sla_breaches(
     format_: Format = None,
 ) -> Response[BreachList] | Response[bytes]:
     scope = report_scope(principal, start, end, vendor_id, program_id, approver_id)
-    if _wants_csv(request, format_):
+    if wants_csv(request, format_):
         # The whole list, read from the database as a stream: no paging in a file.
-        return await _csv(Breach.__struct_fields__, reports.all_breaches(db, scope), "sla-breaches")
+        return await csv_response(
+            Breach.__struct_fields__, reports.all_breaches(db, scope), "sla-breaches"
+        )
     page = await reports.breaches(db, scope, page_request(limit, cursor, None))
     return Response(BreachList(items=page.items, next_cursor=encode_cursor(page.next_key)))

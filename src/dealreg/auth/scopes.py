@@ -19,22 +19,34 @@ WRITE_REGISTRATIONS = "registrations:write"
 READ_LEADS = "leads:read"
 WRITE_LEADS = "leads:write"
 READ_REPORTS = "reports:read"
+READ_PAYOUTS = "payouts:read"
+WRITE_PAYOUTS = "payouts:write"
 
 _READ_DIRECTORY = {READ_ORGANIZATIONS, READ_USERS, READ_PARTNERSHIPS, READ_PROGRAMS}
 _DEALS = {READ_REGISTRATIONS, WRITE_REGISTRATIONS, READ_LEADS, WRITE_LEADS}
+_PAYOUTS = {READ_PAYOUTS, WRITE_PAYOUTS}
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
     Role.partner_rep: frozenset({READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS),
     Role.partner_admin: frozenset(_READ_DIRECTORY | {WRITE_USERS} | _DEALS),
     Role.vendor_approver: frozenset(_READ_DIRECTORY | _DEALS),
     Role.vendor_admin: frozenset(
-        _READ_DIRECTORY | {WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS} | _DEALS
+        _READ_DIRECTORY
+        | {WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
+        | _DEALS
+        | _PAYOUTS
     ),
-    Role.vendor_system: frozenset({READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS),
-    Role.channel_ops: frozenset(_READ_DIRECTORY | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS}),
+    # A vendor's finance system may batch payouts and mark them paid.
+    Role.vendor_system: frozenset(
+        {READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS | _PAYOUTS
+    ),
+    Role.channel_ops: frozenset(
+        _READ_DIRECTORY | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS, READ_PAYOUTS}
+    ),
     Role.platform_admin: frozenset(
         _READ_DIRECTORY
         | {WRITE_ORGANIZATIONS, WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
+        | _PAYOUTS
     ),
 }
 

@@ -203,7 +203,7 @@ async def update_organization(
     return org
 
 
-def _require_admin_of(actor: Principal, org_id: uuid.UUID) -> None:
+def require_admin_of(actor: Principal, org_id: uuid.UUID) -> None:
     """Platform admins act on any organization; a vendor or partner admin only on their own."""
     if actor.role is Role.platform_admin:
         return
@@ -222,7 +222,7 @@ async def create_user(
     role: Role,
 ) -> User:
     org = await _own_organization(session, actor, org_id)
-    _require_admin_of(actor, org.id)
+    require_admin_of(actor, org.id)
     if role not in USER_ROLES_BY_KIND[org.kind]:
         raise _invalid("/role", f"a {org.kind.value} organization has no '{role.value}' users")
     if actor.role is not Role.platform_admin and role not in GRANTABLE_BY[actor.role]:
@@ -273,7 +273,7 @@ async def _vendor_administered_by(
     vendor = await repository.get_organization(session, actor, vendor_id)
     if vendor is None or vendor.kind is not OrgKind.vendor:
         raise _invalid("/vendor_id", f"{vendor_id} is not a vendor")
-    _require_admin_of(actor, vendor.id)
+    require_admin_of(actor, vendor.id)
     return vendor
 
 
@@ -343,7 +343,7 @@ async def update_partnership(
     status: PartnershipStatus | None,
 ) -> Partnership:
     partnership = await get_partnership(session, actor, partnership_id)
-    _require_admin_of(actor, partnership.vendor_id)
+    require_admin_of(actor, partnership.vendor_id)
     if_match.check(partnership.version)
     if tier is not None:
         partnership.tier = tier
@@ -436,7 +436,7 @@ async def set_auto_approve_rules(
 ) -> Program:
     """Replace the program's auto-approval rules; they apply to registrations submitted later."""
     program = await get_program(session, actor, program_id)
-    _require_admin_of(actor, program.vendor_id)
+    require_admin_of(actor, program.vendor_id)
     if_match.check(program.version)
     program.auto_approve_rules = msgspec.to_builtins(rules)
     await session.flush()
@@ -447,7 +447,7 @@ async def create_product(
     session: AsyncSession, actor: Principal, program_id: uuid.UUID, *, sku: str, name: str
 ) -> Product:
     program = await get_program(session, actor, program_id)
-    _require_admin_of(actor, program.vendor_id)
+    require_admin_of(actor, program.vendor_id)
     product = Product(program_id=program.id, sku=sku, name=name)
     await flush_unique(
         session,
@@ -492,7 +492,7 @@ async def create_api_client(
 ) -> IssuedClient:
     """Register a machine client; its secret is returned here once and stored only as a hash."""
     org = await _own_organization(session, actor, org_id)
-    _require_admin_of(actor, org.id)
+    require_admin_of(actor, org.id)
     if role not in CLIENT_ROLES_BY_KIND[org.kind]:
         raise _invalid("/role", f"a {org.kind.value} organization has no '{role.value}' clients")
     unknown = scopes - ROLE_SCOPES[role]

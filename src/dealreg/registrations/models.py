@@ -156,6 +156,10 @@ class Registration(Entity):
     customer_name_key: Mapped[str] = mapped_column(String(260))
     # Answers to the program's extra fields, checked against them at submission.
     answers: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    # The program's incentive plan version in force at submission: what the rep earns by.
+    incentive_plan_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("incentive_plans.id", ondelete="RESTRICT")
+    )
     conflict: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     # The vendor's approver the registration is assigned to, if any.
     approver_id: Mapped[uuid.UUID | None] = mapped_column(

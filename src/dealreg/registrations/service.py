@@ -22,6 +22,7 @@ from dealreg.db import flush_unique
 from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.events.models import Event
 from dealreg.fields import NO_NUL, Country, Currency, Email, MinorUnits, Name, Sku
+from dealreg.incentives import service as incentives
 from dealreg.orgs.models import OrgKind, PartnershipStatus, Role, Tier
 from dealreg.orgs.service import AutoApproveRule, ExtraField
 from dealreg.pagination import Page, PageRequest
@@ -47,6 +48,7 @@ from dealreg.registrations.models import (
 )
 from dealreg.sla import clocks
 from dealreg.versioning import IfMatch
+from dealreg.worker.jobs import enqueue
 
 Short = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NO_NUL)]
 Note = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=NO_NUL)]
@@ -133,7 +135,7 @@ class SubmittedDeal(msgspec.Struct, frozen=True):
     registrations: Sequence[Any]
 
 
-class _Plan(msgspec.Struct, kw_only=True):
+class VendorPlan(msgspec.Struct, kw_only=True):
     """One vendor's registration, as planned while the deal is checked."""
 
     vendor_id: uuid.UUID
@@ -289,7 +291,7 @@ def check_answers(
 
 
 def _plan_answers(
-    plan: _Plan, fields: list[ExtraField], errors: list[FieldError]
+    plan: VendorPlan, fields: list[ExtraField], errors: list[FieldError]
 ) -> dict[str, Answer]:
     index, entry = plan.entry if plan.entry else (None, None)
     answers = dict(entry.answers) if entry else {}
@@ -305,7 +307,7 @@ def _plan_answers(
 
 
 def _choose_program(
-    plan: _Plan, programs: dict[uuid.UUID, list[Any]], errors: list[FieldError]
+    plan: VendorPlan, programs: dict[uuid.UUID, list[Any]], errors: list[FieldError]
 ) -> Any | None:
     """The program of `plan`'s vendor that registers its lines (recording errors when none)."""
     wanted = {line.sku for _, line in plan.lines}
@@ -364,7 +366,7 @@ def _choose_program(
 
 async def _plan_vendors(
     session: AsyncSession, actor: Principal, data: DealInput, errors: list[FieldError]
-) -> list[_Plan]:
+) -> list[VendorPlan]:
     lines_by_vendor: dict[uuid.UUID, list[tuple[int, LineInput]]] = {}
     for i, line in enumerate(data.lines):
         lines_by_vendor.setdefault(line.vendor_id, []).append((i, line))
@@ -403,7 +405,7 @@ async def _plan_vendors(
             )
             continue
         plans.append(
-            _Plan(
+            VendorPlan(
                 vendor_id=vendor_id,
                 vendor_name=vendor.name,
                 vendor_code=vendor.code,
@@ -417,7 +419,7 @@ async def _plan_vendors(
 
 
 async def _apply_programs(
-    session: AsyncSession, data: DealInput, plans: list[_Plan], errors: list[FieldError]
+    session: AsyncSession, data: DealInput, plans: list[VendorPlan], errors: list[FieldError]
 ) -> dict[uuid.UUID, dict[str, Answer]]:
     rows = await repository.catalogue(
         session, [plan.vendor_id for plan in plans], {line.sku for line in data.lines}
@@ -476,7 +478,7 @@ def _customer_keys(customer: Customer, errors: list[FieldError]) -> tuple[str | 
 async def _find_claims(
     session: AsyncSession,
     actor: Principal,
-    plans: list[_Plan],
+    plans: list[VendorPlan],
     domain_key: str | None,
     name_key: str,
 ) -> dict[uuid.UUID, list[Any]]:
@@ -515,7 +517,19 @@ async def _find_claims(
     return conflicts
 
 
-async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) -> SubmittedDeal:
+class CheckedDeal(msgspec.Struct, frozen=True, kw_only=True):
+    """A deal that meets every rule of its vendors, planned as one registration per vendor."""
+
+    rep_id: uuid.UUID
+    now: datetime
+    plans: list[VendorPlan]
+    answers: dict[uuid.UUID, dict[str, Any]]
+    domain_key: str | None
+    name_key: str
+
+
+async def check_deal(session: AsyncSession, actor: Principal, data: DealInput) -> CheckedDeal:
+    """Check the deal against every vendor's rules, writing nothing; every failure at once."""
     if actor.org_kind is not OrgKind.partner:
         raise Forbidden("Only a partner registers deals.")
     rep_id = await _rep_for(session, actor, data.rep_id)
@@ -532,6 +546,20 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
             f"The deal breaks {len(errors)} rule(s) of its vendors; nothing was registered.",
             errors=errors,
         )
+    return CheckedDeal(
+        rep_id=rep_id,
+        now=now,
+        plans=plans,
+        answers=answers,
+        domain_key=domain_key,
+        name_key=name_key,
+    )
+
+
+async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) -> SubmittedDeal:
+    checked = await check_deal(session, actor, data)
+    rep_id, now, plans, answers = checked.rep_id, checked.now, checked.plans, checked.answers
+    domain_key, name_key = checked.domain_key, checked.name_key
     conflicts = await _find_claims(session, actor, plans, domain_key, name_key)
     numbers = await repository.next_numbers(
         session,
@@ -558,6 +586,9 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
             ],
         )
     )[0]
+    in_force = await incentives.plans_in_force(
+        session, [p.program_id for p in plans if p.program_id]
+    )
     registration_rows = []
     for plan in plans:
         year = now.astimezone(ZoneInfo(plan.vendor_timezone)).year
@@ -580,6 +611,7 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
                 "customer_name_key": name_key,
                 "answers": answers[plan.vendor_id],
                 "conflict": plan.vendor_id in conflicts,
+                "incentive_plan_id": in_force.get(plan.program_id) if plan.program_id else None,
             }
         )
     registrations = await repository.insert_returning(session, Registration, registration_rows)
@@ -648,7 +680,7 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
 
 
 async def _auto_approve(
-    session: AsyncSession, plans: list[_Plan], submitted: dict[uuid.UUID, Any]
+    session: AsyncSession, plans: list[VendorPlan], submitted: dict[uuid.UUID, Any]
 ) -> dict[uuid.UUID, Registration]:
     """Approve, as decided by the program's rule, each new registration that meets one (never a
     conflicting one: which partner to protect is the vendor's call)."""
@@ -717,6 +749,18 @@ def _event_row(type_: str, registration: Any, data: dict[str, Any]) -> dict[str,
     )
 
 
+# The events after which a registration may have earned (or lost) incentives.
+_EARNING_EVENTS = frozenset(
+    {
+        "registration.approved",
+        "registration.stage_changed",
+        "registration.won",
+        "registration.lost",
+        "registration.cancelled",
+    }
+)
+
+
 async def record(
     session: AsyncSession,
     actor: Principal | None,
@@ -759,6 +803,8 @@ async def record(
     )
     if change.to_status is not change.from_status:
         await clocks.follow(session, registration.id, change.to_status, at or datetime.now(UTC))
+    if registration.incentive_plan_id is not None and change.event in _EARNING_EVENTS:
+        await enqueue(session, incentives.settle_job, registration_id=str(registration.id))
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -885,6 +931,28 @@ async def withdraw(
     require_partner_side(actor, "withdraw a registration")
     if_match.check(registration.version)
     await record(session, actor, registration, states.withdraw(registration, reason=reason))
+    await session.flush()
+    return registration
+
+
+async def cancel(
+    session: AsyncSession,
+    actor: Principal,
+    registration_id: uuid.UUID,
+    *,
+    if_match: IfMatch,
+    reason: str,
+) -> Registration:
+    """The vendor withdraws an approved registration's protection for cause; what the rep earned
+    on it within the plan's clawback window is reversed."""
+    registration = await get_registration(session, actor, registration_id, for_update=True)
+    require_vendor_decider(actor, "cancel a registration")
+    if_match.check(registration.version)
+    await record(session, actor, registration, states.cancel(registration, reason=reason))
+    if registration.extension_pending:
+        await _close_pending_extension(
+            session, registration, datetime.now(UTC), "registration cancelled"
+        )
     await session.flush()
     return registration
 
@@ -1054,8 +1122,8 @@ async def expire_lapsed(session: AsyncSession) -> int:
 async def _close_pending_extension(
     session: AsyncSession, registration: Registration, now: datetime, why: str
 ) -> None:
-    """An extension still undecided when protection ends (lapsed, won, lost) can no longer be
-    granted: it is refused, saying why."""
+    """An extension still undecided when protection ends (lapsed, won, lost, cancelled) can no
+    longer be granted: it is refused, saying why."""
     request = await repository.pending_extension(session, registration.id)
     registration.extension_pending = False
     if request is not None:

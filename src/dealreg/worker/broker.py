@@ -21,15 +21,26 @@ from dealreg.worker import repository
 from dealreg.worker.jobs import Job
 
 
-def make_broker(redis_url: str | None) -> dramatiq.Broker:
-    """Redis when configured; otherwise Dramatiq's in-memory broker, for one process."""
+def make_broker(
+    redis_url: str | None,
+    *,
+    heartbeat_timeout_ms: int = 60_000,
+    maintenance_chance: int = 1000,
+) -> dramatiq.Broker:
+    """Redis when configured; otherwise Dramatiq's in-memory broker, for one process. A Redis
+    worker that dies holding messages has them redelivered once its heartbeat is older than
+    `heartbeat_timeout_ms`, noticed by `maintenance_chance` commands in a million of another."""
     broker: dramatiq.Broker
     if redis_url:
         # Bounded waits: an unreachable Redis must fail a relay pass, not hang it (and its locks).
         client = redis.Redis.from_url(
             redis_url, socket_timeout=10, socket_connect_timeout=5, health_check_interval=30
         )
-        broker = RedisBroker(client=client)  # type: ignore[no-untyped-call]  # untyped upstream
+        broker = RedisBroker(  # type: ignore[no-untyped-call]  # untyped upstream
+            client=client,
+            heartbeat_timeout=heartbeat_timeout_ms,
+            maintenance_chance=maintenance_chance,
+        )
     else:
         broker = StubBroker()
     broker.add_middleware(AsyncIO())

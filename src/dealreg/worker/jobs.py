@@ -61,6 +61,8 @@ async def enqueue(session: AsyncSession, spec: Job, **values: Any) -> OutboxMess
 def load_all_jobs() -> dict[str, Job]:
     """Import every domain's jobs so that the registry knows them all."""
     import dealreg.idempotency.tasks
+    import dealreg.incentives.payouts
+    import dealreg.incentives.service
     import dealreg.registrations.tasks
     import dealreg.sla.tasks
     import dealreg.worker.tasks  # noqa: F401

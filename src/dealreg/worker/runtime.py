@@ -27,10 +27,16 @@ class Background:
         *,
         worker_threads: int = 4,
         with_scheduler: bool = True,
+        heartbeat_timeout_ms: int = 60_000,
+        maintenance_chance: int = 1000,
     ) -> None:
         # Each worker thread may hold a connection, and the relay and scheduler one each.
         self.sessions = LoopSessions(database_url, pool_size=worker_threads + 2)
-        self.broker = make_broker(redis_url)
+        self.broker = make_broker(
+            redis_url,
+            heartbeat_timeout_ms=heartbeat_timeout_ms,
+            maintenance_chance=maintenance_chance,
+        )
         declare_actors(self.broker, load_all_jobs(), self.sessions)
         self.worker = dramatiq.Worker(self.broker, worker_threads=worker_threads)
         self.with_scheduler = with_scheduler

@@ -1,0 +1,54 @@
+"""CSV as an alternative representation of a list: `format=csv` or `Accept: text/csv`."""
+
+import csv
+import io
+from collections.abc import AsyncIterator, Iterable
+from typing import Annotated, Any, Literal
+
+import msgspec
+from litestar import Request, Response
+from litestar.params import QueryParameter
+
+Format = Annotated[
+    Literal["json", "csv"] | None,
+    QueryParameter(
+        name="format", description="`csv` for CSV; else by the Accept header (JSON by default)."
+    ),
+]
+
+
+def wants_csv(request: Request[Any, Any, Any], format_: str | None) -> bool:
+    if format_ is not None:
+        return format_ == "csv"
+    return request.accept.best_match(["application/json", "text/csv"]) == "text/csv"
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    # Names come from users; a spreadsheet would run one starting like a formula.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _csv_line(values: Iterable[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([_cell(value) for value in values])
+    return buffer.getvalue()
+
+
+async def csv_response(
+    fields: tuple[str, ...], rows: AsyncIterator[msgspec.Struct], name: str
+) -> Response[bytes]:
+    # Built whole, not streamed: every response is held until its transaction has committed
+    # (api/unit_of_work.py), so a stream would be buffered there anyway. Rows are read from the
+    # database as a stream all the same, so only the CSV text is held, not the ORM rows.
+    lines = [_csv_line(fields)]
+    async for row in rows:
+        lines.append(_csv_line(msgspec.to_builtins(getattr(row, field)) for field in fields))
+    return Response(
+        "".join(lines).encode(),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )

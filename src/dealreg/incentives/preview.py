@@ -1,0 +1,76 @@
+"""What a deal draft would earn its rep: per vendor, the plan version in force and each
+milestone's amount, computed as settling would compute it, written nowhere."""
+
+import uuid
+
+import msgspec
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.auth.tokens import Principal
+from dealreg.incentives import service, terms
+from dealreg.incentives.models import IncentivePlan
+from dealreg.incentives.terms import Milestone
+from dealreg.orgs.models import Tier
+from dealreg.registrations import service as registrations
+from dealreg.registrations.service import DealInput
+
+
+class MilestonePay(msgspec.Struct, frozen=True):
+    milestone: Milestone
+    amount: int
+
+
+class VendorPreview(msgspec.Struct, frozen=True, kw_only=True):
+    vendor_id: uuid.UUID
+    vendor_name: str
+    program_id: uuid.UUID
+    # None when the program has no incentive plan: the registration would earn nothing.
+    plan_id: uuid.UUID | None
+    plan_version: int | None
+    tier: Tier
+    currency: str
+    registration_amount: int
+    # amount x margin rate, rounded half-even to the minor unit (for reading; milestones are
+    # computed from the exact margin).
+    deal_margin: int | None
+    milestones: list[MilestonePay]
+    total: int
+
+
+class Preview(msgspec.Struct, frozen=True):
+    rep_id: uuid.UUID
+    vendors: list[VendorPreview]
+
+
+async def preview(session: AsyncSession, actor: Principal, data: DealInput) -> Preview:
+    """The deal is checked like a submission (the same 422s); nothing is written."""
+    checked = await registrations.check_deal(session, actor, data)
+    in_force = await service.plans_in_force(
+        session, [plan.program_id for plan in checked.plans if plan.program_id]
+    )
+    vendors = []
+    for plan in checked.plans:
+        assert plan.program_id is not None  # noqa: S101 - a checked deal has its programs
+        plan_id = in_force.get(plan.program_id)
+        row = await session.get_one(IncentivePlan, plan_id) if plan_id else None
+        schedule = terms.schedule(service.terms_of(row), plan.amount, plan.tier) if row else []
+        vendors.append(
+            VendorPreview(
+                vendor_id=plan.vendor_id,
+                vendor_name=plan.vendor_name,
+                program_id=plan.program_id,
+                plan_id=plan_id,
+                plan_version=row.version if row else None,
+                tier=plan.tier,
+                currency=data.opportunity.currency,
+                registration_amount=plan.amount,
+                deal_margin=(
+                    terms.round_half_even(plan.amount * row.margin_rate_bp, terms.BP)
+                    if row
+                    else None
+                ),
+                milestones=[MilestonePay(milestone, amount) for milestone, amount in schedule],
+                total=sum(amount for _, amount in schedule),
+            )
+        )
+    return Preview(rep_id=checked.rep_id, vendors=vendors)
