@@ -8,7 +8,6 @@ The settle job is run as a worker runs it: in a transaction of its own (here a s
 test's transaction, released), so it reads registrations as the requests left them."""
 
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,13 +18,11 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dealreg.incentives import service
 from dealreg.incentives.models import Earning, Entry, IncentivePlan
 from dealreg.incentives.terms import Milestone
-from dealreg.orgs.models import Program, Role, Tier
+from dealreg.orgs.models import Role, Tier
 from dealreg.registrations.models import Registration
 from dealreg.worker.jobs import REGISTRY
-from dealreg.worker.models import OutboxMessage
 from tests.clocks import act, register
 from tests.deals import (
     REGISTRATIONS,
@@ -36,87 +33,28 @@ from tests.deals import (
     vendor_setup,
 )
 from tests.factories import Factory
+from tests.incentives.helpers import (
+    PAID,
+    PLAN,
+    Headers,
+    Json,
+    Settle,
+    approved,
+    create_plan,
+    enrolled_at,
+    ledger_of,
+    plans_url,
+    settle_jobs_for,
+    settler,
+    shown,
+    stage,
+)
 from tests.problems import assert_problem, count_rows, if_match, pointers
-
-Headers = dict[str, str]
-Json = dict[str, Any]
-Settle = Callable[[str], Awaitable[list[Earning]]]
-
-PLAN: Json = {
-    "margin_rate_bp": 2000,
-    "pays": [
-        {"milestone": "registration", "fixed": 50_000},
-        {"milestone": "proposal", "margin_share_bp": 2500},
-        {"milestone": "negotiation", "margin_share_bp": 1000},
-        {"milestone": "close", "margin_share_bp": 5000},
-    ],
-}
-# What PLAN pays on the registration of `register`: 10 x 150_000, a deal margin of 300_000.
-PAID = {"registration": 50_000, "proposal": 75_000, "negotiation": 30_000, "close": 150_000}
-
-
-def plans_url(program: Program, *rest: str | int) -> str:
-    return "/".join([f"/v1/programs/{program.id}/incentive-plans", *map(str, rest)])
-
-
-async def create_plan(
-    client: httpx.AsyncClient, headers: Headers, program: Program, **overrides: Any
-) -> Json:
-    response = await client.post(plans_url(program), json=PLAN | overrides, headers=headers)
-    assert response.status_code == 201, response.text
-    plan: Json = response.json()
-    return plan
-
-
-async def stage(client: httpx.AsyncClient, headers: Headers, registration_id: str, to: str) -> None:
-    await act(client, headers, registration_id, "stage", {"stage": to})
-
-
-async def approved(
-    client: httpx.AsyncClient, setup: VendorSetup, partner: PartnerSetup, *stages: str
-) -> str:
-    """A registration of `partner`'s rep, approved by the vendor and then moved through `stages`
-    by the rep; its id. Nothing is settled."""
-    registration_id = await register(client, partner, setup)
-    await act(client, setup.approver, registration_id, "approve", {})
-    for to in stages:
-        await stage(client, partner.rep, registration_id, to)
-    return registration_id
-
-
-async def ledger_of(db: AsyncSession, registration_id: str) -> list[tuple[str, str, int]]:
-    """The registration's ledger as (milestone, entry, amount), oldest first."""
-    rows = await db.execute(
-        select(Earning.milestone, Earning.entry, Earning.amount)
-        .where(Earning.registration_id == uuid.UUID(registration_id))
-        .order_by(Earning.earned_at, Earning.id)
-    )
-    return [(row.milestone.value, row.entry.value, row.amount) for row in rows]
-
-
-def shown(rows: list[Earning]) -> list[tuple[str, str, int]]:
-    return [(row.milestone.value, row.entry.value, row.amount) for row in rows]
-
-
-async def settle_jobs_for(db: AsyncSession, registration_id: str) -> list[OutboxMessage]:
-    messages = await db.scalars(
-        select(OutboxMessage).where(
-            OutboxMessage.job == "incentives.settle",
-            OutboxMessage.payload["registration_id"].astext == registration_id,
-        )
-    )
-    return list(messages)
 
 
 @pytest.fixture
 def settle(sessionmaker: async_sessionmaker[AsyncSession]) -> Settle:
-    async def run(registration_id: str) -> list[Earning]:
-        async with sessionmaker() as session:
-            rows = await service.settle(session, uuid.UUID(registration_id))
-            await session.commit()
-        return rows
-
-    return run
+    return settler(sessionmaker)
 
 
 # --- plans -------------------------------------------------------------------------------------
@@ -558,16 +496,6 @@ async def test_closed_won_straight_after_approval_earns_every_milestone_in_order
     ]
 
 
-async def enrolled_at(factory: Factory, vendor: VendorSetup, tier: Tier) -> PartnerSetup:
-    """A partner enrolled with `vendor` at `tier`, with a rep."""
-    partner = await factory.partner()
-    await factory.partnership(partner, vendor.vendor, tier=tier)
-    rep = await factory.user(partner, Role.partner_rep)
-    headers = {"Authorization": f"Bearer {factory.token(rep, partner)}"}
-    admin = await factory.headers_for(partner, Role.partner_admin)
-    return PartnerSetup(partner, headers, rep.id, admin)
-
-
 async def test_the_partners_tier_multiplies_what_each_milestone_pays(
     client: httpx.AsyncClient,
     factory: Factory,
@@ -765,7 +693,7 @@ async def test_a_registrations_earnings_are_read_by_those_who_may_see_it(
         assert_problem(await client.get(url, headers=headers), 404, "registration-not-found")
 
 
-async def test_my_earnings_total_by_status_and_page_newest_first(
+async def test_my_earnings_total_by_status_then_list_deals_most_recent_first(
     client: httpx.AsyncClient, db: AsyncSession, world: World
 ) -> None:
     response = await client.get("/v1/me/earnings", headers=world.partner.rep)
@@ -781,16 +709,24 @@ async def test_my_earnings_total_by_status_and_page_newest_first(
         # The earning clawed back; its reversal cancels it and is left out of the sum.
         {"status": "reversed", "currency": "USD", "amount": PAID["registration"], "entries": 2},
     ]
-    newest_first = [
-        str(earning_id)
-        for earning_id in await db.scalars(
-            select(Earning.id)
+    rows = (
+        await db.execute(
+            select(Earning.id, Earning.earned_at, Registration.deal_id)
+            .join(Registration, Registration.id == Earning.registration_id)
             .where(Earning.rep_id == world.partner.rep_id)
             .order_by(Earning.earned_at.desc(), Earning.id.desc())
         )
-    ]
-    assert len(newest_first) == 4
-    assert [item["id"] for item in body["items"]] == newest_first
+    ).all()
+    deals_newest_first = list(dict.fromkeys(str(row.deal_id) for row in rows))
+    assert len(deals_newest_first) == 2
+    assert [deal["deal_id"] for deal in body["deals"]] == deals_newest_first
+    for deal in body["deals"]:
+        mine = [str(row.id) for row in rows if str(row.deal_id) == deal["deal_id"]]
+        assert [entry["id"] for entry in deal["entries"]] == mine
+        net = sum(entry["amount"] for entry in deal["entries"])
+        assert deal["net"] == [{"currency": "USD", "amount": net}]
+    lost_deal = next(d for d in body["deals"] if d["entries"][0]["status"] == "reversed")
+    assert lost_deal["net"] == [{"currency": "USD", "amount": 0}]
     assert body["next_cursor"] is None
 
     paged: list[str] = []
@@ -798,17 +734,17 @@ async def test_my_earnings_total_by_status_and_page_newest_first(
     while True:
         page = await client.get("/v1/me/earnings", params=params, headers=world.partner.rep)
         assert page.status_code == 200, page.text
-        assert len(page.json()["items"]) <= 1
+        assert len(page.json()["deals"]) <= 1
         assert page.json()["totals"] == body["totals"]
-        paged += [item["id"] for item in page.json()["items"]]
-        assert len(paged) <= len(newest_first), "the cursor never ran out"
+        paged += [deal["deal_id"] for deal in page.json()["deals"]]
+        assert len(paged) <= len(deals_newest_first), "the cursor never ran out"
         if page.json()["next_cursor"] is None:
             break
         params["cursor"] = page.json()["next_cursor"]
-    assert paged == newest_first
+    assert paged == deals_newest_first
 
     reversed_only = await client.get(
-        "/v1/me/earnings", params={"status": "reversed"}, headers=world.partner.rep
+        "/v1/earnings", params={"status": "reversed"}, headers=world.partner.rep
     )
     assert reversed_only.status_code == 200, reversed_only.text
     assert {item["id"] for item in reversed_only.json()["items"]} == await ids_of(db, world.lost)
@@ -845,9 +781,8 @@ async def test_the_ledger_list_shows_each_caller_what_it_may_see(
     assert await listed(world.ops, vendor_id=str(world.other_vendor.vendor.id)) == other_vendors
     assert await listed(world.ops, status="approved") >= everything - await ids_of(db, world.lost)
 
-    for url in ("/v1/earnings", "/v1/me/earnings"):
-        refused = await client.get(url, params={"status": "owed"}, headers=world.admin)
-        assert_problem(refused, 400, "invalid-parameter")
+    refused = await client.get("/v1/earnings", params={"status": "owed"}, headers=world.admin)
+    assert_problem(refused, 400, "invalid-parameter")
 
 
 # --- the ledger is append-only -----------------------------------------------------------------

@@ -24,7 +24,7 @@ from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.fields import NO_NUL
 from dealreg.incentives import ledger, payouts, preview, service
-from dealreg.incentives.ledger import EarningStatus, EarningView, Total
+from dealreg.incentives.ledger import DealEarnings, EarningStatus, EarningView, Total
 from dealreg.incentives.models import IncentivePlan, Payout, PayoutStatus
 from dealreg.incentives.payouts import CurrencyTotal
 from dealreg.incentives.preview import Preview
@@ -137,7 +137,7 @@ class EarningList(msgspec.Struct):
 
 class MyEarnings(msgspec.Struct):
     totals: list[Total]
-    items: list[EarningView]
+    deals: list[DealEarnings]
     next_cursor: str | None
 
 
@@ -161,21 +161,21 @@ async def registration_earnings(
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REGISTRATIONS)],
     responses=problems(),
-    summary="The caller's own earnings: totals by status and currency, then entries newest first",
+    summary="The caller's own earnings: totals by status and currency, then per deal",
+    description=(
+        "Deals come most recently earning first, each with its net per currency and its "
+        "entries newest first; pages are of deals. `GET /v1/earnings` lists entries by status."
+    ),
 )
 async def my_earnings(
-    db: Db,
-    principal: Caller,
-    status: FromQuery[EarningStatus | None] = None,
-    limit: Limit = DEFAULT_LIMIT,
-    cursor: Cursor = None,
+    db: Db, principal: Caller, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> MyEarnings:
-    page = await ledger.entries(
-        db, principal, page_request(limit, cursor, None), rep_id=principal.subject_id, status=status
+    page = await ledger.by_deal(
+        db, principal, principal.subject_id, page_request(limit, cursor, None)
     )
     return MyEarnings(
         totals=await ledger.totals(db, principal, principal.subject_id),
-        items=page.items,
+        deals=page.items,
         next_cursor=encode_cursor(page.next_key),
     )
 

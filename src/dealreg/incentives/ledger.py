@@ -28,7 +28,7 @@ from dealreg.incentives.terms import Milestone
 from dealreg.orgs.models import OrgKind, Role
 from dealreg.pagination import Page, PageKey, PageRequest
 from dealreg.registrations import service as registrations
-from dealreg.registrations.models import Registration
+from dealreg.registrations.models import Deal, Registration
 
 
 class EarningStatus(enum.StrEnum):
@@ -221,3 +221,74 @@ async def totals(session: AsyncSession, actor: Principal, rep_id: uuid.UUID) -> 
         )
         for row in await session.execute(stmt)
     ]
+
+
+class Amount(msgspec.Struct, frozen=True):
+    currency: str
+    amount: int
+
+
+class DealEarnings(msgspec.Struct, frozen=True, kw_only=True):
+    """What one deal has earned its rep so far: net per currency, and every entry."""
+
+    deal_id: uuid.UUID
+    title: str
+    customer_name: str
+    last_earned_at: datetime
+    net: list[Amount]
+    entries: list[EarningView]
+
+
+async def by_deal(
+    session: AsyncSession, actor: Principal, rep_id: uuid.UUID, page: PageRequest
+) -> Page[DealEarnings]:
+    """The rep's deals that have earned, the most recently earning first, with their entries."""
+    last = func.max(Earning.earned_at)
+    stmt = (
+        select(Registration.deal_id, last.label("last"))
+        .join(Earning, Earning.registration_id == Registration.id)
+        .where(Earning.rep_id == rep_id, visible(actor))
+        .group_by(Registration.deal_id)
+    )
+    if page.after is not None:
+        stmt = stmt.having(
+            func.row(last, Registration.deal_id)
+            < func.row(literal(page.after.at), literal(page.after.id))
+        )
+    heads = (
+        await session.execute(
+            stmt.order_by(last.desc(), Registration.deal_id.desc()).limit(page.limit + 1)
+        )
+    ).all()
+    shown = heads[: page.limit]
+    deal_ids = [head.deal_id for head in shown]
+    rows = await session.execute(
+        entries_query()
+        .add_columns(Deal.title, Deal.customer)
+        .join(Deal, Deal.id == Registration.deal_id)
+        .where(Registration.deal_id.in_(deal_ids), Earning.rep_id == rep_id, visible(actor))
+        .order_by(Earning.earned_at.desc(), Earning.id.desc())
+    )
+    grouped: dict[uuid.UUID, list[Any]] = {deal_id: [] for deal_id in deal_ids}
+    for row in rows:
+        grouped[row.deal_id].append(row)
+    items = []
+    for head in shown:
+        deal_rows = grouped[head.deal_id]
+        net: dict[str, int] = {}
+        for row in deal_rows:
+            net[row.Earning.currency] = net.get(row.Earning.currency, 0) + row.Earning.amount
+        items.append(
+            DealEarnings(
+                deal_id=head.deal_id,
+                title=deal_rows[0].title,
+                customer_name=deal_rows[0].customer["legal_name"],
+                last_earned_at=head.last,
+                net=[Amount(currency, amount) for currency, amount in sorted(net.items())],
+                entries=[view(row) for row in deal_rows],
+            )
+        )
+    more = len(heads) > page.limit
+    return Page(
+        items=items, next_key=PageKey(at=shown[-1].last, id=shown[-1].deal_id) if more else None
+    )
