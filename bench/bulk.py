@@ -16,6 +16,9 @@ How rows are spread, as a busy marketplace would have them:
 - created_at: evenly over the year before the load began, in the order of `i`, as rows arrive in
   a live table (older rows first in the heap). Only registrations and deals are loaded: nothing
   else references them, and lines, history and events would not change what is measured.
+- approvers: none by default. With `approvers_per_vendor`, every vendor gets that many approvers
+  and each registration past `submitted` is assigned one of its vendor's (bench/sla.py reports
+  by approver); a submitted one waits unassigned.
 """
 
 import time
@@ -61,6 +64,13 @@ _REP_SQL = """
     FROM unnest($1::uuid[]) WITH ORDINALITY AS p (partner_id, n)
     RETURNING id, organization_id
 """
+_APPROVER_SQL = """
+    INSERT INTO users (id, organization_id, email, name, role)
+    SELECT gen_random_uuid(), vendor_id, format('approver%s.%s@bench-vendor.example', n, a),
+           format('Bench Approver %s', a), 'vendor_approver'
+    FROM unnest($1::uuid[]) WITH ORDINALITY AS v (vendor_id, n), generate_series(1, $2) AS a
+    RETURNING id, organization_id
+"""
 _DEMO_SQL = """
     SELECT o.name, o.id AS vendor_id, p.id AS program_id, p.currency
     FROM organizations o JOIN programs p ON p.vendor_id = o.id
@@ -89,13 +99,15 @@ _DEALS_SQL = """
         FROM generate_series($1::bigint, $2::bigint) AS i
     ) AS g
 """
-# As _DEALS_SQL, with $7/$8/$9 the vendor, program and currency of each of the 100 vendor slots.
+# As _DEALS_SQL, with $7/$8/$9 the vendor, program and currency of each of the 100 vendor slots,
+# and $10 the approvers of each slot ($11 of them a slot: `a` of slot `v` is at `v * $11 + a + 1`;
+# an empty array leaves every row unassigned).
 _REGISTRATIONS_SQL = """
     INSERT INTO registrations (id, number, deal_id, vendor_id, program_id, partner_id, rep_id,
                                status, stage, amount, currency, customer_name, title,
                                expected_close_date, customer_domain_key, customer_name_key,
                                answers, submitted_at, decided_at, approved_at, expires_at,
-                               expiry_reminded_for, created_at, updated_at)
+                               expiry_reminded_for, approver_id, created_at, updated_at)
     SELECT md5('bench-registration-' || i)::uuid, 'BULK-' || lpad(i::text, 9, '0'),
            md5('bench-deal-' || i)::uuid, ($7::uuid[])[v + 1], ($8::uuid[])[v + 1],
            ($5::uuid[])[k + 1], ($6::uuid[])[k + 1], status::registrationstatus,
@@ -116,6 +128,8 @@ _REGISTRATIONS_SQL = """
                 THEN at + interval '92 days' END,
            CASE WHEN status = 'approved' AND at + interval '92 days' < now() + interval '14 days'
                 THEN at + interval '92 days' END,
+           CASE WHEN status <> 'submitted'
+                THEN ($10::uuid[])[v * $11::int + i % greatest($11::int, 1) + 1] END,
            at, at
     FROM (
         SELECT i, at, k, v,
@@ -149,15 +163,23 @@ class Layout:
     currencies: list[str]
     partners: list[uuid.UUID]
     reps: list[uuid.UUID]
+    approvers: list[uuid.UUID]  # `approvers_per_vendor` per vendor slot, one slot after another
 
 
 class Loader:
     """Grows the registrations table to a number of bulk rows; one per benchmark run."""
 
-    def __init__(self, dsn: str, demo_programs: dict[str, str], demo_reps: list[str]) -> None:
+    def __init__(
+        self,
+        dsn: str,
+        demo_programs: dict[str, str],
+        demo_reps: list[str],
+        approvers_per_vendor: int = 0,
+    ) -> None:
         self.dsn = dsn
         self.demo_programs = demo_programs  # vendor name -> the program its rows are under
         self.demo_reps = demo_reps
+        self.approvers_per_vendor = approvers_per_vendor
         self.loaded = 0
         self.layout: Layout | None = None
         self.epoch = 0.0
@@ -188,6 +210,8 @@ class Loader:
                         layout.vendors,
                         layout.programs,
                         layout.currencies,
+                        layout.approvers,
+                        self.approvers_per_vendor,
                     )
                 self.loaded = last
                 progress(f"  {last:>9,} registrations ({time.perf_counter() - started:.0f} s)")
@@ -209,6 +233,11 @@ class Loader:
                 demo.update({r["name"]: r for r in rows if r["name"] == name})
             for r in await conn.fetch(_DEMO_REPS_SQL, self.demo_reps):
                 reps[r["organization_id"]] = r["id"]
+            approvers: dict[uuid.UUID, list[uuid.UUID]] = {}
+            if self.approvers_per_vendor:
+                every_vendor = [*vendor_ids, *(r["vendor_id"] for r in demo.values())]
+                for r in await conn.fetch(_APPROVER_SQL, every_vendor, self.approvers_per_vendor):
+                    approvers.setdefault(r["organization_id"], []).append(r["id"])
         acme, nordlys = demo["Acme Networks"], demo["Nordlys Security"]
         slots = [acme] * ACME_SHARE + [nordlys] * NORDLYS_SHARE
         per_bench_vendor = (SLOTS - len(slots)) // BENCH_VENDORS
@@ -226,4 +255,5 @@ class Loader:
             currencies=[s[2] for s in vendor_slots],
             partners=partners,
             reps=[reps[p] for p in partners],
+            approvers=[a for s in vendor_slots for a in approvers.get(s[0], [])],
         )
