@@ -148,6 +148,8 @@ class SlaBreach(Base):
     __table_args__ = (
         UniqueConstraint("registration_id"),
         Index("ix_sla_breaches_vendor_id_breached_at", "vendor_id", "breached_at"),
+        # The breach list across vendors, in the order it pages.
+        Index("ix_sla_breaches_breached_at_id", "breached_at", "id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)

@@ -11,6 +11,7 @@ from typing import Any
 
 import msgspec
 from sqlalchemy import BigInteger, ColumnElement, Float, Select, and_, func, literal, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
@@ -129,9 +130,6 @@ def _measures() -> list[Any]:
     """The figures of a report row, over the registrations of a group joined with their clocks."""
     decided = Registration.decided_at.is_not(None)
     hours = SlaClock.elapsed_us / float(_HOUR_US)
-    breaches = (
-        select(SlaBreach.registration_id).where(SlaBreach.registration_id == Registration.id)
-    ).exists()
     at_risk = and_(
         SlaClock.state != ClockState.stopped,
         SlaClock.next_threshold.is_distinct_from(Threshold.reminder),
@@ -140,8 +138,11 @@ def _measures() -> list[Any]:
     return [
         func.count().label("submitted"),
         func.count().filter(decided).label("decided"),
-        func.percentile_cont(0.5).within_group(hours).filter(decided).label("median"),
-        func.percentile_cont(0.9).within_group(hours).filter(decided).label("p90"),
+        # Both percentiles from one sort of the group.
+        func.percentile_cont(postgresql.array([0.5, 0.9]))
+        .within_group(hours)
+        .filter(decided)
+        .label("percentiles"),
         (
             func.count().filter(
                 decided,
@@ -149,7 +150,8 @@ def _measures() -> list[Any]:
             )
             / func.nullif(func.count().filter(decided), 0).cast(Float)
         ).label("within_target"),
-        func.count().filter(breaches).label("breaches"),
+        # Joined (a registration has one breach at most), not probed row by row.
+        func.count(SlaBreach.registration_id).label("breaches"),
         func.count().filter(at_risk, Registration.decided_at.is_(None)).label("open_at_risk"),
     ]
 
@@ -161,8 +163,8 @@ def _row(group: str, group_id: uuid.UUID | None, label: str, row: Any) -> Row:
         label=label,
         submitted=row.submitted,
         decided=row.decided,
-        median_hours_to_decision=_round(row.median),
-        p90_hours_to_decision=_round(row.p90),
+        median_hours_to_decision=_round(row.percentiles[0] if row.percentiles else None),
+        p90_hours_to_decision=_round(row.percentiles[1] if row.percentiles else None),
         decided_within_target=_round(row.within_target, 4),
         breaches=row.breaches,
         open_at_risk=row.open_at_risk,
@@ -170,8 +172,10 @@ def _row(group: str, group_id: uuid.UUID | None, label: str, row: Any) -> Row:
 
 
 def _measured(*columns: Any) -> Select[Any]:
-    return select(*columns, *_measures()).join(
-        SlaClock, SlaClock.registration_id == Registration.id
+    return (
+        select(*columns, *_measures())
+        .join(SlaClock, SlaClock.registration_id == Registration.id)
+        .outerjoin(SlaBreach, SlaBreach.registration_id == Registration.id)
     )
 
 
@@ -250,11 +254,22 @@ class Breach(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def _breaches(scope: Scope) -> Select[*tuple[Any, ...]]:
-    # Filtered by the approver the breach names (who held it when it breached), like it shows.
-    unassigned = msgspec.structs.replace(scope, approver_id=None)
-    where = _where(unassigned)
-    if scope.approver_id is not None:
-        where = and_(where, SlaBreach.approver_id == scope.approver_id)
+    # Filtered on the breach's own copies of vendor, program and approver (the approver who held
+    # it when it breached, as it shows), so its index leads; a breach never precedes its
+    # submission, which bounds the breaches read from the start of the range.
+    conditions = [
+        Registration.submitted_at >= scope.start,
+        Registration.submitted_at < scope.end,
+        SlaBreach.breached_at >= scope.start,
+    ]
+    for column, value in (
+        (SlaBreach.vendor_id, scope.vendor_id),
+        (SlaBreach.program_id, scope.program_id),
+        (SlaBreach.approver_id, scope.approver_id),
+    ):
+        if value is not None:
+            conditions.append(column == value)
+    where = and_(*conditions)
     return (
         select(
             SlaBreach.id,
