@@ -77,16 +77,24 @@ async def sweep(db: AsyncSession, now: datetime) -> None:
     await db.flush()
 
 
+async def attempt(
+    client: httpx.AsyncClient, headers: Headers, registration_id: str, action: str, body: Json
+) -> httpx.Response:
+    """`action` against the registration's current version, as `headers` read it; the response,
+    whatever it is."""
+    url = f"{REGISTRATIONS}/{registration_id}"
+    current = await client.get(url, headers=headers)
+    assert current.status_code == 200, current.text
+    return await client.post(
+        f"{url}/{action}", json=body, headers=headers | if_match(current.json()["version"])
+    )
+
+
 async def act(
     client: httpx.AsyncClient, headers: Headers, registration_id: str, action: str, body: Json
 ) -> None:
     """`action` against the registration's current version; it must succeed."""
-    url = f"{REGISTRATIONS}/{registration_id}"
-    current = await client.get(url, headers=headers)
-    assert current.status_code == 200, current.text
-    response = await client.post(
-        f"{url}/{action}", json=body, headers=headers | if_match(current.json()["version"])
-    )
+    response = await attempt(client, headers, registration_id, action, body)
     assert response.status_code == 200, f"{action}: {response.text}"
 
 

@@ -7,6 +7,7 @@ the run. Either way the suite creates its own database beside the given one and 
 
 import asyncio
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -27,7 +28,7 @@ from dealreg.config import Settings
 from dealreg.db import async_url, make_engine, make_sessionmaker
 from dealreg.migrations import upgrade
 from tests.factories import Factory
-from tests.servers import free_port
+from tests.servers import PrivateRedis, free_port
 
 
 def _asyncpg_dsn(url: str) -> tuple[str, dict[str, object]]:
@@ -178,6 +179,19 @@ async def live_url(app: Litestar) -> AsyncIterator[str]:
     yield f"http://localhost:{port}"
     server.stop()
     await asyncio.wait_for(serving, timeout=10)
+
+
+@pytest.fixture
+def private_redis() -> Iterator[PrivateRedis]:
+    """A Redis server of the test's own, for outages and kills: other runs of the suite flush the
+    shared test database at any time, and would take a killed worker's message with it."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    server = PrivateRedis()
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(server.dir, ignore_errors=True)
 
 
 @pytest.fixture

@@ -3,14 +3,16 @@ programs and products, deal bodies that pass every rule, and moving a registrati
 (the vendor's decision belongs to the approvals workflow; here it is the state machine's move)."""
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.orgs.models import Organization, Product, Program, Role
+from dealreg.orgs.models import Organization, Product, Program, Role, Tier
 from dealreg.registrations import states
 from dealreg.registrations.models import Registration
 from dealreg.registrations.service import record
@@ -18,6 +20,18 @@ from tests.factories import Factory
 
 DEALS = "/v1/deals"
 REGISTRATIONS = "/v1/registrations"
+
+
+# Parametrizes a test's `org_kind` and `role` with each caller that lacks the registrations:write
+# scope (see `caller_in`).
+without_registrations_write = pytest.mark.parametrize(
+    ("org_kind", "role"),
+    [
+        ("vendor", Role.channel_ops),
+        ("platform", Role.channel_ops),
+        ("platform", Role.platform_admin),
+    ],
+)
 
 
 @dataclass
@@ -44,14 +58,26 @@ async def vendor_setup(factory: Factory, **program: Any) -> VendorSetup:
     return VendorSetup(vendor, prog, products, approver)
 
 
-async def partner_setup(factory: Factory, *vendors: VendorSetup) -> PartnerSetup:
+async def partner_setup(
+    factory: Factory, *vendors: VendorSetup, tier: Tier = Tier.gold
+) -> PartnerSetup:
+    """A new partner enrolled with each of `vendors` at `tier`, with a rep and an admin."""
     partner = await factory.partner()
     for setup in vendors:
-        await factory.partnership(partner, setup.vendor)
+        await factory.partnership(partner, setup.vendor, tier=tier)
     rep = await factory.user(partner, Role.partner_rep)
     admin = await factory.headers_for(partner, Role.partner_admin)
     headers = {"Authorization": f"Bearer {factory.token(rep, partner)}"}
     return PartnerSetup(partner, headers, rep.id, admin)
+
+
+async def caller_in(
+    factory: Factory, setup: VendorSetup, org_kind: str, role: Role
+) -> dict[str, str]:
+    """A new user with `role` at `setup`'s vendor or, for the "platform" kind, at a new
+    platform."""
+    org = setup.vendor if org_kind == "vendor" else await factory.platform()
+    return await factory.headers_for(org, role)
 
 
 def close_date(days: int = 60) -> str:
@@ -87,6 +113,18 @@ def deal_body(*lines: dict[str, Any], **overrides: Any) -> dict[str, Any]:
         },
         "lines": list(lines),
     } | overrides
+
+
+def set_at(path: tuple[Any, ...], value: Any) -> Callable[[dict[str, Any]], None]:
+    """A change to a deal body: the member at `path` (keys and list indexes) set to `value`."""
+
+    def change(body: dict[str, Any]) -> None:
+        target: Any = body
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
+    return change
 
 
 async def submit(

@@ -5,63 +5,34 @@ plan's clawback window of the approval only. It needs the current If-Match and a
 the vendor's alone: a partner is refused, another vendor does not find the registration."""
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.events.models import Event
-from dealreg.incentives.models import Entry
 from dealreg.orgs.models import Role
 from dealreg.registrations.models import RegistrationHistory
 from dealreg.worker.models import OutboxMessage
-from tests.clocks import act, register
-from tests.deals import (
-    REGISTRATIONS,
-    PartnerSetup,
-    VendorSetup,
-    approve,
-    partner_setup,
-    vendor_setup,
-)
+from tests.clocks import act, attempt
+from tests.deals import REGISTRATIONS, approve, caller_in, without_registrations_write
 from tests.factories import Factory
 from tests.incentives.helpers import (
     PAID,
+    Enrolment,
     Headers,
     Json,
     Settle,
-    approved,
-    create_plan,
+    assert_clawed_back,
     ledger_of,
     settle_jobs_for,
-    settler,
 )
-from tests.problems import assert_problem, if_match
+from tests.problems import assert_problem, count_rows, if_match
 
 REASON = "The customer bought direct from the vendor"
-
-
-@pytest.fixture
-def settle(sessionmaker: async_sessionmaker[AsyncSession]) -> Settle:
-    return settler(sessionmaker)
-
-
-@pytest.fixture
-async def vendor(factory: Factory) -> VendorSetup:
-    return await vendor_setup(factory)
-
-
-@pytest.fixture
-async def admin(factory: Factory, vendor: VendorSetup) -> Headers:
-    return await factory.headers_for(vendor.vendor, Role.vendor_admin)
-
-
-@pytest.fixture
-async def partner(factory: Factory, vendor: VendorSetup) -> PartnerSetup:
-    return await partner_setup(factory, vendor)
 
 
 def url(registration_id: str, *rest: str) -> str:
@@ -93,18 +64,14 @@ async def cancel(
     )
 
 
-async def count(db: AsyncSession, model: Any, *where: Any) -> int:
-    return int(await db.scalar(select(func.count()).select_from(model).where(*where)) or 0)
-
-
 async def footprint(db: AsyncSession, registration_id: str) -> tuple[int, int, int]:
     """What a refused cancellation must leave as it was: the registration's history rows and
     events, and the jobs enqueued."""
     rid = uuid.UUID(registration_id)
     return (
-        await count(db, RegistrationHistory, RegistrationHistory.registration_id == rid),
-        await count(db, Event, Event.subject_id == rid),
-        await count(db, OutboxMessage),
+        await count_rows(db, RegistrationHistory, RegistrationHistory.registration_id == rid),
+        await count_rows(db, Event, Event.subject_id == rid),
+        await count_rows(db, OutboxMessage),
     )
 
 
@@ -116,14 +83,13 @@ async def test_the_vendor_cancels_an_approved_registration_and_the_rep_loses_its
     client: httpx.AsyncClient,
     db: AsyncSession,
     factory: Factory,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
+    enrolment: Enrolment,
     settle: Settle,
     role: Role,
 ) -> None:
-    plan = await create_plan(client, admin, vendor.program)
-    registration_id = await approved(client, vendor, partner, "proposal")
+    vendor, partner = enrolment.vendor, enrolment.partner
+    plan = await enrolment.plan()
+    registration_id = await enrolment.approved("proposal")
     earnings = await settle(registration_id)
     assert len(earnings) == 2
     jobs = len(await settle_jobs_for(db, registration_id))
@@ -172,12 +138,7 @@ async def test_the_vendor_cancels_an_approved_registration_and_the_rep_loses_its
     assert len(enqueued) == jobs + 1
     assert {message.payload["registration_id"] for message in enqueued} == {registration_id}
     reversals = await settle(registration_id)
-    assert sorted(
-        (row.entry, row.milestone, row.amount, row.reverses_id, row.reason) for row in reversals
-    ) == sorted(
-        (Entry.reversal, row.milestone, -row.amount, row.id, "clawback: cancelled for cause")
-        for row in earnings
-    )
+    assert_clawed_back(earnings, reversals, "clawback: cancelled for cause")
     assert {row.plan_id for row in reversals} == {uuid.UUID(plan["id"])}
     assert await settle(registration_id) == []
     ledger = await ledger_of(db, registration_id)
@@ -195,20 +156,18 @@ async def test_the_vendor_cancels_an_approved_registration_and_the_rep_loses_its
 async def test_a_cancellation_claws_back_only_within_the_plans_window_of_the_approval(
     client: httpx.AsyncClient,
     db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
+    enrolment: Enrolment,
     settle: Settle,
     approved_days_ago: int,
     clawed_back: bool,
 ) -> None:
-    await create_plan(client, admin, vendor.program, clawback_days=5)
-    registration_id = await register(client, partner, vendor)
+    await enrolment.plan(clawback_days=5)
+    registration_id = await enrolment.registered()
     await approve(db, registration_id, at=datetime.now(UTC) - timedelta(days=approved_days_ago))
     assert len(await settle(registration_id)) == 1
     jobs = len(await settle_jobs_for(db, registration_id))
 
-    response = await cancel(client, vendor.approver, registration_id)
+    response = await cancel(client, enrolment.vendor.approver, registration_id)
 
     assert response.status_code == 200, response.text
     assert len(await settle_jobs_for(db, registration_id)) == jobs + 1
@@ -226,36 +185,33 @@ async def test_a_cancellation_claws_back_only_within_the_plans_window_of_the_app
 
 
 async def test_a_registration_without_a_plan_is_cancelled_with_nothing_to_settle(
-    client: httpx.AsyncClient, db: AsyncSession, vendor: VendorSetup, partner: PartnerSetup
+    client: httpx.AsyncClient, db: AsyncSession, enrolment: Enrolment
 ) -> None:
-    registration_id = await approved(client, vendor, partner)
-    response = await cancel(client, vendor.approver, registration_id)
+    registration_id = await enrolment.approved()
+    response = await cancel(client, enrolment.vendor.approver, registration_id)
     assert response.status_code == 200, response.text
     assert response.json()["status"] == "cancelled"
     assert await settle_jobs_for(db, registration_id) == []
 
 
 async def test_cancelling_refuses_the_extension_waiting_for_the_vendor(
-    client: httpx.AsyncClient, vendor: VendorSetup, partner: PartnerSetup
+    client: httpx.AsyncClient, enrolment: Enrolment
 ) -> None:
-    registration_id = await approved(client, vendor, partner)
-    version = (await read(client, partner.rep, registration_id))["version"]
-    asked = await client.post(
-        url(registration_id, "extensions"),
-        json={"days": 10, "reason": "The board meets next quarter"},
-        headers=partner.rep | if_match(version),
-    )
+    rep = enrolment.partner.rep
+    registration_id = await enrolment.approved()
+    asking = {"days": 10, "reason": "The board meets next quarter"}
+    asked = await attempt(client, rep, registration_id, "extensions", asking)
     assert asked.status_code == 201, asked.text
     assert asked.json()["registration"]["extension_pending"] is True
 
-    response = await cancel(client, vendor.approver, registration_id)
+    response = await cancel(client, enrolment.vendor.approver, registration_id)
 
     assert response.status_code == 200, response.text
     assert (response.json()["status"], response.json()["extension_pending"]) == (
         "cancelled",
         False,
     )
-    extensions = await client.get(url(registration_id, "extensions"), headers=partner.rep)
+    extensions = await client.get(url(registration_id, "extensions"), headers=rep)
     (extension,) = extensions.json()["items"]
     assert (extension["status"], extension["decision_reason"]) == (
         "refused",
@@ -276,74 +232,80 @@ async def test_cancelling_refuses_the_extension_waiting_for_the_vendor(
 async def test_a_cancellation_needs_the_current_if_match(
     client: httpx.AsyncClient,
     db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
+    enrolment: Enrolment,
     headers: Headers,
     status: int,
     type_suffix: str,
 ) -> None:
-    await create_plan(client, admin, vendor.program)
-    registration_id = await approved(client, vendor, partner)
-    current = await read(client, vendor.approver, registration_id)
+    approver = enrolment.vendor.approver
+    await enrolment.plan()
+    registration_id = await enrolment.approved()
+    current = await read(client, approver, registration_id)
     before = await footprint(db, registration_id)
 
     response = await client.post(
-        url(registration_id, "cancel"), json={"reason": REASON}, headers=vendor.approver | headers
+        url(registration_id, "cancel"), json={"reason": REASON}, headers=approver | headers
     )
 
     assert_problem(response, status, type_suffix)
     if status == 412:
         assert response.headers["etag"] == f'"{current["version"]}"'
-    after = await read(client, vendor.approver, registration_id)
+    after = await read(client, approver, registration_id)
     assert (after["status"], after["version"]) == ("approved", current["version"])
     assert await footprint(db, registration_id) == before
 
 
-async def submitted(client: httpx.AsyncClient, vendor: VendorSetup, partner: PartnerSetup) -> str:
-    return await register(client, partner, vendor)
-
-
-async def rejected(client: httpx.AsyncClient, vendor: VendorSetup, partner: PartnerSetup) -> str:
-    registration_id = await register(client, partner, vendor)
-    await act(client, vendor.approver, registration_id, "reject", {"reason": "not_qualified"})
+async def rejected(enrolment: Enrolment) -> str:
+    registration_id = await enrolment.registered()
+    await act(
+        enrolment.client,
+        enrolment.vendor.approver,
+        registration_id,
+        "reject",
+        {"reason": "not_qualified"},
+    )
     return registration_id
 
 
-async def won(client: httpx.AsyncClient, vendor: VendorSetup, partner: PartnerSetup) -> str:
-    return await approved(client, vendor, partner, "closed_won")
+async def won(enrolment: Enrolment) -> str:
+    return await enrolment.approved("closed_won")
 
 
-async def cancelled(client: httpx.AsyncClient, vendor: VendorSetup, partner: PartnerSetup) -> str:
-    registration_id = await approved(client, vendor, partner)
-    assert (await cancel(client, vendor.approver, registration_id)).status_code == 200
+async def cancelled(enrolment: Enrolment) -> str:
+    registration_id = await enrolment.approved()
+    response = await cancel(enrolment.client, enrolment.vendor.approver, registration_id)
+    assert response.status_code == 200, response.text
     return registration_id
 
 
 @pytest.mark.parametrize(
     ("arrange", "status"),
-    [(submitted, "submitted"), (rejected, "rejected"), (won, "won"), (cancelled, "cancelled")],
+    [
+        (Enrolment.registered, "submitted"),
+        (rejected, "rejected"),
+        (won, "won"),
+        (cancelled, "cancelled"),
+    ],
     ids=["submitted", "rejected", "won", "cancelled"],
 )
 async def test_only_an_approved_registration_is_cancelled(
     client: httpx.AsyncClient,
     db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    arrange: Any,
+    enrolment: Enrolment,
+    arrange: Callable[[Enrolment], Awaitable[str]],
     status: str,
 ) -> None:
-    await create_plan(client, admin, vendor.program)
-    registration_id = await arrange(client, vendor, partner)
+    approver = enrolment.vendor.approver
+    await enrolment.plan()
+    registration_id = await arrange(enrolment)
     before = await footprint(db, registration_id)
-    current = await read(client, vendor.approver, registration_id)
+    current = await read(client, approver, registration_id)
 
-    response = await cancel(client, vendor.approver, registration_id, version=current["version"])
+    response = await cancel(client, approver, registration_id, version=current["version"])
 
     problem = assert_problem(response, 409, "illegal-transition")
     assert problem["registration_status"] == status
-    assert await read(client, vendor.approver, registration_id) == current
+    assert await read(client, approver, registration_id) == current
     assert await footprint(db, registration_id) == before
 
 
@@ -353,38 +315,32 @@ async def test_only_an_approved_registration_is_cancelled(
     ids=["missing", "empty", "null", "too-long", "nul"],
 )
 async def test_a_cancellation_needs_a_reason(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    partner: PartnerSetup,
-    body: Json,
+    client: httpx.AsyncClient, db: AsyncSession, enrolment: Enrolment, body: Json
 ) -> None:
-    registration_id = await approved(client, vendor, partner)
+    approver = enrolment.vendor.approver
+    registration_id = await enrolment.approved()
     before = await footprint(db, registration_id)
-    response = await cancel(client, vendor.approver, registration_id, body)
+    response = await cancel(client, approver, registration_id, body)
     assert_problem(response, 422, "validation-error", pointer="/reason")
-    assert (await read(client, vendor.approver, registration_id))["status"] == "approved"
+    assert (await read(client, approver, registration_id))["status"] == "approved"
     assert await footprint(db, registration_id) == before
 
 
 async def test_an_unknown_field_in_a_cancellation_is_refused(
-    client: httpx.AsyncClient, vendor: VendorSetup, partner: PartnerSetup
+    client: httpx.AsyncClient, enrolment: Enrolment
 ) -> None:
-    registration_id = await approved(client, vendor, partner)
+    registration_id = await enrolment.approved()
     body = {"reason": REASON, "claw_back": False}
-    response = await cancel(client, vendor.approver, registration_id, body)
+    response = await cancel(client, enrolment.vendor.approver, registration_id, body)
     assert_problem(response, 422, "validation-error", pointer="/claw_back")
 
 
 @pytest.mark.parametrize("side", ["rep", "admin"])
 async def test_the_partner_does_not_cancel_its_own_registration(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    partner: PartnerSetup,
-    side: str,
+    client: httpx.AsyncClient, db: AsyncSession, enrolment: Enrolment, side: str
 ) -> None:
-    registration_id = await approved(client, vendor, partner)
+    partner = enrolment.partner
+    registration_id = await enrolment.approved()
     before = await footprint(db, registration_id)
     headers = partner.rep if side == "rep" else partner.admin
     response = await cancel(client, headers, registration_id)
@@ -395,14 +351,10 @@ async def test_the_partner_does_not_cancel_its_own_registration(
 
 @pytest.mark.parametrize("role", [Role.vendor_approver, Role.vendor_admin])
 async def test_another_vendor_does_not_find_the_registration(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    factory: Factory,
-    vendor: VendorSetup,
-    partner: PartnerSetup,
-    role: Role,
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory, enrolment: Enrolment, role: Role
 ) -> None:
-    registration_id = await approved(client, vendor, partner)
+    partner = enrolment.partner
+    registration_id = await enrolment.approved()
     version = (await read(client, partner.rep, registration_id))["version"]
     before = await footprint(db, registration_id)
     # Even a vendor the partner is enrolled with.
@@ -413,32 +365,23 @@ async def test_another_vendor_does_not_find_the_registration(
     assert_problem(response, 404, "registration-not-found")
     assert await footprint(db, registration_id) == before
 
-    unknown = await cancel(client, vendor.approver, str(uuid.uuid4()), version=1)
+    unknown = await cancel(client, enrolment.vendor.approver, str(uuid.uuid4()), version=1)
     assert_problem(unknown, 404, "registration-not-found")
 
 
-@pytest.mark.parametrize(
-    ("org_kind", "role"),
-    [
-        ("vendor", Role.channel_ops),
-        ("platform", Role.channel_ops),
-        ("platform", Role.platform_admin),
-    ],
-)
+@without_registrations_write
 async def test_a_caller_without_the_registrations_write_scope_does_not_cancel(
     client: httpx.AsyncClient,
     db: AsyncSession,
     factory: Factory,
-    vendor: VendorSetup,
-    partner: PartnerSetup,
+    enrolment: Enrolment,
     org_kind: str,
     role: Role,
 ) -> None:
-    registration_id = await approved(client, vendor, partner)
-    version = (await read(client, partner.rep, registration_id))["version"]
+    registration_id = await enrolment.approved()
+    version = (await read(client, enrolment.partner.rep, registration_id))["version"]
     before = await footprint(db, registration_id)
-    org = vendor.vendor if org_kind == "vendor" else await factory.platform()
-    headers = await factory.headers_for(org, role)
+    headers = await caller_in(factory, enrolment.vendor, org_kind, role)
     response = await cancel(client, headers, registration_id, version=version)
     assert_problem(response, 403, "forbidden")
     assert 'scope="registrations:write"' in response.headers["www-authenticate"]
@@ -446,13 +389,10 @@ async def test_a_caller_without_the_registrations_write_scope_does_not_cancel(
 
 
 async def test_a_stage_reported_after_the_cancellation_is_refused(
-    client: httpx.AsyncClient, vendor: VendorSetup, partner: PartnerSetup
+    client: httpx.AsyncClient, enrolment: Enrolment
 ) -> None:
-    registration_id = await cancelled(client, vendor, partner)
-    version = (await read(client, partner.rep, registration_id))["version"]
-    response = await client.post(
-        url(registration_id, "stage"),
-        json={"stage": "proposal"},
-        headers=partner.rep | if_match(version),
+    registration_id = await cancelled(enrolment)
+    response = await attempt(
+        client, enrolment.partner.rep, registration_id, "stage", {"stage": "proposal"}
     )
     assert_problem(response, 409, "illegal-transition")

@@ -18,12 +18,10 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dealreg.incentives.models import Earning, Entry, IncentivePlan
+from dealreg.incentives.models import Earning, Entry
 from dealreg.incentives.terms import Milestone
 from dealreg.orgs.models import Role, Tier
 from dealreg.registrations.models import Registration
-from dealreg.worker.jobs import REGISTRY
-from tests.clocks import act, register
 from tests.deals import (
     REGISTRATIONS,
     PartnerSetup,
@@ -36,26 +34,24 @@ from tests.factories import Factory
 from tests.incentives.helpers import (
     PAID,
     PLAN,
+    Enrolment,
     Headers,
     Json,
     Settle,
     approved,
-    create_plan,
-    enrolled_at,
+    assert_clawed_back,
+    copy_of,
+    earnings_of,
+    enrol,
     ledger_of,
+    plans_made,
     plans_url,
+    reversal_of,
+    run_as_worker,
     settle_jobs_for,
-    settler,
     shown,
-    stage,
 )
 from tests.problems import assert_problem, count_rows, if_match, pointers
-
-
-@pytest.fixture
-def settle(sessionmaker: async_sessionmaker[AsyncSession]) -> Settle:
-    return settler(sessionmaker)
-
 
 # --- plans -------------------------------------------------------------------------------------
 
@@ -111,55 +107,62 @@ async def test_a_vendor_admin_makes_plan_versions_read_newest_first(
 
 
 async def test_plans_of_a_program_the_caller_cannot_see_are_not_found(
-    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory, enrolment: Enrolment
 ) -> None:
-    vendor = await vendor_setup(factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    await create_plan(client, admin, vendor.program)
+    program = enrolment.vendor.program
+    await enrolment.plan()
     assert_problem(
-        await client.get(plans_url(vendor.program, 2), headers=admin),
+        await client.get(plans_url(program, 2), headers=enrolment.admin),
         404,
         "incentive-plan-not-found",
     )
 
     other_admin = await factory.headers_for(await factory.vendor(), Role.vendor_admin)
-    for url in (plans_url(vendor.program), plans_url(vendor.program, 1)):
+    for url in (plans_url(program), plans_url(program, 1)):
         assert_problem(await client.get(url, headers=other_admin), 404, "program-not-found")
     # Another vendor's admin cannot tell the program exists, let alone make a plan for it.
-    refused = await client.post(plans_url(vendor.program), json=PLAN, headers=other_admin)
+    refused = await client.post(plans_url(program), json=PLAN, headers=other_admin)
     assert_problem(refused, 404, "program-not-found")
 
     # A partner reads the plans of the vendors it is enrolled with, and only those.
-    enrolled = await partner_setup(factory, vendor)
-    listed = await client.get(plans_url(vendor.program), headers=enrolled.rep)
+    listed = await client.get(plans_url(program), headers=enrolment.partner.rep)
     assert listed.status_code == 200, listed.text
     assert [plan["version"] for plan in listed.json()["items"]] == [1]
-    read = await client.get(plans_url(vendor.program, 1), headers=enrolled.rep)
+    read = await client.get(plans_url(program, 1), headers=enrolment.partner.rep)
     assert read.status_code == 200, read.text
     stranger = await partner_setup(factory)
     assert_problem(
-        await client.get(plans_url(vendor.program), headers=stranger.rep), 404, "program-not-found"
+        await client.get(plans_url(program), headers=stranger.rep), 404, "program-not-found"
     )
-    assert await count_rows(db, IncentivePlan, IncentivePlan.program_id == vendor.program.id) == 1
+    assert await plans_made(db, program) == 1
 
 
 @pytest.mark.parametrize("role", [Role.vendor_approver, Role.vendor_system])
 async def test_only_a_vendor_admin_makes_plans(
-    client: httpx.AsyncClient, db: AsyncSession, factory: Factory, role: Role
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory, enrolment: Enrolment, role: Role
 ) -> None:
-    vendor = await vendor_setup(factory)
-    headers = await factory.headers_for(vendor.vendor, role)
-    refused = await client.post(plans_url(vendor.program), json=PLAN, headers=headers)
-    assert_problem(refused, 403, "forbidden")
-    partner = await partner_setup(factory, vendor)
-    for headers in (partner.rep, partner.admin):
-        refused = await client.post(plans_url(vendor.program), json=PLAN, headers=headers)
+    program, partner = enrolment.vendor.program, enrolment.partner
+    vendors = await factory.headers_for(enrolment.vendor.vendor, role)
+    for headers in (vendors, partner.rep, partner.admin):
+        refused = await client.post(plans_url(program), json=PLAN, headers=headers)
         assert_problem(refused, 403, "forbidden")
-    assert await count_rows(db, IncentivePlan, IncentivePlan.program_id == vendor.program.id) == 0
+    assert await plans_made(db, program) == 0
 
 
 def paying(*pays: Json) -> Json:
     return {"pays": list(pays)}
+
+
+async def refused_plan(
+    db: AsyncSession, enrolment: Enrolment, body: Json, *, pointer: str | None = None
+) -> Json:
+    """`body` posted as a plan is refused as invalid (at `pointer`, when given) and nothing is
+    written; the problem."""
+    program = enrolment.vendor.program
+    response = await enrolment.client.post(plans_url(program), json=body, headers=enrolment.admin)
+    problem = assert_problem(response, 422, "validation-error", pointer=pointer)
+    assert await plans_made(db, program) == 0
+    return problem
 
 
 @pytest.mark.parametrize(
@@ -194,23 +197,21 @@ def paying(*pays: Json) -> Json:
         ({"pays": None}, "/pays"),
         ({"margin_rate_bp": 2**70}, "/margin_rate_bp"),
         ({"clawback_on_closed_lost": "yes"}, "/clawback_on_closed_lost"),
+        # A misspelt field (`clawback_day`) silently ignored would leave the default (90 days)
+        # in force while the admin believes otherwise; every other request body refuses unknown
+        # fields.
+        pytest.param({"clawback_day": 10}, "/clawback_day", id="unknown-field-not-ignored"),
     ],
 )
 async def test_an_invalid_plan_is_refused_and_nothing_is_written(
-    client: httpx.AsyncClient, db: AsyncSession, factory: Factory, changes: Json, pointer: str
+    db: AsyncSession, enrolment: Enrolment, changes: Json, pointer: str
 ) -> None:
-    vendor = await vendor_setup(factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    response = await client.post(plans_url(vendor.program), json=PLAN | changes, headers=admin)
-    assert_problem(response, 422, "validation-error", pointer=pointer)
-    assert await count_rows(db, IncentivePlan, IncentivePlan.program_id == vendor.program.id) == 0
+    await refused_plan(db, enrolment, PLAN | changes, pointer=pointer)
 
 
 async def test_every_rule_a_plan_breaks_is_pointed_at_at_once(
-    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+    db: AsyncSession, enrolment: Enrolment
 ) -> None:
-    vendor = await vendor_setup(factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
     body = {
         "margin_rate_bp": 10_001,
         "pays": [
@@ -224,8 +225,7 @@ async def test_every_rule_a_plan_breaks_is_pointed_at_at_once(
         "tier_multipliers_bp": {"gold": 50_001, "silver": 12_000},
         "clawback_days": -1,
     }
-    response = await client.post(plans_url(vendor.program), json=body, headers=admin)
-    problem = assert_problem(response, 422, "validation-error")
+    problem = await refused_plan(db, enrolment, body)
     assert sorted(pointers(problem)) == sorted(
         [
             "/margin_rate_bp",
@@ -239,53 +239,18 @@ async def test_every_rule_a_plan_breaks_is_pointed_at_at_once(
             "/clawback_days",
         ]
     )
-    assert await count_rows(db, IncentivePlan, IncentivePlan.program_id == vendor.program.id) == 0
-
-
-async def test_an_unknown_plan_field_is_refused_not_ignored(
-    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
-) -> None:
-    # A misspelt field (`clawback_day`) silently ignored would leave the default (90 days) in
-    # force while the admin believes otherwise; every other request body refuses unknown fields.
-    vendor = await vendor_setup(factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    body = PLAN | {"clawback_day": 10}
-    response = await client.post(plans_url(vendor.program), json=body, headers=admin)
-    assert_problem(response, 422, "validation-error", pointer="/clawback_day")
-    assert await count_rows(db, IncentivePlan, IncentivePlan.program_id == vendor.program.id) == 0
-
-
-@pytest.fixture
-async def vendor(factory: Factory) -> VendorSetup:
-    return await vendor_setup(factory)
-
-
-@pytest.fixture
-async def admin(factory: Factory, vendor: VendorSetup) -> Headers:
-    return await factory.headers_for(vendor.vendor, Role.vendor_admin)
-
-
-@pytest.fixture
-async def partner(factory: Factory, vendor: VendorSetup) -> PartnerSetup:
-    return await partner_setup(factory, vendor)
 
 
 # --- which plan a registration earns by ------------------------------------------------------
 
 
 async def test_a_registration_keeps_the_plan_version_it_was_submitted_under(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    settle: Settle,
+    db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    v1 = await create_plan(client, admin, vendor.program)
-    under_v1 = await register(client, partner, vendor)
-    v2_pays = [{"milestone": "registration", "fixed": 80_000}]
-    v2 = await create_plan(client, admin, vendor.program, pays=v2_pays)
-    under_v2 = await register(client, partner, vendor)
+    v1 = await enrolment.plan()
+    under_v1 = await enrolment.registered()
+    v2 = await enrolment.plan(pays=[{"milestone": "registration", "fixed": 80_000}])
+    under_v2 = await enrolment.registered()
 
     pinned = dict(
         (
@@ -302,8 +267,8 @@ async def test_a_registration_keeps_the_plan_version_it_was_submitted_under(
     }
 
     for registration_id in (under_v1, under_v2):
-        await act(client, vendor.approver, registration_id, "approve", {})
-        await stage(client, partner.rep, registration_id, "proposal")
+        await enrolment.approve(registration_id)
+        await enrolment.stage(registration_id, "proposal")
     old = await settle(under_v1)
     assert shown(old) == [
         ("registration", "earning", PAID["registration"]),
@@ -317,13 +282,9 @@ async def test_a_registration_keeps_the_plan_version_it_was_submitted_under(
 
 
 async def test_a_program_without_a_plan_earns_nothing(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    partner: PartnerSetup,
-    settle: Settle,
+    db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    registration_id = await approved(client, vendor, partner, "proposal")
+    registration_id = await enrolment.approved("proposal")
     registration = await db.get_one(Registration, uuid.UUID(registration_id))
     assert registration.incentive_plan_id is None
     assert await settle_jobs_for(db, registration_id) == []
@@ -332,16 +293,11 @@ async def test_a_program_without_a_plan_earns_nothing(
 
 
 async def test_a_registration_made_without_a_plan_keeps_earning_nothing_once_a_plan_exists(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    settle: Settle,
+    db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    registration_id = await register(client, partner, vendor)
-    await create_plan(client, admin, vendor.program)
-    await act(client, vendor.approver, registration_id, "approve", {})
+    registration_id = await enrolment.registered()
+    await enrolment.plan()
+    await enrolment.approve(registration_id)
     assert await settle_jobs_for(db, registration_id) == []
     assert await settle(registration_id) == []
     assert await count_rows(db, Earning, Earning.registration_id == uuid.UUID(registration_id)) == 0
@@ -351,28 +307,21 @@ async def test_a_registration_made_without_a_plan_keeps_earning_nothing_once_a_p
 
 
 async def test_approval_enqueues_the_settle_job_which_earns_the_registration_once(
-    client: httpx.AsyncClient,
     db: AsyncSession,
     sessionmaker: async_sessionmaker[AsyncSession],
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
+    enrolment: Enrolment,
     settle: Settle,
 ) -> None:
-    plan = await create_plan(client, admin, vendor.program)
-    registration_id = await register(client, partner, vendor)
+    plan = await enrolment.plan()
+    registration_id = await enrolment.registered()
     assert await settle_jobs_for(db, registration_id) == []
 
-    await act(client, vendor.approver, registration_id, "approve", {})
+    await enrolment.approve(registration_id)
     (message,) = await settle_jobs_for(db, registration_id)
     assert message.payload == {"registration_id": registration_id}
-    async with sessionmaker() as session:
-        await REGISTRY[message.job].fn(session, **message.payload)
-        await session.commit()
+    await run_as_worker(sessionmaker, message)
 
-    (earning,) = await db.scalars(
-        select(Earning).where(Earning.registration_id == uuid.UUID(registration_id))
-    )
+    (earning,) = await earnings_of(db, registration_id)
     assert (earning.milestone.value, earning.entry, earning.amount, earning.currency) == (
         "registration",
         Entry.earning,
@@ -381,9 +330,9 @@ async def test_approval_enqueues_the_settle_job_which_earns_the_registration_onc
     )
     assert (earning.plan_id, earning.rep_id, earning.partner_id, earning.vendor_id) == (
         uuid.UUID(plan["id"]),
-        partner.rep_id,
-        partner.partner.id,
-        vendor.vendor.id,
+        enrolment.partner.rep_id,
+        enrolment.partner.partner.id,
+        enrolment.vendor.vendor.id,
     )
     assert (earning.reverses_id, earning.reason) == (None, None)
 
@@ -395,24 +344,19 @@ async def test_approval_enqueues_the_settle_job_which_earns_the_registration_onc
 
 
 async def test_an_auto_approved_registration_is_settled_too(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    settle: Settle,
+    client: httpx.AsyncClient, db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    await create_plan(client, admin, vendor.program)
-    program_url = f"/v1/programs/{vendor.program.id}"
-    current = await client.get(program_url, headers=admin)
+    await enrolment.plan()
+    program_url = f"/v1/programs/{enrolment.vendor.program.id}"
+    current = await client.get(program_url, headers=enrolment.admin)
     rules = await client.put(
         f"{program_url}/auto-approve-rules",
         # An empty rule approves every registration at submission.
         json={"rules": [{}]},
-        headers=admin | if_match(current.json()["version"]),
+        headers=enrolment.admin | if_match(current.json()["version"]),
     )
     assert rules.status_code == 200, rules.text
-    registration_id = await register(client, partner, vendor)
+    registration_id = await enrolment.registered()
     assert len(await settle_jobs_for(db, registration_id)) == 1
     assert shown(await settle(registration_id)) == [
         ("registration", "earning", PAID["registration"])
@@ -420,29 +364,24 @@ async def test_an_auto_approved_registration_is_settled_too(
 
 
 async def test_each_stage_reached_earns_its_milestone_once(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    settle: Settle,
+    db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    await create_plan(client, admin, vendor.program)
-    registration_id = await approved(client, vendor, partner)
+    await enrolment.plan()
+    registration_id = await enrolment.approved()
     assert shown(await settle(registration_id)) == [
         ("registration", "earning", PAID["registration"])
     ]
     # Qualified is no milestone.
-    await stage(client, partner.rep, registration_id, "qualified")
+    await enrolment.stage(registration_id, "qualified")
     assert await settle(registration_id) == []
-    await stage(client, partner.rep, registration_id, "proposal")
+    await enrolment.stage(registration_id, "proposal")
     # Approved, qualified, proposal: each event enqueued a settle.
     assert len(await settle_jobs_for(db, registration_id)) == 3
     assert shown(await settle(registration_id)) == [("proposal", "earning", PAID["proposal"])]
     assert await settle(registration_id) == []
-    await stage(client, partner.rep, registration_id, "negotiation")
+    await enrolment.stage(registration_id, "negotiation")
     assert shown(await settle(registration_id)) == [("negotiation", "earning", PAID["negotiation"])]
-    await stage(client, partner.rep, registration_id, "closed_won")
+    await enrolment.stage(registration_id, "closed_won")
     assert shown(await settle(registration_id)) == [("close", "earning", PAID["close"])]
     assert await settle(registration_id) == []
     assert await ledger_of(db, registration_id) == [
@@ -451,24 +390,19 @@ async def test_each_stage_reached_earns_its_milestone_once(
 
 
 async def test_a_skipped_stage_is_earned_in_order_within_the_per_deal_cap(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    settle: Settle,
+    db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    await create_plan(client, admin, vendor.program, per_deal_cap=140_000)
-    registration_id = await approved(client, vendor, partner)
+    await enrolment.plan(per_deal_cap=140_000)
+    registration_id = await enrolment.approved()
     assert shown(await settle(registration_id)) == [("registration", "earning", 50_000)]
     # Straight from approval to negotiation: proposal was passed on the way.
-    await stage(client, partner.rep, registration_id, "negotiation")
+    await enrolment.stage(registration_id, "negotiation")
     assert shown(await settle(registration_id)) == [
         ("proposal", "earning", 75_000),
         # 30_000 owed; 15_000 left under the cap.
         ("negotiation", "earning", 15_000),
     ]
-    await stage(client, partner.rep, registration_id, "closed_won")
+    await enrolment.stage(registration_id, "closed_won")
     assert shown(await settle(registration_id)) == [("close", "earning", 0)]
     assert await ledger_of(db, registration_id) == [
         ("registration", "earning", 50_000),
@@ -479,15 +413,10 @@ async def test_a_skipped_stage_is_earned_in_order_within_the_per_deal_cap(
 
 
 async def test_closed_won_straight_after_approval_earns_every_milestone_in_order(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    settle: Settle,
+    db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    await create_plan(client, admin, vendor.program)
-    registration_id = await approved(client, vendor, partner, "closed_won")
+    await enrolment.plan()
+    registration_id = await enrolment.approved("closed_won")
     assert shown(await settle(registration_id)) == [
         (milestone, "earning", amount) for milestone, amount in PAID.items()
     ]
@@ -497,14 +426,11 @@ async def test_closed_won_straight_after_approval_earns_every_milestone_in_order
 
 
 async def test_the_partners_tier_multiplies_what_each_milestone_pays(
-    client: httpx.AsyncClient,
-    factory: Factory,
-    vendor: VendorSetup,
-    admin: Headers,
-    settle: Settle,
+    client: httpx.AsyncClient, factory: Factory, enrolment: Enrolment, settle: Settle
 ) -> None:
-    await create_plan(client, admin, vendor.program, tier_multipliers_bp={"platinum": 10_003})
-    platinum = await enrolled_at(factory, vendor, Tier.platinum)
+    vendor = enrolment.vendor
+    await enrolment.plan(tier_multipliers_bp={"platinum": 10_003})
+    platinum = await partner_setup(factory, vendor, tier=Tier.platinum)
     multiplied = await approved(client, vendor, platinum, "closed_won")
     assert shown(await settle(multiplied)) == [
         ("registration", "earning", 50_015),
@@ -514,7 +440,7 @@ async def test_the_partners_tier_multiplies_what_each_milestone_pays(
         ("close", "earning", 150_045),
     ]
     # A tier the plan does not name earns the base rate.
-    silver = await enrolled_at(factory, vendor, Tier.silver)
+    silver = await partner_setup(factory, vendor, tier=Tier.silver)
     base = await approved(client, vendor, silver, "closed_won")
     assert shown(await settle(base)) == [
         (milestone, "earning", amount) for milestone, amount in PAID.items()
@@ -522,26 +448,14 @@ async def test_the_partners_tier_multiplies_what_each_milestone_pays(
 
 
 async def test_closed_lost_within_the_window_claws_back_every_earning_once(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    settle: Settle,
+    db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    await create_plan(client, admin, vendor.program, clawback_on_closed_lost=True)
-    registration_id = await approved(client, vendor, partner, "proposal")
+    await enrolment.plan(clawback_on_closed_lost=True)
+    registration_id = await enrolment.approved("proposal")
     earnings = await settle(registration_id)
     assert len(earnings) == 2
-    await stage(client, vendor.approver, registration_id, "closed_lost")
-    reversals = await settle(registration_id)
-    assert sorted(
-        (row.entry, row.milestone, row.amount, row.reverses_id, row.reason) for row in reversals
-    ) == sorted(
-        (Entry.reversal, row.milestone, -row.amount, row.id, "clawback: closed lost")
-        for row in earnings
-    )
-    assert {row.plan_id for row in reversals} == {row.plan_id for row in earnings}
+    await enrolment.stage(registration_id, "closed_lost", by=enrolment.vendor.approver)
+    assert_clawed_back(earnings, await settle(registration_id), "clawback: closed lost")
     # Settling again after the clawback finds every earning reversed.
     assert await settle(registration_id) == []
     ledger = await ledger_of(db, registration_id)
@@ -550,17 +464,12 @@ async def test_closed_lost_within_the_window_claws_back_every_earning_once(
 
 
 async def test_closed_lost_claws_back_nothing_where_the_plan_says_so(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    settle: Settle,
+    db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    await create_plan(client, admin, vendor.program, clawback_on_closed_lost=False)
-    registration_id = await approved(client, vendor, partner, "proposal")
+    await enrolment.plan(clawback_on_closed_lost=False)
+    registration_id = await enrolment.approved("proposal")
     assert len(await settle(registration_id)) == 2
-    await stage(client, vendor.approver, registration_id, "closed_lost")
+    await enrolment.stage(registration_id, "closed_lost", by=enrolment.vendor.approver)
     assert await settle(registration_id) == []
     assert await ledger_of(db, registration_id) == [
         ("registration", "earning", PAID["registration"]),
@@ -569,18 +478,13 @@ async def test_closed_lost_claws_back_nothing_where_the_plan_says_so(
 
 
 async def test_closed_lost_after_the_window_claws_back_nothing(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    settle: Settle,
+    db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    await create_plan(client, admin, vendor.program, clawback_on_closed_lost=True, clawback_days=5)
-    registration_id = await register(client, partner, vendor)
+    await enrolment.plan(clawback_on_closed_lost=True, clawback_days=5)
+    registration_id = await enrolment.registered()
     await approve(db, registration_id, at=datetime.now(UTC) - timedelta(days=6))
     assert len(await settle(registration_id)) == 1
-    await stage(client, vendor.approver, registration_id, "closed_lost")
+    await enrolment.stage(registration_id, "closed_lost", by=enrolment.vendor.approver)
     assert await settle(registration_id) == []
     assert await ledger_of(db, registration_id) == [
         ("registration", "earning", PAID["registration"])
@@ -612,38 +516,35 @@ class World:
 
 @pytest.fixture
 async def world(client: httpx.AsyncClient, factory: Factory, settle: Settle) -> World:
-    vendor = await vendor_setup(factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    await create_plan(client, admin, vendor.program, clawback_on_closed_lost=True)
-    partner = await partner_setup(factory, vendor)
+    ours = await enrol(client, factory)
+    await ours.plan(clawback_on_closed_lost=True)
+    vendor, partner = ours.vendor, ours.partner
     colleague_user = await factory.user(partner.partner, Role.partner_rep)
     colleague = {"Authorization": f"Bearer {factory.token(colleague_user, partner.partner)}"}
     colleague_setup = PartnerSetup(partner.partner, colleague, colleague_user.id, partner.admin)
     other_partner = await partner_setup(factory, vendor)
-    other_vendor = await vendor_setup(factory)
-    other_vendor_admin = await factory.headers_for(other_vendor.vendor, Role.vendor_admin)
-    await create_plan(client, other_vendor_admin, other_vendor.program)
-    other_vendors_partner = await partner_setup(factory, other_vendor)
+    theirs = await enrol(client, factory)
+    await theirs.plan()
     ops = await factory.headers_for(await factory.platform(), Role.channel_ops)
 
-    at_proposal = await approved(client, vendor, partner, "proposal")
-    lost = await approved(client, vendor, partner)
+    at_proposal = await ours.approved("proposal")
+    lost = await ours.approved()
     colleagues = await approved(client, vendor, colleague_setup)
     other_partners = await approved(client, vendor, other_partner)
-    other_vendors = await approved(client, other_vendor, other_vendors_partner)
+    other_vendors = await theirs.approved()
     for registration_id in (at_proposal, lost, colleagues, other_partners, other_vendors):
         await settle(registration_id)
-    await stage(client, vendor.approver, lost, "closed_lost")
+    await ours.stage(lost, "closed_lost", by=vendor.approver)
     assert len(await settle(lost)) == 1
     return World(
         vendor,
-        admin,
+        ours.admin,
         partner,
         colleague,
         colleague_user.id,
         other_partner,
-        other_vendor,
-        other_vendor_admin,
+        theirs.vendor,
+        theirs.admin,
         ops,
         at_proposal,
         lost,
@@ -789,15 +690,10 @@ async def test_the_ledger_list_shows_each_caller_what_it_may_see(
 
 
 async def test_the_database_refuses_to_change_or_delete_an_earning(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    settle: Settle,
+    db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    await create_plan(client, admin, vendor.program)
-    registration_id = await approved(client, vendor, partner)
+    await enrolment.plan()
+    registration_id = await enrolment.approved()
     (earning,) = await settle(registration_id)
     for statement in (
         "UPDATE earnings SET amount = 0 WHERE id = :id",
@@ -813,35 +709,6 @@ async def test_the_database_refuses_to_change_or_delete_an_earning(
     ]
 
 
-def copy_of(earning: Earning, **changes: Any) -> Earning:
-    """A new ledger row like `earning`, with `changes`."""
-    fields = {
-        name: getattr(earning, name)
-        for name in (
-            "registration_id",
-            "plan_id",
-            "rep_id",
-            "partner_id",
-            "vendor_id",
-            "milestone",
-            "entry",
-            "amount",
-            "currency",
-        )
-    }
-    return Earning(**(fields | changes))
-
-
-def reversal_of(earning: Earning, **changes: Any) -> Earning:
-    reversal = {
-        "entry": Entry.reversal,
-        "amount": -earning.amount,
-        "reverses_id": earning.id,
-        "reason": "test",
-    }
-    return copy_of(earning, **(reversal | changes))
-
-
 async def inserted(db: AsyncSession, row: Earning) -> None:
     """`row` written in a savepoint, so that a refusal leaves the test's transaction usable."""
     async with db.begin_nested():
@@ -855,24 +722,15 @@ async def refused(db: AsyncSession, row: Earning, constraint: str) -> None:
 
 
 async def test_the_ledgers_constraints_hold_whoever_writes(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    vendor: VendorSetup,
-    admin: Headers,
-    partner: PartnerSetup,
-    settle: Settle,
+    db: AsyncSession, enrolment: Enrolment, settle: Settle
 ) -> None:
-    await create_plan(client, admin, vendor.program)
-    first = await approved(client, vendor, partner)
-    second = await approved(client, vendor, partner)
+    await enrolment.plan()
+    first = await enrolment.approved()
+    second = await enrolment.approved()
     await settle(first)
     await settle(second)
-    (earning,) = await db.scalars(
-        select(Earning).where(Earning.registration_id == uuid.UUID(first))
-    )
-    (unreversed,) = await db.scalars(
-        select(Earning).where(Earning.registration_id == uuid.UUID(second))
-    )
+    (earning,) = await earnings_of(db, first)
+    (unreversed,) = await earnings_of(db, second)
 
     # A milestone is earned once per registration.
     await refused(db, copy_of(earning), "uq_earnings_registration_milestone")

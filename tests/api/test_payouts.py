@@ -26,7 +26,6 @@ from dealreg.incentives.terms import Milestone
 from dealreg.orgs.models import Role
 from dealreg.orgs.service import create_api_client
 from dealreg.registrations.models import Registration
-from dealreg.worker.jobs import REGISTRY
 from dealreg.worker.models import OutboxMessage
 from tests.clocks import register
 from tests.deals import (
@@ -35,12 +34,10 @@ from tests.deals import (
     approve,
     deal_body,
     line,
-    partner_setup,
     submit,
-    vendor_setup,
 )
 from tests.factories import Factory
-from tests.incentives.helpers import Headers, Json, create_plan
+from tests.incentives.helpers import Headers, Json, create_plan, enrol, reversal_of, run_as_worker
 from tests.problems import assert_problem, count_rows, if_match
 
 PAYOUTS = "/v1/payouts"
@@ -87,23 +84,24 @@ async def entry(
 
 
 async def reversal(db: AsyncSession, earning: Earning, at: datetime) -> Earning:
-    row = Earning(
-        registration_id=earning.registration_id,
-        plan_id=earning.plan_id,
-        rep_id=earning.rep_id,
-        partner_id=earning.partner_id,
-        vendor_id=earning.vendor_id,
-        milestone=earning.milestone,
-        entry=Entry.reversal,
-        amount=-earning.amount,
-        currency=earning.currency,
-        reverses_id=earning.id,
-        reason="clawback: cancelled for cause",
-        earned_at=at,
-    )
+    row = reversal_of(earning, reason="clawback: cancelled for cause", earned_at=at)
     db.add(row)
     await db.flush()
     return row
+
+
+async def created(client: httpx.AsyncClient, headers: Headers, period: Json = MARCH) -> Json:
+    response = await client.post(PAYOUTS, json=period, headers=headers)
+    assert response.status_code == 202, response.text
+    payout: Json = response.json()
+    return payout
+
+
+async def read(client: httpx.AsyncClient, headers: Headers, payout_id: str) -> Json:
+    response = await client.get(url(payout_id), headers=headers)
+    assert response.status_code == 200, response.text
+    body: Json = response.json()
+    return body
 
 
 @dataclass
@@ -125,35 +123,57 @@ class Books:
     #   euro: an earning in EUR in March;
     #   theirs: the other vendor's earning in March.
     entries: dict[str, str]
+    # What payouts are made through and built with.
+    client: httpx.AsyncClient
+    db: AsyncSession
+    sessionmaker: async_sessionmaker[AsyncSession]
 
     def names(self, ids: list[str]) -> list[str]:
         by_id = {entry_id: name for name, entry_id in self.entries.items()}
         return [by_id.get(entry_id, entry_id) for entry_id in ids]
 
+    async def build(self, payout_id: str) -> None:
+        """Run the build job the payout's creation enqueued, as a worker runs it."""
+        (message,) = await self.db.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.job == BUILD_JOB,
+                OutboxMessage.payload["payout_id"].astext == payout_id,
+            )
+        )
+        await run_as_worker(self.sessionmaker, message)
+
+    async def built(self, headers: Headers, period: Json = MARCH) -> Json:
+        """A payout of `period` made by `headers`, built; as `headers` read it then."""
+        payout = await created(self.client, headers, period)
+        await self.build(payout["id"])
+        return await read(self.client, headers, payout["id"])
+
 
 @pytest.fixture
-async def books(client: httpx.AsyncClient, db: AsyncSession, factory: Factory) -> Books:
-    vendor = await vendor_setup(factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+async def books(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+) -> Books:
+    ours = await enrol(client, factory)
+    vendor, admin, partner = ours.vendor, ours.admin, ours.partner
     euro_program = await factory.program(vendor.vendor, currency="EUR")
     euro = VendorSetup(
         vendor.vendor, euro_program, [await factory.product(euro_program)], vendor.approver
     )
-    await create_plan(client, admin, vendor.program)
+    await ours.plan()
     await create_plan(client, admin, euro_program)
-    partner = await partner_setup(factory, vendor)
-    other = await vendor_setup(factory)
-    other_admin = await factory.headers_for(other.vendor, Role.vendor_admin)
-    await create_plan(client, other_admin, other.program)
-    others_partner = await partner_setup(factory, other)
+    other = await enrol(client, factory)
+    await other.plan()
     ops = await factory.headers_for(await factory.platform(), Role.channel_ops)
 
-    one = await register(client, partner, vendor)
-    two = await register(client, partner, vendor)
+    one = await ours.registered()
+    two = await ours.registered()
     body = deal_body(line(euro))
     body["opportunity"]["currency"] = "EUR"
     (in_euros,) = (await submit(client, partner.rep, body))["registrations"]
-    theirs = await register(client, others_partner, other)
+    theirs = await other.registered()
     for registration_id in (one, two, in_euros["id"], theirs):
         await approve(db, registration_id)
 
@@ -169,47 +189,9 @@ async def books(client: httpx.AsyncClient, db: AsyncSession, factory: Factory) -
     }
     rows["clawback"] = await reversal(db, rows["clawed"], OPENS + 10 * DAY)
     entries = {name: str(row.id) for name, row in rows.items()}
-    return Books(vendor, admin, partner, other, other_admin, ops, entries)
-
-
-async def created(client: httpx.AsyncClient, headers: Headers, period: Json = MARCH) -> Json:
-    response = await client.post(PAYOUTS, json=period, headers=headers)
-    assert response.status_code == 202, response.text
-    payout: Json = response.json()
-    return payout
-
-
-async def build(
-    db: AsyncSession, sessionmaker: async_sessionmaker[AsyncSession], payout_id: str
-) -> None:
-    """Run the build job the payout's creation enqueued, as a worker runs it."""
-    (message,) = await db.scalars(
-        select(OutboxMessage).where(
-            OutboxMessage.job == BUILD_JOB, OutboxMessage.payload["payout_id"].astext == payout_id
-        )
+    return Books(
+        vendor, admin, partner, other.vendor, other.admin, ops, entries, client, db, sessionmaker
     )
-    async with sessionmaker() as session:
-        await REGISTRY[message.job].fn(session, **message.payload)
-        await session.commit()
-
-
-async def built(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    headers: Headers,
-    period: Json = MARCH,
-) -> Json:
-    payout = await created(client, headers, period)
-    await build(db, sessionmaker, payout["id"])
-    return await read(client, headers, payout["id"])
-
-
-async def read(client: httpx.AsyncClient, headers: Headers, payout_id: str) -> Json:
-    response = await client.get(url(payout_id), headers=headers)
-    assert response.status_code == 200, response.text
-    body: Json = response.json()
-    return body
 
 
 async def items_of(client: httpx.AsyncClient, headers: Headers, payout_id: str) -> list[Json]:
@@ -224,18 +206,20 @@ def ids(items: list[Json]) -> list[str]:
     return [item["id"] for item in items]
 
 
-async def build_jobs(db: AsyncSession) -> int:
-    return await count_rows(db, OutboxMessage, OutboxMessage.job == BUILD_JOB)
+async def payouts_written(db: AsyncSession) -> tuple[int, int]:
+    """What a refused payout request must leave as it was: the payouts, and the build jobs
+    enqueued."""
+    return (
+        await count_rows(db, Payout),
+        await count_rows(db, OutboxMessage, OutboxMessage.job == BUILD_JOB),
+    )
 
 
 # --- making and building -----------------------------------------------------------------------
 
 
 async def test_a_vendor_admin_batches_the_approved_entries_of_a_period_into_a_payout(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    books: Books,
+    client: httpx.AsyncClient, sessionmaker: async_sessionmaker[AsyncSession], books: Books
 ) -> None:
     response = await client.post(PAYOUTS, json=MARCH, headers=books.admin)
 
@@ -259,7 +243,7 @@ async def test_a_vendor_admin_batches_the_approved_entries_of_a_period_into_a_pa
     assert (await read(client, books.admin, payout["id"]))["totals"] == []
     assert await items_of(client, books.admin, payout["id"]) == []
 
-    await build(db, sessionmaker, payout["id"])
+    await books.build(payout["id"])
 
     ready = await client.get(url(payout["id"]), headers=books.admin)
     assert ready.headers["etag"] == '"2"'
@@ -280,13 +264,10 @@ async def test_a_vendor_admin_batches_the_approved_entries_of_a_period_into_a_pa
 
 
 async def test_each_entry_goes_to_the_first_payout_of_the_period_it_was_earned_in(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    books: Books,
+    client: httpx.AsyncClient, books: Books
 ) -> None:
     async def taken(period: Json) -> list[str]:
-        payout = await built(client, db, sessionmaker, books.admin, period)
+        payout = await books.built(books.admin, period)
         assert payout["status"] == "ready"
         return books.names(ids(await items_of(client, books.admin, payout["id"])))
 
@@ -306,15 +287,12 @@ async def test_each_entry_goes_to_the_first_payout_of_the_period_it_was_earned_i
 
 
 async def test_the_other_vendors_payout_takes_only_its_own_entries(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    books: Books,
+    client: httpx.AsyncClient, books: Books
 ) -> None:
-    theirs = await built(client, db, sessionmaker, books.other_admin)
+    theirs = await books.built(books.other_admin)
     assert theirs["totals"] == [{"currency": "USD", "amount": 80_000, "entries": 1}]
     assert books.names(ids(await items_of(client, books.other_admin, theirs["id"]))) == ["theirs"]
-    ours = await built(client, db, sessionmaker, books.admin)
+    ours = await books.built(books.admin)
     assert ours["totals"] == MARCH_TOTALS
 
 
@@ -363,10 +341,7 @@ async def test_the_list_shows_the_callers_payouts_newest_first_page_by_page(
 
 
 async def test_a_payout_is_tagged_and_an_unchanged_copy_is_not_sent_again(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    books: Books,
+    client: httpx.AsyncClient, books: Books
 ) -> None:
     payout = await created(client, books.admin)
     path = url(payout["id"])
@@ -374,7 +349,7 @@ async def test_a_payout_is_tagged_and_an_unchanged_copy_is_not_sent_again(
     assert unchanged.status_code == 304
     assert (unchanged.content, unchanged.headers["etag"]) == (b"", '"1"')
 
-    await build(db, sessionmaker, payout["id"])
+    await books.build(payout["id"])
     changed = await client.get(path, headers=books.admin | {"If-None-Match": '"1"'})
     assert changed.status_code == 200, changed.text
     assert changed.headers["etag"] == '"2"'
@@ -384,16 +359,13 @@ async def test_a_payout_is_tagged_and_an_unchanged_copy_is_not_sent_again(
 
 
 async def test_the_items_page_in_the_order_earned_and_export_alike_as_csv(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    books: Books,
+    client: httpx.AsyncClient, db: AsyncSession, books: Books
 ) -> None:
     # Three entries earned at one instant: the pages must neither skip nor repeat among them.
     registration_id = await register(client, books.partner, books.vendor)
     await approve(db, registration_id)
     tied = [await entry(db, registration_id, m, 1_000, OPENS + 5 * DAY) for m in (R, P, N)]
-    payout = await built(client, db, sessionmaker, books.admin)
+    payout = await books.built(books.admin)
     path = url(payout["id"], "items")
     items = await items_of(client, books.admin, payout["id"])
     assert books.names(ids(items)) == [
@@ -442,10 +414,7 @@ async def test_the_items_page_in_the_order_earned_and_export_alike_as_csv(
 
 
 async def test_a_ready_payout_is_paid_once_against_its_current_version(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    books: Books,
+    client: httpx.AsyncClient, books: Books
 ) -> None:
     payout = await created(client, books.admin)
     paid = url(payout["id"], "paid")
@@ -454,7 +423,7 @@ async def test_a_ready_payout_is_paid_once_against_its_current_version(
     building = await client.post(paid, json=body, headers=books.admin | if_match(1))
     problem = assert_problem(building, 409, "payout-not-ready")
     assert problem["payout_status"] == "building"
-    await build(db, sessionmaker, payout["id"])
+    await books.build(payout["id"])
     missing = await client.post(paid, json=body, headers=books.admin)
     assert_problem(missing, 428, "precondition-required")
     stale = await client.post(paid, json=body, headers=books.admin | if_match(1))
@@ -511,19 +480,16 @@ async def test_a_ready_payout_is_paid_once_against_its_current_version(
 
 
 async def test_a_clawback_of_a_paid_entry_is_deducted_by_the_next_payout(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    books: Books,
+    client: httpx.AsyncClient, db: AsyncSession, books: Books
 ) -> None:
-    first = await built(client, db, sessionmaker, books.admin)
+    first = await books.built(books.admin)
     paid = await client.post(url(first["id"], "paid"), json={}, headers=books.admin | if_match(2))
     assert paid.status_code == 200, paid.text
     assert paid.json()["paid_reference"] is None
     earning = await db.get_one(Earning, uuid.UUID(books.entries["first"]))
     deduction = await reversal(db, earning, OPENS + 20 * DAY)
 
-    second = await built(client, db, sessionmaker, books.admin)
+    second = await books.built(books.admin)
 
     assert second["totals"] == [{"currency": "USD", "amount": -20_000, "entries": 1}]
     (item,) = await items_of(client, books.admin, second["id"])
@@ -545,12 +511,9 @@ async def test_a_clawback_of_a_paid_entry_is_deducted_by_the_next_payout(
 
 
 async def test_another_vendors_admin_does_not_find_the_payout(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    books: Books,
+    client: httpx.AsyncClient, books: Books
 ) -> None:
-    payout = await built(client, db, sessionmaker, books.admin)
+    payout = await books.built(books.admin)
     for path, params in (
         (url(payout["id"]), {}),
         (url(payout["id"], "items"), {}),
@@ -572,19 +535,15 @@ async def test_another_vendors_admin_does_not_find_the_payout(
 
 @pytest.mark.parametrize("caller", ["partner_rep", "partner_admin", "vendor_approver"])
 async def test_a_caller_without_payout_scopes_is_refused_everything(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    books: Books,
-    caller: str,
+    client: httpx.AsyncClient, db: AsyncSession, books: Books, caller: str
 ) -> None:
-    payout = await built(client, db, sessionmaker, books.admin)
+    payout = await books.built(books.admin)
     headers = {
         "partner_rep": books.partner.rep,
         "partner_admin": books.partner.admin,
         "vendor_approver": books.vendor.approver,
     }[caller]
-    before = (await count_rows(db, Payout), await build_jobs(db))
+    before = await payouts_written(db)
     requests = [
         ("POST", PAYOUTS, MARCH | {"vendor_id": str(books.vendor.vendor.id)}, "payouts:write"),
         ("GET", PAYOUTS, None, "payouts:read"),
@@ -598,23 +557,20 @@ async def test_a_caller_without_payout_scopes_is_refused_everything(
         )
         assert_problem(response, 403, "forbidden")
         assert f'scope="{scope}"' in response.headers["www-authenticate"]
-    assert (await count_rows(db, Payout), await build_jobs(db)) == before
+    assert await payouts_written(db) == before
     assert (await read(client, books.admin, payout["id"]))["status"] == "ready"
 
 
 async def test_channel_ops_read_every_payout_but_make_and_pay_none(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    books: Books,
+    client: httpx.AsyncClient, db: AsyncSession, books: Books
 ) -> None:
-    payout = await built(client, db, sessionmaker, books.admin)
+    payout = await books.built(books.admin)
     assert await read(client, books.ops, payout["id"]) == payout
     assert books.names(ids(await items_of(client, books.ops, payout["id"]))) == TAKEN_IN_MARCH
     listed = await client.get(PAYOUTS, params={"limit": 200}, headers=books.ops)
     assert payout["id"] in ids(listed.json()["items"])
 
-    before = (await count_rows(db, Payout), await build_jobs(db))
+    before = await payouts_written(db)
     for body in (MARCH, MARCH | {"vendor_id": str(books.vendor.vendor.id)}):
         refused = await client.post(PAYOUTS, json=body, headers=books.ops)
         assert_problem(refused, 403, "forbidden")
@@ -622,20 +578,16 @@ async def test_channel_ops_read_every_payout_but_make_and_pay_none(
         url(payout["id"], "paid"), json={}, headers=books.ops | if_match(payout["version"])
     )
     assert_problem(refused, 403, "forbidden")
-    assert (await count_rows(db, Payout), await build_jobs(db)) == before
+    assert await payouts_written(db) == before
     assert (await read(client, books.admin, payout["id"]))["status"] == "ready"
 
 
 async def test_the_platform_admin_makes_a_payout_for_the_vendor_it_names(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    factory: Factory,
-    books: Books,
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory, books: Books
 ) -> None:
     platform = await factory.platform()
     admin = await factory.headers_for(platform, Role.platform_admin)
-    before = (await count_rows(db, Payout), await build_jobs(db))
+    before = await payouts_written(db)
     for vendor_id in (
         None,
         str(books.partner.partner.id),
@@ -645,11 +597,9 @@ async def test_the_platform_admin_makes_a_payout_for_the_vendor_it_names(
         body = MARCH | ({"vendor_id": vendor_id} if vendor_id else {})
         response = await client.post(PAYOUTS, json=body, headers=admin)
         assert_problem(response, 422, "validation-error", pointer="/vendor_id")
-    assert (await count_rows(db, Payout), await build_jobs(db)) == before
+    assert await payouts_written(db) == before
 
-    payout = await built(
-        client, db, sessionmaker, admin, MARCH | {"vendor_id": str(books.vendor.vendor.id)}
-    )
+    payout = await books.built(admin, MARCH | {"vendor_id": str(books.vendor.vendor.id)})
     assert (payout["vendor_id"], payout["status"]) == (str(books.vendor.vendor.id), "ready")
     assert payout["totals"] == MARCH_TOTALS
     # The vendor reads it as its own.
@@ -659,23 +609,19 @@ async def test_the_platform_admin_makes_a_payout_for_the_vendor_it_names(
 async def test_a_vendor_makes_payouts_of_its_own_earnings_only(
     client: httpx.AsyncClient, db: AsyncSession, books: Books
 ) -> None:
-    before = (await count_rows(db, Payout), await build_jobs(db))
+    before = await payouts_written(db)
     refused = await client.post(
         PAYOUTS, json=MARCH | {"vendor_id": str(books.other.vendor.id)}, headers=books.admin
     )
     assert_problem(refused, 403, "forbidden")
-    assert (await count_rows(db, Payout), await build_jobs(db)) == before
+    assert await payouts_written(db) == before
 
     own = await created(client, books.admin, MARCH | {"vendor_id": str(books.vendor.vendor.id)})
     assert own["vendor_id"] == str(books.vendor.vendor.id)
 
 
 async def test_the_vendors_finance_system_makes_and_pays_payouts(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    factory: Factory,
-    books: Books,
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory, books: Books
 ) -> None:
     platform = await factory.platform()
     platform_admin = factory.principal(await factory.user(platform, Role.platform_admin), platform)
@@ -698,7 +644,7 @@ async def test_the_vendors_finance_system_makes_and_pays_payouts(
     assert token.status_code == 200, token.text
     finance = {"Authorization": f"Bearer {token.json()['access_token']}"}
 
-    payout = await built(client, db, sessionmaker, finance)
+    payout = await books.built(finance)
     assert (payout["vendor_id"], payout["totals"]) == (str(books.vendor.vendor.id), MARCH_TOTALS)
     paid = await client.post(
         url(payout["id"], "paid"),
@@ -738,10 +684,10 @@ async def test_the_vendors_finance_system_makes_and_pays_payouts(
 async def test_a_bad_payout_request_is_refused_and_nothing_is_written(
     client: httpx.AsyncClient, db: AsyncSession, books: Books, body: Json, pointer: str
 ) -> None:
-    before = (await count_rows(db, Payout), await build_jobs(db))
+    before = await payouts_written(db)
     response = await client.post(PAYOUTS, json=body, headers=books.admin)
     assert_problem(response, 422, "validation-error", pointer=pointer)
-    assert (await count_rows(db, Payout), await build_jobs(db)) == before
+    assert await payouts_written(db) == before
 
 
 @pytest.mark.parametrize(
@@ -764,12 +710,9 @@ async def test_a_payout_covers_a_day_up_to_a_year(
 
 
 async def test_paying_takes_an_optional_reference_and_nothing_else(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    sessionmaker: async_sessionmaker[AsyncSession],
-    books: Books,
+    client: httpx.AsyncClient, books: Books
 ) -> None:
-    payout = await built(client, db, sessionmaker, books.admin)
+    payout = await books.built(books.admin)
     paid = url(payout["id"], "paid")
     for body, pointer in (
         ({"reference": ""}, "/reference"),

@@ -3,18 +3,17 @@ milestone. A preview is what the deal, registered then and taken to closed won, 
 vendor by the same plan version; it writes nothing; a draft POST /v1/deals would refuse is refused
 alike; only the partner side previews.
 
-The settle job is run as a worker runs it, in a transaction of its own (see
-tests/incentives/helpers.py)."""
+The settle job is run as a worker runs it, in a transaction of its own (the `settle` fixture of
+tests/api/conftest.py)."""
 
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 import httpx
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.db import Base
 from dealreg.events.models import Event
@@ -27,21 +26,29 @@ from tests.clocks import act
 from tests.deals import (
     DEALS,
     REGISTRATIONS,
+    VendorSetup,
+    caller_in,
     close_date,
     deal_body,
     line,
     partner_setup,
+    set_at,
     submit,
     vendor_setup,
+    without_registrations_write,
 )
 from tests.factories import Factory
 from tests.incentives.helpers import (
+    CAPPED_PLAN,
+    Enrolment,
     Headers,
     Json,
     Settle,
     create_plan,
-    enrolled_at,
-    settler,
+    enrol,
+    fixed,
+    plan_body,
+    share,
     stage,
 )
 from tests.problems import assert_problem, count_rows, pointers
@@ -58,33 +65,12 @@ WRITTEN: tuple[type[Base], ...] = (
     Event,
 )
 
-# Every milestone pays, two fixed and two a share of the margin, times 1.25 for gold, within a
-# cap that the close runs into.
-CAPPED_PLAN: Json = {
-    "margin_rate_bp": 2000,
-    "pays": [
-        {"milestone": "registration", "fixed": 40_000},
-        {"milestone": "proposal", "margin_share_bp": 2500},
-        {"milestone": "negotiation", "fixed": 25_000},
-        {"milestone": "close", "margin_share_bp": 5000},
-    ],
-    "per_deal_cap": 200_000,
-    "tier_multipliers_bp": {"gold": 12_500},
-}
 # Two milestones, no cap; a multiplier for gold only.
-SHARE_PLAN: Json = {
-    "margin_rate_bp": 1500,
-    "pays": [
-        {"milestone": "registration", "margin_share_bp": 1000},
-        {"milestone": "close", "margin_share_bp": 6000},
-    ],
-    "tier_multipliers_bp": {"gold": 15_000},
-}
-
-
-@pytest.fixture
-def settle(sessionmaker: async_sessionmaker[AsyncSession]) -> Settle:
-    return settler(sessionmaker)
+SHARE_PLAN = plan_body(
+    1500,
+    {"registration": share(1000), "close": share(6000)},
+    tier_multipliers_bp={"gold": 15_000},
+)
 
 
 async def previewed(client: httpx.AsyncClient, headers: Headers, body: Json) -> Json:
@@ -136,6 +122,15 @@ async def earned_when_closed_won(
     return earned
 
 
+def naming(setup: VendorSetup) -> Json:
+    """How a preview names `setup`'s vendor and program."""
+    return {
+        "vendor_id": str(setup.vendor.id),
+        "vendor_name": setup.vendor.name,
+        "program_id": str(setup.program.id),
+    }
+
+
 def milestones_of(vendor: Json) -> dict[str, int]:
     return {pay["milestone"]: pay["amount"] for pay in vendor["milestones"]}
 
@@ -169,10 +164,7 @@ async def test_a_preview_is_what_each_vendor_then_pays_for_the_same_deal_and_pla
 
     assert preview["rep_id"] == str(rep_user.id)
     vendors = by_vendor(preview)
-    assert vendors[str(acme.vendor.id)] == {
-        "vendor_id": str(acme.vendor.id),
-        "vendor_name": acme.vendor.name,
-        "program_id": str(acme.program.id),
+    assert vendors[str(acme.vendor.id)] == naming(acme) | {
         "plan_id": acme_plan["id"],
         "plan_version": 2,
         "tier": "gold",
@@ -189,10 +181,7 @@ async def test_a_preview_is_what_each_vendor_then_pays_for_the_same_deal_and_pla
         "total": 200_000,
     }
     # 312 342 at 15 %: a margin of 46 851.3; silver has no multiplier in this plan.
-    assert vendors[str(nordlys.vendor.id)] == {
-        "vendor_id": str(nordlys.vendor.id),
-        "vendor_name": nordlys.vendor.name,
-        "program_id": str(nordlys.program.id),
+    assert vendors[str(nordlys.vendor.id)] == naming(nordlys) | {
         "plan_id": nordlys_plan["id"],
         "plan_version": 1,
         "tier": "silver",
@@ -268,15 +257,12 @@ VIA = st.lists(st.booleans(), min_size=3, max_size=3).map(
 # A tie at every rounding: the margin 7.5 (to 8), the registration 1 x 1.5 (to 2), the close
 # 7.5 x 40 % x 1.5 = 4.5 (to 4).
 @example(
-    plan={
-        "margin_rate_bp": 2500,
-        "pays": [
-            {"milestone": "registration", "fixed": 1},
-            {"milestone": "close", "margin_share_bp": 4000},
-        ],
-        "per_deal_cap": None,
-        "tier_multipliers_bp": {"gold": 15_000},
-    },
+    plan=plan_body(
+        2500,
+        {"registration": fixed(1), "close": share(4000)},
+        per_deal_cap=None,
+        tier_multipliers_bp={"gold": 15_000},
+    ),
     tier=Tier.gold,
     lines=[(0, 1, 30)],
     via=(),
@@ -303,10 +289,9 @@ async def test_a_preview_equals_what_is_earned_whatever_the_plan_the_lines_and_t
 ) -> None:
     savepoint = await db.begin_nested()
     try:
-        vendor = await vendor_setup(factory)
-        admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-        made = await create_plan(client, admin, vendor.program, **plan)
-        partner = await enrolled_at(factory, vendor, tier)
+        enrolment = await enrol(client, factory, tier=tier)
+        vendor, partner = enrolment.vendor, enrolment.partner
+        made = await enrolment.plan(**plan)
         body = deal_body(*(line(vendor, i, quantity=q, unit_price=p) for i, q, p in lines))
 
         (preview,) = (await previewed(client, partner.rep, body))["vendors"]
@@ -333,33 +318,21 @@ async def test_a_preview_equals_what_is_earned_whatever_the_plan_the_lines_and_t
 
 
 async def test_a_preview_writes_nothing(
-    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+    client: httpx.AsyncClient, db: AsyncSession, enrolment: Enrolment
 ) -> None:
-    vendor = await vendor_setup(factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    await create_plan(client, admin, vendor.program, **CAPPED_PLAN)
-    partner = await partner_setup(factory, vendor)
-    body = deal_body(line(vendor))
+    rep = enrolment.partner.rep
+    await enrolment.plan(**CAPPED_PLAN)
+    body = deal_body(line(enrolment.vendor))
     before = await written(db)
 
-    first = await previewed(client, partner.rep, body)
+    first = await previewed(client, rep, body)
     # Previewing again finds no claim on the customer: the first preview registered nothing.
-    assert await previewed(client, partner.rep, body) == first
+    assert await previewed(client, rep, body) == first
     assert first["vendors"][0]["total"] == 200_000
     assert await written(db) == before
 
-    await submit(client, partner.rep, body)
+    await submit(client, rep, body)
     assert await count_rows(db, Registration) == before["Registration"] + 1
-
-
-def _set(path: tuple[Any, ...], value: Any) -> Callable[[Json], None]:
-    def change(body: Json) -> None:
-        target: Any = body
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
-
-    return change
 
 
 # A rule of the vendors broken is an `invalid-deal`; a body not matching the schema, a
@@ -368,61 +341,58 @@ def _set(path: tuple[Any, ...], value: Any) -> Callable[[Json], None]:
     ("change", "type_suffix", "expected"),
     [
         pytest.param(
-            _set(("lines", 0, "sku"), "NO-SUCH-SKU"), "invalid-deal", ["/lines/0/sku"], id="sku"
+            set_at(("lines", 0, "sku"), "NO-SUCH-SKU"), "invalid-deal", ["/lines/0/sku"], id="sku"
         ),
         pytest.param(
-            _set(("opportunity", "expected_close_date"), close_date(-1)),
+            set_at(("opportunity", "expected_close_date"), close_date(-1)),
             "invalid-deal",
             ["/opportunity/expected_close_date"],
             id="close-date",
         ),
         pytest.param(
-            _set(("customer", "domain"), "co.uk"), "invalid-deal", ["/customer/domain"], id="domain"
+            set_at(("customer", "domain"), "co.uk"),
+            "invalid-deal",
+            ["/customer/domain"],
+            id="domain",
         ),
         pytest.param(
-            _set(("opportunity", "currency"), "EUR"),
+            set_at(("opportunity", "currency"), "EUR"),
             "invalid-deal",
             ["/opportunity/currency"],
             id="currency",
         ),
         pytest.param(
-            _set(("lines", 1, "vendor_id"), str(uuid.uuid4())),
+            set_at(("lines", 1, "vendor_id"), str(uuid.uuid4())),
             "invalid-deal",
             ["/lines/1/vendor_id"],
             id="not-enrolled",
         ),
         pytest.param(
-            _set(("lines", 0, "quantity"), 0),
+            set_at(("lines", 0, "quantity"), 0),
             "validation-error",
             ["/lines/0/quantity"],
             id="quantity-0",
         ),
-        pytest.param(_set(("discount",), 5), "validation-error", ["/discount"], id="unknown"),
-        pytest.param(_set(("lines",), []), "validation-error", ["/lines"], id="no-lines"),
+        pytest.param(set_at(("discount",), 5), "validation-error", ["/discount"], id="unknown"),
+        pytest.param(set_at(("lines",), []), "validation-error", ["/lines"], id="no-lines"),
     ],
 )
 async def test_a_draft_that_would_be_refused_is_refused_alike_and_writes_nothing(
     client: httpx.AsyncClient,
     db: AsyncSession,
-    factory: Factory,
+    enrolment: Enrolment,
     change: Callable[[Json], None],
     type_suffix: str,
     expected: list[str],
 ) -> None:
-    vendor = await vendor_setup(factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    await create_plan(client, admin, vendor.program)
-    partner = await partner_setup(factory, vendor)
-    body = deal_body(line(vendor), line(vendor, 1))
+    rep = enrolment.partner.rep
+    await enrolment.plan()
+    body = deal_body(line(enrolment.vendor), line(enrolment.vendor, 1))
     change(body)
     before = await written(db)
 
-    preview = assert_problem(
-        await client.post(PREVIEW, json=body, headers=partner.rep), 422, type_suffix
-    )
-    submission = assert_problem(
-        await client.post(DEALS, json=body, headers=partner.rep), 422, type_suffix
-    )
+    preview = assert_problem(await client.post(PREVIEW, json=body, headers=rep), 422, type_suffix)
+    submission = assert_problem(await client.post(DEALS, json=body, headers=rep), 422, type_suffix)
     assert pointers(preview) == expected
     # The same problem, but for where it was asked.
     assert preview.pop("instance") == PREVIEW
@@ -446,10 +416,7 @@ async def test_a_vendor_without_a_plan_is_previewed_as_earning_nothing(
 
     vendors = by_vendor(await previewed(client, partner.rep, body))
 
-    assert vendors[str(unplanned.vendor.id)] == {
-        "vendor_id": str(unplanned.vendor.id),
-        "vendor_name": unplanned.vendor.name,
-        "program_id": str(unplanned.program.id),
+    assert vendors[str(unplanned.vendor.id)] == naming(unplanned) | {
         "plan_id": None,
         "plan_version": None,
         "tier": "gold",
@@ -482,14 +449,11 @@ async def test_a_vendor_without_a_plan_is_previewed_as_earning_nothing(
     ],
 )
 async def test_the_deal_margin_is_rounded_half_even_to_the_minor_unit(
-    client: httpx.AsyncClient, factory: Factory, amount: int, margin: int
+    client: httpx.AsyncClient, enrolment: Enrolment, amount: int, margin: int
 ) -> None:
-    vendor = await vendor_setup(factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    await create_plan(client, admin, vendor.program, margin_rate_bp=2500)
-    partner = await partner_setup(factory, vendor)
-    body = deal_body(line(vendor, quantity=1, unit_price=amount))
-    (preview,) = (await previewed(client, partner.rep, body))["vendors"]
+    await enrolment.plan(margin_rate_bp=2500)
+    body = deal_body(line(enrolment.vendor, quantity=1, unit_price=amount))
+    (preview,) = (await previewed(client, enrolment.partner.rep, body))["vendors"]
     assert (preview["registration_amount"], preview["deal_margin"]) == (amount, margin)
 
 
@@ -497,13 +461,12 @@ async def test_the_deal_margin_is_rounded_half_even_to_the_minor_unit(
 
 
 async def test_the_partner_side_previews_for_its_reps(
-    client: httpx.AsyncClient, factory: Factory
+    client: httpx.AsyncClient, factory: Factory, enrolment: Enrolment
 ) -> None:
-    vendor = await vendor_setup(factory)
-    partner = await partner_setup(factory, vendor)
+    partner = enrolment.partner
     admin_user = await factory.user(partner.partner, Role.partner_admin)
     admin = {"Authorization": f"Bearer {factory.token(admin_user, partner.partner)}"}
-    body = deal_body(line(vendor))
+    body = deal_body(line(enrolment.vendor))
 
     assert (await previewed(client, partner.rep, body))["rep_id"] == str(partner.rep_id)
     # A partner admin previews for themself, or for a rep they name.
@@ -530,20 +493,12 @@ async def test_a_vendor_does_not_preview_it_has_the_scope_but_is_not_a_partner(
     assert "insufficient_scope" not in response.headers.get("www-authenticate", "")
 
 
-@pytest.mark.parametrize(
-    ("org_kind", "role"),
-    [
-        ("platform", Role.channel_ops),
-        ("platform", Role.platform_admin),
-        ("vendor", Role.channel_ops),
-    ],
-)
+@without_registrations_write
 async def test_a_caller_without_the_registrations_write_scope_does_not_preview(
     client: httpx.AsyncClient, factory: Factory, org_kind: str, role: Role
 ) -> None:
     vendor = await vendor_setup(factory)
-    org = await factory.platform() if org_kind == "platform" else vendor.vendor
-    headers = await factory.headers_for(org, role)
+    headers = await caller_in(factory, vendor, org_kind, role)
     response = await client.post(PREVIEW, json=deal_body(line(vendor)), headers=headers)
     assert_problem(response, 403, "forbidden")
     challenge = response.headers["www-authenticate"]

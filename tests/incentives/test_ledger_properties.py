@@ -52,10 +52,17 @@ from dealreg.registrations.models import (
 from dealreg.worker.models import OutboxMessage
 from tests.deals import REGISTRATIONS, VendorSetup, deal_body, line, submit
 from tests.factories import Factory
+from tests.incentives.helpers import (
+    CAPPED_PLAN,
+    Headers,
+    Json,
+    create_plan,
+    fixed,
+    plan_body,
+    share,
+)
 from tests.problems import assert_problem, if_match
 
-Headers = dict[str, str]
-Json = dict[str, Any]
 Job = Callable[[AsyncSession], Awaitable[Any]]
 
 PAYOUTS = "/v1/payouts"
@@ -72,32 +79,20 @@ UNIT_PRICE = 150_000
 
 # Two programs of one vendor, a plan each: every milestone pays, some fixed, some a share of the
 # margin, times the gold tier's multiplier (above 1 in one, below in the other), within a cap.
-PLAN_LOST_CLAWED_BACK: Json = {
-    "margin_rate_bp": 2000,
-    "pays": [
-        {"milestone": "registration", "fixed": 40_000},
-        {"milestone": "proposal", "margin_share_bp": 2500},
-        {"milestone": "negotiation", "fixed": 25_000},
-        {"milestone": "close", "margin_share_bp": 5000},
-    ],
-    "per_deal_cap": 200_000,
-    "tier_multipliers_bp": {"gold": 12_500},
-    "clawback_days": 30,
-    "clawback_on_closed_lost": True,
-}
-PLAN_LOST_KEPT: Json = {
-    "margin_rate_bp": 1500,
-    "pays": [
-        {"milestone": "registration", "margin_share_bp": 1000},
-        {"milestone": "proposal", "fixed": 30_000},
-        {"milestone": "negotiation", "margin_share_bp": 2000},
-        {"milestone": "close", "margin_share_bp": 6000},
-    ],
-    "per_deal_cap": 120_000,
-    "tier_multipliers_bp": {"gold": 8_000},
-    "clawback_days": 60,
-    "clawback_on_closed_lost": False,
-}
+PLAN_LOST_CLAWED_BACK = CAPPED_PLAN | {"clawback_days": 30, "clawback_on_closed_lost": True}
+PLAN_LOST_KEPT = plan_body(
+    1500,
+    {
+        "registration": share(1000),
+        "proposal": fixed(30_000),
+        "negotiation": share(2000),
+        "close": share(6000),
+    },
+    per_deal_cap=120_000,
+    tier_multipliers_bp={"gold": 8_000},
+    clawback_days=60,
+    clawback_on_closed_lost=False,
+)
 
 
 @dataclass(frozen=True)
@@ -163,10 +158,7 @@ async def world(client: httpx.AsyncClient, factory: Factory) -> World:
             program = await factory.program(vendor)
             products = [await factory.product(program)]
             setups[key] = VendorSetup(vendor, program, products, admin)
-            created = await client.post(
-                f"/v1/programs/{program.id}/incentive-plans", json=deal.plan, headers=admin
-            )
-            assert created.status_code == 201, created.text
+            await create_plan(client, admin, program, **deal.plan)
         body = deal_body(line(setups[key], quantity=deal.quantity, unit_price=UNIT_PRICE))
         (registration,) = (await submit(client, rep_headers, body))["registrations"]
         assert registration["status"] == "submitted"

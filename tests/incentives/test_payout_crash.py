@@ -5,12 +5,11 @@ payout once and whole."""
 import asyncio
 import contextlib
 import os
-import shutil
 import signal
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
@@ -54,19 +53,6 @@ async def eventually(check: Callable[[], Awaitable[T | None]], *, seconds: float
         if time.monotonic() > deadline:
             raise AssertionError(f"not reached in {seconds} s")
         await asyncio.sleep(0.1)
-
-
-@pytest.fixture
-def private_redis() -> Iterator[PrivateRedis]:
-    """A Redis server of the test's own: other runs of the suite flush the shared test database
-    at any time, and would take the killed worker's message with it."""
-    if shutil.which("redis-server") is None:
-        pytest.skip("redis-server is not installed")
-    server = PrivateRedis()
-    server.start()
-    yield server
-    server.stop()
-    shutil.rmtree(server.dir, ignore_errors=True)
 
 
 @pytest.fixture

@@ -4,9 +4,8 @@ two schedulers enqueue each periodic slot once."""
 
 import asyncio
 import os
-import shutil
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 
 import dramatiq
@@ -104,17 +103,6 @@ async def test_two_schedulers_run_each_periodic_job_once(hits_table: AsyncEngine
 
 
 # --- a Redis outage, on a Redis server of the test's own --------------------------------------
-
-
-@pytest.fixture
-def private_redis() -> Iterator[PrivateRedis]:
-    if shutil.which("redis-server") is None:
-        pytest.skip("redis-server is not installed")
-    server = PrivateRedis()
-    server.start()
-    yield server
-    server.stop()
-    shutil.rmtree(server.dir, ignore_errors=True)
 
 
 async def test_while_redis_is_down_the_api_answers_and_jobs_wait_then_run_once(
