@@ -18,12 +18,12 @@ never shift or repeat what it sees. Two orders:
 """
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 import msgspec
-from sqlalchemy import Select, and_, or_, text
+from sqlalchemy import Select, and_, func, literal, or_, text
 from sqlalchemy.dialects.postgresql import TIMESTAMP
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -131,3 +131,30 @@ def page_of(rows: Sequence[K], page: PageRequest) -> Page[K]:
         return Page(items=items, next_key=key)
     tail = items[-1] if len(rows) > page.limit and items else None
     return Page(items=items, next_key=PageKey(at=tail.created_at, id=tail.id) if tail else None)
+
+
+def by_key(
+    stmt: Select[Any],
+    at: Any,
+    id_: Any,
+    page: PageRequest,
+    *,
+    newest_first: bool = False,
+) -> Select[Any]:
+    """`paginate` for a list ordered by a key of its own, `(at, id_)`, oldest or newest first:
+    start after the page's key, and fetch one row more than its limit."""
+    if page.after is not None:
+        key = func.row(at, id_)
+        after = func.row(literal(page.after.at), literal(page.after.id))
+        stmt = stmt.where(key < after if newest_first else key > after)
+    order = (at.desc(), id_.desc()) if newest_first else (at, id_)
+    return stmt.order_by(*order).limit(page.limit + 1)
+
+
+def cut(
+    rows: Sequence[T], page: PageRequest, key: Callable[[T], tuple[datetime, uuid.UUID]]
+) -> Page[T]:
+    """`page_of` for `by_key`: the page's items, and the key of the next page if there is one."""
+    items = list(rows[: page.limit])
+    more = len(rows) > page.limit and items
+    return Page(items=items, next_key=PageKey(*key(items[-1])) if more else None)

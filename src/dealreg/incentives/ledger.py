@@ -26,7 +26,7 @@ from dealreg.auth.tokens import Principal
 from dealreg.incentives.models import Earning, Entry, Payout, PayoutItem, PayoutStatus
 from dealreg.incentives.terms import Milestone
 from dealreg.orgs.models import OrgKind, Role
-from dealreg.pagination import Page, PageKey, PageRequest
+from dealreg.pagination import Page, PageKey, PageRequest, by_key, cut
 from dealreg.registrations import service as registrations
 from dealreg.registrations.models import Deal, Registration
 
@@ -168,21 +168,9 @@ async def entries(
             stmt = stmt.where(column == value)
     if status is not None:
         stmt = stmt.where(status_of() == status.value)
-    if page.after is not None:
-        stmt = stmt.where(
-            func.row(Earning.earned_at, Earning.id)
-            < func.row(literal(page.after.at), literal(page.after.id))
-        )
-    rows = (
-        await session.execute(
-            stmt.order_by(Earning.earned_at.desc(), Earning.id.desc()).limit(page.limit + 1)
-        )
-    ).all()
-    items = [view(row) for row in rows[: page.limit]]
-    more = len(rows) > page.limit
-    return Page(
-        items=items, next_key=PageKey(at=items[-1].earned_at, id=items[-1].id) if more else None
-    )
+    stmt = by_key(stmt, Earning.earned_at, Earning.id, page, newest_first=True)
+    rows = [view(row) for row in await session.execute(stmt)]
+    return cut(rows, page, lambda entry: (entry.earned_at, entry.id))
 
 
 class Total(msgspec.Struct, frozen=True, kw_only=True):

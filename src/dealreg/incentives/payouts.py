@@ -24,7 +24,7 @@ from dealreg.incentives import ledger
 from dealreg.incentives.ledger import EarningStatus, EarningView
 from dealreg.incentives.models import Earning, Payout, PayoutItem, PayoutStatus
 from dealreg.orgs.models import Organization, OrgKind, Role
-from dealreg.pagination import Page, PageKey, PageRequest
+from dealreg.pagination import Page, PageRequest, by_key, cut
 from dealreg.versioning import IfMatch
 from dealreg.worker.jobs import enqueue, job
 
@@ -170,30 +170,15 @@ async def totals(session: AsyncSession, payout_id: uuid.UUID) -> list[CurrencyTo
 
 
 async def list_payouts(session: AsyncSession, actor: Principal, page: PageRequest) -> Page[Payout]:
-    stmt = select(Payout).where(_visible(actor))
-    if page.after is not None:
-        stmt = stmt.where(
-            func.row(Payout.created_at, Payout.id)
-            < func.row(literal(page.after.at), literal(page.after.id))
-        )
-    rows = (
-        await session.scalars(
-            stmt.order_by(Payout.created_at.desc(), Payout.id.desc()).limit(page.limit + 1)
-        )
-    ).all()
-    items = list(rows[: page.limit])
-    more = len(rows) > page.limit
-    return Page(
-        items=items, next_key=PageKey(at=items[-1].created_at, id=items[-1].id) if more else None
+    stmt = by_key(
+        select(Payout).where(_visible(actor)), Payout.created_at, Payout.id, page, newest_first=True
     )
+    rows = (await session.scalars(stmt)).all()
+    return cut(rows, page, lambda payout: (payout.created_at, payout.id))
 
 
 def _items(payout_id: uuid.UUID) -> Any:
-    return (
-        ledger.entries_query()
-        .where(PayoutItem.payout_id == payout_id)
-        .order_by(Earning.earned_at, Earning.id)
-    )
+    return ledger.entries_query().where(PayoutItem.payout_id == payout_id)
 
 
 async def items(
@@ -201,18 +186,9 @@ async def items(
 ) -> Page[EarningView]:
     """The payout's entries, in the order they were earned."""
     payout = await get(session, actor, payout_id)
-    stmt = _items(payout.id)
-    if page.after is not None:
-        stmt = stmt.where(
-            func.row(Earning.earned_at, Earning.id)
-            > func.row(literal(page.after.at), literal(page.after.id))
-        )
-    rows = (await session.execute(stmt.limit(page.limit + 1))).all()
-    views = [ledger.view(row) for row in rows[: page.limit]]
-    more = len(rows) > page.limit
-    return Page(
-        items=views, next_key=PageKey(at=views[-1].earned_at, id=views[-1].id) if more else None
-    )
+    stmt = by_key(_items(payout.id), Earning.earned_at, Earning.id, page)
+    rows = [ledger.view(row) for row in await session.execute(stmt)]
+    return cut(rows, page, lambda entry: (entry.earned_at, entry.id))
 
 
 async def all_items(
@@ -220,7 +196,8 @@ async def all_items(
 ) -> AsyncIterator[EarningView]:
     """Every entry of the payout, streamed from the database (for CSV)."""
     payout = await get(session, actor, payout_id)
-    async for row in await session.stream(_items(payout.id)):
+    stmt = _items(payout.id).order_by(Earning.earned_at, Earning.id)
+    async for row in await session.stream(stmt):
         yield ledger.view(row)
 
 

@@ -18,7 +18,7 @@ from dealreg.auth.tokens import Principal
 from dealreg.dates import years_after
 from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.orgs.models import Organization, OrgKind, Program, User
-from dealreg.pagination import Page, PageKey, PageRequest
+from dealreg.pagination import Page, PageRequest, by_key, cut
 from dealreg.registrations.models import Registration
 from dealreg.sla.models import ClockState, SlaBreach, SlaClock, Threshold
 
@@ -318,22 +318,9 @@ def _breach(row: Any) -> Breach:
 
 async def breaches(session: AsyncSession, scope: Scope, page: PageRequest) -> Page[Breach]:
     """The breached registrations of the scope, in the order they breached."""
-    stmt = _breaches(scope)
-    if page.after is not None:
-        stmt = stmt.where(
-            func.row(SlaBreach.breached_at, SlaBreach.id)
-            > func.row(literal(page.after.at), literal(page.after.id))
-        )
-    rows = (
-        await session.execute(
-            stmt.order_by(SlaBreach.breached_at, SlaBreach.id).limit(page.limit + 1)
-        )
-    ).all()
-    items = [_breach(row) for row in rows[: page.limit]]
-    more = len(rows) > page.limit
-    return Page(
-        items=items, next_key=PageKey(at=items[-1].breached_at, id=items[-1].id) if more else None
-    )
+    stmt = by_key(_breaches(scope), SlaBreach.breached_at, SlaBreach.id, page)
+    rows = [_breach(row) for row in await session.execute(stmt)]
+    return cut(rows, page, lambda breach: (breach.breached_at, breach.id))
 
 
 async def all_breaches(session: AsyncSession, scope: Scope) -> AsyncIterator[Breach]:
