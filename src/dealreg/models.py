@@ -5,6 +5,7 @@ def load_all_models() -> None:
     import dealreg.events.models
     import dealreg.idempotency.models
     import dealreg.incentives.models
+    import dealreg.leads.models
     import dealreg.orgs.models
     import dealreg.registrations.models
     import dealreg.sla.models

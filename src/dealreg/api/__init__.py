@@ -13,6 +13,7 @@ from dealreg.api.incentives import (
     preview_incentives,
     registration_earnings,
 )
+from dealreg.api.leads import LeadController, LeadPolicyController
 from dealreg.api.me import me
 from dealreg.api.oauth import issue_token, jwks
 from dealreg.api.organizations import OrganizationController
@@ -46,6 +47,8 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     my_earnings,
     list_earnings,
     preview_incentives,
+    LeadController,
+    LeadPolicyController,
     sla_page,
     sign_in,
     sign_out,

@@ -187,7 +187,7 @@ class ExtensionResult(msgspec.Struct, kw_only=True):
     registration: RegistrationOut
 
 
-def _deal_out(deal: Any, lines: Any, registrations: Any) -> DealOut:
+def deal_out(deal: Any, lines: Any, registrations: Any) -> DealOut:
     return DealOut(
         id=deal.id,
         created_at=deal.created_at,
@@ -236,7 +236,7 @@ class DealController(Controller):
         self, db: Db, principal: Caller, data: JSONBody[DealInput]
     ) -> Response[DealOut]:
         result = await service.submit_deal(db, principal, data)
-        out = _deal_out(result.deal, result.lines, result.registrations)
+        out = deal_out(result.deal, result.lines, result.registrations)
         return tagged(out, _deal_version(result.deal, result.registrations))
 
     @get(
@@ -259,7 +259,7 @@ class DealController(Controller):
             db, principal, partner_id=partner_id, rep_id=rep_id, page=page
         )
         return DealList(
-            items=[_deal_out(v.deal, v.lines, v.registrations) for v in result.items],
+            items=[deal_out(v.deal, v.lines, v.registrations) for v in result.items],
             next_cursor=encode_cursor(result.next_key),
         )
 
@@ -278,7 +278,7 @@ class DealController(Controller):
         deal_id: FromPath[uuid.UUID],
     ) -> Response[DealOut]:
         view = await service.get_deal(db, principal, deal_id)
-        out = _deal_out(view.deal, view.lines, view.registrations)
+        out = deal_out(view.deal, view.lines, view.registrations)
         return with_etag(request, out, _deal_version(view.deal, view.registrations))
 
 

@@ -23,6 +23,7 @@ from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.events.models import Event
 from dealreg.fields import NO_NUL, Country, Currency, Email, MinorUnits, Name, Sku
 from dealreg.incentives import service as incentives
+from dealreg.leads import outcomes as lead_outcomes
 from dealreg.orgs.models import OrgKind, PartnershipStatus, Role, Tier
 from dealreg.orgs.service import AutoApproveRule, ExtraField
 from dealreg.pagination import Page, PageRequest
@@ -760,6 +761,9 @@ _EARNING_EVENTS = frozenset(
     }
 )
 
+# A registration a lead became that closes so closes the lead.
+_LEAD_OUTCOMES = frozenset({RegistrationStatus.won, RegistrationStatus.lost})
+
 
 async def record(
     session: AsyncSession,
@@ -803,6 +807,14 @@ async def record(
     )
     if change.to_status is not change.from_status:
         await clocks.follow(session, registration.id, change.to_status, at or datetime.now(UTC))
+    if change.to_status in _LEAD_OUTCOMES and change.to_status is not change.from_status:
+        await lead_outcomes.follow_registration(
+            session,
+            registration.id,
+            won=change.to_status is RegistrationStatus.won,
+            at=at or datetime.now(UTC),
+            reason=change.reason,
+        )
     if registration.incentive_plan_id is not None and change.event in _EARNING_EVENTS:
         await enqueue(session, incentives.settle_job, registration_id=str(registration.id))
 

@@ -63,6 +63,7 @@ def load_all_jobs() -> dict[str, Job]:
     import dealreg.idempotency.tasks
     import dealreg.incentives.payouts
     import dealreg.incentives.service
+    import dealreg.leads.tasks
     import dealreg.registrations.tasks
     import dealreg.sla.tasks
     import dealreg.worker.tasks  # noqa: F401

@@ -1,0 +1,576 @@
+"""`/v1/leads`: a vendor forwards leads to partners; the partner accepts or rejects them, reports
+what came of them and may convert one into a deal registration. `/v1/vendors/{id}/lead-policy`:
+the vendor's scoring rubric and lead SLA."""
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, post, put
+from litestar.params import FromPath, FromQuery, JSONBody
+
+from dealreg.api.conditional import (
+    ETAG_HEADER,
+    NOT_MODIFIED,
+    IfMatchHeader,
+    if_match,
+    tagged,
+    with_etag,
+)
+from dealreg.api.deps import Caller, Cursor, Db, Limit, UpdatedSince, encode_cursor, page_request
+from dealreg.api.registrations import DealOut, deal_out
+from dealreg.api.schemas import Problem, Resource, problems
+from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.auth import scopes
+from dealreg.errors import DealRegError, error_body
+from dealreg.leads import service
+from dealreg.leads.models import Disposition, EngagementType, LeadRejection, LeadStatus
+from dealreg.leads.service import (
+    ConversionInput,
+    DispositionInput,
+    EngagementInput,
+    Label,
+    LeadInput,
+    LeadRules,
+)
+from dealreg.pagination import DEFAULT_LIMIT
+from dealreg.registrations.service import Contact, Customer, Note
+
+MAX_BATCH = 500
+
+
+class LeadOut(Resource, kw_only=True):
+    vendor_id: uuid.UUID
+    partner_id: uuid.UUID
+    rep_id: uuid.UUID | None
+    status: LeadStatus
+    customer: Customer
+    contact: Contact
+    skus: list[str]
+    interest: str
+    campaign: str | None
+    source: str | None
+    score: int
+    notes: str
+    forwarded_at: datetime | None
+    # The partner must accept (or reject) the lead by then, or it is recalled to the vendor.
+    accept_due_at: datetime | None
+    accepted_at: datetime | None
+    rejected_at: datetime | None
+    reject_code: LeadRejection | None
+    reject_note: str | None
+    recalled_at: datetime | None
+    # The first touch is due by then after acceptance; past it untouched, the lead is overdue.
+    first_touch_due_at: datetime | None
+    first_touch_at: datetime | None
+    first_touch_overdue: bool
+    disposition: Disposition | None
+    disposition_at: datetime | None
+    qualified_at: datetime | None
+    converted_at: datetime | None
+    closed_at: datetime | None
+    lost_reason: str | None
+    # The deal registration the lead was converted into.
+    registration_id: uuid.UUID | None
+
+
+class LeadList(msgspec.Struct):
+    items: list[LeadOut]
+    next_cursor: str | None
+
+
+class BatchInput(msgspec.Struct, forbid_unknown_fields=True):
+    leads: Annotated[list[LeadInput], msgspec.Meta(min_length=1, max_length=MAX_BATCH)]
+
+
+class BatchItem(msgspec.Struct, kw_only=True):
+    """One lead of a batch: created (`status` 201, `lead`) or refused whole (`problem`)."""
+
+    index: int
+    status: int
+    lead: LeadOut | None = None
+    problem: Problem | None = None
+
+
+class BatchResult(msgspec.Struct, kw_only=True):
+    created: int
+    refused: int
+    items: list[BatchItem]
+
+
+class Engagements(msgspec.Struct, forbid_unknown_fields=True):
+    engagements: Annotated[list[EngagementInput], msgspec.Meta(min_length=1, max_length=100)]
+
+
+class EngagementOut(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    type: EngagementType
+    occurred_at: datetime
+    points: int
+    note: str | None
+    recorded_by: uuid.UUID
+    recorded_at: datetime
+
+
+class EngagementList(msgspec.Struct):
+    items: list[EngagementOut]
+
+
+class EngagementResult(msgspec.Struct, kw_only=True):
+    lead: LeadOut
+    added: list[EngagementOut]
+
+
+class Assignment(msgspec.Struct, forbid_unknown_fields=True):
+    rep_id: uuid.UUID
+
+
+class Acceptance(msgspec.Struct, forbid_unknown_fields=True):
+    note: Note | None = None
+
+
+class Rejection(msgspec.Struct, forbid_unknown_fields=True):
+    reason: LeadRejection
+    # Required when the reason is `other`.
+    note: Note | None = None
+
+
+class DispositionOut(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    type: Disposition
+    occurred_at: datetime
+    note: str | None
+    lost_reason: str | None
+    # Null: dealreg, from the outcome of the lead's deal registration.
+    reported_by: uuid.UUID | None
+    reported_at: datetime
+
+
+class DispositionList(msgspec.Struct):
+    items: list[DispositionOut]
+
+
+class DispositionResult(msgspec.Struct, kw_only=True):
+    lead: LeadOut
+    disposition: DispositionOut
+
+
+class ConversionResult(msgspec.Struct, kw_only=True):
+    lead: LeadOut
+    deal: DealOut
+
+
+class LeadHistoryOut(msgspec.Struct, kw_only=True):
+    id: uuid.UUID
+    at: datetime
+    action: str
+    actor_id: uuid.UUID | None
+    actor_role: str | None
+    from_status: LeadStatus | None
+    to_status: LeadStatus | None
+    reason: str | None
+    data: dict[str, Any]
+
+
+class LeadHistoryList(msgspec.Struct):
+    items: list[LeadHistoryOut]
+
+
+class LeadPolicyOut(msgspec.Struct, kw_only=True):
+    vendor_id: uuid.UUID
+    # Points per engagement type, added to a lead's score.
+    points: dict[EngagementType, int]
+    # A lead scoring less is not forwarded.
+    forward_threshold: int
+    # Business days (of the vendor's approval SLA calendar) to accept a forwarded lead, and to
+    # touch it first once accepted.
+    accept_days: float
+    first_touch_days: float
+    version: int
+
+
+def lead_out(lead: Any) -> LeadOut:
+    return msgspec.convert(lead, LeadOut, from_attributes=True)
+
+
+def _policy_out(view: service.PolicyView) -> LeadPolicyOut:
+    rules = view.rules
+    return LeadPolicyOut(
+        vendor_id=view.vendor_id,
+        points={t: rules.points_for(t) for t in EngagementType},
+        forward_threshold=rules.forward_threshold,
+        accept_days=rules.accept_days,
+        first_touch_days=rules.first_touch_days,
+        version=view.tag,
+    )
+
+
+_CHANGE = problems(404, 409, 412, 413, 428)
+
+
+class LeadController(Controller):
+    path = "/v1/leads"
+    tags = ["leads"]
+    security = BEARER_SECURITY
+
+    @post(
+        guards=[requires(scopes.WRITE_LEADS)],
+        responses=problems(413),
+        response_headers=[ETAG_HEADER],
+        summary="Create a lead for a partner (the vendor); forwarded at once unless held",
+        description=(
+            "A lead scoring below the vendor's forwarding threshold is refused (422 "
+            "`lead-below-threshold`, naming the score and the threshold) unless `forward` is "
+            "false: it is then kept as a draft, to forward once its engagements score enough."
+        ),
+    )
+    async def create(
+        self, db: Db, principal: Caller, data: JSONBody[LeadInput]
+    ) -> Response[LeadOut]:
+        lead = await service.create_lead(db, principal, data)
+        return tagged(lead_out(lead), lead.version)
+
+    @post(
+        "/batch",
+        status_code=200,
+        guards=[requires(scopes.WRITE_LEADS)],
+        responses=problems(413),
+        summary=f"Create up to {MAX_BATCH} leads; each is created whole or refused whole",
+        description=(
+            "Every lead is checked and written on its own: the answer lists, in order, the "
+            "created leads and the problem of each refused one. Send an Idempotency-Key so that "
+            "a retried batch creates nothing twice."
+        ),
+    )
+    async def batch(self, db: Db, principal: Caller, data: JSONBody[BatchInput]) -> BatchResult:
+        items = []
+        for index, entry in enumerate(data.leads):
+            try:
+                async with db.begin_nested():
+                    lead = await service.create_lead(db, principal, entry, base=f"/leads/{index}")
+            except DealRegError as exc:
+                if exc.status in (401, 403):
+                    raise  # the caller, not the lead: nothing of the batch is theirs to create
+                problem = msgspec.json.decode(error_body(exc, None), type=Problem)
+                items.append(BatchItem(index=index, status=exc.status, problem=problem))
+            else:
+                items.append(BatchItem(index=index, status=201, lead=lead_out(lead)))
+        created = sum(1 for item in items if item.lead is not None)
+        return BatchResult(created=created, refused=len(items) - created, items=items)
+
+    @get(
+        guards=[requires(scopes.READ_LEADS)],
+        responses=problems(),
+        summary="List leads: a vendor's, a partner's forwarded ones (a rep's own)",
+    )
+    async def list(
+        self,
+        db: Db,
+        principal: Caller,
+        status: FromQuery[LeadStatus | None] = None,
+        partner_id: FromQuery[uuid.UUID | None] = None,
+        rep_id: FromQuery[uuid.UUID | None] = None,
+        campaign: FromQuery[Label | None] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        updated_since: UpdatedSince = None,
+    ) -> LeadList:
+        page = page_request(limit, cursor, updated_since)
+        result = await service.list_leads(
+            db,
+            principal,
+            status=status,
+            partner_id=partner_id,
+            rep_id=rep_id,
+            campaign=campaign,
+            page=page,
+        )
+        return LeadList(
+            items=[lead_out(lead) for lead in result.items],
+            next_cursor=encode_cursor(result.next_key),
+        )
+
+    @get(
+        "/{lead_id:uuid}",
+        guards=[requires(scopes.READ_LEADS)],
+        responses=problems(404) | NOT_MODIFIED,
+        response_headers=[ETAG_HEADER],
+        summary="Read a lead",
+    )
+    async def read(
+        self,
+        request: Request[Any, Any, Any],
+        db: Db,
+        principal: Caller,
+        lead_id: FromPath[uuid.UUID],
+    ) -> Response[LeadOut]:
+        lead = await service.get_lead(db, principal, lead_id)
+        return with_etag(request, lead_out(lead), lead.version)
+
+    @get(
+        "/{lead_id:uuid}/history",
+        guards=[requires(scopes.READ_LEADS)],
+        responses=problems(404),
+        summary="What happened to a lead: who, when, from what to what, and why",
+    )
+    async def history(
+        self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
+    ) -> LeadHistoryList:
+        rows = await service.history(db, principal, lead_id)
+        return LeadHistoryList(
+            items=[msgspec.convert(r, LeadHistoryOut, from_attributes=True) for r in rows]
+        )
+
+    @post(
+        "/{lead_id:uuid}/forward",
+        status_code=200,
+        guards=[requires(scopes.WRITE_LEADS)],
+        responses=_CHANGE,
+        response_headers=[ETAG_HEADER],
+        summary="Forward a draft lead to its partner (its score must reach the threshold)",
+    )
+    async def forward(
+        self,
+        db: Db,
+        principal: Caller,
+        lead_id: FromPath[uuid.UUID],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[LeadOut]:
+        lead = await service.forward_lead(
+            db, principal, lead_id, if_match=if_match(if_match_header, required=True)
+        )
+        return tagged(lead_out(lead), lead.version)
+
+    @get(
+        "/{lead_id:uuid}/engagements",
+        guards=[requires(scopes.READ_LEADS)],
+        responses=problems(404),
+        summary="What the prospect did, as scored, oldest first",
+    )
+    async def engagements(
+        self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
+    ) -> EngagementList:
+        rows = await service.engagements(db, principal, lead_id)
+        return EngagementList(
+            items=[msgspec.convert(r, EngagementOut, from_attributes=True) for r in rows]
+        )
+
+    @post(
+        "/{lead_id:uuid}/engagements",
+        status_code=200,
+        guards=[requires(scopes.WRITE_LEADS)],
+        responses=problems(404, 412, 413),
+        response_headers=[ETAG_HEADER],
+        summary="Add engagements (the vendor); each adds its rubric points to the score",
+        description="If-Match is optional: engagements add to the lead and overwrite nothing.",
+    )
+    async def add_engagements(
+        self,
+        db: Db,
+        principal: Caller,
+        lead_id: FromPath[uuid.UUID],
+        data: JSONBody[Engagements],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[EngagementResult]:
+        lead, rows = await service.add_engagements(
+            db,
+            principal,
+            lead_id,
+            data.engagements,
+            if_match=if_match(if_match_header, required=False),
+        )
+        result = EngagementResult(
+            lead=lead_out(lead),
+            added=[msgspec.convert(r, EngagementOut, from_attributes=True) for r in rows],
+        )
+        return tagged(result, lead.version)
+
+    @post(
+        "/{lead_id:uuid}/assign",
+        status_code=200,
+        guards=[requires(scopes.WRITE_LEADS)],
+        responses=_CHANGE,
+        response_headers=[ETAG_HEADER],
+        summary="Give the lead to one of the partner's reps (the partner admin)",
+    )
+    async def assign(
+        self,
+        db: Db,
+        principal: Caller,
+        lead_id: FromPath[uuid.UUID],
+        data: JSONBody[Assignment],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[LeadOut]:
+        lead = await service.assign(
+            db,
+            principal,
+            lead_id,
+            rep_id=data.rep_id,
+            if_match=if_match(if_match_header, required=True),
+        )
+        return tagged(lead_out(lead), lead.version)
+
+    @post(
+        "/{lead_id:uuid}/accept",
+        status_code=200,
+        guards=[requires(scopes.WRITE_LEADS)],
+        responses=_CHANGE,
+        response_headers=[ETAG_HEADER],
+        summary="Accept a forwarded lead (its rep or the partner admin), before its deadline",
+    )
+    async def accept(
+        self,
+        db: Db,
+        principal: Caller,
+        lead_id: FromPath[uuid.UUID],
+        data: JSONBody[Acceptance],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[LeadOut]:
+        lead = await service.accept(
+            db,
+            principal,
+            lead_id,
+            note=data.note,
+            if_match=if_match(if_match_header, required=True),
+        )
+        return tagged(lead_out(lead), lead.version)
+
+    @post(
+        "/{lead_id:uuid}/reject",
+        status_code=200,
+        guards=[requires(scopes.WRITE_LEADS)],
+        responses=_CHANGE,
+        response_headers=[ETAG_HEADER],
+        summary="Reject a forwarded lead with a reason (its rep or the partner admin)",
+    )
+    async def reject(
+        self,
+        db: Db,
+        principal: Caller,
+        lead_id: FromPath[uuid.UUID],
+        data: JSONBody[Rejection],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[LeadOut]:
+        lead = await service.reject(
+            db,
+            principal,
+            lead_id,
+            reason=data.reason,
+            note=data.note,
+            if_match=if_match(if_match_header, required=True),
+        )
+        return tagged(lead_out(lead), lead.version)
+
+    @get(
+        "/{lead_id:uuid}/dispositions",
+        guards=[requires(scopes.READ_LEADS)],
+        responses=problems(404),
+        summary="The dispositions reported for a lead, in the order they happened",
+    )
+    async def dispositions(
+        self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
+    ) -> DispositionList:
+        rows = await service.dispositions(db, principal, lead_id)
+        return DispositionList(
+            items=[msgspec.convert(r, DispositionOut, from_attributes=True) for r in rows]
+        )
+
+    @post(
+        "/{lead_id:uuid}/dispositions",
+        guards=[requires(scopes.WRITE_LEADS)],
+        responses=_CHANGE,
+        response_headers=[ETAG_HEADER],
+        summary="Report what happened with an accepted lead, and when",
+        description=(
+            "In order: `first_touch` first and once; `follow_up` any number of times; "
+            "`qualified` once; then one final `won`, `lost` (with `lost_reason`) or "
+            "`no_decision`. `converted` comes from `POST /v1/leads/{id}/convert`. Each happens "
+            "no earlier than the acceptance and the disposition before it."
+        ),
+    )
+    async def report_disposition(
+        self,
+        db: Db,
+        principal: Caller,
+        lead_id: FromPath[uuid.UUID],
+        data: JSONBody[DispositionInput],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[DispositionResult]:
+        lead, row = await service.report_disposition(
+            db, principal, lead_id, data, if_match=if_match(if_match_header, required=True)
+        )
+        result = DispositionResult(
+            lead=lead_out(lead),
+            disposition=msgspec.convert(row, DispositionOut, from_attributes=True),
+        )
+        return tagged(result, lead.version)
+
+    @post(
+        "/{lead_id:uuid}/convert",
+        guards=[requires(scopes.WRITE_LEADS), requires(scopes.WRITE_REGISTRATIONS)],
+        responses=problems(404, 409, 412, 413, 428),
+        response_headers=[ETAG_HEADER],
+        summary="Register the lead's deal with its vendor, prefilled from the lead",
+        description=(
+            "The deal is checked and registered exactly as `POST /v1/deals` does it, with the "
+            "lead's customer and contact unless the body corrects them; its lines are the "
+            "lead's vendor's. The lead is then converted and linked to the registration, whose "
+            "outcome (won, lost) becomes the lead's."
+        ),
+    )
+    async def convert(
+        self,
+        db: Db,
+        principal: Caller,
+        lead_id: FromPath[uuid.UUID],
+        data: JSONBody[ConversionInput],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[ConversionResult]:
+        lead, submitted = await service.convert(
+            db, principal, lead_id, data, if_match=if_match(if_match_header, required=True)
+        )
+        deal = deal_out(submitted.deal, submitted.lines, submitted.registrations)
+        return tagged(ConversionResult(lead=lead_out(lead), deal=deal), lead.version)
+
+
+class LeadPolicyController(Controller):
+    path = "/v1/vendors/{vendor_id:uuid}/lead-policy"
+    tags = ["leads"]
+    security = BEARER_SECURITY
+
+    @get(
+        guards=[requires(scopes.READ_PROGRAMS)],
+        responses=problems(404) | NOT_MODIFIED,
+        response_headers=[ETAG_HEADER],
+        summary="A vendor's lead scoring rubric, forwarding threshold and lead SLA",
+    )
+    async def read(
+        self,
+        request: Request[Any, Any, Any],
+        db: Db,
+        principal: Caller,
+        vendor_id: FromPath[uuid.UUID],
+    ) -> Response[LeadPolicyOut]:
+        view = await service.get_policy(db, principal, vendor_id)
+        return with_etag(request, _policy_out(view), view.tag)
+
+    @put(
+        guards=[requires(scopes.WRITE_PROGRAMS)],
+        responses=problems(404, 409, 412, 413, 428),
+        response_headers=[ETAG_HEADER],
+        summary="Set a vendor's lead policy; its SLA applies to leads forwarded later",
+        description="Engagement types left out of `points` keep their default points.",
+    )
+    async def write(
+        self,
+        db: Db,
+        principal: Caller,
+        vendor_id: FromPath[uuid.UUID],
+        data: JSONBody[LeadRules],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[LeadPolicyOut]:
+        view = await service.put_policy(
+            db, principal, vendor_id, data, if_match=if_match(if_match_header, required=True)
+        )
+        return tagged(_policy_out(view), view.tag)
