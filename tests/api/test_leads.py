@@ -642,3 +642,14 @@ async def test_a_lead_read_sends_an_etag_and_honours_if_none_match(
         url, headers=scene.partner.admin | {"If-None-Match": first.headers["ETag"]}
     )
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize(
+    "params", [{"status": "asleep"}, {"campaign": ""}, {"campaign": "x" * 101}, {"limit": 0}]
+)
+async def test_a_refused_list_parameter_is_a_400_naming_it(
+    client: httpx.AsyncClient, scene: Scene, params: Json
+) -> None:
+    response = await client.get(LEADS, params=params, headers=scene.vendor_admin)
+    body = assert_problem(response, 400, "invalid-parameter")
+    assert [error["parameter"] for error in body["errors"]] == list(params)

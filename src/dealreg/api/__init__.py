@@ -21,7 +21,7 @@ from dealreg.api.pages import sign_in, sign_out, sla_page
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.programs import ProgramController
 from dealreg.api.registrations import DealController, RegistrationController
-from dealreg.api.reports import sla_breaches, sla_report
+from dealreg.api.reports import lead_report, sla_breaches, sla_report
 from dealreg.api.sla import PolicyController, registration_clock
 
 ROUTE_HANDLERS: list[ControllerRouterHandler] = [
@@ -41,6 +41,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     registration_clock,
     sla_report,
     sla_breaches,
+    lead_report,
     PlanController,
     PayoutController,
     registration_earnings,

@@ -26,6 +26,8 @@ def wants_csv(request: Request[Any, Any, Any], format_: str | None) -> bool:
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, list):
+        return ";".join(str(_cell(item)) for item in value)
     # Names come from users; a spreadsheet would run one starting like a formula.
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, post, put
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from dealreg.api.conditional import (
     ETAG_HEADER,
@@ -30,7 +30,6 @@ from dealreg.leads.service import (
     ConversionInput,
     DispositionInput,
     EngagementInput,
-    Label,
     LeadInput,
     LeadRules,
 )
@@ -271,7 +270,7 @@ class LeadController(Controller):
         status: FromQuery[LeadStatus | None] = None,
         partner_id: FromQuery[uuid.UUID | None] = None,
         rep_id: FromQuery[uuid.UUID | None] = None,
-        campaign: FromQuery[Label | None] = None,
+        campaign: Annotated[str | None, QueryParameter(min_length=1, max_length=100)] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         updated_since: UpdatedSince = None,

@@ -15,9 +15,12 @@ from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.auth.tokens import Principal
+from dealreg.leads import reports as lead_reports
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.sla import reports
 from dealreg.sla.reports import Breach, GroupBy, Row
+
+Rate = Annotated[float, QueryParameter(ge=0, le=1, description="A share, 0 to 1.")]
 
 From = Annotated[
     date | None,
@@ -59,7 +62,7 @@ def report_scope(
     )
 
 
-async def _each(rows: list[Row]) -> AsyncIterator[Row]:
+async def _each(rows: list[Any]) -> AsyncIterator[Any]:
     for row in rows:
         yield row
 
@@ -125,3 +128,70 @@ async def sla_breaches(
         )
     page = await reports.breaches(db, scope, page_request(limit, cursor, None))
     return Response(BreachList(items=page.items, next_cursor=encode_cursor(page.next_key)))
+
+
+class LeadReport(msgspec.Struct, kw_only=True):
+    start: date
+    end: date
+    group_by: lead_reports.GroupBy
+    bounds: lead_reports.Bounds
+    rows: list[lead_reports.Row]
+
+
+@get(
+    "/v1/reports/leads",
+    tags=["reports"],
+    security=BEARER_SECURITY,
+    guards=[requires(scopes.READ_LEADS)],
+    responses=problems(),
+    summary="What partners did with forwarded leads, by partner, campaign or rep",
+    description=(
+        "Over the leads forwarded from `from` to `to`: forwarded, accepted, rejected (by reason), "
+        "recalled; acceptance and rejection rates over the answered leads; median business "
+        "hours to accept and to first touch; conversion over the accepted leads; win and "
+        "no-decision rates over the closed ones. Partners and reps beyond the bounds are "
+        "flagged `high_reject_rate` or `low_win_rate`, campaigns `high_rejection`, once they "
+        "have `min_sample` answered (or closed) leads. A vendor sees its own leads, a partner "
+        "its own, a rep theirs."
+    ),
+)
+async def lead_report(
+    request: Request[Any, Any, Any],
+    db: Db,
+    principal: Caller,
+    start: From = None,
+    end: To = None,
+    vendor_id: FromQuery[uuid.UUID | None] = None,
+    partner_id: FromQuery[uuid.UUID | None] = None,
+    campaign: Annotated[str | None, QueryParameter(min_length=1, max_length=100)] = None,
+    group_by: FromQuery[lead_reports.GroupBy] = lead_reports.GroupBy.partner,
+    max_reject_rate: Rate = 0.5,
+    min_win_rate: Rate = 0.2,
+    min_sample: Annotated[
+        int,
+        QueryParameter(ge=1, le=100_000, description="Answered (or closed) leads before a flag."),
+    ] = 5,
+    format_: Format = None,
+) -> Response[LeadReport] | Response[bytes]:
+    scope = lead_reports.scope_of(
+        principal,
+        start=start,
+        end=end,
+        vendor_id=vendor_id,
+        partner_id=partner_id,
+        campaign=campaign,
+        today=datetime.now(UTC).date(),
+    )
+    bounds = lead_reports.Bounds(
+        max_reject_rate=max_reject_rate, min_win_rate=min_win_rate, min_sample=min_sample
+    )
+    rows = await lead_reports.summary(db, scope, group_by, bounds)
+    if wants_csv(request, format_):
+        return await csv_response(
+            lead_reports.Row.__struct_fields__, _each(rows), f"leads-{group_by.value}"
+        )
+    return Response(
+        LeadReport(
+            start=scope.first_day, end=scope.last_day, group_by=group_by, bounds=bounds, rows=rows
+        )
+    )
