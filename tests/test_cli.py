@@ -21,6 +21,7 @@ from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import seed_demo
 from dealreg.incentives.models import Earning, IncentivePlan
+from dealreg.leads.models import Lead
 from dealreg.orgs.models import Organization, Partnership, Product, User
 from dealreg.registrations.models import Registration
 from dealreg.worker.scheduler import SCHEDULE
@@ -55,6 +56,7 @@ async def _counts(url: str) -> tuple[int, ...]:
                         Registration,
                         IncentivePlan,
                         Earning,
+                        Lead,
                     )
                 ]
             )
@@ -79,7 +81,7 @@ async def test_migrate_seed_and_token(scratch_url: str, tmp_path: Path) -> None:
     await _seed(scratch_url)
     first = await _counts(scratch_url)
     await _seed(scratch_url)
-    assert await _counts(scratch_url) == first == (5, 10, 4, 7, 16, 1, 10)
+    assert await _counts(scratch_url) == first == (5, 10, 4, 7, 17, 1, 10, 14)
 
     minted = await asyncio.to_thread(dealreg, "token", "--email", "REP@northwind.example", env=env)
     assert minted.returncode == 0, minted.stderr
