@@ -653,3 +653,17 @@ async def test_a_refused_list_parameter_is_a_400_naming_it(
     response = await client.get(LEADS, params=params, headers=scene.vendor_admin)
     body = assert_problem(response, 400, "invalid-parameter")
     assert [error["parameter"] for error in body["errors"]] == list(params)
+
+
+async def test_a_retried_create_with_the_same_idempotency_key_creates_one_lead(
+    client: httpx.AsyncClient, db: AsyncSession, scene: Scene
+) -> None:
+    body = lead_body(scene)
+    headers = scene.vendor.approver | {"Idempotency-Key": f"lead-{uuid.uuid4()}"}
+    before = await count_rows(db, Lead)
+    first = await client.post(LEADS, json=body, headers=headers)
+    again = await client.post(LEADS, json=body, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert again.content == first.content
+    assert await count_rows(db, Lead) == before + 1
