@@ -241,6 +241,9 @@ async def create_lead(
         raise InvalidLead(
             f"The lead breaks {len(errors)} rule(s); nothing was created.", errors=errors
         )
+    rules = await _rules(session, actor.organization_id)
+    if data.forward:
+        _require_threshold(data.score, rules, base)
     lead = Lead(
         id=uuid.uuid4(),
         vendor_id=actor.organization_id,
@@ -264,7 +267,7 @@ async def create_lead(
         session, actor, lead, action="created", event="lead.created", from_status=None
     )
     if data.forward:
-        await _forward(session, actor, lead, base=base)
+        await _forward(session, actor, lead, rules)
     await session.flush()
     return lead
 
@@ -274,23 +277,25 @@ async def _lead_calendar(session: AsyncSession, vendor_id: uuid.UUID) -> clocks.
     return clocks.policy_of(policies, vendors[vendor_id], None)
 
 
-async def _forward(
-    session: AsyncSession, actor: Principal, lead: Lead, *, base: str | None = None
-) -> None:
-    """Forward `lead` if its score reaches the vendor's threshold; `base` points at the body
+def _require_threshold(score: int, rules: LeadRules, base: str | None) -> None:
+    """Refuse to forward a lead scoring below the vendor's threshold; `base` points at the body
     whose score falls short, when there is one."""
-    rules = LeadRules.of_row(await repository.policy_of(session, lead.vendor_id))
-    if lead.score < rules.forward_threshold:
-        detail = (
-            f"the lead scores {lead.score}, below the forwarding threshold of "
-            f"{rules.forward_threshold}"
-        )
-        raise BelowThreshold(
-            f"Not forwarded: {detail}. Create it with forward: false and forward it once its "
-            "engagements reach the threshold.",
-            errors=[_field(f"{base}/score", detail)] if base is not None else None,
-            extra={"score": lead.score, "forward_threshold": rules.forward_threshold},
-        )
+    if score >= rules.forward_threshold:
+        return
+    detail = f"the lead scores {score}, below the forwarding threshold of {rules.forward_threshold}"
+    raise BelowThreshold(
+        f"Not forwarded: {detail}. Create it with forward: false and forward it once its "
+        "engagements reach the threshold.",
+        errors=[_field(f"{base}/score", detail)] if base is not None else None,
+        extra={"score": score, "forward_threshold": rules.forward_threshold},
+    )
+
+
+async def _rules(session: AsyncSession, vendor_id: uuid.UUID) -> LeadRules:
+    return LeadRules.of_row(await repository.policy_of(session, vendor_id))
+
+
+async def _forward(session: AsyncSession, actor: Principal, lead: Lead, rules: LeadRules) -> None:
     vendor = await session.get_one(Organization, lead.vendor_id)
     sla = await _lead_calendar(session, lead.vendor_id)
     assert vendor.timezone is not None  # noqa: S101 - a vendor's is required (check constraint)
@@ -336,7 +341,9 @@ async def forward_lead(
     lead = await _for_vendor(session, actor, lead_id, if_match, "forward leads")
     if lead.status is not LeadStatus.draft:
         states.forward(lead, at=datetime.now(UTC))  # raises: only a draft is forwarded
-    await _forward(session, actor, lead)
+    rules = await _rules(session, lead.vendor_id)
+    _require_threshold(lead.score, rules, None)
+    await _forward(session, actor, lead, rules)
     await session.flush()
     return lead
 
@@ -365,7 +372,7 @@ async def add_engagements(
     ]
     if errors:
         raise InvalidInput("An engagement is dated in the future.", errors=errors)
-    rules = LeadRules.of_row(await repository.policy_of(session, lead.vendor_id))
+    rules = await _rules(session, lead.vendor_id)
     rows = [
         LeadEngagement(
             lead_id=lead.id,
