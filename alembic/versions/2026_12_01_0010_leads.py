@@ -219,8 +219,28 @@ def upgrade() -> None:
     op.create_index(
         "ix_leads_vendor_id_created_at_id", "leads", ["vendor_id", "created_at", "id"], unique=False
     )
+    reported = [
+        "vendor_id",
+        "partner_id",
+        "rep_id",
+        "campaign",
+        "status",
+        "reject_code",
+        "accepted_at",
+        "converted_at",
+        "accept_business_us",
+        "first_touch_business_us",
+        "first_touch_overdue",
+    ]
     op.create_index(
-        "ix_leads_vendor_id_forwarded_at", "leads", ["vendor_id", "forwarded_at"], unique=False
+        "ix_leads_report", "leads", ["forwarded_at"], unique=False, postgresql_include=reported
+    )
+    op.create_index(
+        "ix_leads_report_vendor",
+        "leads",
+        ["vendor_id", "forwarded_at"],
+        unique=False,
+        postgresql_include=reported[1:],
     )
     op.create_index(
         "ix_leads_vendor_id_updated_at_id", "leads", ["vendor_id", "updated_at", "id"], unique=False
@@ -371,7 +391,8 @@ def downgrade() -> None:
     op.drop_index("ix_lead_dispositions_lead_id_occurred_at", table_name="lead_dispositions")
     op.drop_table("lead_dispositions")
     op.drop_index("ix_leads_vendor_id_updated_at_id", table_name="leads")
-    op.drop_index("ix_leads_vendor_id_forwarded_at", table_name="leads")
+    op.drop_index("ix_leads_report_vendor", table_name="leads")
+    op.drop_index("ix_leads_report", table_name="leads")
     op.drop_index("ix_leads_vendor_id_created_at_id", table_name="leads")
     op.drop_index("ix_leads_rep_id_created_at_id", table_name="leads")
     op.drop_index("ix_leads_partner_id_updated_at_id", table_name="leads")

@@ -85,6 +85,20 @@ class LeadPolicy(Entity):
 
 
 _OPEN_FORWARDED = "status = 'forwarded'"
+# What the lead reports read of a lead (leads/reports.py).
+_REPORTED = [
+    "vendor_id",
+    "partner_id",
+    "rep_id",
+    "campaign",
+    "status",
+    "reject_code",
+    "accepted_at",
+    "converted_at",
+    "accept_business_us",
+    "first_touch_business_us",
+    "first_touch_overdue",
+]
 _AWAITING_TOUCH = "status = 'accepted' AND first_touch_at IS NULL AND NOT first_touch_overdue"
 
 
@@ -111,8 +125,17 @@ class Lead(Entity):
         Index("ix_leads_rep_id_created_at_id", "rep_id", "created_at", "id"),
         Index("ix_leads_vendor_id_updated_at_id", "vendor_id", "updated_at", "id"),
         Index("ix_leads_partner_id_updated_at_id", "partner_id", "updated_at", "id"),
-        # The reports' scope: a vendor's (or partner's) leads forwarded in a range.
-        Index("ix_leads_vendor_id_forwarded_at", "vendor_id", "forwarded_at"),
+        # The reports' scope: the leads forwarded in a range, every vendor's or one's. They carry
+        # every column a report reads, so it is an index-only scan of narrow entries rather than
+        # a visit to each wide row (measured at 1M leads: 233k rows in 1.2 s through the heap).
+        Index("ix_leads_report", "forwarded_at", postgresql_include=_REPORTED),
+        Index(
+            "ix_leads_report_vendor",
+            "vendor_id",
+            "forwarded_at",
+            postgresql_include=[column for column in _REPORTED if column != "vendor_id"],
+        ),
+        # A partner's leads are a sliver of the whole: its rows are read from the heap.
         Index("ix_leads_partner_id_forwarded_at", "partner_id", "forwarded_at"),
         # The sweep reads only the leads whose deadline can still pass.
         Index("ix_leads_accept_due_at", "accept_due_at", postgresql_where=text(_OPEN_FORWARDED)),
