@@ -109,6 +109,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         jwt_issuer="https://dealreg.test",
         jwt_audience="dealreg-test",
         log_level="WARNING",
+        # The tests' webhook receivers listen on 127.0.0.1.
+        webhooks_allow_private=True,
     )
 
 

@@ -87,7 +87,12 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         # their locks in whatever state they are.
         multiprocessing.set_start_method("spawn", force=True)
         configure_logging(settings.log_level, json=settings.log_json)
-        background = Background(database_url, None, worker_threads=settings.worker_threads)
+        background = Background(
+            database_url,
+            None,
+            worker_threads=settings.worker_threads,
+            webhooks_allow_private=settings.webhooks_allow_private,
+        )
         background.start()
     server = Granian(
         target="dealreg.app:app_from_env",
@@ -132,6 +137,7 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
         with_scheduler=not args.no_scheduler,
         heartbeat_timeout_ms=settings.broker_heartbeat_timeout_ms,
         maintenance_chance=settings.broker_maintenance_chance,
+        webhooks_allow_private=settings.webhooks_allow_private,
     )
     background.start()
     stopped.wait()

@@ -9,4 +9,5 @@ def load_all_models() -> None:
     import dealreg.orgs.models
     import dealreg.registrations.models
     import dealreg.sla.models
+    import dealreg.webhooks.models
     import dealreg.worker.models  # noqa: F401

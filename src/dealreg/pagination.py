@@ -80,8 +80,14 @@ class Page(msgspec.Struct, Generic[T], frozen=True):
     next_key: PageKey | None
 
 
+async def horizon(session: AsyncSession) -> datetime:
+    """The start of the oldest transaction still open (now, if none): what a reader may pass in
+    the order of change without skipping a row that transaction has yet to commit."""
+    return (await session.execute(_HORIZON)).scalar_one()  # type: ignore[no-any-return]
+
+
 async def _horizon(session: AsyncSession, page: PageRequest) -> datetime | None:
-    return (await session.execute(_HORIZON)).scalar_one() if page.by_change else None
+    return await horizon(session) if page.by_change else None
 
 
 async def fetch_page(

@@ -4,6 +4,7 @@ guards and paging. Controllers validate, check the caller, and call one service;
 from litestar.types import ControllerRouterHandler
 
 from dealreg.api.approvals import DecisionController, approval_queue
+from dealreg.api.events import event_feed
 from dealreg.api.health import health, ready
 from dealreg.api.incentives import (
     PayoutController,
@@ -23,6 +24,7 @@ from dealreg.api.programs import ProgramController
 from dealreg.api.registrations import DealController, RegistrationController
 from dealreg.api.reports import lead_report, sla_breaches, sla_report
 from dealreg.api.sla import PolicyController, registration_clock
+from dealreg.api.webhooks import WebhookEndpointController
 
 ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     health,
@@ -50,6 +52,8 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     preview_incentives,
     LeadController,
     LeadPolicyController,
+    event_feed,
+    WebhookEndpointController,
     sla_page,
     sign_in,
     sign_out,

@@ -20,33 +20,40 @@ READ_LEADS = "leads:read"
 WRITE_LEADS = "leads:write"
 READ_REPORTS = "reports:read"
 READ_PAYOUTS = "payouts:read"
+READ_EVENTS = "events:read"
+READ_WEBHOOKS = "webhooks:read"
+WRITE_WEBHOOKS = "webhooks:write"
 WRITE_PAYOUTS = "payouts:write"
 
 _READ_DIRECTORY = {READ_ORGANIZATIONS, READ_USERS, READ_PARTNERSHIPS, READ_PROGRAMS}
 _DEALS = {READ_REGISTRATIONS, WRITE_REGISTRATIONS, READ_LEADS, WRITE_LEADS}
 _PAYOUTS = {READ_PAYOUTS, WRITE_PAYOUTS}
+# An organization's admin manages where its events go; its systems may read the feed.
+_WEBHOOKS = {READ_EVENTS, READ_WEBHOOKS, WRITE_WEBHOOKS}
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
     Role.partner_rep: frozenset({READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS),
-    Role.partner_admin: frozenset(_READ_DIRECTORY | {WRITE_USERS} | _DEALS),
+    Role.partner_admin: frozenset(_READ_DIRECTORY | {WRITE_USERS} | _DEALS | _WEBHOOKS),
     Role.vendor_approver: frozenset(_READ_DIRECTORY | _DEALS),
     Role.vendor_admin: frozenset(
         _READ_DIRECTORY
         | {WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
         | _DEALS
         | _PAYOUTS
+        | _WEBHOOKS
     ),
     # A vendor's finance system may batch payouts and mark them paid.
     Role.vendor_system: frozenset(
-        {READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS | _PAYOUTS
+        {READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS, READ_EVENTS} | _DEALS | _PAYOUTS
     ),
     Role.channel_ops: frozenset(
-        _READ_DIRECTORY | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS, READ_PAYOUTS}
+        _READ_DIRECTORY | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS, READ_PAYOUTS, READ_EVENTS}
     ),
     Role.platform_admin: frozenset(
         _READ_DIRECTORY
         | {WRITE_ORGANIZATIONS, WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
         | _PAYOUTS
+        | _WEBHOOKS
     ),
 }
 

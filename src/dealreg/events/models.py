@@ -16,7 +16,12 @@ class Event(Base):
     (webhooks) sends each party only its own events."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_created_at_id", "created_at", "id"),)
+    __table_args__ = (
+        Index("ix_events_created_at_id", "created_at", "id"),
+        # The feed of one organization, in the order it pages (events/service.py).
+        Index("ix_events_vendor_id_created_at_id", "vendor_id", "created_at", "id"),
+        Index("ix_events_partner_id_created_at_id", "partner_id", "created_at", "id"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     type: Mapped[str] = mapped_column(String(100))

@@ -109,6 +109,9 @@ def _declare(
         message = CurrentMessage.get_current_message()
         if message is None:
             raise RuntimeError("jobs run only as Dramatiq messages")
+        if spec.own_transactions:
+            await spec.fn(sessions(), **values)
+            return
         async with transaction(sessions()) as session:
             if await repository.start_run(session, uuid.UUID(message.message_id), spec.name):
                 await spec.fn(session, **values)

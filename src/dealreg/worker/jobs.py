@@ -28,6 +28,10 @@ class Job(msgspec.Struct, frozen=True):
     # Dramatiq backs off exponentially between these bounds (milliseconds), with jitter.
     min_backoff_ms: int = 1_000
     max_backoff_ms: int = 15 * 60 * 1_000
+    # The job opens its own transactions (it is given the sessionmaker, not a session) and is
+    # safe to repeat by itself: for work that must not hold a transaction open, such as a call
+    # to another server.
+    own_transactions: bool = False
 
 
 REGISTRY: dict[str, Job] = {}
@@ -60,12 +64,14 @@ async def enqueue(session: AsyncSession, spec: Job, **values: Any) -> OutboxMess
 
 def load_all_jobs() -> dict[str, Job]:
     """Import every domain's jobs so that the registry knows them all."""
+    import dealreg.events.tasks
     import dealreg.idempotency.tasks
     import dealreg.incentives.payouts
     import dealreg.incentives.service
     import dealreg.leads.tasks
     import dealreg.registrations.tasks
     import dealreg.sla.tasks
+    import dealreg.webhooks.tasks
     import dealreg.worker.tasks  # noqa: F401
 
     return REGISTRY

@@ -59,7 +59,7 @@ async def run_relay(
     broker: dramatiq.Broker,
     stop: asyncio.Event,
     *,
-    idle_seconds: float = 0.5,
+    idle_seconds: float = 0.2,
     max_backoff_seconds: float = 30.0,
 ) -> None:
     backoff = idle_seconds

@@ -11,6 +11,7 @@ import threading
 import dramatiq
 import structlog
 
+from dealreg.webhooks import tasks as webhooks
 from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
 from dealreg.worker.jobs import load_all_jobs
 from dealreg.worker.relay import run_relay
@@ -29,7 +30,9 @@ class Background:
         with_scheduler: bool = True,
         heartbeat_timeout_ms: int = 60_000,
         maintenance_chance: int = 1000,
+        webhooks_allow_private: bool = False,
     ) -> None:
+        webhooks.configure(webhooks.Sender(allow_private=webhooks_allow_private))
         # Each worker thread may hold a connection, and the relay and scheduler one each.
         self.sessions = LoopSessions(database_url, pool_size=worker_threads + 2)
         self.broker = make_broker(
@@ -38,7 +41,11 @@ class Background:
             maintenance_chance=maintenance_chance,
         )
         declare_actors(self.broker, load_all_jobs(), self.sessions)
-        self.worker = dramatiq.Worker(self.broker, worker_threads=worker_threads)
+        # An idle consumer looks for new messages this often (milliseconds; Dramatiq's default is
+        # a second): a webhook is due at the receiver within about two seconds of its change.
+        self.worker = dramatiq.Worker(
+            self.broker, worker_threads=worker_threads, worker_timeout=100
+        )
         self.with_scheduler = with_scheduler
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
@@ -68,7 +75,10 @@ class Background:
         self._stop = asyncio.Event()
         self._ready.set()
         sessionmaker = self.sessions()
-        tasks = [run_relay(sessionmaker, self.broker, self._stop)]
+        tasks = [
+            run_relay(sessionmaker, self.broker, self._stop),
+            webhooks.run_dispatcher(sessionmaker, self._stop),
+        ]
         if self.with_scheduler:
             tasks.append(run_scheduler(self.sessions.engine(), self._stop))
         try:

@@ -43,6 +43,9 @@ SCHEDULE = [
     Periodic("sla.sweep", timedelta(minutes=1)),
     # Lead deadlines, in business time like the approval SLA's: recalls and late first touches.
     Periodic("leads.sweep", timedelta(minutes=1)),
+    # Webhook retries come due a minute after a failure and later.
+    Periodic("webhooks.retry", timedelta(minutes=1)),
+    Periodic("events.prune", timedelta(hours=1)),
 ]
 
 

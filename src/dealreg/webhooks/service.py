@@ -1,0 +1,513 @@
+"""Webhook endpoints of an organization, and the deliveries of its events to them.
+
+Events are written with the changes that make them (events/models.py). The dispatcher turns
+them, in the order they were written, into one delivery per matching endpoint and enqueues each
+through the outbox; a Dramatiq job then makes the attempt: claimed in a short transaction, sent
+outside any transaction (a slow receiver never holds back the database), and recorded in
+another. A failed attempt is tried again on a schedule of about three days, with jitter; a
+delivery is a timer row (`next_attempt_at`) that the retry sweep takes with FOR UPDATE SKIP
+LOCKED, so a lost message only delays an attempt. After a run of failures the endpoint is
+disabled, and its organization told so by an event.
+"""
+
+import random
+import uuid
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Annotated
+
+import msgspec
+from sqlalchemy import func, literal, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.auth.tokens import Principal
+from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from dealreg.events.models import Event
+from dealreg.orgs.models import Organization, OrgKind, Role
+from dealreg.pagination import Page, PageRequest, by_key, cut, horizon
+from dealreg.registrations.repository import add_events, database_now, event_row
+from dealreg.versioning import IfMatch
+from dealreg.webhooks import addresses, signing
+from dealreg.webhooks.models import (
+    DeliveryStatus,
+    DispatchCursor,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
+
+EventType = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[a-z][a-z_]*(\.[a-z][a-z_]*)*(\.\*)?$",
+        max_length=100,
+        examples=["registration.approved", "lead.*"],
+    ),
+]
+Url = Annotated[str, msgspec.Meta(min_length=8, max_length=2000)]
+Description = Annotated[str, msgspec.Meta(max_length=200, pattern=r"^[^\x00]*$")]
+
+# The waits after each failed attempt (each ±20 %): about three days in all, as the Standard
+# Webhooks schedule has it, from a minute on since the retry sweep runs every minute.
+RETRY_DELAYS = tuple(timedelta(minutes=m) for m in (1, 5, 30, 120, 300, 600, 600, 1440, 1440))
+# Failed attempts in a row (of any of its deliveries) that disable an endpoint.
+DISABLE_AFTER = 50
+# A claimed attempt that has not reported back after this long is taken again.
+LEASE = timedelta(seconds=60)
+TIMEOUT_SECONDS = 10.0
+RESPONSE_KEPT = 1000
+DISPATCH_BATCH = 500
+_ADMINS = frozenset({Role.vendor_admin, Role.partner_admin, Role.platform_admin})
+
+
+class EndpointNotFound(NotFound):
+    type = "webhook-endpoint-not-found"
+
+
+class DeliveryNotFound(NotFound):
+    type = "webhook-delivery-not-found"
+
+
+# --- endpoints ---------------------------------------------------------------------------------
+
+
+class EndpointInput(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    url: Url
+    description: Description = ""
+    # Empty: every event of the organization.
+    event_types: Annotated[list[EventType], msgspec.Meta(max_length=50)] = msgspec.field(
+        default_factory=list
+    )
+    enabled: bool = True
+
+
+class EndpointPatch(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    url: Url | msgspec.UnsetType = msgspec.UNSET
+    description: Description | msgspec.UnsetType = msgspec.UNSET
+    event_types: Annotated[list[EventType], msgspec.Meta(max_length=50)] | msgspec.UnsetType = (
+        msgspec.UNSET
+    )
+    enabled: bool | msgspec.UnsetType = msgspec.UNSET
+
+
+def _require_admin(actor: Principal) -> None:
+    if actor.role not in _ADMINS:
+        raise Forbidden("Only the organization's admin manages its webhook endpoints.")
+
+
+async def _check_url(url: str, *, allow_private: bool) -> None:
+    try:
+        await addresses.check_reachable(url, allow_private=allow_private)
+    except addresses.UnsafeUrl as exc:
+        raise InvalidInput(
+            f"Not an endpoint dealreg will call: {exc}.",
+            errors=[FieldError(pointer="/url", detail=str(exc))],
+        ) from exc
+
+
+async def create_endpoint(
+    session: AsyncSession, actor: Principal, data: EndpointInput, *, allow_private: bool
+) -> WebhookEndpoint:
+    """A new endpoint of the caller's organization; its secret is shown in this answer only."""
+    _require_admin(actor)
+    await _check_url(data.url, allow_private=allow_private)
+    endpoint = WebhookEndpoint(
+        organization_id=actor.organization_id,
+        url=data.url,
+        description=data.description,
+        event_types=list(dict.fromkeys(data.event_types)),
+        enabled=data.enabled,
+        secret=signing.new_secret(),
+        created_by=actor.subject_id,
+    )
+    session.add(endpoint)
+    await session.flush()
+    return endpoint
+
+
+async def get_endpoint(
+    session: AsyncSession, actor: Principal, endpoint_id: uuid.UUID, *, for_update: bool = False
+) -> WebhookEndpoint:
+    stmt = select(WebhookEndpoint).where(
+        WebhookEndpoint.id == endpoint_id,
+        WebhookEndpoint.organization_id == actor.organization_id,
+    )
+    if for_update:
+        stmt = stmt.with_for_update()
+    endpoint = (await session.scalars(stmt)).one_or_none()
+    if endpoint is None:
+        raise EndpointNotFound(f"No webhook endpoint {endpoint_id}.")
+    return endpoint
+
+
+async def list_endpoints(session: AsyncSession, actor: Principal) -> Sequence[WebhookEndpoint]:
+    stmt = select(WebhookEndpoint).where(WebhookEndpoint.organization_id == actor.organization_id)
+    order = (WebhookEndpoint.created_at, WebhookEndpoint.id)
+    return (await session.scalars(stmt.order_by(*order))).all()
+
+
+async def update_endpoint(
+    session: AsyncSession,
+    actor: Principal,
+    endpoint_id: uuid.UUID,
+    data: EndpointPatch,
+    *,
+    if_match: IfMatch,
+    allow_private: bool,
+) -> WebhookEndpoint:
+    endpoint = await get_endpoint(session, actor, endpoint_id, for_update=True)
+    _require_admin(actor)
+    if_match.check(endpoint.version)
+    if not isinstance(data.url, msgspec.UnsetType):
+        await _check_url(data.url, allow_private=allow_private)
+        endpoint.url = data.url
+    if not isinstance(data.description, msgspec.UnsetType):
+        endpoint.description = data.description
+    if not isinstance(data.event_types, msgspec.UnsetType):
+        endpoint.event_types = list(dict.fromkeys(data.event_types))
+    if not isinstance(data.enabled, msgspec.UnsetType):
+        if data.enabled and not endpoint.enabled:
+            # Enabled again by a person: it starts with a clean slate.
+            endpoint.consecutive_failures, endpoint.disabled_reason = 0, None
+        endpoint.enabled = data.enabled
+    await session.flush()
+    return endpoint
+
+
+async def delete_endpoint(
+    session: AsyncSession, actor: Principal, endpoint_id: uuid.UUID, *, if_match: IfMatch
+) -> None:
+    """Delete the endpoint and its deliveries: nothing more is sent to it."""
+    endpoint = await get_endpoint(session, actor, endpoint_id, for_update=True)
+    _require_admin(actor)
+    if_match.check(endpoint.version)
+    await session.delete(endpoint)
+    await session.flush()
+
+
+async def rotate_secret(
+    session: AsyncSession,
+    actor: Principal,
+    endpoint_id: uuid.UUID,
+    *,
+    overlap: timedelta,
+    if_match: IfMatch,
+) -> WebhookEndpoint:
+    """A new secret (shown in this answer only); the old one keeps signing, beside it, for
+    `overlap`, so the receiver can switch without refusing a delivery."""
+    endpoint = await get_endpoint(session, actor, endpoint_id, for_update=True)
+    _require_admin(actor)
+    if_match.check(endpoint.version)
+    now = await database_now(session)
+    endpoint.previous_secret = endpoint.secret if overlap > timedelta(0) else None
+    endpoint.previous_secret_expires_at = now + overlap if overlap > timedelta(0) else None
+    endpoint.secret = signing.new_secret()
+    await session.flush()
+    return endpoint
+
+
+def secrets_in_force(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
+    in_force = [endpoint.secret]
+    expires = endpoint.previous_secret_expires_at
+    if endpoint.previous_secret and expires is not None and now < expires:
+        in_force.append(endpoint.previous_secret)
+    return in_force
+
+
+def takes(endpoint: WebhookEndpoint, event_type: str) -> bool:
+    if not endpoint.event_types:
+        return True
+    return any(
+        event_type == wanted
+        or (wanted.endswith(".*") and event_type.startswith(wanted.removesuffix("*")))
+        for wanted in endpoint.event_types
+    )
+
+
+# --- dispatching -------------------------------------------------------------------------------
+
+
+class Dispatched(msgspec.Struct, frozen=True):
+    events: int
+    deliveries: list[uuid.UUID]
+
+
+async def dispatch(session: AsyncSession, *, limit: int = DISPATCH_BATCH) -> Dispatched:
+    """Turn the events written since the last pass into deliveries: how many events it took,
+    and the deliveries it made.
+
+    Only events before the horizon of open writers are taken, so one committed late is never
+    passed over; the cursor row is locked (without waiting) so that dispatchers side by side
+    take turns rather than hand out the same events twice."""
+    cursor = (
+        await session.scalars(
+            select(DispatchCursor).where(DispatchCursor.id == 1).with_for_update(skip_locked=True)
+        )
+    ).one_or_none()
+    if cursor is None:
+        return Dispatched(0, [])  # another dispatcher is at work (the migration made the row)
+    until = await horizon(session)
+    events = (
+        await session.scalars(
+            select(Event)
+            .where(
+                func.row(Event.created_at, Event.id)
+                > func.row(literal(cursor.at), literal(cursor.event_id)),
+                Event.created_at < until,
+            )
+            .order_by(Event.created_at, Event.id)
+            .limit(limit)
+        )
+    ).all()
+    if not events:
+        return Dispatched(0, [])
+    cursor.at, cursor.event_id = events[-1].created_at, events[-1].id
+    org_ids = {org for e in events for org in (e.vendor_id, e.partner_id) if org is not None}
+    endpoints: dict[uuid.UUID, list[WebhookEndpoint]] = {}
+    for endpoint in await session.scalars(
+        select(WebhookEndpoint).where(
+            WebhookEndpoint.organization_id.in_(org_ids), WebhookEndpoint.enabled.is_(True)
+        )
+    ):
+        endpoints.setdefault(endpoint.organization_id, []).append(endpoint)
+    now = await database_now(session)
+    deliveries = [
+        WebhookDelivery(
+            id=uuid.uuid4(),
+            endpoint_id=endpoint.id,
+            event_id=event.id,
+            event_type=event.type,
+            status=DeliveryStatus.pending,
+            next_attempt_at=now,
+        )
+        for event in events
+        for org in dict.fromkeys(o for o in (event.vendor_id, event.partner_id) if o)
+        for endpoint in endpoints.get(org, [])
+        if takes(endpoint, event.type)
+    ]
+    session.add_all(deliveries)
+    await session.flush()
+    return Dispatched(len(events), [delivery.id for delivery in deliveries])
+
+
+# --- attempts ----------------------------------------------------------------------------------
+
+
+class Claim(msgspec.Struct, frozen=True):
+    """What an attempt sends, read while the delivery was claimed."""
+
+    delivery_id: uuid.UUID
+    url: str
+    body: bytes
+    headers: dict[str, str]
+
+
+class Outcome(msgspec.Struct, frozen=True):
+    status_code: int | None
+    error: str | None
+    duration_ms: int
+    response_body: str | None
+
+    @property
+    def delivered(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+
+def payload(event: Event) -> bytes:
+    """The event as a receiver gets it."""
+    return msgspec.json.encode(
+        {
+            "id": str(event.id),
+            "type": event.type,
+            "occurred_at": event.created_at.isoformat(),
+            "subject_id": str(event.subject_id),
+            "data": event.data,
+        }
+    )
+
+
+async def claim(session: AsyncSession, delivery_id: uuid.UUID, now: datetime) -> Claim | None:
+    """Take a due delivery for one attempt (None if it is not due, or taken by another)."""
+    row = (
+        await session.execute(
+            select(WebhookDelivery, WebhookEndpoint, Event)
+            .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+            .join(Event, Event.id == WebhookDelivery.event_id)
+            .where(
+                WebhookDelivery.id == delivery_id,
+                WebhookDelivery.status == DeliveryStatus.pending,
+                WebhookDelivery.next_attempt_at <= now,
+            )
+            .with_for_update(of=WebhookDelivery, skip_locked=True)
+        )
+    ).one_or_none()
+    if row is None:
+        return None
+    delivery, endpoint, event = row
+    if not endpoint.enabled:
+        delivery.status, delivery.next_attempt_at = DeliveryStatus.failed, None
+        delivery.last_error = "the endpoint is disabled"
+        return None
+    delivery.next_attempt_at = now + LEASE
+    body = payload(event)
+    message_id = f"msg_{event.id.hex}"
+    return Claim(
+        delivery_id=delivery.id,
+        url=endpoint.url,
+        body=body,
+        headers=signing.headers(
+            message_id, int(now.timestamp()), body, secrets_in_force(endpoint, now)
+        ),
+    )
+
+
+def next_attempt(attempts: int, now: datetime, rng: random.Random) -> datetime | None:
+    """When to try again after `attempts` failed ones (None: the schedule is spent)."""
+    if attempts > len(RETRY_DELAYS):
+        return None
+    delay = RETRY_DELAYS[attempts - 1]
+    return now + delay * rng.uniform(0.8, 1.2)
+
+
+async def record(
+    session: AsyncSession,
+    delivery_id: uuid.UUID,
+    outcome: Outcome,
+    now: datetime,
+    *,
+    rng: random.Random | None = None,
+) -> WebhookDelivery:
+    """Write what an attempt came to, and what follows from it."""
+    delivery = await session.get_one(WebhookDelivery, delivery_id, with_for_update=True)
+    endpoint = await session.get_one(WebhookEndpoint, delivery.endpoint_id, with_for_update=True)
+    session.add(
+        WebhookAttempt(
+            delivery_id=delivery.id,
+            at=now,
+            status_code=outcome.status_code,
+            error=outcome.error,
+            duration_ms=outcome.duration_ms,
+            response_body=outcome.response_body,
+        )
+    )
+    delivery.attempts += 1
+    delivery.last_attempt_at = now
+    delivery.last_status_code, delivery.last_error = outcome.status_code, outcome.error
+    if outcome.delivered:
+        delivery.status, delivery.next_attempt_at, delivery.delivered_at = (
+            DeliveryStatus.delivered,
+            None,
+            now,
+        )
+        endpoint.consecutive_failures = 0
+    else:
+        following = next_attempt(delivery.attempts, now, rng or random.Random())  # noqa: S311
+        delivery.next_attempt_at = following
+        if following is None:
+            delivery.status = DeliveryStatus.failed
+        endpoint.consecutive_failures += 1
+        if endpoint.enabled and endpoint.consecutive_failures >= DISABLE_AFTER:
+            await _disable(session, endpoint, now)
+    await session.flush()
+    return delivery
+
+
+async def _disable(session: AsyncSession, endpoint: WebhookEndpoint, now: datetime) -> None:
+    endpoint.enabled = False
+    endpoint.disabled_reason = (
+        f"disabled at {now.isoformat()} after {endpoint.consecutive_failures} failed attempts "
+        "in a row"
+    )
+    org = await session.get_one(Organization, endpoint.organization_id)
+    await add_events(
+        session,
+        [
+            event_row(
+                "webhook_endpoint.disabled",
+                endpoint.id,
+                vendor_id=org.id if org.kind is OrgKind.vendor else None,
+                partner_id=org.id if org.kind is OrgKind.partner else None,
+                data={
+                    "endpoint_id": str(endpoint.id),
+                    "url": endpoint.url,
+                    "reason": endpoint.disabled_reason,
+                },
+            )
+        ],
+    )
+
+
+async def due(session: AsyncSession, now: datetime, limit: int = 500) -> list[uuid.UUID]:
+    """Deliveries whose next attempt has come (a retry, or an attempt whose lease ran out)."""
+    stmt = (
+        select(WebhookDelivery.id)
+        .where(
+            WebhookDelivery.status == DeliveryStatus.pending,
+            WebhookDelivery.next_attempt_at <= now,
+        )
+        .order_by(WebhookDelivery.next_attempt_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list((await session.scalars(stmt)).all())
+
+
+# --- the delivery log --------------------------------------------------------------------------
+
+
+async def deliveries(
+    session: AsyncSession, actor: Principal, endpoint_id: uuid.UUID, page: PageRequest
+) -> Page[WebhookDelivery]:
+    """The endpoint's deliveries, newest first."""
+    endpoint = await get_endpoint(session, actor, endpoint_id)
+    stmt = by_key(
+        select(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint.id),
+        WebhookDelivery.created_at,
+        WebhookDelivery.id,
+        page,
+        newest_first=True,
+    )
+    rows = list((await session.scalars(stmt)).all())
+    return cut(rows, page, lambda d: (d.created_at, d.id))
+
+
+async def get_delivery(
+    session: AsyncSession,
+    actor: Principal,
+    endpoint_id: uuid.UUID,
+    delivery_id: uuid.UUID,
+    *,
+    for_update: bool = False,
+) -> tuple[WebhookDelivery, Sequence[WebhookAttempt]]:
+    endpoint = await get_endpoint(session, actor, endpoint_id)
+    stmt = select(WebhookDelivery).where(
+        WebhookDelivery.id == delivery_id, WebhookDelivery.endpoint_id == endpoint.id
+    )
+    if for_update:
+        stmt = stmt.with_for_update()
+    delivery = (await session.scalars(stmt)).one_or_none()
+    if delivery is None:
+        raise DeliveryNotFound(f"No delivery {delivery_id} of endpoint {endpoint_id}.")
+    attempts = await session.scalars(
+        select(WebhookAttempt)
+        .where(WebhookAttempt.delivery_id == delivery.id)
+        .order_by(WebhookAttempt.at, WebhookAttempt.id)
+    )
+    return delivery, attempts.all()
+
+
+async def replay(
+    session: AsyncSession, actor: Principal, endpoint_id: uuid.UUID, delivery_id: uuid.UUID
+) -> WebhookDelivery:
+    """Try a delivery again now, whatever became of it (delivered or failed)."""
+    delivery, _ = await get_delivery(session, actor, endpoint_id, delivery_id, for_update=True)
+    _require_admin(actor)
+    endpoint = await get_endpoint(session, actor, endpoint_id)
+    if not endpoint.enabled:
+        raise Conflict("The endpoint is disabled: enable it before replaying to it.")
+    if delivery.status is DeliveryStatus.pending and delivery.attempts == 0:
+        return delivery  # not even tried yet: its attempt is on its way
+    now = await database_now(session)
+    delivery.status, delivery.next_attempt_at = DeliveryStatus.pending, now
+    await session.flush()
+    return delivery

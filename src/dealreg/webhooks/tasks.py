@@ -1,0 +1,150 @@
+"""The webhook jobs: one attempt of a delivery, and the sweep that retries the due ones; the
+dispatcher loop that turns events into deliveries."""
+
+import asyncio
+import functools
+import ssl
+import time
+import uuid
+
+import httpx
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from dealreg.auth.tokens import Principal
+from dealreg.db import transaction
+from dealreg.registrations.repository import database_now
+from dealreg.webhooks import addresses, service
+from dealreg.webhooks.models import WebhookDelivery
+from dealreg.worker.jobs import enqueue, job
+from dealreg.worker.loops import sleep_or_stop
+
+log = structlog.get_logger("dealreg.webhooks")
+
+
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    # Built once: loading the trust store costs more than a whole delivery to a nearby
+    # receiver (about 100 ms, measured), and a client is made for each attempt.
+    return ssl.create_default_context()
+
+
+class Sender:
+    """Makes the HTTP request of an attempt. The process's one is set at start-up from the
+    settings (`configure`); tests give theirs."""
+
+    def __init__(
+        self,
+        *,
+        allow_private: bool = False,
+        timeout_seconds: float = service.TIMEOUT_SECONDS,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.allow_private = allow_private
+        self.timeout_seconds = timeout_seconds
+        self.transport = transport
+
+    async def send(self, claim: service.Claim) -> service.Outcome:
+        started = time.perf_counter()
+
+        def elapsed() -> int:
+            return round((time.perf_counter() - started) * 1000)
+
+        try:
+            # Again at every attempt: the name may point elsewhere than when it was saved.
+            await addresses.check_reachable(claim.url, allow_private=self.allow_private)
+        except addresses.UnsafeUrl as exc:
+            return service.Outcome(None, str(exc), elapsed(), None)
+        try:
+            async with httpx.AsyncClient(
+                timeout=self.timeout_seconds,
+                follow_redirects=False,
+                transport=self.transport,
+                verify=_tls(),
+            ) as client:
+                response = await client.post(claim.url, content=claim.body, headers=claim.headers)
+        except httpx.HTTPError as exc:
+            return service.Outcome(None, f"{type(exc).__name__}: {exc}"[:500], elapsed(), None)
+        code = response.status_code
+        error = None if 200 <= code < 300 else f"the receiver answered {code}"
+        return service.Outcome(code, error, elapsed(), response.text[: service.RESPONSE_KEPT])
+
+
+_sender = Sender()
+
+
+def configure(sender: Sender) -> None:
+    global _sender
+    _sender = sender
+
+
+def sender() -> Sender:
+    return _sender
+
+
+@job("webhooks.deliver", own_transactions=True, max_retries=0)
+async def deliver(sessions: async_sessionmaker[AsyncSession], delivery_id: str) -> None:
+    """One attempt: claimed, sent outside any transaction, recorded. A claim that finds the
+    delivery taken, done or not yet due does nothing, so a repeated message is harmless."""
+    async with transaction(sessions) as session:
+        claimed = await service.claim(session, uuid.UUID(delivery_id), await database_now(session))
+    if claimed is None:
+        return
+    outcome = await _sender.send(claimed)
+    async with transaction(sessions) as session:
+        delivery = await service.record(
+            session, claimed.delivery_id, outcome, await database_now(session)
+        )
+    if not outcome.delivered:
+        log.info(
+            "webhook attempt failed",
+            delivery_id=delivery_id,
+            attempts=delivery.attempts,
+            error=outcome.error,
+        )
+
+
+@job("webhooks.retry")
+async def retry(session: AsyncSession) -> None:
+    """Enqueue an attempt of every delivery whose next attempt has come."""
+    for delivery_id in await service.due(session, await database_now(session)):
+        await enqueue(session, deliver, delivery_id=str(delivery_id))
+
+
+async def dispatch(session: AsyncSession) -> service.Dispatched:
+    """One pass of the dispatcher: new events become deliveries, each attempt enqueued."""
+    done = await service.dispatch(session)
+    for delivery_id in done.deliveries:
+        await enqueue(session, deliver, delivery_id=str(delivery_id))
+    return done
+
+
+async def run_dispatcher(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    stop: asyncio.Event,
+    *,
+    idle_seconds: float = 0.25,
+    max_backoff_seconds: float = 30.0,
+) -> None:
+    """Dispatch until `stop`: at once again after a full batch, else after `idle_seconds`."""
+    backoff = idle_seconds
+    while not stop.is_set():
+        try:
+            async with transaction(sessionmaker) as session:
+                done = await dispatch(session)
+        except Exception:  # the database is away: wait, then try again
+            log.warning("dispatch pass failed; retrying", retry_in=backoff, exc_info=True)
+            await sleep_or_stop(stop, backoff)
+            backoff = min(backoff * 2, max_backoff_seconds)
+            continue
+        backoff = idle_seconds
+        if done.events < service.DISPATCH_BATCH:
+            await sleep_or_stop(stop, idle_seconds)
+
+
+async def replay(
+    session: AsyncSession, actor: Principal, endpoint_id: uuid.UUID, delivery_id: uuid.UUID
+) -> WebhookDelivery:
+    delivery = await service.replay(session, actor, endpoint_id, delivery_id)
+    await enqueue(session, deliver, delivery_id=str(delivery.id))
+    return delivery

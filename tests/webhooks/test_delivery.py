@@ -1,0 +1,363 @@
+"""Webhook deliveries end to end through the service and its jobs: a vendor's decision becomes an
+event, the dispatcher a delivery, and the deliver job a POST to a receiver on 127.0.0.1 that the
+reference verifier (the `standardwebhooks` package) accepts; failures are retried on the
+schedule, a run of them disables the endpoint, and each organization gets only its own events."""
+
+import json
+import random
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
+
+from dealreg.events.models import Event
+from dealreg.orgs.models import Role
+from dealreg.webhooks import service, tasks
+from dealreg.webhooks.models import DeliveryStatus, WebhookAttempt, WebhookDelivery
+from dealreg.worker.jobs import load_all_jobs
+from dealreg.worker.models import OutboxMessage
+from dealreg.worker.scheduler import SCHEDULE
+from tests.deals import REGISTRATIONS, deal_body, line, partner_setup, submit, vendor_setup
+from tests.factories import Factory
+from tests.problems import if_match
+from tests.servers import free_port
+from tests.webhooks.receiver import Receiver
+
+ENDPOINTS = "/v1/webhook-endpoints"
+Json = dict[str, Any]
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    server = Receiver()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def loopback_sender() -> Iterator[None]:
+    """Deliveries to 127.0.0.1 are allowed here, as DEALREG_WEBHOOKS_ALLOW_PRIVATE allows."""
+    before = tasks.sender()
+    tasks.configure(tasks.Sender(allow_private=True, timeout_seconds=5))
+    yield
+    tasks.configure(before)
+
+
+async def endpoint_for(
+    client: httpx.AsyncClient, headers: dict[str, str], url: str, **body: Any
+) -> Json:
+    response = await client.post(ENDPOINTS, json={"url": url} | body, headers=headers)
+    assert response.status_code == 201, response.text
+    created: Json = response.json()
+    return created
+
+
+async def run_deliveries(
+    db: AsyncSession, sessionmaker: async_sessionmaker[AsyncSession]
+) -> list[uuid.UUID]:
+    """The dispatcher's pass, then each attempt it enqueued, as the worker would run them."""
+    await db.flush()
+    created = (await tasks.dispatch(db)).deliveries
+    await db.flush()
+    for delivery_id in created:
+        await tasks.deliver.fn(sessionmaker, delivery_id=str(delivery_id))
+    db.expunge_all()
+    return created
+
+
+async def approved_registration(client: httpx.AsyncClient, factory: Factory) -> Any:
+    vendor = await vendor_setup(factory)
+    partner = await partner_setup(factory, vendor)
+    deal = await submit(client, partner.rep, deal_body(line(vendor)))
+    (registration,) = deal["registrations"]
+    return vendor, partner, registration
+
+
+async def approve(client: httpx.AsyncClient, headers: dict[str, str], registration: Json) -> None:
+    url = f"{REGISTRATIONS}/{registration['id']}"
+    current = await client.get(url, headers=headers)
+    response = await client.post(
+        f"{url}/approve", json={}, headers=headers | if_match(current.json()["version"])
+    )
+    assert response.status_code == 200, response.text
+
+
+async def test_a_decision_reaches_the_vendors_receiver_signed_as_the_standard_says(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+) -> None:
+    vendor, _, registration = await approved_registration(client, factory)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    endpoint = await endpoint_for(
+        client, admin, receiver.url, event_types=["registration.approved"]
+    )
+    assert endpoint["secret"].startswith("whsec_")
+    await approve(client, vendor.approver, registration)
+
+    (delivery_id,) = await run_deliveries(db, sessionmaker)
+
+    (received,) = receiver.received
+    assert received.path == "/hooks/dealreg"
+    body = Webhook(endpoint["secret"]).verify(received.body, received.headers)
+    assert body["type"] == "registration.approved"
+    assert body["data"]["registration_id"] == registration["id"]
+    assert received.headers["webhook-id"] == f"msg_{uuid.UUID(body['id']).hex}"
+    delivery = await db.get_one(WebhookDelivery, delivery_id)
+    assert delivery.status is DeliveryStatus.delivered
+    assert delivery.attempts == 1
+    log = await client.get(f"{ENDPOINTS}/{endpoint['id']}/deliveries", headers=admin)
+    (logged,) = log.json()["items"]
+    assert (logged["status"], logged["last_status_code"]) == ("delivered", 200)
+    detail = await client.get(
+        f"{ENDPOINTS}/{endpoint['id']}/deliveries/{delivery_id}", headers=admin
+    )
+    assert [a["status_code"] for a in detail.json()["attempts_made"]] == [200]
+
+
+async def test_a_tampered_body_or_an_old_timestamp_is_refused_by_the_reference_verifier(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+) -> None:
+    vendor, _, registration = await approved_registration(client, factory)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    endpoint = await endpoint_for(client, admin, receiver.url)
+    await approve(client, vendor.approver, registration)
+    await run_deliveries(db, sessionmaker)
+    received = receiver.received[-1]
+    verifier = Webhook(endpoint["secret"])
+    verifier.verify(received.body, received.headers)
+
+    tampered = received.body.replace(b"registration", b"registratiom", 1)
+    with pytest.raises(WebhookVerificationError):
+        verifier.verify(tampered, received.headers)
+    old = received.headers | {
+        "webhook-timestamp": str(int(received.headers["webhook-timestamp"]) - 600)
+    }
+    with pytest.raises(WebhookVerificationError):
+        verifier.verify(received.body, old)
+    with pytest.raises(WebhookVerificationError):
+        Webhook("whsec_" + "A" * 43 + "=").verify(received.body, received.headers)
+
+
+async def test_a_receiver_that_fails_is_retried_on_the_schedule_until_it_takes_the_event(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+) -> None:
+    vendor, _, registration = await approved_registration(client, factory)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    endpoint = await endpoint_for(
+        client, admin, receiver.url, event_types=["registration.approved"]
+    )
+    receiver.status = 503
+    await approve(client, vendor.approver, registration)
+    (delivery_id,) = await run_deliveries(db, sessionmaker)
+    delivery = await db.get_one(WebhookDelivery, delivery_id)
+    assert (delivery.status, delivery.attempts, delivery.last_status_code) == (
+        DeliveryStatus.pending,
+        1,
+        503,
+    )
+    assert delivery.next_attempt_at is not None
+    assert delivery.last_attempt_at is not None
+    wait = delivery.next_attempt_at - delivery.last_attempt_at
+    assert service.RETRY_DELAYS[0] * 0.8 <= wait <= service.RETRY_DELAYS[0] * 1.2
+    # Not due yet: the sweep leaves it.
+    assert await service.due(db, delivery.last_attempt_at) == []
+    await db.execute(
+        update(WebhookDelivery)
+        .where(WebhookDelivery.id == delivery_id)
+        .values(next_attempt_at=datetime.now(UTC) - timedelta(seconds=1))
+    )
+    receiver.status = 200
+    await load_all_jobs()["webhooks.retry"].fn(db)
+    await db.flush()
+    queued = await db.scalars(
+        select(OutboxMessage.payload).where(OutboxMessage.job == "webhooks.deliver")
+    )
+    assert {"delivery_id": str(delivery_id)} in list(queued)
+    await tasks.deliver.fn(sessionmaker, delivery_id=str(delivery_id))
+    db.expunge_all()
+    delivered = await db.get_one(WebhookDelivery, delivery_id)
+    assert (delivered.status, delivered.attempts) == (DeliveryStatus.delivered, 2)
+    assert [r.headers["webhook-id"] for r in receiver.received][-2:] == [
+        receiver.received[-2].headers["webhook-id"]
+    ] * 2
+    codes = await db.scalars(
+        select(WebhookAttempt.status_code)
+        .where(WebhookAttempt.delivery_id == delivery_id)
+        .order_by(WebhookAttempt.at)
+    )
+    assert list(codes) == [503, 200]
+    log = await client.get(f"{ENDPOINTS}/{endpoint['id']}/deliveries", headers=admin)
+    assert [d["attempts"] for d in log.json()["items"]] == [2]
+
+
+async def test_an_unreachable_receiver_is_an_attempt_that_failed_not_an_error(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+) -> None:
+    vendor, _, registration = await approved_registration(client, factory)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    await endpoint_for(
+        client,
+        admin,
+        f"http://127.0.0.1:{free_port()}/nobody-home",
+        event_types=["registration.approved"],
+    )
+    await approve(client, vendor.approver, registration)
+    (delivery_id,) = await run_deliveries(db, sessionmaker)
+    delivery = await db.get_one(WebhookDelivery, delivery_id)
+    assert delivery.status is DeliveryStatus.pending
+    assert delivery.last_status_code is None
+    assert delivery.last_error is not None
+    assert "Connect" in delivery.last_error
+
+
+def test_the_schedule_spans_about_three_days_and_then_gives_up() -> None:
+    rng = random.Random(7)  # noqa: S311 - jitter, not secrecy
+    now = datetime(2026, 1, 5, tzinfo=UTC)
+    total = timedelta(0)
+    for attempts in range(1, len(service.RETRY_DELAYS) + 1):
+        following = service.next_attempt(attempts, now, rng)
+        assert following is not None
+        delay = following - now
+        nominal = service.RETRY_DELAYS[attempts - 1]
+        assert nominal * 0.8 <= delay <= nominal * 1.2
+        total += nominal
+    assert timedelta(days=2.5) <= total <= timedelta(days=3.5)
+    assert service.next_attempt(len(service.RETRY_DELAYS) + 1, now, rng) is None
+
+
+async def test_a_run_of_failures_disables_the_endpoint_and_tells_its_organization(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(service, "DISABLE_AFTER", 2)
+    vendor = await vendor_setup(factory)
+    partner = await partner_setup(factory, vendor)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    endpoint = await endpoint_for(client, admin, receiver.url, event_types=["registration.*"])
+    receiver.status = 500
+    for _ in range(2):
+        await submit(client, partner.rep, deal_body(line(vendor)))
+    await run_deliveries(db, sessionmaker)
+    current = await client.get(f"{ENDPOINTS}/{endpoint['id']}", headers=admin)
+    assert current.json()["enabled"] is False
+    assert "2 failed attempts" in current.json()["disabled_reason"]
+    disabled = await db.scalars(
+        select(Event).where(
+            Event.type == "webhook_endpoint.disabled", Event.subject_id == uuid.UUID(endpoint["id"])
+        )
+    )
+    (event,) = disabled.all()
+    assert event.vendor_id == vendor.vendor.id
+    # Nothing more is dispatched to it; enabling it again clears its failures.
+    await submit(client, partner.rep, deal_body(line(vendor)))
+    assert await run_deliveries(db, sessionmaker) == []
+    enabled = await client.patch(
+        f"{ENDPOINTS}/{endpoint['id']}",
+        json={"enabled": True},
+        headers=admin | if_match(current.json()["version"]),
+    )
+    assert enabled.status_code == 200, enabled.text
+    assert (enabled.json()["enabled"], enabled.json()["consecutive_failures"]) == (True, 0)
+
+
+async def test_each_organization_gets_its_own_events_only(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+) -> None:
+    vendor, partner, registration = await approved_registration(client, factory)
+    other_vendor = await vendor_setup(factory)
+    vendor_admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    other_admin = await factory.headers_for(other_vendor.vendor, Role.vendor_admin)
+    await endpoint_for(client, vendor_admin, receiver.url + "?for=vendor")
+    await endpoint_for(client, partner.admin, receiver.url + "?for=partner")
+    await endpoint_for(client, other_admin, receiver.url + "?for=other")
+    await approve(client, vendor.approver, registration)
+    await run_deliveries(db, sessionmaker)
+    by_receiver: dict[str, list[str]] = {}
+    for received in receiver.received:
+        by_receiver.setdefault(received.path.split("=")[1], []).append(
+            json.loads(received.body)["type"]
+        )
+    assert "other" not in by_receiver
+    assert "registration.approved" in by_receiver["vendor"]
+    assert "registration.approved" in by_receiver["partner"]
+    # What is the vendor's alone never reaches the partner.
+    vendor_only = await db.scalars(
+        select(Event.type).where(Event.vendor_id == vendor.vendor.id, Event.partner_id.is_(None))
+    )
+    assert not set(vendor_only.all()) & set(by_receiver["partner"])
+
+
+async def test_a_replay_delivers_the_event_again(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+) -> None:
+    vendor, _, registration = await approved_registration(client, factory)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    endpoint = await endpoint_for(
+        client, admin, receiver.url, event_types=["registration.approved"]
+    )
+    await approve(client, vendor.approver, registration)
+    (delivery_id,) = await run_deliveries(db, sessionmaker)
+    response = await client.post(
+        f"{ENDPOINTS}/{endpoint['id']}/deliveries/{delivery_id}/replay", headers=admin
+    )
+    assert response.status_code == 202, response.text
+    await tasks.deliver.fn(sessionmaker, delivery_id=str(delivery_id))
+    assert len(receiver.received) == 2
+    assert receiver.received[0].body == receiver.received[1].body
+    db.expunge_all()
+    assert (await db.get_one(WebhookDelivery, delivery_id)).attempts == 2
+
+
+def test_the_retry_sweep_is_scheduled_often() -> None:
+    (periodic,) = [p for p in SCHEDULE if p.job == "webhooks.retry"]
+    assert periodic.every <= service.RETRY_DELAYS[0]
+    assert "webhooks.deliver" in load_all_jobs()
+
+
+async def test_events_before_the_endpoint_existed_are_not_sent_to_it(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+) -> None:
+    vendor, _, registration = await approved_registration(client, factory)
+    await approve(client, vendor.approver, registration)
+    await run_deliveries(db, sessionmaker)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    await endpoint_for(client, admin, receiver.url)
+    assert await run_deliveries(db, sessionmaker) == []
+    assert receiver.received == []
