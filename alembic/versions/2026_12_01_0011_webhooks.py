@@ -37,7 +37,7 @@ def upgrade() -> None:
         sa.Column("secret", sa.String(length=100), nullable=False),
         sa.Column("previous_secret", sa.String(length=100), nullable=True),
         sa.Column("previous_secret_expires_at", postgresql.TIMESTAMP(timezone=True), nullable=True),
-        sa.Column("consecutive_failures", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("failing_since", postgresql.TIMESTAMP(timezone=True), nullable=True),
         sa.Column("disabled_reason", sa.Text(), nullable=True),
         sa.Column("created_by", sa.UUID(), nullable=False),
         sa.Column(

@@ -1,6 +1,7 @@
 """Field types of the values dealreg takes in, shared by the API's schemas and the domain's
 input structs: one definition of what a name, a country or an amount may be."""
 
+from datetime import datetime
 from typing import Annotated
 
 import msgspec
@@ -34,6 +35,11 @@ Email = Annotated[
 ]
 MinorUnits = Annotated[
     int, msgspec.Meta(ge=0, le=10**15, description="Amount in minor units of the currency")
+]
+# An instant with its UTC offset: a naive one names no instant, and cannot be compared with one.
+Instant = Annotated[
+    datetime,
+    msgspec.Meta(tz=True, description="ISO 8601 with an offset", examples=["2026-05-04T09:30:00Z"]),
 ]
 Sku = Annotated[
     str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$", examples=["ACME-FW-100"])

@@ -143,3 +143,26 @@ async def test_a_limit_out_of_range_is_a_400(
     admin = await factory.headers_for(await factory.vendor(), Role.vendor_admin)
     response = await client.get(EVENTS, params={"limit": limit}, headers=admin)
     assert_problem(response, 400, "invalid-parameter")
+
+
+async def test_what_is_the_vendors_alone_never_reaches_the_partners_feed(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    vendor = await vendor_setup(factory)
+    partner = await partner_setup(factory, vendor)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    held = await client.post(
+        "/v1/leads",
+        json={
+            "partner_id": str(partner.partner.id),
+            "customer": {"legal_name": "Prospect AB", "country": "SE"},
+            "contact": {"name": "Robin Prospect"},
+            "forward": False,
+        },
+        headers=vendor.approver,
+    )
+    assert held.status_code == 201, held.text
+    vendor_items, _ = await everything(client, admin, types="lead.*")
+    assert [item["type"] for item in vendor_items] == ["lead.created"]
+    partner_items, _ = await everything(client, partner.admin, types="lead.*")
+    assert partner_items == []

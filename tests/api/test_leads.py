@@ -442,6 +442,20 @@ async def test_dispositions_follow_their_order_up_to_a_final_one(
     assert stored.first_touch_business_us is not None
 
 
+async def test_a_time_without_an_offset_is_a_422_not_a_guess(
+    client: httpx.AsyncClient, scene: Scene
+) -> None:
+    lead = await accepted(client, scene)
+    response = await attempt(
+        client,
+        scene.partner.rep,
+        lead["id"],
+        "dispositions",
+        {"type": "first_touch", "occurred_at": "2026-01-01T10:00:00"},
+    )
+    assert_problem(response, 422, pointer="/occurred_at")
+
+
 async def test_a_forwarded_lead_takes_no_disposition(
     client: httpx.AsyncClient, scene: Scene
 ) -> None:

@@ -19,7 +19,12 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from dealreg.events.models import Event
 from dealreg.orgs.models import Role
 from dealreg.webhooks import service, tasks
-from dealreg.webhooks.models import DeliveryStatus, WebhookAttempt, WebhookDelivery
+from dealreg.webhooks.models import (
+    DeliveryStatus,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from dealreg.worker.jobs import load_all_jobs
 from dealreg.worker.models import OutboxMessage
 from dealreg.worker.scheduler import SCHEDULE
@@ -64,12 +69,20 @@ async def run_deliveries(
 ) -> list[uuid.UUID]:
     """The dispatcher's pass, then each attempt it enqueued, as the worker would run them."""
     await db.flush()
-    created = (await tasks.dispatch(db)).deliveries
+    done = await tasks.dispatch(db)
     await db.flush()
-    for delivery_id in created:
-        await tasks.deliver.fn(sessionmaker, delivery_id=str(delivery_id))
+    for delivery_id in done.deliveries:
+        assert done.lease is not None
+        await attempt(sessionmaker, delivery_id, done.lease)
     db.expunge_all()
-    return created
+    return done.deliveries
+
+
+async def attempt(
+    sessionmaker: async_sessionmaker[AsyncSession], delivery_id: uuid.UUID, lease: datetime
+) -> None:
+    """The deliver job, as a worker runs it for a message enqueued under `lease`."""
+    await tasks.deliver.fn(sessionmaker, delivery_id=str(delivery_id), lease=lease.isoformat())
 
 
 async def approved_registration(client: httpx.AsyncClient, factory: Factory) -> Any:
@@ -187,11 +200,23 @@ async def test_a_receiver_that_fails_is_retried_on_the_schedule_until_it_takes_t
     receiver.status = 200
     await load_all_jobs()["webhooks.retry"].fn(db)
     await db.flush()
-    queued = await db.scalars(
+    queued = [
+        payload
+        for payload in await db.scalars(
+            select(OutboxMessage.payload).where(OutboxMessage.job == "webhooks.deliver")
+        )
+        if payload["delivery_id"] == str(delivery_id)
+    ]
+    # The first attempt's message and the retry's, each under a lease of its own.
+    assert len(queued) == 2
+    # Leased by the sweep: the next sweep leaves it to the message it enqueued.
+    await load_all_jobs()["webhooks.retry"].fn(db)
+    await db.flush()
+    again = await db.scalars(
         select(OutboxMessage.payload).where(OutboxMessage.job == "webhooks.deliver")
     )
-    assert {"delivery_id": str(delivery_id)} in list(queued)
-    await tasks.deliver.fn(sessionmaker, delivery_id=str(delivery_id))
+    assert [p for p in again if p["delivery_id"] == str(delivery_id)] == queued
+    await attempt(sessionmaker, delivery_id, datetime.fromisoformat(queued[-1]["lease"]))
     db.expunge_all()
     delivered = await db.get_one(WebhookDelivery, delivery_id)
     assert (delivered.status, delivered.attempts) == (DeliveryStatus.delivered, 2)
@@ -246,43 +271,103 @@ def test_the_schedule_spans_about_three_days_and_then_gives_up() -> None:
     assert service.next_attempt(len(service.RETRY_DELAYS) + 1, now, rng) is None
 
 
-async def test_a_run_of_failures_disables_the_endpoint_and_tells_its_organization(
+async def test_failing_for_days_disables_the_endpoint_and_tells_its_organization(
     client: httpx.AsyncClient,
     db: AsyncSession,
     sessionmaker: async_sessionmaker[AsyncSession],
     factory: Factory,
     receiver: Receiver,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(service, "DISABLE_AFTER", 2)
+    """A burst of failures does not disable an endpoint; failing for longer than the whole retry
+    schedule does. What was pending then waits, and goes out again once it is enabled."""
     vendor = await vendor_setup(factory)
     partner = await partner_setup(factory, vendor)
     admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    endpoint = await endpoint_for(client, admin, receiver.url, event_types=["registration.*"])
+    endpoint = await endpoint_for(
+        client, admin, receiver.url, event_types=["registration.submitted"]
+    )
+    url = f"{ENDPOINTS}/{endpoint['id']}"
     receiver.status = 500
-    for _ in range(2):
+    for _ in range(3):
         await submit(client, partner.rep, deal_body(line(vendor)))
     await run_deliveries(db, sessionmaker)
-    current = await client.get(f"{ENDPOINTS}/{endpoint['id']}", headers=admin)
-    assert current.json()["enabled"] is False
-    assert "2 failed attempts" in current.json()["disabled_reason"]
-    disabled = await db.scalars(
-        select(Event).where(
-            Event.type == "webhook_endpoint.disabled", Event.subject_id == uuid.UUID(endpoint["id"])
-        )
+    burst = (await client.get(url, headers=admin)).json()
+    assert burst["enabled"] is True
+    assert burst["failing_since"] is not None
+
+    await db.execute(
+        update(WebhookEndpoint)
+        .where(WebhookEndpoint.id == uuid.UUID(endpoint["id"]))
+        .values(failing_since=datetime.now(UTC) - service.DISABLE_AFTER - timedelta(hours=1))
     )
-    (event,) = disabled.all()
+    await submit(client, partner.rep, deal_body(line(vendor)))
+    await run_deliveries(db, sessionmaker)
+    disabled = (await client.get(url, headers=admin)).json()
+    assert disabled["enabled"] is False
+    assert "every attempt failed since" in disabled["disabled_reason"]
+    (event,) = (
+        await db.scalars(
+            select(Event).where(
+                Event.type == "webhook_endpoint.disabled",
+                Event.subject_id == uuid.UUID(endpoint["id"]),
+            )
+        )
+    ).all()
     assert event.vendor_id == vendor.vendor.id
-    # Nothing more is dispatched to it; enabling it again clears its failures.
+    # Nothing new is dispatched to it, and its pending deliveries wait rather than fail.
     await submit(client, partner.rep, deal_body(line(vendor)))
     assert await run_deliveries(db, sessionmaker) == []
+    statuses = await db.scalars(
+        select(WebhookDelivery.status).where(
+            WebhookDelivery.endpoint_id == uuid.UUID(endpoint["id"])
+        )
+    )
+    assert set(statuses) == {DeliveryStatus.pending}
+    later = datetime.now(UTC) + timedelta(days=1)
+    assert await service.due(db, later) == []
     enabled = await client.patch(
-        f"{ENDPOINTS}/{endpoint['id']}",
-        json={"enabled": True},
-        headers=admin | if_match(current.json()["version"]),
+        url, json={"enabled": True}, headers=admin | if_match(disabled["version"])
     )
     assert enabled.status_code == 200, enabled.text
-    assert (enabled.json()["enabled"], enabled.json()["consecutive_failures"]) == (True, 0)
+    assert (enabled.json()["enabled"], enabled.json()["failing_since"]) == (True, None)
+    assert len(await service.due(db, later)) == 4
+
+
+async def test_an_attempt_whose_lease_was_taken_over_records_nothing_but_its_log(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+) -> None:
+    vendor, _, registration = await approved_registration(client, factory)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    await endpoint_for(client, admin, receiver.url, event_types=["registration.approved"])
+    await approve(client, vendor.approver, registration)
+    await db.flush()
+    done = await tasks.dispatch(db)
+    (delivery_id,) = done.deliveries
+    assert done.lease is not None
+    now = datetime.now(UTC)
+    claimed = await service.claim(db, delivery_id, done.lease, now)
+    assert claimed is not None
+    # Another message under the same lease finds it taken.
+    assert await service.claim(db, delivery_id, done.lease, now) is None
+    # The lease runs out (a worker died): the sweep takes the delivery again, under a new one.
+    later = claimed.token + timedelta(seconds=1)
+    [(_, lease)] = await service.due(db, later)
+    second = await service.claim(db, delivery_id, lease, later)
+    assert second is not None
+    ok = service.Outcome(200, None, 5, "thanks")
+    late = service.Outcome(503, "the receiver answered 503", 9, "not now")
+    await service.record(db, second, ok, later)
+    await service.record(db, claimed, late, later + timedelta(seconds=1))
+    delivery = await db.get_one(WebhookDelivery, delivery_id)
+    assert (delivery.status, delivery.attempts) == (DeliveryStatus.delivered, 1)
+    codes = await db.scalars(
+        select(WebhookAttempt.status_code).where(WebhookAttempt.delivery_id == delivery_id)
+    )
+    assert sorted(codes) == [200, 503]
 
 
 async def test_each_organization_gets_its_own_events_only(
@@ -300,6 +385,18 @@ async def test_each_organization_gets_its_own_events_only(
     await endpoint_for(client, partner.admin, receiver.url + "?for=partner")
     await endpoint_for(client, other_admin, receiver.url + "?for=other")
     await approve(client, vendor.approver, registration)
+    # A held lead: its creation is the vendor's alone.
+    held = await client.post(
+        "/v1/leads",
+        json={
+            "partner_id": str(partner.partner.id),
+            "customer": {"legal_name": "Prospect AB", "country": "SE"},
+            "contact": {"name": "Robin Prospect"},
+            "forward": False,
+        },
+        headers=vendor.approver,
+    )
+    assert held.status_code == 201, held.text
     await run_deliveries(db, sessionmaker)
     by_receiver: dict[str, list[str]] = {}
     for received in receiver.received:
@@ -310,10 +407,16 @@ async def test_each_organization_gets_its_own_events_only(
     assert "registration.approved" in by_receiver["vendor"]
     assert "registration.approved" in by_receiver["partner"]
     # What is the vendor's alone never reaches the partner.
-    vendor_only = await db.scalars(
-        select(Event.type).where(Event.vendor_id == vendor.vendor.id, Event.partner_id.is_(None))
+    vendor_only = set(
+        await db.scalars(
+            select(Event.type).where(
+                Event.vendor_id == vendor.vendor.id, Event.partner_id.is_(None)
+            )
+        )
     )
-    assert not set(vendor_only.all()) & set(by_receiver["partner"])
+    assert "lead.created" in vendor_only
+    assert "lead.created" in by_receiver["vendor"]
+    assert not vendor_only & set(by_receiver["partner"])
 
 
 async def test_a_replay_delivers_the_event_again(
@@ -334,7 +437,9 @@ async def test_a_replay_delivers_the_event_again(
         f"{ENDPOINTS}/{endpoint['id']}/deliveries/{delivery_id}/replay", headers=admin
     )
     assert response.status_code == 202, response.text
-    await tasks.deliver.fn(sessionmaker, delivery_id=str(delivery_id))
+    await attempt(
+        sessionmaker, delivery_id, datetime.fromisoformat(response.json()["next_attempt_at"])
+    )
     assert len(receiver.received) == 2
     assert receiver.received[0].body == receiver.received[1].body
     db.expunge_all()

@@ -34,7 +34,8 @@ class EndpointOut(Resource, kw_only=True):
     enabled: bool
     # Why dealreg disabled it, after a run of failed attempts.
     disabled_reason: str | None
-    consecutive_failures: int
+    # Since when every attempt has failed; five days of it disable the endpoint.
+    failing_since: datetime | None
     # While a rotation overlaps, deliveries are signed with the old secret too, until then.
     previous_secret_expires_at: datetime | None
 

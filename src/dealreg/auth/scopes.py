@@ -52,8 +52,8 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
     Role.platform_admin: frozenset(
         _READ_DIRECTORY
         | {WRITE_ORGANIZATIONS, WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
+        | {READ_EVENTS}
         | _PAYOUTS
-        | _WEBHOOKS
     ),
 }
 

@@ -99,14 +99,9 @@ async def feed(
     return FeedPage(items=rows, next_key=key)
 
 
-async def prune(session: AsyncSession, *, before: datetime, batch: int = 5000) -> int:
-    """Delete the events written before `before` (and with them their webhook deliveries), a
-    batch at a time so that no statement holds many locks; how many."""
-    deleted = 0
-    while True:
-        oldest = select(Event.id).where(Event.created_at < before).limit(batch)
-        result = await session.execute(delete(Event).where(Event.id.in_(oldest.scalar_subquery())))
-        count = int(result.rowcount or 0)  # type: ignore[attr-defined]
-        deleted += count
-        if count < batch:
-            return deleted
+async def prune_batch(session: AsyncSession, *, before: datetime, batch: int) -> int:
+    """Delete up to `batch` of the events written before `before` (and with them their webhook
+    deliveries); how many."""
+    oldest = select(Event.id).where(Event.created_at < before).limit(batch)
+    result = await session.execute(delete(Event).where(Event.id.in_(oldest.scalar_subquery())))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

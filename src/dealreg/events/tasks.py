@@ -1,11 +1,21 @@
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from dealreg.db import transaction
 from dealreg.events import service
 from dealreg.registrations.repository import database_now
 from dealreg.worker.jobs import job
 
+BATCH = 5000
 
-@job("events.prune")
-async def prune(session: AsyncSession) -> None:
-    """Forget the events older than the feed keeps them."""
-    await service.prune(session, before=await database_now(session) - service.KEEP_FOR)
+
+@job("events.prune", own_transactions=True)
+async def prune(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """Forget the events older than the feed keeps them, a batch a transaction: the feed and the
+    webhook dispatcher wait for the oldest open transaction, so none may last long."""
+    async with transaction(sessions) as session:
+        before = await database_now(session) - service.KEEP_FOR
+    while True:
+        async with transaction(sessions) as session:
+            deleted = await service.prune_batch(session, before=before, batch=BATCH)
+        if deleted < BATCH:
+            return

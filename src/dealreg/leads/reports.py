@@ -10,7 +10,7 @@ or no decision).
 
 import enum
 import uuid
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import msgspec
@@ -18,12 +18,11 @@ from sqlalchemy import ColumnElement, Float, and_, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
-from dealreg.dates import years_after
-from dealreg.errors import FieldError, Forbidden, InvalidInput
+from dealreg.dates import report_range
+from dealreg.errors import Forbidden
 from dealreg.leads.models import Lead, LeadRejection, LeadStatus
 from dealreg.orgs.models import Organization, OrgKind, Role, User
 
-MAX_YEARS = 2
 _HOUR_US = 3_600_000_000
 
 
@@ -86,12 +85,6 @@ class Row(msgspec.Struct, frozen=True, kw_only=True):
     flags: list[str]
 
 
-def _invalid(parameter: str, detail: str) -> InvalidInput:
-    return InvalidInput(
-        detail, errors=[FieldError(parameter=parameter, location="query", detail=detail)]
-    )
-
-
 def scope_of(
     actor: Principal,
     *,
@@ -111,17 +104,12 @@ def scope_of(
         partner_id = _own(partner_id, actor.organization_id)
         if actor.role is not Role.partner_admin:
             rep_id = actor.subject_id
-    end = end or today
-    start = start or end - timedelta(days=89)
-    if start > end:
-        raise _invalid("from", "`from` is after `to`")
-    if end >= years_after(start, MAX_YEARS):
-        raise _invalid("from", "a report spans at most two years")
+    days = report_range(start, end, today)
     return Scope(
-        first_day=start,
-        last_day=end,
-        start=datetime.combine(start, time(), tzinfo=UTC),
-        end=datetime.combine(end + timedelta(days=1), time(), tzinfo=UTC),
+        first_day=days.first_day,
+        last_day=days.last_day,
+        start=days.start,
+        end=days.end,
         vendor_id=vendor_id,
         partner_id=partner_id,
         rep_id=rep_id,

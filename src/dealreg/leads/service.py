@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.auth.tokens import Principal
 from dealreg.db import flush_unique
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
-from dealreg.fields import NO_NUL, Sku
+from dealreg.fields import NO_NUL, Instant, Sku
 from dealreg.leads import outcomes, repository, states
 from dealreg.leads.models import (
     Disposition,
@@ -339,8 +339,7 @@ async def forward_lead(
     session: AsyncSession, actor: Principal, lead_id: uuid.UUID, *, if_match: IfMatch
 ) -> Lead:
     lead = await _for_vendor(session, actor, lead_id, if_match, "forward leads")
-    if lead.status is not LeadStatus.draft:
-        states.forward(lead, at=datetime.now(UTC))  # raises: only a draft is forwarded
+    states.require_transition(lead, LeadStatus.forwarded, "forwarded")
     rules = await _rules(session, lead.vendor_id)
     _require_threshold(lead.score, rules, None)
     await _forward(session, actor, lead, rules)
@@ -350,7 +349,7 @@ async def forward_lead(
 
 class EngagementInput(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     type: EngagementType
-    occurred_at: datetime
+    occurred_at: Instant
     note: Note | None = None
 
 
@@ -510,12 +509,13 @@ async def reject(
     now = datetime.now(UTC)
     if lead.status is LeadStatus.forwarded:
         _before_deadline(lead, now)
-    change = states.reject(lead, at=now, reason=note or reason.value)
     if reason is LeadRejection.other and (note is None or not note.strip()):
+        states.require_transition(lead, LeadStatus.rejected, "rejected")  # the 409 comes first
         raise InvalidInput(
             "Say why, in words, when the reason is 'other'.",
             errors=[_field("/note", "required when the reason is 'other'")],
         )
+    change = states.reject(lead, at=now, reason=note or reason.value)
     lead.reject_code, lead.reject_note = reason, note
     await repository.record(
         session,
@@ -534,7 +534,7 @@ async def reject(
 class DispositionInput(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     type: Disposition
     # When it happened (now, if left out): reps often report after the fact.
-    occurred_at: datetime | None = None
+    occurred_at: Instant | None = None
     note: Note | None = None
     # Required for `lost`: why the sale was lost.
     lost_reason: Note | None = None

@@ -61,12 +61,17 @@ class Change(msgspec.Struct, frozen=True, kw_only=True):
     reason: str | None = None
 
 
-def _move(lead: Lead, to: S, *, action: str, event: str, reason: str | None = None) -> Change:
+def require_transition(lead: Lead, to: S, action: str) -> None:
+    """Refuse, as the move would, a move of `lead` to `to` that its status does not allow."""
     if to not in TRANSITIONS[lead.status]:
         raise IllegalLeadTransition(
             f"A {lead.status.value} lead cannot be {action}.",
             extra={"lead_status": lead.status.value},
         )
+
+
+def _move(lead: Lead, to: S, *, action: str, event: str, reason: str | None = None) -> Change:
+    require_transition(lead, to, action)
     change = Change(
         action=action, event=event, from_status=lead.status, to_status=to, reason=reason
     )

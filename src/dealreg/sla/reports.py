@@ -6,7 +6,7 @@ is precomputed, so a report is as fresh as the last committed decision.
 import enum
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import msgspec
@@ -15,14 +15,13 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
-from dealreg.dates import years_after
-from dealreg.errors import FieldError, Forbidden, InvalidInput
+from dealreg.dates import report_range
+from dealreg.errors import Forbidden
 from dealreg.orgs.models import Organization, OrgKind, Program, User
 from dealreg.pagination import Page, PageRequest, by_key, cut
 from dealreg.registrations.models import Registration
 from dealreg.sla.models import ClockState, SlaBreach, SlaClock, Threshold
 
-MAX_YEARS = 2
 _HOUR_US = 3_600_000_000
 
 
@@ -76,26 +75,15 @@ def scope_of(
         if vendor_id not in (None, actor.organization_id):
             raise Forbidden("A vendor reads its own SLA reports only.")
         vendor_id = actor.organization_id
-    end = end or today
-    start = start or end - timedelta(days=89)
-    if start > end:
-        raise _invalid("from", "`from` is after `to`")
-    if end >= years_after(start, MAX_YEARS):
-        raise _invalid("from", "a report spans at most two years")
+    days = report_range(start, end, today)
     return Scope(
-        first_day=start,
-        last_day=end,
-        start=datetime.combine(start, time(), tzinfo=UTC),
-        end=datetime.combine(end + timedelta(days=1), time(), tzinfo=UTC),
+        first_day=days.first_day,
+        last_day=days.last_day,
+        start=days.start,
+        end=days.end,
         vendor_id=vendor_id,
         program_id=program_id,
         approver_id=approver_id,
-    )
-
-
-def _invalid(parameter: str, detail: str) -> InvalidInput:
-    return InvalidInput(
-        detail, errors=[FieldError(parameter=parameter, location="query", detail=detail)]
     )
 
 

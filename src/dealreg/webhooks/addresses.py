@@ -1,27 +1,69 @@
 """Which webhook URLs dealreg may call: a receiver on the public internet, never the operator's
 own network (loopback, private, link-local, …) unless the installation allows it.
 
-The host is resolved when the endpoint is saved and again before every delivery, so a name that
-later points inside (DNS rebinding) is refused then too."""
+The host is resolved when the endpoint is saved and again at every attempt, and the attempt
+connects to an address it has just checked (`Target.pinned`), so a name that answers one way to
+the check and another to the connection (DNS rebinding) reaches nothing inside."""
 
 import asyncio
 import ipaddress
 import socket
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
+
+import msgspec
+
+IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# IPv6 prefixes that carry an IPv4 address in their last 32 bits (RFC 6052 NAT64).
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
 
 
 class UnsafeUrl(ValueError):
     """A URL dealreg will not call; the message says why."""
 
 
-def _forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return not address.is_global or address.is_multicast
+def _embedded(address: IpAddress) -> list[IpAddress]:
+    """`address`, and the IPv4 addresses that IPv6 transition schemes route it to."""
+    found: list[IpAddress] = [address]
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            found.append(address.ipv4_mapped)
+        if address.sixtofour is not None:
+            found.append(address.sixtofour)
+        if address.teredo is not None:
+            found.append(address.teredo[1])
+        if any(address in prefix for prefix in _NAT64):
+            found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return found
 
 
-def check_form(url: str) -> tuple[str, int]:
-    """The host and port of an http(s) URL without credentials; UnsafeUrl otherwise."""
+def forbidden(address: IpAddress) -> bool:
+    return any(not a.is_global or a.is_multicast for a in _embedded(address))
+
+
+class Target(msgspec.Struct, frozen=True):
+    """A URL's host and port, and the address to connect to (None: let the client resolve)."""
+
+    scheme: str
+    host: str
+    port: int
+    address: str | None
+
+    def pinned(self, url: str) -> tuple[str, dict[str, str], dict[str, str]]:
+        """The URL to request, with the headers and request extensions that keep the original
+        host's name for HTTP and TLS while connecting to the checked address."""
+        if self.address is None:
+            return url, {}, {}
+        parts = urlsplit(url)
+        literal = f"[{self.address}]" if ":" in self.address else self.address
+        netloc = f"{literal}:{self.port}"
+        default = 443 if self.scheme == "https" else 80
+        host = self.host if self.port == default else f"{self.host}:{self.port}"
+        extensions = {"sni_hostname": self.host} if self.scheme == "https" else {}
+        return urlunsplit(parts._replace(netloc=netloc)), {"host": host}, extensions
+
+
+def check_form(url: str) -> Target:
+    """The parts of an http(s) URL without credentials; UnsafeUrl otherwise."""
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http"):
         raise UnsafeUrl("an endpoint URL is https:// (or http://)")
@@ -35,22 +77,27 @@ def check_form(url: str) -> tuple[str, int]:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as exc:
         raise UnsafeUrl("the URL's port is not a number from 0 to 65535") from exc
-    return parts.hostname, port
+    return Target(scheme=parts.scheme, host=parts.hostname, port=port, address=None)
 
 
-async def check_reachable(url: str, *, allow_private: bool) -> None:
-    """Refuse a URL whose host resolves to an address dealreg must not call (or to none)."""
-    host, port = check_form(url)
+async def resolve(url: str, *, allow_private: bool) -> Target:
+    """The URL's target, refused when its host resolves to no address or to one dealreg must not
+    call (every address is checked: one inside is enough to refuse)."""
+    target = check_form(url)
     if allow_private:
-        return  # any address will do: the HTTP client resolves the name itself
+        return target  # any address will do: the HTTP client resolves the name itself
     try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = await asyncio.get_running_loop().getaddrinfo(
+            target.host, target.port, type=socket.SOCK_STREAM
+        )
     except socket.gaierror as exc:
-        raise UnsafeUrl(f"{host} does not resolve") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if _forbidden(address):
-            raise UnsafeUrl(
-                f"{host} resolves to {address}, a loopback, private or link-local address: "
-                "not called unless the installation allows it (DEALREG_WEBHOOKS_ALLOW_PRIVATE)"
-            )
+        raise UnsafeUrl(f"{target.host} does not resolve") from exc
+    addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    if not addresses or any(forbidden(address) for address in addresses):
+        # Which address is not said: that would map the operator's network for a tenant.
+        raise UnsafeUrl(
+            f"{target.host} resolves to a loopback, private, link-local or otherwise non-public "
+            "address: not called unless the installation allows it "
+            "(DEALREG_WEBHOOKS_ALLOW_PRIVATE)"
+        )
+    return msgspec.structs.replace(target, address=str(addresses[0]))

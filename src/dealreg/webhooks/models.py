@@ -50,8 +50,9 @@ class WebhookEndpoint(Entity):
     secret: Mapped[str] = mapped_column(String(100))
     previous_secret: Mapped[str | None] = mapped_column(String(100))
     previous_secret_expires_at: Mapped[datetime | None]
-    # Failed deliveries in a row (a delivered one resets it); past the limit it is disabled.
-    consecutive_failures: Mapped[int] = mapped_column(Integer, server_default="0")
+    # Since when every attempt has failed (a delivered one clears it); long enough, and the
+    # endpoint is disabled.
+    failing_since: Mapped[datetime | None]
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[uuid.UUID]
 

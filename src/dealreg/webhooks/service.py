@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Annotated
 
 import msgspec
-from sqlalchemy import func, literal, select
+from sqlalchemy import func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
@@ -50,14 +50,17 @@ Description = Annotated[str, msgspec.Meta(max_length=200, pattern=r"^[^\x00]*$")
 # The waits after each failed attempt (each ±20 %): about three days in all, as the Standard
 # Webhooks schedule has it, from a minute on since the retry sweep runs every minute.
 RETRY_DELAYS = tuple(timedelta(minutes=m) for m in (1, 5, 30, 120, 300, 600, 600, 1440, 1440))
-# Failed attempts in a row (of any of its deliveries) that disable an endpoint.
-DISABLE_AFTER = 50
-# A claimed attempt that has not reported back after this long is taken again.
+# An endpoint failing every attempt for this long is disabled: past the whole retry schedule, so a
+# burst of failures (a receiver's deploy) never drops a delivery that the schedule would save.
+DISABLE_AFTER = timedelta(days=5)
+# A delivery enqueued or claimed is leased for this long: nobody else takes it meanwhile, and an
+# attempt whose worker died is taken again after it. An attempt ends well within it.
 LEASE = timedelta(seconds=60)
 TIMEOUT_SECONDS = 10.0
 RESPONSE_KEPT = 1000
 DISPATCH_BATCH = 500
-_ADMINS = frozenset({Role.vendor_admin, Role.partner_admin, Role.platform_admin})
+# Events concern vendors and partners, so endpoints are theirs (the platform reads the feed).
+_ADMINS = frozenset({Role.vendor_admin, Role.partner_admin})
 
 
 class EndpointNotFound(NotFound):
@@ -97,7 +100,7 @@ def _require_admin(actor: Principal) -> None:
 
 async def _check_url(url: str, *, allow_private: bool) -> None:
     try:
-        await addresses.check_reachable(url, allow_private=allow_private)
+        await addresses.resolve(url, allow_private=allow_private)
     except addresses.UnsafeUrl as exc:
         raise InvalidInput(
             f"Not an endpoint dealreg will call: {exc}.",
@@ -155,11 +158,13 @@ async def update_endpoint(
     if_match: IfMatch,
     allow_private: bool,
 ) -> WebhookEndpoint:
+    # The name is resolved before the row is locked: a slow DNS answer holds no lock.
+    if not isinstance(data.url, msgspec.UnsetType):
+        await _check_url(data.url, allow_private=allow_private)
     endpoint = await get_endpoint(session, actor, endpoint_id, for_update=True)
     _require_admin(actor)
     if_match.check(endpoint.version)
     if not isinstance(data.url, msgspec.UnsetType):
-        await _check_url(data.url, allow_private=allow_private)
         endpoint.url = data.url
     if not isinstance(data.description, msgspec.UnsetType):
         endpoint.description = data.description
@@ -167,8 +172,9 @@ async def update_endpoint(
         endpoint.event_types = list(dict.fromkeys(data.event_types))
     if not isinstance(data.enabled, msgspec.UnsetType):
         if data.enabled and not endpoint.enabled:
-            # Enabled again by a person: it starts with a clean slate.
-            endpoint.consecutive_failures, endpoint.disabled_reason = 0, None
+            # Enabled again by a person: it starts with a clean slate, and the deliveries left
+            # pending while it was disabled go out again.
+            endpoint.failing_since, endpoint.disabled_reason = None, None
         endpoint.enabled = data.enabled
     await session.flush()
     return endpoint
@@ -230,6 +236,8 @@ def takes(endpoint: WebhookEndpoint, event_type: str) -> bool:
 class Dispatched(msgspec.Struct, frozen=True):
     events: int
     deliveries: list[uuid.UUID]
+    # The lease the new deliveries were made under: the token of their first attempt's job.
+    lease: datetime | None = None
 
 
 async def dispatch(session: AsyncSession, *, limit: int = DISPATCH_BATCH) -> Dispatched:
@@ -270,7 +278,7 @@ async def dispatch(session: AsyncSession, *, limit: int = DISPATCH_BATCH) -> Dis
         )
     ):
         endpoints.setdefault(endpoint.organization_id, []).append(endpoint)
-    now = await database_now(session)
+    lease = await database_now(session) + LEASE
     deliveries = [
         WebhookDelivery(
             id=uuid.uuid4(),
@@ -278,7 +286,7 @@ async def dispatch(session: AsyncSession, *, limit: int = DISPATCH_BATCH) -> Dis
             event_id=event.id,
             event_type=event.type,
             status=DeliveryStatus.pending,
-            next_attempt_at=now,
+            next_attempt_at=lease,
         )
         for event in events
         for org in dict.fromkeys(o for o in (event.vendor_id, event.partner_id) if o)
@@ -287,7 +295,7 @@ async def dispatch(session: AsyncSession, *, limit: int = DISPATCH_BATCH) -> Dis
     ]
     session.add_all(deliveries)
     await session.flush()
-    return Dispatched(len(events), [delivery.id for delivery in deliveries])
+    return Dispatched(len(events), [delivery.id for delivery in deliveries], lease)
 
 
 # --- attempts ----------------------------------------------------------------------------------
@@ -300,6 +308,8 @@ class Claim(msgspec.Struct, frozen=True):
     url: str
     body: bytes
     headers: dict[str, str]
+    # The lease this attempt holds: only it may record the outcome (see `record`).
+    token: datetime
 
 
 class Outcome(msgspec.Struct, frozen=True):
@@ -326,8 +336,11 @@ def payload(event: Event) -> bytes:
     )
 
 
-async def claim(session: AsyncSession, delivery_id: uuid.UUID, now: datetime) -> Claim | None:
-    """Take a due delivery for one attempt (None if it is not due, or taken by another)."""
+async def claim(
+    session: AsyncSession, delivery_id: uuid.UUID, lease: datetime, now: datetime
+) -> Claim | None:
+    """Take the delivery for one attempt, if it is still pending under the `lease` its job was
+    enqueued with (or that lease ran out): None when another has it, or it is done."""
     row = (
         await session.execute(
             select(WebhookDelivery, WebhookEndpoint, Event)
@@ -336,7 +349,10 @@ async def claim(session: AsyncSession, delivery_id: uuid.UUID, now: datetime) ->
             .where(
                 WebhookDelivery.id == delivery_id,
                 WebhookDelivery.status == DeliveryStatus.pending,
-                WebhookDelivery.next_attempt_at <= now,
+                or_(
+                    WebhookDelivery.next_attempt_at == lease, WebhookDelivery.next_attempt_at <= now
+                ),
+                WebhookEndpoint.enabled.is_(True),
             )
             .with_for_update(of=WebhookDelivery, skip_locked=True)
         )
@@ -344,11 +360,8 @@ async def claim(session: AsyncSession, delivery_id: uuid.UUID, now: datetime) ->
     if row is None:
         return None
     delivery, endpoint, event = row
-    if not endpoint.enabled:
-        delivery.status, delivery.next_attempt_at = DeliveryStatus.failed, None
-        delivery.last_error = "the endpoint is disabled"
-        return None
-    delivery.next_attempt_at = now + LEASE
+    token = now + LEASE
+    delivery.next_attempt_at = token
     body = payload(event)
     message_id = f"msg_{event.id.hex}"
     return Claim(
@@ -358,6 +371,7 @@ async def claim(session: AsyncSession, delivery_id: uuid.UUID, now: datetime) ->
         headers=signing.headers(
             message_id, int(now.timestamp()), body, secrets_in_force(endpoint, now)
         ),
+        token=token,
     )
 
 
@@ -371,15 +385,16 @@ def next_attempt(attempts: int, now: datetime, rng: random.Random) -> datetime |
 
 async def record(
     session: AsyncSession,
-    delivery_id: uuid.UUID,
+    claimed: Claim,
     outcome: Outcome,
     now: datetime,
     *,
     rng: random.Random | None = None,
 ) -> WebhookDelivery:
-    """Write what an attempt came to, and what follows from it."""
-    delivery = await session.get_one(WebhookDelivery, delivery_id, with_for_update=True)
-    endpoint = await session.get_one(WebhookEndpoint, delivery.endpoint_id, with_for_update=True)
+    """Write what an attempt came to, and what follows from it. An attempt whose lease was taken
+    over meanwhile (a replay, or a retry after the lease ran out) is logged and changes nothing:
+    the newer attempt decides."""
+    delivery = await session.get_one(WebhookDelivery, claimed.delivery_id, with_for_update=True)
     session.add(
         WebhookAttempt(
             delivery_id=delivery.id,
@@ -390,6 +405,10 @@ async def record(
             response_body=outcome.response_body,
         )
     )
+    if delivery.status is not DeliveryStatus.pending or delivery.next_attempt_at != claimed.token:
+        await session.flush()
+        return delivery
+    endpoint = await session.get_one(WebhookEndpoint, delivery.endpoint_id, with_for_update=True)
     delivery.attempts += 1
     delivery.last_attempt_at = now
     delivery.last_status_code, delivery.last_error = outcome.status_code, outcome.error
@@ -399,14 +418,15 @@ async def record(
             None,
             now,
         )
-        endpoint.consecutive_failures = 0
+        endpoint.failing_since = None
     else:
         following = next_attempt(delivery.attempts, now, rng or random.Random())  # noqa: S311
         delivery.next_attempt_at = following
         if following is None:
             delivery.status = DeliveryStatus.failed
-        endpoint.consecutive_failures += 1
-        if endpoint.enabled and endpoint.consecutive_failures >= DISABLE_AFTER:
+        if endpoint.failing_since is None:
+            endpoint.failing_since = now
+        elif endpoint.enabled and now - endpoint.failing_since >= DISABLE_AFTER:
             await _disable(session, endpoint, now)
     await session.flush()
     return delivery
@@ -414,9 +434,10 @@ async def record(
 
 async def _disable(session: AsyncSession, endpoint: WebhookEndpoint, now: datetime) -> None:
     endpoint.enabled = False
+    assert endpoint.failing_since is not None  # noqa: S101 - set by the first failure
     endpoint.disabled_reason = (
-        f"disabled at {now.isoformat()} after {endpoint.consecutive_failures} failed attempts "
-        "in a row"
+        f"disabled at {now.isoformat()}: every attempt failed since "
+        f"{endpoint.failing_since.isoformat()}"
     )
     org = await session.get_one(Organization, endpoint.organization_id)
     await add_events(
@@ -437,19 +458,32 @@ async def _disable(session: AsyncSession, endpoint: WebhookEndpoint, now: dateti
     )
 
 
-async def due(session: AsyncSession, now: datetime, limit: int = 500) -> list[uuid.UUID]:
-    """Deliveries whose next attempt has come (a retry, or an attempt whose lease ran out)."""
-    stmt = (
+async def due(
+    session: AsyncSession, now: datetime, limit: int = 500
+) -> list[tuple[uuid.UUID, datetime]]:
+    """Lease, and return with their leases, the deliveries of enabled endpoints whose next
+    attempt has come (a retry, or an attempt whose lease ran out); a leased one is not taken
+    again by the next sweep."""
+    lease = now + LEASE
+    chosen = (
         select(WebhookDelivery.id)
+        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
         .where(
             WebhookDelivery.status == DeliveryStatus.pending,
             WebhookDelivery.next_attempt_at <= now,
+            WebhookEndpoint.enabled.is_(True),
         )
         .order_by(WebhookDelivery.next_attempt_at)
         .limit(limit)
-        .with_for_update(skip_locked=True)
+        .with_for_update(of=WebhookDelivery, skip_locked=True)
     )
-    return list((await session.scalars(stmt)).all())
+    rows = await session.execute(
+        update(WebhookDelivery)
+        .where(WebhookDelivery.id.in_(chosen.scalar_subquery()))
+        .values(next_attempt_at=lease)
+        .returning(WebhookDelivery.id)
+    )
+    return [(delivery_id, lease) for delivery_id in rows.scalars()]
 
 
 # --- the delivery log --------------------------------------------------------------------------
@@ -505,9 +539,8 @@ async def replay(
     endpoint = await get_endpoint(session, actor, endpoint_id)
     if not endpoint.enabled:
         raise Conflict("The endpoint is disabled: enable it before replaying to it.")
-    if delivery.status is DeliveryStatus.pending and delivery.attempts == 0:
-        return delivery  # not even tried yet: its attempt is on its way
+    # A new lease: an attempt under way meanwhile records nothing, this one decides.
     now = await database_now(session)
-    delivery.status, delivery.next_attempt_at = DeliveryStatus.pending, now
+    delivery.status, delivery.next_attempt_at = DeliveryStatus.pending, now + LEASE
     await session.flush()
     return delivery

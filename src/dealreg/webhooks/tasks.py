@@ -6,6 +6,8 @@ import functools
 import ssl
 import time
 import uuid
+from collections.abc import Callable
+from datetime import datetime
 
 import httpx
 import structlog
@@ -51,23 +53,47 @@ class Sender:
             return round((time.perf_counter() - started) * 1000)
 
         try:
-            # Again at every attempt: the name may point elsewhere than when it was saved.
-            await addresses.check_reachable(claim.url, allow_private=self.allow_private)
+            # The whole attempt, the name's lookup included, within the timeout: well inside the
+            # lease, so no other attempt of the delivery starts while this one runs.
+            async with asyncio.timeout(self.timeout_seconds):
+                return await self._attempt(claim, elapsed)
         except addresses.UnsafeUrl as exc:
             return service.Outcome(None, str(exc), elapsed(), None)
-        try:
-            async with httpx.AsyncClient(
+        except TimeoutError:
+            error = f"no answer within {self.timeout_seconds:g} s"
+            return service.Outcome(None, error, elapsed(), None)
+        except httpx.HTTPError as exc:
+            return service.Outcome(None, f"{type(exc).__name__}: {exc}"[:500], elapsed(), None)
+
+    async def _attempt(self, claim: service.Claim, elapsed: Callable[[], int]) -> service.Outcome:
+        # Resolved and checked again at every attempt, and connected to the address checked.
+        target = await addresses.resolve(claim.url, allow_private=self.allow_private)
+        url, host, extensions = target.pinned(claim.url)
+        async with (
+            httpx.AsyncClient(
                 timeout=self.timeout_seconds,
                 follow_redirects=False,
                 transport=self.transport,
                 verify=_tls(),
-            ) as client:
-                response = await client.post(claim.url, content=claim.body, headers=claim.headers)
-        except httpx.HTTPError as exc:
-            return service.Outcome(None, f"{type(exc).__name__}: {exc}"[:500], elapsed(), None)
+            ) as client,
+            client.stream(
+                "POST",
+                url,
+                content=claim.body,
+                headers=claim.headers | host,
+                extensions=extensions,
+            ) as response,
+        ):
+            # Only the start of the answer is kept: a receiver cannot fill a worker's memory.
+            kept = bytearray()
+            async for chunk in response.aiter_bytes():
+                kept += chunk
+                if len(kept) >= service.RESPONSE_KEPT:
+                    break
         code = response.status_code
         error = None if 200 <= code < 300 else f"the receiver answered {code}"
-        return service.Outcome(code, error, elapsed(), response.text[: service.RESPONSE_KEPT])
+        text = kept[: service.RESPONSE_KEPT].decode(errors="replace")
+        return service.Outcome(code, error, elapsed(), text)
 
 
 _sender = Sender()
@@ -83,18 +109,22 @@ def sender() -> Sender:
 
 
 @job("webhooks.deliver", own_transactions=True, max_retries=0)
-async def deliver(sessions: async_sessionmaker[AsyncSession], delivery_id: str) -> None:
-    """One attempt: claimed, sent outside any transaction, recorded. A claim that finds the
-    delivery taken, done or not yet due does nothing, so a repeated message is harmless."""
+async def deliver(sessions: async_sessionmaker[AsyncSession], delivery_id: str, lease: str) -> None:
+    """One attempt: claimed under the lease it was enqueued with, sent outside any transaction,
+    recorded. A claim that finds the delivery taken or done does nothing, so a repeated message
+    is harmless."""
     async with transaction(sessions) as session:
-        claimed = await service.claim(session, uuid.UUID(delivery_id), await database_now(session))
+        claimed = await service.claim(
+            session,
+            uuid.UUID(delivery_id),
+            datetime.fromisoformat(lease),
+            await database_now(session),
+        )
     if claimed is None:
         return
     outcome = await _sender.send(claimed)
     async with transaction(sessions) as session:
-        delivery = await service.record(
-            session, claimed.delivery_id, outcome, await database_now(session)
-        )
+        delivery = await service.record(session, claimed, outcome, await database_now(session))
     if not outcome.delivered:
         log.info(
             "webhook attempt failed",
@@ -107,15 +137,16 @@ async def deliver(sessions: async_sessionmaker[AsyncSession], delivery_id: str) 
 @job("webhooks.retry")
 async def retry(session: AsyncSession) -> None:
     """Enqueue an attempt of every delivery whose next attempt has come."""
-    for delivery_id in await service.due(session, await database_now(session)):
-        await enqueue(session, deliver, delivery_id=str(delivery_id))
+    for delivery_id, lease in await service.due(session, await database_now(session)):
+        await enqueue(session, deliver, delivery_id=str(delivery_id), lease=lease.isoformat())
 
 
 async def dispatch(session: AsyncSession) -> service.Dispatched:
     """One pass of the dispatcher: new events become deliveries, each attempt enqueued."""
     done = await service.dispatch(session)
     for delivery_id in done.deliveries:
-        await enqueue(session, deliver, delivery_id=str(delivery_id))
+        assert done.lease is not None  # noqa: S101 - deliveries are made under a lease
+        await enqueue(session, deliver, delivery_id=str(delivery_id), lease=done.lease.isoformat())
     return done
 
 
@@ -146,5 +177,7 @@ async def replay(
     session: AsyncSession, actor: Principal, endpoint_id: uuid.UUID, delivery_id: uuid.UUID
 ) -> WebhookDelivery:
     delivery = await service.replay(session, actor, endpoint_id, delivery_id)
-    await enqueue(session, deliver, delivery_id=str(delivery.id))
+    assert delivery.next_attempt_at is not None  # noqa: S101 - pending under its new lease
+    lease = delivery.next_attempt_at.isoformat()
+    await enqueue(session, deliver, delivery_id=str(delivery.id), lease=lease)
     return delivery

@@ -1,0 +1,106 @@
+"""Which addresses a webhook may reach: only public ones, whatever the spelling (IPv4-mapped,
+6to4, NAT64 and Teredo forms of an inside address included), every address of a name checked,
+and the attempt connecting to the address checked, not to a second lookup's answer."""
+
+import ipaddress
+import socket
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from dealreg.webhooks import addresses, service, tasks
+
+Resolved = list[tuple[Any, ...]]
+
+
+def _answers(*ips: str) -> Resolved:
+    return [(socket.AF_INET6 if ":" in ip else socket.AF_INET, 1, 6, "", (ip, 443)) for ip in ips]
+
+
+@pytest.fixture
+def dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, Resolved]:
+    """A resolver answering from this table (names not in it do not resolve)."""
+    table: dict[str, Resolved] = {}
+
+    async def getaddrinfo(self: Any, host: str, port: int, **_: Any) -> Resolved:
+        if host not in table:
+            raise socket.gaierror(socket.EAI_NONAME, "no such name")
+        return table[host]
+
+    monkeypatch.setattr("asyncio.base_events.BaseEventLoop.getaddrinfo", getaddrinfo)
+    return table
+
+
+@pytest.mark.parametrize(
+    "ip",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.9",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.64.0.1",
+        "0.0.0.0",  # noqa: S104 - an address to refuse, not one to bind
+        "224.0.0.1",
+        "::1",
+        "fe80::1",
+        "fc00::1",
+        "::ffff:127.0.0.1",
+        "2002:7f00:1::",
+        "64:ff9b::a00:5",
+        "2001:0:4136:e378:8000:63bf:f5ff:fffe",
+    ],
+)
+def test_an_inside_address_in_any_spelling_is_forbidden(ip: str) -> None:
+    assert addresses.forbidden(ipaddress.ip_address(ip))
+
+
+@pytest.mark.parametrize("ip", ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"])
+def test_a_public_address_is_allowed(ip: str) -> None:
+    assert not addresses.forbidden(ipaddress.ip_address(ip))
+
+
+async def test_one_inside_address_among_a_names_answers_is_enough_to_refuse(
+    dns: dict[str, Resolved],
+) -> None:
+    dns["mixed.example"] = _answers("93.184.215.14", "10.0.0.7")
+    with pytest.raises(addresses.UnsafeUrl) as refused:
+        await addresses.resolve("https://mixed.example/hook", allow_private=False)
+    # The address itself is not told: that would map the operator's network.
+    assert "10.0.0.7" not in str(refused.value)
+
+
+async def test_the_attempt_connects_to_the_address_checked_keeping_the_name(
+    dns: dict[str, Resolved],
+) -> None:
+    dns["receiver.example"] = _answers("93.184.215.14")
+    target = await addresses.resolve("https://receiver.example:8443/in?x=1", allow_private=False)
+    url, headers, extensions = target.pinned("https://receiver.example:8443/in?x=1")
+    assert url == "https://93.184.215.14:8443/in?x=1"
+    assert headers == {"host": "receiver.example:8443"}
+    assert extensions == {"sni_hostname": "receiver.example"}
+    dns["v6.example"] = _answers("2606:2800:21f:cb07:6820:80da:af6b:8b2c")
+    target = await addresses.resolve("http://v6.example/in", allow_private=False)
+    url, headers, extensions = target.pinned("http://v6.example/in")
+    assert url == "http://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]:80/in"
+    assert (headers, extensions) == ({"host": "v6.example"}, {})
+
+
+async def test_an_attempt_to_a_name_now_pointing_inside_is_refused_then(
+    dns: dict[str, Resolved],
+) -> None:
+    """Saved while the name pointed outside; by the attempt it points at the metadata service."""
+    dns["rebinding.example"] = _answers("169.254.169.254")
+    claim = service.Claim(
+        delivery_id=uuid.uuid4(),
+        url="https://rebinding.example/hook",
+        body=b"{}",
+        headers={},
+        token=datetime.now(UTC),
+    )
+    outcome = await tasks.Sender(allow_private=False).send(claim)
+    assert outcome.status_code is None
+    assert outcome.error is not None
+    assert "non-public" in outcome.error
