@@ -102,6 +102,18 @@ async def approve(client: httpx.AsyncClient, headers: dict[str, str], registrati
     assert response.status_code == 200, response.text
 
 
+async def approval_for(
+    client: httpx.AsyncClient, factory: Factory, url: str
+) -> tuple[dict[str, str], Json, Json]:
+    """A vendor with an endpoint at `url` for its approvals, and a registration it approved:
+    the vendor admin's headers, the endpoint (with its secret) and the registration."""
+    vendor, _, registration = await approved_registration(client, factory)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    endpoint = await endpoint_for(client, admin, url, event_types=["registration.approved"])
+    await approve(client, vendor.approver, registration)
+    return admin, endpoint, registration
+
+
 async def test_a_decision_reaches_the_vendors_receiver_signed_as_the_standard_says(
     client: httpx.AsyncClient,
     db: AsyncSession,
@@ -109,13 +121,8 @@ async def test_a_decision_reaches_the_vendors_receiver_signed_as_the_standard_sa
     factory: Factory,
     receiver: Receiver,
 ) -> None:
-    vendor, _, registration = await approved_registration(client, factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    endpoint = await endpoint_for(
-        client, admin, receiver.url, event_types=["registration.approved"]
-    )
+    admin, endpoint, registration = await approval_for(client, factory, receiver.url)
     assert endpoint["secret"].startswith("whsec_")
-    await approve(client, vendor.approver, registration)
 
     (delivery_id,) = await run_deliveries(db, sessionmaker)
 
@@ -172,13 +179,8 @@ async def test_a_receiver_that_fails_is_retried_on_the_schedule_until_it_takes_t
     factory: Factory,
     receiver: Receiver,
 ) -> None:
-    vendor, _, registration = await approved_registration(client, factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    endpoint = await endpoint_for(
-        client, admin, receiver.url, event_types=["registration.approved"]
-    )
     receiver.status = 503
-    await approve(client, vendor.approver, registration)
+    admin, endpoint, _ = await approval_for(client, factory, receiver.url)
     (delivery_id,) = await run_deliveries(db, sessionmaker)
     delivery = await db.get_one(WebhookDelivery, delivery_id)
     assert (delivery.status, delivery.attempts, delivery.last_status_code) == (
@@ -239,15 +241,7 @@ async def test_an_unreachable_receiver_is_an_attempt_that_failed_not_an_error(
     sessionmaker: async_sessionmaker[AsyncSession],
     factory: Factory,
 ) -> None:
-    vendor, _, registration = await approved_registration(client, factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    await endpoint_for(
-        client,
-        admin,
-        f"http://127.0.0.1:{free_port()}/nobody-home",
-        event_types=["registration.approved"],
-    )
-    await approve(client, vendor.approver, registration)
+    await approval_for(client, factory, f"http://127.0.0.1:{free_port()}/nobody-home")
     (delivery_id,) = await run_deliveries(db, sessionmaker)
     delivery = await db.get_one(WebhookDelivery, delivery_id)
     assert delivery.status is DeliveryStatus.pending
@@ -340,10 +334,7 @@ async def test_an_attempt_whose_lease_was_taken_over_records_nothing_but_its_log
     factory: Factory,
     receiver: Receiver,
 ) -> None:
-    vendor, _, registration = await approved_registration(client, factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    await endpoint_for(client, admin, receiver.url, event_types=["registration.approved"])
-    await approve(client, vendor.approver, registration)
+    await approval_for(client, factory, receiver.url)
     await db.flush()
     done = await tasks.dispatch(db)
     (delivery_id,) = done.deliveries
@@ -426,12 +417,7 @@ async def test_a_replay_delivers_the_event_again(
     factory: Factory,
     receiver: Receiver,
 ) -> None:
-    vendor, _, registration = await approved_registration(client, factory)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
-    endpoint = await endpoint_for(
-        client, admin, receiver.url, event_types=["registration.approved"]
-    )
-    await approve(client, vendor.approver, registration)
+    admin, endpoint, _ = await approval_for(client, factory, receiver.url)
     (delivery_id,) = await run_deliveries(db, sessionmaker)
     response = await client.post(
         f"{ENDPOINTS}/{endpoint['id']}/deliveries/{delivery_id}/replay", headers=admin

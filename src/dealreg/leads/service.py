@@ -619,12 +619,7 @@ async def convert(
     # The lead's rules first: a lead that cannot be converted is a 409 whatever the deal says.
     if lead.registration_id is not None:
         raise states.DispositionOutOfOrder("The lead is already converted.")
-    states.dispose(
-        _copy(lead),
-        Disposition.converted,
-        occurred_at=now,
-        now=now,
-    )
+    states.require_order(lead, Disposition.converted)
     deal = DealInput(
         customer=data.customer or msgspec.convert(lead.customer, Customer),
         contact=data.contact or msgspec.convert(lead.contact, Contact),
@@ -674,18 +669,6 @@ async def convert(
     )
     await session.flush()
     return lead, submitted
-
-
-def _copy(lead: Lead) -> Lead:
-    """A detached copy of the lead's state, to ask the state machine without changing it."""
-    return Lead(
-        status=lead.status,
-        accepted_at=lead.accepted_at,
-        first_touch_at=lead.first_touch_at,
-        qualified_at=lead.qualified_at,
-        converted_at=lead.converted_at,
-        disposition_at=lead.disposition_at,
-    )
 
 
 # --- the sweep ---------------------------------------------------------------------------------

@@ -121,16 +121,8 @@ def _invalid_time(detail: str) -> InvalidInput:
     return InvalidInput(detail, errors=[FieldError(pointer="/occurred_at", detail=detail)])
 
 
-def dispose(
-    lead: Lead,
-    disposition: Disposition,
-    *,
-    occurred_at: datetime,
-    now: datetime,
-    lost_reason: str | None = None,
-) -> Change | None:
-    """Record `disposition` on the lead, checked against those before it; the status change it
-    makes (a final one), if any."""
+def require_order(lead: Lead, disposition: Disposition) -> None:
+    """Refuse `disposition` unless it may follow the lead's dispositions so far."""
     if lead.status is not S.accepted:
         detail = (
             "nothing can follow a final disposition"
@@ -152,6 +144,19 @@ def dispose(
         done = lead.qualified_at if disposition is Disposition.qualified else lead.converted_at
         if done is not None:
             raise DispositionOutOfOrder(f"The lead is already {disposition.value}.")
+
+
+def dispose(
+    lead: Lead,
+    disposition: Disposition,
+    *,
+    occurred_at: datetime,
+    now: datetime,
+    lost_reason: str | None = None,
+) -> Change | None:
+    """Record `disposition` on the lead, checked against those before it; the status change it
+    makes (a final one), if any."""
+    require_order(lead, disposition)
     assert lead.accepted_at is not None  # noqa: S101 - an accepted lead has its instant (check)
     if occurred_at > now + CLOCK_SKEW:
         raise _invalid_time("a disposition cannot happen in the future")
