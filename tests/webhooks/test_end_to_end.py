@@ -1,7 +1,7 @@
 """Webhooks with everything running as in production: the API on a committing database, and a
 `dealreg worker` process (the dispatcher, the outbox relay, Dramatiq workers) on a Redis of the
-test's own. Each of 200 decisions reaches a receiver on 127.0.0.1, signed; the latency from the
-decision's answer to the receiver is printed."""
+test's own. Each of 200 decisions, made ten a second as a busy deal desk might, reaches a receiver
+on 127.0.0.1, signed; the latency from the decision's answer to the receiver is printed."""
 
 import asyncio
 import contextlib
@@ -26,6 +26,9 @@ from tests.servers import PrivateRedis
 from tests.webhooks.receiver import Receiver
 
 DECISIONS = 200
+# Between two decisions: the test measures how soon each is delivered, not how many a second one
+# worker can deliver (about 25 with its 4 threads here, measured).
+PACE_SECONDS = 0.1
 
 
 @pytest.fixture
@@ -105,6 +108,7 @@ async def test_each_decision_reaches_the_receiver_signed_within_two_seconds(
         )
         assert response.status_code == 200, response.text
         decided[registration["id"]] = time.monotonic()
+        await asyncio.sleep(PACE_SECONDS)
     deadline = time.monotonic() + 60
     while len(receiver.received) < DECISIONS and time.monotonic() < deadline:  # noqa: ASYNC110
         await asyncio.sleep(0.1)

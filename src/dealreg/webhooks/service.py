@@ -408,7 +408,9 @@ async def record(
     if delivery.status is not DeliveryStatus.pending or delivery.next_attempt_at != claimed.token:
         await session.flush()
         return delivery
-    endpoint = await session.get_one(WebhookEndpoint, delivery.endpoint_id, with_for_update=True)
+    # The endpoint is locked only to change its failing state, which a success seldom does: the
+    # attempts of one busy endpoint record side by side.
+    endpoint = await session.get_one(WebhookEndpoint, delivery.endpoint_id)
     delivery.attempts += 1
     delivery.last_attempt_at = now
     delivery.last_status_code, delivery.last_error = outcome.status_code, outcome.error
@@ -418,8 +420,11 @@ async def record(
             None,
             now,
         )
-        endpoint.failing_since = None
+        if endpoint.failing_since is not None:
+            await session.refresh(endpoint, with_for_update=True)
+            endpoint.failing_since = None
     else:
+        await session.refresh(endpoint, with_for_update=True)
         following = next_attempt(delivery.attempts, now, rng or random.Random())  # noqa: S311
         delivery.next_attempt_at = following
         if following is None:

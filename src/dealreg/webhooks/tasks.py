@@ -108,7 +108,8 @@ def sender() -> Sender:
     return _sender
 
 
-@job("webhooks.deliver", own_transactions=True, max_retries=0)
+# Each attempt is guarded by its lease, so a repeated message does nothing: no run record needed.
+@job("webhooks.deliver", own_transactions=True, record_run=False, max_retries=0)
 async def deliver(sessions: async_sessionmaker[AsyncSession], delivery_id: str, lease: str) -> None:
     """One attempt: claimed under the lease it was enqueued with, sent outside any transaction,
     recorded. A claim that finds the delivery taken or done does nothing, so a repeated message

@@ -109,11 +109,16 @@ def _declare(
         message = CurrentMessage.get_current_message()
         if message is None:
             raise RuntimeError("jobs run only as Dramatiq messages")
+        message_id = uuid.UUID(message.message_id)
         if spec.own_transactions:
+            # Its work commits as it goes and is safe to repeat; the run is recorded once done.
             await spec.fn(sessions(), **values)
+            if spec.record_run:
+                async with transaction(sessions()) as session:
+                    await repository.start_run(session, message_id, spec.name)
             return
         async with transaction(sessions()) as session:
-            if await repository.start_run(session, uuid.UUID(message.message_id), spec.name):
+            if await repository.start_run(session, message_id, spec.name):
                 await spec.fn(session, **values)
 
     run.__name__ = spec.name

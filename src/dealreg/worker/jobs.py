@@ -32,6 +32,9 @@ class Job(msgspec.Struct, frozen=True):
     # safe to repeat by itself: for work that must not hold a transaction open, such as a call
     # to another server.
     own_transactions: bool = False
+    # Whether a job with its own transactions records its run (`job_runs`) when done: a
+    # high-volume job whose work is idempotent by itself may skip the extra transaction.
+    record_run: bool = True
 
 
 REGISTRY: dict[str, Job] = {}
