@@ -11,7 +11,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from dealreg.api.conditional import ETAG_HEADER, IfMatchHeader, if_match, tagged
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.registrations import ConflictOut, RegistrationOut
-from dealreg.api.schemas import problems
+from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.approvals import service
 from dealreg.approvals.service import RejectionReason
@@ -53,9 +53,6 @@ class Queue(msgspec.Struct):
     next_cursor: str | None
 
 
-_CHANGE = problems(404, 409, 412, 413, 428)
-
-
 class DecisionController(Controller):
     path = "/v1/registrations/{registration_id:uuid}"
     tags = ["approvals"]
@@ -63,7 +60,7 @@ class DecisionController(Controller):
     guards = [requires(scopes.WRITE_REGISTRATIONS)]
     response_headers = [ETAG_HEADER]
 
-    @post("/approve", status_code=200, responses=_CHANGE, summary="Approve (the vendor)")
+    @post("/approve", status_code=200, responses=CHANGE_PROBLEMS, summary="Approve (the vendor)")
     async def approve(
         self,
         db: Db,
@@ -81,7 +78,9 @@ class DecisionController(Controller):
         )
         return tagged(RegistrationOut.of(registration), registration.version)
 
-    @post("/reject", status_code=200, responses=_CHANGE, summary="Reject, with a reason code")
+    @post(
+        "/reject", status_code=200, responses=CHANGE_PROBLEMS, summary="Reject, with a reason code"
+    )
     async def reject(
         self,
         db: Db,
@@ -103,7 +102,7 @@ class DecisionController(Controller):
     @post(
         "/request-info",
         status_code=200,
-        responses=_CHANGE,
+        responses=CHANGE_PROBLEMS,
         summary="Ask the partner for information (the registration waits on the partner)",
     )
     async def request_info(
@@ -126,7 +125,7 @@ class DecisionController(Controller):
     @post(
         "/resubmit",
         status_code=200,
-        responses=_CHANGE,
+        responses=CHANGE_PROBLEMS,
         summary="Answer the vendor's question (the partner): back to review",
     )
     async def resubmit(
@@ -150,7 +149,7 @@ class DecisionController(Controller):
     @post(
         "/assign",
         status_code=200,
-        responses=_CHANGE,
+        responses=CHANGE_PROBLEMS,
         summary="Give an open registration to one of the vendor's approvers",
     )
     async def assign(

@@ -20,7 +20,7 @@ from dealreg.api.conditional import (
 )
 from dealreg.api.deps import Caller, Cursor, Db, Limit, UpdatedSince, encode_cursor, page_request
 from dealreg.api.registrations import DealOut, deal_out
-from dealreg.api.schemas import Problem, Resource, problems
+from dealreg.api.schemas import CHANGE_PROBLEMS, Problem, Resource, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.errors import DealRegError, error_body
@@ -205,9 +205,6 @@ def _policy_out(view: service.PolicyView) -> LeadPolicyOut:
     )
 
 
-_CHANGE = problems(404, 409, 412, 413, 428)
-
-
 class LeadController(Controller):
     path = "/v1/leads"
     tags = ["leads"]
@@ -325,7 +322,7 @@ class LeadController(Controller):
         "/{lead_id:uuid}/forward",
         status_code=200,
         guards=[requires(scopes.WRITE_LEADS)],
-        responses=_CHANGE,
+        responses=CHANGE_PROBLEMS,
         response_headers=[ETAG_HEADER],
         summary="Forward a draft lead to its partner (its score must reach the threshold)",
     )
@@ -389,7 +386,7 @@ class LeadController(Controller):
         "/{lead_id:uuid}/assign",
         status_code=200,
         guards=[requires(scopes.WRITE_LEADS)],
-        responses=_CHANGE,
+        responses=CHANGE_PROBLEMS,
         response_headers=[ETAG_HEADER],
         summary="Give the lead to one of the partner's reps (the partner admin)",
     )
@@ -414,7 +411,7 @@ class LeadController(Controller):
         "/{lead_id:uuid}/accept",
         status_code=200,
         guards=[requires(scopes.WRITE_LEADS)],
-        responses=_CHANGE,
+        responses=CHANGE_PROBLEMS,
         response_headers=[ETAG_HEADER],
         summary="Accept a forwarded lead (its rep or the partner admin), before its deadline",
     )
@@ -439,7 +436,7 @@ class LeadController(Controller):
         "/{lead_id:uuid}/reject",
         status_code=200,
         guards=[requires(scopes.WRITE_LEADS)],
-        responses=_CHANGE,
+        responses=CHANGE_PROBLEMS,
         response_headers=[ETAG_HEADER],
         summary="Reject a forwarded lead with a reason (its rep or the partner admin)",
     )
@@ -478,7 +475,7 @@ class LeadController(Controller):
     @post(
         "/{lead_id:uuid}/dispositions",
         guards=[requires(scopes.WRITE_LEADS)],
-        responses=_CHANGE,
+        responses=CHANGE_PROBLEMS,
         response_headers=[ETAG_HEADER],
         summary="Report what happened with an accepted lead, and when",
         description=(
@@ -508,7 +505,7 @@ class LeadController(Controller):
     @post(
         "/{lead_id:uuid}/convert",
         guards=[requires(scopes.WRITE_LEADS), requires(scopes.WRITE_REGISTRATIONS)],
-        responses=problems(404, 409, 412, 413, 428),
+        responses=CHANGE_PROBLEMS,
         response_headers=[ETAG_HEADER],
         summary="Register the lead's deal with its vendor, prefilled from the lead",
         description=(
@@ -556,7 +553,7 @@ class LeadPolicyController(Controller):
 
     @put(
         guards=[requires(scopes.WRITE_PROGRAMS)],
-        responses=problems(404, 409, 412, 413, 428),
+        responses=CHANGE_PROBLEMS,
         response_headers=[ETAG_HEADER],
         summary="Set a vendor's lead policy; its SLA applies to leads forwarded later",
         description="Engagement types left out of `points` keep their default points.",

@@ -22,7 +22,7 @@ from dealreg.api.deps import (
     encode_cursor,
     page_request,
 )
-from dealreg.api.schemas import Resource, problems, unset_to_none
+from dealreg.api.schemas import CHANGE_PROBLEMS, Resource, problems, unset_to_none
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.fields import Country, Email, Name, OrgCode, TimeZone
@@ -144,7 +144,7 @@ class OrganizationController(Controller):
     @patch(
         "/{org_id:uuid}",
         guards=[requires(scopes.WRITE_ORGANIZATIONS)],
-        responses=problems(404, 409, 412, 413, 428),
+        responses=CHANGE_PROBLEMS,
         response_headers=[ETAG_HEADER],
         summary="Change an organization",
     )

@@ -27,7 +27,7 @@ from dealreg.api.deps import (
     encode_cursor,
     page_request,
 )
-from dealreg.api.schemas import Resource, problems
+from dealreg.api.schemas import CHANGE_PROBLEMS, Resource, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.pagination import DEFAULT_LIMIT
@@ -366,7 +366,7 @@ class RegistrationController(Controller):
 
     @post(
         "/{registration_id:uuid}/withdraw",
-        responses=problems(404, 409, 412, 413, 428),
+        responses=CHANGE_PROBLEMS,
         summary="Withdraw a registration before the vendor decides",
         status_code=200,
         guards=[requires(scopes.WRITE_REGISTRATIONS)],
@@ -420,7 +420,7 @@ class RegistrationController(Controller):
 
     @post(
         "/{registration_id:uuid}/stage",
-        responses=problems(404, 409, 412, 413, 428),
+        responses=CHANGE_PROBLEMS,
         summary="Report the sales stage of an approved registration (forward only)",
         description="closed_won and closed_lost close the registration as won or lost.",
         status_code=200,
@@ -460,7 +460,7 @@ class RegistrationController(Controller):
     @post(
         "/{registration_id:uuid}/extensions",
         guards=[requires(scopes.WRITE_REGISTRATIONS)],
-        responses=problems(404, 409, 412, 413, 428),
+        responses=CHANGE_PROBLEMS,
         response_headers=[ETAG_HEADER],
         summary="Ask the vendor for longer protection of an approved registration",
     )
@@ -487,7 +487,7 @@ class RegistrationController(Controller):
 
     @post(
         "/{registration_id:uuid}/extensions/{extension_id:uuid}/decision",
-        responses=problems(404, 409, 412, 413, 428),
+        responses=CHANGE_PROBLEMS,
         summary="Grant or refuse an extension (the vendor)",
         status_code=200,
         guards=[requires(scopes.WRITE_REGISTRATIONS)],

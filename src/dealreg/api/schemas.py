@@ -85,3 +85,7 @@ def problems(
         )
         for status in sorted(every | set(statuses))
     }
+
+
+# What a change made against a version (If-Match) can answer besides its success.
+CHANGE_PROBLEMS = problems(404, 409, 412, 413, 428)

@@ -18,7 +18,7 @@ from dealreg.api.conditional import (
     with_etag,
 )
 from dealreg.api.deps import Caller, Db
-from dealreg.api.schemas import problems
+from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.fields import Country, Email
@@ -169,7 +169,7 @@ class PolicyController(Controller):
 
     @put(
         guards=[requires(scopes.WRITE_PROGRAMS)],
-        responses=problems(404, 409, 412, 413, 428),
+        responses=CHANGE_PROBLEMS,
         response_headers=[ETAG_HEADER],
         summary="Set a vendor's (or a program's) approval SLA; it applies to clocks started later",
     )
