@@ -86,15 +86,16 @@ async def world(client: httpx.AsyncClient, db: AsyncSession, factory: Factory) -
     await dispose(b.admin, "b1", "first_touch")
     await dispose(b.admin, "b1", "no_decision")
     await act(client, b.admin, leads["b2"], "reject", {"reason": "no_capacity"})
-    # a6 is never answered: the sweep recalls it at its deadline (b3 waits on).
-    a6 = await db.get_one(Lead, uuid.UUID(leads["a6"]))
-    assert a6.accept_due_at is not None
-    await sweep(db, a6.accept_due_at)
+    # a6 is never answered: the sweep recalls it at its deadline. b3 waits on: its deadline is
+    # moved out first, since leads forwarded after hours share one (the next openings').
     await db.execute(
         update(Lead)
         .where(Lead.id == uuid.UUID(leads["b3"]))
         .values(accept_due_at=datetime.now(UTC) + timedelta(days=30))
     )
+    a6 = await db.get_one(Lead, uuid.UUID(leads["a6"]))
+    assert a6.accept_due_at is not None
+    await sweep(db, a6.accept_due_at)
     await hours(db, leads["a1"], 2, 1)
     await hours(db, leads["a2"], 4, 3)
     await hours(db, leads["a3"], 9)
