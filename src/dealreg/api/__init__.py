@@ -3,6 +3,7 @@ guards and paging. Controllers validate, check the caller, and call one service;
 
 from litestar.types import ControllerRouterHandler
 
+from dealreg.api.api_clients import ApiClientController
 from dealreg.api.approvals import DecisionController, approval_queue
 from dealreg.api.events import event_feed
 from dealreg.api.health import health, ready
@@ -33,6 +34,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     issue_token,
     me,
     OrganizationController,
+    ApiClientController,
     PartnershipController,
     ProgramController,
     DealController,

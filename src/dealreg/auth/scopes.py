@@ -10,6 +10,8 @@ READ_ORGANIZATIONS = "organizations:read"
 WRITE_ORGANIZATIONS = "organizations:write"
 READ_USERS = "users:read"
 WRITE_USERS = "users:write"
+READ_API_CLIENTS = "api_clients:read"
+WRITE_API_CLIENTS = "api_clients:write"
 READ_PARTNERSHIPS = "partnerships:read"
 WRITE_PARTNERSHIPS = "partnerships:write"
 READ_PROGRAMS = "programs:read"
@@ -28,12 +30,16 @@ WRITE_PAYOUTS = "payouts:write"
 _READ_DIRECTORY = {READ_ORGANIZATIONS, READ_USERS, READ_PARTNERSHIPS, READ_PROGRAMS}
 _DEALS = {READ_REGISTRATIONS, WRITE_REGISTRATIONS, READ_LEADS, WRITE_LEADS}
 _PAYOUTS = {READ_PAYOUTS, WRITE_PAYOUTS}
+# An organization's admin registers its machine clients (a vendor's CRM, a reseller's CRM).
+_API_CLIENTS = {READ_API_CLIENTS, WRITE_API_CLIENTS}
 # An organization's admin manages where its events go; its systems may read the feed.
 _WEBHOOKS = {READ_EVENTS, READ_WEBHOOKS, WRITE_WEBHOOKS}
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
     Role.partner_rep: frozenset({READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS),
-    Role.partner_admin: frozenset(_READ_DIRECTORY | {WRITE_USERS} | _DEALS | _WEBHOOKS),
+    Role.partner_admin: frozenset(
+        _READ_DIRECTORY | {WRITE_USERS} | _DEALS | _WEBHOOKS | _API_CLIENTS
+    ),
     Role.vendor_approver: frozenset(_READ_DIRECTORY | _DEALS),
     Role.vendor_admin: frozenset(
         _READ_DIRECTORY
@@ -41,6 +47,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
         | _DEALS
         | _PAYOUTS
         | _WEBHOOKS
+        | _API_CLIENTS
     ),
     # A vendor's finance system may batch payouts and mark them paid.
     Role.vendor_system: frozenset(
@@ -54,6 +61,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
         | {WRITE_ORGANIZATIONS, WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
         | {READ_EVENTS}
         | _PAYOUTS
+        | _API_CLIENTS
     ),
 }
 

@@ -17,6 +17,10 @@ class PartnershipNotFound(NotFound):
     type = "partnership-not-found"
 
 
+class ApiClientNotFound(NotFound):
+    type = "api-client-not-found"
+
+
 class DuplicateOrganization(Conflict):
     type = "duplicate-organization"
 

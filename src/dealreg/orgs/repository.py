@@ -72,6 +72,13 @@ async def get_user_by_email(session: AsyncSession, email: str) -> User | None:
     return (await session.scalars(stmt)).one_or_none()
 
 
+async def list_api_clients(
+    session: AsyncSession, org_id: uuid.UUID, *, page: PageRequest
+) -> Page[ApiClient]:
+    stmt = select(ApiClient).where(ApiClient.organization_id == org_id)
+    return await fetch_page(session, stmt, ApiClient, page)
+
+
 async def get_api_client_by_id(session: AsyncSession, id_: uuid.UUID) -> ApiClient | None:
     return await session.get(ApiClient, id_)
 

@@ -22,6 +22,7 @@ from dealreg.errors import FieldError, Forbidden
 from dealreg.fields import NO_NUL, MinorUnits, Sku
 from dealreg.orgs import repository
 from dealreg.orgs.errors import (
+    ApiClientNotFound,
     DuplicateOrganization,
     DuplicatePartnership,
     DuplicateProduct,
@@ -59,6 +60,10 @@ CLIENT_ROLES_BY_KIND: dict[OrgKind, frozenset[Role]] = {
     OrgKind.partner: frozenset({Role.partner_rep, Role.partner_admin}),
     OrgKind.vendor: frozenset({Role.vendor_system}),
     OrgKind.platform: frozenset(),
+}
+DEFAULT_CLIENT_ROLE: dict[OrgKind, Role] = {
+    OrgKind.partner: Role.partner_rep,
+    OrgKind.vendor: Role.vendor_system,
 }
 
 # Which roles each administrator may hand out within their own organization.
@@ -481,33 +486,107 @@ class IssuedClient(msgspec.Struct, frozen=True):
     secret: str
 
 
+def _new_secret() -> tuple[str, str]:
+    secret = "drs_" + secrets.token_urlsafe(32)
+    return secret, hash_client_secret(secret)
+
+
+def _check_client_scopes(role: Role, scopes: frozenset[str]) -> None:
+    unknown = scopes - ROLE_SCOPES[role]
+    if unknown:
+        raise _invalid("/scopes", f"a {role.value} client cannot hold {', '.join(sorted(unknown))}")
+
+
 async def create_api_client(
     session: AsyncSession,
     actor: Principal,
     org_id: uuid.UUID,
     *,
     name: str,
-    role: Role,
-    scopes: frozenset[str],
+    role: Role | None = None,
+    scopes: frozenset[str] | None = None,
 ) -> IssuedClient:
-    """Register a machine client; its secret is returned here once and stored only as a hash."""
+    """Register a machine client; its secret is returned here once and stored only as a hash.
+
+    Without a role, a vendor's client is its system (`vendor_system`) and a partner's sends deals
+    from the reseller's CRM for its reps (`partner_rep`); without scopes, it holds its role's."""
     org = await _own_organization(session, actor, org_id)
     require_admin_of(actor, org.id)
-    if role not in CLIENT_ROLES_BY_KIND[org.kind]:
-        raise _invalid("/role", f"a {org.kind.value} organization has no '{role.value}' clients")
-    unknown = scopes - ROLE_SCOPES[role]
-    if unknown:
-        raise _invalid("/scopes", f"a {role.value} client cannot hold {', '.join(sorted(unknown))}")
-    secret = "drs_" + secrets.token_urlsafe(32)
+    allowed = CLIENT_ROLES_BY_KIND[org.kind]
+    if role is None:
+        role = DEFAULT_CLIENT_ROLE.get(org.kind)
+    if role is None or role not in allowed:
+        named = f"'{role.value}' clients" if role else "machine clients"
+        raise _invalid("/role", f"a {org.kind.value} organization has no {named}")
+    scopes = ROLE_SCOPES[role] if scopes is None else scopes
+    _check_client_scopes(role, scopes)
+    secret, secret_hash = _new_secret()
     client = ApiClient(
         organization_id=org.id,
         name=name,
         client_id="drc_" + secrets.token_hex(12),
-        secret_hash=hash_client_secret(secret),
+        secret_hash=secret_hash,
         role=role,
         scopes=sorted(scopes),
     )
     session.add(client)
+    await session.flush()
+    return IssuedClient(client=client, secret=secret)
+
+
+async def list_api_clients(
+    session: AsyncSession, actor: Principal, org_id: uuid.UUID, *, page: PageRequest
+) -> Page[ApiClient]:
+    org = await _own_organization(session, actor, org_id)
+    require_admin_of(actor, org.id)
+    return await repository.list_api_clients(session, org.id, page=page)
+
+
+async def get_api_client(
+    session: AsyncSession, actor: Principal, client_id: uuid.UUID
+) -> ApiClient:
+    """An administrator's own organization's client (any, for the platform): another
+    organization's is "not found", as are its users."""
+    client = await repository.get_api_client_by_id(session, client_id)
+    if client is None or not (actor.is_platform or client.organization_id == actor.organization_id):
+        raise ApiClientNotFound(f"No API client {client_id}.")
+    require_admin_of(actor, client.organization_id)
+    return client
+
+
+async def update_api_client(
+    session: AsyncSession,
+    actor: Principal,
+    client_id: uuid.UUID,
+    *,
+    if_match: IfMatch,
+    name: str | None = None,
+    scopes: frozenset[str] | None = None,
+    active: bool | None = None,
+) -> ApiClient:
+    """Rename, re-scope, disable or enable a client. Disabling refuses its tokens at once (they
+    are checked against the client on every request); new scopes apply to tokens issued after."""
+    client = await get_api_client(session, actor, client_id)
+    if_match.check(client.version)
+    if scopes is not None:
+        _check_client_scopes(client.role, scopes)
+        client.scopes = sorted(scopes)
+    if name is not None:
+        client.name = name
+    if active is not None:
+        client.active = active
+    await session.flush()
+    return client
+
+
+async def rotate_client_secret(
+    session: AsyncSession, actor: Principal, client_id: uuid.UUID, *, if_match: IfMatch
+) -> IssuedClient:
+    """A new secret, at once: a leaked one must stop working now. Tokens already issued last
+    until they expire (disable the client to refuse them too)."""
+    client = await get_api_client(session, actor, client_id)
+    if_match.check(client.version)
+    secret, client.secret_hash = _new_secret()
     await session.flush()
     return IssuedClient(client=client, secret=secret)
 
