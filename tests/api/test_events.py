@@ -50,6 +50,7 @@ async def test_the_feed_gives_each_of_the_organizations_events_once_in_order(
     items, cursor = await everything(client, vendor_admin)
     submitted = [item for item in items if item["type"] == "registration.submitted"]
     assert len(submitted) == 3
+    assert all(item["details"]["registration_id"] == item["subject_id"] for item in submitted)
     assert len({item["id"] for item in items}) == len(items)
     assert [item["occurred_at"] for item in items] == sorted(item["occurred_at"] for item in items)
     # Nothing new: an empty page, and the same place to poll from.

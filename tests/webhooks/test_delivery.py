@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
+from dealreg.api.resources import resource_for
 from dealreg.events.models import Event
 from dealreg.orgs.models import Role
 from dealreg.webhooks import service, tasks
@@ -69,7 +70,7 @@ async def run_deliveries(
 ) -> list[uuid.UUID]:
     """The dispatcher's pass, then each attempt it enqueued, as the worker would run them."""
     await db.flush()
-    done = await tasks.dispatch(db)
+    done = await tasks.dispatch(db, resource_for)
     await db.flush()
     for delivery_id in done.deliveries:
         assert done.lease is not None
@@ -130,7 +131,9 @@ async def test_a_decision_reaches_the_vendors_receiver_signed_as_the_standard_sa
     assert received.path == "/hooks/dealreg"
     body = Webhook(endpoint["secret"]).verify(received.body, received.headers)
     assert body["type"] == "registration.approved"
-    assert body["data"]["registration_id"] == registration["id"]
+    assert body["subject_id"] == body["data"]["id"] == registration["id"]
+    assert body["data"]["status"] == "approved"
+    assert body["details"]["status"] == "approved"
     assert received.headers["webhook-id"] == f"msg_{uuid.UUID(body['id']).hex}"
     delivery = await db.get_one(WebhookDelivery, delivery_id)
     assert delivery.status is DeliveryStatus.delivered
@@ -336,7 +339,7 @@ async def test_an_attempt_whose_lease_was_taken_over_records_nothing_but_its_log
 ) -> None:
     await approval_for(client, factory, receiver.url)
     await db.flush()
-    done = await tasks.dispatch(db)
+    done = await tasks.dispatch(db, resource_for)
     (delivery_id,) = done.deliveries
     assert done.lease is not None
     now = datetime.now(UTC)
@@ -408,6 +411,42 @@ async def test_each_organization_gets_its_own_events_only(
     assert "lead.created" in vendor_only
     assert "lead.created" in by_receiver["vendor"]
     assert not vendor_only & set(by_receiver["partner"])
+    (created,) = (
+        json.loads(r.body)
+        for r in receiver.received
+        if json.loads(r.body)["type"] == "lead.created"
+    )
+    lead = await client.get(f"/v1/leads/{held.json()['id']}", headers=vendor_admin)
+    assert created["data"] == lead.json()
+
+
+async def test_the_data_is_the_resource_as_the_receivers_organization_reads_it(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+) -> None:
+    vendor, partner, registration = await approved_registration(client, factory)
+    vendor_admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    await endpoint_for(client, vendor_admin, receiver.url + "?for=vendor")
+    await endpoint_for(client, partner.admin, receiver.url + "?for=partner")
+    await approve(client, vendor.approver, registration)
+    await run_deliveries(db, sessionmaker)
+    approved = {
+        received.path.split("=")[1]: json.loads(received.body)
+        for received in receiver.received
+        if json.loads(received.body)["type"] == "registration.approved"
+    }
+    url = f"{REGISTRATIONS}/{registration['id']}"
+    as_vendor = (await client.get(url, headers=vendor_admin)).json()
+    as_partner = (await client.get(url, headers=partner.admin)).json()
+    assert approved["vendor"]["data"] == as_vendor
+    assert approved["partner"]["data"] == as_partner
+    # Which other partners claim the same customer is the vendor's to know, never the partner's.
+    assert "conflicts" in approved["vendor"]["data"]
+    assert "conflicts" not in approved["partner"]["data"]
+    assert approved["vendor"]["details"] == approved["partner"]["details"]
 
 
 async def test_a_replay_delivers_the_event_again(

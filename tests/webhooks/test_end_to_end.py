@@ -117,7 +117,7 @@ async def test_each_decision_reaches_the_receiver_signed_within_two_seconds(
     for received in receiver.received:
         body = verifier.verify(received.body, received.headers)
         assert body["type"] == "registration.approved"
-        arrived.setdefault(body["data"]["registration_id"], received.at)
+        arrived.setdefault(body["subject_id"], received.at)
     assert set(arrived) == set(decided)
     latencies = sorted(arrived[key] - decided[key] for key in decided)
     p50 = statistics.median(latencies)

@@ -33,7 +33,9 @@ class EventOut(msgspec.Struct, kw_only=True):
     type: str
     occurred_at: datetime
     subject_id: uuid.UUID
-    data: dict[str, Any]
+    # What the event itself says (from and to, a reason...). A webhook delivery carries the
+    # same under `details`, beside `data`: the resource as the API returns it to the receiver.
+    details: dict[str, Any]
 
 
 class EventFeed(msgspec.Struct):
@@ -76,7 +78,7 @@ async def event_feed(
                 type=e.type,
                 occurred_at=e.created_at,
                 subject_id=e.subject_id,
-                data=e.data,
+                details=e.data,
             )
             for e in page.items
         ],

@@ -282,6 +282,21 @@ class DealController(Controller):
         return with_etag(request, out, _deal_version(view.deal, view.registrations))
 
 
+def registration_detail(view: service.RegistrationView) -> RegistrationDetail:
+    """A registration as its reader sees it: with its lines and, for the vendor, its conflicts."""
+    registration = view.registration
+    out = RegistrationDetail(
+        **msgspec.structs.asdict(RegistrationOut.of(registration)),
+        answers=registration.answers,
+        lines=[msgspec.convert(line, LineOut, from_attributes=True) for line in view.lines],
+    )
+    if view.conflicts is not None:
+        out.conflicts = [
+            msgspec.convert(c, ConflictOut, from_attributes=True) for c in view.conflicts
+        ]
+    return out
+
+
 class RegistrationController(Controller):
     path = "/v1/registrations"
     tags = ["registrations"]
@@ -338,17 +353,7 @@ class RegistrationController(Controller):
         registration_id: FromPath[uuid.UUID],
     ) -> Response[RegistrationDetail]:
         view = await service.view_registration(db, principal, registration_id)
-        registration = view.registration
-        out = RegistrationDetail(
-            **msgspec.structs.asdict(RegistrationOut.of(registration)),
-            answers=registration.answers,
-            lines=[msgspec.convert(line, LineOut, from_attributes=True) for line in view.lines],
-        )
-        if view.conflicts is not None:
-            out.conflicts = [
-                msgspec.convert(c, ConflictOut, from_attributes=True) for c in view.conflicts
-            ]
-        return with_etag(request, out, registration.version)
+        return with_etag(request, registration_detail(view), view.registration.version)
 
     @get(
         "/{registration_id:uuid}/history",

@@ -89,7 +89,7 @@ def _allow_private(request: Request[Any, Any, Any]) -> bool:
     return bool(request.app.state["settings"].webhooks_allow_private)
 
 
-def _out(endpoint: Any) -> EndpointOut:
+def endpoint_out(endpoint: Any) -> EndpointOut:
     return EndpointOut.of(endpoint)
 
 
@@ -123,7 +123,9 @@ class WebhookEndpointController(Controller):
         endpoint = await service.create_endpoint(
             db, principal, data, allow_private=_allow_private(request)
         )
-        out = EndpointWithSecret(**msgspec.structs.asdict(_out(endpoint)), secret=endpoint.secret)
+        out = EndpointWithSecret(
+            **msgspec.structs.asdict(endpoint_out(endpoint)), secret=endpoint.secret
+        )
         return tagged(out, endpoint.version)
 
     @get(
@@ -132,7 +134,9 @@ class WebhookEndpointController(Controller):
         summary="The organization's webhook endpoints",
     )
     async def list(self, db: Db, principal: Caller) -> EndpointList:
-        return EndpointList(items=[_out(e) for e in await service.list_endpoints(db, principal)])
+        return EndpointList(
+            items=[endpoint_out(e) for e in await service.list_endpoints(db, principal)]
+        )
 
     @get(
         "/{endpoint_id:uuid}",
@@ -149,7 +153,7 @@ class WebhookEndpointController(Controller):
         endpoint_id: FromPath[uuid.UUID],
     ) -> Response[EndpointOut]:
         endpoint = await service.get_endpoint(db, principal, endpoint_id)
-        return with_etag(request, _out(endpoint), endpoint.version)
+        return with_etag(request, endpoint_out(endpoint), endpoint.version)
 
     @patch(
         "/{endpoint_id:uuid}",
@@ -175,7 +179,7 @@ class WebhookEndpointController(Controller):
             if_match=if_match(if_match_header, required=True),
             allow_private=_allow_private(request),
         )
-        return tagged(_out(endpoint), endpoint.version)
+        return tagged(endpoint_out(endpoint), endpoint.version)
 
     @delete(
         "/{endpoint_id:uuid}",
@@ -217,7 +221,9 @@ class WebhookEndpointController(Controller):
             overlap=timedelta(hours=data.overlap_hours),
             if_match=if_match(if_match_header, required=True),
         )
-        out = EndpointWithSecret(**msgspec.structs.asdict(_out(endpoint)), secret=endpoint.secret)
+        out = EndpointWithSecret(
+            **msgspec.structs.asdict(endpoint_out(endpoint)), secret=endpoint.secret
+        )
         return tagged(out, endpoint.version)
 
     @get(

@@ -1,6 +1,7 @@
 import enum
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -14,7 +15,7 @@ from sqlalchemy import (
     func,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dealreg.db import Base, Entity, pg_enum
@@ -81,6 +82,9 @@ class WebhookDelivery(Base):
     )
     event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     event_type: Mapped[str] = mapped_column(String(100))
+    # The event's resource as the endpoint's organization would GET it at dispatch (null when
+    # the event names none it may see): the same in every attempt and replay.
+    data: Mapped[Any] = mapped_column(JSONB(none_as_null=True), nullable=True)
     status: Mapped[DeliveryStatus] = mapped_column(pg_enum(DeliveryStatus))
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     next_attempt_at: Mapped[datetime | None]

@@ -12,9 +12,9 @@ disabled, and its organization told so by an event.
 
 import random
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 from sqlalchemy import func, literal, or_, select, update
@@ -240,13 +240,24 @@ class Dispatched(msgspec.Struct, frozen=True):
     lease: datetime | None = None
 
 
-async def dispatch(session: AsyncSession, *, limit: int = DISPATCH_BATCH) -> Dispatched:
+# The resource an event is about, as the API would return it to an organization (None when
+# there is none to show): the `data` of its deliveries. The HTTP layer's, passed in by the
+# process that dispatches, since a domain package does not import the API.
+ReadResource = Callable[[AsyncSession, Organization, Event], Awaitable[Any]]
+
+
+async def dispatch(
+    session: AsyncSession, read_resource: ReadResource, *, limit: int = DISPATCH_BATCH
+) -> Dispatched:
     """Turn the events written since the last pass into deliveries: how many events it took,
     and the deliveries it made.
 
     Only events before the horizon of open writers are taken, so one committed late is never
     passed over; the cursor row is locked (without waiting) so that dispatchers side by side
-    take turns rather than hand out the same events twice."""
+    take turns rather than hand out the same events twice.
+
+    Each delivery keeps the resource as it stood at dispatch, moments after its event: every
+    attempt and replay sends the same message, and a receiver reads it as of that event."""
     cursor = (
         await session.scalars(
             select(DispatchCursor).where(DispatchCursor.id == 1).with_for_update(skip_locked=True)
@@ -279,20 +290,26 @@ async def dispatch(session: AsyncSession, *, limit: int = DISPATCH_BATCH) -> Dis
     ):
         endpoints.setdefault(endpoint.organization_id, []).append(endpoint)
     lease = await database_now(session) + LEASE
-    deliveries = [
-        WebhookDelivery(
-            id=uuid.uuid4(),
-            endpoint_id=endpoint.id,
-            event_id=event.id,
-            event_type=event.type,
-            status=DeliveryStatus.pending,
-            next_attempt_at=lease,
-        )
-        for event in events
-        for org in dict.fromkeys(o for o in (event.vendor_id, event.partner_id) if o)
-        for endpoint in endpoints.get(org, [])
-        if takes(endpoint, event.type)
-    ]
+    deliveries = []
+    for event in events:
+        for org_id in dict.fromkeys(o for o in (event.vendor_id, event.partner_id) if o):
+            taking = [e for e in endpoints.get(org_id, []) if takes(e, event.type)]
+            if not taking:
+                continue
+            org = await session.get_one(Organization, org_id)
+            data = await read_resource(session, org, event)
+            deliveries += [
+                WebhookDelivery(
+                    id=uuid.uuid4(),
+                    endpoint_id=endpoint.id,
+                    event_id=event.id,
+                    event_type=event.type,
+                    data=data,
+                    status=DeliveryStatus.pending,
+                    next_attempt_at=lease,
+                )
+                for endpoint in taking
+            ]
     session.add_all(deliveries)
     await session.flush()
     return Dispatched(len(events), [delivery.id for delivery in deliveries], lease)
@@ -323,15 +340,17 @@ class Outcome(msgspec.Struct, frozen=True):
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-def payload(event: Event) -> bytes:
-    """The event as a receiver gets it."""
+def payload(event: Event, data: Any) -> bytes:
+    """The event as a receiver gets it: `data` is the resource as the API returns it to the
+    receiver's organization, `details` what the event itself says (as in the event feed)."""
     return msgspec.json.encode(
         {
             "id": str(event.id),
             "type": event.type,
             "occurred_at": event.created_at.isoformat(),
             "subject_id": str(event.subject_id),
-            "data": event.data,
+            "data": data,
+            "details": event.data,
         }
     )
 
@@ -362,7 +381,7 @@ async def claim(
     delivery, endpoint, event = row
     token = now + LEASE
     delivery.next_attempt_at = token
-    body = payload(event)
+    body = payload(event, delivery.data)
     message_id = f"msg_{event.id.hex}"
     return Claim(
         delivery_id=delivery.id,

@@ -142,9 +142,11 @@ async def retry(session: AsyncSession) -> None:
         await enqueue(session, deliver, delivery_id=str(delivery_id), lease=lease.isoformat())
 
 
-async def dispatch(session: AsyncSession) -> service.Dispatched:
+async def dispatch(
+    session: AsyncSession, read_resource: service.ReadResource
+) -> service.Dispatched:
     """One pass of the dispatcher: new events become deliveries, each attempt enqueued."""
-    done = await service.dispatch(session)
+    done = await service.dispatch(session, read_resource)
     for delivery_id in done.deliveries:
         assert done.lease is not None  # noqa: S101 - deliveries are made under a lease
         await enqueue(session, deliver, delivery_id=str(delivery_id), lease=done.lease.isoformat())
@@ -154,6 +156,7 @@ async def dispatch(session: AsyncSession) -> service.Dispatched:
 async def run_dispatcher(
     sessionmaker: async_sessionmaker[AsyncSession],
     stop: asyncio.Event,
+    read_resource: service.ReadResource,
     *,
     idle_seconds: float = 0.25,
     max_backoff_seconds: float = 30.0,
@@ -163,7 +166,7 @@ async def run_dispatcher(
     while not stop.is_set():
         try:
             async with transaction(sessionmaker) as session:
-                done = await dispatch(session)
+                done = await dispatch(session, read_resource)
         except Exception:  # the database is away: wait, then try again
             log.warning("dispatch pass failed; retrying", retry_in=backoff, exc_info=True)
             await sleep_or_stop(stop, backoff)

@@ -11,6 +11,7 @@ import threading
 import dramatiq
 import structlog
 
+from dealreg.api.resources import resource_for
 from dealreg.webhooks import tasks as webhooks
 from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
 from dealreg.worker.jobs import load_all_jobs
@@ -77,7 +78,7 @@ class Background:
         sessionmaker = self.sessions()
         tasks = [
             run_relay(sessionmaker, self.broker, self._stop),
-            webhooks.run_dispatcher(sessionmaker, self._stop),
+            webhooks.run_dispatcher(sessionmaker, self._stop, resource_for),
         ]
         if self.with_scheduler:
             tasks.append(run_scheduler(self.sessions.engine(), self._stop))
