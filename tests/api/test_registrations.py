@@ -503,6 +503,8 @@ async def test_the_detail_shows_only_this_registrations_lines_and_its_answers(
     assert {x["registration_id"] for x in detail_a["lines"]} == {id_a}
     assert {x["vendor_id"] for x in detail_a["lines"]} == {str(vendor_a.vendor.id)}
     assert detail_a["answers"] == answers
+    # Numbers decode as floats (one JSON Schema type for them), but 40 reads back as 40.
+    assert isinstance(detail_a["answers"]["seats"], int)
     assert detail_a["amount"] == 1_600_000
 
     # The partner sees each registration with its own lines only, too.

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody, PathParameter
 
 from dealreg.api.conditional import (
     ETAG_HEADER,
@@ -17,7 +17,7 @@ from dealreg.api.conditional import (
     tagged,
     with_etag,
 )
-from dealreg.api.csv_export import Format, csv_response, wants_csv
+from dealreg.api.csv_export import Format, JsonOrCsv, csv_response, json_or_csv, wants_csv
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
@@ -36,6 +36,9 @@ from dealreg.registrations.service import DealInput
 from dealreg.versioning import etag_of
 
 Reference = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]
+# The column is a PostgreSQL integer: a version past its range would fail in the database (a 500)
+# instead of being refused as the parameter it is.
+PlanVersion = Annotated[int, PathParameter(ge=1, le=2**31 - 1, description="The plan version.")]
 
 
 class PlanOut(msgspec.Struct, kw_only=True):
@@ -125,7 +128,7 @@ class PlanController(Controller):
         db: Db,
         principal: Caller,
         program_id: FromPath[uuid.UUID],
-        version: FromPath[int],
+        version: PlanVersion,
     ) -> PlanOut:
         return PlanOut.of(await service.get_plan(db, principal, program_id, version))
 
@@ -346,7 +349,9 @@ class PayoutController(Controller):
     @get(
         "/{payout_id:uuid}/items",
         guards=[requires(scopes.READ_PAYOUTS)],
-        responses=problems(404),
+        responses=problems(404)
+        | json_or_csv(EarningList, "A page of the payout's entries; as CSV, all of them"),
+        operation_class=JsonOrCsv,
         summary="The payout's entries in the order earned; as CSV, all of them",
     )
     async def items(

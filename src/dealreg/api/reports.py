@@ -9,7 +9,7 @@ import msgspec
 from litestar import Request, Response, get
 from litestar.params import FromQuery, QueryParameter
 
-from dealreg.api.csv_export import Format, csv_response, wants_csv
+from dealreg.api.csv_export import Format, JsonOrCsv, csv_response, json_or_csv, wants_csv
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
@@ -72,7 +72,8 @@ async def _each(rows: list[Any]) -> AsyncIterator[Any]:
     tags=["reports"],
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REPORTS)],
-    responses=problems(),
+    responses=problems() | json_or_csv(Report, "The report, as JSON or CSV"),
+    operation_class=JsonOrCsv,
     summary="Time to decision and breaches, by vendor, program, approver or week",
     description=(
         "Over the registrations submitted from `from` to `to`: submitted, decided, median and "
@@ -104,7 +105,8 @@ async def sla_report(
     tags=["reports"],
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REPORTS)],
-    responses=problems(),
+    responses=problems() | json_or_csv(BreachList, "A page of breaches; as CSV, all of them"),
+    operation_class=JsonOrCsv,
     summary="The breached registrations, in the order they breached",
 )
 async def sla_breaches(
@@ -143,7 +145,8 @@ class LeadReport(msgspec.Struct, kw_only=True):
     tags=["reports"],
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_LEADS)],
-    responses=problems(),
+    responses=problems() | json_or_csv(LeadReport, "The report, as JSON or CSV"),
+    operation_class=JsonOrCsv,
     summary="What partners did with forwarded leads, by partner, campaign or rep",
     description=(
         "Over the leads forwarded from `from` to `to`: forwarded, accepted, rejected (by reason), "

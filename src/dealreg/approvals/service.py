@@ -31,6 +31,7 @@ from dealreg.registrations.service import (
     record,
     require_partner_side,
     require_vendor_decider,
+    stored_answers,
 )
 from dealreg.registrations.states import UNDECIDED, IllegalTransition
 from dealreg.versioning import IfMatch
@@ -149,7 +150,7 @@ async def resubmit(
             raise InvalidInput(
                 f"The answers break {len(errors)} rule(s) of the program.", errors=errors
             )
-        registration.answers = dict(answers)
+        registration.answers = stored_answers(answers)
     await record(session, actor, registration, change, {"answers_changed": answers is not None})
     await session.flush()
     return registration

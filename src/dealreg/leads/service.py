@@ -36,6 +36,7 @@ from dealreg.orgs.models import Organization, OrgKind, Role
 from dealreg.pagination import Page, PageRequest
 from dealreg.registrations import repository as registrations
 from dealreg.registrations.service import (
+    Answer,
     Contact,
     Customer,
     DealInput,
@@ -589,8 +590,8 @@ class ConversionInput(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
     opportunity: Opportunity
     lines: Annotated[list[ConversionLine], msgspec.Meta(min_length=1, max_length=100)]
     program_id: uuid.UUID | None = None
-    answers: Annotated[dict[str, str | int | float | bool], msgspec.Meta(max_length=50)] = (
-        msgspec.field(default_factory=dict)
+    answers: Annotated[dict[str, Answer], msgspec.Meta(max_length=50)] = msgspec.field(
+        default_factory=dict
     )
     customer: Customer | None = None
     contact: Contact | None = None

@@ -55,7 +55,9 @@ Short = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NO_NUL
 Note = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=NO_NUL)]
 CustomerSize = Literal["1-49", "50-249", "250-999", "1000-4999", "5000+"]
 AnswerKey = Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-Answer = str | int | float | bool
+# A number is a float: `int | float` would document a number as one of two overlapping schemas
+# (`integer` and `number`), which every whole number breaks (it matches both of a `oneOf`).
+Answer = str | float | bool
 
 # How many years ahead a deal may be expected to close, and the longest answer to a question.
 MAX_YEARS_AHEAD = 5
@@ -291,11 +293,22 @@ def check_answers(
     return errors
 
 
+def stored_answers(answers: dict[str, Answer]) -> dict[str, Answer]:
+    """Answers as kept: a whole number stays one (JSON's 800 decodes to 800.0 here, see
+    `Answer`, and should read back as the 800 that was sent)."""
+    return {
+        key: int(value)
+        if isinstance(value, float) and value.is_integer() and abs(value) < 2**53
+        else value
+        for key, value in answers.items()
+    }
+
+
 def _plan_answers(
     plan: VendorPlan, fields: list[ExtraField], errors: list[FieldError]
 ) -> dict[str, Answer]:
     index, entry = plan.entry if plan.entry else (None, None)
-    answers = dict(entry.answers) if entry else {}
+    answers = stored_answers(entry.answers) if entry else {}
     errors += check_answers(
         answers,
         fields,
