@@ -1,7 +1,7 @@
 """Demo data for `dealreg serve --demo`, and user tokens for the demo, scripts and tests.
 
 Seeding is idempotent: every row is looked up by its natural key first, so a second run changes
-nothing and prints fresh tokens for the same users.
+nothing and prints fresh tokens for the same users (and a fresh secret for Acme's CRM client).
 """
 
 from datetime import UTC, datetime, timedelta
@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.approvals import service as approvals
 from dealreg.approvals.service import RejectionReason
+from dealreg.auth.scopes import READ_PAYOUTS, ROLE_SCOPES, WRITE_PAYOUTS
 from dealreg.auth.service import UnknownUser, principal_for_email
 from dealreg.auth.tokens import Principal, TokenService
 from dealreg.config import Settings
@@ -22,6 +23,7 @@ from dealreg.incentives.terms import Milestone, Pay
 from dealreg.leads import service as leads
 from dealreg.leads.models import Disposition, LeadRejection
 from dealreg.orgs.models import (
+    ApiClient,
     Organization,
     OrgKind,
     Partnership,
@@ -31,6 +33,7 @@ from dealreg.orgs.models import (
     Tier,
     User,
 )
+from dealreg.orgs.service import IssuedClient, create_api_client, rotate_client_secret
 from dealreg.registrations.models import Deal, Registration, SalesStage
 from dealreg.registrations.service import (
     Contact,
@@ -519,6 +522,39 @@ async def _seed_leads(session: AsyncSession, orgs: dict[str, Organization]) -> N
     await leads.sweep(session, now=now)
 
 
+# Acme's CRM: a machine client doing the vendor's side of deals and leads (payouts are its finance
+# system's), for examples/vendor_crm_sync.py.
+CRM_CLIENT = "Acme CRM"
+CRM_SCOPES = ROLE_SCOPES[Role.vendor_system] - {READ_PAYOUTS, WRITE_PAYOUTS}
+
+
+async def _issue_crm_client(session: AsyncSession) -> IssuedClient:
+    """Acme's CRM client, made on the first run, with a new secret on every run.
+
+    Only the secret's hash is stored, so a second run cannot print the first run's secret. A
+    repeatable one (derived from the signing key, say) would be a credential no rotation could
+    retire; instead each run rotates the secret as an admin would and prints the new one: the
+    client id stays, the previous secret stops working.
+    """
+    admin = await principal_for_email(session, "admin@acme.example")
+    client = await session.scalar(
+        select(ApiClient)
+        .where(ApiClient.organization_id == admin.organization_id, ApiClient.name == CRM_CLIENT)
+        .order_by(ApiClient.created_at)
+        .limit(1)
+    )
+    if client is None:
+        return await create_api_client(
+            session,
+            admin,
+            admin.organization_id,
+            name=CRM_CLIENT,
+            role=Role.vendor_system,
+            scopes=CRM_SCOPES,
+        )
+    return await rotate_client_secret(session, admin, client.id, if_match=IfMatch(versions=None))
+
+
 async def mint_user_token(
     settings: Settings, database_url: str, email: str, *, ttl: int | None = None
 ) -> str:
@@ -536,7 +572,8 @@ async def mint_user_token(
 
 
 async def seed_and_describe(settings: Settings, database_url: str, base_url: str) -> str:
-    """Seed the demo and return what to print: where the API is, and a token per demo user."""
+    """Seed the demo and return what to print: where the API is, a token per demo user, and the
+    credentials of Acme's CRM client."""
     engine = make_engine(database_url, pool_size=1)
     tokens = TokenService.from_settings(settings)
     lines = [
@@ -557,9 +594,15 @@ async def seed_and_describe(settings: Settings, database_url: str, base_url: str
                 lines.append(f"  {role.value:<16} {email:<26} {token}")
                 if email == "rep@northwind.example":
                     rep_token = token
+            crm = await _issue_crm_client(session)
     finally:
         await engine.dispose()
     lines += [
+        "",
+        f"Machine client (OAuth2 client_credentials at {base_url}/v1/oauth/token; a new secret "
+        "each run):",
+        f"  {crm.client.role.value:<16} {crm.client.name:<26} client_id {crm.client.client_id}"
+        f"  client_secret {crm.secret}",
         "",
         "Try it:",
         f"  curl -s -H 'Authorization: Bearer {rep_token}' {base_url}/v1/me",

@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.plan_out import PlanOut
+from ...models.problem import Problem
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    program_id: UUID,
+    version: int,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/programs/{program_id}/incentive-plans/{version}".format(program_id=quote(str(program_id), safe=""),version=quote(str(version), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PlanOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PlanOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PlanOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    program_id: UUID,
+    version: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[PlanOut | Problem]:
+    """ One version of the program's incentive plan
+
+    Args:
+        program_id (UUID):
+        version (int): The plan version.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PlanOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        program_id=program_id,
+version=version,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    program_id: UUID,
+    version: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> PlanOut | Problem | None:
+    """ One version of the program's incentive plan
+
+    Args:
+        program_id (UUID):
+        version (int): The plan version.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PlanOut | Problem
+     """
+
+
+    return sync_detailed(
+        program_id=program_id,
+version=version,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    program_id: UUID,
+    version: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[PlanOut | Problem]:
+    """ One version of the program's incentive plan
+
+    Args:
+        program_id (UUID):
+        version (int): The plan version.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PlanOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        program_id=program_id,
+version=version,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    program_id: UUID,
+    version: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> PlanOut | Problem | None:
+    """ One version of the program's incentive plan
+
+    Args:
+        program_id (UUID):
+        version (int): The plan version.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PlanOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        program_id=program_id,
+version=version,
+client=client,
+
+    )).parsed

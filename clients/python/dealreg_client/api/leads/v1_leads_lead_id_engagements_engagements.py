@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.engagement_list import EngagementList
+from ...models.problem import Problem
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    lead_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/leads/{lead_id}/engagements".format(lead_id=quote(str(lead_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EngagementList | Problem | None:
+    if response.status_code == 200:
+        response_200 = EngagementList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EngagementList | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[EngagementList | Problem]:
+    """ What the prospect did, as scored, oldest first
+
+    Args:
+        lead_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EngagementList | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        lead_id=lead_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> EngagementList | Problem | None:
+    """ What the prospect did, as scored, oldest first
+
+    Args:
+        lead_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EngagementList | Problem
+     """
+
+
+    return sync_detailed(
+        lead_id=lead_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[EngagementList | Problem]:
+    """ What the prospect did, as scored, oldest first
+
+    Args:
+        lead_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EngagementList | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        lead_id=lead_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> EngagementList | Problem | None:
+    """ What the prospect did, as scored, oldest first
+
+    Args:
+        lead_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EngagementList | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        lead_id=lead_id,
+client=client,
+
+    )).parsed

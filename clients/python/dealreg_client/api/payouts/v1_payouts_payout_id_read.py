@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.payout_out import PayoutOut
+from ...models.problem import Problem
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    payout_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/payouts/{payout_id}".format(payout_id=quote(str(payout_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | PayoutOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PayoutOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | PayoutOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    payout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Any | PayoutOut | Problem]:
+    """ A payout, with its totals per currency
+
+    Args:
+        payout_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PayoutOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        payout_id=payout_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    payout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Any | PayoutOut | Problem | None:
+    """ A payout, with its totals per currency
+
+    Args:
+        payout_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PayoutOut | Problem
+     """
+
+
+    return sync_detailed(
+        payout_id=payout_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    payout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Any | PayoutOut | Problem]:
+    """ A payout, with its totals per currency
+
+    Args:
+        payout_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PayoutOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        payout_id=payout_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    payout_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Any | PayoutOut | Problem | None:
+    """ A payout, with its totals per currency
+
+    Args:
+        payout_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PayoutOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        payout_id=payout_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.registration_detail import RegistrationDetail
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    registration_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/registrations/{registration_id}".format(registration_id=quote(str(registration_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | RegistrationDetail | None:
+    if response.status_code == 200:
+        response_200 = RegistrationDetail.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | RegistrationDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    registration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Any | Problem | RegistrationDetail]:
+    """ Read a registration, with its lines (and, for the vendor, its conflicts)
+
+    Args:
+        registration_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | RegistrationDetail]
+     """
+
+
+    kwargs = _get_kwargs(
+        registration_id=registration_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    registration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Any | Problem | RegistrationDetail | None:
+    """ Read a registration, with its lines (and, for the vendor, its conflicts)
+
+    Args:
+        registration_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | RegistrationDetail
+     """
+
+
+    return sync_detailed(
+        registration_id=registration_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    registration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Any | Problem | RegistrationDetail]:
+    """ Read a registration, with its lines (and, for the vendor, its conflicts)
+
+    Args:
+        registration_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | RegistrationDetail]
+     """
+
+
+    kwargs = _get_kwargs(
+        registration_id=registration_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    registration_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Any | Problem | RegistrationDetail | None:
+    """ Read a registration, with its lines (and, for the vendor, its conflicts)
+
+    Args:
+        registration_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | RegistrationDetail
+     """
+
+
+    return (await asyncio_detailed(
+        registration_id=registration_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.policy_out import PolicyOut
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    vendor_id: UUID,
+    *,
+    program_id: None | Unset | UUID = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_program_id: None | str | Unset
+    if isinstance(program_id, Unset):
+        json_program_id = UNSET
+    elif isinstance(program_id, UUID):
+        json_program_id = str(program_id)
+    else:
+        json_program_id = program_id
+    params["program_id"] = json_program_id
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/vendors/{vendor_id}/sla-policy".format(vendor_id=quote(str(vendor_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | PolicyOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PolicyOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | PolicyOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    vendor_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    program_id: None | Unset | UUID = UNSET,
+
+) -> Response[Any | PolicyOut | Problem]:
+    """ The approval SLA in force for a vendor (or one of its programs)
+
+    Args:
+        vendor_id (UUID):
+        program_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PolicyOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        vendor_id=vendor_id,
+program_id=program_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    vendor_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    program_id: None | Unset | UUID = UNSET,
+
+) -> Any | PolicyOut | Problem | None:
+    """ The approval SLA in force for a vendor (or one of its programs)
+
+    Args:
+        vendor_id (UUID):
+        program_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PolicyOut | Problem
+     """
+
+
+    return sync_detailed(
+        vendor_id=vendor_id,
+client=client,
+program_id=program_id,
+
+    ).parsed
+
+async def asyncio_detailed(
+    vendor_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    program_id: None | Unset | UUID = UNSET,
+
+) -> Response[Any | PolicyOut | Problem]:
+    """ The approval SLA in force for a vendor (or one of its programs)
+
+    Args:
+        vendor_id (UUID):
+        program_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PolicyOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        vendor_id=vendor_id,
+program_id=program_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    vendor_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    program_id: None | Unset | UUID = UNSET,
+
+) -> Any | PolicyOut | Problem | None:
+    """ The approval SLA in force for a vendor (or one of its programs)
+
+    Args:
+        vendor_id (UUID):
+        program_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PolicyOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        vendor_id=vendor_id,
+client=client,
+program_id=program_id,
+
+    )).parsed

@@ -1,0 +1,211 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+from uuid import UUID
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="Breach")
+
+
+
+@_attrs_define
+class Breach:
+    """ 
+        Attributes:
+            action (str):
+            approver_id (None | UUID):
+            breached_at (datetime.datetime):
+            due_at (datetime.datetime):
+            id (UUID):
+            number (str):
+            partner_id (UUID):
+            program_id (UUID):
+            registration_id (UUID):
+            status (str):
+            submitted_at (datetime.datetime):
+            vendor_id (UUID):
+     """
+
+    action: str
+    approver_id: None | UUID
+    breached_at: datetime.datetime
+    due_at: datetime.datetime
+    id: UUID
+    number: str
+    partner_id: UUID
+    program_id: UUID
+    registration_id: UUID
+    status: str
+    submitted_at: datetime.datetime
+    vendor_id: UUID
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        action = self.action
+
+        approver_id: None | str
+        if isinstance(self.approver_id, UUID):
+            approver_id = str(self.approver_id)
+        else:
+            approver_id = self.approver_id
+
+        breached_at = self.breached_at.isoformat()
+
+        due_at = self.due_at.isoformat()
+
+        id = str(self.id)
+
+        number = self.number
+
+        partner_id = str(self.partner_id)
+
+        program_id = str(self.program_id)
+
+        registration_id = str(self.registration_id)
+
+        status = self.status
+
+        submitted_at = self.submitted_at.isoformat()
+
+        vendor_id = str(self.vendor_id)
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "action": action,
+            "approver_id": approver_id,
+            "breached_at": breached_at,
+            "due_at": due_at,
+            "id": id,
+            "number": number,
+            "partner_id": partner_id,
+            "program_id": program_id,
+            "registration_id": registration_id,
+            "status": status,
+            "submitted_at": submitted_at,
+            "vendor_id": vendor_id,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        action = d.pop("action")
+
+        def _parse_approver_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                approver_id_type_0 = UUID(data)
+
+
+
+                return approver_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        approver_id = _parse_approver_id(d.pop("approver_id"))
+
+
+        breached_at = datetime.datetime.fromisoformat(d.pop("breached_at"))
+
+
+
+
+        due_at = datetime.datetime.fromisoformat(d.pop("due_at"))
+
+
+
+
+        id = UUID(d.pop("id"))
+
+
+
+
+        number = d.pop("number")
+
+        partner_id = UUID(d.pop("partner_id"))
+
+
+
+
+        program_id = UUID(d.pop("program_id"))
+
+
+
+
+        registration_id = UUID(d.pop("registration_id"))
+
+
+
+
+        status = d.pop("status")
+
+        submitted_at = datetime.datetime.fromisoformat(d.pop("submitted_at"))
+
+
+
+
+        vendor_id = UUID(d.pop("vendor_id"))
+
+
+
+
+        breach = cls(
+            action=action,
+            approver_id=approver_id,
+            breached_at=breached_at,
+            due_at=due_at,
+            id=id,
+            number=number,
+            partner_id=partner_id,
+            program_id=program_id,
+            registration_id=registration_id,
+            status=status,
+            submitted_at=submitted_at,
+            vendor_id=vendor_id,
+        )
+
+
+        breach.additional_properties = d
+        return breach
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

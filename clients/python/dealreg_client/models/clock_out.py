@@ -1,0 +1,319 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.clock_state import ClockState
+from ..models.threshold import Threshold
+from typing import cast
+from uuid import UUID
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.firing_out import FiringOut
+  from ..models.pause import Pause
+
+
+
+
+
+T = TypeVar("T", bound="ClockOut")
+
+
+
+@_attrs_define
+class ClockOut:
+    """ 
+        Attributes:
+            elapsed_seconds (int):
+            fired (list[FiringOut]):
+            hard_limit_at (datetime.datetime | None):
+            hard_limit_seconds (int):
+            next_due_at (datetime.datetime | None):
+            next_threshold (None | Threshold):
+            paused (list[Pause]):
+            registration_id (UUID):
+            started_at (datetime.datetime):
+            state (ClockState):
+            stopped_at (datetime.datetime | None):
+            target_at (datetime.datetime | None):
+            target_seconds (int):
+     """
+
+    elapsed_seconds: int
+    fired: list[FiringOut]
+    hard_limit_at: datetime.datetime | None
+    hard_limit_seconds: int
+    next_due_at: datetime.datetime | None
+    next_threshold: None | Threshold
+    paused: list[Pause]
+    registration_id: UUID
+    started_at: datetime.datetime
+    state: ClockState
+    stopped_at: datetime.datetime | None
+    target_at: datetime.datetime | None
+    target_seconds: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.firing_out import FiringOut # noqa: PLC0415
+        from ..models.pause import Pause # noqa: PLC0415
+        elapsed_seconds = self.elapsed_seconds
+
+        fired = []
+        for fired_item_data in self.fired:
+            fired_item = fired_item_data.to_dict()
+            fired.append(fired_item)
+
+
+
+        hard_limit_at: None | str
+        if isinstance(self.hard_limit_at, datetime.datetime):
+            hard_limit_at = self.hard_limit_at.isoformat()
+        else:
+            hard_limit_at = self.hard_limit_at
+
+        hard_limit_seconds = self.hard_limit_seconds
+
+        next_due_at: None | str
+        if isinstance(self.next_due_at, datetime.datetime):
+            next_due_at = self.next_due_at.isoformat()
+        else:
+            next_due_at = self.next_due_at
+
+        next_threshold: None | str
+        if isinstance(self.next_threshold, Threshold):
+            next_threshold = self.next_threshold.value
+        else:
+            next_threshold = self.next_threshold
+
+        paused = []
+        for paused_item_data in self.paused:
+            paused_item = paused_item_data.to_dict()
+            paused.append(paused_item)
+
+
+
+        registration_id = str(self.registration_id)
+
+        started_at = self.started_at.isoformat()
+
+        state = self.state.value
+
+        stopped_at: None | str
+        if isinstance(self.stopped_at, datetime.datetime):
+            stopped_at = self.stopped_at.isoformat()
+        else:
+            stopped_at = self.stopped_at
+
+        target_at: None | str
+        if isinstance(self.target_at, datetime.datetime):
+            target_at = self.target_at.isoformat()
+        else:
+            target_at = self.target_at
+
+        target_seconds = self.target_seconds
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "elapsed_seconds": elapsed_seconds,
+            "fired": fired,
+            "hard_limit_at": hard_limit_at,
+            "hard_limit_seconds": hard_limit_seconds,
+            "next_due_at": next_due_at,
+            "next_threshold": next_threshold,
+            "paused": paused,
+            "registration_id": registration_id,
+            "started_at": started_at,
+            "state": state,
+            "stopped_at": stopped_at,
+            "target_at": target_at,
+            "target_seconds": target_seconds,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.firing_out import FiringOut # noqa: PLC0415
+        from ..models.pause import Pause # noqa: PLC0415
+        d = dict(src_dict)
+        elapsed_seconds = d.pop("elapsed_seconds")
+
+        fired = []
+        _fired = d.pop("fired")
+        for fired_item_data in (_fired):
+            fired_item = FiringOut.from_dict(fired_item_data)
+
+
+
+            fired.append(fired_item)
+
+
+        def _parse_hard_limit_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                hard_limit_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return hard_limit_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        hard_limit_at = _parse_hard_limit_at(d.pop("hard_limit_at"))
+
+
+        hard_limit_seconds = d.pop("hard_limit_seconds")
+
+        def _parse_next_due_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                next_due_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return next_due_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        next_due_at = _parse_next_due_at(d.pop("next_due_at"))
+
+
+        def _parse_next_threshold(data: object) -> None | Threshold:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                next_threshold_type_0 = Threshold(data)
+
+
+
+                return next_threshold_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Threshold, data)
+
+        next_threshold = _parse_next_threshold(d.pop("next_threshold"))
+
+
+        paused = []
+        _paused = d.pop("paused")
+        for paused_item_data in (_paused):
+            paused_item = Pause.from_dict(paused_item_data)
+
+
+
+            paused.append(paused_item)
+
+
+        registration_id = UUID(d.pop("registration_id"))
+
+
+
+
+        started_at = datetime.datetime.fromisoformat(d.pop("started_at"))
+
+
+
+
+        state = ClockState(d.pop("state"))
+
+
+
+
+        def _parse_stopped_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                stopped_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return stopped_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        stopped_at = _parse_stopped_at(d.pop("stopped_at"))
+
+
+        def _parse_target_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                target_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return target_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        target_at = _parse_target_at(d.pop("target_at"))
+
+
+        target_seconds = d.pop("target_seconds")
+
+        clock_out = cls(
+            elapsed_seconds=elapsed_seconds,
+            fired=fired,
+            hard_limit_at=hard_limit_at,
+            hard_limit_seconds=hard_limit_seconds,
+            next_due_at=next_due_at,
+            next_threshold=next_threshold,
+            paused=paused,
+            registration_id=registration_id,
+            started_at=started_at,
+            state=state,
+            stopped_at=stopped_at,
+            target_at=target_at,
+            target_seconds=target_seconds,
+        )
+
+
+        clock_out.additional_properties = d
+        return clock_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class LeadsReportsGroupBy(StrEnum):
+    CAMPAIGN = "campaign"
+    PARTNER = "partner"
+    REP = "rep"
+
+    def __str__(self) -> str:
+        return str(self.value)

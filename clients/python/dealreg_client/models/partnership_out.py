@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.partnership_status import PartnershipStatus
+from ..models.tier import Tier
+from typing import cast
+from uuid import UUID
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="PartnershipOut")
+
+
+
+@_attrs_define
+class PartnershipOut:
+    """ 
+        Attributes:
+            created_at (datetime.datetime):
+            id (UUID):
+            partner_id (UUID):
+            status (PartnershipStatus):
+            tier (Tier):
+            updated_at (datetime.datetime):
+            vendor_id (UUID):
+            version (int):
+     """
+
+    created_at: datetime.datetime
+    id: UUID
+    partner_id: UUID
+    status: PartnershipStatus
+    tier: Tier
+    updated_at: datetime.datetime
+    vendor_id: UUID
+    version: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        id = str(self.id)
+
+        partner_id = str(self.partner_id)
+
+        status = self.status.value
+
+        tier = self.tier.value
+
+        updated_at = self.updated_at.isoformat()
+
+        vendor_id = str(self.vendor_id)
+
+        version = self.version
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "created_at": created_at,
+            "id": id,
+            "partner_id": partner_id,
+            "status": status,
+            "tier": tier,
+            "updated_at": updated_at,
+            "vendor_id": vendor_id,
+            "version": version,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        id = UUID(d.pop("id"))
+
+
+
+
+        partner_id = UUID(d.pop("partner_id"))
+
+
+
+
+        status = PartnershipStatus(d.pop("status"))
+
+
+
+
+        tier = Tier(d.pop("tier"))
+
+
+
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+
+
+
+        vendor_id = UUID(d.pop("vendor_id"))
+
+
+
+
+        version = d.pop("version")
+
+        partnership_out = cls(
+            created_at=created_at,
+            id=id,
+            partner_id=partner_id,
+            status=status,
+            tier=tier,
+            updated_at=updated_at,
+            vendor_id=vendor_id,
+            version=version,
+        )
+
+
+        partnership_out.additional_properties = d
+        return partnership_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class SlaReportsGroupBy(StrEnum):
+    APPROVER = "approver"
+    PROGRAM = "program"
+    VENDOR = "vendor"
+    WEEK = "week"
+
+    def __str__(self) -> str:
+        return str(self.value)
