@@ -27,7 +27,7 @@ How the leads are spread, as a busy marketplace would have them:
 - campaigns: one of 30, or none (1 in 11); reps: one of three users of the partner, or none
   (half the leads never accepted, 5 % of the accepted ones).
 
-Every GroupBy runs channel-wide (the demo's channel_ops user's scope) and for Acme alone, over
+Every LeadGroupBy runs channel-wide (the demo's channel_ops user's scope) and for Acme alone, over
 90 and 365 days. The baseline runs on asyncpg the very statement dealreg sent (captured from its
 engine). Goal: at most 500 ms. Times are medians of `--runs` runs (default 5) after one
 uncounted run; dealreg's time as a ratio of the baseline's is the figure to compare across
@@ -406,7 +406,7 @@ async def load_leads(database_url: str, size: int, acme_id: uuid.UUID) -> float:
 
 @dataclass(frozen=True)
 class Report:
-    group_by: reports.GroupBy
+    group_by: reports.LeadGroupBy
     scope_name: str
     days: int
     scope: reports.Scope
@@ -426,7 +426,7 @@ ReportKey = tuple[str, str, int]  # group_by, scope, days
 
 def report_calls(ops: Principal, acme_id: uuid.UUID, today: date) -> list[Report]:
     calls = []
-    for group_by in reports.GroupBy:
+    for group_by in reports.LeadGroupBy:
         for scope_name, vendor_id in (("all vendors", None), ("Acme", acme_id)):
             for days in WINDOWS:
                 scope = reports.scope_of(
@@ -444,7 +444,7 @@ def report_calls(ops: Principal, acme_id: uuid.UUID, today: date) -> list[Report
 
 async def dealreg_report(
     sessionmaker: async_sessionmaker[AsyncSession], report: Report
-) -> tuple[float, list[reports.Row]]:
+) -> tuple[float, list[reports.LeadRow]]:
     async with sessionmaker() as session:
         # BEGIN and the pool's ping go out before the clock starts, as the baseline's BEGIN does.
         await session.execute(text("SELECT 1"))
@@ -521,7 +521,7 @@ async def measure_reports(
                 flush=True,
             )
             if (report.group_by, report.scope_name, report.days) == (
-                reports.GroupBy.partner,
+                reports.LeadGroupBy.partner,
                 "Acme",
                 90,
             ):

@@ -21,7 +21,7 @@ what is due, not with what is open: at the largest size at most 2x the smallest'
 The reports. Clocks as a live marketplace has them: most stopped at a decision or withdrawal, the
 registrations left unanswered for longer than 10 days breached (each with its `sla_breaches` row),
 the newer ones running towards a threshold (at risk when the next is the breach), those waiting
-on the partner paused. `dealreg.sla.reports.summary` runs by every GroupBy, channel-wide (a
+on the partner paused. `dealreg.sla.reports.summary` runs by every SlaGroupBy, channel-wide (a
 channel_ops user's scope) and for Acme alone (20 % of the rows), over 90 and 365 days, and so does
 the first page of `reports.breaches`. The baseline runs on asyncpg the very statement dealreg sent
 (captured from its engine). Goal: at most 500 ms. The plans of the Acme reports are printed, from
@@ -533,7 +533,7 @@ async def measure_sweep(
 class Report:
     """One report call: a summary by `group_by`, or (None) the first page of breaches."""
 
-    group_by: reports.GroupBy | None
+    group_by: reports.SlaGroupBy | None
     scope_name: str
     days: int
     scope: reports.Scope
@@ -574,7 +574,8 @@ def report_calls(ops: Principal, acme_id: uuid.UUID, now: datetime) -> list[Repo
                 today=today,
             )
             calls += [
-                Report(group_by, scope_name, days, scope) for group_by in [*reports.GroupBy, None]
+                Report(group_by, scope_name, days, scope)
+                for group_by in [*reports.SlaGroupBy, None]
             ]
     return calls
 

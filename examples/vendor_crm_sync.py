@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from dealreg_client import AuthenticatedClient, Client
-from dealreg_client.api.oauth import v1_oauth_token_issue_token as issue_token
-from dealreg_client.api.registrations import v1_registrations_list as list_registrations
+from dealreg_client.api.oauth import issue_token
+from dealreg_client.api.registrations import registration_list
 from dealreg_client.models import Problem, RegistrationList, TokenRequest, TokenResponse
 from standardwebhooks import Webhook, WebhookVerificationError
 
@@ -76,7 +76,7 @@ def sync(args: argparse.Namespace) -> None:
         # open, and its cursor resumes there, so nothing committed late is skipped.
         while True:
             page = expect(
-                list_registrations.sync(
+                registration_list.sync(
                     client=api,
                     limit=200,
                     cursor=cursor,

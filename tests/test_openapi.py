@@ -1,6 +1,7 @@
 """The committed OpenAPI document is what the code generates, and it documents problems."""
 
 import json
+import re
 from pathlib import Path
 
 from dealreg.openapi import render_openapi
@@ -24,6 +25,21 @@ def test_every_error_response_is_documented_as_problem_json() -> None:
                     assert list(response["content"]) == ["application/problem+json"], (
                         f"{method.upper()} {path} {status}"
                     )
+
+
+def test_operations_and_schemas_have_names_of_their_own() -> None:
+    """Generated clients name functions by operationId and classes by schema title: two of one
+    name would collide, or be told apart by an unreadable prefix."""
+    document = json.loads(render_openapi())
+    ids = [
+        operation["operationId"]
+        for item in document["paths"].values()
+        for operation in item.values()
+    ]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z][A-Za-z0-9]*", operation_id) for operation_id in ids), ids
+    schemas = document["components"]["schemas"]
+    assert [key for key, schema in schemas.items() if schema.get("title", key) != key] == []
 
 
 def test_authenticated_operations_declare_bearer_security() -> None:

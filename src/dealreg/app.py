@@ -1,16 +1,19 @@
 """`create_app(settings)`: the Litestar application with every domain's routes, the error map,
 authentication, compression and the OpenAPI document."""
 
+import re
 from typing import Any
 
 import msgspec
 from litestar import Litestar
 from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
+from litestar.handlers import HTTPRouteHandler
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
+from litestar.types import Method
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg import __version__
@@ -23,6 +26,18 @@ from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker
 from dealreg.errors import exception_handlers
 from dealreg.observability import configure_logging, request_id_middleware, stamp_response
+
+
+def operation_id(handler: HTTPRouteHandler, method: Method, path: list[Any]) -> str:
+    """`registrationRead`, `leadPolicyUpdate`, `slaReport`: the resource (its controller) and
+    the handler, which a generated client turns into readable names (Litestar's default spells
+    out the whole path: `V1RegistrationsRegistrationIdApproveApprove`)."""
+    owner, _, name = handler.fn.__qualname__.rpartition(".")
+    words: list[str] = [
+        *re.findall(r"[A-Z][a-z0-9]*", owner.removesuffix("Controller")),
+        *name.split("_"),
+    ]
+    return words[0].lower() + "".join(word.title() for word in words[1:])
 
 
 def openapi_config() -> OpenAPIConfig:
@@ -47,6 +62,7 @@ def openapi_config() -> OpenAPIConfig:
             }
         ),
         use_handler_docstrings=True,
+        operation_id_creator=operation_id,
     )
 
 

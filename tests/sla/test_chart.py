@@ -28,7 +28,7 @@ from dealreg.sla.chart import (
     mondays,
     nice_ticks,
 )
-from dealreg.sla.reports import Row, WeekRow
+from dealreg.sla.reports import SlaRow, WeekRow
 
 FIRST_DAY = date(2025, 3, 3)  # a Monday
 LAST_DAY = date(2025, 4, 6)  # the Sunday of the fifth week
@@ -57,7 +57,7 @@ def week_row(
         vendor_id=vendor_id(vendor),
         vendor=vendor,
         week=week,
-        figures=Row(
+        figures=SlaRow(
             group="vendor",
             group_id=vendor_id(vendor),
             label=vendor,

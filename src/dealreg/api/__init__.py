@@ -24,7 +24,7 @@ from dealreg.api.partnerships import PartnershipController
 from dealreg.api.programs import ProgramController
 from dealreg.api.registrations import DealController, RegistrationController
 from dealreg.api.reports import lead_report, sla_breaches, sla_report
-from dealreg.api.sla import PolicyController, registration_clock
+from dealreg.api.sla import SlaPolicyController, registration_clock
 from dealreg.api.webhooks import WebhookEndpointController
 
 ROUTE_HANDLERS: list[ControllerRouterHandler] = [
@@ -41,7 +41,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     RegistrationController,
     DecisionController,
     approval_queue,
-    PolicyController,
+    SlaPolicyController,
     registration_clock,
     sla_report,
     sla_breaches,

@@ -24,7 +24,7 @@ class Approval(msgspec.Struct, forbid_unknown_fields=True):
     note: Note | None = None
 
 
-class Rejection(msgspec.Struct, forbid_unknown_fields=True):
+class RegistrationRejection(msgspec.Struct, forbid_unknown_fields=True):
     reason: RejectionReason
     # Required when the reason is `other`.
     note: Note | None = None
@@ -40,7 +40,7 @@ class Resubmission(msgspec.Struct, forbid_unknown_fields=True):
     answers: Annotated[dict[AnswerKey, Answer], msgspec.Meta(max_length=50)] | None = None
 
 
-class Assignment(msgspec.Struct, forbid_unknown_fields=True):
+class ApproverAssignment(msgspec.Struct, forbid_unknown_fields=True):
     approver_id: uuid.UUID
 
 
@@ -86,7 +86,7 @@ class DecisionController(Controller):
         db: Db,
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
-        data: JSONBody[Rejection],
+        data: JSONBody[RegistrationRejection],
         if_match_header: IfMatchHeader = None,
     ) -> Response[RegistrationOut]:
         registration = await service.reject(
@@ -157,7 +157,7 @@ class DecisionController(Controller):
         db: Db,
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
-        data: JSONBody[Assignment],
+        data: JSONBody[ApproverAssignment],
         if_match_header: IfMatchHeader = None,
     ) -> Response[RegistrationOut]:
         registration = await service.assign(

@@ -121,7 +121,7 @@ class EngagementResult(msgspec.Struct, kw_only=True):
     added: list[EngagementOut]
 
 
-class Assignment(msgspec.Struct, forbid_unknown_fields=True):
+class LeadAssignment(msgspec.Struct, forbid_unknown_fields=True):
     rep_id: uuid.UUID
 
 
@@ -129,7 +129,7 @@ class Acceptance(msgspec.Struct, forbid_unknown_fields=True):
     note: Note | None = None
 
 
-class Rejection(msgspec.Struct, forbid_unknown_fields=True):
+class LeadRejectionRequest(msgspec.Struct, forbid_unknown_fields=True):
     reason: LeadRejection
     # Required when the reason is `other`.
     note: Note | None = None
@@ -395,7 +395,7 @@ class LeadController(Controller):
         db: Db,
         principal: Caller,
         lead_id: FromPath[uuid.UUID],
-        data: JSONBody[Assignment],
+        data: JSONBody[LeadAssignment],
         if_match_header: IfMatchHeader = None,
     ) -> Response[LeadOut]:
         lead = await service.assign(
@@ -445,7 +445,7 @@ class LeadController(Controller):
         db: Db,
         principal: Caller,
         lead_id: FromPath[uuid.UUID],
-        data: JSONBody[Rejection],
+        data: JSONBody[LeadRejectionRequest],
         if_match_header: IfMatchHeader = None,
     ) -> Response[LeadOut]:
         lead = await service.reject(

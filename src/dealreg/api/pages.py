@@ -163,7 +163,7 @@ async def sla_page(
         own_vendor=own_vendor,
         vendor_names=names,
         totals=await reports.totals(db, scope),
-        vendors=await reports.summary(db, scope, reports.GroupBy.vendor),
+        vendors=await reports.summary(db, scope, reports.SlaGroupBy.vendor),
         charts=chart.build(
             await reports.weekly_by_vendor(db, scope), scope.first_day, scope.last_day
         ),

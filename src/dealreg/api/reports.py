@@ -18,7 +18,7 @@ from dealreg.auth.tokens import Principal
 from dealreg.leads import reports as lead_reports
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.sla import reports
-from dealreg.sla.reports import Breach, GroupBy, Row
+from dealreg.sla.reports import Breach, SlaGroupBy, SlaRow
 
 Rate = Annotated[float, QueryParameter(ge=0, le=1, description="A share, 0 to 1.")]
 
@@ -34,8 +34,8 @@ To = Annotated[
 class Report(msgspec.Struct, kw_only=True):
     start: date
     end: date
-    group_by: GroupBy
-    rows: list[Row]
+    group_by: SlaGroupBy
+    rows: list[SlaRow]
 
 
 class BreachList(msgspec.Struct):
@@ -90,13 +90,13 @@ async def sla_report(
     vendor_id: FromQuery[uuid.UUID | None] = None,
     program_id: FromQuery[uuid.UUID | None] = None,
     approver_id: FromQuery[uuid.UUID | None] = None,
-    group_by: FromQuery[GroupBy] = GroupBy.vendor,
+    group_by: FromQuery[SlaGroupBy] = SlaGroupBy.vendor,
     format_: Format = None,
 ) -> Response[Report] | Response[bytes]:
     scope = report_scope(principal, start, end, vendor_id, program_id, approver_id)
     rows = await reports.summary(db, scope, group_by)
     if wants_csv(request, format_):
-        return await csv_response(Row.__struct_fields__, _each(rows), f"sla-{group_by.value}")
+        return await csv_response(SlaRow.__struct_fields__, _each(rows), f"sla-{group_by.value}")
     return Response(Report(start=scope.first_day, end=scope.last_day, group_by=group_by, rows=rows))
 
 
@@ -135,9 +135,9 @@ async def sla_breaches(
 class LeadReport(msgspec.Struct, kw_only=True):
     start: date
     end: date
-    group_by: lead_reports.GroupBy
+    group_by: lead_reports.LeadGroupBy
     bounds: lead_reports.Bounds
-    rows: list[lead_reports.Row]
+    rows: list[lead_reports.LeadRow]
 
 
 @get(
@@ -167,7 +167,7 @@ async def lead_report(
     vendor_id: FromQuery[uuid.UUID | None] = None,
     partner_id: FromQuery[uuid.UUID | None] = None,
     campaign: Annotated[str | None, QueryParameter(min_length=1, max_length=100)] = None,
-    group_by: FromQuery[lead_reports.GroupBy] = lead_reports.GroupBy.partner,
+    group_by: FromQuery[lead_reports.LeadGroupBy] = lead_reports.LeadGroupBy.partner,
     max_reject_rate: Rate = 0.5,
     min_win_rate: Rate = 0.2,
     min_sample: Annotated[
@@ -191,7 +191,7 @@ async def lead_report(
     rows = await lead_reports.summary(db, scope, group_by, bounds)
     if wants_csv(request, format_):
         return await csv_response(
-            lead_reports.Row.__struct_fields__, _each(rows), f"leads-{group_by.value}"
+            lead_reports.LeadRow.__struct_fields__, _each(rows), f"leads-{group_by.value}"
         )
     return Response(
         LeadReport(

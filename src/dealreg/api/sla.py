@@ -145,7 +145,7 @@ def _policy_out(view: service.PolicyView) -> PolicyOut:
     )
 
 
-class PolicyController(Controller):
+class SlaPolicyController(Controller):
     path = "/v1/vendors/{vendor_id:uuid}/sla-policy"
     tags = ["sla"]
     security = BEARER_SECURITY

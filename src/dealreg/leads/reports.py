@@ -26,7 +26,7 @@ from dealreg.orgs.models import Organization, OrgKind, Role, User
 _HOUR_US = 3_600_000_000
 
 
-class GroupBy(enum.StrEnum):
+class LeadGroupBy(enum.StrEnum):
     partner = "partner"
     campaign = "campaign"
     rep = "rep"
@@ -53,7 +53,7 @@ class Scope(msgspec.Struct, frozen=True, kw_only=True):
     campaign: str | None = None
 
 
-class Row(msgspec.Struct, frozen=True, kw_only=True):
+class LeadRow(msgspec.Struct, frozen=True, kw_only=True):
     group: str
     group_id: uuid.UUID | None
     label: str
@@ -184,10 +184,10 @@ def _measures() -> list[Any]:
     ]
 
 
-def _key(group_by: GroupBy) -> Any:
-    if group_by is GroupBy.partner:
+def _key(group_by: LeadGroupBy) -> Any:
+    if group_by is LeadGroupBy.partner:
         return Lead.partner_id
-    if group_by is GroupBy.rep:
+    if group_by is LeadGroupBy.rep:
         return Lead.rep_id
     return func.coalesce(Lead.campaign, literal("(no campaign)"))
 
@@ -196,14 +196,14 @@ def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(float(value), digits)
 
 
-def _flags(group_by: GroupBy, row: Any, bounds: Bounds) -> list[str]:
+def _flags(group_by: LeadGroupBy, row: Any, bounds: Bounds) -> list[str]:
     flags = []
     high_reject = (
         row.answered >= bounds.min_sample
         and row.reject_rate is not None
         and row.reject_rate > bounds.max_reject_rate
     )
-    if group_by is GroupBy.campaign:
+    if group_by is LeadGroupBy.campaign:
         return ["high_rejection"] if high_reject else []
     if high_reject:
         flags.append("high_reject_rate")
@@ -216,7 +216,7 @@ def _flags(group_by: GroupBy, row: Any, bounds: Bounds) -> list[str]:
     return flags
 
 
-def _row(group_by: GroupBy, row: Any, bounds: Bounds) -> Row:
+def _row(group_by: LeadGroupBy, row: Any, bounds: Bounds) -> LeadRow:
     counts: dict[str, Any] = {
         name: getattr(row, name)
         for name in (
@@ -243,7 +243,7 @@ def _row(group_by: GroupBy, row: Any, bounds: Bounds) -> Row:
             "no_decision_rate",
         )
     }
-    return Row(
+    return LeadRow(
         group=group_by.value,
         group_id=row.key_id,
         label=row.label,
@@ -256,19 +256,19 @@ def _row(group_by: GroupBy, row: Any, bounds: Bounds) -> Row:
 
 
 async def summary(
-    session: AsyncSession, scope: Scope, group_by: GroupBy, bounds: Bounds
-) -> list[Row]:
+    session: AsyncSession, scope: Scope, group_by: LeadGroupBy, bounds: Bounds
+) -> list[LeadRow]:
     # The leads alone are aggregated (an index-only scan of ix_leads_report_*), and the few
     # groups named afterwards: a join below the aggregate would probe a name for every lead.
     key = _key(group_by)
     figures = select(key.label("key"), *_measures()).where(_where(scope)).group_by(key).subquery()
     key_id: Any = figures.c.key
-    if group_by is GroupBy.partner:
+    if group_by is LeadGroupBy.partner:
         label: Any = Organization.name
         stmt = select(figures, label.label("label")).join(
             Organization, Organization.id == figures.c.key
         )
-    elif group_by is GroupBy.rep:
+    elif group_by is LeadGroupBy.rep:
         label = func.coalesce(User.name, literal("(unassigned)"))
         stmt = select(figures, label.label("label")).outerjoin(User, User.id == figures.c.key)
     else:

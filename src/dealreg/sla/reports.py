@@ -25,7 +25,7 @@ from dealreg.sla.models import ClockState, SlaBreach, SlaClock, Threshold
 _HOUR_US = 3_600_000_000
 
 
-class GroupBy(enum.StrEnum):
+class SlaGroupBy(enum.StrEnum):
     vendor = "vendor"
     program = "program"
     approver = "approver"
@@ -44,7 +44,7 @@ class Scope(msgspec.Struct, frozen=True, kw_only=True):
     approver_id: uuid.UUID | None = None
 
 
-class Row(msgspec.Struct, frozen=True, kw_only=True):
+class SlaRow(msgspec.Struct, frozen=True, kw_only=True):
     group: str
     group_id: uuid.UUID | None
     label: str
@@ -107,13 +107,13 @@ def _where(scope: Scope) -> ColumnElement[bool]:
     return and_(*conditions)
 
 
-def _grouping(group_by: GroupBy) -> tuple[Any, Any, Any]:
+def _grouping(group_by: SlaGroupBy) -> tuple[Any, Any, Any]:
     """The key to group by, its id (if any) and its label."""
-    if group_by is GroupBy.vendor:
+    if group_by is SlaGroupBy.vendor:
         return Registration.vendor_id, Registration.vendor_id, Organization.name
-    if group_by is GroupBy.program:
+    if group_by is SlaGroupBy.program:
         return Registration.program_id, Registration.program_id, Program.name
-    if group_by is GroupBy.approver:
+    if group_by is SlaGroupBy.approver:
         return (
             Registration.approver_id,
             Registration.approver_id,
@@ -153,8 +153,8 @@ def _measures() -> list[Any]:
     ]
 
 
-def _row(group: str, group_id: uuid.UUID | None, label: str, row: Any) -> Row:
-    return Row(
+def _row(group: str, group_id: uuid.UUID | None, label: str, row: Any) -> SlaRow:
+    return SlaRow(
         group=group,
         group_id=group_id,
         label=label,
@@ -176,7 +176,7 @@ def _measured(*columns: Any) -> Select[Any]:
     )
 
 
-async def summary(session: AsyncSession, scope: Scope, group_by: GroupBy) -> list[Row]:
+async def summary(session: AsyncSession, scope: Scope, group_by: SlaGroupBy) -> list[SlaRow]:
     key, key_id, label = _grouping(group_by)
     stmt = (
         _measured(key.label("key"), key_id.label("key_id"), func.min(label).label("label"))
@@ -185,16 +185,16 @@ async def summary(session: AsyncSession, scope: Scope, group_by: GroupBy) -> lis
         # By name, as people look for them (weeks' names sort as the weeks do).
         .order_by(func.min(label), key)
     )
-    if group_by is GroupBy.vendor:
+    if group_by is SlaGroupBy.vendor:
         stmt = stmt.join(Organization, Organization.id == Registration.vendor_id)
-    elif group_by is GroupBy.program:
+    elif group_by is SlaGroupBy.program:
         stmt = stmt.join(Program, Program.id == Registration.program_id)
-    elif group_by is GroupBy.approver:
+    elif group_by is SlaGroupBy.approver:
         stmt = stmt.outerjoin(User, User.id == Registration.approver_id)
     return [_row(group_by.value, row.key_id, row.label, row) for row in await session.execute(stmt)]
 
 
-async def totals(session: AsyncSession, scope: Scope) -> Row:
+async def totals(session: AsyncSession, scope: Scope) -> SlaRow:
     """The figures of the whole scope, as one row."""
     row = (await session.execute(_measured().where(_where(scope)))).one()
     return _row("all", None, "All", row)
@@ -206,7 +206,7 @@ class WeekRow(msgspec.Struct, frozen=True, kw_only=True):
     vendor_id: uuid.UUID
     vendor: str
     week: date
-    figures: Row
+    figures: SlaRow
 
 
 async def weekly_by_vendor(session: AsyncSession, scope: Scope) -> list[WeekRow]:

@@ -8,8 +8,7 @@ from .api_client_out import ApiClientOut
 from .api_client_update import ApiClientUpdate
 from .api_client_with_secret import ApiClientWithSecret
 from .approval import Approval
-from .approvals_assignment import ApprovalsAssignment
-from .approvals_rejection import ApprovalsRejection
+from .approver_assignment import ApproverAssignment
 from .attempt_out import AttemptOut
 from .auto_approve_rule import AutoApproveRule
 from .auto_approve_rules_body import AutoApproveRulesBody
@@ -83,6 +82,8 @@ from .history_out_data import HistoryOutData
 from .info_request import InfoRequest
 from .jwk import Jwk
 from .jwks import Jwks
+from .lead_assignment import LeadAssignment
+from .lead_group_by import LeadGroupBy
 from .lead_history_list import LeadHistoryList
 from .lead_history_out import LeadHistoryOut
 from .lead_history_out_data import LeadHistoryOutData
@@ -92,14 +93,15 @@ from .lead_out import LeadOut
 from .lead_policy_out import LeadPolicyOut
 from .lead_policy_out_points import LeadPolicyOutPoints
 from .lead_rejection import LeadRejection
+from .lead_rejection_request import LeadRejectionRequest
 from .lead_report import LeadReport
+from .lead_report_format_type_1 import LeadReportFormatType1
+from .lead_report_format_type_2_type_1 import LeadReportFormatType2Type1
+from .lead_report_format_type_3_type_1 import LeadReportFormatType3Type1
+from .lead_row import LeadRow
 from .lead_rules import LeadRules
 from .lead_rules_points import LeadRulesPoints
 from .lead_status import LeadStatus
-from .leads_assignment import LeadsAssignment
-from .leads_rejection import LeadsRejection
-from .leads_reports_group_by import LeadsReportsGroupBy
-from .leads_reports_row import LeadsReportsRow
 from .line_input import LineInput
 from .line_out import LineOut
 from .me_out import MeOut
@@ -122,6 +124,9 @@ from .partnership_update import PartnershipUpdate
 from .pause import Pause
 from .pay import Pay
 from .payout_create import PayoutCreate
+from .payout_items_format_type_1 import PayoutItemsFormatType1
+from .payout_items_format_type_2_type_1 import PayoutItemsFormatType2Type1
+from .payout_items_format_type_3_type_1 import PayoutItemsFormatType3Type1
 from .payout_list import PayoutList
 from .payout_out import PayoutOut
 from .payout_status import PayoutStatus
@@ -146,6 +151,7 @@ from .registration_detail import RegistrationDetail
 from .registration_detail_answers import RegistrationDetailAnswers
 from .registration_list import RegistrationList
 from .registration_out import RegistrationOut
+from .registration_rejection import RegistrationRejection
 from .registration_status import RegistrationStatus
 from .rejection_reason import RejectionReason
 from .report import Report
@@ -155,8 +161,14 @@ from .role import Role
 from .rotation import Rotation
 from .sales_stage import SalesStage
 from .shift import Shift
-from .sla_reports_group_by import SlaReportsGroupBy
-from .sla_reports_row import SlaReportsRow
+from .sla_breaches_format_type_1 import SlaBreachesFormatType1
+from .sla_breaches_format_type_2_type_1 import SlaBreachesFormatType2Type1
+from .sla_breaches_format_type_3_type_1 import SlaBreachesFormatType3Type1
+from .sla_group_by import SlaGroupBy
+from .sla_report_format_type_1 import SlaReportFormatType1
+from .sla_report_format_type_2_type_1 import SlaReportFormatType2Type1
+from .sla_report_format_type_3_type_1 import SlaReportFormatType3Type1
+from .sla_row import SlaRow
 from .stage_report import StageReport
 from .threshold import Threshold
 from .tier import Tier
@@ -166,18 +178,6 @@ from .total import Total
 from .user_create import UserCreate
 from .user_list import UserList
 from .user_out import UserOut
-from .v1_payouts_payout_id_items_items_format_type_1 import V1PayoutsPayoutIdItemsItemsFormatType1
-from .v1_payouts_payout_id_items_items_format_type_2_type_1 import V1PayoutsPayoutIdItemsItemsFormatType2Type1
-from .v1_payouts_payout_id_items_items_format_type_3_type_1 import V1PayoutsPayoutIdItemsItemsFormatType3Type1
-from .v1_reports_leads_lead_report_format_type_1 import V1ReportsLeadsLeadReportFormatType1
-from .v1_reports_leads_lead_report_format_type_2_type_1 import V1ReportsLeadsLeadReportFormatType2Type1
-from .v1_reports_leads_lead_report_format_type_3_type_1 import V1ReportsLeadsLeadReportFormatType3Type1
-from .v1_reports_sla_breaches_sla_breaches_format_type_1 import V1ReportsSlaBreachesSlaBreachesFormatType1
-from .v1_reports_sla_breaches_sla_breaches_format_type_2_type_1 import V1ReportsSlaBreachesSlaBreachesFormatType2Type1
-from .v1_reports_sla_breaches_sla_breaches_format_type_3_type_1 import V1ReportsSlaBreachesSlaBreachesFormatType3Type1
-from .v1_reports_sla_sla_report_format_type_1 import V1ReportsSlaSlaReportFormatType1
-from .v1_reports_sla_sla_report_format_type_2_type_1 import V1ReportsSlaSlaReportFormatType2Type1
-from .v1_reports_sla_sla_report_format_type_3_type_1 import V1ReportsSlaSlaReportFormatType3Type1
 from .vendor_input import VendorInput
 from .vendor_input_answers import VendorInputAnswers
 from .vendor_preview import VendorPreview
@@ -193,8 +193,7 @@ __all__ = (
     "ApiClientUpdate",
     "ApiClientWithSecret",
     "Approval",
-    "ApprovalsAssignment",
-    "ApprovalsRejection",
+    "ApproverAssignment",
     "AttemptOut",
     "AutoApproveRule",
     "AutoApproveRulesBody",
@@ -268,6 +267,8 @@ __all__ = (
     "InfoRequest",
     "Jwk",
     "Jwks",
+    "LeadAssignment",
+    "LeadGroupBy",
     "LeadHistoryList",
     "LeadHistoryOut",
     "LeadHistoryOutData",
@@ -277,13 +278,14 @@ __all__ = (
     "LeadPolicyOut",
     "LeadPolicyOutPoints",
     "LeadRejection",
+    "LeadRejectionRequest",
     "LeadReport",
+    "LeadReportFormatType1",
+    "LeadReportFormatType2Type1",
+    "LeadReportFormatType3Type1",
+    "LeadRow",
     "LeadRules",
     "LeadRulesPoints",
-    "LeadsAssignment",
-    "LeadsRejection",
-    "LeadsReportsGroupBy",
-    "LeadsReportsRow",
     "LeadStatus",
     "LineInput",
     "LineOut",
@@ -307,6 +309,9 @@ __all__ = (
     "Pause",
     "Pay",
     "PayoutCreate",
+    "PayoutItemsFormatType1",
+    "PayoutItemsFormatType2Type1",
+    "PayoutItemsFormatType3Type1",
     "PayoutList",
     "PayoutOut",
     "PayoutStatus",
@@ -331,6 +336,7 @@ __all__ = (
     "RegistrationDetailAnswers",
     "RegistrationList",
     "RegistrationOut",
+    "RegistrationRejection",
     "RegistrationStatus",
     "RejectionReason",
     "Report",
@@ -340,8 +346,14 @@ __all__ = (
     "Rotation",
     "SalesStage",
     "Shift",
-    "SlaReportsGroupBy",
-    "SlaReportsRow",
+    "SlaBreachesFormatType1",
+    "SlaBreachesFormatType2Type1",
+    "SlaBreachesFormatType3Type1",
+    "SlaGroupBy",
+    "SlaReportFormatType1",
+    "SlaReportFormatType2Type1",
+    "SlaReportFormatType3Type1",
+    "SlaRow",
     "StageReport",
     "Threshold",
     "Tier",
@@ -351,18 +363,6 @@ __all__ = (
     "UserCreate",
     "UserList",
     "UserOut",
-    "V1PayoutsPayoutIdItemsItemsFormatType1",
-    "V1PayoutsPayoutIdItemsItemsFormatType2Type1",
-    "V1PayoutsPayoutIdItemsItemsFormatType3Type1",
-    "V1ReportsLeadsLeadReportFormatType1",
-    "V1ReportsLeadsLeadReportFormatType2Type1",
-    "V1ReportsLeadsLeadReportFormatType3Type1",
-    "V1ReportsSlaBreachesSlaBreachesFormatType1",
-    "V1ReportsSlaBreachesSlaBreachesFormatType2Type1",
-    "V1ReportsSlaBreachesSlaBreachesFormatType3Type1",
-    "V1ReportsSlaSlaReportFormatType1",
-    "V1ReportsSlaSlaReportFormatType2Type1",
-    "V1ReportsSlaSlaReportFormatType3Type1",
     "VendorInput",
     "VendorInputAnswers",
     "VendorPreview",

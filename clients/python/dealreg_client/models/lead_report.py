@@ -8,13 +8,13 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.leads_reports_group_by import LeadsReportsGroupBy
+from ..models.lead_group_by import LeadGroupBy
 from typing import cast
 import datetime
 
 if TYPE_CHECKING:
   from ..models.bounds import Bounds
-  from ..models.leads_reports_row import LeadsReportsRow
+  from ..models.lead_row import LeadRow
 
 
 
@@ -30,15 +30,15 @@ class LeadReport:
         Attributes:
             bounds (Bounds):
             end (datetime.date):
-            group_by (LeadsReportsGroupBy):
-            rows (list[LeadsReportsRow]):
+            group_by (LeadGroupBy):
+            rows (list[LeadRow]):
             start (datetime.date):
      """
 
     bounds: Bounds
     end: datetime.date
-    group_by: LeadsReportsGroupBy
-    rows: list[LeadsReportsRow]
+    group_by: LeadGroupBy
+    rows: list[LeadRow]
     start: datetime.date
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -48,7 +48,7 @@ class LeadReport:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.bounds import Bounds # noqa: PLC0415
-        from ..models.leads_reports_row import LeadsReportsRow # noqa: PLC0415
+        from ..models.lead_row import LeadRow # noqa: PLC0415
         bounds = self.bounds.to_dict()
 
         end = self.end.isoformat()
@@ -82,7 +82,7 @@ class LeadReport:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.bounds import Bounds # noqa: PLC0415
-        from ..models.leads_reports_row import LeadsReportsRow # noqa: PLC0415
+        from ..models.lead_row import LeadRow # noqa: PLC0415
         d = dict(src_dict)
         bounds = Bounds.from_dict(d.pop("bounds"))
 
@@ -94,7 +94,7 @@ class LeadReport:
 
 
 
-        group_by = LeadsReportsGroupBy(d.pop("group_by"))
+        group_by = LeadGroupBy(d.pop("group_by"))
 
 
 
@@ -102,7 +102,7 @@ class LeadReport:
         rows = []
         _rows = d.pop("rows")
         for rows_item_data in (_rows):
-            rows_item = LeadsReportsRow.from_dict(rows_item_data)
+            rows_item = LeadRow.from_dict(rows_item_data)
 
 
 

@@ -8,12 +8,12 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.sla_reports_group_by import SlaReportsGroupBy
+from ..models.sla_group_by import SlaGroupBy
 from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-  from ..models.sla_reports_row import SlaReportsRow
+  from ..models.sla_row import SlaRow
 
 
 
@@ -28,14 +28,14 @@ class Report:
     """ 
         Attributes:
             end (datetime.date):
-            group_by (SlaReportsGroupBy):
-            rows (list[SlaReportsRow]):
+            group_by (SlaGroupBy):
+            rows (list[SlaRow]):
             start (datetime.date):
      """
 
     end: datetime.date
-    group_by: SlaReportsGroupBy
-    rows: list[SlaReportsRow]
+    group_by: SlaGroupBy
+    rows: list[SlaRow]
     start: datetime.date
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -44,7 +44,7 @@ class Report:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.sla_reports_row import SlaReportsRow # noqa: PLC0415
+        from ..models.sla_row import SlaRow # noqa: PLC0415
         end = self.end.isoformat()
 
         group_by = self.group_by.value
@@ -74,14 +74,14 @@ class Report:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.sla_reports_row import SlaReportsRow # noqa: PLC0415
+        from ..models.sla_row import SlaRow # noqa: PLC0415
         d = dict(src_dict)
         end = datetime.date.fromisoformat(d.pop("end"))
 
 
 
 
-        group_by = SlaReportsGroupBy(d.pop("group_by"))
+        group_by = SlaGroupBy(d.pop("group_by"))
 
 
 
@@ -89,7 +89,7 @@ class Report:
         rows = []
         _rows = d.pop("rows")
         for rows_item_data in (_rows):
-            rows_item = SlaReportsRow.from_dict(rows_item_data)
+            rows_item = SlaRow.from_dict(rows_item_data)
 
 
 

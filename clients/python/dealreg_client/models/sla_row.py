@@ -16,12 +16,12 @@ from uuid import UUID
 
 
 
-T = TypeVar("T", bound="SlaReportsRow")
+T = TypeVar("T", bound="SlaRow")
 
 
 
 @_attrs_define
-class SlaReportsRow:
+class SlaRow:
     """ 
         Attributes:
             breaches (int):
@@ -157,7 +157,7 @@ class SlaReportsRow:
 
         submitted = d.pop("submitted")
 
-        sla_reports_row = cls(
+        sla_row = cls(
             breaches=breaches,
             decided=decided,
             decided_within_target=decided_within_target,
@@ -171,8 +171,8 @@ class SlaReportsRow:
         )
 
 
-        sla_reports_row.additional_properties = d
-        return sla_reports_row
+        sla_row.additional_properties = d
+        return sla_row
 
     @property
     def additional_keys(self) -> list[str]:

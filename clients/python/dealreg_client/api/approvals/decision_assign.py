@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.approvals_assignment import ApprovalsAssignment
+from ...models.approver_assignment import ApproverAssignment
 from ...models.problem import Problem
 from ...models.registration_out import RegistrationOut
 from ...types import UNSET, Unset
@@ -20,7 +20,7 @@ from uuid import UUID
 def _get_kwargs(
     registration_id: UUID,
     *,
-    body: ApprovalsAssignment,
+    body: ApproverAssignment,
     if_match: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -138,7 +138,7 @@ def sync_detailed(
     registration_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApprovalsAssignment,
+    body: ApproverAssignment,
     if_match: None | str | Unset = UNSET,
 
 ) -> Response[Problem | RegistrationOut]:
@@ -147,7 +147,7 @@ def sync_detailed(
     Args:
         registration_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (ApprovalsAssignment):
+        body (ApproverAssignment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +175,7 @@ def sync(
     registration_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApprovalsAssignment,
+    body: ApproverAssignment,
     if_match: None | str | Unset = UNSET,
 
 ) -> Problem | RegistrationOut | None:
@@ -184,7 +184,7 @@ def sync(
     Args:
         registration_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (ApprovalsAssignment):
+        body (ApproverAssignment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,7 +207,7 @@ async def asyncio_detailed(
     registration_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApprovalsAssignment,
+    body: ApproverAssignment,
     if_match: None | str | Unset = UNSET,
 
 ) -> Response[Problem | RegistrationOut]:
@@ -216,7 +216,7 @@ async def asyncio_detailed(
     Args:
         registration_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (ApprovalsAssignment):
+        body (ApproverAssignment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,7 +244,7 @@ async def asyncio(
     registration_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApprovalsAssignment,
+    body: ApproverAssignment,
     if_match: None | str | Unset = UNSET,
 
 ) -> Problem | RegistrationOut | None:
@@ -253,7 +253,7 @@ async def asyncio(
     Args:
         registration_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (ApprovalsAssignment):
+        body (ApproverAssignment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1ReportsLeadsLeadReportFormatType3Type1(StrEnum):
+class PayoutItemsFormatType2Type1(StrEnum):
     CSV = "csv"
     JSON = "json"
 

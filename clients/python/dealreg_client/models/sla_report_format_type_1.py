@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1ReportsSlaSlaReportFormatType1(StrEnum):
+class SlaReportFormatType1(StrEnum):
     CSV = "csv"
     JSON = "json"
 

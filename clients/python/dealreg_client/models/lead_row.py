@@ -16,12 +16,12 @@ from uuid import UUID
 
 
 
-T = TypeVar("T", bound="LeadsReportsRow")
+T = TypeVar("T", bound="LeadRow")
 
 
 
 @_attrs_define
-class LeadsReportsRow:
+class LeadRow:
     """ 
         Attributes:
             acceptance_rate (float | None):
@@ -307,7 +307,7 @@ class LeadsReportsRow:
 
         won = d.pop("won")
 
-        leads_reports_row = cls(
+        lead_row = cls(
             acceptance_rate=acceptance_rate,
             accepted=accepted,
             conversion_rate=conversion_rate,
@@ -338,8 +338,8 @@ class LeadsReportsRow:
         )
 
 
-        leads_reports_row.additional_properties = d
-        return leads_reports_row
+        lead_row.additional_properties = d
+        return lead_row
 
     @property
     def additional_keys(self) -> list[str]:

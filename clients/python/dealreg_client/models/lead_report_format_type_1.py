@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1PayoutsPayoutIdItemsItemsFormatType2Type1(StrEnum):
+class LeadReportFormatType1(StrEnum):
     CSV = "csv"
     JSON = "json"
 

@@ -15,12 +15,12 @@ from uuid import UUID
 
 
 
-T = TypeVar("T", bound="ApprovalsAssignment")
+T = TypeVar("T", bound="ApproverAssignment")
 
 
 
 @_attrs_define
-class ApprovalsAssignment:
+class ApproverAssignment:
     """ 
         Attributes:
             approver_id (UUID):
@@ -55,13 +55,13 @@ class ApprovalsAssignment:
 
 
 
-        approvals_assignment = cls(
+        approver_assignment = cls(
             approver_id=approver_id,
         )
 
 
-        approvals_assignment.additional_properties = d
-        return approvals_assignment
+        approver_assignment.additional_properties = d
+        return approver_assignment
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,12 +8,11 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.breach_list import BreachList
 from ...models.problem import Problem
-from ...models.report import Report
-from ...models.sla_reports_group_by import SlaReportsGroupBy
-from ...models.v1_reports_sla_sla_report_format_type_1 import V1ReportsSlaSlaReportFormatType1
-from ...models.v1_reports_sla_sla_report_format_type_2_type_1 import V1ReportsSlaSlaReportFormatType2Type1
-from ...models.v1_reports_sla_sla_report_format_type_3_type_1 import V1ReportsSlaSlaReportFormatType3Type1
+from ...models.sla_breaches_format_type_1 import SlaBreachesFormatType1
+from ...models.sla_breaches_format_type_2_type_1 import SlaBreachesFormatType2Type1
+from ...models.sla_breaches_format_type_3_type_1 import SlaBreachesFormatType3Type1
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -28,8 +27,9 @@ def _get_kwargs(
     vendor_id: None | Unset | UUID = UNSET,
     program_id: None | Unset | UUID = UNSET,
     approver_id: None | Unset | UUID = UNSET,
-    group_by: SlaReportsGroupBy | Unset = UNSET,
-    format_: None | Unset | V1ReportsSlaSlaReportFormatType1 | V1ReportsSlaSlaReportFormatType2Type1 | V1ReportsSlaSlaReportFormatType3Type1 = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | SlaBreachesFormatType1 | SlaBreachesFormatType2Type1 | SlaBreachesFormatType3Type1 | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -83,20 +83,23 @@ def _get_kwargs(
         json_approver_id = approver_id
     params["approver_id"] = json_approver_id
 
-    json_group_by: str | Unset = UNSET
-    if not isinstance(group_by, Unset):
-        json_group_by = group_by.value
+    params["limit"] = limit
 
-    params["group_by"] = json_group_by
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
         json_format_ = UNSET
-    elif isinstance(format_, V1ReportsSlaSlaReportFormatType1):
+    elif isinstance(format_, SlaBreachesFormatType1):
         json_format_ = format_.value
-    elif isinstance(format_, V1ReportsSlaSlaReportFormatType2Type1):
+    elif isinstance(format_, SlaBreachesFormatType2Type1):
         json_format_ = format_.value
-    elif isinstance(format_, V1ReportsSlaSlaReportFormatType3Type1):
+    elif isinstance(format_, SlaBreachesFormatType3Type1):
         json_format_ = format_.value
     else:
         json_format_ = format_
@@ -108,7 +111,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/reports/sla",
+        "url": "/v1/reports/sla/breaches",
         "params": params,
     }
 
@@ -117,9 +120,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Report | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BreachList | Problem | None:
     if response.status_code == 200:
-        response_200 = Report.from_dict(response.json())
+        response_200 = BreachList.from_dict(response.json())
 
 
 
@@ -159,7 +162,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Report]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BreachList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -176,15 +179,12 @@ def sync_detailed(
     vendor_id: None | Unset | UUID = UNSET,
     program_id: None | Unset | UUID = UNSET,
     approver_id: None | Unset | UUID = UNSET,
-    group_by: SlaReportsGroupBy | Unset = UNSET,
-    format_: None | Unset | V1ReportsSlaSlaReportFormatType1 | V1ReportsSlaSlaReportFormatType2Type1 | V1ReportsSlaSlaReportFormatType3Type1 = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | SlaBreachesFormatType1 | SlaBreachesFormatType2Type1 | SlaBreachesFormatType3Type1 | Unset = UNSET,
 
-) -> Response[Problem | Report]:
-    """ Time to decision and breaches, by vendor, program, approver or week
-
-     Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
-    business hours to decision, share decided within target, breaches, and those open now past their
-    target. A vendor's staff see their own vendor only.
+) -> Response[BreachList | Problem]:
+    """ The breached registrations, in the order they breached
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -192,17 +192,18 @@ def sync_detailed(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        group_by (SlaReportsGroupBy | Unset):
-        format_ (None | Unset | V1ReportsSlaSlaReportFormatType1 |
-            V1ReportsSlaSlaReportFormatType2Type1 | V1ReportsSlaSlaReportFormatType3Type1): `csv` for
-            CSV; else by the Accept header (JSON by default).
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+        format_ (None | SlaBreachesFormatType1 | SlaBreachesFormatType2Type1 |
+            SlaBreachesFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Report]
+        Response[BreachList | Problem]
      """
 
 
@@ -212,7 +213,8 @@ to=to,
 vendor_id=vendor_id,
 program_id=program_id,
 approver_id=approver_id,
-group_by=group_by,
+limit=limit,
+cursor=cursor,
 format_=format_,
 
     )
@@ -231,15 +233,12 @@ def sync(
     vendor_id: None | Unset | UUID = UNSET,
     program_id: None | Unset | UUID = UNSET,
     approver_id: None | Unset | UUID = UNSET,
-    group_by: SlaReportsGroupBy | Unset = UNSET,
-    format_: None | Unset | V1ReportsSlaSlaReportFormatType1 | V1ReportsSlaSlaReportFormatType2Type1 | V1ReportsSlaSlaReportFormatType3Type1 = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | SlaBreachesFormatType1 | SlaBreachesFormatType2Type1 | SlaBreachesFormatType3Type1 | Unset = UNSET,
 
-) -> Problem | Report | None:
-    """ Time to decision and breaches, by vendor, program, approver or week
-
-     Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
-    business hours to decision, share decided within target, breaches, and those open now past their
-    target. A vendor's staff see their own vendor only.
+) -> BreachList | Problem | None:
+    """ The breached registrations, in the order they breached
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -247,17 +246,18 @@ def sync(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        group_by (SlaReportsGroupBy | Unset):
-        format_ (None | Unset | V1ReportsSlaSlaReportFormatType1 |
-            V1ReportsSlaSlaReportFormatType2Type1 | V1ReportsSlaSlaReportFormatType3Type1): `csv` for
-            CSV; else by the Accept header (JSON by default).
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+        format_ (None | SlaBreachesFormatType1 | SlaBreachesFormatType2Type1 |
+            SlaBreachesFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Report
+        BreachList | Problem
      """
 
 
@@ -268,7 +268,8 @@ to=to,
 vendor_id=vendor_id,
 program_id=program_id,
 approver_id=approver_id,
-group_by=group_by,
+limit=limit,
+cursor=cursor,
 format_=format_,
 
     ).parsed
@@ -281,15 +282,12 @@ async def asyncio_detailed(
     vendor_id: None | Unset | UUID = UNSET,
     program_id: None | Unset | UUID = UNSET,
     approver_id: None | Unset | UUID = UNSET,
-    group_by: SlaReportsGroupBy | Unset = UNSET,
-    format_: None | Unset | V1ReportsSlaSlaReportFormatType1 | V1ReportsSlaSlaReportFormatType2Type1 | V1ReportsSlaSlaReportFormatType3Type1 = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | SlaBreachesFormatType1 | SlaBreachesFormatType2Type1 | SlaBreachesFormatType3Type1 | Unset = UNSET,
 
-) -> Response[Problem | Report]:
-    """ Time to decision and breaches, by vendor, program, approver or week
-
-     Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
-    business hours to decision, share decided within target, breaches, and those open now past their
-    target. A vendor's staff see their own vendor only.
+) -> Response[BreachList | Problem]:
+    """ The breached registrations, in the order they breached
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -297,17 +295,18 @@ async def asyncio_detailed(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        group_by (SlaReportsGroupBy | Unset):
-        format_ (None | Unset | V1ReportsSlaSlaReportFormatType1 |
-            V1ReportsSlaSlaReportFormatType2Type1 | V1ReportsSlaSlaReportFormatType3Type1): `csv` for
-            CSV; else by the Accept header (JSON by default).
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+        format_ (None | SlaBreachesFormatType1 | SlaBreachesFormatType2Type1 |
+            SlaBreachesFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Report]
+        Response[BreachList | Problem]
      """
 
 
@@ -317,7 +316,8 @@ to=to,
 vendor_id=vendor_id,
 program_id=program_id,
 approver_id=approver_id,
-group_by=group_by,
+limit=limit,
+cursor=cursor,
 format_=format_,
 
     )
@@ -336,15 +336,12 @@ async def asyncio(
     vendor_id: None | Unset | UUID = UNSET,
     program_id: None | Unset | UUID = UNSET,
     approver_id: None | Unset | UUID = UNSET,
-    group_by: SlaReportsGroupBy | Unset = UNSET,
-    format_: None | Unset | V1ReportsSlaSlaReportFormatType1 | V1ReportsSlaSlaReportFormatType2Type1 | V1ReportsSlaSlaReportFormatType3Type1 = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | SlaBreachesFormatType1 | SlaBreachesFormatType2Type1 | SlaBreachesFormatType3Type1 | Unset = UNSET,
 
-) -> Problem | Report | None:
-    """ Time to decision and breaches, by vendor, program, approver or week
-
-     Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
-    business hours to decision, share decided within target, breaches, and those open now past their
-    target. A vendor's staff see their own vendor only.
+) -> BreachList | Problem | None:
+    """ The breached registrations, in the order they breached
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -352,17 +349,18 @@ async def asyncio(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        group_by (SlaReportsGroupBy | Unset):
-        format_ (None | Unset | V1ReportsSlaSlaReportFormatType1 |
-            V1ReportsSlaSlaReportFormatType2Type1 | V1ReportsSlaSlaReportFormatType3Type1): `csv` for
-            CSV; else by the Accept header (JSON by default).
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+        format_ (None | SlaBreachesFormatType1 | SlaBreachesFormatType2Type1 |
+            SlaBreachesFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Report
+        BreachList | Problem
      """
 
 
@@ -373,7 +371,8 @@ to=to,
 vendor_id=vendor_id,
 program_id=program_id,
 approver_id=approver_id,
-group_by=group_by,
+limit=limit,
+cursor=cursor,
 format_=format_,
 
     )).parsed

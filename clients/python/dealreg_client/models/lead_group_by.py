@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class LeadsReportsGroupBy(StrEnum):
+class LeadGroupBy(StrEnum):
     CAMPAIGN = "campaign"
     PARTNER = "partner"
     REP = "rep"

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.lead_out import LeadOut
-from ...models.leads_rejection import LeadsRejection
+from ...models.lead_rejection_request import LeadRejectionRequest
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -20,7 +20,7 @@ from uuid import UUID
 def _get_kwargs(
     lead_id: UUID,
     *,
-    body: LeadsRejection,
+    body: LeadRejectionRequest,
     if_match: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -138,7 +138,7 @@ def sync_detailed(
     lead_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: LeadsRejection,
+    body: LeadRejectionRequest,
     if_match: None | str | Unset = UNSET,
 
 ) -> Response[LeadOut | Problem]:
@@ -147,7 +147,7 @@ def sync_detailed(
     Args:
         lead_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (LeadsRejection):
+        body (LeadRejectionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +175,7 @@ def sync(
     lead_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: LeadsRejection,
+    body: LeadRejectionRequest,
     if_match: None | str | Unset = UNSET,
 
 ) -> LeadOut | Problem | None:
@@ -184,7 +184,7 @@ def sync(
     Args:
         lead_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (LeadsRejection):
+        body (LeadRejectionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,7 +207,7 @@ async def asyncio_detailed(
     lead_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: LeadsRejection,
+    body: LeadRejectionRequest,
     if_match: None | str | Unset = UNSET,
 
 ) -> Response[LeadOut | Problem]:
@@ -216,7 +216,7 @@ async def asyncio_detailed(
     Args:
         lead_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (LeadsRejection):
+        body (LeadRejectionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,7 +244,7 @@ async def asyncio(
     lead_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: LeadsRejection,
+    body: LeadRejectionRequest,
     if_match: None | str | Unset = UNSET,
 
 ) -> LeadOut | Problem | None:
@@ -253,7 +253,7 @@ async def asyncio(
     Args:
         lead_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (LeadsRejection):
+        body (LeadRejectionRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

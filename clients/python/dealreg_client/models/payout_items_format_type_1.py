@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1PayoutsPayoutIdItemsItemsFormatType1(StrEnum):
+class PayoutItemsFormatType1(StrEnum):
     CSV = "csv"
     JSON = "json"
 

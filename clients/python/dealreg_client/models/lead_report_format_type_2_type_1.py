@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1ReportsSlaBreachesSlaBreachesFormatType3Type1(StrEnum):
+class LeadReportFormatType2Type1(StrEnum):
     CSV = "csv"
     JSON = "json"
 

@@ -8,9 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.approvals_rejection import ApprovalsRejection
+from ...models.lead_assignment import LeadAssignment
+from ...models.lead_out import LeadOut
 from ...models.problem import Problem
-from ...models.registration_out import RegistrationOut
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -18,9 +18,9 @@ from uuid import UUID
 
 
 def _get_kwargs(
-    registration_id: UUID,
+    lead_id: UUID,
     *,
-    body: ApprovalsRejection,
+    body: LeadAssignment,
     if_match: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -36,7 +36,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/registrations/{registration_id}/reject".format(registration_id=quote(str(registration_id), safe=""),),
+        "url": "/v1/leads/{lead_id}/assign".format(lead_id=quote(str(lead_id), safe=""),),
     }
 
     _kwargs["json"] = body.to_dict()
@@ -48,9 +48,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | RegistrationOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LeadOut | Problem | None:
     if response.status_code == 200:
-        response_200 = RegistrationOut.from_dict(response.json())
+        response_200 = LeadOut.from_dict(response.json())
 
 
 
@@ -125,7 +125,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | RegistrationOut]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[LeadOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -135,31 +135,31 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    registration_id: UUID,
+    lead_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApprovalsRejection,
+    body: LeadAssignment,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[Problem | RegistrationOut]:
-    """ Reject, with a reason code
+) -> Response[LeadOut | Problem]:
+    """ Give the lead to one of the partner's reps (the partner admin)
 
     Args:
-        registration_id (UUID):
+        lead_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (ApprovalsRejection):
+        body (LeadAssignment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RegistrationOut]
+        Response[LeadOut | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        registration_id=registration_id,
+        lead_id=lead_id,
 body=body,
 if_match=if_match,
 
@@ -172,31 +172,31 @@ if_match=if_match,
     return _build_response(client=client, response=response)
 
 def sync(
-    registration_id: UUID,
+    lead_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApprovalsRejection,
+    body: LeadAssignment,
     if_match: None | str | Unset = UNSET,
 
-) -> Problem | RegistrationOut | None:
-    """ Reject, with a reason code
+) -> LeadOut | Problem | None:
+    """ Give the lead to one of the partner's reps (the partner admin)
 
     Args:
-        registration_id (UUID):
+        lead_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (ApprovalsRejection):
+        body (LeadAssignment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RegistrationOut
+        LeadOut | Problem
      """
 
 
     return sync_detailed(
-        registration_id=registration_id,
+        lead_id=lead_id,
 client=client,
 body=body,
 if_match=if_match,
@@ -204,31 +204,31 @@ if_match=if_match,
     ).parsed
 
 async def asyncio_detailed(
-    registration_id: UUID,
+    lead_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApprovalsRejection,
+    body: LeadAssignment,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[Problem | RegistrationOut]:
-    """ Reject, with a reason code
+) -> Response[LeadOut | Problem]:
+    """ Give the lead to one of the partner's reps (the partner admin)
 
     Args:
-        registration_id (UUID):
+        lead_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (ApprovalsRejection):
+        body (LeadAssignment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RegistrationOut]
+        Response[LeadOut | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        registration_id=registration_id,
+        lead_id=lead_id,
 body=body,
 if_match=if_match,
 
@@ -241,31 +241,31 @@ if_match=if_match,
     return _build_response(client=client, response=response)
 
 async def asyncio(
-    registration_id: UUID,
+    lead_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: ApprovalsRejection,
+    body: LeadAssignment,
     if_match: None | str | Unset = UNSET,
 
-) -> Problem | RegistrationOut | None:
-    """ Reject, with a reason code
+) -> LeadOut | Problem | None:
+    """ Give the lead to one of the partner's reps (the partner admin)
 
     Args:
-        registration_id (UUID):
+        lead_id (UUID):
         if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
-        body (ApprovalsRejection):
+        body (LeadAssignment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RegistrationOut
+        LeadOut | Problem
      """
 
 
     return (await asyncio_detailed(
-        registration_id=registration_id,
+        lead_id=lead_id,
 client=client,
 body=body,
 if_match=if_match,

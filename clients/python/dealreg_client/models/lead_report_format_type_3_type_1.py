@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1ReportsSlaSlaReportFormatType3Type1(StrEnum):
+class LeadReportFormatType3Type1(StrEnum):
     CSV = "csv"
     JSON = "json"
 

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1ReportsLeadsLeadReportFormatType2Type1(StrEnum):
+class SlaBreachesFormatType3Type1(StrEnum):
     CSV = "csv"
     JSON = "json"
 

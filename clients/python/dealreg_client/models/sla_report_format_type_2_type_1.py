@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1ReportsSlaBreachesSlaBreachesFormatType2Type1(StrEnum):
+class SlaReportFormatType2Type1(StrEnum):
     CSV = "csv"
     JSON = "json"
 

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1ReportsLeadsLeadReportFormatType1(StrEnum):
+class PayoutItemsFormatType3Type1(StrEnum):
     CSV = "csv"
     JSON = "json"
 

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1PayoutsPayoutIdItemsItemsFormatType3Type1(StrEnum):
+class SlaReportFormatType3Type1(StrEnum):
     CSV = "csv"
     JSON = "json"
 

@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.lead_group_by import LeadGroupBy
 from ...models.lead_report import LeadReport
-from ...models.leads_reports_group_by import LeadsReportsGroupBy
+from ...models.lead_report_format_type_1 import LeadReportFormatType1
+from ...models.lead_report_format_type_2_type_1 import LeadReportFormatType2Type1
+from ...models.lead_report_format_type_3_type_1 import LeadReportFormatType3Type1
 from ...models.problem import Problem
-from ...models.v1_reports_leads_lead_report_format_type_1 import V1ReportsLeadsLeadReportFormatType1
-from ...models.v1_reports_leads_lead_report_format_type_2_type_1 import V1ReportsLeadsLeadReportFormatType2Type1
-from ...models.v1_reports_leads_lead_report_format_type_3_type_1 import V1ReportsLeadsLeadReportFormatType3Type1
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -28,11 +28,11 @@ def _get_kwargs(
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     campaign: None | str | Unset = UNSET,
-    group_by: LeadsReportsGroupBy | Unset = UNSET,
+    group_by: LeadGroupBy | Unset = UNSET,
     max_reject_rate: float | Unset = 0.5,
     min_win_rate: float | Unset = 0.2,
     min_sample: int | Unset = 5,
-    format_: None | Unset | V1ReportsLeadsLeadReportFormatType1 | V1ReportsLeadsLeadReportFormatType2Type1 | V1ReportsLeadsLeadReportFormatType3Type1 = UNSET,
+    format_: LeadReportFormatType1 | LeadReportFormatType2Type1 | LeadReportFormatType3Type1 | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -99,11 +99,11 @@ def _get_kwargs(
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
         json_format_ = UNSET
-    elif isinstance(format_, V1ReportsLeadsLeadReportFormatType1):
+    elif isinstance(format_, LeadReportFormatType1):
         json_format_ = format_.value
-    elif isinstance(format_, V1ReportsLeadsLeadReportFormatType2Type1):
+    elif isinstance(format_, LeadReportFormatType2Type1):
         json_format_ = format_.value
-    elif isinstance(format_, V1ReportsLeadsLeadReportFormatType3Type1):
+    elif isinstance(format_, LeadReportFormatType3Type1):
         json_format_ = format_.value
     else:
         json_format_ = format_
@@ -183,11 +183,11 @@ def sync_detailed(
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     campaign: None | str | Unset = UNSET,
-    group_by: LeadsReportsGroupBy | Unset = UNSET,
+    group_by: LeadGroupBy | Unset = UNSET,
     max_reject_rate: float | Unset = 0.5,
     min_win_rate: float | Unset = 0.2,
     min_sample: int | Unset = 5,
-    format_: None | Unset | V1ReportsLeadsLeadReportFormatType1 | V1ReportsLeadsLeadReportFormatType2Type1 | V1ReportsLeadsLeadReportFormatType3Type1 = UNSET,
+    format_: LeadReportFormatType1 | LeadReportFormatType2Type1 | LeadReportFormatType3Type1 | None | Unset = UNSET,
 
 ) -> Response[LeadReport | Problem]:
     """ What partners did with forwarded leads, by partner, campaign or rep
@@ -205,13 +205,12 @@ def sync_detailed(
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         campaign (None | str | Unset):
-        group_by (LeadsReportsGroupBy | Unset):
+        group_by (LeadGroupBy | Unset):
         max_reject_rate (float | Unset): A share, 0 to 1. Default: 0.5.
         min_win_rate (float | Unset): A share, 0 to 1. Default: 0.2.
         min_sample (int | Unset): Answered (or closed) leads before a flag. Default: 5.
-        format_ (None | Unset | V1ReportsLeadsLeadReportFormatType1 |
-            V1ReportsLeadsLeadReportFormatType2Type1 | V1ReportsLeadsLeadReportFormatType3Type1):
-            `csv` for CSV; else by the Accept header (JSON by default).
+        format_ (LeadReportFormatType1 | LeadReportFormatType2Type1 | LeadReportFormatType3Type1 |
+            None | Unset): `csv` for CSV; else by the Accept header (JSON by default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,11 +249,11 @@ def sync(
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     campaign: None | str | Unset = UNSET,
-    group_by: LeadsReportsGroupBy | Unset = UNSET,
+    group_by: LeadGroupBy | Unset = UNSET,
     max_reject_rate: float | Unset = 0.5,
     min_win_rate: float | Unset = 0.2,
     min_sample: int | Unset = 5,
-    format_: None | Unset | V1ReportsLeadsLeadReportFormatType1 | V1ReportsLeadsLeadReportFormatType2Type1 | V1ReportsLeadsLeadReportFormatType3Type1 = UNSET,
+    format_: LeadReportFormatType1 | LeadReportFormatType2Type1 | LeadReportFormatType3Type1 | None | Unset = UNSET,
 
 ) -> LeadReport | Problem | None:
     """ What partners did with forwarded leads, by partner, campaign or rep
@@ -272,13 +271,12 @@ def sync(
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         campaign (None | str | Unset):
-        group_by (LeadsReportsGroupBy | Unset):
+        group_by (LeadGroupBy | Unset):
         max_reject_rate (float | Unset): A share, 0 to 1. Default: 0.5.
         min_win_rate (float | Unset): A share, 0 to 1. Default: 0.2.
         min_sample (int | Unset): Answered (or closed) leads before a flag. Default: 5.
-        format_ (None | Unset | V1ReportsLeadsLeadReportFormatType1 |
-            V1ReportsLeadsLeadReportFormatType2Type1 | V1ReportsLeadsLeadReportFormatType3Type1):
-            `csv` for CSV; else by the Accept header (JSON by default).
+        format_ (LeadReportFormatType1 | LeadReportFormatType2Type1 | LeadReportFormatType3Type1 |
+            None | Unset): `csv` for CSV; else by the Accept header (JSON by default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -312,11 +310,11 @@ async def asyncio_detailed(
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     campaign: None | str | Unset = UNSET,
-    group_by: LeadsReportsGroupBy | Unset = UNSET,
+    group_by: LeadGroupBy | Unset = UNSET,
     max_reject_rate: float | Unset = 0.5,
     min_win_rate: float | Unset = 0.2,
     min_sample: int | Unset = 5,
-    format_: None | Unset | V1ReportsLeadsLeadReportFormatType1 | V1ReportsLeadsLeadReportFormatType2Type1 | V1ReportsLeadsLeadReportFormatType3Type1 = UNSET,
+    format_: LeadReportFormatType1 | LeadReportFormatType2Type1 | LeadReportFormatType3Type1 | None | Unset = UNSET,
 
 ) -> Response[LeadReport | Problem]:
     """ What partners did with forwarded leads, by partner, campaign or rep
@@ -334,13 +332,12 @@ async def asyncio_detailed(
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         campaign (None | str | Unset):
-        group_by (LeadsReportsGroupBy | Unset):
+        group_by (LeadGroupBy | Unset):
         max_reject_rate (float | Unset): A share, 0 to 1. Default: 0.5.
         min_win_rate (float | Unset): A share, 0 to 1. Default: 0.2.
         min_sample (int | Unset): Answered (or closed) leads before a flag. Default: 5.
-        format_ (None | Unset | V1ReportsLeadsLeadReportFormatType1 |
-            V1ReportsLeadsLeadReportFormatType2Type1 | V1ReportsLeadsLeadReportFormatType3Type1):
-            `csv` for CSV; else by the Accept header (JSON by default).
+        format_ (LeadReportFormatType1 | LeadReportFormatType2Type1 | LeadReportFormatType3Type1 |
+            None | Unset): `csv` for CSV; else by the Accept header (JSON by default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -379,11 +376,11 @@ async def asyncio(
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     campaign: None | str | Unset = UNSET,
-    group_by: LeadsReportsGroupBy | Unset = UNSET,
+    group_by: LeadGroupBy | Unset = UNSET,
     max_reject_rate: float | Unset = 0.5,
     min_win_rate: float | Unset = 0.2,
     min_sample: int | Unset = 5,
-    format_: None | Unset | V1ReportsLeadsLeadReportFormatType1 | V1ReportsLeadsLeadReportFormatType2Type1 | V1ReportsLeadsLeadReportFormatType3Type1 = UNSET,
+    format_: LeadReportFormatType1 | LeadReportFormatType2Type1 | LeadReportFormatType3Type1 | None | Unset = UNSET,
 
 ) -> LeadReport | Problem | None:
     """ What partners did with forwarded leads, by partner, campaign or rep
@@ -401,13 +398,12 @@ async def asyncio(
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         campaign (None | str | Unset):
-        group_by (LeadsReportsGroupBy | Unset):
+        group_by (LeadGroupBy | Unset):
         max_reject_rate (float | Unset): A share, 0 to 1. Default: 0.5.
         min_win_rate (float | Unset): A share, 0 to 1. Default: 0.2.
         min_sample (int | Unset): Answered (or closed) leads before a flag. Default: 5.
-        format_ (None | Unset | V1ReportsLeadsLeadReportFormatType1 |
-            V1ReportsLeadsLeadReportFormatType2Type1 | V1ReportsLeadsLeadReportFormatType3Type1):
-            `csv` for CSV; else by the Accept header (JSON by default).
+        format_ (LeadReportFormatType1 | LeadReportFormatType2Type1 | LeadReportFormatType3Type1 |
+            None | Unset): `csv` for CSV; else by the Accept header (JSON by default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

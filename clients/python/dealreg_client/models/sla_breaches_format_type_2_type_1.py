@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1ReportsSlaBreachesSlaBreachesFormatType1(StrEnum):
+class SlaBreachesFormatType2Type1(StrEnum):
     CSV = "csv"
     JSON = "json"
 

@@ -9,10 +9,10 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.earning_list import EarningList
+from ...models.payout_items_format_type_1 import PayoutItemsFormatType1
+from ...models.payout_items_format_type_2_type_1 import PayoutItemsFormatType2Type1
+from ...models.payout_items_format_type_3_type_1 import PayoutItemsFormatType3Type1
 from ...models.problem import Problem
-from ...models.v1_payouts_payout_id_items_items_format_type_1 import V1PayoutsPayoutIdItemsItemsFormatType1
-from ...models.v1_payouts_payout_id_items_items_format_type_2_type_1 import V1PayoutsPayoutIdItemsItemsFormatType2Type1
-from ...models.v1_payouts_payout_id_items_items_format_type_3_type_1 import V1PayoutsPayoutIdItemsItemsFormatType3Type1
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -24,7 +24,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    format_: None | Unset | V1PayoutsPayoutIdItemsItemsFormatType1 | V1PayoutsPayoutIdItemsItemsFormatType2Type1 | V1PayoutsPayoutIdItemsItemsFormatType3Type1 = UNSET,
+    format_: None | PayoutItemsFormatType1 | PayoutItemsFormatType2Type1 | PayoutItemsFormatType3Type1 | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -45,11 +45,11 @@ def _get_kwargs(
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
         json_format_ = UNSET
-    elif isinstance(format_, V1PayoutsPayoutIdItemsItemsFormatType1):
+    elif isinstance(format_, PayoutItemsFormatType1):
         json_format_ = format_.value
-    elif isinstance(format_, V1PayoutsPayoutIdItemsItemsFormatType2Type1):
+    elif isinstance(format_, PayoutItemsFormatType2Type1):
         json_format_ = format_.value
-    elif isinstance(format_, V1PayoutsPayoutIdItemsItemsFormatType3Type1):
+    elif isinstance(format_, PayoutItemsFormatType3Type1):
         json_format_ = format_.value
     else:
         json_format_ = format_
@@ -134,7 +134,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    format_: None | Unset | V1PayoutsPayoutIdItemsItemsFormatType1 | V1PayoutsPayoutIdItemsItemsFormatType2Type1 | V1PayoutsPayoutIdItemsItemsFormatType3Type1 = UNSET,
+    format_: None | PayoutItemsFormatType1 | PayoutItemsFormatType2Type1 | PayoutItemsFormatType3Type1 | Unset = UNSET,
 
 ) -> Response[EarningList | Problem]:
     """ The payout's entries in the order earned; as CSV, all of them
@@ -143,10 +143,9 @@ def sync_detailed(
         payout_id (UUID):
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
-        format_ (None | Unset | V1PayoutsPayoutIdItemsItemsFormatType1 |
-            V1PayoutsPayoutIdItemsItemsFormatType2Type1 |
-            V1PayoutsPayoutIdItemsItemsFormatType3Type1): `csv` for CSV; else by the Accept header
-            (JSON by default).
+        format_ (None | PayoutItemsFormatType1 | PayoutItemsFormatType2Type1 |
+            PayoutItemsFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +176,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    format_: None | Unset | V1PayoutsPayoutIdItemsItemsFormatType1 | V1PayoutsPayoutIdItemsItemsFormatType2Type1 | V1PayoutsPayoutIdItemsItemsFormatType3Type1 = UNSET,
+    format_: None | PayoutItemsFormatType1 | PayoutItemsFormatType2Type1 | PayoutItemsFormatType3Type1 | Unset = UNSET,
 
 ) -> EarningList | Problem | None:
     """ The payout's entries in the order earned; as CSV, all of them
@@ -186,10 +185,9 @@ def sync(
         payout_id (UUID):
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
-        format_ (None | Unset | V1PayoutsPayoutIdItemsItemsFormatType1 |
-            V1PayoutsPayoutIdItemsItemsFormatType2Type1 |
-            V1PayoutsPayoutIdItemsItemsFormatType3Type1): `csv` for CSV; else by the Accept header
-            (JSON by default).
+        format_ (None | PayoutItemsFormatType1 | PayoutItemsFormatType2Type1 |
+            PayoutItemsFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +213,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    format_: None | Unset | V1PayoutsPayoutIdItemsItemsFormatType1 | V1PayoutsPayoutIdItemsItemsFormatType2Type1 | V1PayoutsPayoutIdItemsItemsFormatType3Type1 = UNSET,
+    format_: None | PayoutItemsFormatType1 | PayoutItemsFormatType2Type1 | PayoutItemsFormatType3Type1 | Unset = UNSET,
 
 ) -> Response[EarningList | Problem]:
     """ The payout's entries in the order earned; as CSV, all of them
@@ -224,10 +222,9 @@ async def asyncio_detailed(
         payout_id (UUID):
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
-        format_ (None | Unset | V1PayoutsPayoutIdItemsItemsFormatType1 |
-            V1PayoutsPayoutIdItemsItemsFormatType2Type1 |
-            V1PayoutsPayoutIdItemsItemsFormatType3Type1): `csv` for CSV; else by the Accept header
-            (JSON by default).
+        format_ (None | PayoutItemsFormatType1 | PayoutItemsFormatType2Type1 |
+            PayoutItemsFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -258,7 +255,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    format_: None | Unset | V1PayoutsPayoutIdItemsItemsFormatType1 | V1PayoutsPayoutIdItemsItemsFormatType2Type1 | V1PayoutsPayoutIdItemsItemsFormatType3Type1 = UNSET,
+    format_: None | PayoutItemsFormatType1 | PayoutItemsFormatType2Type1 | PayoutItemsFormatType3Type1 | Unset = UNSET,
 
 ) -> EarningList | Problem | None:
     """ The payout's entries in the order earned; as CSV, all of them
@@ -267,10 +264,9 @@ async def asyncio(
         payout_id (UUID):
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
-        format_ (None | Unset | V1PayoutsPayoutIdItemsItemsFormatType1 |
-            V1PayoutsPayoutIdItemsItemsFormatType2Type1 |
-            V1PayoutsPayoutIdItemsItemsFormatType3Type1): `csv` for CSV; else by the Accept header
-            (JSON by default).
+        format_ (None | PayoutItemsFormatType1 | PayoutItemsFormatType2Type1 |
+            PayoutItemsFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,25 +8,29 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from uuid import UUID
+from ..models.rejection_reason import RejectionReason
+from ..types import UNSET, Unset
+from typing import cast
 
 
 
 
 
 
-T = TypeVar("T", bound="LeadsAssignment")
+T = TypeVar("T", bound="RegistrationRejection")
 
 
 
 @_attrs_define
-class LeadsAssignment:
+class RegistrationRejection:
     """ 
         Attributes:
-            rep_id (UUID):
+            reason (RejectionReason):
+            note (None | str | Unset):
      """
 
-    rep_id: UUID
+    reason: RejectionReason
+    note: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -34,14 +38,22 @@ class LeadsAssignment:
 
 
     def to_dict(self) -> dict[str, Any]:
-        rep_id = str(self.rep_id)
+        reason = self.reason.value
+
+        note: None | str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "rep_id": rep_id,
+            "reason": reason,
         })
+        if note is not UNSET:
+            field_dict["note"] = note
 
         return field_dict
 
@@ -50,18 +62,29 @@ class LeadsAssignment:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        rep_id = UUID(d.pop("rep_id"))
+        reason = RejectionReason(d.pop("reason"))
 
 
 
 
-        leads_assignment = cls(
-            rep_id=rep_id,
+        def _parse_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
+
+
+        registration_rejection = cls(
+            reason=reason,
+            note=note,
         )
 
 
-        leads_assignment.additional_properties = d
-        return leads_assignment
+        registration_rejection.additional_properties = d
+        return registration_rejection
 
     @property
     def additional_keys(self) -> list[str]:

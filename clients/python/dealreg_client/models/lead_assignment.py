@@ -8,29 +8,25 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.rejection_reason import RejectionReason
-from ..types import UNSET, Unset
-from typing import cast
+from uuid import UUID
 
 
 
 
 
 
-T = TypeVar("T", bound="ApprovalsRejection")
+T = TypeVar("T", bound="LeadAssignment")
 
 
 
 @_attrs_define
-class ApprovalsRejection:
+class LeadAssignment:
     """ 
         Attributes:
-            reason (RejectionReason):
-            note (None | str | Unset):
+            rep_id (UUID):
      """
 
-    reason: RejectionReason
-    note: None | str | Unset = UNSET
+    rep_id: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -38,22 +34,14 @@ class ApprovalsRejection:
 
 
     def to_dict(self) -> dict[str, Any]:
-        reason = self.reason.value
-
-        note: None | str | Unset
-        if isinstance(self.note, Unset):
-            note = UNSET
-        else:
-            note = self.note
+        rep_id = str(self.rep_id)
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "reason": reason,
+            "rep_id": rep_id,
         })
-        if note is not UNSET:
-            field_dict["note"] = note
 
         return field_dict
 
@@ -62,29 +50,18 @@ class ApprovalsRejection:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        reason = RejectionReason(d.pop("reason"))
+        rep_id = UUID(d.pop("rep_id"))
 
 
 
 
-        def _parse_note(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        note = _parse_note(d.pop("note", UNSET))
-
-
-        approvals_rejection = cls(
-            reason=reason,
-            note=note,
+        lead_assignment = cls(
+            rep_id=rep_id,
         )
 
 
-        approvals_rejection.additional_properties = d
-        return approvals_rejection
+        lead_assignment.additional_properties = d
+        return lead_assignment
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class SlaReportsGroupBy(StrEnum):
+class SlaGroupBy(StrEnum):
     APPROVER = "approver"
     PROGRAM = "program"
     VENDOR = "vendor"

@@ -8,11 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.breach_list import BreachList
 from ...models.problem import Problem
-from ...models.v1_reports_sla_breaches_sla_breaches_format_type_1 import V1ReportsSlaBreachesSlaBreachesFormatType1
-from ...models.v1_reports_sla_breaches_sla_breaches_format_type_2_type_1 import V1ReportsSlaBreachesSlaBreachesFormatType2Type1
-from ...models.v1_reports_sla_breaches_sla_breaches_format_type_3_type_1 import V1ReportsSlaBreachesSlaBreachesFormatType3Type1
+from ...models.report import Report
+from ...models.sla_group_by import SlaGroupBy
+from ...models.sla_report_format_type_1 import SlaReportFormatType1
+from ...models.sla_report_format_type_2_type_1 import SlaReportFormatType2Type1
+from ...models.sla_report_format_type_3_type_1 import SlaReportFormatType3Type1
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -27,9 +28,8 @@ def _get_kwargs(
     vendor_id: None | Unset | UUID = UNSET,
     program_id: None | Unset | UUID = UNSET,
     approver_id: None | Unset | UUID = UNSET,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
-    format_: None | Unset | V1ReportsSlaBreachesSlaBreachesFormatType1 | V1ReportsSlaBreachesSlaBreachesFormatType2Type1 | V1ReportsSlaBreachesSlaBreachesFormatType3Type1 = UNSET,
+    group_by: SlaGroupBy | Unset = UNSET,
+    format_: None | SlaReportFormatType1 | SlaReportFormatType2Type1 | SlaReportFormatType3Type1 | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -83,23 +83,20 @@ def _get_kwargs(
         json_approver_id = approver_id
     params["approver_id"] = json_approver_id
 
-    params["limit"] = limit
+    json_group_by: str | Unset = UNSET
+    if not isinstance(group_by, Unset):
+        json_group_by = group_by.value
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["group_by"] = json_group_by
 
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
         json_format_ = UNSET
-    elif isinstance(format_, V1ReportsSlaBreachesSlaBreachesFormatType1):
+    elif isinstance(format_, SlaReportFormatType1):
         json_format_ = format_.value
-    elif isinstance(format_, V1ReportsSlaBreachesSlaBreachesFormatType2Type1):
+    elif isinstance(format_, SlaReportFormatType2Type1):
         json_format_ = format_.value
-    elif isinstance(format_, V1ReportsSlaBreachesSlaBreachesFormatType3Type1):
+    elif isinstance(format_, SlaReportFormatType3Type1):
         json_format_ = format_.value
     else:
         json_format_ = format_
@@ -111,7 +108,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/reports/sla/breaches",
+        "url": "/v1/reports/sla",
         "params": params,
     }
 
@@ -120,9 +117,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BreachList | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Report | None:
     if response.status_code == 200:
-        response_200 = BreachList.from_dict(response.json())
+        response_200 = Report.from_dict(response.json())
 
 
 
@@ -162,7 +159,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BreachList | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Report]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -179,12 +176,15 @@ def sync_detailed(
     vendor_id: None | Unset | UUID = UNSET,
     program_id: None | Unset | UUID = UNSET,
     approver_id: None | Unset | UUID = UNSET,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
-    format_: None | Unset | V1ReportsSlaBreachesSlaBreachesFormatType1 | V1ReportsSlaBreachesSlaBreachesFormatType2Type1 | V1ReportsSlaBreachesSlaBreachesFormatType3Type1 = UNSET,
+    group_by: SlaGroupBy | Unset = UNSET,
+    format_: None | SlaReportFormatType1 | SlaReportFormatType2Type1 | SlaReportFormatType3Type1 | Unset = UNSET,
 
-) -> Response[BreachList | Problem]:
-    """ The breached registrations, in the order they breached
+) -> Response[Problem | Report]:
+    """ Time to decision and breaches, by vendor, program, approver or week
+
+     Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
+    business hours to decision, share decided within target, breaches, and those open now past their
+    target. A vendor's staff see their own vendor only.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -192,19 +192,17 @@ def sync_detailed(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        limit (int | Unset): Page size. Default: 50.
-        cursor (None | str | Unset): `next_cursor` of the previous page.
-        format_ (None | Unset | V1ReportsSlaBreachesSlaBreachesFormatType1 |
-            V1ReportsSlaBreachesSlaBreachesFormatType2Type1 |
-            V1ReportsSlaBreachesSlaBreachesFormatType3Type1): `csv` for CSV; else by the Accept header
-            (JSON by default).
+        group_by (SlaGroupBy | Unset):
+        format_ (None | SlaReportFormatType1 | SlaReportFormatType2Type1 |
+            SlaReportFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BreachList | Problem]
+        Response[Problem | Report]
      """
 
 
@@ -214,8 +212,7 @@ to=to,
 vendor_id=vendor_id,
 program_id=program_id,
 approver_id=approver_id,
-limit=limit,
-cursor=cursor,
+group_by=group_by,
 format_=format_,
 
     )
@@ -234,12 +231,15 @@ def sync(
     vendor_id: None | Unset | UUID = UNSET,
     program_id: None | Unset | UUID = UNSET,
     approver_id: None | Unset | UUID = UNSET,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
-    format_: None | Unset | V1ReportsSlaBreachesSlaBreachesFormatType1 | V1ReportsSlaBreachesSlaBreachesFormatType2Type1 | V1ReportsSlaBreachesSlaBreachesFormatType3Type1 = UNSET,
+    group_by: SlaGroupBy | Unset = UNSET,
+    format_: None | SlaReportFormatType1 | SlaReportFormatType2Type1 | SlaReportFormatType3Type1 | Unset = UNSET,
 
-) -> BreachList | Problem | None:
-    """ The breached registrations, in the order they breached
+) -> Problem | Report | None:
+    """ Time to decision and breaches, by vendor, program, approver or week
+
+     Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
+    business hours to decision, share decided within target, breaches, and those open now past their
+    target. A vendor's staff see their own vendor only.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -247,19 +247,17 @@ def sync(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        limit (int | Unset): Page size. Default: 50.
-        cursor (None | str | Unset): `next_cursor` of the previous page.
-        format_ (None | Unset | V1ReportsSlaBreachesSlaBreachesFormatType1 |
-            V1ReportsSlaBreachesSlaBreachesFormatType2Type1 |
-            V1ReportsSlaBreachesSlaBreachesFormatType3Type1): `csv` for CSV; else by the Accept header
-            (JSON by default).
+        group_by (SlaGroupBy | Unset):
+        format_ (None | SlaReportFormatType1 | SlaReportFormatType2Type1 |
+            SlaReportFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BreachList | Problem
+        Problem | Report
      """
 
 
@@ -270,8 +268,7 @@ to=to,
 vendor_id=vendor_id,
 program_id=program_id,
 approver_id=approver_id,
-limit=limit,
-cursor=cursor,
+group_by=group_by,
 format_=format_,
 
     ).parsed
@@ -284,12 +281,15 @@ async def asyncio_detailed(
     vendor_id: None | Unset | UUID = UNSET,
     program_id: None | Unset | UUID = UNSET,
     approver_id: None | Unset | UUID = UNSET,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
-    format_: None | Unset | V1ReportsSlaBreachesSlaBreachesFormatType1 | V1ReportsSlaBreachesSlaBreachesFormatType2Type1 | V1ReportsSlaBreachesSlaBreachesFormatType3Type1 = UNSET,
+    group_by: SlaGroupBy | Unset = UNSET,
+    format_: None | SlaReportFormatType1 | SlaReportFormatType2Type1 | SlaReportFormatType3Type1 | Unset = UNSET,
 
-) -> Response[BreachList | Problem]:
-    """ The breached registrations, in the order they breached
+) -> Response[Problem | Report]:
+    """ Time to decision and breaches, by vendor, program, approver or week
+
+     Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
+    business hours to decision, share decided within target, breaches, and those open now past their
+    target. A vendor's staff see their own vendor only.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -297,19 +297,17 @@ async def asyncio_detailed(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        limit (int | Unset): Page size. Default: 50.
-        cursor (None | str | Unset): `next_cursor` of the previous page.
-        format_ (None | Unset | V1ReportsSlaBreachesSlaBreachesFormatType1 |
-            V1ReportsSlaBreachesSlaBreachesFormatType2Type1 |
-            V1ReportsSlaBreachesSlaBreachesFormatType3Type1): `csv` for CSV; else by the Accept header
-            (JSON by default).
+        group_by (SlaGroupBy | Unset):
+        format_ (None | SlaReportFormatType1 | SlaReportFormatType2Type1 |
+            SlaReportFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BreachList | Problem]
+        Response[Problem | Report]
      """
 
 
@@ -319,8 +317,7 @@ to=to,
 vendor_id=vendor_id,
 program_id=program_id,
 approver_id=approver_id,
-limit=limit,
-cursor=cursor,
+group_by=group_by,
 format_=format_,
 
     )
@@ -339,12 +336,15 @@ async def asyncio(
     vendor_id: None | Unset | UUID = UNSET,
     program_id: None | Unset | UUID = UNSET,
     approver_id: None | Unset | UUID = UNSET,
-    limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
-    format_: None | Unset | V1ReportsSlaBreachesSlaBreachesFormatType1 | V1ReportsSlaBreachesSlaBreachesFormatType2Type1 | V1ReportsSlaBreachesSlaBreachesFormatType3Type1 = UNSET,
+    group_by: SlaGroupBy | Unset = UNSET,
+    format_: None | SlaReportFormatType1 | SlaReportFormatType2Type1 | SlaReportFormatType3Type1 | Unset = UNSET,
 
-) -> BreachList | Problem | None:
-    """ The breached registrations, in the order they breached
+) -> Problem | Report | None:
+    """ Time to decision and breaches, by vendor, program, approver or week
+
+     Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
+    business hours to decision, share decided within target, breaches, and those open now past their
+    target. A vendor's staff see their own vendor only.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -352,19 +352,17 @@ async def asyncio(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        limit (int | Unset): Page size. Default: 50.
-        cursor (None | str | Unset): `next_cursor` of the previous page.
-        format_ (None | Unset | V1ReportsSlaBreachesSlaBreachesFormatType1 |
-            V1ReportsSlaBreachesSlaBreachesFormatType2Type1 |
-            V1ReportsSlaBreachesSlaBreachesFormatType3Type1): `csv` for CSV; else by the Accept header
-            (JSON by default).
+        group_by (SlaGroupBy | Unset):
+        format_ (None | SlaReportFormatType1 | SlaReportFormatType2Type1 |
+            SlaReportFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
+            default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BreachList | Problem
+        Problem | Report
      """
 
 
@@ -375,8 +373,7 @@ to=to,
 vendor_id=vendor_id,
 program_id=program_id,
 approver_id=approver_id,
-limit=limit,
-cursor=cursor,
+group_by=group_by,
 format_=format_,
 
     )).parsed

@@ -17,12 +17,12 @@ from typing import cast
 
 
 
-T = TypeVar("T", bound="LeadsRejection")
+T = TypeVar("T", bound="LeadRejectionRequest")
 
 
 
 @_attrs_define
-class LeadsRejection:
+class LeadRejectionRequest:
     """ 
         Attributes:
             reason (LeadRejection):
@@ -77,14 +77,14 @@ class LeadsRejection:
         note = _parse_note(d.pop("note", UNSET))
 
 
-        leads_rejection = cls(
+        lead_rejection_request = cls(
             reason=reason,
             note=note,
         )
 
 
-        leads_rejection.additional_properties = d
-        return leads_rejection
+        lead_rejection_request.additional_properties = d
+        return lead_rejection_request
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class V1ReportsSlaSlaReportFormatType2Type1(StrEnum):
+class SlaBreachesFormatType1(StrEnum):
     CSV = "csv"
     JSON = "json"
 
