@@ -25,6 +25,7 @@ from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker
 from dealreg.errors import exception_handlers
+from dealreg.idempotency.sealing import Sealer
 from dealreg.observability import configure_logging, request_id_middleware, stamp_response
 
 
@@ -100,7 +101,14 @@ def create_app(
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_body_bytes,
-        state=State({"settings": settings, "sessionmaker": sessionmaker, "tokens": tokens}),
+        state=State(
+            {
+                "settings": settings,
+                "sessionmaker": sessionmaker,
+                "tokens": tokens,
+                "sealer": Sealer.from_signing_key(tokens.signing_key),
+            }
+        ),
         before_send=[stamp_response],
         on_shutdown=[dispose_engine],
         debug=False,

@@ -4,19 +4,24 @@ twice; a key reused for another request is a 422; a key in flight is a 409 to re
 import asyncio
 import json
 import uuid
+from pathlib import Path
 
 import httpx
 import msgspec
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from dealreg.app import create_app
+from dealreg.auth.tokens import Principal, TokenService
+from dealreg.config import Settings
 from dealreg.idempotency.models import IdempotencyRecord
-from dealreg.orgs.models import Organization, Role
+from dealreg.orgs.models import ApiClient, Organization, Role
 from tests.factories import Factory
 from tests.problems import assert_problem, count_rows
 
 ORGS = "/v1/organizations"
+CLIENTS = "/v1/api-clients"
 
 
 def partner_body(name: str | None = None) -> dict[str, str]:
@@ -151,6 +156,79 @@ async def test_a_replay_to_a_client_without_gzip_is_decoded(
     assert plain.headers["idempotent-replayed"] == "true"
     assert "content-encoding" not in plain.headers
     assert plain.json() == first.json()
+
+
+async def api_client_created_with_key(
+    client: httpx.AsyncClient, factory: Factory, key: str
+) -> tuple[httpx.Response, dict[str, str], Principal]:
+    """A vendor admin's POST /v1/api-clients under `key`: the answer, the request's headers and
+    the admin."""
+    vendor = await factory.vendor()
+    admin = factory.principal(await factory.user(vendor, Role.vendor_admin), vendor)
+    headers = {"Authorization": f"Bearer {factory.tokens.mint(admin)}", "Idempotency-Key": key}
+    first = await client.post(CLIENTS, json={"name": "CRM"}, headers=headers)
+    assert first.status_code == 201, first.text
+    return first, headers, admin
+
+
+async def test_a_kept_answer_is_sealed_yet_replays_the_secret_it_showed(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    first, headers, admin = await api_client_created_with_key(client, factory, "crm-1")
+    secret = first.json()["client_secret"]
+    stored = await db.scalar(
+        select(IdempotencyRecord.body).where(IdempotencyRecord.caller_id == admin.subject_id)
+    )
+    assert stored is not None
+    assert secret.encode() not in stored
+    assert b"client_secret" not in stored
+
+    again = await client.post(CLIENTS, json={"name": "CRM"}, headers=headers)
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.content == first.content
+    assert await count_rows(db, ApiClient, ApiClient.organization_id == admin.organization_id) == 1
+
+
+async def test_an_installation_with_another_key_cannot_open_a_kept_answer(
+    client: httpx.AsyncClient,
+    factory: Factory,
+    db: AsyncSession,
+    settings: Settings,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    tmp_path: Path,
+) -> None:
+    _, headers, admin = await api_client_created_with_key(client, factory, "crm-2")
+    replaced = Settings.from_env(
+        {},
+        data_dir=tmp_path,
+        jwt_issuer=settings.jwt_issuer,
+        jwt_audience=settings.jwt_audience,
+        log_level="WARNING",
+    )
+    token = TokenService.from_settings(replaced).mint(admin)
+    transport = httpx.ASGITransport(app=create_app(replaced, sessionmaker=sessionmaker))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as other:
+        retry = await other.post(
+            CLIENTS, json={"name": "CRM"}, headers=headers | {"Authorization": f"Bearer {token}"}
+        )
+    # Told so, and nothing done again: not a second client, not a 500, not unreadable bytes.
+    body = assert_problem(retry, 422, "idempotency-key-reused")
+    assert "can no longer be read" in body["detail"]
+    assert await count_rows(db, ApiClient, ApiClient.organization_id == admin.organization_id) == 1
+
+
+async def test_an_answer_kept_before_sealing_began_still_replays(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    first, headers, admin = await api_client_created_with_key(client, factory, "crm-3")
+    await db.execute(
+        update(IdempotencyRecord)
+        .where(IdempotencyRecord.caller_id == admin.subject_id)
+        .values(body=first.content)
+    )
+    again = await client.post(CLIENTS, json={"name": "CRM"}, headers=headers)
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.content == first.content
 
 
 async def test_the_token_endpoint_is_not_remembered(client: httpx.AsyncClient) -> None:

@@ -14,6 +14,7 @@ Idempotency (IETF httpapi-idempotency-key draft, as Stripe does it): per (caller
 completed response is replayed byte for byte with `Idempotent-Replayed: true`; the same key with
 another request is a 422; the same key while the first is still running is a 409 the client may
 retry. Only successful responses are kept, so a request that failed can simply be retried.
+They are kept sealed (idempotency/sealing.py): some carry a secret that is shown only once.
 """
 
 import gzip
@@ -41,6 +42,7 @@ from dealreg.idempotency.errors import (
     InvalidIdempotencyKey,
 )
 from dealreg.idempotency.models import IdempotencyRecord
+from dealreg.idempotency.sealing import Sealer, Unsealable
 
 SESSION_KEY = "dealreg.session"
 MAX_KEY_LENGTH = 255
@@ -117,9 +119,8 @@ def _replay_receive(body: bytes) -> Receive:
     return cast(Receive, receive)
 
 
-def _replayed(record: IdempotencyRecord, scope: Scope) -> list[Held]:
+def _replayed(record: IdempotencyRecord, body: bytes, scope: Scope) -> list[Held]:
     headers = [(k.encode(), v.encode()) for k, v in record.headers]
-    body = record.body
     accepts_gzip = "gzip" in (_header(scope, b"accept-encoding") or "")
     if (b"content-encoding", b"gzip") in headers and not accepts_gzip:
         # The first caller took gzip; this retry does not: same bytes, decoded.
@@ -135,10 +136,13 @@ def _replayed(record: IdempotencyRecord, scope: Scope) -> list[Held]:
 class _Idempotency:
     """The idempotency side of one POST: its caller, key and fingerprint."""
 
-    def __init__(self, caller: Principal, key: str, fingerprint: str) -> None:
+    def __init__(self, caller: Principal, key: str, fingerprint: str, sealer: Sealer) -> None:
         self.caller = caller
         self.key = key
         self.fingerprint = fingerprint
+        self.sealer = sealer
+        # What a kept body is bound to: this caller and this key.
+        self.context = caller.subject_id.bytes + key.encode()
 
     async def precheck(self, session: AsyncSession, scope: Scope) -> list[Held] | None:
         """An answer that ends the request here (replay, 409, 422), or None to do the work."""
@@ -154,7 +158,17 @@ class _Idempotency:
                 ),
                 scope,
             )
-        return _replayed(record, scope)
+        try:
+            body = self.sealer.open(record.body, self.context)
+        except Unsealable:
+            return _problem(
+                IdempotencyKeyReused(
+                    "The first answer to this Idempotency-Key can no longer be read (the "
+                    "installation's key was replaced); check what it did, then use a new key."
+                ),
+                scope,
+            )
+        return _replayed(record, body, scope)
 
     async def remember(self, session: AsyncSession, messages: list[Held]) -> None:
         start = messages[0]
@@ -172,7 +186,7 @@ class _Idempotency:
                 fingerprint=self.fingerprint,
                 status=start["status"],
                 headers=headers,
-                body=body,
+                body=self.sealer.seal(body, self.context),
             ),
         )
 
@@ -232,7 +246,8 @@ async def _run(
         except _BodyTooLarge:
             return _problem(PayloadTooLarge(f"The request body is over {limit} bytes."), scope)
         receive = _replay_receive(body)
-        idempotency = _Idempotency(caller, key, _fingerprint(scope, body))
+        sealer = scope["litestar_app"].state.sealer
+        idempotency = _Idempotency(caller, key, _fingerprint(scope, body), sealer)
         answered = await idempotency.precheck(session, scope)
         if answered is not None:
             await session.rollback()

@@ -1,0 +1,51 @@
+"""Kept responses are sealed (AES-256-GCM) under a key derived from the installation's signing
+key. A response may carry a secret shown only once (a machine client's, a webhook endpoint's),
+and its replay must show it again; a copy of the database alone must not.
+
+Each sealed body is bound to its record's caller and key (the AEAD's associated data), so a
+body moved to another row does not open there either.
+"""
+
+import os
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from joserfc.jwk import ECKey
+from joserfc.util import urlsafe_b64decode
+
+# The first byte of a sealed body. Bodies kept before sealing began are JSON, gzip or empty,
+# never this byte, and open as they are until they expire (a day).
+SEALED = b"\x01"
+_NONCE_BYTES = 12
+
+
+class Unsealable(Exception):
+    """A sealed body that this installation's key does not open (the key was replaced)."""
+
+
+class Sealer:
+    def __init__(self, key: bytes) -> None:
+        self._aead = AESGCM(key)
+
+    @classmethod
+    def from_signing_key(cls, key: ECKey) -> "Sealer":
+        private = urlsafe_b64decode(str(key.as_dict(private=True)["d"]).encode())
+        derived = HKDF(
+            algorithm=SHA256(), length=32, salt=None, info=b"dealreg idempotent responses v1"
+        ).derive(private)
+        return cls(derived)
+
+    def seal(self, body: bytes, context: bytes) -> bytes:
+        nonce = os.urandom(_NONCE_BYTES)
+        return SEALED + nonce + self._aead.encrypt(nonce, body, context)
+
+    def open(self, stored: bytes, context: bytes) -> bytes:
+        if not stored.startswith(SEALED):
+            return stored
+        nonce, sealed = stored[1 : 1 + _NONCE_BYTES], stored[1 + _NONCE_BYTES :]
+        try:
+            return self._aead.decrypt(nonce, sealed, context)
+        except InvalidTag as exc:
+            raise Unsealable from exc
