@@ -32,6 +32,8 @@ MAX_EXAMPLES = 10
 REAL_ID_PROBABILITY = 0.8
 # Identifiers of one kind kept per parameter: enough for variety, few enough to stay fast.
 MAX_IDS_PER_PARAMETER = 20
+# Members that name another object without ending in `_id`: a deal line names its product by SKU.
+NAMED_BY = ("sku",)
 
 CHECKS = (
     "not_a_server_error",
@@ -93,13 +95,15 @@ def _demo_tokens(printed: str) -> list[str]:
 
 def _demo_identifiers(
     spec: dict[str, Any], base_url: str, tokens: list[str]
-) -> dict[str, list[str | int]]:
-    """Identifiers of the demo's objects by the parameter name that takes them, read through the
-    API itself: every GET of the document without parameters left to fill (after filling those it
-    can) is listed as each caller, and an item of `/things` is what `/things/{thing_id}` takes (its
-    `id`, or its member of that name, such as a plan's `version`); every `*_id` member of an item
-    counts too (a registration's `vendor_id` is what `/vendors/{vendor_id}` takes)."""
-    found: dict[str, set[str | int]] = defaultdict(set)
+) -> dict[str, dict[str | int, set[int]]]:
+    """Identifiers of the demo's objects by the parameter name that takes them, each with the
+    callers (indexes into `tokens`) that saw it, read through the API itself: every GET of the
+    document without parameters left to fill (after filling those it can) is listed as each
+    caller, and an item of `/things` is what `/things/{thing_id}` takes (its `id`, or its member
+    of that name, such as a plan's `version`); every `*_id` member of an item counts too (a
+    registration's `vendor_id` is what `/vendors/{vendor_id}` takes), and so do the members of
+    `NAMED_BY`."""
+    found: dict[str, dict[str | int, set[int]]] = defaultdict(lambda: defaultdict(set))
     paths = spec["paths"]
     # Shallow paths first: their items fill the parameters of the deeper ones.
     for path in sorted(paths, key=lambda p: (p.count("{"), p.count("/"))):
@@ -111,7 +115,7 @@ def _demo_identifiers(
             if child.startswith(path + "/{") and PARAMETER.fullmatch(child[len(path) + 1 :])
         ]
         for url_path in _filled(path, found):
-            for token in tokens:
+            for caller, token in enumerate(tokens):
                 response = httpx.get(
                     base_url + url_path,
                     headers={"Authorization": f"Bearer {token}"},
@@ -128,18 +132,33 @@ def _demo_identifiers(
                     for child in children:
                         value = item.get(child, item.get("id"))
                         if value is not None:
-                            found[child].add(value)
+                            found[child][value].add(caller)
                     for member, value in item.items():
-                        if member.endswith("_id") and isinstance(value, str):
-                            found[member].add(value)
-    return {name: sorted(values, key=str)[:MAX_IDS_PER_PARAMETER] for name, values in found.items()}
+                        if (member.endswith("_id") or member in NAMED_BY) and isinstance(
+                            value, str
+                        ):
+                            found[member][value].add(caller)
+    return {
+        name: dict(sorted(seen_by.items(), key=lambda entry: str(entry[0]))[:MAX_IDS_PER_PARAMETER])
+        for name, seen_by in found.items()
+    }
+
+
+def _seen_by(found: dict[str, dict[str | int, set[int]]]) -> dict[str, list[int]]:
+    """The callers that saw each identifier, whatever parameters take it (an organization's id
+    is an `org_id`, a `vendor_id` and a `partner_id`)."""
+    seen_by: dict[str, set[int]] = defaultdict(set)
+    for by_value in found.values():
+        for value, callers in by_value.items():
+            seen_by[str(value)] |= callers
+    return {value: sorted(callers) for value, callers in seen_by.items()}
 
 
 def _takes_limit(operation: dict[str, Any]) -> bool:
     return any(p.get("name") == "limit" for p in operation.get("parameters", []))
 
 
-def _filled(path: str, found: dict[str, set[str | int]]) -> list[str]:
+def _filled(path: str, found: dict[str, dict[str | int, set[int]]]) -> list[str]:
     """`path` with its parameters filled from `found`, a few ways; none if one has no value."""
     names = PARAMETER.findall(path)
     if not names:
@@ -153,12 +172,50 @@ def _filled(path: str, found: dict[str, set[str | int]]) -> list[str]:
     ]
 
 
+def _body_members(spec: dict[str, Any], names: set[str]) -> dict[str, str]:
+    """The `body.<path>` binding key of every request body member that takes an identifier of
+    `names` (a member `vendor_id`, or the items of a member `skus`), with that identifier's name:
+    so generated bodies name real objects too, not only paths and queries."""
+    schemas = spec["components"]["schemas"]
+    members: dict[str, str] = {}
+
+    def visit(schema: dict[str, Any], path: str, expanded: frozenset[str]) -> None:
+        if "$ref" in schema:
+            name = schema["$ref"].rsplit("/", 1)[-1]
+            # A recursive schema is walked once down each branch.
+            if name not in expanded:
+                visit(schemas[name], path, expanded | {name})
+            return
+        for keyword in ("oneOf", "anyOf", "allOf"):
+            for branch in schema.get(keyword, []):
+                visit(branch, path, expanded)
+        if isinstance(schema.get("items"), dict):
+            visit(schema["items"], f"{path}.[*]", expanded)
+        for member, member_schema in schema.get("properties", {}).items():
+            if member in names:
+                members[f"{path}.{member}"] = member
+            elif member.endswith("s") and member[:-1] in names:
+                members[f"{path}.{member}.[*]"] = member[:-1]
+            visit(member_schema, f"{path}.{member}", expanded)
+
+    for methods in spec["paths"].values():
+        for operation in methods.values():
+            for content in operation.get("requestBody", {}).get("content", {}).values():
+                visit(content["schema"], "body", frozenset())
+    return members
+
+
 def _toml_value(value: Any) -> str:
     # JSON strings, numbers and arrays of them are TOML values too.
     return json.dumps(value)
 
 
-def _config(base_url: str, identifiers: dict[str, list[str | int]], report_dir: Path) -> str:
+def _config(
+    spec: dict[str, Any],
+    base_url: str,
+    identifiers: dict[str, list[str | int]],
+    report_dir: Path,
+) -> str:
     lines = [
         f"base-url = {_toml_value(base_url)}",
         # One worker: with two, a run once died inside hypothesis (ast.parse raising "AST
@@ -186,9 +243,11 @@ def _config(base_url: str, identifiers: dict[str, list[str | int]], report_dir: 
     ]
     lines += [f"{name}.enabled = true" for name in CHECKS]
     lines += ["", "[parameters]"]
+    bindings = {name: name for name in identifiers} | _body_members(spec, set(identifiers))
     lines += [
-        f'{name} = {{ dictionary = "{name}", probability = {REAL_ID_PROBABILITY} }}'
-        for name in identifiers
+        f"{_toml_value(key)} = {{ dictionary = {_toml_value(name)}, "
+        f"probability = {REAL_ID_PROBABILITY} }}"
+        for key, name in bindings.items()
     ]
     for name, values in identifiers.items():
         lines += ["", f"[dictionaries.{name}]", f"values = {_toml_value(values)}"]
@@ -203,12 +262,18 @@ def test_every_operation_keeps_the_committed_contract(scratch_url: str, tmp_path
     try:
         _wait_ready(base_url)
         tokens = _demo_tokens(printed)
-        identifiers = _demo_identifiers(spec, base_url, tokens)
+        found = _demo_identifiers(spec, base_url, tokens)
+        identifiers = {name: list(seen_by) for name, seen_by in found.items()}
         config = tmp_path / "schemathesis.toml"
-        config.write_text(_config(base_url, identifiers, tmp_path / "report"))
+        config.write_text(_config(spec, base_url, identifiers, tmp_path / "report"))
         # Besides the demo's users: no token, and one that is not a token.
         callers = [*tokens, None, "not-a-token"]
-        env = os.environ | {"CONTRACT_TOKENS": json.dumps(callers)}
+        env = os.environ | {
+            "CONTRACT_TOKENS": json.dumps(callers),
+            "CONTRACT_SEEN_BY": json.dumps(_seen_by(found)),
+            "CONTRACT_IDENTIFIERS": json.dumps(identifiers),
+            "CONTRACT_REAL_ID_PROBABILITY": str(REAL_ID_PROBABILITY),
+        }
         run = subprocess.run(  # noqa: S603 - the installed schemathesis, fixed arguments
             [
                 sys.executable,

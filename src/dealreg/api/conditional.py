@@ -16,7 +16,10 @@ IfMatchHeader = Annotated[
     str | None,
     HeaderParameter(
         name="If-Match",
-        description="The ETag the change was made against (required on PATCH).",
+        description=(
+            "The ETag the change was made against: a change without it is a 428 unless its "
+            "operation says If-Match is optional, and `*` matches any version."
+        ),
     ),
 ]
 

@@ -134,7 +134,8 @@ def sync_detailed(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (EngagementBatch):
 
     Raises:
@@ -173,7 +174,8 @@ def sync(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (EngagementBatch):
 
     Raises:
@@ -207,7 +209,8 @@ async def asyncio_detailed(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (EngagementBatch):
 
     Raises:
@@ -246,7 +249,8 @@ async def asyncio(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (EngagementBatch):
 
     Raises:

@@ -150,7 +150,8 @@ def sync_detailed(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (DispositionInput):
 
     Raises:
@@ -191,7 +192,8 @@ def sync(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (DispositionInput):
 
     Raises:
@@ -227,7 +229,8 @@ async def asyncio_detailed(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (DispositionInput):
 
     Raises:
@@ -268,7 +271,8 @@ async def asyncio(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (DispositionInput):
 
     Raises:

@@ -139,7 +139,8 @@ def sync_detailed(
 
     Args:
         partnership_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (PartnershipUpdate):
 
     Raises:
@@ -176,7 +177,8 @@ def sync(
 
     Args:
         partnership_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (PartnershipUpdate):
 
     Raises:
@@ -208,7 +210,8 @@ async def asyncio_detailed(
 
     Args:
         partnership_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (PartnershipUpdate):
 
     Raises:
@@ -245,7 +248,8 @@ async def asyncio(
 
     Args:
         partnership_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (PartnershipUpdate):
 
     Raises:

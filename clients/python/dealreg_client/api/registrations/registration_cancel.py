@@ -149,7 +149,8 @@ def sync_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (Cancellation):
 
     Raises:
@@ -189,7 +190,8 @@ def sync(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (Cancellation):
 
     Raises:
@@ -224,7 +226,8 @@ async def asyncio_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (Cancellation):
 
     Raises:
@@ -264,7 +267,8 @@ async def asyncio(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (Cancellation):
 
     Raises:

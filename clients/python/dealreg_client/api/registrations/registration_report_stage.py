@@ -148,7 +148,8 @@ def sync_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (StageReport):
 
     Raises:
@@ -187,7 +188,8 @@ def sync(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (StageReport):
 
     Raises:
@@ -221,7 +223,8 @@ async def asyncio_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (StageReport):
 
     Raises:
@@ -260,7 +263,8 @@ async def asyncio(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (StageReport):
 
     Raises:

@@ -146,7 +146,8 @@ def sync_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (ExtensionCreate):
 
     Raises:
@@ -183,7 +184,8 @@ def sync(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (ExtensionCreate):
 
     Raises:
@@ -215,7 +217,8 @@ async def asyncio_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (ExtensionCreate):
 
     Raises:
@@ -252,7 +255,8 @@ async def asyncio(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (ExtensionCreate):
 
     Raises:

@@ -163,7 +163,8 @@ def sync_detailed(
     Args:
         vendor_id (UUID):
         program_id (None | Unset | UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (PolicyBody):
 
     Raises:
@@ -203,7 +204,8 @@ def sync(
     Args:
         vendor_id (UUID):
         program_id (None | Unset | UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (PolicyBody):
 
     Raises:
@@ -238,7 +240,8 @@ async def asyncio_detailed(
     Args:
         vendor_id (UUID):
         program_id (None | Unset | UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (PolicyBody):
 
     Raises:
@@ -278,7 +281,8 @@ async def asyncio(
     Args:
         vendor_id (UUID):
         program_id (None | Unset | UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
         body (PolicyBody):
 
     Raises:

@@ -122,7 +122,8 @@ def sync_detailed(
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +157,8 @@ def sync(
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +187,8 @@ async def asyncio_detailed(
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,7 +222,8 @@ async def asyncio(
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against (required on PATCH).
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
