@@ -34,6 +34,7 @@ from dealreg.registrations.service import (
     stored_answers,
 )
 from dealreg.registrations.states import UNDECIDED, IllegalTransition
+from dealreg.sla import clocks
 from dealreg.versioning import IfMatch
 
 
@@ -191,6 +192,8 @@ async def assign(
             states.unchanged(registration, action="assigned", reason=None),
             data,
         )
+    # After the registration's one flush (in record): another would bump its version again.
+    await clocks.assign(session, registration.id, approver.id)
     await session.flush()
     return registration
 

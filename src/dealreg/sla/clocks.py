@@ -4,7 +4,8 @@ resumed on resubmission, stopped at a decision or withdrawal.
 A clock copies its vendor's policy (the program's, if it has one) when it starts. It counts the
 business time run so far in `elapsed_us`, and `next_due_at` is the instant its next threshold
 falls due while it runs: reminder at half the target, at_risk at the target, breached at the
-hard limit. The sweep (sla/service.py) fires what is due; this module only keeps clocks right.
+hard limit. The sweep (sla/service.py) fires what is due; this module only keeps clocks right,
+with the copies of their registration's program, approver and decision the reports read.
 """
 
 import uuid
@@ -25,9 +26,8 @@ DEFAULT_TARGET_DAYS = 2.0
 DEFAULT_HARD_LIMIT_DAYS = 4.0
 ORDER = (Threshold.reminder, Threshold.at_risk, Threshold.breached)
 # A decision, or the partner taking the registration back: the clock stops for good.
-_STOPS = frozenset(
-    {RegistrationStatus.approved, RegistrationStatus.rejected, RegistrationStatus.withdrawn}
-)
+_DECISIONS = frozenset({RegistrationStatus.approved, RegistrationStatus.rejected})
+_STOPS = _DECISIONS | {RegistrationStatus.withdrawn}
 
 
 class Policy(msgspec.Struct, frozen=True, kw_only=True):
@@ -146,6 +146,10 @@ async def start_clocks(session: AsyncSession, registrations: Sequence[Any]) -> N
         clock = SlaClock(
             registration_id=registration.id,
             vendor_id=vendor.id,
+            program_id=registration.program_id,
+            approver_id=registration.approver_id,
+            decided=False,
+            breached=False,
             calendar=msgspec.to_builtins(calendar),
             target_minutes=policy.minutes(policy.target_days),
             hard_limit_minutes=policy.minutes(policy.hard_limit_days),
@@ -193,7 +197,17 @@ async def follow(
         _close_pause(clock, at)
         clock.state, clock.stopped_at = ClockState.stopped, at
         clock.next_threshold, clock.next_due_at = None, None
+        # A decision comes only from submitted or in_review (states.py), while the clock runs:
+        # the return above for a stopped clock never skips one.
+        clock.decided = to in _DECISIONS
     await session.flush()
+
+
+async def assign(session: AsyncSession, registration_id: uuid.UUID, approver_id: uuid.UUID) -> None:
+    """Keep the clock's copy of the registration's approver (the reports group by it)."""
+    clock = await session.get(SlaClock, registration_id, with_for_update=True)
+    if clock is not None:
+        clock.approver_id = approver_id
 
 
 def _close_pause(clock: SlaClock, at: datetime) -> None:

@@ -138,6 +138,7 @@ async def _announce(
     if threshold is Threshold.at_risk and clock.escalation_email:
         data["escalate_to"] = clock.escalation_email
     if threshold is Threshold.breached:
+        clock.breached = True
         session.add(
             SlaBreach(
                 registration_id=registration.id,
