@@ -119,6 +119,9 @@ async def _claim(
     return (await session.execute(stmt)).first() is not None
 
 
+_VENDOR_ONLY = frozenset({"approver_id", "escalate_to"})
+
+
 async def _announce(
     session: AsyncSession,
     clock: SlaClock,
@@ -155,6 +158,9 @@ async def _announce(
         if clock.breach_action is BreachAction.escalate:
             data["escalate_to"] = clock.escalation_email
             events.append("sla.escalated")
+    # Reminders and escalations are the vendor's business; a breach is both sides', but whom the
+    # vendor assigned or escalates to is its own: the partner's copy leaves them out.
+    shared = {k: v for k, v in data.items() if k not in _VENDOR_ONLY}
     await registrations.add_events(
         session,
         [
@@ -162,9 +168,8 @@ async def _announce(
                 type_,
                 registration.id,
                 vendor_id=registration.vendor_id,
-                # Reminders and escalations are the vendor's business; a breach is both sides'.
                 partner_id=registration.partner_id if type_ == "sla.breached" else None,
-                data=data,
+                data=shared if type_ == "sla.breached" else data,
             )
             for type_ in events
         ],
