@@ -264,6 +264,21 @@ async def test_a_platform_admin_registers_a_client_for_a_named_organization(
     platform = await factory.headers_for(await factory.platform(), Role.platform_admin)
     created = await register(client, platform, organization_id=str(setup.vendor.id))
     assert created["organization_id"] == str(setup.vendor.id)
+    # Only what the platform holds itself: never the vendor's powers over its deals.
+    assert (
+        set(created["scopes"]) == ROLE_SCOPES[Role.vendor_system] & ROLE_SCOPES[Role.platform_admin]
+    )
+    assert "registrations:write" not in created["scopes"]
+    refused = await client.post(
+        CLIENTS,
+        json={
+            "name": "Deals",
+            "organization_id": str(setup.vendor.id),
+            "scopes": ["registrations:write"],
+        },
+        headers=platform,
+    )
+    assert "registrations:write" in assert_problem(refused, 403, "forbidden")["detail"]
     listed = await client.get(
         CLIENTS, params={"organization_id": str(setup.vendor.id)}, headers=platform
     )
@@ -271,6 +286,55 @@ async def test_a_platform_admin_registers_a_client_for_a_named_organization(
     # The platform itself has no machine clients: it reads the feed with its users' tokens.
     refused = await client.post(CLIENTS, json={"name": "Ops"}, headers=platform)
     assert_problem(refused, 422, pointer="/role")
+
+
+async def test_the_platform_cannot_take_over_a_vendors_client(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    setup = await vendor_setup(factory)
+    created = await register(client, await vendor_admin(factory, setup))
+    platform = await factory.headers_for(await factory.platform(), Role.platform_admin)
+    url = f"{CLIENTS}/{created['id']}"
+    rotated = await client.post(
+        f"{url}/rotate-secret", headers=platform | if_match(created["version"])
+    )
+    assert "registrations:write" in assert_problem(rotated, 403, "forbidden")["detail"]
+    patched = await client.patch(
+        url, json={"scopes": ["leads:read"]}, headers=platform | if_match(created["version"])
+    )
+    assert_problem(patched, 403, "forbidden")
+    assert (await token_of(client, created)).status_code == 200
+
+
+async def test_a_narrowed_client_cannot_mint_or_become_a_broader_one(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    setup = await vendor_setup(factory)
+    partner = await partner_setup(factory, setup)
+    provisioner = await register(
+        client,
+        partner.admin,
+        role="partner_admin",
+        scopes=["api_clients:read", "api_clients:write"],
+    )
+    crm = await bearer_of(client, provisioner)
+
+    minted = await register(client, crm, role="partner_admin")
+    assert minted["scopes"] == ["api_clients:read", "api_clients:write"]
+    broader = await client.post(
+        CLIENTS, json={"name": "CRM", "scopes": ["registrations:write"]}, headers=crm
+    )
+    assert_problem(broader, 403, "forbidden")
+    widened = await client.patch(
+        f"{CLIENTS}/{provisioner['id']}",
+        json={"scopes": ["api_clients:write", "users:write"]},
+        headers=crm | if_match(provisioner["version"]),
+    )
+    assert_problem(widened, 403, "forbidden")
+    stored = await db.get_one(ApiClient, provisioner["id"])
+    await db.refresh(stored)
+    assert stored.scopes == ["api_clients:read", "api_clients:write"]
+    assert await count_rows(db, ApiClient, ApiClient.organization_id == partner.partner.id) == 2
 
 
 # --- unhappy paths -----------------------------------------------------------------------------
@@ -283,6 +347,7 @@ async def test_a_platform_admin_registers_a_client_for_a_named_organization(
         ({"role": "vendor_admin"}, "/role"),
         ({"scopes": ["registrations:read", "organizations:write"]}, "/scopes"),
         ({"scopes": ["nonsense"]}, "/scopes/0"),
+        ({"scopes": []}, "/scopes"),
         ({"name": ""}, "/name"),
         ({"secret": "mine"}, None),
     ],

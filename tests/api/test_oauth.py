@@ -61,16 +61,14 @@ def assert_oauth_error(response: httpx.Response, status: int, error: str) -> dic
 
 
 @pytest.fixture
-async def admin(factory: Factory) -> Principal:
-    """A platform admin, who may register clients for any organization."""
-    platform = await factory.platform()
-    user = await factory.user(platform, Role.platform_admin)
-    return factory.principal(user, platform)
+async def vendor(factory: Factory) -> Organization:
+    return await factory.vendor()
 
 
 @pytest.fixture
-async def vendor(factory: Factory) -> Organization:
-    return await factory.vendor()
+async def admin(factory: Factory, vendor: Organization) -> Principal:
+    """The vendor's admin, who registers its machine clients."""
+    return factory.principal(await factory.user(vendor, Role.vendor_admin), vendor)
 
 
 @pytest.fixture

@@ -41,9 +41,9 @@ class ApiClientCreate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     # Your own organization when left out (a platform admin names the organization).
     organization_id: uuid.UUID | None = None
     # `vendor_system` for a vendor; for a partner `partner_rep` (sends deals for the reps it
-    # names, sees only those) unless `partner_admin` is asked for.
+    # names, and sees the deals it sent) unless `partner_admin` is asked for.
     role: Role | None = None
-    # Every scope of the role when left out.
+    # Every scope of the role that you hold too, when left out; never one you do not hold.
     scopes: Scopes | None = None
 
 

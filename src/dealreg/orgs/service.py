@@ -491,10 +491,28 @@ def _new_secret() -> tuple[str, str]:
     return secret, hash_client_secret(secret)
 
 
-def _check_client_scopes(role: Role, scopes: frozenset[str]) -> None:
+def _check_client_scopes(actor: Principal, role: Role, scopes: frozenset[str]) -> None:
     unknown = scopes - ROLE_SCOPES[role]
     if unknown:
         raise _invalid("/scopes", f"a {role.value} client cannot hold {', '.join(sorted(unknown))}")
+    if not scopes:
+        raise _invalid("/scopes", "a client needs at least one scope")
+    # Nobody hands a client more than they hold: a narrowed client cannot mint a broader one,
+    # nor the platform a tenant's powers over its deals.
+    beyond = scopes - actor.scopes
+    if beyond:
+        raise Forbidden(f"You cannot grant scopes you do not hold: {', '.join(sorted(beyond))}.")
+
+
+def _require_holds_all_of(actor: Principal, client: ApiClient) -> None:
+    """Changing a client, or taking its new secret, is for one who holds every scope it has:
+    otherwise rotating a broader client's secret would take over its powers."""
+    beyond = frozenset(client.scopes) - actor.scopes
+    if beyond:
+        raise Forbidden(
+            f"This client holds scopes you do not ({', '.join(sorted(beyond))}): "
+            "only an administrator who holds them may change it."
+        )
 
 
 async def create_api_client(
@@ -509,7 +527,8 @@ async def create_api_client(
     """Register a machine client; its secret is returned here once and stored only as a hash.
 
     Without a role, a vendor's client is its system (`vendor_system`) and a partner's sends deals
-    from the reseller's CRM for its reps (`partner_rep`); without scopes, it holds its role's."""
+    from the reseller's CRM for its reps (`partner_rep`); without scopes, it holds its role's
+    that the caller holds too."""
     org = await _own_organization(session, actor, org_id)
     require_admin_of(actor, org.id)
     allowed = CLIENT_ROLES_BY_KIND[org.kind]
@@ -518,8 +537,9 @@ async def create_api_client(
     if role is None or role not in allowed:
         named = f"'{role.value}' clients" if role else "machine clients"
         raise _invalid("/role", f"a {org.kind.value} organization has no {named}")
-    scopes = ROLE_SCOPES[role] if scopes is None else scopes
-    _check_client_scopes(role, scopes)
+    # Left out: every scope of the role that the caller may grant.
+    scopes = ROLE_SCOPES[role] & actor.scopes if scopes is None else scopes
+    _check_client_scopes(actor, role, scopes)
     secret, secret_hash = _new_secret()
     client = ApiClient(
         organization_id=org.id,
@@ -567,9 +587,10 @@ async def update_api_client(
     """Rename, re-scope, disable or enable a client. Disabling refuses its tokens at once (they
     are checked against the client on every request); new scopes apply to tokens issued after."""
     client = await get_api_client(session, actor, client_id)
+    _require_holds_all_of(actor, client)
     if_match.check(client.version)
     if scopes is not None:
-        _check_client_scopes(client.role, scopes)
+        _check_client_scopes(actor, client.role, scopes)
         client.scopes = sorted(scopes)
     if name is not None:
         client.name = name
@@ -585,6 +606,7 @@ async def rotate_client_secret(
     """A new secret, at once: a leaked one must stop working now. Tokens already issued last
     until they expire (disable the client to refuse them too)."""
     client = await get_api_client(session, actor, client_id)
+    _require_holds_all_of(actor, client)
     if_match.check(client.version)
     secret, client.secret_hash = _new_secret()
     await session.flush()
