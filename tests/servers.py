@@ -1,12 +1,18 @@
-"""Servers of a test's own: a free port to listen on, and a Redis server to start and stop (for
-outages and crashes that a shared Redis must not see)."""
+"""Servers of a test's own: a free port to listen on, a Redis server to start and stop (for
+outages and crashes that a shared Redis must not see), and `dealreg serve --demo` as a user runs
+it."""
 
+import os
+import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+from pathlib import Path
 
+import httpx
 import redis
 
 REDIS_SERVER = shutil.which("redis-server") or "redis-server"
@@ -60,3 +66,61 @@ class PrivateRedis:
             self.process.terminate()
             self.process.wait(timeout=10)
             self.process = None
+
+
+class DemoServer:
+    """`dealreg serve --demo` on a free port with only the `DEALREG_` settings given (none of the
+    suite's), until `deadline` (a `time.monotonic()` instant). Its output goes to a file: a pipe
+    that nobody reads once the tokens are printed would stall the server when full."""
+
+    def __init__(self, log: Path, deadline: float, **settings: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = log
+        self.deadline = deadline
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DEALREG_")} | settings
+        with log.open("wb") as out:
+            self.process = subprocess.Popen(  # noqa: S603 - our own console script
+                [sys.executable, "-m", "dealreg.cli", "serve", "--demo", "--port", str(self.port)],
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+
+    def printed(self) -> str:
+        return self.log.read_text()
+
+    def wait_for(self, pattern: str) -> re.Match[str]:
+        return wait_for(pattern, self.log, self.deadline, self.process)
+
+    def wait_ready(self) -> None:
+        while True:
+            try:
+                if httpx.get(f"{self.url}/ready", timeout=2).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < self.deadline, self.printed()
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        stop(self.process)
+
+
+def wait_for(
+    pattern: str, log: Path, deadline: float, process: subprocess.Popen[bytes] | None = None
+) -> re.Match[str]:
+    """The first match of `pattern` in what a process has written to `log`, once it appears
+    (failing when `deadline` passes or `process` has ended)."""
+    while True:
+        match = re.search(pattern, log.read_text(), re.MULTILINE)
+        if match:
+            return match
+        if time.monotonic() > deadline or (process is not None and process.poll() is not None):
+            raise AssertionError(f"no {pattern!r} in time:\n{log.read_text()}")
+        time.sleep(0.05)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    process.wait(timeout=30)

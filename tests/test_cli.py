@@ -25,7 +25,7 @@ from dealreg.leads.models import Lead
 from dealreg.orgs.models import Organization, Partnership, Product, User
 from dealreg.registrations.models import Registration
 from dealreg.worker.scheduler import SCHEDULE
-from tests.servers import free_port
+from tests.servers import DemoServer
 
 
 def dealreg(
@@ -120,35 +120,20 @@ def test_a_bad_setting_is_reported_not_raised() -> None:
 
 def test_serve_demo_on_the_embedded_database_answers_a_printed_token() -> None:
     """README's first command, as a new user runs it: no database configured."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DEALREG_")}
     with tempfile.TemporaryDirectory(prefix="drs", dir="/tmp") as data_dir:
-        env["DEALREG_DATA_DIR"] = data_dir
-        server = subprocess.Popen(  # noqa: S603 - our own console script
-            [sys.executable, "-m", "dealreg.cli", "serve", "--demo", "--port", str(port)],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        deadline = time.monotonic() + 90
+        server = DemoServer(Path(data_dir, "serve.log"), deadline, DEALREG_DATA_DIR=data_dir)
         try:
-            assert server.stdout is not None
-            printed = ""
-            deadline = time.monotonic() + 90
-            while "curl" not in printed and time.monotonic() < deadline:
-                printed += server.stdout.readline()
+            server.wait_for("curl")
+            printed = server.printed()
             match = re.search(r"Bearer (\S+)' http://localhost:(\d+)/v1/me", printed)
             assert match, printed
             assert "/docs" in printed
-            url = f"http://127.0.0.1:{port}"
-            while time.monotonic() < deadline:
-                try:
-                    if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    time.sleep(0.2)
+            server.wait_ready()
             me = httpx.get(
-                f"{url}/v1/me", headers={"Authorization": f"Bearer {match.group(1)}"}, timeout=5
+                f"{server.url}/v1/me",
+                headers={"Authorization": f"Bearer {match.group(1)}"},
+                timeout=5,
             )
             assert me.status_code == 200, me.text
             assert me.json()["email"] == "rep@northwind.example"
@@ -160,10 +145,7 @@ def test_serve_demo_on_the_embedded_database_answers_a_printed_token() -> None:
                 time.sleep(0.2)
             assert runs == {periodic.job: 1 for periodic in SCHEDULE}
         finally:
-            server.terminate()
-            server.wait(timeout=30)
-            if server.stdout is not None:
-                server.stdout.close()
+            server.stop()
         # The embedded server stops with its last handle: nothing listens on its socket now.
         assert not list(Path(data_dir, "pg").glob(".s.PGSQL.*"))
 

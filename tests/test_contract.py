@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from tests.servers import free_port
+from tests.servers import DemoServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "openapi.json"
@@ -45,43 +45,6 @@ CHECKS = (
 
 TOKEN_LINE = re.compile(r"^\s+(\w+)\s+(\S+@\S+)\s+(\S+\.\S+\.\S+)$", re.MULTILINE)
 PARAMETER = re.compile(r"\{(\w+)\}")
-
-
-def _serve_demo(database_url: str, data_dir: Path, port: int) -> tuple[subprocess.Popen[str], str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DEALREG_")}
-    env |= {
-        "DEALREG_DATABASE_URL": database_url,
-        "DEALREG_DATA_DIR": str(data_dir),
-        "DEALREG_LOG_LEVEL": "ERROR",
-    }
-    server = subprocess.Popen(  # noqa: S603 - our own console script
-        [sys.executable, "-m", "dealreg.cli", "serve", "--demo", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert server.stdout is not None
-    printed = ""
-    deadline = time.monotonic() + 90
-    while "curl" not in printed and time.monotonic() < deadline:
-        line = server.stdout.readline()
-        if not line and server.poll() is not None:
-            break
-        printed += line
-    return server, printed
-
-
-def _wait_ready(base_url: str) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base_url}/ready", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError("the demo server never became ready")
 
 
 def _demo_tokens(printed: str) -> list[str]:
@@ -256,12 +219,18 @@ def _config(
 
 def test_every_operation_keeps_the_committed_contract(scratch_url: str, tmp_path: Path) -> None:
     spec = json.loads(SPEC.read_text())
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    server, printed = _serve_demo(scratch_url, tmp_path / "data", port)
+    server = DemoServer(
+        tmp_path / "serve.log",
+        time.monotonic() + 90,
+        DEALREG_DATABASE_URL=scratch_url,
+        DEALREG_DATA_DIR=str(tmp_path / "data"),
+        DEALREG_LOG_LEVEL="ERROR",
+    )
+    base_url = server.url
     try:
-        _wait_ready(base_url)
-        tokens = _demo_tokens(printed)
+        server.wait_for("curl")
+        server.wait_ready()
+        tokens = _demo_tokens(server.printed())
         found = _demo_identifiers(spec, base_url, tokens)
         identifiers = {name: list(seen_by) for name, seen_by in found.items()}
         config = tmp_path / "schemathesis.toml"
@@ -293,10 +262,7 @@ def test_every_operation_keeps_the_committed_contract(scratch_url: str, tmp_path
             check=False,
         )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        if server.stdout is not None:
-            server.stdout.close()
+        server.stop()
     summary = run.stdout[run.stdout.rfind("SUMMARY") :]
     # The figures the issue asks for (operations, cases, failures), in the test's own output.
     print(summary)  # noqa: T201

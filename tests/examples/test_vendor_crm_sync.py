@@ -33,7 +33,7 @@ from dealreg_client.models import (
 from standardwebhooks import Webhook
 
 from tests.examples.conftest import CLIENT
-from tests.servers import free_port
+from tests.servers import DemoServer, free_port, stop, wait_for
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "vendor_crm_sync.py"
 # Each test, server start to stop: the demo seeds in a few seconds, a delivery takes about two.
@@ -54,61 +54,28 @@ class Demo:
         return max(self.deadline - time.monotonic(), 0.1)
 
 
-def wait_for(pattern: str, log: Path, deadline: float) -> re.Match[str]:
-    """The first match of `pattern` in what a process has written to `log`, once it appears."""
-    while True:
-        match = re.search(pattern, log.read_text(), re.MULTILINE)
-        if match:
-            return match
-        if time.monotonic() > deadline:
-            raise AssertionError(f"no {pattern!r} in time:\n{log.read_text()}")
-        time.sleep(0.05)
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    process.wait(timeout=30)
-
-
 @pytest.fixture
 def demo(scratch_url: str, tmp_path: Path) -> Iterator[Demo]:
     """`dealreg serve --demo` on a database of its own, without Redis (so it runs the webhook
     dispatcher and jobs itself), allowed to call webhook receivers on 127.0.0.1."""
-    deadline = time.monotonic() + BUDGET_SECONDS
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DEALREG_")} | {
-        "DEALREG_DATABASE_URL": scratch_url,
-        "DEALREG_DATA_DIR": str(tmp_path / "data"),
-        "DEALREG_WEBHOOKS_ALLOW_PRIVATE": "true",
-        "DEALREG_LOG_LEVEL": "WARNING",
-    }
-    # To a file, not a pipe: a pipe nobody reads would stall the server once full.
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen(  # noqa: S603 - our own console script
-            [sys.executable, "-m", "dealreg.cli", "serve", "--demo", "--port", str(port)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    server = DemoServer(
+        tmp_path / "serve.log",
+        time.monotonic() + BUDGET_SECONDS,
+        DEALREG_DATABASE_URL=scratch_url,
+        DEALREG_DATA_DIR=str(tmp_path / "data"),
+        DEALREG_WEBHOOKS_ALLOW_PRIVATE="true",
+        DEALREG_LOG_LEVEL="WARNING",
+    )
     try:
-        admin_token = wait_for(r"admin@acme\.example +(\S+)", log, deadline).group(1)
-        crm = wait_for(r"client_id (\S+)  client_secret (\S+)", log, deadline)
-        url = f"http://127.0.0.1:{port}"
-        while True:
-            try:
-                if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, log.read_text()
-            time.sleep(0.1)
+        admin_token = server.wait_for(r"admin@acme\.example +(\S+)").group(1)
+        crm = server.wait_for(r"client_id (\S+)  client_secret (\S+)")
+        server.wait_ready()
         with AuthenticatedClient(
-            base_url=url, token=admin_token, raise_on_unexpected_status=True
+            base_url=server.url, token=admin_token, raise_on_unexpected_status=True
         ) as acme_admin:
-            yield Demo(url, deadline, acme_admin, crm.group(1), crm.group(2))
+            yield Demo(server.url, server.deadline, acme_admin, crm.group(1), crm.group(2))
     finally:
-        stop(server)
+        server.stop()
 
 
 def example_env(**variables: str) -> dict[str, str]:
