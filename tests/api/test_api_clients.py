@@ -240,12 +240,14 @@ async def test_disabling_a_client_refuses_its_tokens_at_once(
     assert (await client.get("/v1/me", headers=crm)).status_code == 200
 
 
-async def test_rescoping_applies_to_tokens_issued_after(
+async def test_narrowing_refuses_the_tokens_that_hold_what_was_taken_away(
     client: httpx.AsyncClient, factory: Factory
 ) -> None:
     setup = await vendor_setup(factory)
     admin = await vendor_admin(factory, setup)
     created = await register(client, admin)
+    broad = await bearer_of(client, created)
+    within = await bearer_of(client, created, scope="leads:read")
     changed = await client.patch(
         f"{CLIENTS}/{created['id']}",
         json={"scopes": ["leads:write", "leads:read"]},
@@ -255,6 +257,8 @@ async def test_rescoping_applies_to_tokens_issued_after(
     assert changed.json()["scopes"] == ["leads:read", "leads:write"]
     issued = await token_of(client, created)
     assert issued.json()["scope"] == "leads:read leads:write"
+    assert_problem(await client.get("/v1/me", headers=broad), 401)
+    assert (await client.get("/v1/me", headers=within)).status_code == 200
 
 
 async def test_a_platform_admin_registers_a_client_for_a_named_organization(

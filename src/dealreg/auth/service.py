@@ -50,8 +50,9 @@ class UnknownUser(NotFound):
 
 
 async def ensure_current(session: AsyncSession, principal: Principal) -> None:
-    """Refuse a valid token whose holder has since been disabled, deleted, moved or re-roled:
-    a token says who someone was when it was minted; the database says who they are now."""
+    """Refuse a valid token whose holder has since been disabled, deleted, moved, re-roled or
+    (a client) narrowed: a token says who someone was when it was minted; the database says who
+    they are now."""
     holder: User | ApiClient | None
     if principal.kind == "user":
         holder = await repository.get_user(session, principal.subject_id)
@@ -62,6 +63,8 @@ async def ensure_current(session: AsyncSession, principal: Principal) -> None:
         or not holder.active
         or holder.organization_id != principal.organization_id
         or holder.role is not principal.role
+        # A client narrowed since: its tokens lose what it no longer holds at once.
+        or (isinstance(holder, ApiClient) and not principal.scopes <= frozenset(holder.scopes))
     ):
         raise Unauthenticated(
             "The holder of this token no longer exists, is disabled, or has changed role.",

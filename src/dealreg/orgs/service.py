@@ -584,8 +584,9 @@ async def update_api_client(
     scopes: frozenset[str] | None = None,
     active: bool | None = None,
 ) -> ApiClient:
-    """Rename, re-scope, disable or enable a client. Disabling refuses its tokens at once (they
-    are checked against the client on every request); new scopes apply to tokens issued after."""
+    """Rename, re-scope, disable or enable a client. Its tokens are checked against it on every
+    request: disabling refuses them at once, and narrowing refuses those holding a scope it has
+    lost (widening applies to tokens issued after)."""
     client = await get_api_client(session, actor, client_id)
     _require_holds_all_of(actor, client)
     if_match.check(client.version)
