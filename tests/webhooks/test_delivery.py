@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
@@ -432,6 +432,31 @@ async def test_each_organization_gets_its_own_events_only_as_it_reads_them(
     assert "conflicts" in approved["vendor"]["data"]
     assert "conflicts" not in approved["partner"]["data"]
     assert approved["vendor"]["details"] == approved["partner"]["details"]
+
+
+async def test_a_resource_that_cannot_be_read_does_not_hold_back_the_webhooks(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+) -> None:
+    _, endpoint, registration = await approval_for(client, factory, receiver.url)
+    await db.flush()
+
+    async def broken(session: AsyncSession, org: Any, event: Event) -> Any:
+        # A read that fails in the database: the worst kind, since it aborts the transaction.
+        return await session.scalar(select(func.sqrt(-1)))
+
+    done = await tasks.dispatch(db, broken)
+    (delivery_id,) = done.deliveries
+    assert done.lease is not None
+    await attempt(sessionmaker, delivery_id, done.lease)
+    (received,) = receiver.received
+    body = Webhook(endpoint["secret"]).verify(received.body, received.headers)
+    assert (body["subject_id"], body["data"]) == (registration["id"], None)
+    # The pass moved on: the next one has nothing left to dispatch.
+    assert (await tasks.dispatch(db, resource_for)).events == 0
 
 
 async def test_a_replay_delivers_the_event_again(

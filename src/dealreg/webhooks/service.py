@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 import msgspec
+import structlog
 from sqlalchemy import func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -61,6 +62,8 @@ RESPONSE_KEPT = 1000
 DISPATCH_BATCH = 500
 # Events concern vendors and partners, so endpoints are theirs (the platform reads the feed).
 _ADMINS = frozenset({Role.vendor_admin, Role.partner_admin})
+
+log = structlog.get_logger("dealreg.webhooks")
 
 
 class EndpointNotFound(NotFound):
@@ -256,8 +259,9 @@ async def dispatch(
     passed over; the cursor row is locked (without waiting) so that dispatchers side by side
     take turns rather than hand out the same events twice.
 
-    Each delivery keeps the resource as it stood at dispatch, moments after its event: every
-    attempt and replay sends the same message, and a receiver reads it as of that event."""
+    Each delivery keeps the resource as it stood at dispatch, so that every attempt and replay
+    sends the same message. Dispatch follows an event within moments, but a later change made
+    before it (one in the same transaction, or during a backlog) shows in the resource."""
     cursor = (
         await session.scalars(
             select(DispatchCursor).where(DispatchCursor.id == 1).with_for_update(skip_locked=True)
@@ -289,7 +293,6 @@ async def dispatch(
         )
     ):
         endpoints.setdefault(endpoint.organization_id, []).append(endpoint)
-    lease = await database_now(session) + LEASE
     deliveries = []
     for event in events:
         for org_id in dict.fromkeys(o for o in (event.vendor_id, event.partner_id) if o):
@@ -297,7 +300,7 @@ async def dispatch(
             if not taking:
                 continue
             org = await session.get_one(Organization, org_id)
-            data = await read_resource(session, org, event)
+            data = await _resource(session, read_resource, org, event)
             deliveries += [
                 WebhookDelivery(
                     id=uuid.uuid4(),
@@ -306,13 +309,31 @@ async def dispatch(
                     event_type=event.type,
                     data=data,
                     status=DeliveryStatus.pending,
-                    next_attempt_at=lease,
                 )
                 for endpoint in taking
             ]
+    # Taken once the resources are read, so that reading them does not eat into the lease.
+    lease = await database_now(session) + LEASE
+    for delivery in deliveries:
+        delivery.next_attempt_at = lease
     session.add_all(deliveries)
     await session.flush()
     return Dispatched(len(events), [delivery.id for delivery in deliveries], lease)
+
+
+async def _resource(
+    session: AsyncSession, read_resource: ReadResource, org: Organization, event: Event
+) -> Any:
+    """The event's resource for `org`, or None when it cannot be read. A resource that fails to
+    read (a bug, a row it does not expect) must not hold back every organization's webhooks
+    behind its event, pass after pass: its deliveries go out without it, and the failure is
+    logged. Read in a savepoint, so that what failed leaves the pass's transaction intact."""
+    try:
+        async with session.begin_nested():
+            return await read_resource(session, org, event)
+    except Exception:
+        log.exception("an event's resource could not be read", event_id=str(event.id))
+        return None
 
 
 # --- attempts ----------------------------------------------------------------------------------
