@@ -192,7 +192,8 @@ async def assign(
             states.unchanged(registration, action="assigned", reason=None),
             data,
         )
-    # After the registration's one flush (in record): another would bump its version again.
+    # After record: reading the clock flushes the registration's pending change, and flushed
+    # before record's own change it would be two updates, two versions for one assignment.
     await clocks.assign(session, registration.id, approver.id)
     await session.flush()
     return registration
