@@ -217,9 +217,10 @@ async def test_an_installation_with_another_key_cannot_open_a_kept_answer(
     assert await count_rows(db, ApiClient, ApiClient.organization_id == admin.organization_id) == 1
 
 
-async def test_an_answer_kept_before_sealing_began_still_replays(
+async def test_an_answer_kept_unsealed_is_not_replayed(
     client: httpx.AsyncClient, factory: Factory, db: AsyncSession
 ) -> None:
+    """Kept before sealing began (or written by anyone but dealreg): refused, not sent on."""
     first, headers, admin = await api_client_created_with_key(client, factory, "crm-3")
     await db.execute(
         update(IdempotencyRecord)
@@ -227,8 +228,8 @@ async def test_an_answer_kept_before_sealing_began_still_replays(
         .values(body=first.content)
     )
     again = await client.post(CLIENTS, json={"name": "CRM"}, headers=headers)
-    assert again.headers["idempotent-replayed"] == "true"
-    assert again.content == first.content
+    assert_problem(again, 422, "idempotency-key-reused")
+    assert await count_rows(db, ApiClient, ApiClient.organization_id == admin.organization_id) == 1
 
 
 async def test_the_token_endpoint_is_not_remembered(client: httpx.AsyncClient) -> None:

@@ -163,8 +163,9 @@ class _Idempotency:
         except Unsealable:
             return _problem(
                 IdempotencyKeyReused(
-                    "The first answer to this Idempotency-Key can no longer be read (the "
-                    "installation's key was replaced); check what it did, then use a new key."
+                    "The first answer to this Idempotency-Key can no longer be read (it was "
+                    "kept before an upgrade, or under a key since replaced); check what it did, "
+                    "then use a new key."
                 ),
                 scope,
             )

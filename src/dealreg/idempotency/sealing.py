@@ -15,14 +15,14 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from joserfc.jwk import ECKey
 from joserfc.util import urlsafe_b64decode
 
-# The first byte of a sealed body. Bodies kept before sealing began are JSON, gzip or empty,
-# never this byte, and open as they are until they expire (a day).
+# The first byte of a sealed body: the format's version.
 SEALED = b"\x01"
 _NONCE_BYTES = 12
 
 
 class Unsealable(Exception):
-    """A sealed body that this installation's key does not open (the key was replaced)."""
+    """A body this installation's key does not open: the key was replaced, or the body was kept
+    before sealing began (such records expire within a day of the upgrade)."""
 
 
 class Sealer:
@@ -43,7 +43,7 @@ class Sealer:
 
     def open(self, stored: bytes, context: bytes) -> bytes:
         if not stored.startswith(SEALED):
-            return stored
+            raise Unsealable
         nonce, sealed = stored[1 : 1 + _NONCE_BYTES], stored[1 + _NONCE_BYTES :]
         try:
             return self._aead.decrypt(nonce, sealed, context)
