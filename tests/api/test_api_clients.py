@@ -2,6 +2,8 @@
 vendor's side (decisions from the CRM) or the reseller's (deals from its CRM) within their scopes;
 the secret is shown once; another organization's clients are not found; bad input writes nothing."""
 
+import asyncio
+import time
 from typing import Any
 
 import httpx
@@ -237,7 +239,39 @@ async def test_disabling_a_client_refuses_its_tokens_at_once(
         headers=admin | if_match(disabled.json()["version"]),
     )
     assert enabled.status_code == 200
-    assert (await client.get("/v1/me", headers=crm)).status_code == 200
+    assert (await client.get("/v1/me", headers=await bearer_of(client, created))).is_success
+
+
+async def next_second() -> None:
+    """Until the clock has passed into the next whole second: tokens say when they were issued
+    in whole seconds, and one issued in the second of a rotation is kept."""
+    await asyncio.sleep(1.01 - time.time() % 1)
+
+
+async def test_rotating_or_disabling_refuses_the_tokens_issued_before(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    setup = await vendor_setup(factory)
+    admin = await vendor_admin(factory, setup)
+    created = await register(client, admin)
+    leaked = await bearer_of(client, created)
+    await next_second()
+    rotated = await client.post(
+        f"{CLIENTS}/{created['id']}/rotate-secret", headers=admin | if_match(created["version"])
+    )
+    assert_problem(await client.get("/v1/me", headers=leaked), 401)
+    fresh = await bearer_of(client, rotated.json())
+    assert (await client.get("/v1/me", headers=fresh)).status_code == 200
+
+    # Enabling a disabled client again does not bring back what was issued before.
+    await next_second()
+    url = f"{CLIENTS}/{created['id']}"
+    off = await client.patch(
+        url, json={"active": False}, headers=admin | if_match(rotated.json()["version"])
+    )
+    await client.patch(url, json={"active": True}, headers=admin | if_match(off.json()["version"]))
+    assert_problem(await client.get("/v1/me", headers=fresh), 401)
+    assert (await client.get("/v1/me", headers=await bearer_of(client, rotated.json()))).is_success
 
 
 async def test_narrowing_refuses_the_tokens_that_hold_what_was_taken_away(

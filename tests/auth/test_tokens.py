@@ -349,7 +349,11 @@ async def test_verify_returns_the_principal_that_was_minted(tokens: TokenService
         scopes=ROLE_SCOPES[Role.vendor_system],
         client_id="drc_test",
     )
-    assert tokens.verify(tokens.mint(principal)) == principal
+    before = int(time.time())
+    verified = tokens.verify(tokens.mint(principal))
+    assert verified.issued_at is not None
+    assert before <= verified.issued_at <= time.time()
+    assert msgspec.structs.replace(verified, issued_at=None) == principal
 
 
 async def test_verify_refuses_a_token_of_another_installation(

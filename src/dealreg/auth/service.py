@@ -63,13 +63,22 @@ async def ensure_current(session: AsyncSession, principal: Principal) -> None:
         or not holder.active
         or holder.organization_id != principal.organization_id
         or holder.role is not principal.role
-        # A client narrowed since: its tokens lose what it no longer holds at once.
-        or (isinstance(holder, ApiClient) and not principal.scopes <= frozenset(holder.scopes))
+        or (isinstance(holder, ApiClient) and not _still_good(principal, holder))
     ):
         raise Unauthenticated(
             "The holder of this token no longer exists, is disabled, or has changed role.",
             headers={"WWW-Authenticate": 'Bearer realm="dealreg", error="invalid_token"'},
         )
+
+
+def _still_good(principal: Principal, client: ApiClient) -> bool:
+    """A client's token holds only scopes the client still has, and was issued after its secret
+    was last rotated or the client last disabled. Issue instants are whole seconds: a token
+    issued in the very second of the change is kept rather than one issued just after refused."""
+    if not principal.scopes <= frozenset(client.scopes):
+        return False
+    cutoff = client.tokens_valid_after
+    return cutoff is None or (principal.issued_at or 0) >= int(cutoff.timestamp())
 
 
 async def principal_for_email(session: AsyncSession, email: str) -> Principal:

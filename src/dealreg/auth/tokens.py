@@ -35,6 +35,8 @@ class Principal(msgspec.Struct, frozen=True, kw_only=True):
     role: Role
     scopes: frozenset[str]
     client_id: str
+    # When its token was issued (Unix seconds); None for a principal no token stands for.
+    issued_at: int | None = None
 
     @property
     def is_platform(self) -> bool:
@@ -135,4 +137,5 @@ class TokenService:
             role=claims.roles[0],
             scopes=frozenset(claims.scope.split()),
             client_id=claims.client_id,
+            issued_at=claims.iat,
         )

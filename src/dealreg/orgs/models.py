@@ -1,5 +1,6 @@
 import enum
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -162,3 +163,6 @@ class ApiClient(Entity):
     role: Mapped[Role] = mapped_column(pg_enum(Role))
     scopes: Mapped[list[str]] = mapped_column(ARRAY(Text))
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    # Tokens issued before this are refused: set when the secret is rotated or the client
+    # disabled, so neither a leaked token nor re-enabling brings an old one back.
+    tokens_valid_after: Mapped[datetime | None]

@@ -8,6 +8,7 @@ import secrets
 import uuid
 import zoneinfo
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import cache
 from hashlib import sha256
 from typing import Annotated, Literal
@@ -504,6 +505,11 @@ def _check_client_scopes(actor: Principal, role: Role, scopes: frozenset[str]) -
         raise Forbidden(f"You cannot grant scopes you do not hold: {', '.join(sorted(beyond))}.")
 
 
+def _tokens_clock() -> datetime:
+    # The clock tokens are issued by (their `iat`), not the database's: the two are compared.
+    return datetime.now(UTC)
+
+
 def _require_holds_all_of(actor: Principal, client: ApiClient) -> None:
     """Changing a client, or taking its new secret, is for one who holds every scope it has:
     otherwise rotating a broader client's secret would take over its powers."""
@@ -596,6 +602,8 @@ async def update_api_client(
     if name is not None:
         client.name = name
     if active is not None:
+        if not active and client.active:
+            client.tokens_valid_after = _tokens_clock()
         client.active = active
     await session.flush()
     return client
@@ -604,12 +612,13 @@ async def update_api_client(
 async def rotate_client_secret(
     session: AsyncSession, actor: Principal, client_id: uuid.UUID, *, if_match: IfMatch
 ) -> IssuedClient:
-    """A new secret, at once: a leaked one must stop working now. Tokens already issued last
-    until they expire (disable the client to refuse them too)."""
+    """A new secret, at once: a leaked one must stop working now, and so must every token issued
+    before (a leak of the secret may have minted some)."""
     client = await get_api_client(session, actor, client_id)
     _require_holds_all_of(actor, client)
     if_match.check(client.version)
     secret, client.secret_hash = _new_secret()
+    client.tokens_valid_after = _tokens_clock()
     await session.flush()
     return IssuedClient(client=client, secret=secret)
 
