@@ -89,6 +89,13 @@ def _allow_private(request: Request[Any, Any, Any]) -> bool:
     return bool(request.app.state["settings"].webhooks_allow_private)
 
 
+def _with_secret(endpoint: Any) -> Response[EndpointWithSecret]:
+    out = EndpointWithSecret(
+        **msgspec.structs.asdict(endpoint_out(endpoint)), secret=endpoint.secret
+    )
+    return tagged(out, endpoint.version)
+
+
 def endpoint_out(endpoint: Any) -> EndpointOut:
     return EndpointOut.of(endpoint)
 
@@ -123,10 +130,7 @@ class WebhookEndpointController(Controller):
         endpoint = await service.create_endpoint(
             db, principal, data, allow_private=_allow_private(request)
         )
-        out = EndpointWithSecret(
-            **msgspec.structs.asdict(endpoint_out(endpoint)), secret=endpoint.secret
-        )
-        return tagged(out, endpoint.version)
+        return _with_secret(endpoint)
 
     @get(
         guards=[requires(scopes.READ_WEBHOOKS)],
@@ -221,10 +225,7 @@ class WebhookEndpointController(Controller):
             overlap=timedelta(hours=data.overlap_hours),
             if_match=if_match(if_match_header, required=True),
         )
-        out = EndpointWithSecret(
-            **msgspec.structs.asdict(endpoint_out(endpoint)), secret=endpoint.secret
-        )
-        return tagged(out, endpoint.version)
+        return _with_secret(endpoint)
 
     @get(
         "/{endpoint_id:uuid}/deliveries",

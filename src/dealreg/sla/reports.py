@@ -103,15 +103,24 @@ def scope_of(
 def _where(scope: Scope) -> ColumnElement[bool]:
     """The scope, on the clocks alone: a clock starts at its registration's submission
     (clocks.start_clocks) and carries its vendor, program and approver."""
-    conditions = [SlaClock.started_at >= scope.start, SlaClock.started_at < scope.end]
-    for column, value in (
-        (SlaClock.vendor_id, scope.vendor_id),
-        (SlaClock.program_id, scope.program_id),
-        (SlaClock.approver_id, scope.approver_id),
-    ):
-        if value is not None:
-            conditions.append(column == value)
-    return and_(*conditions)
+    return and_(
+        SlaClock.started_at >= scope.start,
+        SlaClock.started_at < scope.end,
+        *_filters(scope, SlaClock.vendor_id, SlaClock.program_id, SlaClock.approver_id),
+    )
+
+
+def _filters(scope: Scope, vendor: Any, program: Any, approver: Any) -> list[ColumnElement[bool]]:
+    """The scope's vendor, program and approver filters, on the given columns."""
+    return [
+        column == value
+        for column, value in (
+            (vendor, scope.vendor_id),
+            (program, scope.program_id),
+            (approver, scope.approver_id),
+        )
+        if value is not None
+    ]
 
 
 def _week() -> Any:
@@ -282,14 +291,8 @@ def _breaches(scope: Scope) -> Select[*tuple[Any, ...]]:
         Registration.submitted_at >= scope.start,
         Registration.submitted_at < scope.end,
         SlaBreach.breached_at >= scope.start,
+        *_filters(scope, SlaBreach.vendor_id, SlaBreach.program_id, SlaBreach.approver_id),
     ]
-    for column, value in (
-        (SlaBreach.vendor_id, scope.vendor_id),
-        (SlaBreach.program_id, scope.program_id),
-        (SlaBreach.approver_id, scope.approver_id),
-    ):
-        if value is not None:
-            conditions.append(column == value)
     where = and_(*conditions)
     return (
         select(

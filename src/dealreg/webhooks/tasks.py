@@ -19,7 +19,7 @@ from dealreg.registrations.repository import database_now
 from dealreg.webhooks import addresses, service
 from dealreg.webhooks.models import WebhookDelivery
 from dealreg.worker.jobs import enqueue, job
-from dealreg.worker.loops import sleep_or_stop
+from dealreg.worker.loops import run_passes
 
 log = structlog.get_logger("dealreg.webhooks")
 
@@ -157,24 +157,15 @@ async def run_dispatcher(
     sessionmaker: async_sessionmaker[AsyncSession],
     stop: asyncio.Event,
     read_resource: service.ReadResource,
-    *,
-    idle_seconds: float = 0.25,
-    max_backoff_seconds: float = 30.0,
 ) -> None:
-    """Dispatch until `stop`: at once again after a full batch, else after `idle_seconds`."""
-    backoff = idle_seconds
-    while not stop.is_set():
-        try:
-            async with transaction(sessionmaker) as session:
-                done = await dispatch(session, read_resource)
-        except Exception:  # the database is away: wait, then try again
-            log.warning("dispatch pass failed; retrying", retry_in=backoff, exc_info=True)
-            await sleep_or_stop(stop, backoff)
-            backoff = min(backoff * 2, max_backoff_seconds)
-            continue
-        backoff = idle_seconds
-        if done.events < service.DISPATCH_BATCH:
-            await sleep_or_stop(stop, idle_seconds)
+    """Dispatch until `stop`: at once again after a full batch, else after a quarter second."""
+
+    async def one_pass() -> bool:
+        async with transaction(sessionmaker) as session:
+            done = await dispatch(session, read_resource)
+        return done.events >= service.DISPATCH_BATCH
+
+    await run_passes(stop, one_pass, what="dispatch", log=log, idle_seconds=0.25)
 
 
 async def replay(

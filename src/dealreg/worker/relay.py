@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from dealreg.db import transaction
 from dealreg.worker import repository
 from dealreg.worker.jobs import REGISTRY
-from dealreg.worker.loops import sleep_or_stop
+from dealreg.worker.loops import run_passes
 
 BATCH = 100
 log = structlog.get_logger("dealreg.relay")
@@ -55,22 +55,9 @@ async def relay_once(
 
 
 async def run_relay(
-    sessionmaker: async_sessionmaker[AsyncSession],
-    broker: dramatiq.Broker,
-    stop: asyncio.Event,
-    *,
-    idle_seconds: float = 0.2,
-    max_backoff_seconds: float = 30.0,
+    sessionmaker: async_sessionmaker[AsyncSession], broker: dramatiq.Broker, stop: asyncio.Event
 ) -> None:
-    backoff = idle_seconds
-    while not stop.is_set():
-        try:
-            sent = await relay_once(sessionmaker, broker)
-        except Exception:  # the broker or the database is away: wait, then try again
-            log.warning("relay pass failed; retrying", retry_in=backoff, exc_info=True)
-            await sleep_or_stop(stop, backoff)
-            backoff = min(backoff * 2, max_backoff_seconds)
-            continue
-        backoff = idle_seconds
-        if sent < BATCH:
-            await sleep_or_stop(stop, idle_seconds)
+    async def one_pass() -> bool:
+        return await relay_once(sessionmaker, broker) >= BATCH
+
+    await run_passes(stop, one_pass, what="relay", log=log, idle_seconds=0.2)
