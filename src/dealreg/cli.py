@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import threading
+from datetime import timedelta
 from pathlib import Path
 
 from dealreg.config import MAX_TOKEN_TTL, Settings, SettingsError
@@ -92,6 +93,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             None,
             worker_threads=settings.worker_threads,
             webhooks_allow_private=settings.webhooks_allow_private,
+            outbox_resend_after=timedelta(seconds=settings.outbox_resend_after_seconds),
         )
         background.start()
     server = Granian(
@@ -138,6 +140,7 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
         heartbeat_timeout_ms=settings.broker_heartbeat_timeout_ms,
         maintenance_chance=settings.broker_maintenance_chance,
         webhooks_allow_private=settings.webhooks_allow_private,
+        outbox_resend_after=timedelta(seconds=settings.outbox_resend_after_seconds),
     )
     background.start()
     stopped.wait()

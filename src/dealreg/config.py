@@ -41,6 +41,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     broker_heartbeat_timeout_ms: Annotated[int, msgspec.Meta(ge=1000)] = 60_000
     # How many Redis commands in a million also look for dead workers (Dramatiq's default: 1000).
     broker_maintenance_chance: Annotated[int, msgspec.Meta(ge=0, le=1_000_000)] = 1000
+    # A job sent to the broker and not run this long after is sent again (then after twice as
+    # long each time): the broker may lose a message; the outbox never does.
+    outbox_resend_after_seconds: Annotated[int, msgspec.Meta(ge=1)] = 900
     # Webhook endpoints on loopback, private or link-local addresses (a lab, the tests).
     webhooks_allow_private: bool = False
 

@@ -22,7 +22,7 @@ from dealreg.registrations.models import RegistrationHistory
 from dealreg.worker.broker import LoopSessions, declare_actors, make_broker
 from dealreg.worker.jobs import REGISTRY, enqueue, load_all_jobs
 from dealreg.worker.models import JobRun
-from dealreg.worker.relay import relay_once
+from dealreg.worker.relay import Relay
 from dealreg.worker.scheduler import SCHEDULE, enqueue_due
 from tests.deals import (
     REGISTRATIONS,
@@ -370,7 +370,7 @@ async def test_the_scheduled_expiry_runs_through_outbox_relay_and_actor(
     expiry = [periodic for periodic in SCHEDULE if periodic.job == EXPIRE]
     assert await enqueue_due(committing_engine, expiry) == [EXPIRE]
     assert (await read(committing_client, p, lapsed))["status"] == "approved"
-    assert await relay_once(sessionmaker, broker) == 1
+    assert await Relay(sessionmaker, broker).once() == 1
     await drain(broker)
 
     assert (await read(committing_client, p, lapsed))["status"] == "expired"
@@ -387,7 +387,7 @@ async def test_the_scheduled_expiry_runs_through_outbox_relay_and_actor(
     # Another run of the job (the next slot, or a retry) finds nothing left to do.
     async with transaction(sessionmaker) as session:
         await enqueue(session, REGISTRY[EXPIRE])
-    assert await relay_once(sessionmaker, broker) == 1
+    assert await Relay(sessionmaker, broker).once() == 1
     await drain(broker)
 
     async with sessionmaker() as session:

@@ -10,13 +10,14 @@ import pytest
 from dramatiq.brokers.stub import StubBroker
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from structlog.testing import capture_logs
 
 from dealreg.db import make_sessionmaker, transaction
 from dealreg.worker.broker import LoopSessions, declare_actors, make_broker
 from dealreg.worker.jobs import enqueue, load_all_jobs
 from dealreg.worker.models import OutboxMessage
-from dealreg.worker.relay import relay_once
-from dealreg.worker.repository import try_lead
+from dealreg.worker.relay import BATCH, Relay
+from dealreg.worker.repository import mark_done, try_lead
 from dealreg.worker.scheduler import (
     LEADER_LOCK,
     SCHEDULE,
@@ -79,8 +80,8 @@ async def test_the_relay_publishes_committed_rows_once_and_the_actor_runs_each_o
     async with transaction(sessionmaker) as session:
         await enqueue(session, RECORD_HIT, marker="relayed")
 
-    assert await relay_once(sessionmaker, broker) == 1
-    assert await relay_once(sessionmaker, broker) == 0  # marked sent: not published twice
+    assert await Relay(sessionmaker, broker).once() == 1
+    assert await Relay(sessionmaker, broker).once() == 0  # marked sent: not published twice
 
     worker = dramatiq.Worker(broker, worker_threads=1)
     worker.start()
@@ -125,7 +126,7 @@ async def test_a_failing_broker_leaves_rows_for_the_next_pass(hits_table: AsyncE
     async with transaction(sessionmaker) as session:
         await enqueue(session, RECORD_HIT, marker="later")
     with pytest.raises(ConnectionError):
-        await relay_once(sessionmaker, Down())
+        await Relay(sessionmaker, Down()).once()
     async with sessionmaker() as session:
         unsent = await session.scalar(
             select(func.count()).select_from(OutboxMessage).where(OutboxMessage.sent_at.is_(None))
@@ -169,18 +170,63 @@ async def test_enqueue_checks_the_values_against_the_job(db: AsyncSession) -> No
         await enqueue(db, RECORD_HIT)
 
 
-async def test_a_message_for_a_job_this_version_lacks_stays_unsent(
+async def test_rows_of_a_job_this_version_lacks_are_parked_out_of_the_way_and_logged_once(
+    hits_table: AsyncEngine, stub_broker: tuple[StubBroker, LoopSessions]
+) -> None:
+    """A rolling deploy: a newer API wrote 120 rows of a job this worker does not know, before 43
+    it does. The known ones go out at once; the others wait, unsent, for a newer relay."""
+    broker, _ = stub_broker
+    sessionmaker = make_sessionmaker(hits_table)
+    async with transaction(sessionmaker) as session:
+        session.add_all(OutboxMessage(job="from.a.newer.version", payload={}) for _ in range(120))
+        await session.flush()
+        for _ in range(43):
+            await enqueue(session, RECORD_HIT, marker="behind")
+    relay = Relay(sessionmaker, broker)
+    with capture_logs() as logs:
+        while await relay.once() == BATCH:
+            pass
+        assert await relay.once() == 0  # the parked rows are not due again yet
+    assert len(broker.queues[RECORD_HIT.queue].queue) == 43
+    assert [entry["job"] for entry in logs if entry["log_level"] == "error"] == [
+        "from.a.newer.version"
+    ]
+    async with sessionmaker() as session:
+        parked = (
+            await session.scalars(
+                select(OutboxMessage).where(OutboxMessage.job == "from.a.newer.version")
+            )
+        ).all()
+        now = await session.scalar(select(func.now()))
+    assert len(parked) == 120
+    assert all(row.sent_at is None and row.due_at > now for row in parked)
+
+
+async def test_a_sent_message_not_run_in_time_is_sent_again_and_a_run_one_never(
     hits_table: AsyncEngine, stub_broker: tuple[StubBroker, LoopSessions]
 ) -> None:
     broker, _ = stub_broker
     sessionmaker = make_sessionmaker(hits_table)
     async with transaction(sessionmaker) as session:
-        session.add(OutboxMessage(job="from.a.newer.version", payload={}))
-    assert await relay_once(sessionmaker, broker) == 0
+        lost = await enqueue(session, RECORD_HIT, marker="lost")
+        ran = await enqueue(session, RECORD_HIT, marker="ran")
+    relay = Relay(sessionmaker, broker, resend_after=timedelta(milliseconds=300))
+    assert await relay.once() == 2
+    broker.flush_all()  # the broker drops both messages...
+    async with transaction(sessionmaker) as session:
+        await mark_done(session, ran.id)  # ...after one of them had run
+    assert await relay.once() == 0  # not due yet
+    await asyncio.sleep(0.4)
+    assert await relay.once() == 1
+    [encoded] = broker.queues[RECORD_HIT.queue].queue
+    assert uuid.UUID(dramatiq.Message.decode(encoded).message_id) == lost.id
     async with sessionmaker() as session:
-        row = await session.scalar(select(OutboxMessage))
+        row = await session.get(OutboxMessage, lost.id)
     assert row is not None
-    assert row.sent_at is None
+    assert row.sends == 2
+    # The next send waits twice as long: a job that keeps failing is retried ever more seldom.
+    assert row.sent_at is not None
+    assert row.due_at - row.sent_at == timedelta(milliseconds=600)
 
 
 def test_slots_are_whole_periods() -> None:

@@ -20,7 +20,7 @@ from dealreg.orgs.models import Role
 from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
 from dealreg.worker.jobs import enqueue, load_all_jobs
 from dealreg.worker.models import OutboxMessage
-from dealreg.worker.relay import relay_once
+from dealreg.worker.relay import Relay
 from dealreg.worker.runtime import Background
 from dealreg.worker.scheduler import Periodic, run_scheduler
 from tests.factories import Factory
@@ -131,7 +131,7 @@ async def test_while_redis_is_down_the_api_answers_and_jobs_wait_then_run_once(
         async with transaction(sessionmaker) as session:
             await enqueue(session, RECORD_HIT, marker="outage")
         with pytest.raises(redis.ConnectionError):
-            await relay_once(sessionmaker, broker)
+            await Relay(sessionmaker, broker).once()
         async with sessionmaker() as session:
             waiting = await session.scalar(
                 select(func.count())
@@ -154,7 +154,36 @@ async def test_while_redis_is_down_the_api_answers_and_jobs_wait_then_run_once(
 
 async def _relayed(sessionmaker: async_sessionmaker[AsyncSession], broker: dramatiq.Broker) -> bool:
     try:
-        await relay_once(sessionmaker, broker)
+        await Relay(sessionmaker, broker).once()
     except redis.ConnectionError:
         return False
     return True
+
+
+async def test_jobs_relayed_to_a_redis_that_then_lost_everything_still_run_once(
+    hits_table: AsyncEngine, private_redis: PrivateRedis
+) -> None:
+    sessionmaker = make_sessionmaker(hits_table)
+    async with transaction(sessionmaker) as session:
+        for _ in range(30):
+            await enqueue(session, RECORD_HIT, marker="lost")
+    broker = make_broker(private_redis.url)
+    try:
+        assert await Relay(sessionmaker, broker).once() == 30  # in Redis; no worker runs them yet
+    finally:
+        close_broker(broker)
+    private_redis.stop()  # a Redis without persistence: its restart keeps nothing
+    private_redis.start()
+
+    work = Background(_url(hits_table), private_redis.url, worker_threads=2, with_scheduler=False)
+    work.start()
+    try:
+        await eventually(lambda: _hit(hits_table, "lost", 30), seconds=30)
+        await asyncio.sleep(1.0)  # nothing runs twice
+        assert await hits(hits_table, "lost") == 30
+    finally:
+        await asyncio.to_thread(work.stop)
+
+
+async def _hit(engine: AsyncEngine, marker: str, times: int) -> bool:
+    return await hits(engine, marker) >= times

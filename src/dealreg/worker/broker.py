@@ -6,7 +6,8 @@ jobs module registers a plain function and touches no broker.
 
 import asyncio
 import uuid
-from typing import Any
+import weakref
+from typing import Any, cast
 
 import dramatiq
 import redis
@@ -46,6 +47,29 @@ def make_broker(
     broker.add_middleware(AsyncIO())
     broker.add_middleware(CurrentMessage())
     return broker
+
+
+# A key of the broker's own store, made when absent: while it has the value a message was sent
+# under, the store still has what it was sent.
+_EPOCH_KEY = "dealreg:broker-epoch"
+# The in-memory broker's store is its process: one epoch for each broker's life.
+_memory_epochs: "weakref.WeakKeyDictionary[dramatiq.Broker, str]" = weakref.WeakKeyDictionary()
+
+
+def broker_epoch(broker: dramatiq.Broker) -> str:
+    """Which life of the broker's store this is. It changes when the store loses its data (a
+    Redis restarted without persistence, flushed, or failed over to an empty replica), and with
+    it every message it held: what was sent under an older epoch must be sent again."""
+    if not isinstance(broker, RedisBroker):
+        return _memory_epochs.setdefault(broker, uuid.uuid4().hex)
+    client = broker.client
+    value = cast("bytes | None", client.get(_EPOCH_KEY))
+    if value is None:
+        fresh = uuid.uuid4().hex
+        if client.set(_EPOCH_KEY, fresh, nx=True):
+            return fresh
+        value = cast("bytes", client.get(_EPOCH_KEY))  # another relay made it first
+    return value.decode()
 
 
 def close_broker(broker: dramatiq.Broker) -> None:
@@ -113,13 +137,15 @@ def _declare(
         if spec.own_transactions:
             # Its work commits as it goes and is safe to repeat; the run is recorded once done.
             await spec.fn(sessions(), **values)
-            if spec.record_run:
-                async with transaction(sessions()) as session:
+            async with transaction(sessions()) as session:
+                if spec.record_run:
                     await repository.start_run(session, message_id, spec.name)
+                await repository.mark_done(session, message_id)
             return
         async with transaction(sessions()) as session:
             if await repository.start_run(session, message_id, spec.name):
                 await spec.fn(session, **values)
+            await repository.mark_done(session, message_id)
 
     run.__name__ = spec.name
     return dramatiq.Actor(

@@ -33,7 +33,8 @@ class Job(msgspec.Struct, frozen=True):
     # to another server.
     own_transactions: bool = False
     # Whether a job with its own transactions records its run (`job_runs`) when done: a
-    # high-volume job whose work is idempotent by itself may skip the extra transaction.
+    # high-volume job whose work is idempotent by itself may skip the extra row (its outbox row
+    # is marked done either way).
     record_run: bool = True
 
 

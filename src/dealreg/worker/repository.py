@@ -10,22 +10,73 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from dealreg.worker.models import JobRun, OutboxMessage, ScheduledRun
 
 
-async def claim_unsent(session: AsyncSession, limit: int) -> list[OutboxMessage]:
-    """Unsent messages, oldest first, locked for this transaction; rows another relay holds are
-    skipped, so relays running side by side share the work instead of sending it twice."""
+async def claim_due(session: AsyncSession, limit: int) -> list[OutboxMessage]:
+    """Rows not yet run whose send is due, longest due first, locked for this transaction; rows
+    another relay holds are skipped, so relays running side by side share the work instead of
+    sending it twice."""
     stmt = (
         select(OutboxMessage)
-        .where(OutboxMessage.sent_at.is_(None))
-        .order_by(OutboxMessage.created_at)
+        .where(OutboxMessage.done_at.is_(None), OutboxMessage.due_at <= func.now())
+        .order_by(OutboxMessage.due_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
     return list((await session.scalars(stmt)).all())
 
 
-async def mark_sent(session: AsyncSession, ids: list[uuid.UUID]) -> None:
+# A message not run this long after a send is sent again; each further send waits twice as long
+# as the one before, up to 2**_MAX_DOUBLINGS times: a job that keeps failing is retried for ever,
+# but seldom, until a fix lets it run.
+_MAX_DOUBLINGS = 6
+
+
+async def mark_sent(
+    session: AsyncSession, ids: list[uuid.UUID], epoch: str, resend_after: timedelta
+) -> None:
+    wait = func.make_interval(
+        0, 0, 0, 0, 0, 0,
+        resend_after.total_seconds() * func.power(2, func.least(OutboxMessage.sends, _MAX_DOUBLINGS)),
+    )  # fmt: skip
     await session.execute(
-        update(OutboxMessage).where(OutboxMessage.id.in_(ids)).values(sent_at=func.now())
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids))
+        .values(
+            sent_at=func.now(),
+            sends=OutboxMessage.sends + 1,
+            sent_epoch=epoch,
+            due_at=func.now() + wait,
+        )
+    )
+
+
+async def postpone(session: AsyncSession, ids: list[uuid.UUID], wait: timedelta) -> None:
+    await session.execute(
+        update(OutboxMessage).where(OutboxMessage.id.in_(ids)).values(due_at=func.now() + wait)
+    )
+
+
+async def due_again_if_lost(session: AsyncSession, epoch: str) -> int:
+    """Make every sent, not yet run row whose send went to another broker epoch due now (the
+    broker lost it); return how many."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.done_at.is_(None),
+            OutboxMessage.sent_at.is_not(None),
+            OutboxMessage.sent_epoch.is_distinct_from(epoch),
+            OutboxMessage.due_at > func.now(),
+        )
+        .values(due_at=func.now())
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def mark_done(session: AsyncSession, message_id: uuid.UUID) -> None:
+    """The job of this message has run: its outbox row is never sent again."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.done_at.is_(None))
+        .values(done_at=func.now())
     )
 
 
@@ -71,6 +122,6 @@ async def still_connected(conn: AsyncConnection) -> None:
 
 async def prune(session: AsyncSession, keep_for: timedelta) -> None:
     cutoff = func.now() - keep_for
-    await session.execute(delete(OutboxMessage).where(OutboxMessage.sent_at < cutoff))
+    await session.execute(delete(OutboxMessage).where(OutboxMessage.done_at < cutoff))
     await session.execute(delete(JobRun).where(JobRun.finished_at < cutoff))
     await session.execute(delete(ScheduledRun).where(ScheduledRun.claimed_at < cutoff))

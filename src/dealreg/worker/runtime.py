@@ -7,6 +7,7 @@ only in that process, which is why production sets a Redis URL.
 
 import asyncio
 import threading
+from datetime import timedelta
 
 import dramatiq
 import structlog
@@ -15,7 +16,7 @@ from dealreg.api.resources import resource_for
 from dealreg.webhooks import tasks as webhooks
 from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
 from dealreg.worker.jobs import load_all_jobs
-from dealreg.worker.relay import run_relay
+from dealreg.worker.relay import RESEND_AFTER, Relay
 from dealreg.worker.scheduler import run_scheduler
 
 log = structlog.get_logger("dealreg.worker")
@@ -32,6 +33,7 @@ class Background:
         heartbeat_timeout_ms: int = 60_000,
         maintenance_chance: int = 1000,
         webhooks_allow_private: bool = False,
+        outbox_resend_after: timedelta = RESEND_AFTER,
     ) -> None:
         webhooks.configure(webhooks.Sender(allow_private=webhooks_allow_private))
         # Each worker thread may hold a connection, and the relay and scheduler one each.
@@ -48,6 +50,7 @@ class Background:
             self.broker, worker_threads=worker_threads, worker_timeout=100
         )
         self.with_scheduler = with_scheduler
+        self.outbox_resend_after = outbox_resend_after
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
         self._ready = threading.Event()
@@ -77,7 +80,7 @@ class Background:
         self._ready.set()
         sessionmaker = self.sessions()
         tasks = [
-            run_relay(sessionmaker, self.broker, self._stop),
+            Relay(sessionmaker, self.broker, resend_after=self.outbox_resend_after).run(self._stop),
             webhooks.run_dispatcher(sessionmaker, self._stop, resource_for),
         ]
         if self.with_scheduler:
