@@ -20,7 +20,11 @@ from dealreg import __version__
 from dealreg.api import ROUTE_HANDLERS
 from dealreg.api.deps import DEPENDENCIES
 from dealreg.api.security import BearerAuthentication
-from dealreg.api.unit_of_work import unit_of_work_middleware
+from dealreg.api.unit_of_work import (
+    DEFAULT_POOL,
+    REPORTS_POOL,
+    unit_of_work_middleware,
+)
 from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker
@@ -75,16 +79,35 @@ def create_app(
     """Build the app. `settings.database_url` must be resolved (the CLI starts the embedded
     server first); tests may pass their own `sessionmaker` bound to a rolled-back connection."""
     configure_logging(settings.log_level, json=settings.log_json)
-    engine: AsyncEngine | None = None
+    engines: list[AsyncEngine] = []
     if sessionmaker is None:
         if settings.database_url is None:
             raise ValueError("create_app needs settings.database_url (the CLI resolves it)")
-        engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
-        sessionmaker = make_sessionmaker(engine)
+        engines = [
+            make_engine(
+                settings.database_url,
+                pool_size=settings.db_pool_size,
+                pool_timeout=settings.db_pool_timeout_seconds,
+                statement_timeout_ms=settings.db_statement_timeout_ms,
+            ),
+            make_engine(
+                settings.database_url,
+                pool_size=settings.db_report_pool_size,
+                max_overflow=0,
+                pool_timeout=settings.db_pool_timeout_seconds,
+                statement_timeout_ms=settings.db_report_statement_timeout_ms,
+            ),
+        ]
+        sessionmakers = {
+            DEFAULT_POOL: make_sessionmaker(engines[0]),
+            REPORTS_POOL: make_sessionmaker(engines[1]),
+        }
+    else:
+        sessionmakers = {DEFAULT_POOL: sessionmaker, REPORTS_POOL: sessionmaker}
     tokens = TokenService.from_settings(settings)
 
-    async def dispose_engine(_: Any) -> None:
-        if engine is not None:
+    async def dispose_engines(_: Any) -> None:
+        for engine in engines:
             await engine.dispose()
 
     return Litestar(
@@ -104,13 +127,13 @@ def create_app(
         state=State(
             {
                 "settings": settings,
-                "sessionmaker": sessionmaker,
+                "sessionmakers": sessionmakers,
                 "tokens": tokens,
                 "sealer": Sealer.from_signing_key(tokens.signing_key),
             }
         ),
         before_send=[stamp_response],
-        on_shutdown=[dispose_engine],
+        on_shutdown=[dispose_engines],
         debug=False,
     )
 

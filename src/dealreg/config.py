@@ -36,6 +36,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_json: bool = True
     max_request_body_bytes: Annotated[int, msgspec.Meta(ge=1024)] = 1_048_576
     db_pool_size: Annotated[int, msgspec.Meta(ge=1, le=500)] = 10
+    # A request waits this long for a connection, then gets a 503 to retry: under overload a
+    # quick refusal beats a queue that times out anyway.
+    db_pool_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=60)] = 2.0
+    # PostgreSQL cancels a request's statement running longer than this (a 503).
+    db_statement_timeout_ms: Annotated[int, msgspec.Meta(ge=100)] = 10_000
+    # Reports and exports get a pool of their own, so slow ones cannot starve the API, and a
+    # longer statement timeout.
+    db_report_pool_size: Annotated[int, msgspec.Meta(ge=1, le=100)] = 3
+    db_report_statement_timeout_ms: Annotated[int, msgspec.Meta(ge=100)] = 60_000
     worker_threads: Annotated[int, msgspec.Meta(ge=1, le=64)] = 4
     # A worker whose heartbeat is this old is dead: its unfinished messages go back on the queue.
     broker_heartbeat_timeout_ms: Annotated[int, msgspec.Meta(ge=1000)] = 60_000

@@ -75,10 +75,30 @@ def async_url(url: str) -> str:
     raise ValueError("dealreg needs a PostgreSQL URL (postgresql://…)")
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+def make_engine(
+    url: str,
+    *,
+    pool_size: int = 10,
+    max_overflow: int = 10,
+    pool_timeout: float = 30.0,
+    statement_timeout_ms: int | None = None,
+) -> AsyncEngine:
+    """An engine whose pool holds `pool_size` connections (and `max_overflow` more while busy),
+    makes a caller wait at most `pool_timeout` seconds for one, and has PostgreSQL cancel any
+    statement running past `statement_timeout_ms` (none when None: jobs, migrations)."""
+    server_settings = (
+        {"statement_timeout": str(statement_timeout_ms)} if statement_timeout_ms else {}
+    )
     # hide_parameters: error messages (and so logs) never carry bound values: emails, hashes.
     return create_async_engine(
-        async_url(url), pool_size=pool_size, pool_pre_ping=True, hide_parameters=True
+        async_url(url),
+        pool_size=pool_size,
+        max_overflow=max_overflow,
+        pool_timeout=pool_timeout,
+        pool_pre_ping=True,
+        hide_parameters=True,
+        # asyncpg would wait a minute for a server that does not answer.
+        connect_args={"server_settings": server_settings, "timeout": 5},
     )
 
 

@@ -24,6 +24,7 @@ from litestar.exceptions import (
 )
 from litestar.types import ExceptionHandlersMap
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.orm.exc import StaleDataError
 
 PROBLEM_BASE = "https://dealreg.dev/problems/"
@@ -103,6 +104,57 @@ class PreconditionRequired(DealRegError):
 
 class InternalError(DealRegError):
     status, type, title = 500, "internal-error", "Internal server error"
+
+
+class ServiceUnavailable(DealRegError):
+    """The request could not be served now (no database connection free in time, the database
+    away, a statement past its time limit); nothing was written, and it may be retried."""
+
+    status, type, title = 503, "service-unavailable", "Service unavailable"
+
+    def __init__(self, detail: str, *, retry_after: int) -> None:
+        super().__init__(detail, headers={"Retry-After": str(retry_after)})
+
+
+# query_canceled (statement_timeout), admin_shutdown, crash_shutdown, cannot_connect_now.
+_UNAVAILABLE_STATES = {"57014", "57P01", "57P02", "57P03"}
+# connection_exception, insufficient_resources (too many connections, out of memory or disk).
+_UNAVAILABLE_CLASSES = ("08", "53")
+
+
+def unavailable(exc: BaseException) -> ServiceUnavailable | None:
+    """The 503 to answer for `exc` when it says the database cannot serve now rather than that
+    the request is wrong; None for any other failure."""
+    if isinstance(exc, SQLAlchemyTimeoutError):
+        return ServiceUnavailable(
+            "The service is busy: no database connection came free in time. Retry shortly.",
+            retry_after=2,
+        )
+    if isinstance(exc, DBAPIError):
+        sqlstate = str(getattr(exc.orig, "sqlstate", None) or "")
+        if sqlstate == "57014":
+            return ServiceUnavailable(
+                "The request took longer than the service allows and was stopped. Retry later, "
+                "or ask for less (a shorter period, a narrower scope).",
+                retry_after=30,
+            )
+        if (
+            exc.connection_invalidated
+            or sqlstate in _UNAVAILABLE_STATES
+            or sqlstate.startswith(_UNAVAILABLE_CLASSES)
+        ):
+            return _database_away()
+        return None
+    # asyncpg's own connect fails with OSError (refused, unreachable) or TimeoutError.
+    if isinstance(exc, OSError | TimeoutError):
+        return _database_away()
+    return None
+
+
+def _database_away() -> ServiceUnavailable:
+    return ServiceUnavailable(
+        "The database cannot be reached just now. Retry shortly.", retry_after=5
+    )
 
 
 # Litestar raises these itself (routing, body limits, guards); each keeps a stable type.
@@ -333,6 +385,15 @@ def _data_error(request: Request[Any, Any, Any], exc: DBAPIError) -> Response[by
                 "Text may not contain NUL characters or characters the database cannot store."
             ),
         )
+    return _unexpected(request, exc)
+
+
+def _unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
+    """A 503 when the database cannot serve now, else a 500."""
+    busy = unavailable(exc)
+    if busy is not None:
+        log.warning("database unavailable", path=request.url.path, error=type(exc).__name__)
+        return _dealreg_error(request, busy)
     return _internal_error(request, exc)
 
 
@@ -347,5 +408,5 @@ def exception_handlers() -> ExceptionHandlersMap:
         DealRegError: _dealreg_error,
         ValidationException: _validation_error,
         HTTPException: _http_exception,
-        Exception: _internal_error,
+        Exception: _unexpected,
     }

@@ -21,6 +21,7 @@ from dealreg.api.csv_export import Format, JsonOrCsv, csv_response, json_or_csv,
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.api.unit_of_work import ON_REPORTS_POOL
 from dealreg.auth import scopes
 from dealreg.fields import NO_NUL
 from dealreg.incentives import ledger, payouts, preview, service
@@ -349,6 +350,7 @@ class PayoutController(Controller):
     @get(
         "/{payout_id:uuid}/items",
         guards=[requires(scopes.READ_PAYOUTS)],
+        opt=ON_REPORTS_POOL,
         responses=problems(404)
         | json_or_csv(EarningList, "A page of the payout's entries; as CSV, all of them"),
         operation_class=JsonOrCsv,

@@ -26,6 +26,7 @@ from litestar.types import ExceptionHandlersMap
 
 from dealreg.api.deps import Db
 from dealreg.api.reports import From, To, report_scope
+from dealreg.api.unit_of_work import ON_REPORTS_POOL
 from dealreg.auth import scopes
 from dealreg.auth.service import ensure_current
 from dealreg.auth.tokens import InvalidToken, Principal, TokenService
@@ -137,7 +138,7 @@ _PAGE: dict[str, Any] = {
 }
 
 
-@get(PAGE_PATH, **_PAGE)
+@get(PAGE_PATH, **(_PAGE | {"opt": {"public": True, **ON_REPORTS_POOL}}))
 async def sla_page(
     request: Request[Any, Any, Any],
     db: Db,

@@ -13,6 +13,7 @@ from dealreg.api.csv_export import Format, JsonOrCsv, csv_response, json_or_csv,
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.api.unit_of_work import ON_REPORTS_POOL
 from dealreg.auth import scopes
 from dealreg.auth.tokens import Principal
 from dealreg.leads import reports as lead_reports
@@ -70,6 +71,7 @@ async def _each(rows: list[Any]) -> AsyncIterator[Any]:
 @get(
     "/v1/reports/sla",
     tags=["reports"],
+    opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REPORTS)],
     responses=problems() | json_or_csv(Report, "The report, as JSON or CSV"),
@@ -103,6 +105,7 @@ async def sla_report(
 @get(
     "/v1/reports/sla/breaches",
     tags=["reports"],
+    opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REPORTS)],
     responses=problems() | json_or_csv(BreachList, "A page of breaches; as CSV, all of them"),
@@ -143,6 +146,7 @@ class LeadReport(msgspec.Struct, kw_only=True):
 @get(
     "/v1/reports/leads",
     tags=["reports"],
+    opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_LEADS)],
     responses=problems() | json_or_csv(LeadReport, "The report, as JSON or CSV"),

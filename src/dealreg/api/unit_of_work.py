@@ -33,7 +33,9 @@ from dealreg.errors import (
     DealRegError,
     InternalError,
     PayloadTooLarge,
+    ServiceUnavailable,
     error_body,
+    unavailable,
 )
 from dealreg.idempotency import repository
 from dealreg.idempotency.errors import (
@@ -45,6 +47,13 @@ from dealreg.idempotency.models import IdempotencyRecord
 from dealreg.idempotency.sealing import Sealer, Unsealable
 
 SESSION_KEY = "dealreg.session"
+# A route's `opt` naming the pool its transaction draws from: reports and exports get one of
+# their own (app.py), so however many are slow at once, the rest of the API still gets
+# connections.
+POOL_OPT = "db_pool"
+REPORTS_POOL = "reports"
+DEFAULT_POOL = "default"
+ON_REPORTS_POOL = {POOL_OPT: REPORTS_POOL}
 MAX_KEY_LENGTH = 255
 # Replayed as they were first sent; the rest (date, request id) belong to each response.
 _KEPT_HEADERS = {b"content-type", b"content-encoding", b"location", b"etag"}
@@ -214,10 +223,22 @@ def unit_of_work_middleware(app: ASGIApp) -> ASGIApp:
         if scope["type"] != ScopeType.HTTP:
             await app(scope, receive, send)
             return
-        sessionmaker: async_sessionmaker[AsyncSession] = scope["litestar_app"].state.sessionmaker
+        handler = scope.get("route_handler")
+        pool = handler.opt.get(POOL_OPT, DEFAULT_POOL) if handler is not None else DEFAULT_POOL
+        sessionmaker: async_sessionmaker[AsyncSession] = scope["litestar_app"].state.sessionmakers[
+            pool
+        ]
         async with sessionmaker() as session:
             scope["state"][SESSION_KEY] = session
-            messages = await _run(app, scope, receive, session)
+            try:
+                messages = await _run(app, scope, receive, session)
+            except Exception as exc:
+                # Raised here rather than in a handler (the idempotency check's reads): the same
+                # 503 a handler's failure gets when the database cannot serve now.
+                busy = unavailable(exc)
+                if busy is None:
+                    raise
+                messages = _problem(busy, scope)
         for message in messages:
             await send(cast(Message, message))
 
@@ -270,14 +291,15 @@ async def _run(
         if idempotency is not None:
             await idempotency.remember(session, messages)
         await session.commit()
-    except Exception:
+    except Exception as exc:
         log.exception("commit failed", path=scope["path"])
         await session.rollback()
+        detail = (
+            "The request could not be completed. It is safe to retry it, with the same "
+            "Idempotency-Key if it had one."
+        )
+        busy = unavailable(exc)
         return _problem(
-            InternalError(
-                "The request could not be completed. It is safe to retry it, with the same "
-                "Idempotency-Key if it had one."
-            ),
-            scope,
+            ServiceUnavailable(detail, retry_after=5) if busy else InternalError(detail), scope
         )
     return messages
