@@ -200,7 +200,8 @@ async def test_a_receiver_that_fails_is_retried_on_the_schedule_until_it_takes_t
     await db.execute(
         update(WebhookDelivery)
         .where(WebhookDelivery.id == delivery_id)
-        .values(next_attempt_at=datetime.now(UTC) - timedelta(seconds=1))
+        # The database's clock, as the sweep reads it: the test's transaction began a while ago.
+        .values(next_attempt_at=func.now() - timedelta(seconds=1))
     )
     receiver.status = 200
     await load_all_jobs()["webhooks.retry"].fn(db)
