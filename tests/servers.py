@@ -73,7 +73,7 @@ class DemoServer:
     suite's), until `deadline` (a `time.monotonic()` instant). Its output goes to a file: a pipe
     that nobody reads once the tokens are printed would stall the server when full."""
 
-    def __init__(self, log: Path, deadline: float, **settings: str) -> None:
+    def __init__(self, log: Path, deadline: float, *serve_args: str, **settings: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
@@ -81,7 +81,10 @@ class DemoServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith("DEALREG_")} | settings
         with log.open("wb") as out:
             self.process = subprocess.Popen(  # noqa: S603 - our own console script
-                [sys.executable, "-m", "dealreg.cli", "serve", "--demo", "--port", str(self.port)],
+                [
+                    *(sys.executable, "-m", "dealreg.cli", "serve", "--demo"),
+                    *("--port", str(self.port), *serve_args),
+                ],
                 env=env,
                 stdout=out,
                 stderr=subprocess.STDOUT,

@@ -89,6 +89,7 @@ def create_app(
                 pool_size=settings.db_pool_size,
                 pool_timeout=settings.db_pool_timeout_seconds,
                 statement_timeout_ms=settings.db_statement_timeout_ms,
+                metrics_name=DEFAULT_POOL,
             ),
             make_engine(
                 settings.database_url,
@@ -96,6 +97,7 @@ def create_app(
                 max_overflow=0,
                 pool_timeout=settings.db_pool_timeout_seconds,
                 statement_timeout_ms=settings.db_report_statement_timeout_ms,
+                metrics_name=REPORTS_POOL,
             ),
         ]
         sessionmakers = {

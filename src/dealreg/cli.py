@@ -15,6 +15,9 @@ from pathlib import Path
 
 from dealreg.config import MAX_TOKEN_TTL, Settings, SettingsError
 
+# prometheus_client's multiprocess directory (metrics.py).
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
 
 def _database_url(settings: Settings) -> str:
     from dealreg.embedded import resolve_database_url
@@ -60,7 +63,27 @@ def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _expose_metrics(settings: Settings, *, processes: bool) -> None:
+    """Serve the metrics when a port is set. With `processes` (granian's workers), every process
+    keeps its values in files of a directory of this run's own, which prometheus_client reads from
+    the environment when first imported: this must come before anything imports it."""
+    if settings.metrics_port is None:
+        return
+    if processes:
+        import atexit
+        import shutil
+        import tempfile
+
+        directory = tempfile.mkdtemp(prefix="dealreg-metrics-")
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
+        os.environ[MULTIPROC_ENV] = directory
+    from dealreg import metrics
+
+    metrics.serve(settings.metrics_port, settings.metrics_host)
+
+
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    _expose_metrics(settings, processes=True)
     from granian import Granian
     from granian.constants import Interfaces
 
@@ -114,6 +137,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
+    _expose_metrics(settings, processes=False)
     from dealreg.migrations import upgrade
     from dealreg.observability import configure_logging
     from dealreg.worker.runtime import Background

@@ -23,6 +23,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from dealreg.metrics import metered_pool
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -82,13 +84,16 @@ def make_engine(
     max_overflow: int = 10,
     pool_timeout: float = 30.0,
     statement_timeout_ms: int | None = None,
+    metrics_name: str | None = None,
 ) -> AsyncEngine:
     """An engine whose pool holds `pool_size` connections (and `max_overflow` more while busy),
     makes a caller wait at most `pool_timeout` seconds for one, and has PostgreSQL cancel any
-    statement running past `statement_timeout_ms` (none when None: jobs, migrations)."""
+    statement running past `statement_timeout_ms` (none when None: jobs, migrations). A pool
+    with a `metrics_name` reports its connections in use and checkouts waiting."""
     server_settings = (
         {"statement_timeout": str(statement_timeout_ms)} if statement_timeout_ms else {}
     )
+    pool: dict[str, Any] = {"poolclass": metered_pool(metrics_name)} if metrics_name else {}
     # hide_parameters: error messages (and so logs) never carry bound values: emails, hashes.
     return create_async_engine(
         async_url(url),
@@ -99,6 +104,7 @@ def make_engine(
         hide_parameters=True,
         # asyncpg would wait a minute for a server that does not answer.
         connect_args={"server_settings": server_settings, "timeout": 5},
+        **pool,
     )
 
 

@@ -18,6 +18,8 @@ import structlog
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
+from dealreg.metrics import observe_request
+
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _STATE_KEY = "dealreg.request"
 
@@ -66,10 +68,13 @@ def request_id_middleware(app: ASGIApp) -> ASGIApp:
 
 
 async def stamp_response(message: Message, scope: Scope) -> None:
-    """`before_send` hook: add `X-Request-ID` and write the access log line."""
+    """`before_send` hook: add `X-Request-ID`, write the access log line, count the request."""
     if message["type"] != "http.response.start":
         return
     info = _request_info(scope)
+    # The route's template, not its path: one series per route, whatever the ids in it.
+    route = scope.get("path_template") or "unmatched"
+    observe_request(route, str(scope.get("method", "")), message["status"], info["started"])
     message["headers"] = [*message.get("headers", []), (b"x-request-id", info["id"].encode())]
     log.info(
         "request",

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+from prometheus_client import REGISTRY
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
@@ -184,6 +185,7 @@ async def test_a_receiver_that_fails_is_retried_on_the_schedule_until_it_takes_t
 ) -> None:
     receiver.status = 503
     admin, endpoint, _ = await approval_for(client, factory, receiver.url)
+    attempts_before = {outcome: _attempts(outcome) for outcome in ("pending", "delivered")}
     (delivery_id,) = await run_deliveries(db, sessionmaker)
     delivery = await db.get_one(WebhookDelivery, delivery_id)
     assert (delivery.status, delivery.attempts, delivery.last_status_code) == (
@@ -237,6 +239,13 @@ async def test_a_receiver_that_fails_is_retried_on_the_schedule_until_it_takes_t
     assert list(codes) == [503, 200]
     log = await client.get(f"{ENDPOINTS}/{endpoint['id']}/deliveries", headers=admin)
     assert [d["attempts"] for d in log.json()["items"]] == [2]
+    # Each attempt is counted by what became of its delivery.
+    counted = {outcome: _attempts(outcome) - n for outcome, n in attempts_before.items()}
+    assert counted == {"pending": 1, "delivered": 1}
+
+
+def _attempts(outcome: str) -> float:
+    return REGISTRY.get_sample_value("dealreg_webhook_attempts_total", {"outcome": outcome}) or 0.0
 
 
 async def test_an_unreachable_receiver_is_an_attempt_that_failed_not_an_error(

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.orgs.models import Organization
@@ -222,3 +222,13 @@ def elapsed_now(clock: SlaClock, now: datetime) -> timedelta:
     if clock.running_since is not None:
         running = calendar_of(clock).elapsed(clock.running_since, now)
     return timedelta(microseconds=clock.elapsed_us) + running
+
+
+async def sweep_lag_seconds(session: AsyncSession) -> float:
+    """How long the longest-due threshold has waited for the sweep; 0 when none is due."""
+    lag = await session.scalar(
+        select(func.extract("epoch", func.now() - func.min(SlaClock.next_due_at))).where(
+            SlaClock.next_due_at <= func.now()
+        )
+    )
+    return max(float(lag or 0), 0.0)

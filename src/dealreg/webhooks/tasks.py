@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.auth.tokens import Principal
 from dealreg.db import transaction
+from dealreg.metrics import WEBHOOK_ATTEMPTS
 from dealreg.registrations.repository import database_now
 from dealreg.webhooks import addresses, service
 from dealreg.webhooks.models import WebhookDelivery
@@ -126,6 +127,7 @@ async def deliver(sessions: async_sessionmaker[AsyncSession], delivery_id: str, 
     outcome = await _sender.send(claimed)
     async with transaction(sessions) as session:
         delivery = await service.record(session, claimed, outcome, await database_now(session))
+    WEBHOOK_ATTEMPTS.labels(delivery.status.value).inc()
     if not outcome.delivered:
         log.info(
             "webhook attempt failed",

@@ -5,6 +5,7 @@ jobs module registers a plain function and touches no broker.
 """
 
 import asyncio
+import time
 import uuid
 import weakref
 from typing import Any, cast
@@ -18,6 +19,7 @@ from dramatiq.middleware import AsyncIO, CurrentMessage, Middleware
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.db import make_engine, make_sessionmaker, transaction
+from dealreg.metrics import JOB_RETRIES, JOB_SECONDS, JOBS
 from dealreg.worker import repository
 from dealreg.worker.jobs import Job
 
@@ -93,7 +95,9 @@ class LoopSessions:
         loop = asyncio.get_running_loop()
         engine = self._engines.get(loop)
         if engine is None:
-            engine = self._engines[loop] = make_engine(self.database_url, pool_size=self.pool_size)
+            engine = self._engines[loop] = make_engine(
+                self.database_url, pool_size=self.pool_size, metrics_name="jobs"
+            )
         return engine
 
     def __call__(self) -> async_sessionmaker[AsyncSession]:
@@ -133,19 +137,16 @@ def _declare(
         message = CurrentMessage.get_current_message()
         if message is None:
             raise RuntimeError("jobs run only as Dramatiq messages")
-        message_id = uuid.UUID(message.message_id)
-        if spec.own_transactions:
-            # Its work commits as it goes and is safe to repeat; the run is recorded once done.
-            await spec.fn(sessions(), **values)
-            async with transaction(sessions()) as session:
-                if spec.record_run:
-                    await repository.start_run(session, message_id, spec.name)
-                await repository.mark_done(session, message_id)
-            return
-        async with transaction(sessions()) as session:
-            if await repository.start_run(session, message_id, spec.name):
-                await spec.fn(session, **values)
-            await repository.mark_done(session, message_id)
+        if message.options.get("retries"):
+            JOB_RETRIES.labels(spec.name).inc()
+        started = time.perf_counter()
+        outcome = "failed"
+        try:
+            await _run_once(spec, sessions, uuid.UUID(message.message_id), values)
+            outcome = "ok"
+        finally:
+            JOBS.labels(spec.name, outcome).inc()
+            JOB_SECONDS.labels(spec.name).observe(time.perf_counter() - started)
 
     run.__name__ = spec.name
     return dramatiq.Actor(
@@ -160,3 +161,20 @@ def _declare(
             "max_backoff": spec.max_backoff_ms,
         },
     )
+
+
+async def _run_once(
+    spec: Job, sessions: LoopSessions, message_id: uuid.UUID, values: dict[str, Any]
+) -> None:
+    if spec.own_transactions:
+        # Its work commits as it goes and is safe to repeat; the run is recorded once done.
+        await spec.fn(sessions(), **values)
+        async with transaction(sessions()) as session:
+            if spec.record_run:
+                await repository.start_run(session, message_id, spec.name)
+            await repository.mark_done(session, message_id)
+        return
+    async with transaction(sessions()) as session:
+        if await repository.start_run(session, message_id, spec.name):
+            await spec.fn(session, **values)
+        await repository.mark_done(session, message_id)

@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -69,6 +70,27 @@ async def due_again_if_lost(session: AsyncSession, epoch: str) -> int:
         .values(due_at=func.now())
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+class Backlog(NamedTuple):
+    unsent: int
+    sent: int
+    oldest_seconds: float
+
+
+async def backlog(session: AsyncSession) -> Backlog:
+    """Rows whose job has not run: unsent, sent and not run, and the oldest one's age."""
+    pending = OutboxMessage.done_at.is_(None)
+    row = (
+        await session.execute(
+            select(
+                func.count().filter(OutboxMessage.sent_at.is_(None)),
+                func.count().filter(OutboxMessage.sent_at.is_not(None)),
+                func.extract("epoch", func.now() - func.min(OutboxMessage.created_at)),
+            ).where(pending)
+        )
+    ).one()
+    return Backlog(int(row[0]), int(row[1]), max(float(row[2] or 0), 0.0))
 
 
 async def mark_done(session: AsyncSession, message_id: uuid.UUID) -> None:

@@ -11,15 +11,26 @@ from datetime import timedelta
 
 import dramatiq
 import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.api.resources import resource_for
+from dealreg.metrics import (
+    OUTBOX_OLDEST_SECONDS,
+    OUTBOX_PENDING,
+    SLA_SWEEP_LAG_SECONDS,
+)
+from dealreg.sla.clocks import sweep_lag_seconds
 from dealreg.webhooks import tasks as webhooks
+from dealreg.worker import repository
 from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
 from dealreg.worker.jobs import load_all_jobs
+from dealreg.worker.loops import run_passes
 from dealreg.worker.relay import RESEND_AFTER, Relay
 from dealreg.worker.scheduler import run_scheduler
 
 log = structlog.get_logger("dealreg.worker")
+# Often enough for an alert to fire within a minute; one cheap read of two indexes each time.
+BACKLOG_EVERY_SECONDS = 15.0
 
 
 class Background:
@@ -85,7 +96,30 @@ class Background:
         ]
         if self.with_scheduler:
             tasks.append(run_scheduler(self.sessions.engine(), self._stop))
+        tasks.append(observe_backlog(sessionmaker, self._stop))
         try:
             await asyncio.gather(*tasks)
         finally:
             await self.sessions.dispose()
+
+
+async def observe_backlog(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    stop: asyncio.Event,
+    *,
+    every_seconds: float = BACKLOG_EVERY_SECONDS,
+) -> None:
+    """Keep the backlog gauges current: outbox rows whose job has not run, and the SLA sweep's
+    lag (every worker process reports; the exposition keeps the largest)."""
+
+    async def one_pass() -> bool:
+        async with sessionmaker() as session:
+            outbox = await repository.backlog(session)
+            lag = await sweep_lag_seconds(session)
+        OUTBOX_PENDING.labels("unsent").set(outbox.unsent)
+        OUTBOX_PENDING.labels("sent").set(outbox.sent)
+        OUTBOX_OLDEST_SECONDS.set(outbox.oldest_seconds)
+        SLA_SWEEP_LAG_SECONDS.set(lag)
+        return False
+
+    await run_passes(stop, one_pass, what="backlog", log=log, idle_seconds=every_seconds)
