@@ -1,7 +1,7 @@
 """Issue #25, scale-out: two `dealreg serve` and two `dealreg worker` processes on one PostgreSQL
 database and one Redis, as the compose file runs them. Deals are submitted to both APIs at once,
 the vendors' approvers race to approve each registration on both APIs, and the worker leading the
-scheduler is SIGKILLed while decisions are still arriving. Nothing may happen twice or not at all:
+scheduler is SIGKILLed with every worker thread mid-job and decisions still arriving. Nothing may happen twice or not at all:
 one decision per registration, one run per periodic slot and per outbox row, one registration
 earning per approval, and no deadlock in any process."""
 
@@ -49,6 +49,7 @@ START_SECONDS = 40
 # within a scheduler tick of it.
 TAKEOVER_SECONDS = 75
 DRAIN_SECONDS = 45
+WORKER_THREADS = 4
 
 
 @dataclass
@@ -87,6 +88,7 @@ async def spawn(
         # the killed worker had fetched is back on the queue in seconds, not Dramatiq's minute.
         "DEALREG_BROKER_HEARTBEAT_TIMEOUT_MS": "2000",
         "DEALREG_BROKER_MAINTENANCE_CHANCE": "1000000",
+        "DEALREG_WORKER_THREADS": str(WORKER_THREADS),
     }
     started: list[Node] = []
 
@@ -142,7 +144,8 @@ async def until(check: Callable[[], Any], seconds: float, what: str) -> Any:
             value = await value
         if value:
             return value
-        assert time.monotonic() < deadline, f"{what}: not in {seconds} s"
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: not in {seconds} s")
         await asyncio.sleep(0.2)
 
 
@@ -206,6 +209,21 @@ async def outcome(engine: AsyncEngine) -> Outcome:
             )
         ]
     return Outcome(int(pending or 0), outbox, runs, slots, approvals, approved_events, earnings)
+
+
+async def jobs_waiting_on(engine: AsyncEngine, holder_pid: int, threads: int) -> bool:
+    """Whether `threads` jobs wait on the lock of the backend `holder_pid`: each worker thread
+    runs one job at a time, so this many means every thread of every worker."""
+    async with engine.connect() as conn:
+        waiting = await conn.scalar(
+            text(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE :holder = ANY(pg_blocking_pids(pid))"
+                " AND query LIKE 'INSERT INTO job_runs%'"
+            ),
+            {"holder": holder_pid},
+        )
+        return waiting == threads
 
 
 async def database_now(engine: AsyncEngine) -> datetime:
@@ -279,18 +297,29 @@ async def test_two_apis_and_two_workers_lose_nothing_and_do_nothing_twice_when_t
             ]
 
         half = len(registrations) // 2
-        first = await asyncio.gather(*(a for reg in registrations[:half] for a in race(reg)))
-        await until(lambda: leading(workers), START_SECONDS, "a scheduler leads")
-        (leader,) = leading(workers)
-        (survivor,) = [w for w in workers if w is not leader]
-        (leader_backend,) = await leader_backends(committing_engine)
-        # The second half of the decisions is in flight, and the first half's settle jobs are
-        # being relayed and run, when the leader dies.
-        second_half = asyncio.gather(*(a for reg in registrations[half:] for a in race(reg)))
-        await asyncio.sleep(0.3)
-        os.killpg(leader.process.pid, signal.SIGKILL)
-        assert await leader.process.wait() == -signal.SIGKILL
-        killed_at = await database_now(committing_engine)
+        async with committing_engine.connect() as holder:
+            # Runs cannot be recorded while the test holds this lock: a job's transaction
+            # begins by recording its run, and waits there, open, so every worker thread is
+            # mid-job when the leader is killed, not by luck of timing. Requests never write
+            # runs, and a job waiting there holds no row a request needs.
+            holder_pid = await holder.scalar(select(func.pg_backend_pid()))
+            await holder.execute(text("LOCK TABLE job_runs IN SHARE MODE"))
+            first = await asyncio.gather(*(a for reg in registrations[:half] for a in race(reg)))
+            await until(lambda: leading(workers), START_SECONDS, "a scheduler leads")
+            (leader,) = leading(workers)
+            (survivor,) = [w for w in workers if w is not leader]
+            (leader_backend,) = await leader_backends(committing_engine)
+            await until(
+                lambda: jobs_waiting_on(committing_engine, holder_pid, 2 * WORKER_THREADS),
+                START_SECONDS,
+                "every thread of both workers in a job",
+            )
+            # The second half of the decisions is sent as the leader dies.
+            second_half = asyncio.gather(*(a for reg in registrations[half:] for a in race(reg)))
+            os.killpg(leader.process.pid, signal.SIGKILL)
+            assert await leader.process.wait() == -signal.SIGKILL
+            killed_at = await database_now(committing_engine)
+            await holder.commit()
         second = await second_half
 
         decisions = [*first, *second]
