@@ -8,7 +8,6 @@ earning per approval, and no deadlock in any process."""
 import asyncio
 import contextlib
 import inspect
-import itertools
 import os
 import signal
 import sys
@@ -265,20 +264,27 @@ async def test_two_apis_and_two_workers_lose_nothing_and_do_nothing_twice_when_t
                 await create_plan(api_b, admin, vendor.program)
 
         # Submissions at once, alternating APIs, reps and the order the deal names the vendors
-        # in (the order two transactions lock the vendors' numbering in).
+        # in (the order two transactions lock the vendors' numbering in), each with a key to
+        # retry it by.
         bodies = [
             deal_body(*(line(v) for v in (vendors if i % 2 else vendors[::-1])))
             for i in range(DEALS_SUBMITTED)
         ]
-        submitted = await asyncio.gather(
-            *(
-                http.post(f"{api.url}{DEALS}", json=body, headers=partner.rep)
-                for api, partner, body in zip(
-                    itertools.cycle(apis), itertools.cycle(partners), bodies
-                )
-            )
-        )
+
+        def submit(i: int, api: Node) -> Awaitable[httpx.Response]:
+            partner = partners[i % len(partners)]
+            headers = partner.rep | {"Idempotency-Key": f"deal-{i}"}
+            return http.post(f"{api.url}{DEALS}", json=bodies[i], headers=headers)
+
+        submitted = await asyncio.gather(*(submit(i, apis[i % 2]) for i in range(len(bodies))))
         assert {r.status_code for r in submitted} == {201}, [r.text for r in submitted]
+        # Each retried on the other API is answered from the first's kept answer: the replicas
+        # share the key that seals kept answers (the signing key) as well as the database.
+        retried = await asyncio.gather(*(submit(i, apis[1 - i % 2]) for i in range(len(bodies))))
+        for first_answer, retry in zip(submitted, retried, strict=True):
+            assert retry.status_code == 201, retry.text
+            assert retry.headers.get("idempotent-replayed") == "true"
+            assert retry.json() == first_answer.json()
         registrations = [reg for r in submitted for reg in r.json()["registrations"]]
         assert len(registrations) == 2 * DEALS_SUBMITTED
         approver = {str(v.vendor.id): v.approver for v in vendors}
