@@ -152,9 +152,7 @@ def shared_app(settings: Settings) -> Litestar:
 
 
 @pytest.fixture
-def app(
-    shared_app: Litestar, sessionmaker: async_sessionmaker[AsyncSession]
-) -> Iterator[Litestar]:
+def app(shared_app: Litestar, sessionmaker: async_sessionmaker[AsyncSession]) -> Iterator[Litestar]:
     pools = shared_app.state.sessionmakers
     shared_app.state.sessionmakers = dict.fromkeys(pools, sessionmaker)
     yield shared_app
