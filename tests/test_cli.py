@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from dealreg.auth.passwords import verify_password
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import seed_demo
@@ -101,6 +102,43 @@ async def test_migrate_seed_and_token(scratch_url: str, tmp_path: Path) -> None:
     unknown = await asyncio.to_thread(dealreg, "token", "--email", "nobody@example.com", env=env)
     assert unknown.returncode == 1
     assert "nobody@example.com" in unknown.stderr
+
+
+async def test_an_operator_sets_a_persons_password(scratch_url: str, tmp_path: Path) -> None:
+    env = {"DEALREG_DATABASE_URL": scratch_url, "DEALREG_DATA_DIR": str(tmp_path)}
+    migrated = await asyncio.to_thread(dealreg, "migrate", env=env)
+    assert migrated.returncode == 0, migrated.stderr
+    await _seed(scratch_url)
+
+    def set_password(email: str, typed: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(  # noqa: S603 - our own console script
+            [sys.executable, "-m", "dealreg.cli", "user", "set-password", "--email", email],
+            env={**os.environ, **env},
+            input=typed,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    done = await asyncio.to_thread(set_password, "rep@northwind.example", "a long enough secret\n")
+    assert done.returncode == 0, done.stderr
+    weak = await asyncio.to_thread(set_password, "rep@northwind.example", "password123\n")
+    assert weak.returncode == 1
+    assert "at least 12" in weak.stderr
+    unknown = await asyncio.to_thread(set_password, "nobody@example.com", "a long enough secret\n")
+    assert unknown.returncode == 1
+    assert "nobody@example.com" in unknown.stderr
+
+    engine = make_engine(scratch_url, pool_size=1)
+    try:
+        async with engine.connect() as conn:
+            stored = await conn.scalar(
+                select(User.password_hash).where(User.email == "rep@northwind.example")
+            )
+    finally:
+        await engine.dispose()
+    assert verify_password(stored, "a long enough secret")
 
 
 def test_openapi_to_stdout_is_the_committed_document() -> None:

@@ -63,6 +63,44 @@ def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_set_password(settings: Settings, args: argparse.Namespace) -> int:
+    password = _read_password()
+    if password is None:
+        print("the two passwords differ; nothing was changed", file=sys.stderr)
+        return 1
+    from dealreg.errors import DealRegError
+
+    try:
+        asyncio.run(_set_password(_database_url(settings), args.email, password))
+    except DealRegError as exc:
+        print(exc.detail, file=sys.stderr)
+        return 1
+    print(f"password set for {args.email}")
+    return 0
+
+
+def _read_password() -> str | None:
+    """Typed twice at a terminal (not echoed); else one line of standard input, for scripts."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().removesuffix("\n")
+    import getpass
+
+    password = getpass.getpass("New password: ")
+    return password if getpass.getpass("Again: ") == password else None
+
+
+async def _set_password(database_url: str, email: str, password: str) -> None:
+    from dealreg.auth.service import set_password
+    from dealreg.db import make_engine, make_sessionmaker, transaction
+
+    engine = make_engine(database_url, pool_size=1)
+    try:
+        async with transaction(make_sessionmaker(engine)) as session:
+            await set_password(session, email, password)
+    finally:
+        await engine.dispose()
+
+
 def _expose_metrics(settings: Settings, *, processes: bool) -> None:
     """Serve the metrics when a port is set. With `processes` (granian's workers), every process
     keeps its values in files of a directory of this run's own, which prometheus_client reads from
@@ -204,6 +242,16 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--email", required=True)
     token.add_argument("--ttl", type=int, default=None, help="lifetime in seconds")
     token.set_defaults(func=cmd_token)
+
+    user = sub.add_parser("user", help="manage people's accounts").add_subparsers(
+        dest="user_command", required=True
+    )
+    set_password = user.add_parser(
+        "set-password",
+        help="set a person's password (typed at the prompt, or one line of standard input)",
+    )
+    set_password.add_argument("--email", required=True)
+    set_password.set_defaults(func=cmd_user_set_password)
     return parser
 
 

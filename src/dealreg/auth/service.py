@@ -5,6 +5,7 @@ import hmac
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.auth.passwords import check_new_password, hash_password
 from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.auth.tokens import Principal
 from dealreg.errors import DealRegError, NotFound, Unauthenticated
@@ -86,6 +87,17 @@ async def principal_for_email(session: AsyncSession, email: str) -> Principal:
     if user is None or not user.active:
         raise UnknownUser(f"No active user with email '{email}'.")
     return user_principal(user, await session.get_one(Organization, user.organization_id))
+
+
+async def set_password(session: AsyncSession, email: str, password: str) -> User:
+    """Set the password of the person with `email`, once it passes the rules for a new one."""
+    user = await repository.get_user_by_email(session, email.strip().lower())
+    if user is None:
+        raise UnknownUser(f"No user with email '{email}'.")
+    check_new_password(password, email=user.email, name=user.name, pointer="/password")
+    user.password_hash = hash_password(password)
+    await session.flush()
+    return user
 
 
 def user_principal(user: User, org: Organization, *, client_id: str = "dealreg-cli") -> Principal:

@@ -83,6 +83,8 @@ class User(Entity):
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[Role] = mapped_column(pg_enum(Role))
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    # argon2id (auth/passwords.py); None: no password set yet, so no sign-in with one.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
 
 
 class Partnership(Entity):
