@@ -12,8 +12,12 @@ import sys
 import threading
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dealreg.config import MAX_TOKEN_TTL, Settings, SettingsError
+
+if TYPE_CHECKING:
+    from dealreg.mail.transport import Mailer
 
 # prometheus_client's multiprocess directory (metrics.py).
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -155,6 +159,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             worker_threads=settings.worker_threads,
             webhooks_allow_private=settings.webhooks_allow_private,
             outbox_resend_after=timedelta(seconds=settings.outbox_resend_after_seconds),
+            mailer=_mailer(settings),
         )
         background.start()
     server = Granian(
@@ -172,6 +177,19 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         if background is not None:
             background.stop()
     return 0
+
+
+def _mailer(settings: Settings) -> "Mailer":
+    from dealreg.mail.transport import InvalidSmtpUrl, Mailer
+
+    try:
+        return Mailer(
+            smtp_url=settings.smtp_url,
+            sender=settings.mail_from,
+            directory=settings.data_dir / "mail",
+        )
+    except InvalidSmtpUrl as exc:
+        raise SystemExit(str(exc)) from exc
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
@@ -203,6 +221,7 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
         maintenance_chance=settings.broker_maintenance_chance,
         webhooks_allow_private=settings.webhooks_allow_private,
         outbox_resend_after=timedelta(seconds=settings.outbox_resend_after_seconds),
+        mailer=_mailer(settings),
     )
     background.start()
     stopped.wait()
