@@ -20,6 +20,7 @@ from dealreg import __version__
 from dealreg.api import ROUTE_HANDLERS
 from dealreg.api.deps import DEPENDENCIES
 from dealreg.api.security import BearerAuthentication
+from dealreg.api.throttling import Throttle, stamp_rate_limit
 from dealreg.api.unit_of_work import unit_of_work_middleware
 from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
@@ -82,15 +83,21 @@ def create_app(
         engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
         sessionmaker = make_sessionmaker(engine)
     tokens = TokenService.from_settings(settings)
+    throttle = Throttle(settings)
 
     async def dispose_engine(_: Any) -> None:
         if engine is not None:
             await engine.dispose()
 
+    async def close_throttle(_: Any) -> None:
+        await throttle.close()
+
     return Litestar(
         route_handlers=ROUTE_HANDLERS,
         dependencies=DEPENDENCIES,
         exception_handlers=exception_handlers(),
+        # In this order: authentication counts each request against its rate limit and refuses
+        # it before the unit of work opens a transaction or looks up an Idempotency-Key.
         middleware=[
             request_id_middleware,
             DefineMiddleware(
@@ -107,10 +114,11 @@ def create_app(
                 "sessionmaker": sessionmaker,
                 "tokens": tokens,
                 "sealer": Sealer.from_signing_key(tokens.signing_key),
+                "throttle": throttle,
             }
         ),
-        before_send=[stamp_response],
-        on_shutdown=[dispose_engine],
+        before_send=[stamp_response, stamp_rate_limit],
+        on_shutdown=[dispose_engine, close_throttle],
         debug=False,
     )
 
