@@ -45,6 +45,7 @@ def test_overrides_win_over_the_environment() -> None:
         ("DEALREG_DB_POOL_SIZE", "0"),
         ("DEALREG_RATE_LIMIT_CALLER", "lots"),
         ("DEALREG_RATE_LIMIT_ANONYMOUS", "0/minute"),
+        ("DEALREG_RATE_LIMIT_OAUTH_FAILURES_CLIENT", "5 per fortnight"),
         ("DEALREG_TRUSTED_PROXIES", "10.0.0.0/8, the-proxy"),
     ],
 )

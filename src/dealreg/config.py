@@ -22,6 +22,10 @@ MAX_TOKEN_TTL = 7 * 24 * 3600
 RATE_LIMIT_SETTINGS = (
     "rate_limit_caller",
     "rate_limit_anonymous",
+    "rate_limit_oauth_ip",
+    "rate_limit_oauth_client",
+    "rate_limit_oauth_failures_ip",
+    "rate_limit_oauth_failures_client",
 )
 
 
@@ -58,6 +62,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     rate_limit_caller: str = "600/minute"
     # Each client IP, for requests to the API without a usable token.
     rate_limit_anonymous: str = "60/minute"
+    # The token endpoint: every request per client IP, and per client id.
+    rate_limit_oauth_ip: str = "60/minute"
+    rate_limit_oauth_client: str = "20/minute"
+    # The token endpoint: failed client authentications (a moving window), per IP and client id.
+    rate_limit_oauth_failures_ip: str = "20/10 minutes"
+    rate_limit_oauth_failures_client: str = "5/10 minutes"
     # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed
     # for the client IP the limits count; with none, a proxy's clients share its address.
     trusted_proxies: str = ""

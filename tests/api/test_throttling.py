@@ -1,6 +1,6 @@
 """Rate limits: a caller's requests per token holder, requests without a usable token per client
-IP; each refusal a 429 problem with Retry-After and the draft's RateLimit fields, writing
-nothing."""
+IP, and the token endpoint per client IP and per client id with a tighter budget for failures;
+each refusal a 429 problem with Retry-After and the draft's RateLimit fields, writing nothing."""
 
 import asyncio
 import re
@@ -13,12 +13,15 @@ import httpx
 import msgspec
 import pytest
 from litestar import Litestar
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.app import create_app
 from dealreg.config import Settings
+from dealreg.db import make_sessionmaker
 from dealreg.idempotency.models import IdempotencyRecord
 from dealreg.orgs.models import Organization, Role
+from dealreg.orgs.service import IssuedClient, create_api_client
+from tests.api.test_oauth import GRANTED, basic, request_token
 from tests.factories import Factory
 from tests.problems import assert_problem, count_rows
 from tests.servers import PrivateRedis
@@ -77,6 +80,13 @@ def assert_throttled(response: httpx.Response, policy: str) -> int:
 @pytest.fixture
 async def vendor(factory: Factory) -> Organization:
     return await factory.vendor()
+
+
+async def issue(db: AsyncSession, factory: Factory, vendor: Organization) -> IssuedClient:
+    admin = factory.principal(await factory.user(vendor, Role.vendor_admin), vendor)
+    return await create_api_client(
+        db, admin, vendor.id, name="CRM", role=Role.vendor_system, scopes=GRANTED
+    )
 
 
 # The API: requests without a usable token, per client IP.
@@ -219,11 +229,125 @@ async def test_a_limit_of_zero_is_off(build: Build, factory: Factory, vendor: Or
             assert (await client.get(ME, headers=BAD_TOKEN)).status_code == 401
 
 
+# The token endpoint.
+
+
+async def test_wrong_secrets_are_limited_per_client_id_from_any_address(
+    build: Build, db: AsyncSession, factory: Factory, vendor: Organization
+) -> None:
+    app = build(
+        rate_limit_oauth_failures_client="3/minute", rate_limit_oauth_failures_ip="5/minute"
+    )
+    target = await issue(db, factory, vendor)
+    neighbour = await issue(db, factory, vendor)
+    wrong = basic(target.client.client_id, "drs_guess")
+    async with caller_at(app, "198.51.100.1") as client, caller_at(app, "198.51.100.2") as other:
+        for _ in range(3):
+            assert_problem(await request_token(client, wrong), 401, "invalid-client")
+        # Spent: the right secret is refused too, and so is the same id from another address.
+        right = basic(target.client.client_id, target.secret)
+        retry_after = assert_throttled(await request_token(client, right), "oauth-failures-client")
+        assert 55 <= retry_after <= 60
+        assert_throttled(await request_token(other, right), "oauth-failures-client")
+
+        # Another client id from the same address has its own budget...
+        mine = basic(neighbour.client.client_id, neighbour.secret)
+        assert (await request_token(client, mine)).status_code == 200
+        # ...up to the address's: two more failures spend it, for every client id.
+        for _ in range(2):
+            stranger = basic(f"unknown-{uuid.uuid4().hex}", "drs_guess")
+            assert_problem(await request_token(client, stranger), 401, "invalid-client")
+        assert_throttled(await request_token(client, mine), "oauth-failures-ip")
+        assert (await request_token(other, mine)).status_code == 200
+
+
+async def test_a_burst_of_wrong_secrets_gets_five_tries(
+    settings: Settings, committing_engine: AsyncEngine, committed: Factory
+) -> None:
+    """The issue's 250 wrong secrets for one client id, sent at once, under the default limits
+    (5 failures in 10 minutes per client id), on a database of the test's own: the burst's
+    requests really run side by side."""
+    vendor = await committed.vendor()
+    issued = await issue(committed.db, committed, vendor)
+    await committed.db.commit()
+    defaults = Settings.from_env({}, data_dir=settings.data_dir, log_level="WARNING")
+    app = create_app(defaults, sessionmaker=make_sessionmaker(committing_engine))
+    wrong = basic(issued.client.client_id, "drs_guess")
+    async with caller_at(app) as client:
+        answers = await asyncio.gather(*(request_token(client, wrong) for _ in range(250)))
+    statuses = [answer.status_code for answer in answers]
+    assert statuses.count(401) == 5
+    assert statuses.count(429) == 245
+
+
+async def test_successes_do_not_spend_the_failure_budget(
+    build: Build, db: AsyncSession, factory: Factory, vendor: Organization
+) -> None:
+    app = build(
+        rate_limit_oauth_failures_client="2/minute", rate_limit_oauth_failures_ip="2/minute"
+    )
+    issued = await issue(db, factory, vendor)
+    async with caller_at(app) as client:
+        for _ in range(5):
+            granted = await request_token(
+                client, client_id=issued.client.client_id, client_secret=issued.secret
+            )
+            assert granted.status_code == 200
+            assert {"oauth-ip", "oauth-client"} <= set(remaining(granted))
+        # A wrong scope is not a wrong secret.
+        scoped = await request_token(
+            client, basic(issued.client.client_id, issued.secret), scope="x"
+        )
+        assert scoped.status_code == 400
+        wrong = basic(issued.client.client_id, "drs_guess")
+        assert_problem(await request_token(client, wrong), 401, "invalid-client")
+        assert_problem(await request_token(client, wrong), 401, "invalid-client")
+        assert_throttled(await request_token(client, wrong), "oauth-failures-client")
+
+
+async def test_token_requests_are_limited_per_address_and_per_client_id(
+    build: Build, db: AsyncSession, factory: Factory, vendor: Organization
+) -> None:
+    app = build(rate_limit_oauth_ip="3/minute", rate_limit_oauth_client="3/minute")
+    first, second = await issue(db, factory, vendor), await issue(db, factory, vendor)
+    one = basic(first.client.client_id, first.secret)
+    two = basic(second.client.client_id, second.secret)
+    async with caller_at(app, "198.51.100.1") as here, caller_at(app, "198.51.100.2") as there:
+        granted = await request_token(here, one)
+        assert granted.status_code == 200
+        assert remaining(granted) == {
+            "oauth-ip": (2, remaining(granted)["oauth-ip"][1]),
+            "oauth-client": (2, remaining(granted)["oauth-client"][1]),
+        }
+        assert (await request_token(there, one)).status_code == 200
+        assert (await request_token(there, one)).status_code == 200
+        # The same client id from another address: its 3 are spent.
+        assert_throttled(await request_token(here, one), "oauth-client")
+        # Another client id from here has its own, up to here's 3 (the refusal counted).
+        assert (await request_token(here, two)).status_code == 200
+        assert_throttled(await request_token(here, two), "oauth-ip")
+        assert (await request_token(there, two)).status_code == 200
+
+
+async def test_a_failure_budget_comes_back_after_retry_after(
+    build: Build, db: AsyncSession, factory: Factory, vendor: Organization
+) -> None:
+    app = build(rate_limit_oauth_failures_client="1/2 seconds")
+    issued = await issue(db, factory, vendor)
+    async with caller_at(app) as client:
+        await request_token(client, basic(issued.client.client_id, "drs_guess"))
+        right = basic(issued.client.client_id, issued.secret)
+        retry_after = assert_throttled(await request_token(client, right), "oauth-failures-client")
+        assert retry_after <= 2
+        await asyncio.sleep(retry_after)
+        assert (await request_token(client, right)).status_code == 200
+
+
 # Redis storage: every process of an installation shares the counts.
 
 
 async def test_counts_in_redis_are_shared_by_every_app(
-    build: Build, private_redis: PrivateRedis
+    build: Build, private_redis: PrivateRedis, db: AsyncSession, factory: Factory
 ) -> None:
     limits = {"redis_url": private_redis.url, "rate_limit_anonymous": "3/minute"}
     one, two = build(**limits), build(**limits)
@@ -232,6 +356,16 @@ async def test_counts_in_redis_are_shared_by_every_app(
         assert (await second.get(ME, headers=BAD_TOKEN)).status_code == 401
         assert remaining(await first.get(ME, headers=BAD_TOKEN))["anonymous"][0] == 0
         assert_throttled(await second.get(ME, headers=BAD_TOKEN), "anonymous")
+
+    vendor = await factory.vendor()
+    issued = await issue(db, factory, vendor)
+    failing = build(redis_url=private_redis.url, rate_limit_oauth_failures_client="2/minute")
+    wrong = basic(issued.client.client_id, "drs_guess")
+    async with caller_at(failing) as client:
+        for _ in range(2):
+            assert_problem(await request_token(client, wrong), 401, "invalid-client")
+        right = basic(issued.client.client_id, issued.secret)
+        assert_throttled(await request_token(client, right), "oauth-failures-client")
 
 
 async def test_requests_pass_uncounted_while_redis_is_down(

@@ -1,4 +1,5 @@
-"""Rate limits: per caller on the API, and per client IP for requests without a usable token.
+"""Rate limits: per caller on the API, per client IP for requests without a usable token, and per
+client IP and per client id at the token endpoint, where failed authentications back off.
 
 Limits are written and counted with the `limits` library: on its async Redis storage when
 `redis_url` is set (every worker process shares the counts), in each process's memory otherwise
@@ -6,6 +7,13 @@ Limits are written and counted with the `limits` library: on its async Redis sto
 one increment per request (one round trip to Redis, or a dict update) says both whether the
 request passes and how much is left, and the window's end, when the quota resets, is known
 without asking.
+
+Failed client authentications count in a moving window: it is the tighter limit, and a guesser
+cannot spend two budgets across a window's edge. It is read before the secret is checked and
+added to only when the secret was wrong, so a client that authenticates never spends it. Reading,
+checking and adding are one step per client IP and per client id in each process (a lock held
+meanwhile), so a burst of guesses sent at once cannot all be read before any is added; across
+processes sharing Redis, at most one more guess per process slips through.
 
 A refusal is a 429 problem with `Retry-After` (seconds) and the fields of the IETF draft
 draft-ietf-httpapi-ratelimit-headers (revision -09, the structured-field syntax of RFC 9651 it
@@ -21,22 +29,25 @@ When the Redis storage fails, requests pass uncounted (and the failure is logged
 limits for a while is better than refusing every caller.
 """
 
+import asyncio
 import hashlib
 import heapq
 import ipaddress
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import limits
 import redis.asyncio
 import structlog
-from limits.aio.storage import RedisStorage
+from limits.aio.storage import MemoryStorage, MovingWindowSupport, RedisStorage
 from limits.errors import StorageError
 from litestar.types import Message, Scope
 
+from dealreg.auth.service import InvalidClient
 from dealreg.config import Settings
 from dealreg.errors import DealRegError
 
@@ -148,15 +159,41 @@ class MemoryCounts:
         return count
 
 
+class _KeyedLocks:
+    """A lock per key, kept while someone holds or awaits it."""
+
+    def __init__(self) -> None:
+        self._locks: dict[tuple[str, str], tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def hold(self, kind: str, identity: str) -> AsyncIterator[None]:
+        key = (kind, _key_part(identity))
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+
 class Throttle:
     """The quotas of one app and where they are counted."""
 
     def __init__(self, settings: Settings) -> None:
         self.counts: Counts
+        self.failures: MovingWindowSupport
         # Ours, so that the app's shutdown closes its connections.
         self.redis_pool: redis.asyncio.ConnectionPool | None = None
         if settings.redis_url is None:
             self.counts = MemoryCounts()
+            # Failed client authentications are few (the limit keeps them so), so its sweep of
+            # every window on each failure costs little.
+            self.failures = MemoryStorage()
         else:
             self.redis_pool = redis.asyncio.ConnectionPool.from_url(
                 settings.redis_url,
@@ -172,9 +209,17 @@ class Throttle:
                 connection_pool=self.redis_pool,  # type: ignore[arg-type]
             )
             self.counts = storage
+            self.failures = storage
         self.caller = _quota("caller", settings.rate_limit_caller)
         self.anonymous = _quota("anonymous", settings.rate_limit_anonymous)
+        self.oauth_ip = _quota("oauth-ip", settings.rate_limit_oauth_ip)
+        self.oauth_client = _quota("oauth-client", settings.rate_limit_oauth_client)
+        self.failures_ip = _quota("oauth-failures-ip", settings.rate_limit_oauth_failures_ip)
+        self.failures_client = _quota(
+            "oauth-failures-client", settings.rate_limit_oauth_failures_client
+        )
         self.trusted_proxies = settings.trusted_proxy_networks
+        self._serial = _KeyedLocks()
 
     async def close(self) -> None:
         if self.redis_pool is not None:
@@ -200,6 +245,64 @@ class Throttle:
             reset=max(1, math.ceil(start + window - now)),
             refused=used > quota.item.amount,
         )
+
+    async def failures_left(self, quota: Quota | None, identity: str) -> Usage | None:
+        """Whether `identity` may still fail against `quota`, counting nothing."""
+        if quota is None:
+            return None
+        key = quota.item.key_for(quota.name, _key_part(identity))
+        try:
+            oldest, failed = await self.failures.get_moving_window(
+                key, quota.item.amount, quota.window
+            )
+        except StorageError as exc:
+            log.error("rate limit storage failed", quota=quota.name, error=str(exc.storage_error))
+            return None
+        return Usage(
+            quota,
+            remaining=max(0, quota.item.amount - failed),
+            # The window frees a failure when its oldest one leaves it.
+            reset=max(1, math.ceil(oldest + quota.window - time.time())),
+            refused=failed >= quota.item.amount,
+        )
+
+    async def failed(self, quota: Quota | None, identity: str) -> None:
+        if quota is None:
+            return
+        key = quota.item.key_for(quota.name, _key_part(identity))
+        try:
+            await self.failures.acquire_entry(key, quota.item.amount, quota.window)
+        except StorageError as exc:
+            log.error("rate limit storage failed", quota=quota.name, error=str(exc.storage_error))
+
+    @asynccontextmanager
+    async def authenticating(self, scope: Scope, client_id: str) -> AsyncIterator[None]:
+        """Around the check of a client's secret, which raises `InvalidClient` when it is wrong:
+        count the attempt per client IP and per client id, refuse it (429) when either is spent
+        or has failed too often lately, even with the right secret, so that guessing gains
+        nothing from another address or id; and count a failure against both."""
+        ip = self.client_ip(scope)
+        async with self._serial.hold("ip", ip), self._serial.hold("client", client_id):
+            attempts = [
+                await self.count(self.oauth_ip, ip),
+                await self.count(self.oauth_client, client_id),
+            ]
+            failures = [
+                await self.failures_left(self.failures_ip, ip),
+                await self.failures_left(self.failures_client, client_id),
+            ]
+            usages = [usage for usage in [*attempts, *failures] if usage is not None]
+            if any(usage.refused for usage in usages):
+                raise refusal(
+                    usages, "Too many token requests for this client or from this address."
+                )
+            report(scope, attempts)
+            try:
+                yield
+            except InvalidClient:
+                await self.failed(self.failures_ip, ip)
+                await self.failed(self.failures_client, client_id)
+                raise
 
     def client_ip(self, scope: Scope) -> str:
         """The peer's address; behind trusted proxies, the nearest address in X-Forwarded-For
