@@ -60,7 +60,7 @@ def _basic_credentials(header: str | None) -> tuple[str, str] | None:
     tags=["oauth"],
     opt={"public": True},
     status_code=200,
-    responses=problems(401, 413, public=True),
+    responses=problems(401, 413, 429, public=True),
     summary="Exchange client credentials for an access token",
 )
 async def issue_token(

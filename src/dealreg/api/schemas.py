@@ -66,6 +66,7 @@ _DESCRIPTIONS = {
     413: "Request body over the size limit",
     422: "Well-formed but invalid input",
     428: "If-Match is required",
+    429: "Too many requests: retry after Retry-After seconds",
     503: "Not ready to serve",
 }
 
@@ -75,7 +76,8 @@ def problems(
 ) -> dict[int, ResponseSpec]:
     """OpenAPI entries for the problem responses a route can give, beside the ones every
     authenticated route can give."""
-    every = {400, 422} if public else {400, 401, 403, 422}
+    # 429: authentication counts every authenticated route's requests (api/throttling.py).
+    every = {400, 422} if public else {400, 401, 403, 422, 429}
     return {
         status: ResponseSpec(
             data_container=container,
