@@ -15,11 +15,13 @@ checking and adding are one step per client IP and per client id in each process
 meanwhile), so a burst of guesses sent at once cannot all be read before any is added; across
 processes sharing Redis, at most one more guess per process slips through.
 
-A refusal is a 429 problem with `Retry-After` (seconds) and the fields of the IETF draft
-draft-ietf-httpapi-ratelimit-headers (revision -09, the structured-field syntax of RFC 9651 it
-has kept since -08): `RateLimit-Policy: "caller";q=600;w=60` names each quota, its size and its
-window in seconds; `RateLimit: "caller";r=0;t=42` gives what is left and the seconds until it
-resets. Answers of limited routes that pass carry both fields too.
+A refusal is a 429 problem with `Retry-After` (seconds) and the two fields of the IETF draft
+draft-ietf-httpapi-ratelimit-headers, written to revision -09 (March 2025; the newest one read
+here, -10 exists), in its structured-field syntax (RFC 9651 lists of named policies):
+`RateLimit-Policy: "caller";q=600;w=60` names each quota, its size and its window in seconds;
+`RateLimit: "caller";r=0;t=42` gives what is left and the seconds until it resets. Answers of
+limited routes that pass carry both fields too. The older drafts' RateLimit-Limit, -Remaining
+and -Reset fields are not sent.
 
 The client IP is the ASGI peer address: behind a reverse proxy every client shares the proxy's
 budget unless `trusted_proxies` lists it, and then the address the proxies recorded in
