@@ -43,6 +43,10 @@ def test_overrides_win_over_the_environment() -> None:
         ("DEALREG_ACCESS_TOKEN_TTL_SECONDS", "0"),
         ("DEALREG_ACCESS_TOKEN_TTL_SECONDS", "31536000"),
         ("DEALREG_DB_POOL_SIZE", "0"),
+        ("DEALREG_RATE_LIMIT_CALLER", "lots"),
+        ("DEALREG_RATE_LIMIT_ANONYMOUS", "0/minute"),
+        ("DEALREG_RATE_LIMIT_OAUTH_FAILURES_CLIENT", "5 per fortnight"),
+        ("DEALREG_TRUSTED_PROXIES", "10.0.0.0/8, the-proxy"),
     ],
 )
 def test_a_bad_value_is_refused_by_name(name: str, value: str) -> None:

@@ -20,6 +20,7 @@ from dealreg import __version__
 from dealreg.api import ROUTE_HANDLERS
 from dealreg.api.deps import DEPENDENCIES
 from dealreg.api.security import BearerAuthentication
+from dealreg.api.throttling import Throttle, stamp_rate_limit
 from dealreg.api.unit_of_work import (
     DEFAULT_POOL,
     REPORTS_POOL,
@@ -107,15 +108,21 @@ def create_app(
     else:
         sessionmakers = {DEFAULT_POOL: sessionmaker, REPORTS_POOL: sessionmaker}
     tokens = TokenService.from_settings(settings)
+    throttle = Throttle(settings)
 
     async def dispose_engines(_: Any) -> None:
         for engine in engines:
             await engine.dispose()
 
+    async def close_throttle(_: Any) -> None:
+        await throttle.close()
+
     return Litestar(
         route_handlers=ROUTE_HANDLERS,
         dependencies=DEPENDENCIES,
         exception_handlers=exception_handlers(),
+        # In this order: authentication counts each request against its rate limit and refuses
+        # it before the unit of work opens a transaction or looks up an Idempotency-Key.
         middleware=[
             request_id_middleware,
             DefineMiddleware(
@@ -132,10 +139,11 @@ def create_app(
                 "sessionmakers": sessionmakers,
                 "tokens": tokens,
                 "sealer": Sealer.from_signing_key(tokens.signing_key),
+                "throttle": throttle,
             }
         ),
-        before_send=[stamp_response],
-        on_shutdown=[dispose_engines],
+        before_send=[stamp_response, stamp_rate_limit],
+        on_shutdown=[dispose_engines, close_throttle],
         debug=False,
     )
 

@@ -3,11 +3,13 @@
 Nothing reads the environment at import time; every component receives the `Settings` it needs.
 """
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Literal
 
+import limits
 import msgspec
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
@@ -15,6 +17,16 @@ LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 ENV_PREFIX = "DEALREG_"
 # The longest any access token may live: a week, for demos and scripts; services use an hour.
 MAX_TOKEN_TTL = 7 * 24 * 3600
+
+
+RATE_LIMIT_SETTINGS = (
+    "rate_limit_caller",
+    "rate_limit_anonymous",
+    "rate_limit_oauth_ip",
+    "rate_limit_oauth_client",
+    "rate_limit_oauth_failures_ip",
+    "rate_limit_oauth_failures_client",
+)
 
 
 class SettingsError(ValueError):
@@ -62,6 +74,43 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     metrics_host: str = "127.0.0.1"
     # Webhook endpoints on loopback, private or link-local addresses (a lab, the tests).
     webhooks_allow_private: bool = False
+    # Rate limits in `limits`' notation ("600/minute", "5 per 10 minutes"); "0" turns one off.
+    # Counted in Redis when `redis_url` is set (shared by every worker process), else in each
+    # process's memory. See api/throttling.py.
+    # Each authenticated caller (the token's holder, whichever token it uses).
+    rate_limit_caller: str = "600/minute"
+    # Each client IP, for requests to the API without a usable token.
+    rate_limit_anonymous: str = "60/minute"
+    # The token endpoint: every request per client IP, and per client id.
+    rate_limit_oauth_ip: str = "60/minute"
+    rate_limit_oauth_client: str = "20/minute"
+    # The token endpoint: failed client authentications (a moving window), per IP and client id.
+    rate_limit_oauth_failures_ip: str = "20/10 minutes"
+    rate_limit_oauth_failures_client: str = "5/10 minutes"
+    # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed
+    # for the client IP the limits count; with none, a proxy's clients share its address.
+    trusted_proxies: str = ""
+
+    def __post_init__(self) -> None:
+        for name in RATE_LIMIT_SETTINGS:
+            value = getattr(self, name)
+            if value != "0" and not _is_rate_limit(value):
+                raise ValueError(
+                    f"{name}: {value!r} is not a rate limit ('600/minute', '5 per 10 minutes', "
+                    "or '0' for none)"
+                )
+        try:
+            self.trusted_proxy_networks  # noqa: B018 - parsed to be checked
+        except ValueError as exc:
+            raise ValueError(f"trusted_proxies: {exc}") from None
+
+    @property
+    def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        return tuple(
+            ipaddress.ip_network(part.strip(), strict=False)
+            for part in self.trusted_proxies.split(",")
+            if part.strip()
+        )
 
     @property
     def signing_key_path(self) -> Path:
@@ -82,6 +131,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             return msgspec.convert(raw, cls, strict=False, dec_hook=_decode_path)
         except msgspec.ValidationError as exc:
             raise SettingsError(f"invalid {ENV_PREFIX}* setting: {exc}") from exc
+
+
+def _is_rate_limit(value: str) -> bool:
+    try:
+        return limits.parse(value).amount >= 1
+    except ValueError:
+        return False
 
 
 def _decode_path(type_: type, obj: object) -> object:

@@ -67,6 +67,11 @@ WEBHOOK_ATTEMPTS = Counter(
     "later) or failed (given up).",
     ["outcome"],
 )
+RATE_LIMITED = Counter(
+    "dealreg_rate_limited",
+    "Requests refused with a 429, by the quota they had spent (caller, anonymous, oauth_ip...).",
+    ["quota"],
+)
 OUTBOX_PENDING = Gauge(
     "dealreg_outbox_pending",
     "Outbox rows whose job has not run, by state: unsent, or sent and not run yet.",

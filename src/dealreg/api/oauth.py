@@ -11,6 +11,7 @@ from litestar.params import URLEncodedBody
 
 from dealreg.api.deps import Db
 from dealreg.api.schemas import problems
+from dealreg.api.throttling import throttle_of
 from dealreg.auth.keys import public_jwks
 from dealreg.auth.service import (
     InvalidClient,
@@ -59,7 +60,7 @@ def _basic_credentials(header: str | None) -> tuple[str, str] | None:
     tags=["oauth"],
     opt={"public": True},
     status_code=200,
-    responses=problems(401, 413, public=True),
+    responses=problems(401, 413, 429, public=True),
     summary="Exchange client credentials for an access token",
 )
 async def issue_token(
@@ -78,7 +79,8 @@ async def issue_token(
     if not client_id or not secret:
         raise InvalidClient("Client credentials are required.")
     requested = frozenset(data.scope.split()) if data.scope else None
-    principal = await principal_for_client(db, client_id, secret, requested)
+    async with throttle_of(request.scope).authenticating(request.scope, client_id):
+        principal = await principal_for_client(db, client_id, secret, requested)
     tokens: TokenService = request.app.state.tokens
     token = tokens.mint(principal)
     return Response(

@@ -66,6 +66,7 @@ _DESCRIPTIONS = {
     413: "Request body over the size limit",
     422: "Well-formed but invalid input",
     428: "If-Match is required",
+    429: "Too many requests: retry after Retry-After seconds",
     503: "Cannot serve now (busy, or the database away); retry after Retry-After",
 }
 
@@ -75,8 +76,9 @@ def problems(
 ) -> dict[int, ResponseSpec]:
     """OpenAPI entries for the problem responses a route can give, beside the ones every
     authenticated route can give."""
+    # 429: authentication counts every authenticated route's requests (api/throttling.py).
     # 503: no database connection free in time, the database away, a statement cut off.
-    every = {400, 422, 503} if public else {400, 401, 403, 422, 503}
+    every = {400, 422, 503} if public else {400, 401, 403, 422, 429, 503}
     return {
         status: ResponseSpec(
             data_container=container,

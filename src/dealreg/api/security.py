@@ -1,5 +1,10 @@
 """Bearer-token authentication and scope guards.
 
+Authentication is where the API's rate limits are counted (api/throttling.py), once per request:
+it is the first place that knows who is calling, it runs before the unit of work (so a refused
+request writes nothing and keeps no idempotency record), and it sees the requests that fail. A
+valid token counts against its holder's quota; no token or a bad one against the client IP's.
+
 Every route is authenticated unless its handler sets `opt={"public": True}`. A scope guard is all a
 route needs: a user's token carries exactly its role's scopes, so a scope stands for a role too;
 which objects the caller may touch is then decided by the service (another tenant's is a 404).
@@ -13,6 +18,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
 from litestar.types import Guard
 
+from dealreg.api.throttling import refusal, report, throttle_of
 from dealreg.auth.tokens import InvalidToken, Principal, TokenService
 
 BEARER_SECURITY: list[dict[str, list[str]]] = [{"bearerAuth": []}]
@@ -23,6 +29,25 @@ class BearerAuthentication(AbstractAuthenticationMiddleware):
     async def authenticate_request(
         self, connection: ASGIConnection[Any, Any, Any, Any]
     ) -> AuthenticationResult:
+        throttle = throttle_of(connection.scope)
+        try:
+            principal, token = self._verified(connection)
+        except NotAuthorizedException:
+            usage = await throttle.count(throttle.anonymous, throttle.client_ip(connection.scope))
+            if usage is not None and usage.refused:
+                raise refusal(
+                    [usage], "Too many requests without a valid token from this address."
+                ) from None
+            report(connection.scope, [usage])
+            raise
+        usage = await throttle.count(throttle.caller, str(principal.subject_id))
+        if usage is not None and usage.refused:
+            raise refusal([usage], "Too many requests from this caller.")
+        report(connection.scope, [usage])
+        return AuthenticationResult(user=principal, auth=token)
+
+    def _verified(self, connection: ASGIConnection[Any, Any, Any, Any]) -> tuple[Principal, str]:
+        """The token's principal and the token, or a 401."""
         header = connection.headers.get("authorization")
         if not header:
             raise NotAuthorizedException(
@@ -44,7 +69,7 @@ class BearerAuthentication(AbstractAuthenticationMiddleware):
                     "WWW-Authenticate": f'{_REALM}, error="invalid_token", error_description="{exc}"'
                 },
             ) from exc
-        return AuthenticationResult(user=principal, auth=token)
+        return principal, token.strip()
 
 
 def current_principal(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
