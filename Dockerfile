@@ -10,7 +10,8 @@ COPY pyproject.toml README.md ./
 COPY src ./src
 # Migrations ship inside the wheel (pyproject's force-include), so `dealreg migrate` works there.
 COPY alembic ./alembic
-RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+# With the `otel` extra: traces are off until OTEL_EXPORTER_OTLP_ENDPOINT is set.
+RUN pip wheel --no-cache-dir --wheel-dir /wheels '.[otel]'
 
 FROM python:3.11-slim AS runtime
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -24,10 +25,10 @@ RUN groupadd --system --gid 10001 dealreg \
  && install -d -o dealreg -g dealreg -m 0750 /var/lib/dealreg
 # The wheels are mounted, not copied: no layer of the image keeps them.
 RUN --mount=type=bind,from=build,source=/wheels,target=/wheels \
-    pip install --no-cache-dir --no-index --find-links /wheels dealreg
+    pip install --no-cache-dir --no-index --find-links /wheels 'dealreg[otel]'
 USER dealreg
 WORKDIR /var/lib/dealreg
-EXPOSE 8000
+EXPOSE 8000 9100
 # Liveness of the API process (a worker serves no HTTP: compose.yaml turns this off for workers).
 # /ready also asks the database, which is the load balancer's question, not the restart's.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \

@@ -2,7 +2,7 @@
 authentication, compression and the OpenAPI document."""
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from litestar import Litestar
@@ -13,6 +13,7 @@ from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
+from litestar.plugins import PluginProtocol
 from litestar.types import Method
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -32,6 +33,10 @@ from dealreg.db import make_engine, make_sessionmaker
 from dealreg.errors import exception_handlers
 from dealreg.idempotency.sealing import Sealer
 from dealreg.observability import configure_logging, request_id_middleware, stamp_response
+from dealreg.tracing import instrument_engine, provider_from_env
+
+if TYPE_CHECKING:
+    from opentelemetry.sdk.trace import TracerProvider
 
 
 def operation_id(handler: HTTPRouteHandler, method: Method, path: list[Any]) -> str:
@@ -76,9 +81,11 @@ def create_app(
     settings: Settings,
     *,
     sessionmaker: async_sessionmaker[AsyncSession] | None = None,
+    tracer_provider: "TracerProvider | None" = None,
 ) -> Litestar:
     """Build the app. `settings.database_url` must be resolved (the CLI starts the embedded
-    server first); tests may pass their own `sessionmaker` bound to a rolled-back connection."""
+    server first); tests may pass their own `sessionmaker` bound to a rolled-back connection.
+    With a `tracer_provider`, requests and SQL statements are traced (tracing.py)."""
     configure_logging(settings.log_level, json=settings.log_json)
     engines: list[AsyncEngine] = []
     if sessionmaker is None:
@@ -107,6 +114,8 @@ def create_app(
         }
     else:
         sessionmakers = {DEFAULT_POOL: sessionmaker, REPORTS_POOL: sessionmaker}
+    for engine in engines:
+        instrument_engine(engine, tracer_provider)
     tokens = TokenService.from_settings(settings)
     throttle = Throttle(settings)
 
@@ -142,10 +151,19 @@ def create_app(
                 "throttle": throttle,
             }
         ),
+        plugins=_tracing_plugins(tracer_provider),
         before_send=[stamp_response, stamp_rate_limit],
         on_shutdown=[dispose_engines, close_throttle],
         debug=False,
     )
+
+
+def _tracing_plugins(provider: "TracerProvider | None") -> list[PluginProtocol]:
+    if provider is None:
+        return []
+    from litestar.plugins.opentelemetry import OpenTelemetryConfig, OpenTelemetryPlugin
+
+    return [OpenTelemetryPlugin(OpenTelemetryConfig(tracer_provider=provider))]
 
 
 def app_from_env() -> Litestar:
@@ -154,5 +172,6 @@ def app_from_env() -> Litestar:
 
     settings = Settings.from_env()
     return create_app(
-        msgspec.structs.replace(settings, database_url=resolve_database_url(settings))
+        msgspec.structs.replace(settings, database_url=resolve_database_url(settings)),
+        tracer_provider=provider_from_env("dealreg-api"),
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dealreg.config import MAX_TOKEN_TTL, Settings, SettingsError
+from dealreg.tracing import provider_from_env
 
 if TYPE_CHECKING:
     from dealreg.mail.transport import Mailer
@@ -160,6 +161,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             webhooks_allow_private=settings.webhooks_allow_private,
             outbox_resend_after=timedelta(seconds=settings.outbox_resend_after_seconds),
             mailer=_mailer(settings),
+            tracer_provider=provider_from_env("dealreg-worker"),
         )
         background.start()
     server = Granian(
@@ -222,6 +224,7 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
         webhooks_allow_private=settings.webhooks_allow_private,
         outbox_resend_after=timedelta(seconds=settings.outbox_resend_after_seconds),
         mailer=_mailer(settings),
+        tracer_provider=provider_from_env("dealreg-worker"),
     )
     background.start()
     stopped.wait()

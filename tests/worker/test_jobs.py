@@ -8,6 +8,9 @@ from datetime import UTC, datetime, timedelta
 import dramatiq
 import pytest
 from dramatiq.brokers.stub import StubBroker
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from structlog.testing import capture_logs
@@ -237,3 +240,31 @@ def test_slots_are_whole_periods() -> None:
     assert slot_of(datetime(2026, 11, 23, 16, tzinfo=UTC), every) == datetime(
         2026, 11, 23, 16, tzinfo=UTC
     )
+
+
+async def test_a_traced_job_run_is_a_span_holding_its_statements(
+    hits_table: AsyncEngine, migrated_scratch: str
+) -> None:
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    broker = make_broker(None)
+    declare_actors(
+        broker, load_all_jobs(), LoopSessions(migrated_scratch, tracer_provider=provider)
+    )
+    sessionmaker = make_sessionmaker(hits_table)
+    async with transaction(sessionmaker) as session:
+        await enqueue(session, RECORD_HIT, marker="traced")
+    assert await Relay(sessionmaker, broker).once() == 1
+    worker = dramatiq.Worker(broker, worker_threads=1)
+    worker.start()
+    try:
+        await asyncio.to_thread(broker.join, RECORD_HIT.queue, fail_fast=True)
+        await asyncio.to_thread(worker.join)
+    finally:
+        worker.stop()
+    provider.shutdown()
+    spans = exporter.get_finished_spans()
+    [run] = [span for span in spans if span.name == "job tests.record_hit"]
+    inside = [s for s in spans if s.parent is not None and s.parent.span_id == run.context.span_id]
+    assert any("test_job_hits" in str((s.attributes or {}).get("db.statement")) for s in inside)

@@ -8,7 +8,7 @@ import asyncio
 import time
 import uuid
 import weakref
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import dramatiq
 import redis
@@ -20,8 +20,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.metrics import JOB_RETRIES, JOB_SECONDS, JOBS
+from dealreg.tracing import instrument_engine, job_span
 from dealreg.worker import repository
 from dealreg.worker.jobs import Job
+
+if TYPE_CHECKING:
+    from opentelemetry.sdk.trace import TracerProvider
 
 
 def make_broker(
@@ -86,9 +90,15 @@ class LoopSessions:
     """A sessionmaker per event loop: asyncpg connections belong to the loop that opened them,
     and Dramatiq runs async actors on a loop thread of its own."""
 
-    def __init__(self, database_url: str, pool_size: int = 5) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        pool_size: int = 5,
+        tracer_provider: "TracerProvider | None" = None,
+    ) -> None:
         self.database_url = database_url
         self.pool_size = pool_size
+        self.tracer_provider = tracer_provider
         self._engines: dict[asyncio.AbstractEventLoop, AsyncEngine] = {}
 
     def engine(self) -> AsyncEngine:
@@ -98,6 +108,7 @@ class LoopSessions:
             engine = self._engines[loop] = make_engine(
                 self.database_url, pool_size=self.pool_size, metrics_name="jobs"
             )
+            instrument_engine(engine, self.tracer_provider)
         return engine
 
     def __call__(self) -> async_sessionmaker[AsyncSession]:
@@ -142,7 +153,8 @@ def _declare(
         started = time.perf_counter()
         outcome = "failed"
         try:
-            await _run_once(spec, sessions, uuid.UUID(message.message_id), values)
+            with job_span(sessions.tracer_provider, spec.name):
+                await _run_once(spec, sessions, uuid.UUID(message.message_id), values)
             outcome = "ok"
         finally:
             JOBS.labels(spec.name, outcome).inc()

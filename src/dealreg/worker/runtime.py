@@ -8,6 +8,7 @@ only in that process, which is why production sets a Redis URL.
 import asyncio
 import threading
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import dramatiq
 import structlog
@@ -30,6 +31,9 @@ from dealreg.worker.loops import run_passes
 from dealreg.worker.relay import RESEND_AFTER, Relay
 from dealreg.worker.scheduler import run_scheduler
 
+if TYPE_CHECKING:
+    from opentelemetry.sdk.trace import TracerProvider
+
 log = structlog.get_logger("dealreg.worker")
 # Often enough for an alert to fire within a minute; one cheap read of two indexes each time.
 BACKLOG_EVERY_SECONDS = 15.0
@@ -48,12 +52,15 @@ class Background:
         webhooks_allow_private: bool = False,
         outbox_resend_after: timedelta = RESEND_AFTER,
         mailer: Mailer | None = None,
+        tracer_provider: "TracerProvider | None" = None,
     ) -> None:
         webhooks.configure(webhooks.Sender(allow_private=webhooks_allow_private))
         if mailer is not None:
             mail.configure(mailer)
         # Each worker thread may hold a connection, and the relay and scheduler one each.
-        self.sessions = LoopSessions(database_url, pool_size=worker_threads + 2)
+        self.sessions = LoopSessions(
+            database_url, pool_size=worker_threads + 2, tracer_provider=tracer_provider
+        )
         self.broker = make_broker(
             redis_url,
             heartbeat_timeout_ms=heartbeat_timeout_ms,
