@@ -11,7 +11,6 @@ from litestar.datastructures import State
 from litestar.handlers import HTTPRouteHandler
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.types import Method
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -19,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from dealreg import __version__
 from dealreg.api import ROUTE_HANDLERS
 from dealreg.api.deps import DEPENDENCIES
+from dealreg.api.docs import DocsPage
 from dealreg.api.security import BearerAuthentication
 from dealreg.api.unit_of_work import unit_of_work_middleware
 from dealreg.auth.tokens import TokenService
@@ -51,7 +51,7 @@ def openapi_config() -> OpenAPIConfig:
             "Errors are RFC 9457 problem details."
         ),
         path="/docs",
-        render_plugins=[SwaggerRenderPlugin(path="/")],
+        render_plugins=[DocsPage()],
         components=Components(
             security_schemes={
                 "bearerAuth": SecurityScheme(

@@ -65,12 +65,28 @@ def request_id_middleware(app: ASGIApp) -> ASGIApp:
     return middleware
 
 
+# What every answer carries unless it says otherwise. Nothing is to be kept (a read that is
+# meant to be revalidated by its ETag says `private, no-cache` itself: api/conditional.py), no
+# content is to be sniffed into another type, and the server names no software: granian adds
+# `server: granian` to an answer without a Server header and has no switch to leave it out
+# (granian#594), so the app sends one with nothing in it.
+_DEFAULT_HEADERS = (
+    (b"cache-control", b"no-store"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"server", b""),
+)
+
+
 async def stamp_response(message: Message, scope: Scope) -> None:
-    """`before_send` hook: add `X-Request-ID` and write the access log line."""
+    """`before_send` hook: add `X-Request-ID` and the default headers, and write the access log
+    line."""
     if message["type"] != "http.response.start":
         return
     info = _request_info(scope)
-    message["headers"] = [*message.get("headers", []), (b"x-request-id", info["id"].encode())]
+    headers = list(message.get("headers", []))
+    present = {bytes(name).lower() for name, _ in headers}
+    headers += [(name, value) for name, value in _DEFAULT_HEADERS if name not in present]
+    message["headers"] = [*headers, (b"x-request-id", info["id"].encode())]
     log.info(
         "request",
         request_id=info["id"],
