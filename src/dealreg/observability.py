@@ -10,18 +10,95 @@ written while the handler runs.
 
 import logging
 import re
+import sys
 import time
+import traceback
 import uuid
 from typing import Any
 
 import structlog
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from sqlalchemy.exc import StatementError
+from structlog.typing import EventDict, WrappedLogger
 
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _STATE_KEY = "dealreg.request"
 
 log = structlog.get_logger("dealreg.http")
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """`exc` and what it was raised from or while handling, outermost first, as Python shows."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and all(current is not seen for seen in chain):
+        chain.append(current)
+        current = current.__cause__ or (
+            None if current.__suppress_context__ else current.__context__
+        )
+    return chain
+
+
+def _withheld(exc: BaseException) -> str:
+    """What may be said of a database error: its SQL (placeholders, never values) and codes."""
+    said = ["message withheld: it may quote the values the statement was given"]
+    if isinstance(exc, StatementError):
+        said.append(f"[SQL: {exc.statement}]")
+    for name in ("sqlstate", "constraint_name", "table_name", "column_name"):
+        value = getattr(exc, name, None)
+        if isinstance(value, str):
+            said.append(f"{name}={value}")
+    return "; ".join(said)
+
+
+def _format(exc: BaseException, withheld_from: int) -> str:
+    """The traceback Python would print, the messages of the chain's exceptions from index
+    `withheld_from` (outermost first) on replaced by what `_withheld` says of them."""
+    chain = _causes(exc)
+    parts: list[str] = []
+    for index in reversed(range(len(chain))):
+        error = chain[index]
+        if index < len(chain) - 1:
+            parts.append(
+                "\nThe above exception was the direct cause of the following exception:\n\n"
+                if error.__cause__ is chain[index + 1]
+                else "\nDuring handling of the above exception, another exception occurred:\n\n"
+            )
+        parts.append("Traceback (most recent call last):\n")
+        parts.extend(traceback.format_tb(error.__traceback__))
+        message = _withheld(error) if index >= withheld_from else str(error)
+        parts.append(f"{type(error).__module__}.{type(error).__qualname__}: {message}\n")
+    return "".join(parts)
+
+
+def withhold_database_values(_: WrappedLogger, __: str, event: EventDict) -> EventDict:
+    """structlog processor: a logged database error loses its message, and so do the errors it
+    was raised from. The engine's `hide_parameters` keeps bound values out of SQLAlchemy's own
+    text only: asyncpg's message quotes the value it could not encode (`invalid input for query
+    argument $1: datetime.datetime(...)`), the Python error under it does too, and PostgreSQL's
+    quote the input it rejected. Other exceptions are formatted as usual (format_exc_info)."""
+    exc_info = event.get("exc_info")
+    if not exc_info:
+        return event
+    if isinstance(exc_info, BaseException):
+        exc: BaseException | None = exc_info
+    elif isinstance(exc_info, tuple):
+        exc = exc_info[1]
+    else:
+        exc = sys.exc_info()[1]
+    if exc is None:
+        return event
+    chain = _causes(exc)
+    database = [i for i, error in enumerate(chain) if _is_database_error(error)]
+    if database:
+        del event["exc_info"]
+        event["exception"] = _format(exc, database[0])
+    return event
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    return isinstance(exc, StatementError) or type(exc).__module__.startswith("asyncpg.")
 
 
 def configure_logging(level: str, *, json: bool) -> None:
@@ -31,6 +108,7 @@ def configure_logging(level: str, *, json: bool) -> None:
             structlog.contextvars.merge_contextvars,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
+            withhold_database_values,
             structlog.processors.format_exc_info,
             renderer,
         ],
