@@ -3,6 +3,7 @@ real `dealreg serve` whose every line of output is kept, grepped for the values 
 database errors themselves, logged as the app logs them, without the values they quote."""
 
 import base64
+import logging
 import time
 import uuid
 from collections.abc import Iterator
@@ -104,15 +105,17 @@ def test_a_run_of_bad_requests_logs_none_of_the_values_sent(
 
 
 @pytest.fixture
-def captured_logs(capsys: pytest.CaptureFixture[str]) -> Iterator[pytest.CaptureFixture[str]]:
-    """Logging as `serve` configures it, into `capsys`; the suite's own level again after."""
+def captured_logs(capfd: pytest.CaptureFixture[str]) -> Iterator[pytest.CaptureFixture[str]]:
+    """Logging as `serve` configures it, captured where it is written; the suite's own level
+    again after."""
     configure_logging("DEBUG", json=True)
-    yield capsys
+    yield capfd
     configure_logging("WARNING", json=True)
 
 
 async def _log_failure_of(db: AsyncSession, statement: str, **values: object) -> None:
-    """What logging the error `statement` raises prints, as the app logs an unhandled error."""
+    """Log the error `statement` raises as the app logs an unhandled error, as the unit of work
+    logs a failed commit, and as Dramatiq (through the standard library) a failed job."""
     log = structlog.get_logger(f"dealreg.test.{uuid.uuid4().hex}")
     try:
         async with db.begin_nested():
@@ -123,6 +126,9 @@ async def _log_failure_of(db: AsyncSession, statement: str, **values: object) ->
             raise RuntimeError("while handling it") from exc
         except RuntimeError:
             log.exception("commit failed")
+        logging.getLogger("dramatiq.worker.WorkerThread").error(
+            "Failed to process message with unhandled exception.", exc_info=exc
+        )
     else:
         raise AssertionError(f"{statement} did not fail")
 
@@ -141,8 +147,10 @@ async def test_a_logged_database_error_withholds_the_values_it_quotes(
 ) -> None:
     value = f"value{uuid.uuid4().hex}"
     await _log_failure_of(db, statement, value=value)
-    out = captured_logs.readouterr().out
+    captured = captured_logs.readouterr()
+    out = captured.out + captured.err
     assert out.count('"event": "unhandled error"') == out.count('"event": "commit failed"') == 1
+    assert '"logger": "dramatiq.worker.WorkerThread"' in out
     assert value not in out
     # What helps find the cause stays: the statement (placeholders only), the codes, the stack.
     assert "[SQL: " in out
@@ -163,7 +171,8 @@ async def test_a_unique_violation_withholds_the_duplicate_key(
         org=user.organization_id,
         email=email,
     )
-    out = captured_logs.readouterr().out
+    captured = captured_logs.readouterr()
+    out = captured.out + captured.err
     assert email not in out
     assert "constraint_name=uq_users_email" in out
 

@@ -110,6 +110,9 @@ def create_app(
             }
         ),
         before_send=[stamp_response],
+        # configure_logging owns the standard library's logging: Litestar's own configuration
+        # would add a handler of its own format, past the withholding of database values.
+        logging_config=None,
         on_shutdown=[dispose_engine],
         debug=False,
     )

@@ -20,7 +20,7 @@ import structlog
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from sqlalchemy.exc import StatementError
-from structlog.typing import EventDict, WrappedLogger
+from structlog.typing import EventDict, Processor, WrappedLogger
 
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _STATE_KEY = "dealreg.request"
@@ -101,20 +101,46 @@ def _is_database_error(exc: BaseException) -> bool:
     return isinstance(exc, StatementError) or type(exc).__module__.startswith("asyncpg.")
 
 
+class _StdoutHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to `sys.stdout` as it is when a line is written, where structlog's lines go: a
+    stream taken once would outlive a replaced stdout (a test's capture)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stdout
+        super().emit(record)
+
+
+# The standard library's loggers (Dramatiq's, with a failed job's traceback; asyncio's; granian's)
+# write through this one handler.
+_STDLIB_HANDLER = _StdoutHandler()
+
+
 def configure_logging(level: str, *, json: bool) -> None:
+    """structlog's lines, and the standard library's through the same processors: one format,
+    and nothing logged by a library escapes `withhold_database_values`."""
     renderer: Any = structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
+    shared: list[Processor] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        withhold_database_values,
+        structlog.processors.format_exc_info,
+    ]
     structlog.configure(
-        processors=[
-            structlog.contextvars.merge_contextvars,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            withhold_database_values,
-            structlog.processors.format_exc_info,
-            renderer,
-        ],
+        processors=[*shared, renderer],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
         cache_logger_on_first_use=True,
     )
+    _STDLIB_HANDLER.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[structlog.stdlib.add_logger_name, *shared],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
+        )
+    )
+    root = logging.getLogger()
+    if _STDLIB_HANDLER not in root.handlers:
+        root.addHandler(_STDLIB_HANDLER)
+    root.setLevel(level)
 
 
 def _request_info(scope: Scope) -> dict[str, Any]:
