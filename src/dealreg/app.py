@@ -11,7 +11,6 @@ from litestar.datastructures import State
 from litestar.handlers import HTTPRouteHandler
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins import PluginProtocol
 from litestar.types import Method
@@ -20,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from dealreg import __version__
 from dealreg.api import ROUTE_HANDLERS
 from dealreg.api.deps import DEPENDENCIES
+from dealreg.api.docs import DocsPage
 from dealreg.api.security import BearerAuthentication
 from dealreg.api.throttling import Throttle, stamp_rate_limit
 from dealreg.api.unit_of_work import (
@@ -61,7 +61,7 @@ def openapi_config() -> OpenAPIConfig:
             "Errors are RFC 9457 problem details."
         ),
         path="/docs",
-        render_plugins=[SwaggerRenderPlugin(path="/")],
+        render_plugins=[DocsPage()],
         components=Components(
             security_schemes={
                 "bearerAuth": SecurityScheme(
@@ -153,6 +153,9 @@ def create_app(
         ),
         plugins=_tracing_plugins(tracer_provider),
         before_send=[stamp_response, stamp_rate_limit],
+        # configure_logging owns the standard library's logging: Litestar's own configuration
+        # would add a handler of its own format, past the withholding of database values.
+        logging_config=None,
         on_shutdown=[dispose_engines, close_throttle],
         debug=False,
     )

@@ -3,6 +3,7 @@ twice; a key reused for another request is a 422; a key in flight is a 409 to re
 
 import asyncio
 import json
+import time
 import uuid
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from dealreg.app import create_app
 from dealreg.auth.tokens import Principal, TokenService
 from dealreg.config import Settings
 from dealreg.idempotency.models import IdempotencyRecord
-from dealreg.orgs.models import ApiClient, Organization, Role
+from dealreg.orgs.models import ApiClient, Organization, Role, User
 from tests.factories import Factory
 from tests.problems import assert_problem, count_rows
 
@@ -272,3 +273,58 @@ async def test_five_hundred_concurrent_posts_with_one_key_make_one_resource(
     assert retry.status_code == 201
     assert retry.content == first
     assert retry.headers["idempotent-replayed"] == "true"
+
+
+async def test_a_disabled_user_gets_no_kept_answer(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    first, headers, admin = await api_client_created_with_key(client, factory, "crm-4")
+    await db.execute(update(User).where(User.id == admin.subject_id).values(active=False))
+
+    again = await client.post(CLIENTS, json={"name": "CRM"}, headers=headers)
+    assert_problem(again, 401, "unauthenticated")
+    assert "idempotent-replayed" not in again.headers
+    assert first.json()["client_secret"] not in again.text
+
+
+async def test_a_rotated_client_gets_no_kept_answer(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    """The secret a client's POST was shown is not shown again to a token issued before the
+    client's own secret was rotated (nor after it was disabled: the same check)."""
+    partner = await factory.partner()
+    admin = await factory.headers_for(partner, Role.partner_admin)
+    provisioner = await client.post(
+        CLIENTS,
+        json={"name": "Provisioner", "role": "partner_admin", "scopes": ["api_clients:write"]},
+        headers=admin,
+    )
+    credentials = provisioner.json()
+    minted = await client.post(
+        "/v1/oauth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": credentials["client_id"],
+            "client_secret": credentials["client_secret"],
+        },
+    )
+    headers = {
+        "Authorization": f"Bearer {minted.json()['access_token']}",
+        "Idempotency-Key": "crm-5",
+    }
+    body = {"name": "CRM", "role": "partner_admin"}
+    first = await client.post(CLIENTS, json=body, headers=headers)
+    assert first.status_code == 201, first.text
+    # Tokens say when they were issued in whole seconds; one of the rotation's second is kept.
+    await asyncio.sleep(1.01 - time.time() % 1)
+    rotated = await client.post(
+        f"{CLIENTS}/{credentials['id']}/rotate-secret",
+        headers=admin | {"If-Match": f'"{credentials["version"]}"'},
+    )
+    assert rotated.status_code == 200, rotated.text
+
+    again = await client.post(CLIENTS, json=body, headers=headers)
+    assert_problem(again, 401, "unauthenticated")
+    assert "idempotent-replayed" not in again.headers
+    assert first.json()["client_secret"] not in again.text
+    assert await count_rows(db, ApiClient, ApiClient.organization_id == partner.id) == 2

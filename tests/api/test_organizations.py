@@ -1,10 +1,13 @@
 """`/v1/organizations` and their users: who may create and change them, who sees which, and every
 refusal as a problem that leaves the database as it was."""
 
+import asyncio
+import time
 import uuid
 from typing import Any
 
 import httpx
+import msgspec
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -678,3 +681,159 @@ async def test_vendor_system_is_a_machine_role_no_person_holds(
     response = await client.post(users_of(vendor), json=body, headers=headers)
     assert_problem(response, 422, "validation-error", pointer="/role")
     assert await count_rows(db, User, User.email == body["email"]) == 0
+
+
+# --- disabling users ---------------------------------------------------------------------------
+
+
+def user_url(org: Organization, user: User) -> str:
+    return f"{users_of(org)}/{user.id}"
+
+
+def bearer(factory: Factory, user: User, org: Organization) -> dict[str, str]:
+    return {"Authorization": f"Bearer {factory.token(user, org)}"}
+
+
+async def next_second() -> None:
+    """Until the clock has passed into the next whole second: tokens say when they were issued
+    in whole seconds, and one issued in the second of the change is kept."""
+    await asyncio.sleep(1.01 - time.time() % 1)
+
+
+async def test_an_admin_disables_a_user_whose_tokens_are_refused_at_once(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    vendor = await factory.vendor()
+    admin = await factory.headers_for(vendor, Role.vendor_admin)
+    approver = await factory.user(vendor, Role.vendor_approver)
+    token = bearer(factory, approver, vendor)
+    assert (await client.get("/v1/me", headers=token)).status_code == 200
+
+    await next_second()
+    off = await client.patch(
+        user_url(vendor, approver), json={"active": False}, headers=admin | if_match(1)
+    )
+    assert off.status_code == 200, off.text
+    assert (off.json()["active"], off.json()["version"]) == (False, 2)
+    assert off.headers["etag"] == '"2"'
+    assert_problem(await client.get("/v1/me", headers=token), 401, "unauthenticated")
+    listed = await client.get(users_of(vendor), headers=admin)
+    assert {u["id"]: u["active"] for u in listed.json()["items"]}[str(approver.id)] is False
+
+    # Enabled again, the user signs in anew: a token from before the disabling stays refused.
+    on = await client.patch(
+        user_url(vendor, approver), json={"active": True}, headers=admin | if_match(2)
+    )
+    assert on.json()["active"] is True
+    assert_problem(await client.get("/v1/me", headers=token), 401, "unauthenticated")
+    await db.refresh(approver)
+    assert (await client.get("/v1/me", headers=bearer(factory, approver, vendor))).is_success
+
+
+async def test_a_platform_admin_disables_a_partner_user_and_renames_one(
+    client: httpx.AsyncClient, admin: dict[str, str], factory: Factory
+) -> None:
+    partner = await factory.partner()
+    rep = await factory.user(partner, Role.partner_rep)
+    response = await client.patch(
+        user_url(partner, rep), json={"active": False, "name": "Rob"}, headers=admin | if_match(1)
+    )
+    assert response.status_code == 200, response.text
+    assert (response.json()["active"], response.json()["name"]) == (False, "Rob")
+    assert_problem(await client.get("/v1/me", headers=bearer(factory, rep, partner)), 401)
+
+
+async def test_another_tenants_user_is_not_found(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    vendor = await factory.vendor()
+    admin = await factory.headers_for(vendor, Role.vendor_admin)
+    other = await factory.vendor()
+    stranger = await factory.user(other, Role.vendor_approver)
+    # Named under its own organization, or smuggled under the admin's own.
+    for url in (user_url(other, stranger), f"{users_of(vendor)}/{stranger.id}"):
+        response = await client.patch(url, json={"active": False}, headers=admin | if_match(1))
+        assert_problem(response, 404)
+    missing = await client.patch(
+        f"{users_of(vendor)}/{uuid.uuid4()}", json={"active": False}, headers=admin | if_match(1)
+    )
+    assert_problem(missing, 404, "user-not-found")
+    await db.refresh(stranger)
+    assert (stranger.active, stranger.version) == (True, 1)
+
+
+@pytest.mark.parametrize("role", [Role.partner_rep])
+async def test_a_non_admin_cannot_disable_anyone(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession, role: Role
+) -> None:
+    partner = await factory.partner()
+    colleague = await factory.user(partner, Role.partner_rep)
+    headers = await factory.headers_for(partner, role)
+    response = await client.patch(
+        user_url(partner, colleague), json={"active": False}, headers=headers | if_match(1)
+    )
+    assert_problem(response, 403, "forbidden")
+    await db.refresh(colleague)
+    assert colleague.active is True
+
+
+async def test_an_admin_cannot_disable_themselves(
+    client: httpx.AsyncClient, factory: Factory, db: AsyncSession
+) -> None:
+    """Nobody locks themselves out by mistake; another admin (or the platform) can."""
+    partner = await factory.partner()
+    me = await factory.user(partner, Role.partner_admin)
+    headers = bearer(factory, me, partner)
+    response = await client.patch(
+        user_url(partner, me), json={"active": False}, headers=headers | if_match(1)
+    )
+    assert_problem(response, 409, "cannot-disable-yourself")
+    await db.refresh(me)
+    assert me.active is True
+    renamed = await client.patch(
+        user_url(partner, me), json={"name": "Me"}, headers=headers | if_match(1)
+    )
+    assert renamed.status_code == 200, renamed.text
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "status", "type_suffix", "pointer"),
+    [
+        ({"active": False}, {}, 428, "precondition-required", None),
+        ({"active": False}, {"If-Match": '"7"'}, 412, "stale-version", None),
+        ({"active": "no"}, {"If-Match": '"1"'}, 422, "validation-error", "/active"),
+        ({"name": ""}, {"If-Match": '"1"'}, 422, "validation-error", "/name"),
+        # A role is not changed here: disable the user and add one with the other role.
+        ({"role": "partner_admin"}, {"If-Match": '"1"'}, 422, "validation-error", None),
+    ],
+)
+async def test_a_bad_user_change_is_a_problem_and_changes_nothing(
+    client: httpx.AsyncClient,
+    admin: dict[str, str],
+    factory: Factory,
+    db: AsyncSession,
+    body: dict[str, Any],
+    headers: dict[str, str],
+    status: int,
+    type_suffix: str,
+    pointer: str | None,
+) -> None:
+    partner = await factory.partner()
+    rep = await factory.user(partner, Role.partner_rep, name="Pat")
+    response = await client.patch(user_url(partner, rep), json=body, headers=admin | headers)
+    assert_problem(response, status, type_suffix, pointer=pointer)
+    await db.refresh(rep)
+    assert (rep.active, rep.name, rep.version) == (True, "Pat", 1)
+
+
+async def test_a_user_token_holding_a_scope_the_role_no_longer_grants_is_refused(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    """A role's scopes can shrink in an upgrade: a token minted before holds what it lost."""
+    vendor = await factory.vendor()
+    approver = await factory.user(vendor, Role.vendor_approver)
+    principal = factory.principal(approver, vendor)
+    wider = msgspec.structs.replace(principal, scopes=principal.scopes | {"payouts:write"})
+    headers = {"Authorization": f"Bearer {factory.tokens.mint(wider)}"}
+    assert_problem(await client.get("/v1/me", headers=headers), 401, "unauthenticated")
+    assert (await client.get("/v1/me", headers=bearer(factory, approver, vendor))).is_success

@@ -397,10 +397,8 @@ async def test_threshold_events_name_the_registration_its_vendor_and_approver(
         assert event.data["number"] == number
         assert event.data["threshold"] == threshold
         assert when(event.data["due_at"]) == due
-        # Whom the vendor assigned is its own business; the breach goes to the partner too.
-        assert event.data.get("approver_id") == (
-            None if threshold == "breached" else str(scene.approver_id)
-        )
+        # Kept whole; the partner is shown the breach without them (tests/api/test_disclosure).
+        assert event.data["approver_id"] == str(scene.approver_id)
         # No escalation contact in the default policy: nobody to escalate to.
         assert "escalate_to" not in event.data
     assert events[-1].data["action"] == "none"
@@ -427,6 +425,21 @@ async def test_reminders_and_escalations_stay_inside_the_vendor(
         "sla.breached": scene.partner.partner.id,
         "sla.escalated": None,
     }
+
+    # The breach the partner is told of names neither the approver nor the contact.
+    feeds = {
+        side: {
+            e["type"]: e["details"]
+            for e in (
+                await client.get("/v1/events", params={"types": "sla.*"}, headers=headers)
+            ).json()["items"]
+        }
+        for side, headers in (("partner", scene.partner.admin), ("vendor", scene.admin))
+    }
+    assert set(feeds["partner"]) == {"sla.breached"}
+    assert not {"approver_id", "escalate_to"} & set(feeds["partner"]["sla.breached"])
+    assert feeds["vendor"]["sla.breached"]["escalate_to"] == ESCALATIONS
+    assert feeds["partner"]["sla.breached"]["action"] == "escalate"
 
 
 async def test_a_breach_is_recorded_only_at_the_hard_limit_naming_the_parties(
@@ -693,8 +706,8 @@ async def test_the_escalate_action_sends_the_breach_to_the_escalation_contact(
     reminder, at_risk, breached, escalated = events
     assert "escalate_to" not in reminder.data
     assert at_risk.data["escalate_to"] == ESCALATIONS
-    # The breach is the partner's to read too: the escalation contact is only in the vendor's.
-    assert (breached.data["action"], "escalate_to" in breached.data) == ("escalate", False)
+    # The breach is the partner's to read too, shown to it without the contact (disclosure.py).
+    assert (breached.data["action"], breached.data["escalate_to"]) == ("escalate", ESCALATIONS)
     assert escalated.data["escalate_to"] == ESCALATIONS
     # An escalation is the vendor's business; the partner hears of the breach itself.
     assert (escalated.vendor_id, escalated.partner_id) == (scene.vendor.vendor.id, None)

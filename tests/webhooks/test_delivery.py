@@ -444,6 +444,35 @@ async def test_each_organization_gets_its_own_events_only_as_it_reads_them(
     assert approved["vendor"]["details"] == approved["partner"]["details"]
 
 
+async def test_the_partners_webhook_never_names_the_vendors_approver(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+) -> None:
+    vendor, partner, registration = await approved_registration(client, factory)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    approver = await factory.user(vendor.vendor, Role.vendor_approver)
+    types = ["registration.review_started"]
+    await endpoint_for(client, admin, receiver.url + "?for=vendor", event_types=types)
+    await endpoint_for(client, partner.admin, receiver.url + "?for=partner", event_types=types)
+    assigned = await client.post(
+        f"{REGISTRATIONS}/{registration['id']}/assign",
+        json={"approver_id": str(approver.id)},
+        headers=admin | if_match(registration["version"]),
+    )
+    assert assigned.status_code == 200, assigned.text
+
+    await run_deliveries(db, sessionmaker)
+    sent = {r.path.split("=")[1]: json.loads(r.body) for r in receiver.received}
+    assert sent["vendor"]["data"]["approver_id"] == str(approver.id)
+    assert sent["vendor"]["details"]["approver_id"] == str(approver.id)
+    assert sent["partner"]["data"]["approver_id"] is None
+    assert "approver_id" not in sent["partner"]["details"]
+    assert sent["partner"]["details"]["status"] == "in_review"
+
+
 async def test_a_resource_that_cannot_be_read_does_not_hold_back_the_webhooks(
     client: httpx.AsyncClient,
     db: AsyncSession,

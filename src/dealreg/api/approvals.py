@@ -76,7 +76,9 @@ class DecisionController(Controller):
             if_match=if_match(if_match_header, required=True),
             note=data.note,
         )
-        return tagged(RegistrationOut.of(registration), registration.version)
+        return tagged(
+            RegistrationOut.seen_by(principal.org_kind, registration), registration.version
+        )
 
     @post(
         "/reject", status_code=200, responses=CHANGE_PROBLEMS, summary="Reject, with a reason code"
@@ -97,7 +99,9 @@ class DecisionController(Controller):
             reason=data.reason,
             note=data.note,
         )
-        return tagged(RegistrationOut.of(registration), registration.version)
+        return tagged(
+            RegistrationOut.seen_by(principal.org_kind, registration), registration.version
+        )
 
     @post(
         "/request-info",
@@ -120,7 +124,9 @@ class DecisionController(Controller):
             if_match=if_match(if_match_header, required=True),
             question=data.question,
         )
-        return tagged(RegistrationOut.of(registration), registration.version)
+        return tagged(
+            RegistrationOut.seen_by(principal.org_kind, registration), registration.version
+        )
 
     @post(
         "/resubmit",
@@ -144,7 +150,9 @@ class DecisionController(Controller):
             reply=data.reply,
             answers=data.answers,
         )
-        return tagged(RegistrationOut.of(registration), registration.version)
+        return tagged(
+            RegistrationOut.seen_by(principal.org_kind, registration), registration.version
+        )
 
     @post(
         "/assign",
@@ -167,7 +175,9 @@ class DecisionController(Controller):
             if_match=if_match(if_match_header, required=True),
             approver_id=data.approver_id,
         )
-        return tagged(RegistrationOut.of(registration), registration.version)
+        return tagged(
+            RegistrationOut.seen_by(principal.org_kind, registration), registration.version
+        )
 
 
 @get(
@@ -190,7 +200,9 @@ async def approval_queue(
     return Queue(
         items=[
             QueueEntry(
-                **msgspec.structs.asdict(RegistrationOut.of(item.registration)),
+                **msgspec.structs.asdict(
+                    RegistrationOut.seen_by(principal.org_kind, item.registration)
+                ),
                 conflicts=[
                     msgspec.convert(c, ConflictOut, from_attributes=True) for c in item.conflicts
                 ],

@@ -12,6 +12,8 @@ from dealreg.versioning import IfMatch, etag_of
 
 T = TypeVar("T")
 
+REVALIDATE = "private, no-cache"
+
 IfMatchHeader = Annotated[
     str | None,
     HeaderParameter(
@@ -34,16 +36,19 @@ def _tags(header: str) -> list[str]:
 
 
 def with_etag(request: Request[Any, Any, Any], body: T, version: int) -> Response[Any]:
-    """`body` with its ETag, or an empty 304 when the client's copy is current."""
+    """`body` with its ETag, or an empty 304 when the client's copy is current. A client may keep
+    it (privately) but must revalidate it before each use, which is what the ETag is for; every
+    other answer is not to be kept at all (observability.stamp_response)."""
     etag = etag_of(version)
+    headers = {"ETag": etag, "Cache-Control": REVALIDATE}
     if_none_match = request.headers.get("if-none-match")
     # If-None-Match compares weakly: a W/ prefix does not prevent a match.
     if if_none_match and (
         if_none_match.strip() == "*"
         or etag in (tag.removeprefix("W/") for tag in _tags(if_none_match))
     ):
-        return Response(b"", status_code=304, headers={"ETag": etag})
-    return Response(body, headers={"ETag": etag})
+        return Response(b"", status_code=304, headers=headers)
+    return Response(body, headers=headers)
 
 
 def tagged(body: T, version: int) -> Response[T]:

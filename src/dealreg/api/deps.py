@@ -13,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.api.security import current_principal
 from dealreg.api.unit_of_work import session_of
-from dealreg.auth.service import ensure_current
 from dealreg.auth.tokens import Principal
 from dealreg.errors import DealRegError
 from dealreg.pagination import MAX_LIMIT, PageKey, PageRequest
@@ -28,12 +27,9 @@ def provide_db(request: Request[Any, Any, Any]) -> AsyncSession:
     return session_of(request.scope)
 
 
-async def provide_principal(
-    request: Request[Any, Any, Any], db: NamedDependency[AsyncSession]
-) -> Principal:
-    principal = current_principal(request)
-    await ensure_current(db, principal)
-    return principal
+def provide_principal(request: Request[Any, Any, Any]) -> Principal:
+    """The caller, whose holder the unit of work has already found current."""
+    return current_principal(request)
 
 
 # Paging arrives as handler parameters, not through a dependency: Litestar resolves dependencies
@@ -86,5 +82,5 @@ Caller = NamedDependency[Principal]
 
 DEPENDENCIES = {
     "db": Provide(provide_db, sync_to_thread=False),
-    "principal": Provide(provide_principal),
+    "principal": Provide(provide_principal, sync_to_thread=False),
 }

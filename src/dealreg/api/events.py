@@ -12,6 +12,7 @@ from dealreg.api.deps import Caller, Db, Limit, decode_cursor, encode_cursor
 from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
+from dealreg.disclosure import details
 from dealreg.events import service
 from dealreg.pagination import DEFAULT_LIMIT
 
@@ -33,8 +34,9 @@ class EventOut(msgspec.Struct, kw_only=True):
     type: str
     occurred_at: datetime
     subject_id: uuid.UUID
-    # What the event itself says (from and to, a reason...). A webhook delivery carries the
-    # same under `details`, beside `data`: the resource as the API returns it to the receiver.
+    # What the event itself says (from and to, a reason...), as the caller's side may see it
+    # (disclosure.py). A webhook delivery carries the same under `details`, beside `data`: the
+    # resource as the API returns it to the receiver.
     details: dict[str, Any]
 
 
@@ -78,7 +80,7 @@ async def event_feed(
                 type=e.type,
                 occurred_at=e.created_at,
                 subject_id=e.subject_id,
-                details=e.data,
+                details=details(principal.org_kind, e.data),
             )
             for e in page.items
         ],

@@ -4,7 +4,7 @@ the vendor's scoring rubric and lead SLA."""
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 import msgspec
 from litestar import Controller, Request, Response, get, post, put
@@ -23,6 +23,7 @@ from dealreg.api.registrations import DealOut, deal_out
 from dealreg.api.schemas import CHANGE_PROBLEMS, Problem, Resource, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
+from dealreg.disclosure import actor, details, vendor_staff
 from dealreg.errors import DealRegError, error_body
 from dealreg.leads import service
 from dealreg.leads.models import Disposition, EngagementType, LeadRejection, LeadStatus
@@ -33,6 +34,7 @@ from dealreg.leads.service import (
     LeadInput,
     LeadRules,
 )
+from dealreg.orgs.models import OrgKind
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.registrations.service import Contact, Customer, Note
 
@@ -108,8 +110,15 @@ class EngagementOut(msgspec.Struct, kw_only=True):
     occurred_at: datetime
     points: int
     note: str | None
-    recorded_by: uuid.UUID
+    # Who of the vendor's recorded it: null to a partner.
+    recorded_by: uuid.UUID | None
     recorded_at: datetime
+
+    @classmethod
+    def seen_by(cls, reader: OrgKind, row: object) -> Self:
+        out = msgspec.convert(row, cls, from_attributes=True)
+        out.recorded_by = vendor_staff(reader, out.recorded_by)
+        return out
 
 
 class EngagementList(msgspec.Struct):
@@ -164,12 +173,20 @@ class LeadHistoryOut(msgspec.Struct, kw_only=True):
     id: uuid.UUID
     at: datetime
     action: str
+    # Null when dealreg acted, and to a partner when the vendor's people did (the role says so).
     actor_id: uuid.UUID | None
     actor_role: str | None
     from_status: LeadStatus | None
     to_status: LeadStatus | None
     reason: str | None
     data: dict[str, Any]
+
+    @classmethod
+    def seen_by(cls, reader: OrgKind, row: object) -> Self:
+        out = msgspec.convert(row, cls, from_attributes=True)
+        out.actor_id = actor(reader, out.actor_id, out.actor_role)
+        out.data = details(reader, out.data)
+        return out
 
 
 class LeadHistoryList(msgspec.Struct):
@@ -314,9 +331,7 @@ class LeadController(Controller):
         self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
     ) -> LeadHistoryList:
         rows = await service.history(db, principal, lead_id)
-        return LeadHistoryList(
-            items=[msgspec.convert(r, LeadHistoryOut, from_attributes=True) for r in rows]
-        )
+        return LeadHistoryList(items=[LeadHistoryOut.seen_by(principal.org_kind, r) for r in rows])
 
     @post(
         "/{lead_id:uuid}/forward",
@@ -348,9 +363,7 @@ class LeadController(Controller):
         self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
     ) -> EngagementList:
         rows = await service.engagements(db, principal, lead_id)
-        return EngagementList(
-            items=[msgspec.convert(r, EngagementOut, from_attributes=True) for r in rows]
-        )
+        return EngagementList(items=[EngagementOut.seen_by(principal.org_kind, r) for r in rows])
 
     @post(
         "/{lead_id:uuid}/engagements",
@@ -378,7 +391,7 @@ class LeadController(Controller):
         )
         result = EngagementResult(
             lead=lead_out(lead),
-            added=[msgspec.convert(r, EngagementOut, from_attributes=True) for r in rows],
+            added=[EngagementOut.seen_by(principal.org_kind, r) for r in rows],
         )
         return tagged(result, lead.version)
 
@@ -526,7 +539,9 @@ class LeadController(Controller):
         lead, submitted = await service.convert(
             db, principal, lead_id, data, if_match=if_match(if_match_header, required=True)
         )
-        deal = deal_out(submitted.deal, submitted.lines, submitted.registrations)
+        deal = deal_out(
+            principal.org_kind, submitted.deal, submitted.lines, submitted.registrations
+        )
         return tagged(ConversionResult(lead=lead_out(lead), deal=deal), lead.version)
 
 

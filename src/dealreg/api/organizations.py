@@ -65,6 +65,12 @@ class UserCreate(msgspec.Struct, forbid_unknown_fields=True):
     role: Role
 
 
+class UserUpdate(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    name: Name | msgspec.UnsetType = msgspec.UNSET
+    # False refuses the user's tokens at once; true lets them sign in again (with new tokens).
+    active: bool | msgspec.UnsetType = msgspec.UNSET
+
+
 class UserOut(Resource, kw_only=True):
     organization_id: uuid.UUID
     email: str
@@ -202,3 +208,33 @@ class OrganizationController(Controller):
         return UserList(
             items=[UserOut.of(u) for u in result.items], next_cursor=encode_cursor(result.next_key)
         )
+
+    @patch(
+        "/{org_id:uuid}/users/{user_id:uuid}",
+        guards=[requires(scopes.WRITE_USERS)],
+        responses=CHANGE_PROBLEMS,
+        response_headers=[ETAG_HEADER],
+        summary="Rename, disable or enable a user",
+    )
+    async def update_user(
+        self,
+        db: Db,
+        principal: Caller,
+        org_id: FromPath[uuid.UUID],
+        user_id: FromPath[uuid.UUID],
+        data: JSONBody[UserUpdate],
+        if_match_header: IfMatchHeader = None,
+    ) -> Response[UserOut]:
+        """An administrator of the organization (or the platform) may; nobody may disable
+        themselves (409). Disabling refuses the user's tokens at once; enabling again does not
+        bring back the tokens issued before."""
+        user = await service.update_user(
+            db,
+            principal,
+            org_id,
+            user_id,
+            if_match=if_match(if_match_header, required=True),
+            name=unset_to_none(data.name),
+            active=unset_to_none(data.active),
+        )
+        return tagged(UserOut.of(user), user.version)

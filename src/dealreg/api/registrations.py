@@ -4,7 +4,7 @@ registration of its own, which the partner and the vendor then move through its 
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
@@ -30,6 +30,8 @@ from dealreg.api.deps import (
 from dealreg.api.schemas import CHANGE_PROBLEMS, Resource, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
+from dealreg.disclosure import actor, details, vendor_staff
+from dealreg.orgs.models import OrgKind
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.registrations import service
 from dealreg.registrations.models import ExtensionStatus, RegistrationStatus, SalesStage
@@ -72,6 +74,7 @@ class RegistrationOut(Resource, kw_only=True):
     expected_close_date: date
     # Another partner's active registration claimed the same customer and product first.
     conflict: bool
+    # The vendor's approver: null to a partner, who sees the status move instead.
     approver_id: uuid.UUID | None
     # A rejection's reason code, and the vendor's words on its decision.
     decision_code: str | None
@@ -82,6 +85,12 @@ class RegistrationOut(Resource, kw_only=True):
     expires_at: datetime | None
     extensions_granted: int
     extension_pending: bool
+
+    @classmethod
+    def seen_by(cls, reader: OrgKind, row: object) -> Self:
+        out = cls.of(row)
+        out.approver_id = vendor_staff(reader, out.approver_id)
+        return out
 
 
 class ConflictOut(msgspec.Struct, kw_only=True):
@@ -124,6 +133,7 @@ class HistoryOut(msgspec.Struct, kw_only=True):
     id: uuid.UUID
     at: datetime
     action: str
+    # Null when dealreg acted, and to a partner when the vendor's people did (the role says so).
     actor_id: uuid.UUID | None
     actor_role: str | None
     from_status: RegistrationStatus | None
@@ -132,6 +142,13 @@ class HistoryOut(msgspec.Struct, kw_only=True):
     to_stage: SalesStage | None
     reason: str | None
     data: dict[str, Any]
+
+    @classmethod
+    def seen_by(cls, reader: OrgKind, row: object) -> Self:
+        out = msgspec.convert(row, cls, from_attributes=True)
+        out.actor_id = actor(reader, out.actor_id, out.actor_role)
+        out.data = details(reader, out.data)
+        return out
 
 
 class HistoryList(msgspec.Struct):
@@ -170,10 +187,17 @@ class ExtensionOut(Resource, kw_only=True):
     days: int
     reason: str
     status: ExtensionStatus
+    # Who of the vendor's decided: null to a partner.
     decided_by: uuid.UUID | None
     decided_at: datetime | None
     granted_days: int | None
     decision_reason: str | None
+
+    @classmethod
+    def seen_by(cls, reader: OrgKind, row: object) -> Self:
+        out = cls.of(row)
+        out.decided_by = vendor_staff(reader, out.decided_by)
+        return out
 
 
 class ExtensionList(msgspec.Struct):
@@ -187,7 +211,7 @@ class ExtensionResult(msgspec.Struct, kw_only=True):
     registration: RegistrationOut
 
 
-def deal_out(deal: Any, lines: Any, registrations: Any) -> DealOut:
+def deal_out(reader: OrgKind, deal: Any, lines: Any, registrations: Any) -> DealOut:
     return DealOut(
         id=deal.id,
         created_at=deal.created_at,
@@ -205,7 +229,7 @@ def deal_out(deal: Any, lines: Any, registrations: Any) -> DealOut:
             competitors=list(deal.competitors),
         ),
         lines=[msgspec.convert(line, LineOut, from_attributes=True) for line in lines],
-        registrations=[RegistrationOut.of(r) for r in registrations],
+        registrations=[RegistrationOut.seen_by(reader, r) for r in registrations],
     )
 
 
@@ -236,7 +260,7 @@ class DealController(Controller):
         self, db: Db, principal: Caller, data: JSONBody[DealInput]
     ) -> Response[DealOut]:
         result = await service.submit_deal(db, principal, data)
-        out = deal_out(result.deal, result.lines, result.registrations)
+        out = deal_out(principal.org_kind, result.deal, result.lines, result.registrations)
         return tagged(out, _deal_version(result.deal, result.registrations))
 
     @get(
@@ -259,7 +283,9 @@ class DealController(Controller):
             db, principal, partner_id=partner_id, rep_id=rep_id, page=page
         )
         return DealList(
-            items=[deal_out(v.deal, v.lines, v.registrations) for v in result.items],
+            items=[
+                deal_out(principal.org_kind, v.deal, v.lines, v.registrations) for v in result.items
+            ],
             next_cursor=encode_cursor(result.next_key),
         )
 
@@ -278,15 +304,15 @@ class DealController(Controller):
         deal_id: FromPath[uuid.UUID],
     ) -> Response[DealOut]:
         view = await service.get_deal(db, principal, deal_id)
-        out = deal_out(view.deal, view.lines, view.registrations)
+        out = deal_out(principal.org_kind, view.deal, view.lines, view.registrations)
         return with_etag(request, out, _deal_version(view.deal, view.registrations))
 
 
-def registration_detail(view: service.RegistrationView) -> RegistrationDetail:
+def registration_detail(reader: OrgKind, view: service.RegistrationView) -> RegistrationDetail:
     """A registration as its reader sees it: with its lines and, for the vendor, its conflicts."""
     registration = view.registration
     out = RegistrationDetail(
-        **msgspec.structs.asdict(RegistrationOut.of(registration)),
+        **msgspec.structs.asdict(RegistrationOut.seen_by(reader, registration)),
         answers=registration.answers,
         lines=[msgspec.convert(line, LineOut, from_attributes=True) for line in view.lines],
     )
@@ -334,7 +360,7 @@ class RegistrationController(Controller):
             page=page,
         )
         return RegistrationList(
-            items=[RegistrationOut.of(r) for r in result.items],
+            items=[RegistrationOut.seen_by(principal.org_kind, r) for r in result.items],
             next_cursor=encode_cursor(result.next_key),
         )
 
@@ -353,7 +379,9 @@ class RegistrationController(Controller):
         registration_id: FromPath[uuid.UUID],
     ) -> Response[RegistrationDetail]:
         view = await service.view_registration(db, principal, registration_id)
-        return with_etag(request, registration_detail(view), view.registration.version)
+        return with_etag(
+            request, registration_detail(principal.org_kind, view), view.registration.version
+        )
 
     @get(
         "/{registration_id:uuid}/history",
@@ -365,9 +393,7 @@ class RegistrationController(Controller):
         self, db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
     ) -> HistoryList:
         rows = await service.history(db, principal, registration_id)
-        return HistoryList(
-            items=[msgspec.convert(r, HistoryOut, from_attributes=True) for r in rows]
-        )
+        return HistoryList(items=[HistoryOut.seen_by(principal.org_kind, r) for r in rows])
 
     @post(
         "/{registration_id:uuid}/withdraw",
@@ -392,7 +418,9 @@ class RegistrationController(Controller):
             if_match=if_match(if_match_header, required=True),
             reason=data.reason,
         )
-        return tagged(RegistrationOut.of(registration), registration.version)
+        return tagged(
+            RegistrationOut.seen_by(principal.org_kind, registration), registration.version
+        )
 
     @post(
         "/{registration_id:uuid}/cancel",
@@ -421,7 +449,9 @@ class RegistrationController(Controller):
             if_match=if_match(if_match_header, required=True),
             reason=data.reason,
         )
-        return tagged(RegistrationOut.of(registration), registration.version)
+        return tagged(
+            RegistrationOut.seen_by(principal.org_kind, registration), registration.version
+        )
 
     @post(
         "/{registration_id:uuid}/stage",
@@ -448,7 +478,9 @@ class RegistrationController(Controller):
             stage=data.stage,
             note=data.note,
         )
-        return tagged(RegistrationOut.of(registration), registration.version)
+        return tagged(
+            RegistrationOut.seen_by(principal.org_kind, registration), registration.version
+        )
 
     @get(
         "/{registration_id:uuid}/extensions",
@@ -460,7 +492,7 @@ class RegistrationController(Controller):
         self, db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
     ) -> ExtensionList:
         rows = await service.list_extensions(db, principal, registration_id)
-        return ExtensionList(items=[ExtensionOut.of(r) for r in rows])
+        return ExtensionList(items=[ExtensionOut.seen_by(principal.org_kind, r) for r in rows])
 
     @post(
         "/{registration_id:uuid}/extensions",
@@ -486,7 +518,8 @@ class RegistrationController(Controller):
             reason=data.reason,
         )
         result = ExtensionResult(
-            extension=ExtensionOut.of(extension), registration=RegistrationOut.of(registration)
+            extension=ExtensionOut.seen_by(principal.org_kind, extension),
+            registration=RegistrationOut.seen_by(principal.org_kind, registration),
         )
         return tagged(result, registration.version)
 
@@ -518,6 +551,7 @@ class RegistrationController(Controller):
             reason=data.reason,
         )
         result = ExtensionResult(
-            extension=ExtensionOut.of(extension), registration=RegistrationOut.of(registration)
+            extension=ExtensionOut.seen_by(principal.org_kind, extension),
+            registration=RegistrationOut.seen_by(principal.org_kind, registration),
         )
         return tagged(result, registration.version)

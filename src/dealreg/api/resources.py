@@ -32,7 +32,8 @@ _ADMIN_OF = {OrgKind.vendor: Role.vendor_admin, OrgKind.partner: Role.partner_ad
 async def _registration(
     session: AsyncSession, reader: Principal, subject_id: uuid.UUID
 ) -> msgspec.Struct:
-    return registration_detail(await registrations.view_registration(session, reader, subject_id))
+    view = await registrations.view_registration(session, reader, subject_id)
+    return registration_detail(reader.org_kind, view)
 
 
 async def _lead(session: AsyncSession, reader: Principal, subject_id: uuid.UUID) -> msgspec.Struct:

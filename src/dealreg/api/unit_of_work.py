@@ -15,6 +15,10 @@ completed response is replayed byte for byte with `Idempotent-Replayed: true`; t
 another request is a 422; the same key while the first is still running is a 409 the client may
 retry. Only successful responses are kept, so a request that failed can simply be retried.
 They are kept sealed (idempotency/sealing.py): some carry a secret that is shown only once.
+
+A token's holder is checked here too (`ensure_current`), first thing in the request's transaction:
+a disabled or rotated holder must not be answered at all, a replay included, and this is the one
+place every authenticated request passes with a session, so the check runs once per request.
 """
 
 import gzip
@@ -27,6 +31,7 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from dealreg.auth.service import ensure_current
 from dealreg.auth.tokens import Principal
 from dealreg.errors import (
     PROBLEM_MEDIA_TYPE,
@@ -251,6 +256,12 @@ async def _run(
     idempotency: _Idempotency | None = None
     key = _header(scope, b"idempotency-key")
     caller: Any = scope.get("user")
+    if isinstance(caller, Principal):
+        try:
+            await ensure_current(session, caller)
+        except DealRegError as exc:
+            await session.rollback()
+            return _problem(exc, scope)
     # Only an authenticated POST is remembered: the token endpoint's answer is a secret.
     if key is not None and scope["method"] == "POST" and isinstance(caller, Principal):
         if not 0 < len(key) <= MAX_KEY_LENGTH or not key.isprintable():

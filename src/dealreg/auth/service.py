@@ -64,7 +64,7 @@ async def ensure_current(session: AsyncSession, principal: Principal) -> None:
         or not holder.active
         or holder.organization_id != principal.organization_id
         or holder.role is not principal.role
-        or (isinstance(holder, ApiClient) and not _still_good(principal, holder))
+        or not _still_good(principal, holder)
     ):
         raise Unauthenticated(
             "The holder of this token no longer exists, is disabled, or has changed role.",
@@ -72,13 +72,15 @@ async def ensure_current(session: AsyncSession, principal: Principal) -> None:
         )
 
 
-def _still_good(principal: Principal, client: ApiClient) -> bool:
-    """A client's token holds only scopes the client still has, and was issued after its secret
-    was last rotated or the client last disabled. Issue instants are whole seconds: a token
-    issued in the very second of the change is kept rather than one issued just after refused."""
-    if not principal.scopes <= frozenset(client.scopes):
+def _still_good(principal: Principal, holder: User | ApiClient) -> bool:
+    """A token holds only scopes its holder still has (a client's granted ones, a user's role's,
+    which an upgrade may narrow), and was issued after the holder was last disabled (or a
+    client's secret rotated). Issue instants are whole seconds: a token issued in the very
+    second of the change is kept rather than one issued just after refused."""
+    held = frozenset(holder.scopes) if isinstance(holder, ApiClient) else ROLE_SCOPES[holder.role]
+    if not principal.scopes <= held:
         return False
-    cutoff = client.tokens_valid_after
+    cutoff = holder.tokens_valid_after
     return cutoff is None or (principal.issued_at or 0) >= int(cutoff.timestamp())
 
 

@@ -21,6 +21,10 @@ class ApiClientNotFound(NotFound):
     type = "api-client-not-found"
 
 
+class CannotDisableYourself(Conflict):
+    type = "cannot-disable-yourself"
+
+
 class DuplicateOrganization(Conflict):
     type = "duplicate-organization"
 

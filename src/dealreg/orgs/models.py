@@ -83,6 +83,9 @@ class User(Entity):
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[Role] = mapped_column(pg_enum(Role))
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    # Tokens issued before this are refused: set when the user is disabled, so enabling them
+    # again does not bring back a token minted before (one may have leaked with the person).
+    tokens_valid_after: Mapped[datetime | None]
     # argon2id (auth/passwords.py); None: no password set yet, so no sign-in with one.
     password_hash: Mapped[str | None] = mapped_column(String(200))
 

@@ -24,6 +24,7 @@ from dealreg.fields import NO_NUL, MinorUnits, Sku
 from dealreg.orgs import repository
 from dealreg.orgs.errors import (
     ApiClientNotFound,
+    CannotDisableYourself,
     DuplicateOrganization,
     DuplicatePartnership,
     DuplicateProduct,
@@ -252,6 +253,39 @@ async def list_users(
 ) -> Page[User]:
     org = await _own_organization(session, actor, org_id)
     return await repository.list_users(session, org.id, page=page)
+
+
+async def update_user(
+    session: AsyncSession,
+    actor: Principal,
+    org_id: uuid.UUID,
+    user_id: uuid.UUID,
+    *,
+    if_match: IfMatch,
+    name: str | None = None,
+    active: bool | None = None,
+) -> User:
+    """Rename, disable or enable a user of an organization the caller administers. Tokens are
+    checked against their user on every request: disabling refuses them at once, and enabling
+    again does not bring back those issued before."""
+    org = await _own_organization(session, actor, org_id)
+    user = await repository.get_user(session, user_id)
+    if user is None or user.organization_id != org.id:
+        raise UserNotFound(f"No user {user_id} in organization {org_id}.")
+    require_admin_of(actor, org.id)
+    if_match.check(user.version)
+    if active is False and actor.kind == "user" and actor.subject_id == user.id:
+        raise CannotDisableYourself(
+            "You cannot disable yourself; another administrator of the organization can."
+        )
+    if name is not None:
+        user.name = name
+    if active is not None:
+        if not active and user.active:
+            user.tokens_valid_after = _tokens_clock()
+        user.active = active
+    await session.flush()
+    return user
 
 
 async def _own_organization(

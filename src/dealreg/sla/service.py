@@ -119,9 +119,6 @@ async def _claim(
     return (await session.execute(stmt)).first() is not None
 
 
-_VENDOR_ONLY = frozenset({"approver_id", "escalate_to"})
-
-
 async def _announce(
     session: AsyncSession,
     clock: SlaClock,
@@ -159,8 +156,8 @@ async def _announce(
             data["escalate_to"] = clock.escalation_email
             events.append("sla.escalated")
     # Reminders and escalations are the vendor's business; a breach is both sides', but whom the
-    # vendor assigned or escalates to is its own: the partner's copy leaves them out.
-    shared = {k: v for k, v in data.items() if k not in _VENDOR_ONLY}
+    # vendor assigned or escalates to is its own: the partner is shown it without them
+    # (disclosure.py).
     await registrations.add_events(
         session,
         [
@@ -169,7 +166,7 @@ async def _announce(
                 registration.id,
                 vendor_id=registration.vendor_id,
                 partner_id=registration.partner_id if type_ == "sla.breached" else None,
-                data=shared if type_ == "sla.breached" else data,
+                data=data,
             )
             for type_ in events
         ],

@@ -22,6 +22,7 @@ from sqlalchemy import func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
+from dealreg.disclosure import details
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from dealreg.events.models import Event
 from dealreg.orgs.models import Organization, OrgKind, Role
@@ -361,9 +362,10 @@ class Outcome(msgspec.Struct, frozen=True):
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-def payload(event: Event, data: Any) -> bytes:
+def payload(event: Event, data: Any, receiver: OrgKind) -> bytes:
     """The event as a receiver gets it: `data` is the resource as the API returns it to the
-    receiver's organization, `details` what the event itself says (as in the event feed)."""
+    receiver's organization, `details` what the event itself says as that side may see it (as
+    in the event feed)."""
     return msgspec.json.encode(
         {
             "id": str(event.id),
@@ -371,7 +373,7 @@ def payload(event: Event, data: Any) -> bytes:
             "occurred_at": event.created_at.isoformat(),
             "subject_id": str(event.subject_id),
             "data": data,
-            "details": event.data,
+            "details": details(receiver, event.data),
         }
     )
 
@@ -383,9 +385,10 @@ async def claim(
     enqueued with (or that lease ran out): None when another has it, or it is done."""
     row = (
         await session.execute(
-            select(WebhookDelivery, WebhookEndpoint, Event)
+            select(WebhookDelivery, WebhookEndpoint, Event, Organization.kind)
             .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
             .join(Event, Event.id == WebhookDelivery.event_id)
+            .join(Organization, Organization.id == WebhookEndpoint.organization_id)
             .where(
                 WebhookDelivery.id == delivery_id,
                 WebhookDelivery.status == DeliveryStatus.pending,
@@ -399,10 +402,10 @@ async def claim(
     ).one_or_none()
     if row is None:
         return None
-    delivery, endpoint, event = row
+    delivery, endpoint, event, receiver = row
     token = now + LEASE
     delivery.next_attempt_at = token
-    body = payload(event, delivery.data)
+    body = payload(event, delivery.data, receiver)
     message_id = f"msg_{event.id.hex}"
     return Claim(
         delivery_id=delivery.id,

@@ -178,6 +178,7 @@ from .total import Total
 from .user_create import UserCreate
 from .user_list import UserList
 from .user_out import UserOut
+from .user_update import UserUpdate
 from .vendor_input import VendorInput
 from .vendor_input_answers import VendorInputAnswers
 from .vendor_preview import VendorPreview
@@ -363,6 +364,7 @@ __all__ = (
     "UserCreate",
     "UserList",
     "UserOut",
+    "UserUpdate",
     "VendorInput",
     "VendorInputAnswers",
     "VendorPreview",

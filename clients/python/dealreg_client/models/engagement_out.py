@@ -31,7 +31,7 @@ class EngagementOut:
             occurred_at (datetime.datetime):
             points (int):
             recorded_at (datetime.datetime):
-            recorded_by (UUID):
+            recorded_by (None | UUID):
             type_ (EngagementType):
      """
 
@@ -40,7 +40,7 @@ class EngagementOut:
     occurred_at: datetime.datetime
     points: int
     recorded_at: datetime.datetime
-    recorded_by: UUID
+    recorded_by: None | UUID
     type_: EngagementType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -60,7 +60,11 @@ class EngagementOut:
 
         recorded_at = self.recorded_at.isoformat()
 
-        recorded_by = str(self.recorded_by)
+        recorded_by: None | str
+        if isinstance(self.recorded_by, UUID):
+            recorded_by = str(self.recorded_by)
+        else:
+            recorded_by = self.recorded_by
 
         type_ = self.type_.value
 
@@ -109,9 +113,22 @@ class EngagementOut:
 
 
 
-        recorded_by = UUID(d.pop("recorded_by"))
+        def _parse_recorded_by(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                recorded_by_type_0 = UUID(data)
 
 
+
+                return recorded_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        recorded_by = _parse_recorded_by(d.pop("recorded_by"))
 
 
         type_ = EngagementType(d.pop("type"))

@@ -1,0 +1,320 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.user_out import UserOut
+from ...models.user_update import UserUpdate
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    org_id: UUID,
+    user_id: UUID,
+    *,
+    body: UserUpdate,
+    if_match: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/organizations/{org_id}/users/{user_id}".format(org_id=quote(str(org_id), safe=""),user_id=quote(str(user_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | UserOut | None:
+    if response.status_code == 200:
+        response_200 = UserOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | UserOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org_id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UserUpdate,
+    if_match: None | str | Unset = UNSET,
+
+) -> Response[Problem | UserOut]:
+    """ Rename, disable or enable a user
+
+     An administrator of the organization (or the platform) may; nobody may disable
+    themselves (409). Disabling refuses the user's tokens at once; enabling again does not
+    bring back the tokens issued before.
+
+    Args:
+        org_id (UUID):
+        user_id (UUID):
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        body (UserUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | UserOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        org_id=org_id,
+user_id=user_id,
+body=body,
+if_match=if_match,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    org_id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UserUpdate,
+    if_match: None | str | Unset = UNSET,
+
+) -> Problem | UserOut | None:
+    """ Rename, disable or enable a user
+
+     An administrator of the organization (or the platform) may; nobody may disable
+    themselves (409). Disabling refuses the user's tokens at once; enabling again does not
+    bring back the tokens issued before.
+
+    Args:
+        org_id (UUID):
+        user_id (UUID):
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        body (UserUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | UserOut
+     """
+
+
+    return sync_detailed(
+        org_id=org_id,
+user_id=user_id,
+client=client,
+body=body,
+if_match=if_match,
+
+    ).parsed
+
+async def asyncio_detailed(
+    org_id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UserUpdate,
+    if_match: None | str | Unset = UNSET,
+
+) -> Response[Problem | UserOut]:
+    """ Rename, disable or enable a user
+
+     An administrator of the organization (or the platform) may; nobody may disable
+    themselves (409). Disabling refuses the user's tokens at once; enabling again does not
+    bring back the tokens issued before.
+
+    Args:
+        org_id (UUID):
+        user_id (UUID):
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        body (UserUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | UserOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        org_id=org_id,
+user_id=user_id,
+body=body,
+if_match=if_match,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    org_id: UUID,
+    user_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: UserUpdate,
+    if_match: None | str | Unset = UNSET,
+
+) -> Problem | UserOut | None:
+    """ Rename, disable or enable a user
+
+     An administrator of the organization (or the platform) may; nobody may disable
+    themselves (409). Disabling refuses the user's tokens at once; enabling again does not
+    bring back the tokens issued before.
+
+    Args:
+        org_id (UUID):
+        user_id (UUID):
+        if_match (None | str | Unset): The ETag the change was made against: a change without it
+            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        body (UserUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | UserOut
+     """
+
+
+    return (await asyncio_detailed(
+        org_id=org_id,
+user_id=user_id,
+client=client,
+body=body,
+if_match=if_match,
+
+    )).parsed
