@@ -102,5 +102,6 @@ class Mailer:
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self.directory / f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
         path.write_bytes(message.as_bytes())
-        # The path, not the text: a mail may carry a one-time link, and logs must not.
-        log.info("mail written (no DEALREG_SMTP_URL)", path=str(path))
+        # A warning: nobody receives it (fine for a demo, not in production). The path, not the
+        # text: a mail may carry a one-time link, and logs must not.
+        log.warning("mail not sent (no DEALREG_SMTP_URL): written to a file", path=str(path))
