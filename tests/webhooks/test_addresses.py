@@ -168,3 +168,33 @@ async def test_an_attempt_to_a_name_now_pointing_inside_is_refused_then(
     assert outcome.status_code is None
     assert outcome.error is not None
     assert "non-public" in outcome.error
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://a..example.com/hook",
+        "https://.example.com/hook",
+        f"https://{'a' * 64}.example.com/hook",
+        f"https://{'a' * 63}.{'b' * 63}.{'c' * 63}.{'d' * 63}.example/hook",
+        "https://a b.example/hook",
+        "https://[::1/hook",
+        "https://example.com]/hook",
+        "https://[not-an-address]/hook",
+        "https://[v1.x]/hook",
+    ],
+)
+@pytest.mark.parametrize("allow_private", [False, True])
+async def test_a_host_no_resolver_could_take_is_refused_before_any_lookup(
+    dns: dict[str, Resolved], url: str, allow_private: bool
+) -> None:
+    with pytest.raises(addresses.UnsafeUrl):
+        await addresses.resolve(url, allow_private=allow_private)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://bücher.example/in", "https://under_score.example./in", "http://[2606:2800::1]/"],
+)
+async def test_names_idna_and_dns_take_are_accepted(url: str) -> None:
+    assert addresses.check_form(url).host

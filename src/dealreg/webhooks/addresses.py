@@ -7,6 +7,7 @@ the check and another to the connection (DNS rebinding) reaches nothing inside."
 
 import asyncio
 import ipaddress
+import re
 import socket
 from urllib.parse import urlsplit, urlunsplit
 
@@ -80,13 +81,38 @@ class Target(msgspec.Struct, frozen=True):
         return urlunsplit(parts._replace(netloc=netloc)), {"host": host}, extensions
 
 
+# A host name as DNS carries it once IDNA has encoded it (underscores occur in real names).
+_DNS_NAME = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?")
+
+
+def _check_host(host: str, bracketed: bool) -> None:
+    """An IPv6 literal in brackets, or a name DNS can carry: labels of 1 to 63 octets, 253 in
+    all. Checked here, not left to the resolver, which raises UnicodeError on such a name."""
+    if bracketed:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError as exc:
+            raise UnsafeUrl("the host in brackets is not an IPv6 address") from exc
+        return
+    try:
+        encoded = host.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise UnsafeUrl("the host name has an empty label or one longer than 63 octets") from exc
+    if len(encoded.rstrip(".")) > 253 or not _DNS_NAME.fullmatch(encoded):
+        raise UnsafeUrl("the host is neither an IP address nor a DNS name")
+
+
 def check_form(url: str) -> Target:
     """The parts of an http(s) URL without credentials; UnsafeUrl otherwise."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # an unbalanced bracket, or brackets around no IPv6 address
+        raise UnsafeUrl("the URL's host is not readable: brackets enclose an IPv6 address") from exc
     if parts.scheme not in ("https", "http"):
         raise UnsafeUrl("an endpoint URL is https:// (or http://)")
     if not parts.hostname:
         raise UnsafeUrl("an endpoint URL names a host")
+    _check_host(parts.hostname, bracketed="[" in parts.netloc)
     if parts.username or parts.password:
         raise UnsafeUrl("an endpoint URL carries no credentials: the signature authenticates")
     if parts.fragment:
