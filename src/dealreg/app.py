@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg import __version__
 from dealreg.api import ROUTE_HANDLERS
+from dealreg.api.days import check_every_route
 from dealreg.api.deps import DEPENDENCIES
 from dealreg.api.security import BearerAuthentication
 from dealreg.api.unit_of_work import unit_of_work_middleware
@@ -87,7 +88,7 @@ def create_app(
         if engine is not None:
             await engine.dispose()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=ROUTE_HANDLERS,
         dependencies=DEPENDENCIES,
         exception_handlers=exception_handlers(),
@@ -113,6 +114,8 @@ def create_app(
         on_shutdown=[dispose_engine],
         debug=False,
     )
+    check_every_route(app)
+    return app
 
 
 def app_from_env() -> Litestar:
