@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg import __version__
 from dealreg.api import ROUTE_HANDLERS
+from dealreg.api.body import JsonRequest
 from dealreg.api.days import check_every_route
 from dealreg.api.deps import DEPENDENCIES
 from dealreg.api.security import BearerAuthentication
@@ -102,6 +103,7 @@ def create_app(
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_body_bytes,
+        request_class=JsonRequest,
         state=State(
             {
                 "settings": settings,

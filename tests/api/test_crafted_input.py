@@ -1,7 +1,7 @@
-"""Crafted input is a 4xx problem naming what is wrong, never a 500: days and instants outside
-the range the API takes (1970-01-01 to 2200-12-31 in UTC, whatever the offset), a cursor carrying
-such an instant, and webhook URLs the URL parser or IDNA cannot read. Each refusal writes
-nothing."""
+"""Crafted input is a 4xx problem naming what is wrong, never a 500: bodies nested past any use,
+days and instants outside the range the API takes (1970-01-01 to 2200-12-31 in UTC, whatever the
+offset), a cursor carrying such an instant, and webhook URLs the URL parser or IDNA cannot read.
+Each refusal writes nothing."""
 
 import base64
 import uuid
@@ -22,6 +22,12 @@ from tests.problems import assert_problem, count_rows
 Headers = dict[str, str]
 
 
+DEEP = b"[" * 1000 + b"]" * 1000
+DEEPER = b'{"a":' * 5000 + b"1" + b"}" * 5000
+# Decodes, but nests past any schema of the API: refused before anything walks it.
+DEEP_ENOUGH = b'{"name":' + b"[" * 40 + b"]" * 40 + b"}"
+
+
 async def rows(db: AsyncSession) -> dict[str, int]:
     return {
         mapper.class_.__tablename__: await count_rows(db, mapper.class_)
@@ -37,6 +43,23 @@ def errors_of(body: dict[str, Any]) -> list[dict[str, Any]]:
 @pytest.fixture
 async def admin(factory: Factory) -> Headers:
     return await factory.headers_for(await factory.vendor(), Role.vendor_admin)
+
+
+@pytest.mark.parametrize(
+    "body", [DEEP, DEEPER, DEEP_ENOUGH], ids=["array-1000", "object-5000", "member-41"]
+)
+@pytest.mark.parametrize("idempotent", [False, True], ids=["plain", "idempotency-key"])
+async def test_a_body_nested_past_any_use_is_a_400_on_the_body(
+    client: httpx.AsyncClient, db: AsyncSession, admin: Headers, body: bytes, idempotent: bool
+) -> None:
+    before = await rows(db)
+    headers = admin | {"Content-Type": "application/json"}
+    if idempotent:
+        headers["Idempotency-Key"] = str(uuid.uuid4())
+    response = await client.post("/v1/programs", content=body, headers=headers)
+    problem = assert_problem(response, 400, "malformed-body")
+    assert "nest" in problem["detail"]
+    assert await rows(db) == before
 
 
 @pytest.mark.parametrize(
