@@ -25,6 +25,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from litestar import Litestar
+from litestar.params import ParameterKwarg
 from litestar.routes import HTTPRoute
 from sqlalchemy import CompoundSelect, Text, cast, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -274,7 +275,7 @@ def _mutated(value: Any) -> Strategy:
 
 
 class Operation:
-    def __init__(self, method: str, path: str, roles: list[Role], openapi: Json | None) -> None:
+    def __init__(self, method: str, path: str, roles: list[Role], openapi: Json) -> None:
         self.method, self.path, self.roles, self.openapi = method, path, roles, openapi
 
     def __repr__(self) -> str:
@@ -302,6 +303,21 @@ def operations(app: Litestar) -> list[Operation]:
             required = {s for guard in handler.resolve_guards() if (s := _scope_of(guard))}
             roles = [role for role in Role if required <= ROLE_SCOPES[role]]
             spec = document["paths"].get(route.path_format, {}).get(method.lower())
+            if spec is None:  # a page: its query parameters from its signature, typed as text
+                spec = {
+                    "parameters": [
+                        {
+                            "name": kwarg.query or kwarg.name or name,
+                            "in": "query",
+                            "schema": {"type": "string"},
+                        }
+                        for name, parameter in handler.parsed_fn_signature.parameters.items()
+                        if isinstance(kwarg := parameter.kwarg_definition, ParameterKwarg)
+                        and not kwarg.header
+                        and not kwarg.cookie
+                        and name not in handler.resolve_dependencies()
+                    ]
+                }
             found.append(Operation(method, route.path_format, roles, spec))
     return sorted(found, key=repr)
 
@@ -416,7 +432,7 @@ def request_of(demo: Demo, data: st.DataObject) -> tuple[str, str, dict[str, str
     role = data.draw(st.sampled_from(roles), label="role") if roles else None
     headers = dict(demo.callers[role][0]) if role else {}
     url = op.path
-    spec = op.openapi or {}
+    spec = op.openapi
     params: dict[str, str] = {}
     for parameter in spec.get("parameters", []):
         name, where, schema = parameter["name"], parameter["in"], parameter["schema"]
