@@ -18,6 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg import __version__
 from dealreg.api import ROUTE_HANDLERS
+from dealreg.api.body import JsonRequest
+from dealreg.api.days import check_every_route
 from dealreg.api.deps import DEPENDENCIES
 from dealreg.api.docs import DocsPage
 from dealreg.api.security import BearerAuthentication
@@ -126,7 +128,7 @@ def create_app(
     async def close_throttle(_: Any) -> None:
         await throttle.close()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=ROUTE_HANDLERS,
         dependencies=DEPENDENCIES,
         exception_handlers=exception_handlers(),
@@ -142,6 +144,7 @@ def create_app(
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_body_bytes,
+        request_class=JsonRequest,
         state=State(
             {
                 "settings": settings,
@@ -159,6 +162,8 @@ def create_app(
         on_shutdown=[dispose_engines, close_throttle],
         debug=False,
     )
+    check_every_route(app)
+    return app
 
 
 def _tracing_plugins(provider: "TracerProvider | None") -> list[PluginProtocol]:

@@ -6,9 +6,29 @@ import msgspec
 
 from dealreg.errors import FieldError, InvalidInput
 
+# The days and instants the API takes in: anything a deal, a lead or a report can be about, and
+# far enough inside years 1-9999 that no offset, report span or period arithmetic leaves them
+# (PostgreSQL's and Python's calendars end there, and asyncpg fails outside them without SQLSTATE).
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(2200, 12, 31)
+_START = datetime.combine(FIRST_DAY, time(), tzinfo=UTC)
+_END = datetime.combine(LAST_DAY + timedelta(days=1), time(), tzinfo=UTC)
+OUT_OF_RANGE = f"must be from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()} (UTC)"
+NO_OFFSET = "must name its UTC offset (Z or +hh:mm)"
+
 # A report covers at most this many years, and the last 90 days when no range is given.
 REPORT_YEARS = 2
 REPORT_DAYS = 90
+
+
+def refusal(value: date) -> str | None:
+    """Why the API does not take `value` (a day, or an instant: datetime is a date), or None."""
+    if isinstance(value, datetime):
+        if value.utcoffset() is None:
+            return NO_OFFSET
+        # Aware instants compare by their UTC value, whatever their own offsets.
+        return None if _START <= value < _END else OUT_OF_RANGE
+    return None if FIRST_DAY <= value <= LAST_DAY else OUT_OF_RANGE
 
 
 def years_after(day: date, years: int) -> date:

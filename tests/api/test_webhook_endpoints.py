@@ -99,6 +99,11 @@ async def test_a_url_dealreg_will_not_call_is_a_422_on_url(
         ("http://10.1.2.3/x", "DEALREG_WEBHOOKS_ALLOW_PRIVATE"),
         ("http://[::1]/x", "DEALREG_WEBHOOKS_ALLOW_PRIVATE"),
         ("http://[::ffff:169.254.169.254]/x", "DEALREG_WEBHOOKS_ALLOW_PRIVATE"),
+        ("http://[::127.0.0.1]/x", "DEALREG_WEBHOOKS_ALLOW_PRIVATE"),
+        ("http://[::169.254.169.254]/x", "DEALREG_WEBHOOKS_ALLOW_PRIVATE"),
+        ("http://[::ffff:0:127.0.0.1]/x", "DEALREG_WEBHOOKS_ALLOW_PRIVATE"),
+        ("http://[fec0::1]/x", "DEALREG_WEBHOOKS_ALLOW_PRIVATE"),
+        ("http://[64:ff9b::10.0.0.1]/x", "DEALREG_WEBHOOKS_ALLOW_PRIVATE"),
         ("https://no-such-host.invalid/hook", "does not resolve"),
     ],
 )

@@ -1,6 +1,7 @@
-"""Which addresses a webhook may reach: only public ones, whatever the spelling (IPv4-mapped,
-6to4, NAT64 and Teredo forms of an inside address included), every address of a name checked,
-and the attempt connecting to the address checked, not to a second lookup's answer."""
+"""Which addresses a webhook may reach: only public ones, whatever the spelling (IPv4-compatible,
+-mapped, -translated, site-local, 6to4, NAT64, Teredo and ISATAP forms of an inside address
+included), every address of a name checked, and the attempt connecting to the address checked,
+not to a second lookup's answer."""
 
 import ipaddress
 import socket
@@ -33,33 +34,96 @@ def dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, Resolved]:
     return table
 
 
-@pytest.mark.parametrize(
-    "ip",
-    [
-        "127.0.0.1",
-        "10.1.2.3",
-        "172.16.0.9",
-        "192.168.1.1",
-        "169.254.169.254",
-        "100.64.0.1",
-        "0.0.0.0",  # noqa: S104 - an address to refuse, not one to bind
-        "224.0.0.1",
-        "::1",
-        "fe80::1",
-        "fc00::1",
-        "::ffff:127.0.0.1",
-        "2002:7f00:1::",
-        "64:ff9b::a00:5",
-        "2001:0:4136:e378:8000:63bf:f5ff:fffe",
-    ],
-)
+INSIDE = [
+    # IPv4 and its special ranges
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.16.0.9",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "0.0.0.0",  # noqa: S104 - an address to refuse, not one to bind
+    "192.0.0.1",
+    "198.18.0.1",
+    "240.0.0.1",
+    "255.255.255.255",
+    "224.0.0.1",
+    # IPv6 outside global unicast
+    "::",
+    "::1",
+    "fe80::1",
+    "fc00::1",
+    "fd12:3456::1",
+    "fec0::1",  # site-local (deprecated, RFC 3879)
+    "feff:ffff::1",
+    "ff02::1",
+    "ff0e::1",
+    "100::1",
+    "4000::1",
+    # IPv4-compatible (::a.b.c.d, deprecated): refused whatever the IPv4 part
+    "::127.0.0.1",
+    "::169.254.169.254",
+    "::10.0.0.1",
+    "::93.184.215.14",
+    # IPv4-mapped and IPv4-translated (RFC 2765)
+    "::ffff:127.0.0.1",
+    "::ffff:169.254.169.254",
+    "::ffff:93.184.215.14",
+    "::ffff:0:127.0.0.1",
+    "::ffff:0:10.0.0.1",
+    "::ffff:0:93.184.215.14",
+    # 6to4 of an inside IPv4
+    "2002:7f00:1::",
+    "2002:a9fe:a9fe::1",
+    "2002:c0a8:101::1",
+    "2002:a00:1:1::1",
+    # NAT64, well-known prefix, of an inside IPv4; the local-use prefix always
+    "64:ff9b::a00:5",
+    "64:ff9b::127.0.0.1",
+    "64:ff9b::169.254.169.254",
+    "64:ff9b::192.168.0.1",
+    "64:ff9b:1::93.184.215.14",
+    "64:ff9b:1:a00:1::",
+    # Teredo
+    "2001:0:4136:e378:8000:63bf:f5ff:fffe",
+    "2001:0:4136:e378:8000:63bf:80ff:fffe",
+    # ISATAP interface identifiers carrying an inside IPv4, under a public prefix
+    "2606:2800:21f:cb07:0:5efe:10.0.0.1",
+    "2606:2800:21f:cb07:200:5efe:127.0.0.1",
+    "2606:2800:21f:cb07:200:5efe:169.254.169.254",
+    # documentation and other special blocks inside 2000::/3
+    "2001:db8::1",
+    "2001:2::1",
+]
+
+OUTSIDE = [
+    "93.184.215.14",
+    "8.8.8.8",
+    "2606:2800:21f:cb07:6820:80da:af6b:8b2c",
+    "2a00:1450:4001:80b::200e",
+    "2002:5db8:d70e::1",  # 6to4 of a public IPv4
+    "64:ff9b::93.184.215.14",  # NAT64 of a public IPv4
+    "2606:2800:21f:cb07:200:5efe:93.184.215.14",  # ISATAP of a public IPv4
+]
+
+
+@pytest.mark.parametrize("ip", INSIDE)
 def test_an_inside_address_in_any_spelling_is_forbidden(ip: str) -> None:
     assert addresses.forbidden(ipaddress.ip_address(ip))
 
 
-@pytest.mark.parametrize("ip", ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"])
+@pytest.mark.parametrize("ip", OUTSIDE)
 def test_a_public_address_is_allowed(ip: str) -> None:
     assert not addresses.forbidden(ipaddress.ip_address(ip))
+
+
+@pytest.mark.parametrize("ip", [ip for ip in INSIDE if ":" in ip])
+async def test_an_inside_ipv6_literal_is_refused_by_the_check_of_creation_and_delivery(
+    ip: str,
+) -> None:
+    """The literal itself resolves to itself: no resolver in the way, as a tenant would send it."""
+    with pytest.raises(addresses.UnsafeUrl, match="non-public"):
+        await addresses.resolve(f"http://[{ip}]/hook", allow_private=False)
 
 
 async def test_one_inside_address_among_a_names_answers_is_enough_to_refuse(
@@ -104,3 +168,33 @@ async def test_an_attempt_to_a_name_now_pointing_inside_is_refused_then(
     assert outcome.status_code is None
     assert outcome.error is not None
     assert "non-public" in outcome.error
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://a..example.com/hook",
+        "https://.example.com/hook",
+        f"https://{'a' * 64}.example.com/hook",
+        f"https://{'a' * 63}.{'b' * 63}.{'c' * 63}.{'d' * 63}.example/hook",
+        "https://a b.example/hook",
+        "https://[::1/hook",
+        "https://example.com]/hook",
+        "https://[not-an-address]/hook",
+        "https://[v1.x]/hook",
+    ],
+)
+@pytest.mark.parametrize("allow_private", [False, True])
+async def test_a_host_no_resolver_could_take_is_refused_before_any_lookup(
+    dns: dict[str, Resolved], url: str, allow_private: bool
+) -> None:
+    with pytest.raises(addresses.UnsafeUrl):
+        await addresses.resolve(url, allow_private=allow_private)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://bücher.example/in", "https://under_score.example./in", "http://[2606:2800::1]/"],
+)
+async def test_names_idna_and_dns_take_are_accepted(url: str) -> None:
+    assert addresses.check_form(url).host

@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.api.security import current_principal
 from dealreg.api.unit_of_work import session_of
 from dealreg.auth.tokens import Principal
-from dealreg.errors import DealRegError
+from dealreg.dates import refusal
+from dealreg.errors import DealRegError, FieldError
 from dealreg.pagination import MAX_LIMIT, PageKey, PageRequest
 
 
@@ -66,14 +67,24 @@ def encode_cursor(key: PageKey | None) -> str | None:
     return base64.urlsafe_b64encode(msgspec.json.encode(key)).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> PageKey:
+def _not_issued(parameter: str) -> InvalidCursor:
+    detail = "The cursor is not one this API issued; start again without it."
+    return InvalidCursor(
+        detail, errors=[FieldError(detail=detail, parameter=parameter, location="query")]
+    )
+
+
+def decode_cursor(cursor: str, *, parameter: str = "cursor") -> PageKey:
+    """The key `cursor` (sent as the query parameter `parameter`) carries."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        return msgspec.json.decode(raw, type=PageKey)
+        key = msgspec.json.decode(raw, type=PageKey)
     except (binascii.Error, ValueError, msgspec.DecodeError) as exc:
-        raise InvalidCursor(
-            "The cursor is not one this API issued; start again without it."
-        ) from exc
+        raise _not_issued(parameter) from exc
+    # Well-formed is not issued: an instant no row carries would reach the database as a bound.
+    if refusal(key.at) is not None:
+        raise _not_issued(parameter)
+    return key
 
 
 # Handlers name their dependencies explicitly (Litestar 3 stops inferring them).

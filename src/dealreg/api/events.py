@@ -69,7 +69,7 @@ async def event_feed(
     page = await service.feed(
         db,
         principal,
-        after=decode_cursor(after) if after else None,
+        after=decode_cursor(after, parameter="after") if after else None,
         types=service.parse_types(types),
         limit=limit,
     )

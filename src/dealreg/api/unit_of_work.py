@@ -207,10 +207,11 @@ class _Idempotency:
 
 
 def _canonical(body: bytes) -> bytes:
-    """The same JSON however a retry serialises it (key order, spacing); other bodies as sent."""
+    """The same JSON however a retry serialises it (key order, spacing); other bodies as sent,
+    among them one nested too deep to decode, which the route then refuses."""
     try:
         return msgspec.json.encode(msgspec.json.decode(body), order="sorted")
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):
         return body
 
 

@@ -7,37 +7,56 @@ the check and another to the connection (DNS rebinding) reaches nothing inside."
 
 import asyncio
 import ipaddress
+import re
 import socket
 from urllib.parse import urlsplit, urlunsplit
 
 import msgspec
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-# IPv6 prefixes that carry an IPv4 address in their last 32 bits (RFC 6052 NAT64).
-_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+# The only IPv6 space routed on the internet (RFC 4291 global unicast). Outside it, ::/8 holds
+# IPv4-compatible (::a.b.c.d, deprecated), IPv4-mapped and IPv4-translated (RFC 2765) forms,
+# fec0::/10 was site-local, and 64:ff9b:1::/48 is a NAT64 prefix for local use (RFC 8215) whose
+# IPv4 part sits where the operator's prefix length puts it: none of them is a public receiver,
+# although `ipaddress` counts several as global.
+_GLOBAL_UNICAST = ipaddress.ip_network("2000::/3")
+# The well-known NAT64 prefix (RFC 6052): a public translator to the IPv4 address in the last
+# 32 bits, which is what must be public.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# ISATAP interface identifiers (RFC 5214): the last 32 bits are an IPv4 tunnel end point of the
+# prefix's site, perhaps the operator's own.
+_ISATAP_IDS = (0x00005EFE, 0x02005EFE)
 
 
 class UnsafeUrl(ValueError):
     """A URL dealreg will not call; the message says why."""
 
 
-def _embedded(address: IpAddress) -> list[IpAddress]:
-    """`address`, and the IPv4 addresses that IPv6 transition schemes route it to."""
-    found: list[IpAddress] = [address]
-    if isinstance(address, ipaddress.IPv6Address):
-        if address.ipv4_mapped is not None:
-            found.append(address.ipv4_mapped)
-        if address.sixtofour is not None:
-            found.append(address.sixtofour)
-        if address.teredo is not None:
-            found.append(address.teredo[1])
-        if any(address in prefix for prefix in _NAT64):
-            found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+def _low_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address:
+    return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses that IPv6 transition schemes inside global unicast route `address` to."""
+    found: list[ipaddress.IPv4Address] = []
+    if address.sixtofour is not None:
+        found.append(address.sixtofour)
+    if address.teredo is not None:
+        found.extend(address.teredo)
+    if (int(address) >> 32) & 0xFFFFFFFF in _ISATAP_IDS:
+        found.append(_low_ipv4(address))
     return found
 
 
 def forbidden(address: IpAddress) -> bool:
-    return any(not a.is_global or a.is_multicast for a in _embedded(address))
+    """Whether `address`, or an IPv4 address it carries, is not a public unicast one."""
+    if isinstance(address, ipaddress.IPv4Address):
+        return not address.is_global or address.is_multicast
+    if address in _NAT64:
+        return forbidden(_low_ipv4(address))
+    if address not in _GLOBAL_UNICAST or not address.is_global:
+        return True
+    return any(forbidden(ipv4) for ipv4 in _embedded_ipv4(address))
 
 
 class Target(msgspec.Struct, frozen=True):
@@ -62,13 +81,38 @@ class Target(msgspec.Struct, frozen=True):
         return urlunsplit(parts._replace(netloc=netloc)), {"host": host}, extensions
 
 
+# A host name as DNS carries it once IDNA has encoded it (underscores occur in real names).
+_DNS_NAME = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?")
+
+
+def _check_host(host: str, bracketed: bool) -> None:
+    """An IPv6 literal in brackets, or a name DNS can carry: labels of 1 to 63 octets, 253 in
+    all. Checked here, not left to the resolver, which raises UnicodeError on such a name."""
+    if bracketed:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError as exc:
+            raise UnsafeUrl("the host in brackets is not an IPv6 address") from exc
+        return
+    try:
+        encoded = host.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise UnsafeUrl("the host name has an empty label or one longer than 63 octets") from exc
+    if len(encoded.rstrip(".")) > 253 or not _DNS_NAME.fullmatch(encoded):
+        raise UnsafeUrl("the host is neither an IP address nor a DNS name")
+
+
 def check_form(url: str) -> Target:
     """The parts of an http(s) URL without credentials; UnsafeUrl otherwise."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # an unbalanced bracket, or brackets around no IPv6 address
+        raise UnsafeUrl("the URL's host is not readable: brackets enclose an IPv6 address") from exc
     if parts.scheme not in ("https", "http"):
         raise UnsafeUrl("an endpoint URL is https:// (or http://)")
     if not parts.hostname:
         raise UnsafeUrl("an endpoint URL names a host")
+    _check_host(parts.hostname, bracketed="[" in parts.netloc)
     if parts.username or parts.password:
         raise UnsafeUrl("an endpoint URL carries no credentials: the signature authenticates")
     if parts.fragment:
