@@ -11,7 +11,7 @@ a history entry, the member naming them is left out.
 """
 
 import uuid
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from dealreg.orgs.models import OrgKind, Role
 
@@ -44,3 +44,20 @@ def details(reader: OrgKind, data: dict[str, Any]) -> dict[str, Any]:
     if sees_vendor_staff(reader):
         return data
     return {key: value for key, value in data.items() if key not in _VENDOR_STAFF_MEMBERS}
+
+
+class _Entry(Protocol):
+    actor_id: uuid.UUID | None
+    actor_role: str | None
+    data: dict[str, Any]
+
+
+Entry = TypeVar("Entry", bound=_Entry)
+
+
+def history_entry(reader: OrgKind, entry: Entry) -> Entry:
+    """A history entry (a registration's, a lead's) as `reader` may see it: who acted, and its
+    data."""
+    entry.actor_id = actor(reader, entry.actor_id, entry.actor_role)
+    entry.data = details(reader, entry.data)
+    return entry

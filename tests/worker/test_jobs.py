@@ -75,6 +75,17 @@ def migrated_scratch(hits_table: AsyncEngine) -> str:
     return hits_table.url.render_as_string(hide_password=False)
 
 
+async def drain(broker: dramatiq.Broker, *, threads: int) -> None:
+    """Run every message waiting on the stub broker with `threads` worker threads."""
+    worker = dramatiq.Worker(broker, worker_threads=threads)
+    worker.start()
+    try:
+        await asyncio.to_thread(broker.join, RECORD_HIT.queue, fail_fast=True)
+        await asyncio.to_thread(worker.join)
+    finally:
+        worker.stop()
+
+
 async def test_the_relay_publishes_committed_rows_once_and_the_actor_runs_each_once(
     hits_table: AsyncEngine, stub_broker: tuple[StubBroker, LoopSessions]
 ) -> None:
@@ -86,13 +97,7 @@ async def test_the_relay_publishes_committed_rows_once_and_the_actor_runs_each_o
     assert await Relay(sessionmaker, broker).once() == 1
     assert await Relay(sessionmaker, broker).once() == 0  # marked sent: not published twice
 
-    worker = dramatiq.Worker(broker, worker_threads=1)
-    worker.start()
-    try:
-        await asyncio.to_thread(broker.join, RECORD_HIT.queue, fail_fast=True)
-        await asyncio.to_thread(worker.join)
-    finally:
-        worker.stop()
+    await drain(broker, threads=1)
     assert await hits(hits_table, "relayed") == 1
 
 
@@ -110,13 +115,7 @@ async def test_a_redelivered_message_does_nothing_the_second_time(
     )
     broker.enqueue(message)
     broker.enqueue(message)  # at-least-once delivery: the same message again
-    worker = dramatiq.Worker(broker, worker_threads=2)
-    worker.start()
-    try:
-        await asyncio.to_thread(broker.join, RECORD_HIT.queue, fail_fast=True)
-        await asyncio.to_thread(worker.join)
-    finally:
-        worker.stop()
+    await drain(broker, threads=2)
     assert await hits(hits_table, "twice") == 1
 
 
@@ -256,13 +255,7 @@ async def test_a_traced_job_run_is_a_span_holding_its_statements(
     async with transaction(sessionmaker) as session:
         await enqueue(session, RECORD_HIT, marker="traced")
     assert await Relay(sessionmaker, broker).once() == 1
-    worker = dramatiq.Worker(broker, worker_threads=1)
-    worker.start()
-    try:
-        await asyncio.to_thread(broker.join, RECORD_HIT.queue, fail_fast=True)
-        await asyncio.to_thread(worker.join)
-    finally:
-        worker.stop()
+    await drain(broker, threads=1)
     provider.shutdown()
     spans = exporter.get_finished_spans()
     [run] = [span for span in spans if span.name == "job tests.record_hit"]

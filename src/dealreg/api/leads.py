@@ -23,7 +23,7 @@ from dealreg.api.registrations import DealOut, deal_out
 from dealreg.api.schemas import CHANGE_PROBLEMS, Problem, Resource, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
-from dealreg.disclosure import actor, details, vendor_staff
+from dealreg.disclosure import history_entry, vendor_staff
 from dealreg.errors import DealRegError, error_body
 from dealreg.leads import service
 from dealreg.leads.models import Disposition, EngagementType, LeadRejection, LeadStatus
@@ -183,10 +183,7 @@ class LeadHistoryOut(msgspec.Struct, kw_only=True):
 
     @classmethod
     def seen_by(cls, reader: OrgKind, row: object) -> Self:
-        out = msgspec.convert(row, cls, from_attributes=True)
-        out.actor_id = actor(reader, out.actor_id, out.actor_role)
-        out.data = details(reader, out.data)
-        return out
+        return history_entry(reader, msgspec.convert(row, cls, from_attributes=True))
 
 
 class LeadHistoryList(msgspec.Struct):

@@ -30,7 +30,7 @@ from dealreg.api.deps import (
 from dealreg.api.schemas import CHANGE_PROBLEMS, Resource, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
-from dealreg.disclosure import actor, details, vendor_staff
+from dealreg.disclosure import history_entry, vendor_staff
 from dealreg.orgs.models import OrgKind
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.registrations import service
@@ -145,10 +145,7 @@ class HistoryOut(msgspec.Struct, kw_only=True):
 
     @classmethod
     def seen_by(cls, reader: OrgKind, row: object) -> Self:
-        out = msgspec.convert(row, cls, from_attributes=True)
-        out.actor_id = actor(reader, out.actor_id, out.actor_role)
-        out.data = details(reader, out.data)
-        return out
+        return history_entry(reader, msgspec.convert(row, cls, from_attributes=True))
 
 
 class HistoryList(msgspec.Struct):

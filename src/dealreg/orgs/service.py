@@ -281,9 +281,7 @@ async def update_user(
     if name is not None:
         user.name = name
     if active is not None:
-        if not active and user.active:
-            user.tokens_valid_after = _tokens_clock()
-        user.active = active
+        _set_active(user, active)
     await session.flush()
     return user
 
@@ -539,6 +537,14 @@ def _check_client_scopes(actor: Principal, role: Role, scopes: frozenset[str]) -
         raise Forbidden(f"You cannot grant scopes you do not hold: {', '.join(sorted(beyond))}.")
 
 
+def _set_active(holder: User | ApiClient, active: bool) -> None:
+    """Disabling refuses every token issued before, for good: enabling again brings none back
+    (one may have leaked meanwhile)."""
+    if not active and holder.active:
+        holder.tokens_valid_after = _tokens_clock()
+    holder.active = active
+
+
 def _tokens_clock() -> datetime:
     # The clock tokens are issued by (their `iat`), not the database's: the two are compared.
     return datetime.now(UTC)
@@ -636,9 +642,7 @@ async def update_api_client(
     if name is not None:
         client.name = name
     if active is not None:
-        if not active and client.active:
-            client.tokens_valid_after = _tokens_clock()
-        client.active = active
+        _set_active(client, active)
     await session.flush()
     return client
 
