@@ -12,13 +12,9 @@ import sys
 import threading
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from dealreg.config import MAX_TOKEN_TTL, Settings, SettingsError
 from dealreg.tracing import provider_from_env
-
-if TYPE_CHECKING:
-    from dealreg.mail.transport import Mailer
 
 # prometheus_client's multiprocess directory (metrics.py).
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -160,7 +156,6 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             worker_threads=settings.worker_threads,
             webhooks_allow_private=settings.webhooks_allow_private,
             outbox_resend_after=timedelta(seconds=settings.outbox_resend_after_seconds),
-            mailer=_mailer(settings),
             tracer_provider=provider_from_env("dealreg-worker"),
         )
         background.start()
@@ -179,19 +174,6 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         if background is not None:
             background.stop()
     return 0
-
-
-def _mailer(settings: Settings) -> "Mailer":
-    from dealreg.mail.transport import InvalidSmtpUrl, Mailer
-
-    try:
-        return Mailer(
-            smtp_url=settings.smtp_url,
-            sender=settings.mail_from,
-            directory=settings.data_dir / "mail",
-        )
-    except InvalidSmtpUrl as exc:
-        raise SystemExit(str(exc)) from exc
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
@@ -223,7 +205,6 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
         maintenance_chance=settings.broker_maintenance_chance,
         webhooks_allow_private=settings.webhooks_allow_private,
         outbox_resend_after=timedelta(seconds=settings.outbox_resend_after_seconds),
-        mailer=_mailer(settings),
         tracer_provider=provider_from_env("dealreg-worker"),
     )
     background.start()
