@@ -3,7 +3,7 @@ count how often it ran."""
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.worker.jobs import REGISTRY, Job, job
 
@@ -15,6 +15,18 @@ async def _record_hit(session: AsyncSession, marker: str) -> None:
 RECORD_HIT: Job = REGISTRY.get("tests.record_hit") or job("tests.record_hit", max_retries=3)(
     _record_hit
 )
+
+
+async def _record_own_hit(sessions: async_sessionmaker[AsyncSession], marker: str) -> None:
+    async with sessions() as session:
+        await _record_hit(session, marker)
+        await session.commit()
+
+
+# A job with transactions of its own, as a call to another server is.
+RECORD_OWN_HIT: Job = REGISTRY.get("tests.record_own_hit") or job(
+    "tests.record_own_hit", own_transactions=True
+)(_record_own_hit)
 
 
 async def _tick(session: AsyncSession) -> None:

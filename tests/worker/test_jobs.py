@@ -29,7 +29,7 @@ from dealreg.worker.scheduler import (
     enqueue_due,
     slot_of,
 )
-from tests.worker.conftest import RECORD_HIT, hits
+from tests.worker.conftest import RECORD_HIT, RECORD_OWN_HIT, hits
 
 
 async def test_enqueue_writes_an_outbox_row_in_the_callers_transaction(db: AsyncSession) -> None:
@@ -117,6 +117,31 @@ async def test_a_redelivered_message_does_nothing_the_second_time(
     broker.enqueue(message)  # at-least-once delivery: the same message again
     await drain(broker, threads=2)
     assert await hits(hits_table, "twice") == 1
+
+
+async def test_a_copy_of_a_job_with_its_own_transactions_does_nothing_once_it_has_run(
+    hits_table: AsyncEngine, stub_broker: tuple[StubBroker, LoopSessions]
+) -> None:
+    """The outbox sends a message again when its run was not recorded in time; once it is, the
+    work (a mail, a webhook) must not happen a second time."""
+    broker, _ = stub_broker
+    sessionmaker = make_sessionmaker(hits_table)
+    async with transaction(sessionmaker) as session:
+        row = await enqueue(session, RECORD_OWN_HIT, marker="own")
+    assert await Relay(sessionmaker, broker).once() == 1
+    await drain(broker, threads=1)
+    broker.enqueue(  # the same message again, as a resend or a redelivery brings it
+        dramatiq.Message(
+            queue_name=RECORD_OWN_HIT.queue,
+            actor_name=RECORD_OWN_HIT.name,
+            args=(),
+            kwargs={"marker": "own"},
+            options={},
+            message_id=str(row.id),
+        )
+    )
+    await drain(broker, threads=1)
+    assert await hits(hits_table, "own") == 1
 
 
 async def test_a_failing_broker_leaves_rows_for_the_next_pass(hits_table: AsyncEngine) -> None:

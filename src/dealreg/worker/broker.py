@@ -179,7 +179,11 @@ async def _run_once(
     spec: Job, sessions: LoopSessions, message_id: uuid.UUID, values: dict[str, Any]
 ) -> None:
     if spec.own_transactions:
-        # Its work commits as it goes and is safe to repeat; the run is recorded once done.
+        # Its work commits as it goes and is safe to repeat; the run is recorded once done. A
+        # copy of a message whose run is recorded (the outbox sent it again) does nothing.
+        async with sessions()() as session:
+            if await repository.has_run(session, message_id):
+                return
         await spec.fn(sessions(), **values)
         async with transaction(sessions()) as session:
             if spec.record_run:

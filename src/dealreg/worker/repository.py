@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -112,6 +112,15 @@ async def start_run(session: AsyncSession, message_id: uuid.UUID, job: str) -> b
         .returning(JobRun.message_id)
     )
     return (await session.execute(stmt)).first() is not None
+
+
+async def has_run(session: AsyncSession, message_id: uuid.UUID) -> bool:
+    """Whether the run of this message is recorded (its outbox row done, or its run kept)."""
+    done = select(OutboxMessage.id).where(
+        OutboxMessage.id == message_id, OutboxMessage.done_at.is_not(None)
+    )
+    ran = select(JobRun.message_id).where(JobRun.message_id == message_id)
+    return bool(await session.scalar(select(exists(done) | exists(ran))))
 
 
 async def claim_slot(session: AsyncSession, job: str, slot: datetime) -> bool:
