@@ -26,9 +26,9 @@ from litestar.types import ExceptionHandlersMap
 
 from dealreg.api.deps import Db
 from dealreg.api.reports import From, To, report_scope
+from dealreg.api.throttling import admit, charge_address
 from dealreg.api.unit_of_work import ON_REPORTS_POOL
 from dealreg.auth import scopes
-from dealreg.auth.service import ensure_current
 from dealreg.auth.tokens import InvalidToken, Principal, TokenService
 from dealreg.errors import Forbidden, NotFound, Unauthenticated, exception_handlers
 from dealreg.orgs.models import OrgKind
@@ -90,8 +90,14 @@ def _html_error(
     """The API's own answer to an error, shown as a page: one place decides status and words."""
 
     def render(request: Request[Any, Any, Any], exc: Any) -> Response[str]:
-        problem = msgspec.json.decode(handler(request, exc).content)
-        return _page("problem.html", problem["status"], problem=problem)
+        answer = handler(request, exc)
+        problem = msgspec.json.decode(answer.content)
+        page = _page("problem.html", problem["status"], problem=problem)
+        # Its headers too (Retry-After, RateLimit, WWW-Authenticate), the page's own kept.
+        for name, value in answer.headers.items():
+            if name.lower() not in ("content-type", "content-length"):
+                page.headers.setdefault(name, value)
+        return page
 
     return render
 
@@ -123,8 +129,10 @@ async def _principal(request: Request[Any, Any, Any], db: Db, token: str) -> Pri
     try:
         principal = tokens.verify(token)
     except InvalidToken as exc:
+        await charge_address(request.scope)
         raise Unauthenticated(f"The access token was refused: {exc}.") from exc
-    await ensure_current(db, principal)
+    # Counted like the API's requests: a page runs reports, and is no way around the limits.
+    await admit(request.scope, db, principal)
     if scopes.READ_REPORTS not in principal.scopes:
         raise Forbidden("SLA reports are for vendors and channel operations.")
     return principal

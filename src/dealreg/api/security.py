@@ -18,7 +18,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
 from litestar.types import Guard
 
-from dealreg.api.throttling import refusal, report, throttle_of
+from dealreg.api.throttling import charge_address
 from dealreg.auth.tokens import InvalidToken, Principal, TokenService
 
 BEARER_SECURITY: list[dict[str, list[str]]] = [{"bearerAuth": []}]
@@ -29,21 +29,12 @@ class BearerAuthentication(AbstractAuthenticationMiddleware):
     async def authenticate_request(
         self, connection: ASGIConnection[Any, Any, Any, Any]
     ) -> AuthenticationResult:
-        throttle = throttle_of(connection.scope)
         try:
             principal, token = self._verified(connection)
         except NotAuthorizedException:
-            usage = await throttle.count(throttle.anonymous, throttle.client_ip(connection.scope))
-            if usage is not None and usage.refused:
-                raise refusal(
-                    [usage], "Too many requests without a valid token from this address."
-                ) from None
-            report(connection.scope, [usage])
+            await charge_address(connection.scope)
             raise
-        usage = await throttle.count(throttle.caller, str(principal.subject_id))
-        if usage is not None and usage.refused:
-            raise refusal([usage], "Too many requests from this caller.")
-        report(connection.scope, [usage])
+        # Its caller's quota is counted once the holder is known to be current (unit_of_work).
         return AuthenticationResult(user=principal, auth=token)
 
     def _verified(self, connection: ASGIConnection[Any, Any, Any, Any]) -> tuple[Principal, str]:

@@ -48,8 +48,10 @@ import structlog
 from limits.aio.storage import MemoryStorage, MovingWindowSupport, RedisStorage
 from limits.errors import StorageError
 from litestar.types import Message, Scope
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.service import InvalidClient
+from dealreg.auth.service import InvalidClient, ensure_current
+from dealreg.auth.tokens import Principal
 from dealreg.config import Settings
 from dealreg.errors import DealRegError
 from dealreg.metrics import RATE_LIMITED
@@ -287,7 +289,10 @@ class Throttle:
         count the attempt per client IP and per client id, refuse it (429) when either is spent
         or has failed too often lately, even with the right secret, so that guessing gains
         nothing from another address or id; and count a failure against both."""
-        ip = self.client_ip(scope)
+        ip = self.address(scope)
+        # A client's failures count from each address apart: client ids are no secret, and a
+        # stranger's wrong guesses must not lock the client itself out.
+        guesser = f"{client_id} {ip}"
         async with self._serial.hold("ip", ip), self._serial.hold("client", client_id):
             attempts = [
                 await self.count(self.oauth_ip, ip),
@@ -295,7 +300,7 @@ class Throttle:
             ]
             failures = [
                 await self.failures_left(self.failures_ip, ip),
-                await self.failures_left(self.failures_client, client_id),
+                await self.failures_left(self.failures_client, guesser),
             ]
             usages = [usage for usage in [*attempts, *failures] if usage is not None]
             if any(usage.refused for usage in usages):
@@ -307,8 +312,20 @@ class Throttle:
                 yield
             except InvalidClient:
                 await self.failed(self.failures_ip, ip)
-                await self.failed(self.failures_client, client_id)
+                await self.failed(self.failures_client, guesser)
                 raise
+
+    def address(self, scope: Scope) -> str:
+        """Whom a request without a caller is counted as: its client IP, or for IPv6 the /64
+        network it is in (one subscriber holds a whole /64 and may use any address of it)."""
+        ip = self.client_ip(scope)
+        try:
+            parsed = ipaddress.ip_address(ip)
+        except ValueError:
+            return ip
+        if parsed.version == 6 and parsed.ipv4_mapped is None:
+            return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+        return ip
 
     def client_ip(self, scope: Scope) -> str:
         """The peer's address; behind trusted proxies, the nearest address in X-Forwarded-For
@@ -334,6 +351,33 @@ class Throttle:
         except ValueError:
             return False
         return any(ip in network for network in self.trusted_proxies)
+
+
+async def charge_address(scope: Scope) -> None:
+    """Count a request without a usable token against its client IP's quota; the 429 when it
+    is spent."""
+    throttle = throttle_of(scope)
+    usage = await throttle.count(throttle.anonymous, throttle.address(scope))
+    if usage is not None and usage.refused:
+        raise refusal([usage], "Too many requests without a valid token from this address.")
+    report(scope, [usage])
+
+
+async def admit(scope: Scope, session: AsyncSession, principal: Principal) -> None:
+    """Let in a request whose token verified: its holder must still be who the token says (else
+    it is refused, and counted against its address as a bad token is, not against the holder:
+    a leaked token of a rotated client must not spend the new one's budget), and it counts
+    against its caller's quota."""
+    try:
+        await ensure_current(session, principal)
+    except DealRegError:
+        await charge_address(scope)
+        raise
+    throttle = throttle_of(scope)
+    usage = await throttle.count(throttle.caller, str(principal.subject_id))
+    if usage is not None and usage.refused:
+        raise refusal([usage], "Too many requests from this caller.")
+    report(scope, [usage])
 
 
 def throttle_of(scope: Scope) -> Throttle:

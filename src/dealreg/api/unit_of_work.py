@@ -16,9 +16,10 @@ another request is a 422; the same key while the first is still running is a 409
 retry. Only successful responses are kept, so a request that failed can simply be retried.
 They are kept sealed (idempotency/sealing.py): some carry a secret that is shown only once.
 
-A token's holder is checked here too (`ensure_current`), first thing in the request's transaction:
-a disabled or rotated holder must not be answered at all, a replay included, and this is the one
-place every authenticated request passes with a session, so the check runs once per request.
+A token's holder is checked here too (`ensure_current`), first thing in the request's transaction,
+and its caller's rate limit counted (`throttling.admit`): a disabled or rotated holder must not be
+answered at all, a replay included, and this is the one place every authenticated request passes
+with a session, so the check runs once per request.
 """
 
 import gzip
@@ -31,7 +32,7 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dealreg.auth.service import ensure_current
+from dealreg.api.throttling import admit
 from dealreg.auth.tokens import Principal
 from dealreg.errors import (
     PROBLEM_MEDIA_TYPE,
@@ -259,7 +260,7 @@ async def _run(
     caller: Any = scope.get("user")
     if isinstance(caller, Principal):
         try:
-            await ensure_current(session, caller)
+            await admit(scope, session, caller)
         except DealRegError as exc:
             await session.rollback()
             return _problem(exc, scope)
@@ -306,9 +307,11 @@ async def _run(
     except Exception as exc:
         log.exception("commit failed", path=scope["path"])
         await session.rollback()
+        # The connection may have dropped after the commit reached the database: whether it
+        # took is unknown, and only a retry under the same key is sure to do it once.
         detail = (
-            "The request could not be completed. It is safe to retry it, with the same "
-            "Idempotency-Key if it had one."
+            "Whether the request took effect is unknown. Retry it with the same Idempotency-Key "
+            "(a retry without one may do it twice); check its effect first if it had none."
         )
         busy = unavailable(exc)
         return _problem(
