@@ -13,11 +13,8 @@ import threading
 from datetime import timedelta
 from pathlib import Path
 
-from dealreg.config import MAX_TOKEN_TTL, Settings, SettingsError
+from dealreg.config import MAX_TOKEN_TTL, METRICS_DIRECTORY_ENV, Settings, SettingsError
 from dealreg.tracing import provider_from_env
-
-# prometheus_client's multiprocess directory (metrics.py).
-MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 
 
 def _database_url(settings: Settings) -> str:
@@ -115,7 +112,7 @@ def _expose_metrics(settings: Settings, *, processes: bool) -> None:
 
         directory = tempfile.mkdtemp(prefix="dealreg-metrics-")
         atexit.register(shutil.rmtree, directory, ignore_errors=True)
-        os.environ[MULTIPROC_ENV] = directory
+        os.environ[METRICS_DIRECTORY_ENV] = directory
     from dealreg import metrics
 
     metrics.serve(settings.metrics_port, settings.metrics_host)
@@ -141,14 +138,14 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     # them the resolved database URL (the embedded server this process keeps running).
     os.environ["DEALREG_DATABASE_URL"] = database_url
     os.environ.setdefault("DEALREG_DATA_DIR", str(settings.data_dir))
+    # Workers are spawned, not forked: this process runs threads (the metrics' server, the
+    # background work), and a fork would copy their locks in whatever state they are.
+    multiprocessing.set_start_method("spawn", force=True)
     background = None
     if settings.redis_url is None:
         from dealreg.observability import configure_logging
         from dealreg.worker.runtime import Background
 
-        # Workers are spawned, not forked: this process now runs threads, and a fork would copy
-        # their locks in whatever state they are.
-        multiprocessing.set_start_method("spawn", force=True)
         configure_logging(settings.log_level, json=settings.log_json)
         background = Background(
             database_url,

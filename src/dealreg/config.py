@@ -15,6 +15,9 @@ import msgspec
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 
 ENV_PREFIX = "DEALREG_"
+# Where prometheus_client keeps each process's values in multiprocess mode (metrics.py); read by
+# it when first imported, so the CLI sets it before anything imports it.
+METRICS_DIRECTORY_ENV = "PROMETHEUS_MULTIPROC_DIR"
 # The longest any access token may live: a week, for demos and scripts; services use an hour.
 MAX_TOKEN_TTL = 7 * 24 * 3600
 

@@ -7,6 +7,7 @@ shows internals) to `application/problem+json`.
 """
 
 import re
+import socket
 import uuid
 from collections.abc import Mapping
 from http import HTTPStatus
@@ -145,8 +146,9 @@ def unavailable(exc: BaseException) -> ServiceUnavailable | None:
         ):
             return _database_away()
         return None
-    # asyncpg's own connect fails with OSError (refused, unreachable) or TimeoutError.
-    if isinstance(exc, OSError | TimeoutError):
+    # asyncpg's own connect fails with these (refused, reset, no such host, no answer); other
+    # operating-system errors are bugs to see, not an outage to hide.
+    if isinstance(exc, ConnectionError | socket.gaierror | TimeoutError):
         return _database_away()
     return None
 
@@ -392,7 +394,7 @@ def _unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[byt
     """A 503 when the database cannot serve now, else a 500."""
     busy = unavailable(exc)
     if busy is not None:
-        log.warning("database unavailable", path=request.url.path, error=type(exc).__name__)
+        log.warning("database unavailable", path=request.url.path, exc_info=exc)
         return _dealreg_error(request, busy)
     return _internal_error(request, exc)
 

@@ -24,7 +24,7 @@ from prometheus_client import (
 )
 from sqlalchemy.pool import AsyncAdaptedQueuePool
 
-MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+from dealreg.config import METRICS_DIRECTORY_ENV
 
 REQUESTS = Counter(
     "dealreg_http_requests",
@@ -93,7 +93,7 @@ SLA_SWEEP_LAG_SECONDS = Gauge(
 def serve(port: int, host: str) -> None:
     """Expose the metrics on `host:port`, from a thread of this process."""
     registry: CollectorRegistry = REGISTRY
-    if os.environ.get(MULTIPROC_ENV):
+    if os.environ.get(METRICS_DIRECTORY_ENV):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
     start_http_server(port, addr=host, registry=registry)

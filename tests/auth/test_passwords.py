@@ -7,7 +7,6 @@ from dealreg.auth.passwords import (
     MAX_LENGTH,
     check_new_password,
     hash_password,
-    needs_rehash,
     verify_password,
 )
 from dealreg.auth.service import UnknownUser, set_password
@@ -25,7 +24,6 @@ def test_a_hash_is_argon2id_salted_and_verifies_only_its_password() -> None:
     assert verify_password(first, GOOD)
     assert not verify_password(first, GOOD + "!")
     assert not verify_password("not a hash", GOOD)
-    assert not needs_rehash(first)
 
 
 def test_no_hash_never_verifies() -> None:

@@ -43,11 +43,6 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
-def needs_rehash(password_hash: str) -> bool:
-    """Whether the hash was made with parameters weaker than today's (hash it again at sign-in)."""
-    return _hasher.check_needs_rehash(password_hash)
-
-
 @cache
 def _dummy_hash() -> str:
     return _hasher.hash("not a password anybody has")
