@@ -28,3 +28,20 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_tool_passes(argv: tuple[str, ...]) -> None:
     result = _run(*argv)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_layers_hold() -> None:
+    """import-linter's contracts (pyproject.toml): no domain imports the HTTP door, the worker
+    runtime or the app, and the kernel imports no domain."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports())",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

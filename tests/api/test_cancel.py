@@ -15,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.events.models import Event
 from dealreg.orgs.models import Role
+from dealreg.outbox.models import OutboxMessage
 from dealreg.registrations.models import RegistrationHistory
-from dealreg.worker.models import OutboxMessage
 from tests.clocks import act, attempt
 from tests.deals import REGISTRATIONS, approve, caller_in, without_registrations_write
 from tests.factories import Factory

@@ -25,8 +25,8 @@ from dealreg.incentives.models import Earning, Entry, Payout
 from dealreg.incentives.terms import Milestone
 from dealreg.orgs.models import Role
 from dealreg.orgs.service import create_api_client
+from dealreg.outbox.models import OutboxMessage
 from dealreg.registrations.models import Registration
-from dealreg.worker.models import OutboxMessage
 from tests.clocks import register
 from tests.deals import (
     PartnerSetup,

@@ -20,8 +20,8 @@ from dealreg.events.models import Event
 from dealreg.incentives.models import Earning
 from dealreg.incentives.terms import MILESTONES
 from dealreg.orgs.models import Role, Tier
+from dealreg.outbox.models import OutboxMessage
 from dealreg.registrations.models import Deal, DealLine, Registration, RegistrationHistory
-from dealreg.worker.models import OutboxMessage
 from tests.clocks import act
 from tests.deals import (
     DEALS,

@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.incentives.models import Earning, Entry, IncentivePlan
 from dealreg.orgs.models import Program, Role, Tier
-from dealreg.worker.jobs import REGISTRY
-from dealreg.worker.models import OutboxMessage
+from dealreg.outbox.jobs import REGISTRY
+from dealreg.outbox.models import OutboxMessage
 from tests.clocks import act, register
 from tests.deals import PartnerSetup, VendorSetup, partner_setup, vendor_setup
 from tests.factories import Factory

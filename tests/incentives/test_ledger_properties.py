@@ -43,13 +43,13 @@ from dealreg.incentives.ledger import EarningStatus
 from dealreg.incentives.models import Earning, Entry, Payout, PayoutItem, PayoutStatus
 from dealreg.incentives.terms import MILESTONES, Milestone
 from dealreg.orgs.models import Organization, Role
+from dealreg.outbox.models import OutboxMessage
 from dealreg.registrations.models import (
     Registration,
     RegistrationHistory,
     RegistrationStatus,
     SalesStage,
 )
-from dealreg.worker.models import OutboxMessage
 from tests.deals import REGISTRATIONS, VendorSetup, deal_body, line, submit
 from tests.factories import Factory
 from tests.incentives.helpers import (

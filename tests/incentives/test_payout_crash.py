@@ -24,8 +24,8 @@ from dealreg.incentives.models import Earning, Entry, Payout, PayoutItem, Payout
 from dealreg.incentives.service import PlanIn, create_plan
 from dealreg.incentives.terms import Milestone, Pay
 from dealreg.orgs.models import Role
+from dealreg.outbox.models import JobRun, OutboxMessage
 from dealreg.registrations.models import Deal, Registration, RegistrationStatus, SalesStage
-from dealreg.worker.models import JobRun, OutboxMessage
 from tests.factories import Factory
 from tests.servers import PrivateRedis
 

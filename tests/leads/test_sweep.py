@@ -17,7 +17,7 @@ from dealreg.events.models import Event
 from dealreg.leads import service
 from dealreg.leads.models import Lead, LeadHistory, LeadStatus
 from dealreg.orgs.models import Role
-from dealreg.worker.jobs import load_all_jobs
+from dealreg.worker.registry import load_all_jobs
 from dealreg.worker.scheduler import SCHEDULE
 from tests.api.test_leads import Scene, create, lead_body
 from tests.deals import partner_setup, vendor_setup

@@ -17,11 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from dealreg.db import make_sessionmaker, transaction
 from dealreg.events.models import Event
+from dealreg.outbox.jobs import REGISTRY, enqueue
+from dealreg.outbox.models import JobRun
 from dealreg.registrations import repository, service
 from dealreg.registrations.models import RegistrationHistory
 from dealreg.worker.broker import LoopSessions, declare_actors, make_broker
-from dealreg.worker.jobs import REGISTRY, enqueue, load_all_jobs
-from dealreg.worker.models import JobRun
+from dealreg.worker.registry import load_all_jobs
 from dealreg.worker.relay import Relay
 from dealreg.worker.scheduler import SCHEDULE, enqueue_due
 from tests.deals import (

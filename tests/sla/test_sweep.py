@@ -39,7 +39,7 @@ from dealreg.sla.models import (
     SlaFiring,
     Threshold,
 )
-from dealreg.worker.jobs import load_all_jobs
+from dealreg.worker.registry import load_all_jobs
 from dealreg.worker.scheduler import SCHEDULE
 from tests.deals import (
     REGISTRATIONS,

@@ -20,6 +20,7 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from dealreg.api.resources import resource_for
 from dealreg.events.models import Event
 from dealreg.orgs.models import Role
+from dealreg.outbox.models import OutboxMessage
 from dealreg.webhooks import service, tasks
 from dealreg.webhooks.models import (
     DeliveryStatus,
@@ -27,8 +28,7 @@ from dealreg.webhooks.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
-from dealreg.worker.jobs import load_all_jobs
-from dealreg.worker.models import OutboxMessage
+from dealreg.worker.registry import load_all_jobs
 from dealreg.worker.scheduler import SCHEDULE
 from tests.deals import REGISTRATIONS, deal_body, line, partner_setup, submit, vendor_setup
 from tests.factories import Factory

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from dealreg.worker.jobs import REGISTRY, Job, job
+from dealreg.outbox.jobs import REGISTRY, Job, job
 
 
 async def _record_hit(session: AsyncSession, marker: str) -> None:

@@ -16,11 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from structlog.testing import capture_logs
 
 from dealreg.db import make_sessionmaker, transaction
+from dealreg.outbox.jobs import enqueue
+from dealreg.outbox.models import OutboxMessage
+from dealreg.outbox.repository import mark_done, try_lead
 from dealreg.worker.broker import LoopSessions, declare_actors, make_broker
-from dealreg.worker.jobs import enqueue, load_all_jobs
-from dealreg.worker.models import OutboxMessage
+from dealreg.worker.registry import load_all_jobs
 from dealreg.worker.relay import BATCH, Relay
-from dealreg.worker.repository import mark_done, try_lead
 from dealreg.worker.scheduler import (
     LEADER_LOCK,
     SCHEDULE,

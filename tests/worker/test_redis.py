@@ -17,9 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.db import make_sessionmaker, transaction
 from dealreg.orgs.models import Role
+from dealreg.outbox.jobs import enqueue
+from dealreg.outbox.models import OutboxMessage
 from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
-from dealreg.worker.jobs import enqueue, load_all_jobs
-from dealreg.worker.models import OutboxMessage
+from dealreg.worker.registry import load_all_jobs
 from dealreg.worker.relay import Relay
 from dealreg.worker.runtime import Background
 from dealreg.worker.scheduler import Periodic, run_scheduler

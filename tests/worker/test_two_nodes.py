@@ -29,8 +29,8 @@ from dealreg.events.models import Event
 from dealreg.incentives.models import Earning, Entry
 from dealreg.incentives.terms import Milestone
 from dealreg.orgs.models import Role
+from dealreg.outbox.models import JobRun, OutboxMessage, ScheduledRun
 from dealreg.registrations.models import RegistrationHistory
-from dealreg.worker.models import JobRun, OutboxMessage, ScheduledRun
 from dealreg.worker.scheduler import LEADER_LOCK
 from tests.deals import DEALS, REGISTRATIONS, deal_body, line, partner_setup, vendor_setup
 from tests.factories import Factory

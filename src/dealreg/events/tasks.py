@@ -2,8 +2,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.db import transaction
 from dealreg.events import service
+from dealreg.outbox.jobs import job
 from dealreg.registrations.repository import database_now
-from dealreg.worker.jobs import job
 
 BATCH = 5000
 

@@ -1,7 +1,7 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.idempotency import repository
-from dealreg.worker.jobs import job
+from dealreg.outbox.jobs import job
 
 
 @job("idempotency.cleanup")

@@ -24,9 +24,9 @@ from dealreg.incentives import ledger
 from dealreg.incentives.ledger import EarningStatus, EarningView
 from dealreg.incentives.models import Earning, Payout, PayoutItem, PayoutStatus
 from dealreg.orgs.models import Organization, OrgKind, Role
+from dealreg.outbox.jobs import enqueue, job
 from dealreg.pagination import Page, PageRequest, by_key, cut
 from dealreg.versioning import IfMatch
-from dealreg.worker.jobs import enqueue, job
 
 
 class PayoutNotFound(NotFound):

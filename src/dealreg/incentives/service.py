@@ -25,13 +25,13 @@ from dealreg.incentives.models import Earning, Entry, IncentivePlan
 from dealreg.incentives.terms import Milestone, Pay, Terms
 from dealreg.orgs import service as orgs
 from dealreg.orgs.models import Partnership, Program, Tier
+from dealreg.outbox.jobs import job
 from dealreg.registrations.models import (
     Registration,
     RegistrationHistory,
     RegistrationStatus,
     SalesStage,
 )
-from dealreg.worker.jobs import job
 
 MAX_FIXED = 10**15
 MAX_MULTIPLIER_BP = 5 * terms.BP

@@ -2,7 +2,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.leads import service
-from dealreg.worker.jobs import job
+from dealreg.outbox.jobs import job
 
 log = structlog.get_logger("dealreg.leads")
 

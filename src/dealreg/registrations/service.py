@@ -26,6 +26,7 @@ from dealreg.incentives import service as incentives
 from dealreg.leads import outcomes as lead_outcomes
 from dealreg.orgs.models import OrgKind, PartnershipStatus, Role, Tier
 from dealreg.orgs.service import AutoApproveRule, ExtraField
+from dealreg.outbox.jobs import enqueue
 from dealreg.pagination import Page, PageRequest
 from dealreg.registrations import customers, repository, states
 from dealreg.registrations.errors import (
@@ -49,7 +50,6 @@ from dealreg.registrations.models import (
 )
 from dealreg.sla import clocks
 from dealreg.versioning import IfMatch
-from dealreg.worker.jobs import enqueue
 
 Short = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NO_NUL)]
 Note = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=NO_NUL)]

@@ -1,8 +1,8 @@
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.outbox.jobs import job
 from dealreg.sla import service
-from dealreg.worker.jobs import job
 
 log = structlog.get_logger("dealreg.sla")
 

@@ -20,9 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.metrics import JOB_RETRIES, JOB_SECONDS, JOBS
+from dealreg.outbox import repository
+from dealreg.outbox.jobs import Job
 from dealreg.tracing import instrument_engine, job_span
-from dealreg.worker import repository
-from dealreg.worker.jobs import Job
 
 if TYPE_CHECKING:
     from opentelemetry.sdk.trace import TracerProvider

@@ -27,11 +27,11 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.db import transaction
-from dealreg.worker import repository
+from dealreg.loops import run_passes
+from dealreg.outbox import repository
+from dealreg.outbox.jobs import REGISTRY
+from dealreg.outbox.models import OutboxMessage
 from dealreg.worker.broker import broker_epoch
-from dealreg.worker.jobs import REGISTRY
-from dealreg.worker.loops import run_passes
-from dealreg.worker.models import OutboxMessage
 
 BATCH = 100
 RESEND_AFTER = timedelta(minutes=15)

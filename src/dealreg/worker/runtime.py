@@ -15,17 +15,17 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.api.resources import resource_for
+from dealreg.loops import run_passes
 from dealreg.metrics import (
     OUTBOX_OLDEST_SECONDS,
     OUTBOX_PENDING,
     SLA_SWEEP_LAG_SECONDS,
 )
+from dealreg.outbox import repository
 from dealreg.sla.clocks import sweep_lag_seconds
 from dealreg.webhooks import tasks as webhooks
-from dealreg.worker import repository
 from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
-from dealreg.worker.jobs import load_all_jobs
-from dealreg.worker.loops import run_passes
+from dealreg.worker.registry import load_all_jobs
 from dealreg.worker.relay import RESEND_AFTER, Relay
 from dealreg.worker.scheduler import run_scheduler
 

@@ -17,9 +17,9 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from dealreg.db import make_sessionmaker, transaction
-from dealreg.worker import repository
-from dealreg.worker.jobs import REGISTRY, enqueue
-from dealreg.worker.loops import sleep_or_stop
+from dealreg.loops import sleep_or_stop
+from dealreg.outbox import repository
+from dealreg.outbox.jobs import REGISTRY, enqueue
 
 # Any constant shared by all dealreg schedulers of an installation.
 LEADER_LOCK = 0x6465616C726567  # "dealreg"

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.worker import repository
-from dealreg.worker.jobs import job
+from dealreg.outbox import repository
+from dealreg.outbox.jobs import job
 
 # Long enough to outlive any redelivery of a message, short enough to keep the tables small.
 KEEP_FOR = timedelta(days=7)

@@ -13,7 +13,7 @@ from typing import Any
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.worker.models import OutboxMessage
+from dealreg.outbox.models import OutboxMessage
 
 JobFn = Callable[..., Awaitable[None]]
 
@@ -64,18 +64,3 @@ async def enqueue(session: AsyncSession, spec: Job, **values: Any) -> OutboxMess
     session.add(message)
     await session.flush()
     return message
-
-
-def load_all_jobs() -> dict[str, Job]:
-    """Import every domain's jobs so that the registry knows them all."""
-    import dealreg.events.tasks
-    import dealreg.idempotency.tasks
-    import dealreg.incentives.payouts
-    import dealreg.incentives.service
-    import dealreg.leads.tasks
-    import dealreg.registrations.tasks
-    import dealreg.sla.tasks
-    import dealreg.webhooks.tasks
-    import dealreg.worker.tasks  # noqa: F401
-
-    return REGISTRY

@@ -8,7 +8,7 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from dealreg.worker.models import JobRun, OutboxMessage, ScheduledRun
+from dealreg.outbox.models import JobRun, OutboxMessage, ScheduledRun
 
 
 async def claim_due(session: AsyncSession, limit: int) -> list[OutboxMessage]:
