@@ -9,8 +9,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
+from sqlalchemy import text
 
+from dealreg.db import make_engine
 from tests.servers import DemoServer, free_port
 
 pytestmark = pytest.mark.slow
@@ -89,3 +92,21 @@ def test_a_scrape_after_some_load_has_every_series(scratch_url: str) -> None:
     lag = _value(samples, "dealreg_sla_sweep_lag_seconds")
     assert lag is not None
     assert 0 <= lag < 120
+
+
+async def test_connections_in_use_add_up_over_the_pools_of_one_name(migrated_url: str) -> None:
+    """A worker has a pool per event loop, all reported as `jobs`: the gauge is their sum."""
+    engines = [make_engine(migrated_url, pool_size=2, metrics_name="test-sum") for _ in range(2)]
+    try:
+        async with engines[0].connect() as one, engines[1].connect() as other:
+            await one.execute(text("SELECT 1"))
+            await other.execute(text("SELECT 1"))
+            assert _in_use("test-sum") == 2
+        assert _in_use("test-sum") == 0
+    finally:
+        for engine in engines:
+            await engine.dispose()
+
+
+def _in_use(pool: str) -> float | None:
+    return REGISTRY.get_sample_value("dealreg_db_connections_in_use", {"pool": pool})

@@ -10,7 +10,9 @@ the exposition adds them up. prometheus_client picks that mode when it is import
 """
 
 import os
+import threading
 import time
+import weakref
 from typing import Any
 
 from prometheus_client import (
@@ -104,8 +106,18 @@ def metered_pool(name: str) -> type[AsyncAdaptedQueuePool]:
     return type(f"MeteredPool_{name}", (_MeteredPool,), {"metrics_name": name})
 
 
+# The live pools of each name, for their sum; pools of several threads' loops change it.
+_POOLS: dict[str, "weakref.WeakSet[_MeteredPool]"] = {}
+_POOLS_LOCK = threading.Lock()
+
+
 class _MeteredPool(AsyncAdaptedQueuePool):
     metrics_name = "default"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        with _POOLS_LOCK:
+            _POOLS.setdefault(self.metrics_name, weakref.WeakSet()).add(self)
 
     def _do_get(self) -> Any:
         # The one step of a checkout that may wait (for a connection to come back, or a new one
@@ -124,9 +136,12 @@ class _MeteredPool(AsyncAdaptedQueuePool):
         self._count_in_use()
 
     def _count_in_use(self) -> None:
-        # Read off the pool rather than counted up and down: failed checkouts give connections
-        # back without having taken them, and the figure must not drift.
-        DB_IN_USE.labels(self.metrics_name).set(self.checkedout())
+        # Read off the pools rather than counted up and down: failed checkouts give connections
+        # back without having taken them, and the figure must not drift. Summed over the pools
+        # of one name: a worker has one per event loop (its actors', its relay's).
+        with _POOLS_LOCK:
+            in_use = sum(pool.checkedout() for pool in _POOLS[self.metrics_name])
+        DB_IN_USE.labels(self.metrics_name).set(in_use)
 
 
 def observe_request(route: str, method: str, status: int, started: float) -> None:
