@@ -22,6 +22,7 @@ from dealreg.incentives.models import IncentivePlan
 from dealreg.incentives.terms import Milestone, Pay
 from dealreg.leads import service as leads
 from dealreg.leads.models import Disposition, LeadRejection
+from dealreg.orgs.clients import IssuedClient, create_api_client, rotate_client_secret
 from dealreg.orgs.models import (
     ApiClient,
     Organization,
@@ -33,7 +34,6 @@ from dealreg.orgs.models import (
     Tier,
     User,
 )
-from dealreg.orgs.service import IssuedClient, create_api_client, rotate_client_secret
 from dealreg.registrations.models import Deal, Registration, SalesStage
 from dealreg.registrations.service import (
     Contact,

@@ -20,8 +20,8 @@ from dealreg.auth.scopes import (
 from dealreg.auth.tokens import Principal, TokenService
 from dealreg.config import Settings
 from dealreg.errors import InvalidInput
+from dealreg.orgs.clients import IssuedClient, create_api_client
 from dealreg.orgs.models import ApiClient, Organization, Role
-from dealreg.orgs.service import IssuedClient, create_api_client
 from tests.factories import Factory
 
 TOKEN_URL = "/v1/oauth/token"

@@ -21,8 +21,8 @@ from dealreg.app import create_app
 from dealreg.config import Settings
 from dealreg.db import make_sessionmaker
 from dealreg.idempotency.models import IdempotencyRecord
+from dealreg.orgs.clients import IssuedClient, create_api_client
 from dealreg.orgs.models import Organization, Role
-from dealreg.orgs.service import IssuedClient, create_api_client
 from tests.api.test_oauth import GRANTED, basic, request_token
 from tests.factories import Factory
 from tests.problems import assert_problem, count_rows

@@ -23,7 +23,7 @@ from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.auth.tokens import Principal
 from dealreg.fields import Name
-from dealreg.orgs import service
+from dealreg.orgs import clients
 from dealreg.orgs.models import Role
 from dealreg.pagination import DEFAULT_LIMIT
 
@@ -74,7 +74,7 @@ class ApiClientList(msgspec.Struct):
     next_cursor: str | None
 
 
-def _with_secret(issued: service.IssuedClient) -> Response[ApiClientWithSecret]:
+def _with_secret(issued: clients.IssuedClient) -> Response[ApiClientWithSecret]:
     out = ApiClientWithSecret(
         **msgspec.structs.asdict(ApiClientOut.of(issued.client)), client_secret=issued.secret
     )
@@ -108,7 +108,7 @@ class ApiClientController(Controller):
     async def create(
         self, db: Db, principal: Caller, data: JSONBody[ApiClientCreate]
     ) -> Response[ApiClientWithSecret]:
-        issued = await service.create_api_client(
+        issued = await clients.create_api_client(
             db,
             principal,
             _organization(principal, data.organization_id),
@@ -132,7 +132,7 @@ class ApiClientController(Controller):
         cursor: Cursor = None,
         updated_since: UpdatedSince = None,
     ) -> ApiClientList:
-        page = await service.list_api_clients(
+        page = await clients.list_api_clients(
             db,
             principal,
             _organization(principal, organization_id),
@@ -157,7 +157,7 @@ class ApiClientController(Controller):
         principal: Caller,
         api_client_id: FromPath[uuid.UUID],
     ) -> Response[ApiClientOut]:
-        client = await service.get_api_client(db, principal, api_client_id)
+        client = await clients.get_api_client(db, principal, api_client_id)
         return with_etag(request, ApiClientOut.of(client), client.version)
 
     @patch(
@@ -175,7 +175,7 @@ class ApiClientController(Controller):
         data: JSONBody[ApiClientUpdate],
         if_match_header: IfMatchHeader = None,
     ) -> Response[ApiClientOut]:
-        client = await service.update_api_client(
+        client = await clients.update_api_client(
             db,
             principal,
             api_client_id,
@@ -201,7 +201,7 @@ class ApiClientController(Controller):
         api_client_id: FromPath[uuid.UUID],
         if_match_header: IfMatchHeader = None,
     ) -> Response[ApiClientWithSecret]:
-        issued = await service.rotate_client_secret(
+        issued = await clients.rotate_client_secret(
             db, principal, api_client_id, if_match=if_match(if_match_header, required=True)
         )
         return _with_secret(issued)

@@ -10,8 +10,8 @@ from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.auth.tokens import Principal
 from dealreg.errors import DealRegError, NotFound, Unauthenticated
 from dealreg.orgs import repository
+from dealreg.orgs.clients import hash_client_secret
 from dealreg.orgs.models import ApiClient, Organization, User
-from dealreg.orgs.service import hash_client_secret
 
 
 class OAuthError(DealRegError):

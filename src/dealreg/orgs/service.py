@@ -4,26 +4,22 @@ Visibility is enforced by the repository (another tenant's row is "not found"); 
 decide what a visible row may be changed into, and by whom.
 """
 
-import secrets
 import uuid
 import zoneinfo
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
-from hashlib import sha256
 from typing import Annotated, Literal
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.auth.tokens import Principal
 from dealreg.db import flush_unique
 from dealreg.errors import FieldError, Forbidden
 from dealreg.fields import NO_NUL, MinorUnits, Sku
 from dealreg.orgs import repository
 from dealreg.orgs.errors import (
-    ApiClientNotFound,
     CannotDisableYourself,
     DuplicateOrganization,
     DuplicatePartnership,
@@ -58,16 +54,6 @@ USER_ROLES_BY_KIND: dict[OrgKind, frozenset[Role]] = {
     OrgKind.vendor: frozenset({Role.vendor_approver, Role.vendor_admin, Role.channel_ops}),
     OrgKind.platform: frozenset({Role.platform_admin, Role.channel_ops}),
 }
-CLIENT_ROLES_BY_KIND: dict[OrgKind, frozenset[Role]] = {
-    OrgKind.partner: frozenset({Role.partner_rep, Role.partner_admin}),
-    OrgKind.vendor: frozenset({Role.vendor_system}),
-    OrgKind.platform: frozenset(),
-}
-DEFAULT_CLIENT_ROLE: dict[OrgKind, Role] = {
-    OrgKind.partner: Role.partner_rep,
-    OrgKind.vendor: Role.vendor_system,
-}
-
 # Which roles each administrator may hand out within their own organization.
 GRANTABLE_BY: dict[Role, frozenset[Role]] = {
     Role.partner_admin: USER_ROLES_BY_KIND[OrgKind.partner],
@@ -111,7 +97,7 @@ class AutoApproveRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         )
 
 
-def _invalid(pointer: str, detail: str) -> InvalidOrganization:
+def invalid(pointer: str, detail: str) -> InvalidOrganization:
     return InvalidOrganization(detail, errors=[FieldError(pointer=pointer, detail=detail)])
 
 
@@ -122,7 +108,7 @@ def _time_zones() -> frozenset[str]:
 
 def _check_timezone(tz: str) -> None:
     if tz not in _time_zones():
-        raise _invalid("/timezone", f"'{tz}' is not an IANA time zone (for example Europe/Oslo)")
+        raise invalid("/timezone", f"'{tz}' is not an IANA time zone (for example Europe/Oslo)")
 
 
 def _require_platform_admin(actor: Principal) -> None:
@@ -143,9 +129,9 @@ async def create_organization(
     _require_platform_admin(actor)
     if kind is OrgKind.vendor:
         if code is None:
-            raise _invalid("/code", "a vendor needs a code: it prefixes its registration numbers")
+            raise invalid("/code", "a vendor needs a code: it prefixes its registration numbers")
         if timezone is None:
-            raise _invalid("/timezone", "a vendor needs a time zone: its SLA runs on business time")
+            raise invalid("/timezone", "a vendor needs a time zone: its SLA runs on business time")
     if timezone is not None:
         _check_timezone(timezone)
     org = Organization(kind=kind, name=name, country=country, code=code, timezone=timezone)
@@ -228,10 +214,10 @@ async def create_user(
     name: str,
     role: Role,
 ) -> User:
-    org = await _own_organization(session, actor, org_id)
+    org = await own_organization(session, actor, org_id)
     require_admin_of(actor, org.id)
     if role not in USER_ROLES_BY_KIND[org.kind]:
-        raise _invalid("/role", f"a {org.kind.value} organization has no '{role.value}' users")
+        raise invalid("/role", f"a {org.kind.value} organization has no '{role.value}' users")
     if actor.role is not Role.platform_admin and role not in GRANTABLE_BY[actor.role]:
         raise Forbidden(f"A {actor.role.value} may not create '{role.value}' users.")
     email = email.strip().lower()
@@ -251,7 +237,7 @@ async def list_users(
     *,
     page: PageRequest,
 ) -> Page[User]:
-    org = await _own_organization(session, actor, org_id)
+    org = await own_organization(session, actor, org_id)
     return await repository.list_users(session, org.id, page=page)
 
 
@@ -268,7 +254,7 @@ async def update_user(
     """Rename, disable or enable a user of an organization the caller administers. Tokens are
     checked against their user on every request: disabling refuses them at once, and enabling
     again does not bring back those issued before."""
-    org = await _own_organization(session, actor, org_id)
+    org = await own_organization(session, actor, org_id)
     user = await repository.get_user(session, user_id)
     if user is None or user.organization_id != org.id:
         raise UserNotFound(f"No user {user_id} in organization {org_id}.")
@@ -281,12 +267,12 @@ async def update_user(
     if name is not None:
         user.name = name
     if active is not None:
-        _set_active(user, active)
+        set_active(user, active)
     await session.flush()
     return user
 
 
-async def _own_organization(
+async def own_organization(
     session: AsyncSession, actor: Principal, org_id: uuid.UUID
 ) -> Organization:
     """The caller's own organization (any, for the platform). A counterparty's staff and machine
@@ -304,13 +290,13 @@ async def _vendor_administered_by(
     administers (any, for a platform admin) when named."""
     if vendor_id is None:
         if actor.org_kind is not OrgKind.vendor:
-            raise _invalid("/vendor_id", "vendor_id is required")
+            raise invalid("/vendor_id", "vendor_id is required")
         vendor_id = actor.organization_id
     # Looked up before the admin check: a vendor the caller cannot see is "no such vendor",
     # never a 403 that would tell it exists.
     vendor = await repository.get_organization(session, actor, vendor_id)
     if vendor is None or vendor.kind is not OrgKind.vendor:
-        raise _invalid("/vendor_id", f"{vendor_id} is not a vendor")
+        raise invalid("/vendor_id", f"{vendor_id} is not a vendor")
     require_admin_of(actor, vendor.id)
     return vendor
 
@@ -329,7 +315,7 @@ async def create_partnership(
     # admin may enrol any partner of the installation, and learns nothing else about it.
     partner = await session.get(Organization, partner_id)
     if partner is None or partner.kind is not OrgKind.partner:
-        raise _invalid("/partner_id", f"{partner_id} is not a partner")
+        raise invalid("/partner_id", f"{partner_id} is not a partner")
     partnership = Partnership(partner_id=partner.id, vendor_id=vendor.id, tier=tier, status=status)
     await flush_unique(
         session,
@@ -395,15 +381,13 @@ def _check_extra_fields(fields: list[ExtraField]) -> None:
     seen: set[str] = set()
     for i, field in enumerate(fields):
         if field.key in seen:
-            raise _invalid(f"/extra_fields/{i}/key", f"the key '{field.key}' appears twice")
+            raise invalid(f"/extra_fields/{i}/key", f"the key '{field.key}' appears twice")
         seen.add(field.key)
         if field.type == "choice":
             if not field.choices or len(set(field.choices)) != len(field.choices):
-                raise _invalid(
-                    f"/extra_fields/{i}/choices", "a choice field needs distinct choices"
-                )
+                raise invalid(f"/extra_fields/{i}/choices", "a choice field needs distinct choices")
         elif field.choices is not None:
-            raise _invalid(f"/extra_fields/{i}/choices", "only a choice field has choices")
+            raise invalid(f"/extra_fields/{i}/choices", "only a choice field has choices")
 
 
 async def create_program(
@@ -510,155 +494,17 @@ async def list_products(
     return await repository.list_products(session, program.id, page=page)
 
 
-def hash_client_secret(secret: str) -> str:
-    return sha256(secret.encode()).hexdigest()
-
-
-class IssuedClient(msgspec.Struct, frozen=True):
-    client: ApiClient
-    secret: str
-
-
-def _new_secret() -> tuple[str, str]:
-    secret = "drs_" + secrets.token_urlsafe(32)
-    return secret, hash_client_secret(secret)
-
-
-def _check_client_scopes(actor: Principal, role: Role, scopes: frozenset[str]) -> None:
-    unknown = scopes - ROLE_SCOPES[role]
-    if unknown:
-        raise _invalid("/scopes", f"a {role.value} client cannot hold {', '.join(sorted(unknown))}")
-    if not scopes:
-        raise _invalid("/scopes", "a client needs at least one scope")
-    # Nobody hands a client more than they hold: a narrowed client cannot mint a broader one,
-    # nor the platform a tenant's powers over its deals.
-    beyond = scopes - actor.scopes
-    if beyond:
-        raise Forbidden(f"You cannot grant scopes you do not hold: {', '.join(sorted(beyond))}.")
-
-
-def _set_active(holder: User | ApiClient, active: bool) -> None:
+def set_active(holder: User | ApiClient, active: bool) -> None:
     """Disabling refuses every token issued before, for good: enabling again brings none back
     (one may have leaked meanwhile)."""
     if not active and holder.active:
-        holder.tokens_valid_after = _tokens_clock()
+        holder.tokens_valid_after = tokens_clock()
     holder.active = active
 
 
-def _tokens_clock() -> datetime:
+def tokens_clock() -> datetime:
     # The clock tokens are issued by (their `iat`), not the database's: the two are compared.
     return datetime.now(UTC)
-
-
-def _require_holds_all_of(actor: Principal, client: ApiClient) -> None:
-    """Changing a client, or taking its new secret, is for one who holds every scope it has:
-    otherwise rotating a broader client's secret would take over its powers."""
-    beyond = frozenset(client.scopes) - actor.scopes
-    if beyond:
-        raise Forbidden(
-            f"This client holds scopes you do not ({', '.join(sorted(beyond))}): "
-            "only an administrator who holds them may change it."
-        )
-
-
-async def create_api_client(
-    session: AsyncSession,
-    actor: Principal,
-    org_id: uuid.UUID,
-    *,
-    name: str,
-    role: Role | None = None,
-    scopes: frozenset[str] | None = None,
-) -> IssuedClient:
-    """Register a machine client; its secret is returned here once and stored only as a hash.
-
-    Without a role, a vendor's client is its system (`vendor_system`) and a partner's sends deals
-    from the reseller's CRM for its reps (`partner_rep`); without scopes, it holds its role's
-    that the caller holds too."""
-    org = await _own_organization(session, actor, org_id)
-    require_admin_of(actor, org.id)
-    allowed = CLIENT_ROLES_BY_KIND[org.kind]
-    if role is None:
-        role = DEFAULT_CLIENT_ROLE.get(org.kind)
-    if role is None or role not in allowed:
-        named = f"'{role.value}' clients" if role else "machine clients"
-        raise _invalid("/role", f"a {org.kind.value} organization has no {named}")
-    # Left out: every scope of the role that the caller may grant.
-    scopes = ROLE_SCOPES[role] & actor.scopes if scopes is None else scopes
-    _check_client_scopes(actor, role, scopes)
-    secret, secret_hash = _new_secret()
-    client = ApiClient(
-        organization_id=org.id,
-        name=name,
-        client_id="drc_" + secrets.token_hex(12),
-        secret_hash=secret_hash,
-        role=role,
-        scopes=sorted(scopes),
-    )
-    session.add(client)
-    await session.flush()
-    return IssuedClient(client=client, secret=secret)
-
-
-async def list_api_clients(
-    session: AsyncSession, actor: Principal, org_id: uuid.UUID, *, page: PageRequest
-) -> Page[ApiClient]:
-    org = await _own_organization(session, actor, org_id)
-    require_admin_of(actor, org.id)
-    return await repository.list_api_clients(session, org.id, page=page)
-
-
-async def get_api_client(
-    session: AsyncSession, actor: Principal, client_id: uuid.UUID
-) -> ApiClient:
-    """An administrator's own organization's client (any, for the platform): another
-    organization's is "not found", as are its users."""
-    client = await repository.get_api_client_by_id(session, client_id)
-    if client is None or not (actor.is_platform or client.organization_id == actor.organization_id):
-        raise ApiClientNotFound(f"No API client {client_id}.")
-    require_admin_of(actor, client.organization_id)
-    return client
-
-
-async def update_api_client(
-    session: AsyncSession,
-    actor: Principal,
-    client_id: uuid.UUID,
-    *,
-    if_match: IfMatch,
-    name: str | None = None,
-    scopes: frozenset[str] | None = None,
-    active: bool | None = None,
-) -> ApiClient:
-    """Rename, re-scope, disable or enable a client. Its tokens are checked against it on every
-    request: disabling refuses them at once, and narrowing refuses those holding a scope it has
-    lost (widening applies to tokens issued after)."""
-    client = await get_api_client(session, actor, client_id)
-    _require_holds_all_of(actor, client)
-    if_match.check(client.version)
-    if scopes is not None:
-        _check_client_scopes(actor, client.role, scopes)
-        client.scopes = sorted(scopes)
-    if name is not None:
-        client.name = name
-    if active is not None:
-        _set_active(client, active)
-    await session.flush()
-    return client
-
-
-async def rotate_client_secret(
-    session: AsyncSession, actor: Principal, client_id: uuid.UUID, *, if_match: IfMatch
-) -> IssuedClient:
-    """A new secret, at once: a leaked one must stop working now, and so must every token issued
-    before (a leak of the secret may have minted some)."""
-    client = await get_api_client(session, actor, client_id)
-    _require_holds_all_of(actor, client)
-    if_match.check(client.version)
-    secret, client.secret_hash = _new_secret()
-    client.tokens_valid_after = _tokens_clock()
-    await session.flush()
-    return IssuedClient(client=client, secret=secret)
 
 
 async def get_user(session: AsyncSession, user_id: uuid.UUID) -> User:
