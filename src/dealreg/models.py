@@ -2,4 +2,13 @@
 
 
 def load_all_models() -> None:
-    pass
+    import dealreg.events.models
+    import dealreg.idempotency.models
+    import dealreg.incentives.models
+    import dealreg.leads.models
+    import dealreg.mail.models
+    import dealreg.orgs.models
+    import dealreg.outbox.models
+    import dealreg.registrations.models
+    import dealreg.sla.models
+    import dealreg.webhooks.models  # noqa: F401

@@ -30,11 +30,13 @@ class Sealer:
         self._aead = AESGCM(key)
 
     @classmethod
-    def from_signing_key(cls, key: ECKey) -> "Sealer":
+    def from_signing_key(
+        cls, key: ECKey, purpose: bytes = b"dealreg idempotent responses v1"
+    ) -> "Sealer":
+        """A key of its own for each `purpose` (kept responses, mail): what one opens, no
+        other use of the signing key can."""
         private = urlsafe_b64decode(str(key.as_dict(private=True)["d"]).encode())
-        derived = HKDF(
-            algorithm=SHA256(), length=32, salt=None, info=b"dealreg idempotent responses v1"
-        ).derive(private)
+        derived = HKDF(algorithm=SHA256(), length=32, salt=None, info=purpose).derive(private)
         return cls(derived)
 
     def seal(self, body: bytes, context: bytes) -> bytes:

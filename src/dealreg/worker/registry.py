@@ -11,6 +11,7 @@ def load_all_jobs() -> dict[str, Job]:
     import dealreg.incentives.payouts
     import dealreg.incentives.service
     import dealreg.leads.tasks
+    import dealreg.mail.tasks
     import dealreg.registrations.tasks
     import dealreg.sla.tasks
     import dealreg.webhooks.tasks
