@@ -1,9 +1,13 @@
 """A real SMTP server (aiosmtpd) in the test's process, this process's mail set up to send to
 it or to write files, and the outbox's jobs run as a worker would run them (the ones named)."""
 
+import email
+import email.policy
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -115,3 +119,29 @@ async def run_jobs(sessionmaker: async_sessionmaker[AsyncSession], *names: str) 
             async with transaction(sessionmaker) as session:
                 await repository.mark_done(session, message.id)
             ran += 1
+
+
+def mails_to(smtp: Smtp, address: str) -> list[email.message.EmailMessage]:
+    """The mails that arrived for `address`, parsed."""
+    found = []
+    for envelope in smtp.inbox.received:
+        if address in envelope.rcpt_tos:
+            assert isinstance(envelope.content, bytes)
+            message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+            assert isinstance(message, email.message.EmailMessage)
+            found.append(message)
+    return found
+
+
+def link_in(message: email.message.EmailMessage) -> str:
+    [link] = re.findall(r"https://\S+", message.get_content())
+    return str(link)
+
+
+def token_of(link: str) -> str:
+    return parse_qs(urlsplit(link).query)["token"][0]
+
+
+def form_fields(html: str) -> dict[str, str]:
+    """The hidden fields of the page's form."""
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', html))

@@ -2,6 +2,7 @@
 
 
 def load_all_models() -> None:
+    import dealreg.auth.models
     import dealreg.events.models
     import dealreg.idempotency.models
     import dealreg.incentives.models
