@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import msgspec
 import pytest
 import structlog
 from joserfc.jwk import ECKey
@@ -19,7 +20,9 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from structlog.testing import capture_logs
 
+from dealreg import cli
 from dealreg.auth.tokens import TokenService
+from dealreg.config import Settings
 from dealreg.mail import tasks, transport
 from dealreg.mail.letters import Mail, mail_sealer
 from dealreg.mail.models import MailStatus, OutgoingMail
@@ -263,3 +266,18 @@ def test_smtp_urls(url: str, expected: SmtpServer) -> None:
 def test_an_smtp_url_that_is_not_one_is_refused(url: str) -> None:
     with pytest.raises(InvalidSmtpUrl):
         Mailer(smtp_url=url)
+
+
+def test_the_commands_set_mail_up_from_the_settings(settings: Settings) -> None:
+    setup = cli._mail_outbound(
+        msgspec.structs.replace(
+            settings, smtp_url="smtps://u:p@mail.example.com", mail_from="x@y.z"
+        )
+    )
+    assert setup.site_url == settings.jwt_issuer
+    assert setup.mailer.server == SmtpServer("mail.example.com", 465, "u", "p", True, None)
+    assert setup.mailer.sender == "x@y.z"
+    files = cli._mail_outbound(settings).mailer
+    assert (files.server, files.directory) == (None, settings.data_dir / "mail")
+    with pytest.raises(SystemExit, match="smtp://"):
+        cli._mail_outbound(msgspec.structs.replace(settings, smtp_url="http://mail.example.com"))
