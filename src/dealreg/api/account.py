@@ -169,7 +169,7 @@ async def accept_invitation(
         else:
             return _message(
                 "Welcome to dealreg",
-                f"Your password is set. Sign in to dealreg with {user.email} and it.",
+                f"Your password is set. Sign in to dealreg with {user.email} and your new password.",
             )
     return await _invitation_form(request, db, data.token, name=data.name, refused=refused)
 
@@ -227,8 +227,8 @@ async def complete_reset(
         else:
             return _message(
                 "Password changed",
-                f"Your new password is set, and you are signed out everywhere else. Sign in "
-                f"with {user.email} and it.",
+                "Your new password is set, and you are signed out everywhere else. Sign in "
+                f"with {user.email} and your new password.",
             )
     return await _reset_form(request, db, data.token, refused=refused)
 
