@@ -10,7 +10,6 @@ from dealreg.incentives import service
 from dealreg.incentives.models import Earning
 from tests.factories import Factory
 from tests.incentives.helpers import Enrolment, Settle, enrol
-from tests.mailbox import outbound, smtp, to_files, to_smtp  # noqa: F401 - mail's fixtures
 
 
 @pytest.fixture
