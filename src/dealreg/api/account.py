@@ -24,6 +24,7 @@ from dealreg.api.pages import HTML_ERRORS, _page
 from dealreg.api.throttling import charge_address
 from dealreg.auth import invitations, resets
 from dealreg.auth.invitations import PAGE_PATH as INVITATION_PATH
+from dealreg.auth.links import well_formed
 from dealreg.auth.resets import PAGE_PATH as RESET_PATH
 from dealreg.errors import DealRegError, FieldError, Forbidden, InvalidInput
 from dealreg.fields import Email
@@ -61,7 +62,7 @@ class ResetRequestForm(msgspec.Struct):
 def _csrf(request: Request[Any, Any, Any]) -> str:
     """The browser's CSRF token: the cookie's, or a new one."""
     current = request.cookies.get(CSRF_COOKIE, "")
-    return current if len(current) == 43 else secrets.token_urlsafe(32)
+    return current if well_formed(current) else secrets.token_urlsafe(32)
 
 
 def _with_csrf(
