@@ -2,7 +2,7 @@
 
 
 def load_all_models() -> None:
-    import dealreg.auth.models
+    import dealreg.auth.link_models
     import dealreg.events.models
     import dealreg.idempotency.models
     import dealreg.incentives.models

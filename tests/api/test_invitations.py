@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dealreg.auth.models import Invitation
+from dealreg.auth.link_models import Invitation
 from dealreg.auth.passwords import verify_password
 from dealreg.mail.models import OutgoingMail
 from dealreg.orgs.models import Organization, Role, User

@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.app import create_app
-from dealreg.auth.models import PasswordReset
+from dealreg.auth.link_models import PasswordReset
 from dealreg.auth.passwords import hash_password, verify_password
 from dealreg.config import Settings
 from dealreg.mail.models import OutgoingMail

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth import resets
-from dealreg.auth.models import PasswordReset
+from dealreg.auth.link_models import PasswordReset
 from dealreg.mail.models import OutgoingMail
 from dealreg.orgs.models import Role
 from tests.factories import Factory

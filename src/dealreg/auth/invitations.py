@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.auth.link_models import Invitation
 from dealreg.auth.links import (
     AccountDisabled,
     LinkExpired,
@@ -24,7 +25,6 @@ from dealreg.auth.links import (
     new_token,
     well_formed,
 )
-from dealreg.auth.models import Invitation
 from dealreg.auth.passwords import check_new_password, hash_password
 from dealreg.auth.tokens import Principal
 from dealreg.errors import Conflict, NotFound

@@ -14,6 +14,7 @@ from datetime import timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.auth.link_models import PasswordReset
 from dealreg.auth.links import (
     AccountDisabled,
     LinkExpired,
@@ -23,7 +24,6 @@ from dealreg.auth.links import (
     new_token,
     well_formed,
 )
-from dealreg.auth.models import PasswordReset
 from dealreg.auth.passwords import check_new_password, hash_password
 from dealreg.mail import tasks as mail
 from dealreg.mail.letters import Mail

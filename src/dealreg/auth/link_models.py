@@ -1,3 +1,6 @@
+"""The rows of one-time links mailed to people, invitations and password resets: in a module
+of their own, apart from the sign-in server's rows."""
+
 import uuid
 from datetime import datetime
 
