@@ -25,7 +25,7 @@ from dealreg.auth.links import (
     new_token,
     well_formed,
 )
-from dealreg.auth.passwords import check_new_password, hash_password
+from dealreg.auth.service import set_password
 from dealreg.auth.tokens import Principal
 from dealreg.errors import Conflict, NotFound
 from dealreg.idempotency.sealing import Sealer
@@ -162,11 +162,10 @@ async def open_invitation(
 async def accept(session: AsyncSession, token: str, *, name: str, password: str) -> User:
     """Set the invited person's name and password; the link is spent."""
     invitation, user, _ = await open_invitation(session, token, lock=True)
-    name = checked_name(name)
-    check_new_password(password, email=user.email, name=name, pointer="/password")
+    user.name = checked_name(name)
+    # The one way a password is set: its rules (the new name among the words refused), its hash.
+    await set_password(session, user.email, password)
     now = await database_now(session)
-    user.name = name
-    user.password_hash = hash_password(password)
     invitation.accepted_at = now
     # Any other link of this person's ends with this one.
     await _end_other_invitations(session, user.id, now)

@@ -24,7 +24,7 @@ from dealreg.auth.links import (
     new_token,
     well_formed,
 )
-from dealreg.auth.passwords import check_new_password, hash_password
+from dealreg.auth.service import set_password
 from dealreg.mail import tasks as mail
 from dealreg.mail.letters import Mail
 from dealreg.mail.service import send_later
@@ -114,8 +114,9 @@ async def complete_reset(session: AsyncSession, token: str, *, password: str) ->
     """Set the new password; the link and the person's other reset links are spent, and every
     token issued to the person before now is refused."""
     _, user = await open_reset(session, token, lock=True)
-    check_new_password(password, email=user.email, name=user.name, pointer="/password")
-    user.password_hash = hash_password(password)
+    # The one way a password is set (its rules, its hash, and whatever else a new password
+    # ends), then every access token issued before, however it was issued.
+    await set_password(session, user.email, password)
     user.tokens_valid_after = tokens_clock()
     now = await database_now(session)
     await session.execute(
