@@ -1,8 +1,10 @@
 """The reset job as a worker runs it: it mails an active person once, whatever the number of
 copies of its message, and nobody else."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth import resets
@@ -46,3 +48,15 @@ async def test_nobody_and_a_disabled_person_get_no_link(db: AsyncSession, factor
         await db.refresh(reset)
         assert (reset.user_id, reset.token_hash) == (None, None)
     assert await count_rows(db, OutgoingMail) == 0
+
+
+async def test_requests_are_forgotten_a_day_after(db: AsyncSession) -> None:
+    old = await _requested(db, "old@example.test")
+    await db.execute(
+        update(PasswordReset)
+        .where(PasswordReset.id == old.id)
+        .values(created_at=datetime.now(UTC) - resets.KEEP_FOR - timedelta(minutes=1))
+    )
+    recent = await _requested(db, "recent@example.test")
+    await resets.prune_resets.fn(db)
+    assert set((await db.scalars(select(PasswordReset.id))).all()) == {recent.id}

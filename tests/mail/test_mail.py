@@ -281,3 +281,24 @@ def test_the_commands_set_mail_up_from_the_settings(settings: Settings) -> None:
     assert (files.server, files.directory) == (None, settings.data_dir / "mail")
     with pytest.raises(SystemExit, match="smtp://"):
         cli._mail_outbound(msgspec.structs.replace(settings, smtp_url="http://mail.example.com"))
+
+
+async def test_records_of_mail_sent_or_given_up_are_forgotten_after_a_month(
+    db: AsyncSession, tokens: TokenService
+) -> None:
+    rows = [await _written(db, tokens) for _ in range(4)]
+    month_ago = datetime.now(UTC) - tasks.KEEP_FOR - timedelta(minutes=1)
+    for row, status, created in [
+        (rows[0], MailStatus.sent, month_ago),
+        (rows[1], MailStatus.failed, month_ago),
+        (rows[2], MailStatus.pending, month_ago),
+        (rows[3], MailStatus.sent, datetime.now(UTC)),
+    ]:
+        await db.execute(
+            update(OutgoingMail)
+            .where(OutgoingMail.id == row.id)
+            .values(status=status, created_at=created)
+        )
+    await tasks.prune.fn(db)
+    left = set((await db.scalars(select(OutgoingMail.id))).all())
+    assert left == {rows[2].id, rows[3].id}

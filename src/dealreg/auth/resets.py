@@ -11,7 +11,7 @@ written; more are answered alike and dropped, so that nobody can flood a mailbox
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.link_models import PasswordReset
@@ -39,6 +39,9 @@ PAGE_PATH = "/account/password-reset"
 # Requests written per email within THROTTLE_WINDOW; more are dropped unanswered.
 REQUESTS_PER_EMAIL = 3
 THROTTLE_WINDOW = timedelta(hours=1)
+# Requests are forgotten this long after they were made: well past their links' expiry and the
+# throttle's window.
+KEEP_FOR = timedelta(days=1)
 
 
 async def request_reset(session: AsyncSession, email: str) -> None:
@@ -126,3 +129,10 @@ async def complete_reset(session: AsyncSession, token: str, *, password: str) ->
     )
     await session.flush()
     return user
+
+
+@job("auth.prune_resets")
+async def prune_resets(session: AsyncSession) -> None:
+    await session.execute(
+        delete(PasswordReset).where(PasswordReset.created_at < func.now() - KEEP_FOR)
+    )

@@ -4,7 +4,7 @@ import uuid
 from datetime import timedelta
 from typing import NamedTuple
 
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.mail.models import MailStatus, OutgoingMail
@@ -72,4 +72,14 @@ async def release(session: AsyncSession, mail_id: uuid.UUID, error: str) -> None
         update(OutgoingMail)
         .where(OutgoingMail.id == mail_id)
         .values(claimed_until=None, last_error=error[:1000])
+    )
+
+
+async def prune(session: AsyncSession, keep_for: timedelta) -> None:
+    """Forget the records of mails sent or given up longer ago than `keep_for`."""
+    await session.execute(
+        delete(OutgoingMail).where(
+            OutgoingMail.status != MailStatus.pending,
+            OutgoingMail.created_at < func.now() - keep_for,
+        )
     )

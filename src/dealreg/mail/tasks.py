@@ -36,6 +36,8 @@ class Outbound:
 
 
 _outbound: Outbound | None = None
+# A mail's record (recipient, outcome, error) is kept this long, for whoever asks where it went.
+KEEP_FOR = timedelta(days=30)
 
 
 def configure(outbound: Outbound | None) -> None:
@@ -87,3 +89,8 @@ async def _give_up(
     log.warning("mail given up", mail_id=str(mail_id), error=why)
     async with transaction(sessions) as session:
         await repository.finish(session, mail_id, MailStatus.failed, why[:1000])
+
+
+@job("mail.prune")
+async def prune(session: AsyncSession) -> None:
+    await repository.prune(session, KEEP_FOR)
