@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, Select, and_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
+from dealreg.events.repository import add_events, event_row
 from dealreg.leads.models import (
     Lead,
     LeadDispositionRow,
@@ -20,7 +21,6 @@ from dealreg.leads.models import (
 )
 from dealreg.orgs.models import OrgKind, Partnership, PartnershipStatus, Product, Program, Role
 from dealreg.pagination import Page, PageRequest, fetch_page
-from dealreg.registrations.repository import add_events, event_row
 
 
 def visible_leads(actor: Principal) -> ColumnElement[bool]:

@@ -17,7 +17,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
-from dealreg.db import flush_unique
+from dealreg.db import database_now, flush_unique
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from dealreg.fields import NO_NUL, Instant, Sku
 from dealreg.leads import outcomes, repository, states
@@ -683,7 +683,7 @@ class SweepResult(msgspec.Struct, frozen=True):
 async def sweep(session: AsyncSession, *, now: datetime | None = None) -> SweepResult:
     """Recall every forwarded lead past its accept deadline, and flag every accepted one past
     its first-touch deadline untouched: each once, whatever the sweeps running beside it."""
-    now = now or await registrations.database_now(session)
+    now = now or await database_now(session)
     recalled = overdue = 0
     while batch := await repository.due_recalls(session, now, _SWEEP_BATCH):
         for lead in batch:

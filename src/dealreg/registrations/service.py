@@ -18,9 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
 from dealreg.dates import years_after
-from dealreg.db import flush_unique
+from dealreg.db import database_now, flush_unique, insert_returning, insert_rows
 from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.events.models import Event
+from dealreg.events.repository import add_events, event_row
 from dealreg.fields import NO_NUL, Country, Currency, Email, MinorUnits, Name, Sku
 from dealreg.incentives import service as incentives
 from dealreg.leads import outcomes as lead_outcomes
@@ -580,7 +581,7 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
         {plan.vendor_id: now.astimezone(ZoneInfo(plan.vendor_timezone)).year for plan in plans},
     )
     deal = (
-        await repository.insert_returning(
+        await insert_returning(
             session,
             Deal,
             [
@@ -628,7 +629,7 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
                 "incentive_plan_id": in_force.get(plan.program_id) if plan.program_id else None,
             }
         )
-    registrations = await repository.insert_returning(session, Registration, registration_rows)
+    registrations = await insert_returning(session, Registration, registration_rows)
     await clocks.start_clocks(session, registrations)
     by_vendor = {r.vendor_id: r for r in registrations}
     line_rows = [
@@ -647,8 +648,8 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
         for plan in plans
         for i, line in plan.lines
     ]
-    await repository.insert_rows(session, DealLine, line_rows)
-    await repository.insert_rows(
+    await insert_rows(session, DealLine, line_rows)
+    await insert_rows(
         session,
         RegistrationConflict,
         [
@@ -657,7 +658,7 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
             for other in others
         ],
     )
-    await repository.insert_rows(
+    await insert_rows(
         session,
         RegistrationHistory,
         [
@@ -665,12 +666,12 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
             for r in registrations
         ],
     )
-    await repository.add_events(
+    await add_events(
         session,
         [_event_row("registration.submitted", r, {"conflict": r.conflict}) for r in registrations]
         # Which other partners' registrations it conflicts with is the vendor's to know only.
         + [
-            repository.event_row(
+            event_row(
                 "registration.conflict_detected",
                 r.id,
                 vendor_id=r.vendor_id,
@@ -747,7 +748,7 @@ def _history_row(
 
 
 def _event_row(type_: str, registration: Any, data: dict[str, Any]) -> dict[str, Any]:
-    return repository.event_row(
+    return event_row(
         type_,
         registration.id,
         vendor_id=registration.vendor_id,
@@ -1128,7 +1129,7 @@ _BATCH = 500
 
 async def expire_lapsed(session: AsyncSession) -> int:
     """Expire every approved registration whose protection has run out; how many it expired."""
-    now = await repository.database_now(session)
+    now = await database_now(session)
     expired = 0
     while True:
         batch = await repository.lapsed(session, now, _BATCH)
@@ -1159,14 +1160,14 @@ async def _close_pending_extension(
 
 async def remind_expiring(session: AsyncSession) -> int:
     """Announce, once per protection period, the registrations expiring within 14 days."""
-    now = await repository.database_now(session)
+    now = await database_now(session)
     reminded = 0
     while True:
         due = await repository.due_expiry_reminders(session, now + REMIND_BEFORE_EXPIRY, _BATCH)
-        await repository.add_events(
+        await add_events(
             session,
             [
-                repository.event_row(
+                event_row(
                     "registration.expiring",
                     row.id,
                     vendor_id=row.vendor_id,

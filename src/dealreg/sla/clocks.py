@@ -17,9 +17,9 @@ import msgspec
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.business_time import BusinessCalendar, WorkingHours
 from dealreg.orgs.models import Organization
 from dealreg.registrations.models import RegistrationStatus
-from dealreg.sla.calendar import BusinessCalendar, WorkingHours
 from dealreg.sla.models import BreachAction, ClockState, SlaClock, SlaPolicy, Threshold
 
 DEFAULT_TARGET_DAYS = 2.0

@@ -16,8 +16,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
-from dealreg.db import flush_unique
+from dealreg.business_time import BusinessCalendar
+from dealreg.db import database_now, flush_unique
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from dealreg.events.repository import add_events, event_row
 from dealreg.orgs.models import OrgKind, Role
 from dealreg.orgs.service import get_program
 from dealreg.registrations import repository as registrations
@@ -25,7 +27,6 @@ from dealreg.registrations import states
 from dealreg.registrations.models import Registration
 from dealreg.registrations.service import get_registration, record
 from dealreg.sla import clocks
-from dealreg.sla.calendar import BusinessCalendar
 from dealreg.sla.models import (
     BreachAction,
     ClockState,
@@ -53,7 +54,7 @@ def invalid(pointer: str, detail: str) -> InvalidInput:
 
 async def sweep(session: AsyncSession, *, now: datetime | None = None) -> int:
     """Fire every threshold due by `now` (the database's clock unless given); how many fired."""
-    now = now or await registrations.database_now(session)
+    now = now or await database_now(session)
     fired = 0
     while True:
         # The clock and its registration are locked together, and never waited for: a decision
@@ -158,10 +159,10 @@ async def _announce(
     # Reminders and escalations are the vendor's business; a breach is both sides', but whom the
     # vendor assigned or escalates to is its own: the partner is shown it without them
     # (disclosure.py).
-    await registrations.add_events(
+    await add_events(
         session,
         [
-            registrations.event_row(
+            event_row(
                 type_,
                 registration.id,
                 vendor_id=registration.vendor_id,

@@ -22,12 +22,13 @@ from sqlalchemy import func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.tokens import Principal
+from dealreg.db import database_now
 from dealreg.disclosure import details
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from dealreg.events.models import Event
+from dealreg.events.repository import add_events, event_row
 from dealreg.orgs.models import Organization, OrgKind, Role
 from dealreg.pagination import Page, PageRequest, by_key, cut, horizon
-from dealreg.registrations.repository import add_events, database_now, event_row
 from dealreg.versioning import IfMatch
 from dealreg.webhooks import addresses, signing
 from dealreg.webhooks.models import (

@@ -14,11 +14,10 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.auth.tokens import Principal
-from dealreg.db import transaction
+from dealreg.db import database_now, transaction
 from dealreg.loops import run_passes
 from dealreg.metrics import WEBHOOK_ATTEMPTS
 from dealreg.outbox.jobs import enqueue, job
-from dealreg.registrations.repository import database_now
 from dealreg.webhooks import addresses, service
 from dealreg.webhooks.models import WebhookDelivery
 
