@@ -58,13 +58,13 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.auth.service import principal_for_email
-from dealreg.auth.tokens import Principal
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import seed_demo
 from dealreg.leads import reports
 from dealreg.leads.service import DEFAULT_ACCEPT_DAYS, DEFAULT_FIRST_TOUCH_DAYS
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Organization
+from dealreg.orgs.principals import Principal
 from dealreg.sla import clocks
 from sla import Statement, captured, describe_server, explain
 

@@ -57,12 +57,13 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from dealreg.auth.service import principal_for_email
-from dealreg.auth.tokens import Principal, TokenService
+from dealreg.auth.tokens import TokenService
 from dealreg.config import RATE_LIMIT_SETTINGS, Settings
 from dealreg.db import async_url, make_engine, make_sessionmaker, transaction
 from dealreg.demo import PROGRAMS, seed_demo
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Organization, Product, Program
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 
 BENCH_DIR = Path(__file__).resolve().parent

@@ -56,11 +56,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.auth.service import principal_for_email
-from dealreg.auth.tokens import Principal
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import PROGRAMS, seed_demo
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Organization
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import PageRequest
 from dealreg.registrations.models import Registration
 from dealreg.sla import clocks, reports

@@ -12,9 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.approvals import service as approvals
 from dealreg.approvals.service import RejectionReason
+from dealreg.auth.clients import IssuedClient, create_api_client, rotate_client_secret
 from dealreg.auth.scopes import READ_PAYOUTS, ROLE_SCOPES, WRITE_PAYOUTS
 from dealreg.auth.service import UnknownUser, principal_for_email
-from dealreg.auth.tokens import Principal, TokenService
+from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.incentives import service as incentives
@@ -22,7 +23,6 @@ from dealreg.incentives.models import IncentivePlan
 from dealreg.incentives.terms import Milestone, Pay
 from dealreg.leads import service as leads
 from dealreg.leads.models import Disposition, LeadRejection
-from dealreg.orgs.clients import IssuedClient, create_api_client, rotate_client_secret
 from dealreg.orgs.models import (
     ApiClient,
     Organization,
@@ -34,6 +34,7 @@ from dealreg.orgs.models import (
     Tier,
     User,
 )
+from dealreg.orgs.principals import Principal
 from dealreg.registrations.models import Deal, Registration, SalesStage
 from dealreg.registrations.service import (
     Contact,

@@ -16,9 +16,9 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.approvals import repository
-from dealreg.auth.tokens import Principal
 from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.orgs.models import Organization, OrgKind
+from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import ExtraField
 from dealreg.pagination import Page, PageRequest
 from dealreg.registrations import repository as registrations

@@ -15,10 +15,10 @@ import msgspec
 from sqlalchemy import ColumnElement, delete, func, literal, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.errors import FieldError, InvalidInput
 from dealreg.events.models import Event
 from dealreg.orgs.models import OrgKind
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import PageKey, horizon
 
 KEEP_FOR = timedelta(days=30)

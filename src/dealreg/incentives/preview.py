@@ -6,11 +6,11 @@ import uuid
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.incentives import service, terms
 from dealreg.incentives.models import IncentivePlan
 from dealreg.incentives.terms import Milestone
 from dealreg.orgs.models import Tier
+from dealreg.orgs.principals import Principal
 from dealreg.registrations import service as registrations
 from dealreg.registrations.service import DealInput
 

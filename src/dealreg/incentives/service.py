@@ -18,13 +18,13 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.errors import FieldError, InvalidInput, NotFound
 from dealreg.incentives import terms
 from dealreg.incentives.models import Earning, Entry, IncentivePlan
 from dealreg.incentives.terms import Milestone, Pay, Terms
 from dealreg.orgs import service as orgs
 from dealreg.orgs.models import Partnership, Program, Tier
+from dealreg.orgs.principals import Principal
 from dealreg.outbox.jobs import job
 from dealreg.registrations.models import (
     Registration,

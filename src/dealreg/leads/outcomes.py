@@ -9,10 +9,10 @@ from typing import Any
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.business_time import BusinessCalendar
 from dealreg.leads import repository, states
 from dealreg.leads.models import Disposition, Lead, LeadDispositionRow, LeadStatus
+from dealreg.orgs.principals import Principal
 
 
 def calendar_of(lead: Lead) -> BusinessCalendar:

@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.events.repository import add_events, event_row
 from dealreg.leads.models import (
     Lead,
@@ -20,6 +19,7 @@ from dealreg.leads.models import (
     LeadStatus,
 )
 from dealreg.orgs.models import OrgKind, Partnership, PartnershipStatus, Product, Program, Role
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, fetch_page
 
 

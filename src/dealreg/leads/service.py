@@ -16,7 +16,6 @@ from typing import Annotated
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.db import database_now, flush_unique
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from dealreg.fields import NO_NUL, Instant, Sku
@@ -33,6 +32,7 @@ from dealreg.leads.models import (
     LeadStatus,
 )
 from dealreg.orgs.models import Organization, OrgKind, Role
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest
 from dealreg.registrations import repository as registrations
 from dealreg.registrations.service import (

@@ -14,7 +14,6 @@ from typing import Annotated, Literal
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.db import flush_unique
 from dealreg.errors import FieldError, Forbidden
 from dealreg.fields import NO_NUL, MinorUnits, Sku
@@ -44,6 +43,7 @@ from dealreg.orgs.models import (
     Tier,
     User,
 )
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest
 from dealreg.versioning import IfMatch
 

@@ -24,7 +24,6 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.db import table_of
 from dealreg.orgs.models import (
     Organization,
@@ -35,6 +34,7 @@ from dealreg.orgs.models import (
     Role,
     User,
 )
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, fetch_page, fetch_row_page
 from dealreg.registrations.models import (
     ACTIVE,

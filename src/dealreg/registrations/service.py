@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.dates import years_after
 from dealreg.db import database_now, flush_unique, insert_returning, insert_rows
 from dealreg.errors import FieldError, Forbidden, InvalidInput
@@ -26,6 +25,7 @@ from dealreg.fields import NO_NUL, Country, Currency, Email, MinorUnits, Name, S
 from dealreg.incentives import service as incentives
 from dealreg.leads import outcomes as lead_outcomes
 from dealreg.orgs.models import OrgKind, PartnershipStatus, Role, Tier
+from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import AutoApproveRule, ExtraField
 from dealreg.outbox.jobs import enqueue
 from dealreg.pagination import Page, PageRequest

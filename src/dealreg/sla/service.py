@@ -15,12 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.business_time import BusinessCalendar
 from dealreg.db import database_now, flush_unique
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from dealreg.events.repository import add_events, event_row
 from dealreg.orgs.models import OrgKind, Role
+from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import get_program
 from dealreg.registrations import repository as registrations
 from dealreg.registrations import states

@@ -21,13 +21,13 @@ import structlog
 from sqlalchemy import func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.db import database_now
 from dealreg.disclosure import details
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from dealreg.events.models import Event
 from dealreg.events.repository import add_events, event_row
 from dealreg.orgs.models import Organization, OrgKind, Role
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, by_key, cut, horizon
 from dealreg.versioning import IfMatch
 from dealreg.webhooks import addresses, signing

@@ -13,10 +13,10 @@ import httpx
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dealreg.auth.tokens import Principal
 from dealreg.db import database_now, transaction
 from dealreg.loops import run_passes
 from dealreg.metrics import WEBHOOK_ATTEMPTS
+from dealreg.orgs.principals import Principal
 from dealreg.outbox.jobs import enqueue, job
 from dealreg.webhooks import addresses, service
 from dealreg.webhooks.models import WebhookDelivery

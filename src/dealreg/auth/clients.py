@@ -9,11 +9,11 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.scopes import ROLE_SCOPES
-from dealreg.auth.tokens import Principal
 from dealreg.errors import Forbidden
 from dealreg.orgs import repository
 from dealreg.orgs.errors import ApiClientNotFound
 from dealreg.orgs.models import ApiClient, OrgKind, Role
+from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import (
     invalid,
     own_organization,
