@@ -57,6 +57,7 @@ from run import asyncpg_dsn, exit_on_sigterm, postgres_server, scratch_database,
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from dealreg import subscriptions
 from dealreg.auth.service import principal_for_email
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import seed_demo
@@ -534,6 +535,7 @@ async def measure_reports(
 
 async def seed(database_url: str) -> tuple[Principal, uuid.UUID]:
     """The demo; the channel_ops user who reads reports, and Acme's id."""
+    subscriptions.install()
     engine = make_engine(database_url, pool_size=1)
     try:
         async with transaction(make_sessionmaker(engine)) as session:

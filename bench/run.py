@@ -56,6 +56,7 @@ from bulk import Loader
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
+from dealreg import subscriptions
 from dealreg.auth.service import principal_for_email
 from dealreg.auth.tokens import TokenService
 from dealreg.config import RATE_LIMIT_SETTINGS, Settings
@@ -256,6 +257,7 @@ def scratch_database(server_url: str) -> Iterator[str]:
 
 async def seed(database_url: str, settings: Settings) -> Seeded:
     emails = sorted({scenario.user for scenario in SCENARIOS.values()})
+    subscriptions.install()
     engine = make_engine(database_url, pool_size=1)
     try:
         async with transaction(make_sessionmaker(engine)) as session:

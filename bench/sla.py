@@ -55,6 +55,7 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from dealreg import subscriptions
 from dealreg.auth.service import principal_for_email
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import PROGRAMS, seed_demo
@@ -668,6 +669,7 @@ class SizeFigures:
 
 async def seed(database_url: str) -> tuple[Principal, uuid.UUID]:
     """The demo; the channel_ops user who reads reports, and Acme's id."""
+    subscriptions.install()
     engine = make_engine(database_url, pool_size=1)
     try:
         async with transaction(make_sessionmaker(engine)) as session:

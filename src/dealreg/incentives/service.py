@@ -2,7 +2,8 @@
 
 A program's plan is versioned: each write makes the next version, and a registration keeps the
 version in force when it was submitted. What a registration has earned is settled by a job
-(`incentives.settle`) that every registration event enqueues: it locks the registration, works
+(`incentives.settle`) that every earning change of a registration enqueues (`settle_after`,
+subscribed in subscriptions.py): it locks the registration, works
 out which milestones it has reached (and whether a clawback applies), and inserts what the ledger
 lacks. Settling twice, or for a replayed event, finds everything already there and inserts
 nothing; the unique milestone per registration and the unique reversal per entry make a second
@@ -25,12 +26,24 @@ from dealreg.incentives.terms import Milestone, Pay, Terms
 from dealreg.orgs import service as orgs
 from dealreg.orgs.models import Partnership, Program, Tier
 from dealreg.orgs.principals import Principal
-from dealreg.outbox.jobs import job
+from dealreg.outbox.jobs import enqueue, job
+from dealreg.registrations.events import Changed, IncentivePlansInForce
 from dealreg.registrations.models import (
     Registration,
     RegistrationHistory,
     RegistrationStatus,
     SalesStage,
+)
+
+# The events after which a registration may have earned (or lost) incentives.
+_EARNING_EVENTS = frozenset(
+    {
+        "registration.approved",
+        "registration.stage_changed",
+        "registration.won",
+        "registration.lost",
+        "registration.cancelled",
+    }
 )
 
 MAX_FIXED = 10**15
@@ -287,3 +300,16 @@ async def settle(session: AsyncSession, registration_id: uuid.UUID) -> list[Earn
 @job("incentives.settle")
 async def settle_job(session: AsyncSession, registration_id: str) -> None:
     await settle(session, uuid.UUID(registration_id))
+
+
+async def answer_plans_in_force(query: IncentivePlansInForce) -> dict[uuid.UUID, uuid.UUID]:
+    """A registration is submitted: the plan versions it will earn by."""
+    return await plans_in_force(query.session, query.program_ids)
+
+
+async def settle_after(event: Changed) -> None:
+    """A registration changed in a way that may earn (or take back) incentives: settle it after
+    commit (a job, through the outbox)."""
+    registration = event.registration
+    if registration.incentive_plan_id is not None and event.change.event in _EARNING_EVENTS:
+        await enqueue(event.session, settle_job, registration_id=str(registration.id))

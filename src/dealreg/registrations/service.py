@@ -22,12 +22,10 @@ from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.events.models import Event
 from dealreg.events.repository import add_events, event_row
 from dealreg.fields import NO_NUL, Country, Currency, Email, MinorUnits, Name, Sku
-from dealreg.incentives import service as incentives
-from dealreg.leads import outcomes as lead_outcomes
+from dealreg.messagebus import BUS
 from dealreg.orgs.models import OrgKind, PartnershipStatus, Role, Tier
 from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import AutoApproveRule, ExtraField
-from dealreg.outbox.jobs import enqueue
 from dealreg.pagination import Page, PageRequest
 from dealreg.registrations import customers, repository, states
 from dealreg.registrations.errors import (
@@ -38,6 +36,7 @@ from dealreg.registrations.errors import (
     InvalidDeal,
     RegistrationNotFound,
 )
+from dealreg.registrations.events import Changed, IncentivePlansInForce, Submitted
 from dealreg.registrations.models import (
     Deal,
     DealLine,
@@ -49,7 +48,6 @@ from dealreg.registrations.models import (
     RegistrationStatus,
     SalesStage,
 )
-from dealreg.sla import clocks
 from dealreg.versioning import IfMatch
 
 Short = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NO_NUL)]
@@ -601,8 +599,8 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
             ],
         )
     )[0]
-    in_force = await incentives.plans_in_force(
-        session, [p.program_id for p in plans if p.program_id]
+    in_force = await BUS.ask(
+        IncentivePlansInForce(session, [p.program_id for p in plans if p.program_id])
     )
     registration_rows = []
     for plan in plans:
@@ -630,7 +628,7 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
             }
         )
     registrations = await insert_returning(session, Registration, registration_rows)
-    await clocks.start_clocks(session, registrations)
+    await BUS.emit(Submitted(session, registrations))
     by_vendor = {r.vendor_id: r for r in registrations}
     line_rows = [
         {
@@ -764,21 +762,6 @@ def _event_row(type_: str, registration: Any, data: dict[str, Any]) -> dict[str,
     )
 
 
-# The events after which a registration may have earned (or lost) incentives.
-_EARNING_EVENTS = frozenset(
-    {
-        "registration.approved",
-        "registration.stage_changed",
-        "registration.won",
-        "registration.lost",
-        "registration.cancelled",
-    }
-)
-
-# A registration a lead became that closes so closes the lead.
-_LEAD_OUTCOMES = frozenset({RegistrationStatus.won, RegistrationStatus.lost})
-
-
 async def record(
     session: AsyncSession,
     actor: Principal | None,
@@ -789,7 +772,8 @@ async def record(
     at: datetime | None = None,
 ) -> None:
     """Write `change` of `registration`, made at `at` (now), as a history row and an event, and
-    keep its approval clock in step."""
+    let what follows a registration follow it (its approval clock, its lead, its incentives:
+    subscriptions.py), in this transaction."""
     session.add(
         RegistrationHistory(
             **_history_row(
@@ -819,18 +803,7 @@ async def record(
             )
         )
     )
-    if change.to_status is not change.from_status:
-        await clocks.follow(session, registration.id, change.to_status, at or datetime.now(UTC))
-    if change.to_status in _LEAD_OUTCOMES and change.to_status is not change.from_status:
-        await lead_outcomes.follow_registration(
-            session,
-            registration.id,
-            won=change.to_status is RegistrationStatus.won,
-            at=at or datetime.now(UTC),
-            reason=change.reason,
-        )
-    if registration.incentive_plan_id is not None and change.event in _EARNING_EVENTS:
-        await enqueue(session, incentives.settle_job, registration_id=str(registration.id))
+    await BUS.emit(Changed(session, registration, change, at or datetime.now(UTC)))
 
 
 # --- reading -----------------------------------------------------------------------------------

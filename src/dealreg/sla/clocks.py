@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.business_time import BusinessCalendar, WorkingHours
 from dealreg.orgs.models import Organization
+from dealreg.registrations.events import Changed, Submitted
 from dealreg.registrations.models import RegistrationStatus
 from dealreg.sla.models import BreachAction, ClockState, SlaClock, SlaPolicy, Threshold
 
@@ -167,6 +168,11 @@ async def start_clocks(session: AsyncSession, registrations: Sequence[Any]) -> N
     await session.flush()
 
 
+async def start_submitted(event: Submitted) -> None:
+    """Newly submitted registrations: their clocks start."""
+    await start_clocks(event.session, event.registrations)
+
+
 def _count_until(clock: SlaClock, calendar: BusinessCalendar, at: datetime) -> None:
     if clock.running_since is not None:
         clock.elapsed_us += _us(calendar.elapsed(clock.running_since, at))
@@ -201,6 +207,13 @@ async def follow(
         # the return above for a stopped clock never skips one.
         clock.decided = to in _DECISIONS
     await session.flush()
+
+
+async def follow_change(event: Changed) -> None:
+    """A registration's status moved: its clock follows (a change of stage alone leaves it)."""
+    change = event.change
+    if change.to_status is not change.from_status:
+        await follow(event.session, event.registration.id, change.to_status, event.at)
 
 
 async def assign(session: AsyncSession, registration_id: uuid.UUID, approver_id: uuid.UUID) -> None:

@@ -14,6 +14,7 @@ import dramatiq
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from dealreg import subscriptions
 from dealreg.api.resources import resource_for
 from dealreg.loops import run_passes
 from dealreg.metrics import (
@@ -61,6 +62,8 @@ class Background:
             heartbeat_timeout_ms=heartbeat_timeout_ms,
             maintenance_chance=maintenance_chance,
         )
+        # Jobs change registrations too (expiry, the SLA sweep): what follows a change follows.
+        subscriptions.install()
         declare_actors(self.broker, load_all_jobs(), self.sessions)
         # An idle consumer looks for new messages this often (milliseconds; Dramatiq's default is
         # a second): a webhook is due at the receiver within about two seconds of its change.
