@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg import subscriptions
 from dealreg.messagebus import BUS, MessageBus, NotSubscribed, Query
 from dealreg.orgs.models import Role
-from dealreg.registrations import service
 from dealreg.registrations.events import Changed, IncentivePlansInForce, Submitted
-from dealreg.registrations.service import DealInput
+from dealreg.registrations.schemas import DealInput
+from dealreg.registrations.submission import submit_deal
 from tests.deals import deal_body, line, vendor_setup
 from tests.factories import Factory
 
@@ -85,6 +85,6 @@ async def test_a_submission_without_subscriptions_fails_loudly(
     BUS.clear()
     try:
         with pytest.raises(NotSubscribed):
-            await service.submit_deal(db, rep, deal)
+            await submit_deal(db, rep, deal)
     finally:
         subscriptions.install()

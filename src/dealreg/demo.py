@@ -36,16 +36,16 @@ from dealreg.orgs.models import (
 )
 from dealreg.orgs.principals import Principal
 from dealreg.registrations.models import Deal, Registration, SalesStage
-from dealreg.registrations.service import (
+from dealreg.registrations.schemas import (
     Contact,
     Customer,
     DealInput,
     LineInput,
     Opportunity,
     VendorInput,
-    report_stage,
-    submit_deal,
 )
+from dealreg.registrations.service import report_stage
+from dealreg.registrations.submission import submit_deal
 from dealreg.sla import clocks
 from dealreg.sla import service as sla
 from dealreg.sla.models import SlaClock

@@ -17,7 +17,7 @@ from dealreg.approvals import service
 from dealreg.approvals.service import RejectionReason
 from dealreg.auth import scopes
 from dealreg.pagination import DEFAULT_LIMIT
-from dealreg.registrations.service import Answer, AnswerKey, Note
+from dealreg.registrations.schemas import Answer, AnswerKey, Note
 
 
 class Approval(msgspec.Struct, forbid_unknown_fields=True):

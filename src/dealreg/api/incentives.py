@@ -33,7 +33,7 @@ from dealreg.incentives.service import PlanIn
 from dealreg.incentives.terms import Pay
 from dealreg.orgs.models import Tier
 from dealreg.pagination import DEFAULT_LIMIT
-from dealreg.registrations.service import DealInput
+from dealreg.registrations.schemas import DealInput
 from dealreg.versioning import etag_of
 
 Reference = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]

@@ -36,7 +36,7 @@ from dealreg.leads.service import (
 )
 from dealreg.orgs.models import OrgKind
 from dealreg.pagination import DEFAULT_LIMIT
-from dealreg.registrations.service import Contact, Customer, Note
+from dealreg.registrations.schemas import Contact, Customer, Note
 
 MAX_BATCH = 500
 

@@ -34,15 +34,10 @@ from dealreg.disclosure import history_entry, vendor_staff
 from dealreg.orgs.models import OrgKind
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.registrations import service
+from dealreg.registrations.extensions import decide_extension, list_extensions, request_extension
 from dealreg.registrations.models import ExtensionStatus, RegistrationStatus, SalesStage
-from dealreg.registrations.service import (
-    Answer,
-    Contact,
-    Customer,
-    DealInput,
-    Note,
-    Opportunity,
-)
+from dealreg.registrations.schemas import Answer, Contact, Customer, DealInput, Note, Opportunity
+from dealreg.registrations.submission import submit_deal
 
 Days = Annotated[int, msgspec.Meta(ge=1, le=365)]
 
@@ -256,7 +251,7 @@ class DealController(Controller):
     async def create(
         self, db: Db, principal: Caller, data: JSONBody[DealInput]
     ) -> Response[DealOut]:
-        result = await service.submit_deal(db, principal, data)
+        result = await submit_deal(db, principal, data)
         out = deal_out(principal.org_kind, result.deal, result.lines, result.registrations)
         return tagged(out, _deal_version(result.deal, result.registrations))
 
@@ -488,7 +483,7 @@ class RegistrationController(Controller):
     async def extensions(
         self, db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
     ) -> ExtensionList:
-        rows = await service.list_extensions(db, principal, registration_id)
+        rows = await list_extensions(db, principal, registration_id)
         return ExtensionList(items=[ExtensionOut.seen_by(principal.org_kind, r) for r in rows])
 
     @post(
@@ -506,7 +501,7 @@ class RegistrationController(Controller):
         data: JSONBody[ExtensionCreate],
         if_match_header: IfMatchHeader = None,
     ) -> Response[ExtensionResult]:
-        registration, extension = await service.request_extension(
+        registration, extension = await request_extension(
             db,
             principal,
             registration_id,
@@ -537,7 +532,7 @@ class RegistrationController(Controller):
         data: JSONBody[ExtensionDecision],
         if_match_header: IfMatchHeader = None,
     ) -> Response[ExtensionResult]:
-        registration, extension = await service.decide_extension(
+        registration, extension = await decide_extension(
             db,
             principal,
             registration_id,

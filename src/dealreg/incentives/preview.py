@@ -11,8 +11,8 @@ from dealreg.incentives.models import IncentivePlan
 from dealreg.incentives.terms import Milestone
 from dealreg.orgs.models import Tier
 from dealreg.orgs.principals import Principal
-from dealreg.registrations import service as registrations
-from dealreg.registrations.service import DealInput
+from dealreg.registrations.schemas import DealInput
+from dealreg.registrations.submission import check_deal
 
 
 class MilestonePay(msgspec.Struct, frozen=True):
@@ -44,7 +44,7 @@ class Preview(msgspec.Struct, frozen=True):
 
 async def preview(session: AsyncSession, actor: Principal, data: DealInput) -> Preview:
     """The deal is checked like a submission (the same 422s); nothing is written."""
-    checked = await registrations.check_deal(session, actor, data)
+    checked = await check_deal(session, actor, data)
     in_force = await service.plans_in_force(
         session, [plan.program_id for plan in checked.plans if plan.program_id]
     )

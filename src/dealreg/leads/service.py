@@ -35,7 +35,8 @@ from dealreg.orgs.models import Organization, OrgKind, Role
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest
 from dealreg.registrations import repository as registrations
-from dealreg.registrations.service import (
+from dealreg.registrations.permissions import require_vendor_decider
+from dealreg.registrations.schemas import (
     Answer,
     Contact,
     Customer,
@@ -45,9 +46,8 @@ from dealreg.registrations.service import (
     Opportunity,
     SubmittedDeal,
     VendorInput,
-    require_vendor_decider,
-    submit_deal,
 )
+from dealreg.registrations.submission import submit_deal
 from dealreg.sla import clocks
 from dealreg.versioning import IfMatch
 

@@ -24,8 +24,9 @@ from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import get_program
 from dealreg.registrations import repository as registrations
 from dealreg.registrations import states
+from dealreg.registrations.changes import record
 from dealreg.registrations.models import Registration
-from dealreg.registrations.service import get_registration, record
+from dealreg.registrations.service import get_registration
 from dealreg.sla import clocks
 from dealreg.sla.models import (
     BreachAction,
