@@ -62,7 +62,7 @@ from dealreg.auth.service import principal_for_email
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import seed_demo
 from dealreg.leads import reports
-from dealreg.leads.service import DEFAULT_ACCEPT_DAYS, DEFAULT_FIRST_TOUCH_DAYS
+from dealreg.leads.rules import DEFAULT_ACCEPT_DAYS, DEFAULT_FIRST_TOUCH_DAYS
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Organization
 from dealreg.orgs.principals import Principal

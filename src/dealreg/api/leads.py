@@ -25,15 +25,13 @@ from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.disclosure import history_entry, vendor_staff
 from dealreg.errors import DealRegError, error_body
-from dealreg.leads import service
+from dealreg.leads import engagements as lead_engagements
+from dealreg.leads import reads, service
+from dealreg.leads import rules as lead_rules
+from dealreg.leads.engagements import EngagementInput
 from dealreg.leads.models import Disposition, EngagementType, LeadRejection, LeadStatus
-from dealreg.leads.service import (
-    ConversionInput,
-    DispositionInput,
-    EngagementInput,
-    LeadInput,
-    LeadRules,
-)
+from dealreg.leads.rules import LeadRules
+from dealreg.leads.service import ConversionInput, DispositionInput, LeadInput
 from dealreg.orgs.models import OrgKind
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.registrations.schemas import Contact, Customer, Note
@@ -207,7 +205,7 @@ def lead_out(lead: Any) -> LeadOut:
     return msgspec.convert(lead, LeadOut, from_attributes=True)
 
 
-def _policy_out(view: service.PolicyView) -> LeadPolicyOut:
+def _policy_out(view: lead_rules.PolicyView) -> LeadPolicyOut:
     rules = view.rules
     return LeadPolicyOut(
         vendor_id=view.vendor_id,
@@ -287,7 +285,7 @@ class LeadController(Controller):
         updated_since: UpdatedSince = None,
     ) -> LeadList:
         page = page_request(limit, cursor, updated_since)
-        result = await service.list_leads(
+        result = await reads.list_leads(
             db,
             principal,
             status=status,
@@ -327,7 +325,7 @@ class LeadController(Controller):
     async def history(
         self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
     ) -> LeadHistoryList:
-        rows = await service.history(db, principal, lead_id)
+        rows = await reads.history(db, principal, lead_id)
         return LeadHistoryList(items=[LeadHistoryOut.seen_by(principal.org_kind, r) for r in rows])
 
     @post(
@@ -359,7 +357,7 @@ class LeadController(Controller):
     async def engagements(
         self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
     ) -> EngagementList:
-        rows = await service.engagements(db, principal, lead_id)
+        rows = await reads.engagements(db, principal, lead_id)
         return EngagementList(items=[EngagementOut.seen_by(principal.org_kind, r) for r in rows])
 
     @post(
@@ -379,7 +377,7 @@ class LeadController(Controller):
         data: JSONBody[Engagements],
         if_match_header: IfMatchHeader = None,
     ) -> Response[EngagementResult]:
-        lead, rows = await service.add_engagements(
+        lead, rows = await lead_engagements.add_engagements(
             db,
             principal,
             lead_id,
@@ -477,7 +475,7 @@ class LeadController(Controller):
     async def dispositions(
         self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
     ) -> DispositionList:
-        rows = await service.dispositions(db, principal, lead_id)
+        rows = await reads.dispositions(db, principal, lead_id)
         return DispositionList(
             items=[msgspec.convert(r, DispositionOut, from_attributes=True) for r in rows]
         )
@@ -560,7 +558,7 @@ class LeadPolicyController(Controller):
         principal: Caller,
         vendor_id: FromPath[uuid.UUID],
     ) -> Response[LeadPolicyOut]:
-        view = await service.get_policy(db, principal, vendor_id)
+        view = await lead_rules.get_policy(db, principal, vendor_id)
         return with_etag(request, _policy_out(view), view.tag)
 
     @put(
@@ -578,7 +576,7 @@ class LeadPolicyController(Controller):
         data: JSONBody[LeadRules],
         if_match_header: IfMatchHeader = None,
     ) -> Response[LeadPolicyOut]:
-        view = await service.put_policy(
+        view = await lead_rules.put_policy(
             db, principal, vendor_id, data, if_match=if_match(if_match_header, required=True)
         )
         return tagged(_policy_out(view), view.tag)
