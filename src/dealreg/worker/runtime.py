@@ -23,7 +23,7 @@ from dealreg.metrics import (
     SLA_SWEEP_LAG_SECONDS,
 )
 from dealreg.outbox import repository
-from dealreg.sla.clocks import sweep_lag_seconds
+from dealreg.sla.repository import sweep_lag_seconds
 from dealreg.webhooks import tasks as webhooks
 from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
 from dealreg.worker.registry import load_all_jobs
