@@ -6,7 +6,7 @@ import uuid
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.incentives import service, terms
+from dealreg.incentives import repository, service, terms
 from dealreg.incentives.models import IncentivePlan
 from dealreg.incentives.terms import Milestone
 from dealreg.orgs.models import Tier
@@ -45,7 +45,7 @@ class Preview(msgspec.Struct, frozen=True):
 async def preview(session: AsyncSession, actor: Principal, data: DealInput) -> Preview:
     """The deal is checked like a submission (the same 422s); nothing is written."""
     checked = await check_deal(session, actor, data)
-    in_force = await service.plans_in_force(
+    in_force = await repository.plans_in_force(
         session, [plan.program_id for plan in checked.plans if plan.program_id]
     )
     vendors = []
