@@ -17,7 +17,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from dealreg.api.resources import resource_for
 from dealreg.events.models import Event
 from dealreg.orgs.models import Role
 from dealreg.outbox.models import OutboxMessage
@@ -28,6 +27,7 @@ from dealreg.webhooks.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
+from dealreg.webhooks.payloads import resource_for
 from dealreg.worker.registry import load_all_jobs
 from dealreg.worker.scheduler import SCHEDULE
 from tests.deals import REGISTRATIONS, deal_body, line, partner_setup, submit, vendor_setup

@@ -10,13 +10,13 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from dealreg.api.conditional import ETAG_HEADER, IfMatchHeader, if_match, tagged
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
-from dealreg.api.registrations import ConflictOut, RegistrationOut
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.approvals import service
 from dealreg.approvals.service import RejectionReason
 from dealreg.auth import scopes
 from dealreg.pagination import DEFAULT_LIMIT
+from dealreg.registrations.schemas import ConflictOut, RegistrationOut
 from dealreg.registrations.service import Answer, AnswerKey, Note
 
 

@@ -245,8 +245,9 @@ class Dispatched(msgspec.Struct, frozen=True):
 
 
 # The resource an event is about, as the API would return it to an organization (None when
-# there is none to show): the `data` of its deliveries. The HTTP layer's, passed in by the
-# process that dispatches, since a domain package does not import the API.
+# there is none to show): the `data` of its deliveries. `payloads.resource_for`, passed in by
+# the process that dispatches: it reads through this module (an endpoint is a resource too), so
+# this module cannot import it.
 ReadResource = Callable[[AsyncSession, Organization, Event], Awaitable[Any]]
 
 
