@@ -321,7 +321,7 @@ class Claim(msgspec.Struct, frozen=True):
     url: str
     body: bytes
     headers: dict[str, str]
-    # The lease this attempt holds: only it may record the outcome (see `record`).
+    # The lease this attempt holds: only it may record the outcome (see `record_attempt`).
     token: datetime
 
 
@@ -384,7 +384,7 @@ def next_attempt(attempts: int, now: datetime, rng: random.Random) -> datetime |
     return now + delay * rng.uniform(0.8, 1.2)
 
 
-async def record(
+async def record_attempt(
     session: AsyncSession,
     claimed: Claim,
     outcome: Outcome,
