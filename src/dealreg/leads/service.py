@@ -264,7 +264,7 @@ async def create_lead(
     )
     session.add(lead)
     await session.flush()
-    await repository.record(
+    await repository.add_history(
         session, actor, lead, action="created", event="lead.created", from_status=None
     )
     if data.forward:
@@ -307,7 +307,7 @@ async def _forward(session: AsyncSession, actor: Principal, lead: Lead, rules: L
     lead.accept_minutes = sla.minutes(rules.accept_days)
     lead.first_touch_minutes = sla.minutes(rules.first_touch_days)
     lead.accept_due_at = calendar.add(now, timedelta(minutes=lead.accept_minutes))
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -387,7 +387,7 @@ async def add_engagements(
     session.add_all(rows)
     added = sum(row.points for row in rows)
     lead.score += added
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -449,7 +449,7 @@ async def assign(
     if lead.rep_id == rep.id:
         return lead  # already theirs: nothing changes, nothing to tell anyone
     previous, lead.rep_id = lead.rep_id, rep.id
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -483,7 +483,7 @@ async def accept(
     lead.first_touch_due_at = calendar.add(now, timedelta(minutes=lead.first_touch_minutes))
     if lead.rep_id is None and actor.kind == "user":
         lead.rep_id = actor.subject_id  # who accepts an unassigned lead works it
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -518,7 +518,7 @@ async def reject(
         )
     change = states.reject(lead, at=now, reason=note or reason.value)
     lead.reject_code, lead.reject_note = reason, note
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -655,7 +655,7 @@ async def convert(
         now=now,
         data={"registration_id": str(registration.id), "number": registration.number},
     )
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -688,7 +688,7 @@ async def sweep(session: AsyncSession, *, now: datetime | None = None) -> SweepR
     while batch := await repository.due_recalls(session, now, _SWEEP_BATCH):
         for lead in batch:
             change = states.recall(lead, at=now)
-            await repository.record(
+            await repository.add_history(
                 session,
                 None,
                 lead,
@@ -705,7 +705,7 @@ async def sweep(session: AsyncSession, *, now: datetime | None = None) -> SweepR
     while batch := await repository.due_first_touches(session, now, _SWEEP_BATCH):
         for lead in batch:
             lead.first_touch_overdue = True
-            await repository.record(
+            await repository.add_history(
                 session,
                 None,
                 lead,
