@@ -34,6 +34,7 @@ from dealreg.orgs.models import (
     Tier,
     User,
 )
+from dealreg.preconditions import IfMatch
 from dealreg.registrations.models import Deal, Registration, SalesStage
 from dealreg.registrations.service import (
     Contact,
@@ -48,7 +49,6 @@ from dealreg.registrations.service import (
 from dealreg.sla import clocks
 from dealreg.sla import service as sla
 from dealreg.sla.models import SlaClock
-from dealreg.versioning import IfMatch
 
 DEMO_TOKEN_TTL = 24 * 3600
 

@@ -21,6 +21,7 @@ from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.orgs.models import Organization, OrgKind
 from dealreg.orgs.service import ExtraField
 from dealreg.pagination import Page, PageRequest
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations
 from dealreg.registrations import states
 from dealreg.registrations.models import Registration, RegistrationStatus
@@ -35,7 +36,6 @@ from dealreg.registrations.service import (
 )
 from dealreg.registrations.states import UNDECIDED, IllegalTransition
 from dealreg.sla import clocks
-from dealreg.versioning import IfMatch
 
 
 class RejectionReason(enum.StrEnum):

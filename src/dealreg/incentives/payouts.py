@@ -26,7 +26,7 @@ from dealreg.incentives.models import Earning, Payout, PayoutItem, PayoutStatus
 from dealreg.orgs.models import Organization, OrgKind, Role
 from dealreg.outbox.jobs import enqueue, job
 from dealreg.pagination import Page, PageRequest, by_key, cut
-from dealreg.versioning import IfMatch
+from dealreg.preconditions import IfMatch
 
 
 class PayoutNotFound(NotFound):

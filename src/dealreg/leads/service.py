@@ -34,6 +34,7 @@ from dealreg.leads.models import (
 )
 from dealreg.orgs.models import Organization, OrgKind, Role
 from dealreg.pagination import Page, PageRequest
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations
 from dealreg.registrations.service import (
     Answer,
@@ -49,7 +50,6 @@ from dealreg.registrations.service import (
     submit_deal,
 )
 from dealreg.sla import clocks
-from dealreg.versioning import IfMatch
 
 Label = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NO_NUL)]
 Text = Annotated[str, msgspec.Meta(max_length=4000, pattern=NO_NUL)]

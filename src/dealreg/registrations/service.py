@@ -28,6 +28,7 @@ from dealreg.orgs.models import OrgKind, PartnershipStatus, Role, Tier
 from dealreg.orgs.service import AutoApproveRule, ExtraField
 from dealreg.outbox.jobs import enqueue
 from dealreg.pagination import Page, PageRequest
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import customers, repository, states
 from dealreg.registrations.errors import (
     DealNotFound,
@@ -49,7 +50,6 @@ from dealreg.registrations.models import (
     SalesStage,
 )
 from dealreg.sla import clocks
-from dealreg.versioning import IfMatch
 
 Short = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NO_NUL)]
 Note = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=NO_NUL)]

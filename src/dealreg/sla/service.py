@@ -20,6 +20,7 @@ from dealreg.db import flush_unique
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from dealreg.orgs.models import OrgKind, Role
 from dealreg.orgs.service import get_program
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations
 from dealreg.registrations import states
 from dealreg.registrations.models import Registration
@@ -35,7 +36,6 @@ from dealreg.sla.models import (
     SlaPolicy,
     Threshold,
 )
-from dealreg.versioning import IfMatch
 
 _BATCH = 200
 

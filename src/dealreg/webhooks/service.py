@@ -26,8 +26,8 @@ from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFou
 from dealreg.events.models import Event
 from dealreg.orgs.models import Organization, OrgKind, Role
 from dealreg.pagination import Page, PageRequest, horizon
+from dealreg.preconditions import IfMatch
 from dealreg.registrations.repository import add_events, database_now, event_row
-from dealreg.versioning import IfMatch
 from dealreg.webhooks import addresses, repository, signing
 from dealreg.webhooks.models import (
     DeliveryStatus,
