@@ -1,5 +1,9 @@
-"""The vendor's decisions on registrations, the partner's resubmission, and the vendor's queue of
-open registrations."""
+"""The approval workflow's routes (approvals/service.py), under the OpenAPI tag `approvals`: the
+vendor's decisions on a registration and the partner's resubmission, at
+`/v1/registrations/{id}/approve`, `/reject`, `/request-info`, `/resubmit` and `/assign`, and the
+vendor's queue of open registrations at `/v1/approvals/queue`. Like every module here it is named
+by the domain it serves, not by the path: a registration's other sub-resources are with theirs
+(`/sla` in api/sla.py, `/earnings` in api/incentives.py)."""
 
 import uuid
 from typing import Annotated
