@@ -20,7 +20,7 @@ from dealreg.approvals import service
 from dealreg.approvals.service import RejectionReason
 from dealreg.auth import scopes
 from dealreg.pagination import DEFAULT_LIMIT
-from dealreg.registrations.schemas import ConflictOut, RegistrationOut
+from dealreg.registrations.responses import ConflictOut, RegistrationOut
 from dealreg.registrations.service import Answer, AnswerKey, Note
 
 

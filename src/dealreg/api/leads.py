@@ -27,7 +27,7 @@ from dealreg.disclosure import history_entry, vendor_staff
 from dealreg.errors import DealRegError, error_body
 from dealreg.leads import service
 from dealreg.leads.models import Disposition, EngagementType, LeadRejection, LeadStatus
-from dealreg.leads.schemas import LeadOut, lead_out
+from dealreg.leads.responses import LeadOut, lead_out
 from dealreg.leads.service import (
     ConversionInput,
     DispositionInput,

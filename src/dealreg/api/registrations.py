@@ -36,7 +36,7 @@ from dealreg.orgs.models import OrgKind
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.registrations import service
 from dealreg.registrations.models import ExtensionStatus, RegistrationStatus, SalesStage
-from dealreg.registrations.schemas import (
+from dealreg.registrations.responses import (
     LineOut,
     RegistrationDetail,
     RegistrationOut,

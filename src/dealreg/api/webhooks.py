@@ -24,7 +24,7 @@ from dealreg.auth import scopes
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.webhooks import service, tasks
 from dealreg.webhooks.models import DeliveryStatus
-from dealreg.webhooks.schemas import EndpointOut, endpoint_out
+from dealreg.webhooks.responses import EndpointOut, endpoint_out
 from dealreg.webhooks.service import EndpointInput, EndpointPatch
 
 

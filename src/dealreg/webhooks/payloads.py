@@ -17,12 +17,12 @@ from dealreg.auth.tokens import Principal
 from dealreg.errors import NotFound
 from dealreg.events.models import Event
 from dealreg.leads import service as leads
-from dealreg.leads.schemas import lead_out
+from dealreg.leads.responses import lead_out
 from dealreg.orgs.models import Organization, OrgKind, Role
 from dealreg.registrations import service as registrations
-from dealreg.registrations.schemas import registration_detail
+from dealreg.registrations.responses import registration_detail
 from dealreg.webhooks import service as webhooks
-from dealreg.webhooks.schemas import endpoint_out
+from dealreg.webhooks.responses import endpoint_out
 
 Render = Callable[[AsyncSession, Principal, uuid.UUID], Awaitable[msgspec.Struct]]
 
