@@ -20,6 +20,7 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 from dealreg.events.models import Event
 from dealreg.orgs.models import Role
 from dealreg.outbox.models import OutboxMessage
+from dealreg.webhook_payloads import resource_for
 from dealreg.webhooks import service, tasks
 from dealreg.webhooks.models import (
     DeliveryStatus,
@@ -27,7 +28,6 @@ from dealreg.webhooks.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
-from dealreg.webhooks.payloads import resource_for
 from dealreg.worker.registry import load_all_jobs
 from dealreg.worker.scheduler import SCHEDULE
 from tests.deals import REGISTRATIONS, deal_body, line, partner_setup, submit, vendor_setup

@@ -237,9 +237,9 @@ class Dispatched(msgspec.Struct, frozen=True):
 
 
 # The resource an event is about, as the API would return it to an organization (None when
-# there is none to show): the `data` of its deliveries. `payloads.resource_for`, passed in by
-# the process that dispatches: it reads through this module (an endpoint is a resource too), so
-# this module cannot import it.
+# there is none to show): the `data` of its deliveries. `webhook_payloads.resource_for`, passed
+# in by the process that dispatches: it reads through the registrations and leads services and
+# this one, so it sits above the domains, where no domain imports it.
 ReadResource = Callable[[AsyncSession, Organization, Event], Awaitable[Any]]
 
 

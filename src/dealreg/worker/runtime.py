@@ -22,8 +22,8 @@ from dealreg.metrics import (
 )
 from dealreg.outbox import repository
 from dealreg.sla.clocks import sweep_lag_seconds
+from dealreg.webhook_payloads import resource_for
 from dealreg.webhooks import tasks as webhooks
-from dealreg.webhooks.payloads import resource_for
 from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
 from dealreg.worker.registry import load_all_jobs
 from dealreg.worker.relay import RESEND_AFTER, Relay
