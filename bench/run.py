@@ -61,7 +61,8 @@ from dealreg.auth.service import principal_for_email
 from dealreg.auth.tokens import TokenService
 from dealreg.config import RATE_LIMIT_SETTINGS, Settings
 from dealreg.db import async_url, make_engine, make_sessionmaker, transaction
-from dealreg.demo import PROGRAMS, seed_demo
+from dealreg.demo import seed_demo
+from dealreg.demo.catalog import PROGRAMS
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Organization, Product, Program
 from dealreg.orgs.principals import Principal

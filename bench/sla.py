@@ -58,7 +58,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from dealreg import subscriptions
 from dealreg.auth.service import principal_for_email
 from dealreg.db import make_engine, make_sessionmaker, transaction
-from dealreg.demo import PROGRAMS, seed_demo
+from dealreg.demo import seed_demo
+from dealreg.demo.catalog import PROGRAMS
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Organization
 from dealreg.orgs.principals import Principal

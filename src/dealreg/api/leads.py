@@ -20,7 +20,7 @@ from dealreg.api.conditional import (
 )
 from dealreg.api.deps import Caller, Cursor, Db, Limit, UpdatedSince, encode_cursor, page_request
 from dealreg.api.registrations import DealOut, deal_out
-from dealreg.api.schemas import CHANGE_PROBLEMS, Problem, Resource, problems
+from dealreg.api.schemas import CHANGE_PROBLEMS, Problem, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.disclosure import history_entry, vendor_staff
@@ -30,48 +30,14 @@ from dealreg.leads import reads, service
 from dealreg.leads import rules as lead_rules
 from dealreg.leads.engagements import EngagementInput
 from dealreg.leads.models import Disposition, EngagementType, LeadRejection, LeadStatus
+from dealreg.leads.responses import LeadOut, lead_out
 from dealreg.leads.rules import LeadRules
 from dealreg.leads.service import ConversionInput, DispositionInput, LeadInput
 from dealreg.orgs.models import OrgKind
 from dealreg.pagination import DEFAULT_LIMIT
-from dealreg.registrations.schemas import Contact, Customer, Note
+from dealreg.registrations.schemas import Note
 
 MAX_BATCH = 500
-
-
-class LeadOut(Resource, kw_only=True):
-    vendor_id: uuid.UUID
-    partner_id: uuid.UUID
-    rep_id: uuid.UUID | None
-    status: LeadStatus
-    customer: Customer
-    contact: Contact
-    skus: list[str]
-    interest: str
-    campaign: str | None
-    source: str | None
-    score: int
-    notes: str
-    forwarded_at: datetime | None
-    # The partner must accept (or reject) the lead by then, or it is recalled to the vendor.
-    accept_due_at: datetime | None
-    accepted_at: datetime | None
-    rejected_at: datetime | None
-    reject_code: LeadRejection | None
-    reject_note: str | None
-    recalled_at: datetime | None
-    # The first touch is due by then after acceptance; past it untouched, the lead is overdue.
-    first_touch_due_at: datetime | None
-    first_touch_at: datetime | None
-    first_touch_overdue: bool
-    disposition: Disposition | None
-    disposition_at: datetime | None
-    qualified_at: datetime | None
-    converted_at: datetime | None
-    closed_at: datetime | None
-    lost_reason: str | None
-    # The deal registration the lead was converted into.
-    registration_id: uuid.UUID | None
 
 
 class LeadList(msgspec.Struct):
@@ -199,10 +165,6 @@ class LeadPolicyOut(msgspec.Struct, kw_only=True):
     accept_days: float
     first_touch_days: float
     version: int
-
-
-def lead_out(lead: Any) -> LeadOut:
-    return msgspec.convert(lead, LeadOut, from_attributes=True)
 
 
 def _policy_out(view: lead_rules.PolicyView) -> LeadPolicyOut:

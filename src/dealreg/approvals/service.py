@@ -21,6 +21,7 @@ from dealreg.orgs.models import Organization, OrgKind
 from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import ExtraField
 from dealreg.pagination import Page, PageRequest
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations
 from dealreg.registrations import states
 from dealreg.registrations.answers import check_answers, stored_answers
@@ -31,7 +32,6 @@ from dealreg.registrations.schemas import Answer
 from dealreg.registrations.service import get_registration
 from dealreg.registrations.states import UNDECIDED, IllegalTransition
 from dealreg.sla import clocks
-from dealreg.versioning import IfMatch
 
 
 class RejectionReason(enum.StrEnum):

@@ -22,7 +22,7 @@ from dealreg.orgs.service import (
     tokens_clock,
 )
 from dealreg.pagination import Page, PageRequest
-from dealreg.versioning import IfMatch
+from dealreg.preconditions import IfMatch
 
 CLIENT_ROLES_BY_KIND: dict[OrgKind, frozenset[Role]] = {
     OrgKind.partner: frozenset({Role.partner_rep, Role.partner_admin}),

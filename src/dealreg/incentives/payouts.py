@@ -26,7 +26,7 @@ from dealreg.orgs.models import Organization, OrgKind, Role
 from dealreg.orgs.principals import Principal
 from dealreg.outbox.jobs import enqueue, job
 from dealreg.pagination import Page, PageRequest, by_key, cut
-from dealreg.versioning import IfMatch
+from dealreg.preconditions import IfMatch
 
 
 class PayoutNotFound(NotFound):

@@ -15,8 +15,8 @@ from dealreg.leads.models import EngagementType, Lead, LeadEngagement
 from dealreg.leads.rules import rules_of
 from dealreg.leads.service import for_vendor
 from dealreg.orgs.principals import Principal
+from dealreg.preconditions import IfMatch
 from dealreg.registrations.schemas import Note
-from dealreg.versioning import IfMatch
 
 
 class EngagementInput(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -58,7 +58,7 @@ async def add_engagements(
     session.add_all(rows)
     added = sum(row.points for row in rows)
     lead.score += added
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,

@@ -54,7 +54,7 @@ async def dispose(
         reported_by=actor.subject_id if actor else None,
     )
     session.add(row)
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,

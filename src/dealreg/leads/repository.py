@@ -166,7 +166,7 @@ def _event(type_: str, lead: Lead, data: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-async def record(
+async def add_history(
     session: AsyncSession,
     actor: Principal | None,
     lead: Lead,

@@ -13,7 +13,7 @@ from dealreg.leads.errors import BelowThreshold, field_error
 from dealreg.leads.models import EngagementType, LeadPolicy
 from dealreg.orgs.models import Organization, OrgKind, Role
 from dealreg.orgs.principals import Principal
-from dealreg.versioning import IfMatch
+from dealreg.preconditions import IfMatch
 
 Score = Annotated[int, msgspec.Meta(ge=0, le=1_000_000)]
 Points = Annotated[int, msgspec.Meta(ge=0, le=1000)]

@@ -27,6 +27,7 @@ from dealreg.leads.models import Disposition, Lead, LeadDispositionRow, LeadReje
 from dealreg.leads.rules import LeadRules, Score, require_threshold, rules_of
 from dealreg.orgs.models import Organization, OrgKind, Role
 from dealreg.orgs.principals import Principal
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations
 from dealreg.registrations.permissions import require_vendor_decider
 from dealreg.registrations.schemas import (
@@ -42,7 +43,6 @@ from dealreg.registrations.schemas import (
 )
 from dealreg.registrations.submission import submit_deal
 from dealreg.sla import clocks
-from dealreg.versioning import IfMatch
 
 Label = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NO_NUL)]
 Text = Annotated[str, msgspec.Meta(max_length=4000, pattern=NO_NUL)]
@@ -128,7 +128,7 @@ async def create_lead(
     )
     session.add(lead)
     await session.flush()
-    await repository.record(
+    await repository.add_history(
         session, actor, lead, action="created", event="lead.created", from_status=None
     )
     if data.forward:
@@ -153,7 +153,7 @@ async def _forward(session: AsyncSession, actor: Principal, lead: Lead, rules: L
     lead.accept_minutes = sla.minutes(rules.accept_days)
     lead.first_touch_minutes = sla.minutes(rules.first_touch_days)
     lead.accept_due_at = calendar.add(now, timedelta(minutes=lead.accept_minutes))
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -240,7 +240,7 @@ async def assign(
     if lead.rep_id == rep.id:
         return lead  # already theirs: nothing changes, nothing to tell anyone
     previous, lead.rep_id = lead.rep_id, rep.id
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -274,7 +274,7 @@ async def accept(
     lead.first_touch_due_at = calendar.add(now, timedelta(minutes=lead.first_touch_minutes))
     if lead.rep_id is None and actor.kind == "user":
         lead.rep_id = actor.subject_id  # who accepts an unassigned lead works it
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -309,7 +309,7 @@ async def reject(
         )
     change = states.reject(lead, at=now, reason=note or reason.value)
     lead.reject_code, lead.reject_note = reason, note
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -446,7 +446,7 @@ async def convert(
         now=now,
         data={"registration_id": str(registration.id), "number": registration.number},
     )
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -479,7 +479,7 @@ async def sweep(session: AsyncSession, *, now: datetime | None = None) -> SweepR
     while batch := await repository.due_recalls(session, now, _SWEEP_BATCH):
         for lead in batch:
             change = states.recall(lead, at=now)
-            await repository.record(
+            await repository.add_history(
                 session,
                 None,
                 lead,
@@ -496,7 +496,7 @@ async def sweep(session: AsyncSession, *, now: datetime | None = None) -> SweepR
     while batch := await repository.due_first_touches(session, now, _SWEEP_BATCH):
         for lead in batch:
             lead.first_touch_overdue = True
-            await repository.record(
+            await repository.add_history(
                 session,
                 None,
                 lead,

@@ -45,7 +45,7 @@ from dealreg.orgs.models import (
 )
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest
-from dealreg.versioning import IfMatch
+from dealreg.preconditions import IfMatch
 
 # The roles people hold, by the kind of their organization. `vendor_system` is no person's: it
 # is the role of a vendor's machine client.

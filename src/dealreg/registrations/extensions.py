@@ -10,13 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.db import flush_unique
 from dealreg.errors import FieldError, InvalidInput
 from dealreg.orgs.principals import Principal
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository, states
 from dealreg.registrations.changes import record
 from dealreg.registrations.errors import ExtensionNotAllowed, ExtensionNotFound
 from dealreg.registrations.models import ExtensionRequest, ExtensionStatus, Registration
 from dealreg.registrations.permissions import require_partner_side, require_vendor_decider
 from dealreg.registrations.service import get_registration
-from dealreg.versioning import IfMatch
 
 
 def _lapsed(registration: Registration) -> bool:

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.orgs.models import OrgKind
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository, states
 from dealreg.registrations.changes import record
 from dealreg.registrations.errors import DealNotFound, RegistrationNotFound
@@ -27,7 +28,6 @@ from dealreg.registrations.models import (
     SalesStage,
 )
 from dealreg.registrations.permissions import require_partner_side, require_vendor_decider
-from dealreg.versioning import IfMatch
 
 
 class DealView(msgspec.Struct, frozen=True):

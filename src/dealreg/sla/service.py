@@ -20,6 +20,7 @@ from dealreg.events.repository import add_events, event_row
 from dealreg.orgs.models import OrgKind, Role
 from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import get_program
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations
 from dealreg.registrations import states
 from dealreg.registrations.changes import record
@@ -34,7 +35,6 @@ from dealreg.sla.models import (
     SlaPolicy,
     Threshold,
 )
-from dealreg.versioning import IfMatch
 
 _BATCH = 200
 

@@ -125,7 +125,9 @@ async def deliver(sessions: async_sessionmaker[AsyncSession], delivery_id: str, 
         return
     outcome = await _sender.send(claimed)
     async with transaction(sessions) as session:
-        delivery = await service.record(session, claimed, outcome, await database_now(session))
+        delivery = await service.record_attempt(
+            session, claimed, outcome, await database_now(session)
+        )
     WEBHOOK_ATTEMPTS.labels(delivery.status.value).inc()
     if not outcome.delivered:
         log.info(

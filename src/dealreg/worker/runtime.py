@@ -15,7 +15,6 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg import subscriptions
-from dealreg.api.resources import resource_for
 from dealreg.loops import run_passes
 from dealreg.metrics import (
     OUTBOX_OLDEST_SECONDS,
@@ -24,6 +23,7 @@ from dealreg.metrics import (
 )
 from dealreg.outbox import repository
 from dealreg.sla.repository import sweep_lag_seconds
+from dealreg.webhook_payloads import resource_for
 from dealreg.webhooks import tasks as webhooks
 from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
 from dealreg.worker.registry import load_all_jobs
