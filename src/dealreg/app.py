@@ -16,7 +16,7 @@ from litestar.plugins import PluginProtocol
 from litestar.types import Method
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from dealreg import __version__
+from dealreg import __version__, subscriptions
 from dealreg.api import ROUTE_HANDLERS
 from dealreg.api.body import JsonRequest
 from dealreg.api.days import check_every_route
@@ -33,9 +33,9 @@ from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker
 from dealreg.errors import exception_handlers
-from dealreg.idempotency.sealing import Sealer
 from dealreg.mail.letters import mail_sealer
 from dealreg.observability import configure_logging, request_id_middleware, stamp_response
+from dealreg.sealing import Sealer
 from dealreg.tracing import instrument_engine, provider_from_env
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ def create_app(
     server first); tests may pass their own `sessionmaker` bound to a rolled-back connection.
     With a `tracer_provider`, requests and SQL statements are traced (tracing.py)."""
     configure_logging(settings.log_level, json=settings.log_json)
+    subscriptions.install()
     engines: list[AsyncEngine] = []
     if sessionmaker is None:
         if settings.database_url is None:

@@ -11,12 +11,12 @@ from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
-from dealreg.api.schemas import Resource, problems
+from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.api.throttling import charge_address
 from dealreg.auth import invitations, resets, scopes
 from dealreg.config import Settings
-from dealreg.fields import Email
+from dealreg.fields import Email, Resource
 from dealreg.orgs.models import Role
 from dealreg.pagination import DEFAULT_LIMIT
 

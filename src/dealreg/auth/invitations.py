@@ -26,15 +26,15 @@ from dealreg.auth.links import (
     well_formed,
 )
 from dealreg.auth.service import set_password
-from dealreg.auth.tokens import Principal
+from dealreg.db import database_now
 from dealreg.errors import Conflict, NotFound
-from dealreg.idempotency.sealing import Sealer
 from dealreg.mail.letters import Mail
 from dealreg.mail.service import send_later
 from dealreg.orgs import service as orgs
 from dealreg.orgs.models import Organization, Role, User
-from dealreg.outbox.repository import database_now
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, fetch_page
+from dealreg.sealing import Sealer
 
 LIFETIME = timedelta(days=7)
 PAGE_PATH = "/account/invitation"

@@ -25,6 +25,7 @@ from dealreg.auth.links import (
     well_formed,
 )
 from dealreg.auth.service import set_password
+from dealreg.db import database_now
 from dealreg.mail import tasks as mail
 from dealreg.mail.letters import Mail
 from dealreg.mail.service import send_later
@@ -32,7 +33,6 @@ from dealreg.orgs import repository as users
 from dealreg.orgs.models import User
 from dealreg.orgs.service import tokens_clock
 from dealreg.outbox.jobs import enqueue, job
-from dealreg.outbox.repository import database_now
 
 LIFETIME = timedelta(minutes=30)
 PAGE_PATH = "/account/password-reset"

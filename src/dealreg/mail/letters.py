@@ -8,7 +8,7 @@ import uuid
 import msgspec
 from joserfc.jwk import ECKey
 
-from dealreg.idempotency.sealing import Sealer
+from dealreg.sealing import Sealer
 
 _PURPOSE = b"dealreg mail v1"
 

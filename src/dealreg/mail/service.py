@@ -6,11 +6,11 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.idempotency.sealing import Sealer
 from dealreg.mail.letters import Mail, seal
 from dealreg.mail.models import OutgoingMail
 from dealreg.mail.tasks import send
 from dealreg.outbox.jobs import enqueue
+from dealreg.sealing import Sealer
 
 
 async def send_later(

@@ -12,12 +12,12 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.db import transaction
-from dealreg.idempotency.sealing import Sealer, Unsealable
 from dealreg.mail import repository
 from dealreg.mail.letters import unseal
 from dealreg.mail.models import MailStatus
 from dealreg.mail.transport import TIMEOUT_SECONDS, Mailer, Refused
 from dealreg.outbox.jobs import job
+from dealreg.sealing import Sealer, Unsealable
 
 log = structlog.get_logger("dealreg.mail")
 
