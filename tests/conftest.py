@@ -29,6 +29,7 @@ from dealreg.config import RATE_LIMIT_SETTINGS, Settings
 from dealreg.db import async_url, make_engine, make_sessionmaker
 from dealreg.migrations import upgrade
 from tests.factories import Factory
+from tests.mailbox import outbound, smtp, to_files, to_smtp  # noqa: F401 - mail's fixtures
 from tests.servers import PrivateRedis, free_port
 
 

@@ -33,8 +33,9 @@ from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker
 from dealreg.errors import exception_handlers
-from dealreg.idempotency.sealing import Sealer
+from dealreg.mail.letters import mail_sealer
 from dealreg.observability import configure_logging, request_id_middleware, stamp_response
+from dealreg.sealing import Sealer
 from dealreg.tracing import instrument_engine, provider_from_env
 
 if TYPE_CHECKING:
@@ -152,6 +153,7 @@ def create_app(
                 "sessionmakers": sessionmakers,
                 "tokens": tokens,
                 "sealer": Sealer.from_signing_key(tokens.signing_key),
+                "mail_sealer": mail_sealer(tokens.signing_key),
                 "throttle": throttle,
             }
         ),

@@ -12,9 +12,13 @@ import sys
 import threading
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dealreg.config import MAX_TOKEN_TTL, METRICS_DIRECTORY_ENV, Settings, SettingsError
 from dealreg.tracing import provider_from_env
+
+if TYPE_CHECKING:
+    from dealreg.mail.tasks import Outbound
 
 
 def _database_url(settings: Settings) -> str:
@@ -155,6 +159,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             worker_threads=settings.worker_threads,
             webhooks_allow_private=settings.webhooks_allow_private,
             outbox_resend_after=timedelta(seconds=settings.outbox_resend_after_seconds),
+            mail_outbound=_mail_outbound(settings),
             tracer_provider=provider_from_env("dealreg-worker"),
         )
         background.start()
@@ -173,6 +178,27 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         if background is not None:
             background.stop()
     return 0
+
+
+def _mail_outbound(settings: Settings) -> "Outbound":
+    from dealreg.auth.keys import load_or_create_signing_key
+    from dealreg.mail.letters import mail_sealer
+    from dealreg.mail.tasks import Outbound
+    from dealreg.mail.transport import InvalidSmtpUrl, Mailer
+
+    try:
+        mailer = Mailer(
+            smtp_url=settings.smtp_url,
+            sender=settings.mail_from,
+            directory=settings.data_dir / "mail",
+        )
+    except InvalidSmtpUrl as exc:
+        raise SystemExit(str(exc)) from exc
+    return Outbound(
+        mailer=mailer,
+        sealer=mail_sealer(load_or_create_signing_key(settings.signing_key_path)),
+        site_url=settings.jwt_issuer,
+    )
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
@@ -204,6 +230,7 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
         maintenance_chance=settings.broker_maintenance_chance,
         webhooks_allow_private=settings.webhooks_allow_private,
         outbox_resend_after=timedelta(seconds=settings.outbox_resend_after_seconds),
+        mail_outbound=_mail_outbound(settings),
         tracer_provider=provider_from_env("dealreg-worker"),
     )
     background.start()

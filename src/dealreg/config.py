@@ -68,6 +68,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # A job sent to the broker and not run this long after is sent again (then after twice as
     # long each time): the broker may lose a message; the outbox never does.
     outbox_resend_after_seconds: Annotated[int, msgspec.Meta(ge=1)] = 900
+    # Mail to people: smtp://user:pass@host:587?starttls=true or smtps://…:465; None: `.eml`
+    # files under `data_dir/mail`, their links logged (the demo's mode).
+    smtp_url: str | None = None
+    mail_from: str = "dealreg <no-reply@localhost>"
     # Prometheus metrics of `serve` and `worker` on a port of their own; None: not exposed.
     metrics_port: Annotated[int, msgspec.Meta(ge=1, le=65535)] | None = None
     metrics_host: str = "127.0.0.1"

@@ -3,6 +3,13 @@ guards and paging. Controllers validate, check the caller, and call one service;
 
 from litestar.types import ControllerRouterHandler
 
+from dealreg.api.account import (
+    accept_invitation,
+    complete_reset,
+    invitation_page,
+    request_reset,
+    reset_page,
+)
 from dealreg.api.api_clients import ApiClientController
 from dealreg.api.approvals import DecisionController, approval_queue
 from dealreg.api.events import event_feed
@@ -15,6 +22,7 @@ from dealreg.api.incentives import (
     preview_incentives,
     registration_earnings,
 )
+from dealreg.api.invitations import InvitationController, request_password_reset
 from dealreg.api.leads import LeadController, LeadPolicyController
 from dealreg.api.me import me
 from dealreg.api.oauth import issue_token, jwks
@@ -34,6 +42,8 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     issue_token,
     me,
     OrganizationController,
+    InvitationController,
+    request_password_reset,
     ApiClientController,
     PartnershipController,
     ProgramController,
@@ -59,4 +69,9 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     sla_page,
     sign_in,
     sign_out,
+    invitation_page,
+    accept_invitation,
+    reset_page,
+    complete_reset,
+    request_reset,
 ]

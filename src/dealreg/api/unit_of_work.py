@@ -14,7 +14,7 @@ Idempotency (IETF httpapi-idempotency-key draft, as Stripe does it): per (caller
 completed response is replayed byte for byte with `Idempotent-Replayed: true`; the same key with
 another request is a 422; the same key while the first is still running is a 409 the client may
 retry. Only successful responses are kept, so a request that failed can simply be retried.
-They are kept sealed (idempotency/sealing.py): some carry a secret that is shown only once.
+They are kept sealed (sealing.py): some carry a secret that is shown only once.
 
 A token's holder is checked here too (`ensure_current`), first thing in the request's transaction,
 and its caller's rate limit counted (`throttling.admit`): a disabled or rotated holder must not be
@@ -49,8 +49,8 @@ from dealreg.idempotency.errors import (
     InvalidIdempotencyKey,
 )
 from dealreg.idempotency.models import IdempotencyRecord
-from dealreg.idempotency.sealing import Sealer, Unsealable
 from dealreg.orgs.principals import Principal
+from dealreg.sealing import Sealer, Unsealable
 
 SESSION_KEY = "dealreg.session"
 # A route's `opt` naming the pool its transaction draws from: reports and exports get one of

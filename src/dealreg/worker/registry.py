@@ -6,11 +6,13 @@ from dealreg.outbox.jobs import REGISTRY, Job
 
 def load_all_jobs() -> dict[str, Job]:
     """Import every domain's jobs so that the registry knows them all."""
+    import dealreg.auth.resets
     import dealreg.events.tasks
     import dealreg.idempotency.tasks
     import dealreg.incentives.payouts
     import dealreg.incentives.service
     import dealreg.leads.tasks
+    import dealreg.mail.tasks
     import dealreg.registrations.tasks
     import dealreg.sla.tasks
     import dealreg.webhooks.tasks

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg import subscriptions
 from dealreg.loops import run_passes
+from dealreg.mail import tasks as mail
 from dealreg.metrics import (
     OUTBOX_OLDEST_SECONDS,
     OUTBOX_PENDING,
@@ -50,9 +51,11 @@ class Background:
         maintenance_chance: int = 1000,
         webhooks_allow_private: bool = False,
         outbox_resend_after: timedelta = RESEND_AFTER,
+        mail_outbound: mail.Outbound | None = None,
         tracer_provider: "TracerProvider | None" = None,
     ) -> None:
         webhooks.configure(webhooks.Sender(allow_private=webhooks_allow_private))
+        mail.configure(mail_outbound)
         # Each worker thread may hold a connection, and the relay and scheduler one each.
         self.sessions = LoopSessions(
             database_url, pool_size=worker_threads + 2, tracer_provider=tracer_provider

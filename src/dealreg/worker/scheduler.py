@@ -36,6 +36,8 @@ class Periodic(msgspec.Struct, frozen=True):
 SCHEDULE = [
     Periodic("idempotency.cleanup", timedelta(hours=1)),
     Periodic("worker.prune", timedelta(hours=1)),
+    Periodic("mail.prune", timedelta(hours=1)),
+    Periodic("auth.prune_resets", timedelta(hours=1)),
     # Hourly rather than daily: protection ends within the hour it lapses, at no real cost (the
     # sweep reads a partial index of the approved registrations).
     Periodic("registrations.expire", timedelta(hours=1)),

@@ -80,6 +80,9 @@ from .history_list import HistoryList
 from .history_out import HistoryOut
 from .history_out_data import HistoryOutData
 from .info_request import InfoRequest
+from .invitation_create import InvitationCreate
+from .invitation_list import InvitationList
+from .invitation_out import InvitationOut
 from .jwk import Jwk
 from .jwks import Jwks
 from .lead_assignment import LeadAssignment
@@ -121,6 +124,8 @@ from .partnership_list import PartnershipList
 from .partnership_out import PartnershipOut
 from .partnership_status import PartnershipStatus
 from .partnership_update import PartnershipUpdate
+from .password_reset_accepted import PasswordResetAccepted
+from .password_reset_request import PasswordResetRequest
 from .pause import Pause
 from .pay import Pay
 from .payout_create import PayoutCreate
@@ -266,6 +271,9 @@ __all__ = (
     "HistoryOut",
     "HistoryOutData",
     "InfoRequest",
+    "InvitationCreate",
+    "InvitationList",
+    "InvitationOut",
     "Jwk",
     "Jwks",
     "LeadAssignment",
@@ -307,6 +315,8 @@ __all__ = (
     "PartnershipOut",
     "PartnershipStatus",
     "PartnershipUpdate",
+    "PasswordResetAccepted",
+    "PasswordResetRequest",
     "Pause",
     "Pay",
     "PayoutCreate",

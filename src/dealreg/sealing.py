@@ -1,9 +1,12 @@
-"""Kept responses are sealed (AES-256-GCM) under a key derived from the installation's signing
-key. A response may carry a secret shown only once (a machine client's, a webhook endpoint's),
-and its replay must show it again; a copy of the database alone must not.
+"""Secrets kept in the database are sealed (AES-256-GCM) under keys derived from the
+installation's signing key, one per purpose: the answers kept for Idempotency-Key retries (a
+response may carry a secret shown only once, a machine client's or a webhook endpoint's, and its
+replay must show it again) and mail waiting to be sent (its one-time links). A copy of the
+database alone opens neither.
 
-Each sealed body is bound to its record's caller and key (the AEAD's associated data), so a
-body moved to another row does not open there either.
+Each sealed body is bound to its row (the AEAD's associated data: a kept answer's caller and
+key, a mail's id), so a body moved to another row does not open there either. Kernel-level: the
+idempotency records and mail both use it, and neither may import the other's domain.
 """
 
 import os
@@ -30,11 +33,13 @@ class Sealer:
         self._aead = AESGCM(key)
 
     @classmethod
-    def from_signing_key(cls, key: ECKey) -> "Sealer":
+    def from_signing_key(
+        cls, key: ECKey, purpose: bytes = b"dealreg idempotent responses v1"
+    ) -> "Sealer":
+        """A key of its own for each `purpose` (kept responses, mail): what one opens, no
+        other use of the signing key can."""
         private = urlsafe_b64decode(str(key.as_dict(private=True)["d"]).encode())
-        derived = HKDF(
-            algorithm=SHA256(), length=32, salt=None, info=b"dealreg idempotent responses v1"
-        ).derive(private)
+        derived = HKDF(algorithm=SHA256(), length=32, salt=None, info=purpose).derive(private)
         return cls(derived)
 
     def seal(self, body: bytes, context: bytes) -> bytes:

@@ -1,0 +1,276 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.invitation_create import InvitationCreate
+from ...models.invitation_out import InvitationOut
+from ...models.problem import Problem
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    org_id: UUID,
+    *,
+    body: InvitationCreate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/organizations/{org_id}/invitations".format(org_id=quote(str(org_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> InvitationOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = InvitationOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[InvitationOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: InvitationCreate,
+
+) -> Response[InvitationOut | Problem]:
+    """ Invite a person to an organization
+
+     An administrator of the organization (or the platform) adds the person, who cannot
+    sign in yet, and dealreg mails them a one-time link, valid 7 days, to a page where they
+    set their name and password. The role must be one the organization's kind has and the
+    caller may grant (422, 403); an email somebody already has is a 409.
+
+    Args:
+        org_id (UUID):
+        body (InvitationCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InvitationOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        org_id=org_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    org_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: InvitationCreate,
+
+) -> InvitationOut | Problem | None:
+    """ Invite a person to an organization
+
+     An administrator of the organization (or the platform) adds the person, who cannot
+    sign in yet, and dealreg mails them a one-time link, valid 7 days, to a page where they
+    set their name and password. The role must be one the organization's kind has and the
+    caller may grant (422, 403); an email somebody already has is a 409.
+
+    Args:
+        org_id (UUID):
+        body (InvitationCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InvitationOut | Problem
+     """
+
+
+    return sync_detailed(
+        org_id=org_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    org_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: InvitationCreate,
+
+) -> Response[InvitationOut | Problem]:
+    """ Invite a person to an organization
+
+     An administrator of the organization (or the platform) adds the person, who cannot
+    sign in yet, and dealreg mails them a one-time link, valid 7 days, to a page where they
+    set their name and password. The role must be one the organization's kind has and the
+    caller may grant (422, 403); an email somebody already has is a 409.
+
+    Args:
+        org_id (UUID):
+        body (InvitationCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InvitationOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        org_id=org_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    org_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: InvitationCreate,
+
+) -> InvitationOut | Problem | None:
+    """ Invite a person to an organization
+
+     An administrator of the organization (or the platform) adds the person, who cannot
+    sign in yet, and dealreg mails them a one-time link, valid 7 days, to a page where they
+    set their name and password. The role must be one the organization's kind has and the
+    caller may grant (422, 403); an email somebody already has is a 409.
+
+    Args:
+        org_id (UUID):
+        body (InvitationCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InvitationOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        org_id=org_id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,420 @@
+"""Invitations over HTTP: who may invite whom, the mail that arrives at a real SMTP server, the
+page its link opens (CSRF enforced), and every refusal, each of which writes nothing."""
+
+import re
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from dealreg.auth.link_models import Invitation
+from dealreg.auth.passwords import verify_password
+from dealreg.mail.models import OutgoingMail
+from dealreg.orgs.models import Organization, Role, User
+from dealreg.outbox.models import OutboxMessage
+from tests.factories import Factory
+from tests.mailbox import Smtp, form_fields, link_in, mails_to, run_jobs, token_of
+from tests.problems import assert_problem, count_rows
+
+PASSWORD = "correct horse battery staple"
+PAGE = "/account/invitation"
+
+
+def invitations_of(org: Organization) -> str:
+    return f"/v1/organizations/{org.id}/invitations"
+
+
+def new_email() -> str:
+    return f"invitee-{uuid.uuid4().hex[:8]}@example.test"
+
+
+async def _written(db: AsyncSession) -> tuple[int, int, int, int]:
+    return (
+        await count_rows(db, User),
+        await count_rows(db, Invitation),
+        await count_rows(db, OutgoingMail),
+        await count_rows(db, OutboxMessage),
+    )
+
+
+async def invite(
+    client: httpx.AsyncClient,
+    headers: dict[str, str],
+    org: Organization,
+    *,
+    role: Role = Role.partner_rep,
+    email: str | None = None,
+) -> httpx.Response:
+    return await client.post(
+        invitations_of(org),
+        json={"email": email or new_email(), "role": role.value},
+        headers=headers,
+    )
+
+
+async def mailed_token(
+    sessionmaker: async_sessionmaker[AsyncSession], smtp: Smtp, address: str
+) -> str:
+    await run_jobs(sessionmaker, "mail.send")
+    [message] = mails_to(smtp, address)
+    return token_of(link_in(message))
+
+
+async def open_form(client: httpx.AsyncClient, token: str) -> dict[str, str]:
+    page = await client.get(PAGE, params={"token": token})
+    assert page.status_code == 200, page.text
+    return form_fields(page.text)
+
+
+async def send_form(
+    client: httpx.AsyncClient, fields: dict[str, str], **values: str
+) -> httpx.Response:
+    body = fields | {"name": "Casey Jones", "password": PASSWORD, "password_again": PASSWORD}
+    return await client.post(PAGE, data=body | values)
+
+
+@pytest.fixture
+async def partner(factory: Factory) -> Organization:
+    return await factory.partner()
+
+
+@pytest.fixture
+async def admin(factory: Factory, partner: Organization) -> dict[str, str]:
+    return await factory.headers_for(partner, Role.partner_admin)
+
+
+async def test_an_invited_person_gets_a_mail_opens_the_page_and_joins(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    to_smtp: Smtp,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    address = new_email()
+    created = await invite(client, admin, partner, email=address.upper())
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert (body["email"], body["role"], body["organization_id"]) == (
+        address,
+        "partner_rep",
+        str(partner.id),
+    )
+    expires = datetime.fromisoformat(body["expires_at"])
+    assert timedelta(days=6, hours=23) < expires - datetime.now(UTC) <= timedelta(days=7)
+    user_id = uuid.UUID(body["user_id"])
+    user = await db.get_one(User, user_id)
+    assert (user.active, user.password_hash) == (True, None)
+
+    token = await mailed_token(sessionmaker, to_smtp, address)
+    [message] = mails_to(to_smtp, address)
+    assert partner.name in message["Subject"]
+    assert link_in(message) == f"https://dealreg.test{PAGE}?token={token}"
+
+    page = await client.get(PAGE, params={"token": token})
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert "form-action 'self'" in page.headers["content-security-policy"]
+    assert page.headers["cache-control"] == "no-store"
+    for field, label in [("email", "Email"), ("name", "Name"), ("password", "New password")]:
+        assert re.search(rf'<label for="{field}">{label}</label>', page.text), field
+    assert 'autocomplete="new-password"' in page.text
+    assert "<script" not in page.text
+    assert "http" not in re.sub(r'value="[^"]*"', "", page.text.split("</style>")[1])
+    cookie = page.headers["set-cookie"]
+    assert "dealreg_csrf=" in cookie
+    assert "HttpOnly" in cookie
+    assert "SameSite=strict" in cookie or "SameSite=Strict" in cookie
+
+    joined = await send_form(client, form_fields(page.text))
+    assert joined.status_code == 200, joined.text
+    assert address in joined.text
+    db.expire_all()
+    user = await db.get_one(User, user_id)
+    assert user.name == "Casey Jones"
+    assert verify_password(user.password_hash, PASSWORD)
+    invitation = await db.get_one(Invitation, uuid.UUID(body["id"]))
+    assert invitation.accepted_at is not None
+    assert invitation.token_hash != token
+    assert token not in invitation.token_hash
+
+    # Single use: the page and the form both refuse the spent link.
+    again = await client.get(PAGE, params={"token": token})
+    assert again.status_code == 410
+    assert "already accepted" in again.text
+    replay = await send_form(client, form_fields(page.text), password="another passphrase 99")
+    assert replay.status_code == 410
+    db.expire_all()
+    assert verify_password((await db.get_one(User, user_id)).password_hash, PASSWORD)
+
+
+async def test_a_platform_admin_invites_to_any_organization_and_vendor_admins_to_theirs(
+    client: httpx.AsyncClient, factory: Factory, partner: Organization
+) -> None:
+    platform = await factory.platform()
+    vendor = await factory.vendor()
+    root = await factory.headers_for(platform, Role.platform_admin)
+    assert (await invite(client, root, partner, role=Role.partner_admin)).status_code == 201
+    vendor_admin = await factory.headers_for(vendor, Role.vendor_admin)
+    for role in (Role.vendor_approver, Role.channel_ops, Role.vendor_admin):
+        assert (await invite(client, vendor_admin, vendor, role=role)).status_code == 201
+
+
+@pytest.mark.parametrize(
+    ("inviter", "role", "status", "problem"),
+    [
+        # Another tenant's organization is not there for them.
+        ("other_partner_admin", Role.partner_rep, 404, "organization-not-found"),
+        ("vendor_admin", Role.partner_rep, 404, "organization-not-found"),
+        # A role that cannot administer users at all.
+        ("partner_rep", Role.partner_rep, 403, "forbidden"),
+        # A role the organization's kind does not have.
+        ("partner_admin", Role.vendor_admin, 422, "validation-error"),
+        ("partner_admin", Role.platform_admin, 422, "validation-error"),
+        ("partner_admin", Role.vendor_system, 422, "validation-error"),
+    ],
+)
+async def test_refused_inviters_and_roles_write_nothing(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    factory: Factory,
+    partner: Organization,
+    inviter: str,
+    role: Role,
+    status: int,
+    problem: str,
+) -> None:
+    orgs = {
+        "other_partner_admin": (await factory.partner(), Role.partner_admin),
+        "vendor_admin": (await factory.vendor(), Role.vendor_admin),
+        "partner_rep": (partner, Role.partner_rep),
+        "partner_admin": (partner, Role.partner_admin),
+    }
+    org, inviter_role = orgs[inviter]
+    headers = await factory.headers_for(org, inviter_role)
+    before = await _written(db)
+    assert_problem(await invite(client, headers, partner, role=role), status, problem)
+    assert await _written(db) == before
+
+
+async def test_an_email_somebody_has_is_refused_clearly(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    factory: Factory,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    somebody = await factory.user(await factory.vendor(), Role.vendor_approver)
+    before = await _written(db)
+    refused = assert_problem(
+        await invite(client, admin, partner, email=somebody.email.upper()), 409
+    )
+    assert somebody.email in refused["detail"]
+    assert "already exists" in refused["detail"]
+    assert await _written(db) == before
+
+
+@pytest.mark.parametrize(
+    ("body", "pointer"),
+    [
+        ({"email": "not-an-email", "role": "partner_rep"}, "/email"),
+        ({"email": "x@example.test", "role": "emperor"}, "/role"),
+        ({"email": "x@example.test"}, "/role"),
+        ({"email": "x@example.test", "role": "partner_rep", "name": "extra"}, "/name"),
+    ],
+)
+async def test_bad_bodies_are_problems(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    partner: Organization,
+    admin: dict[str, str],
+    body: dict[str, Any],
+    pointer: str,
+) -> None:
+    before = await _written(db)
+    response = await client.post(invitations_of(partner), json=body, headers=admin)
+    assert_problem(response, 422, "validation-error", pointer=pointer)
+    assert await _written(db) == before
+
+
+async def test_pending_invitations_are_listed_and_one_withdrawn_ends_its_link(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    to_smtp: Smtp,
+    factory: Factory,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    base = invitations_of(partner)
+    first, second = new_email(), new_email()
+    kept = (await invite(client, admin, partner, email=first)).json()
+    withdrawn = (await invite(client, admin, partner, email=second)).json()
+    listed = await client.get(base, headers=admin)
+    assert listed.status_code == 200
+    assert [row["email"] for row in listed.json()["items"]] == [first, second]
+    outsider = await factory.headers_for(await factory.partner(), Role.partner_admin)
+    assert_problem(await client.get(base, headers=outsider), 404)
+    rep = await factory.headers_for(partner, Role.partner_rep)
+    assert_problem(await client.get(base, headers=rep), 403)
+
+    url = f"{base}/{withdrawn['id']}"
+    assert_problem(await client.delete(url, headers=outsider), 404)
+    gone = await client.delete(url, headers=admin)
+    assert gone.status_code == 204
+    assert (await client.delete(url, headers=admin)).status_code == 204
+    listed = await client.get(base, headers=admin)
+    assert [row["id"] for row in listed.json()["items"]] == [kept["id"]]
+    db.expire_all()
+    assert (await db.get_one(User, uuid.UUID(withdrawn["user_id"]))).active is False
+
+    token = await mailed_token(sessionmaker, to_smtp, second)
+    page = await client.get(PAGE, params={"token": token})
+    assert page.status_code == 410
+    assert "withdrawn" in page.text
+
+    # An accepted invitation is no longer the invitation's to withdraw.
+    accepted = await mailed_token(sessionmaker, to_smtp, first)
+    assert (await send_form(client, await open_form(client, accepted))).status_code == 200
+    assert_problem(
+        await client.delete(f"{base}/{kept['id']}", headers=admin),
+        409,
+        "invitation-accepted",
+    )
+    assert_problem(
+        await client.delete(f"{base}/{uuid.uuid4()}", headers=admin),
+        404,
+        "invitation-not-found",
+    )
+
+
+class TestTheLinksRefusals:
+    @pytest.fixture
+    async def invited(
+        self,
+        client: httpx.AsyncClient,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        to_smtp: Smtp,
+        partner: Organization,
+        admin: dict[str, str],
+    ) -> tuple[str, uuid.UUID]:
+        address = new_email()
+        body = (await invite(client, admin, partner, email=address)).json()
+        return await mailed_token(sessionmaker, to_smtp, address), uuid.UUID(body["user_id"])
+
+    async def _unchanged(self, db: AsyncSession, user_id: uuid.UUID) -> None:
+        db.expire_all()
+        user = await db.get_one(User, user_id)
+        assert user.password_hash is None
+        assert await count_rows(db, Invitation, Invitation.accepted_at.is_not(None)) == 0
+
+    @pytest.mark.parametrize(
+        "token", ["", "x", "A" * 43, "é" * 43, "A" * 44, "' OR 1=1 --" + "A" * 32]
+    )
+    async def test_a_wrong_token(
+        self,
+        client: httpx.AsyncClient,
+        db: AsyncSession,
+        invited: tuple[str, uuid.UUID],
+        token: str,
+    ) -> None:
+        page = await client.get(PAGE, params={"token": token})
+        assert page.status_code == 404
+        assert "not valid" in page.text
+        real = await open_form(client, invited[0])
+        assert (await send_form(client, real | {"token": token})).status_code == 404
+        await self._unchanged(db, invited[1])
+
+    async def test_an_expired_link(
+        self, client: httpx.AsyncClient, db: AsyncSession, invited: tuple[str, uuid.UUID]
+    ) -> None:
+        token, user_id = invited
+        fields = await open_form(client, token)
+        await db.execute(
+            update(Invitation)
+            .where(Invitation.user_id == user_id)
+            .values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
+        )
+        page = await client.get(PAGE, params={"token": token})
+        assert page.status_code == 410
+        assert "expired" in page.text
+        assert (await send_form(client, fields)).status_code == 410
+        await self._unchanged(db, user_id)
+
+    async def test_a_disabled_person(
+        self, client: httpx.AsyncClient, db: AsyncSession, invited: tuple[str, uuid.UUID]
+    ) -> None:
+        token, user_id = invited
+        fields = await open_form(client, token)
+        await db.execute(update(User).where(User.id == user_id).values(active=False))
+        assert (await client.get(PAGE, params={"token": token})).status_code == 403
+        refused = await send_form(client, fields)
+        assert refused.status_code == 403
+        assert "disabled" in refused.text
+        await self._unchanged(db, user_id)
+
+    @pytest.mark.parametrize(
+        ("values", "words"),
+        [
+            ({"password": "short", "password_again": "short"}, "at least 12"),
+            ({"password": "password1234", "password_again": "password1234"}, "commonly used"),
+            ({"password": "x" * 257, "password_again": "x" * 257}, "at most 256"),
+            (
+                {"password": "casey jones forever", "password_again": "casey jones forever"},
+                "your name",
+            ),
+            ({"password_again": PASSWORD + "!"}, "differ"),
+            ({"name": "   "}, "Your name"),
+            ({"name": "Casey\x07Jones"}, "control characters"),
+        ],
+    )
+    async def test_a_password_or_name_the_rules_refuse(
+        self,
+        client: httpx.AsyncClient,
+        db: AsyncSession,
+        invited: tuple[str, uuid.UUID],
+        values: dict[str, str],
+        words: str,
+    ) -> None:
+        token, user_id = invited
+        refused = await send_form(client, await open_form(client, token), **values)
+        assert refused.status_code == 422
+        assert words in refused.text
+        # The form again, ready for another try with the same link.
+        assert form_fields(refused.text)["token"] == token
+        await self._unchanged(db, user_id)
+
+    async def test_the_form_without_its_csrf_token_or_from_elsewhere(
+        self, client: httpx.AsyncClient, db: AsyncSession, invited: tuple[str, uuid.UUID]
+    ) -> None:
+        token, user_id = invited
+        fields = await open_form(client, token)
+        for forged in ({"csrf": ""}, {"csrf": "A" * 43}):
+            assert (await send_form(client, fields | forged)).status_code == 403
+        elsewhere = await client.post(
+            PAGE,
+            data=fields | {"name": "X Y", "password": PASSWORD, "password_again": PASSWORD},
+            headers={"Origin": "https://evil.example"},
+        )
+        assert elsewhere.status_code == 403
+        client.cookies.clear()
+        refused = await send_form(client, fields)
+        assert refused.status_code == 403
+        assert "open it again" in refused.text
+        await self._unchanged(db, user_id)
+
+
+async def test_the_mail_is_written_with_the_invitation_and_carries_no_readable_link(
+    client: httpx.AsyncClient, db: AsyncSession, partner: Organization, admin: dict[str, str]
+) -> None:
+    body = (await invite(client, admin, partner)).json()
+    [mail] = (await db.scalars(select(OutgoingMail))).all()
+    assert mail.recipient == body["email"]
+    assert mail.send_before == datetime.fromisoformat(body["expires_at"])
+    [job] = (await db.scalars(select(OutboxMessage))).all()
+    assert job.payload == {"mail_id": str(mail.id)}
