@@ -44,7 +44,15 @@ def test_operations_and_schemas_have_names_of_their_own() -> None:
 
 def test_authenticated_operations_declare_bearer_security() -> None:
     document = json.loads(render_openapi())
-    public = {"/health", "/ready", "/.well-known/jwks.json", "/v1/oauth/token"}
+    public = {
+        "/health",
+        "/ready",
+        "/.well-known/jwks.json",
+        "/.well-known/oauth-authorization-server",
+        "/.well-known/openid-configuration",
+        "/v1/oauth/token",
+        "/v1/oauth/revoke",
+    }
     for path, item in document["paths"].items():
         for operation in item.values():
             if path in public:

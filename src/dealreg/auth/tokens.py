@@ -37,6 +37,8 @@ class Principal(msgspec.Struct, frozen=True, kw_only=True):
     client_id: str
     # When its token was issued (Unix seconds); None for a principal no token stands for.
     issued_at: int | None = None
+    # The sign-in session its token came from (auth/sessions.py): ending it refuses the token.
+    session_id: uuid.UUID | None = None
 
     @property
     def is_platform(self) -> bool:
@@ -57,6 +59,7 @@ class _Claims(msgspec.Struct, frozen=True):
     org_kind: OrgKind
     sub_kind: Literal["user", "client"]
     nbf: int | None = None
+    sid: uuid.UUID | None = None
 
 
 class TokenService:
@@ -97,6 +100,8 @@ class TokenService:
             "org_kind": principal.org_kind.value,
             "sub_kind": principal.kind,
         }
+        if principal.session_id is not None:
+            claims["sid"] = str(principal.session_id)
         header = {"alg": ALGORITHM, "kid": self._key.kid, "typ": TOKEN_TYPE}
         return jwt.encode(header, claims, self._key, algorithms=[ALGORITHM])
 
@@ -138,4 +143,5 @@ class TokenService:
             scopes=frozenset(claims.scope.split()),
             client_id=claims.client_id,
             issued_at=claims.iat,
+            session_id=claims.sid,
         )
