@@ -101,6 +101,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     rate_limit_sign_in_account_ip: str = "10/15 minutes"
     rate_limit_sign_in_ip: str = "50/15 minutes"
     rate_limit_sign_in_account: str = "100/15 minutes"
+    # `serve --demo`: every demo user's password; None: a new random one each run, printed once.
+    demo_password: str | None = msgspec.field(default=None)
     # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed
     # for the client IP the limits count; with none, a proxy's clients share its address.
     trusted_proxies: str = ""

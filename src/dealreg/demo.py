@@ -4,6 +4,7 @@ Seeding is idempotent: every row is looked up by its natural key first, so a sec
 nothing and prints fresh tokens for the same users (and a fresh secret for Acme's CRM client).
 """
 
+import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,6 +18,7 @@ from dealreg.auth.service import UnknownUser, principal_for_email
 from dealreg.auth.tokens import Principal, TokenService
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker, transaction
+from dealreg.demo_sign_in import APP_CLIENT_ID, seed_sign_in, try_it
 from dealreg.incentives import service as incentives
 from dealreg.incentives.models import IncentivePlan
 from dealreg.incentives.terms import Milestone, Pay
@@ -595,6 +597,8 @@ async def seed_and_describe(settings: Settings, database_url: str, base_url: str
                 if email == "rep@northwind.example":
                     rep_token = token
             crm = await _issue_crm_client(session)
+            password = settings.demo_password or secrets.token_urlsafe(12)
+            await seed_sign_in(session, base_url, [email for email, *_ in USERS], password)
     finally:
         await engine.dispose()
     lines += [
@@ -606,6 +610,11 @@ async def seed_and_describe(settings: Settings, database_url: str, base_url: str
         "",
         "Try it:",
         f"  curl -s -H 'Authorization: Bearer {rep_token}' {base_url}/v1/me",
+        "",
+        f"People sign in with their email and the password {password!r}"
+        + ("" if settings.demo_password else " (new each run; DEALREG_DEMO_PASSWORD fixes it)")
+        + f", through the app '{APP_CLIENT_ID}' (authorization code + PKCE):",
+        *try_it(base_url),
         "",
     ]
     return "\n".join(lines)

@@ -468,3 +468,24 @@ async def test_an_unknown_app_at_the_token_endpoint_is_invalid_client(
         "/v1/oauth/token", data={"grant_type": "authorization_code", "code": "x"}
     )
     assert_oauth_problem(no_id, 401, "invalid_client")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"redirect_uri": 'http://127.0.0.1/"\\callback'},
+        {"response_type": 'code"\\'},
+        {"client_id": 'x"\\'},
+        {"state": 'a"\\\x7f'},
+        {"code_challenge_method": 'S256"'},
+        {"scope": 'a"\\'},
+    ],
+)
+async def test_characters_an_oauth_error_cannot_carry_make_no_server_error(
+    web: httpx.AsyncClient, rep_app: OAuthApp, change: dict[str, str]
+) -> None:
+    _, challenge = pkce()
+
+    answer = await web.get(AUTHORIZE, params=query(rep_app.client_id, challenge) | change)
+
+    assert answer.status_code in (200, 303, 400), answer.text
