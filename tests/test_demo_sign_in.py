@@ -67,7 +67,8 @@ async def test_without_a_chosen_password_each_run_prints_a_new_one(
     first = PASSWORD_LINE.search(await seed_and_describe(settings, scratch_url, "http://demo"))
     second = PASSWORD_LINE.search(await seed_and_describe(settings, scratch_url, "http://demo"))
 
-    assert first and second
+    assert first
+    assert second
     assert first.group(1) != second.group(1)
     _, hashes = await _state(scratch_url)
     assert all(verify_password(h, second.group(1)) for h in hashes.values())

@@ -13,18 +13,21 @@ rest serve the API.
 
 import secrets
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from hashlib import sha256
 
 import msgspec
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
-from dealreg.auth.models import OAuthApp, RefreshToken, SignInSession
+from dealreg.auth.models import AuthorizationCode, OAuthApp, RefreshToken, SignInSession
 from dealreg.auth.tokens import Principal
 from dealreg.errors import NotFound
 
+# Ended sessions and lapsed codes are kept this long after, then forgotten: until then a code
+# or refresh token presented again is still known for what it was.
+KEPT_AFTER_END = timedelta(days=1)
 REFRESH_TOKEN_PREFIX = "drr_"  # noqa: S105 - a prefix naming the kind of token, not a secret
 
 
@@ -146,3 +149,21 @@ async def end_sessions_of(
     if keep is not None:
         stmt = stmt.where(SignInSession.id != keep)
     return len((await db.execute(stmt)).all())
+
+
+async def prune(db: AsyncSession) -> None:
+    """Forget what can no longer be used: codes past their minute, sessions ended or expired
+    (their refresh tokens with them), and rotated refresh tokens past their idle expiry (one
+    coming back then is refused as unknown, without ending its session). Each a day after."""
+    cutoff = clock() - KEPT_AFTER_END
+    await db.execute(delete(AuthorizationCode).where(AuthorizationCode.expires_at < cutoff))
+    await db.execute(
+        delete(SignInSession).where(
+            or_(SignInSession.ended_at < cutoff, SignInSession.expires_at < cutoff)
+        )
+    )
+    await db.execute(
+        delete(RefreshToken).where(
+            RefreshToken.rotated_at.is_not(None), RefreshToken.expires_at < cutoff
+        )
+    )
