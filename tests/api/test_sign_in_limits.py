@@ -118,3 +118,20 @@ async def test_signing_in_spends_nothing_of_the_limit(
     async with browser(app, ip="203.0.113.12") as owner:
         for _ in range(4):
             redirected(await _try(owner, rep_app.client_id, rep.email, PASSWORD))
+
+
+async def test_the_page_counts_against_its_address_like_any_request_without_a_token(
+    build: Build, db: AsyncSession
+) -> None:
+    app = build(rate_limit_anonymous="2/minute")
+    rep_app = await make_app(db)
+    _, challenge = pkce()
+    async with browser(app, ip="203.0.113.13") as visitor:
+        statuses = [
+            (await visitor.get("/oauth/authorize", params=query(rep_app.client_id, challenge)))
+            for _ in range(3)
+        ]
+
+    assert [answer.status_code for answer in statuses] == [200, 200, 429]
+    assert int(statuses[-1].headers["retry-after"]) >= 1
+    assert statuses[-1].headers["content-type"].startswith("text/html")

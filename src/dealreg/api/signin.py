@@ -37,7 +37,7 @@ from litestar.status_codes import HTTP_303_SEE_OTHER
 
 from dealreg.api import oauth_server
 from dealreg.api.deps import Db
-from dealreg.api.throttling import Quota, TooManyRequests, refusal, throttle_of
+from dealreg.api.throttling import Quota, TooManyRequests, charge_address, refusal, throttle_of
 from dealreg.auth.credentials import Outcome, check_credentials
 from dealreg.auth.scopes import ALL_SCOPES
 from dealreg.auth.server import Refused
@@ -190,8 +190,22 @@ def _form(
 _PAGE: dict[str, Any] = {"opt": {"public": True}, "include_in_schema": False}
 
 
+async def _too_many(request: Request[Any, Any, Any]) -> Response[str] | None:
+    """The page counts against its address's quota for requests without a token, like the API
+    (each view reads the database); the refusal when it is spent."""
+    try:
+        await charge_address(request.scope)
+    except TooManyRequests as exc:
+        page = _page("sign_in_error.html", 429, title="Too many requests", detail=exc.detail)
+        page.headers.update(exc.headers)
+        return page
+    return None
+
+
 @get(AUTHORIZE_PATH, **_PAGE)
 async def authorize(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
+    if (limited := await _too_many(request)) is not None:
+        return limited
     try:
         app_name, redirect_uri = await _consent(request, db)
     except Refused as refused:
@@ -211,6 +225,8 @@ def _failure_quotas(settings: Settings) -> list[tuple[str, str]]:
 async def authorize_sign_in(
     request: Request[Any, Any, Any], db: Db, data: URLEncodedBody[SignInForm]
 ) -> Response[Any]:
+    if (limited_page := await _too_many(request)) is not None:
+        return limited_page
     try:
         app_name, redirect_uri = await _consent(request, db)
     except Refused as bad_request:
