@@ -2,19 +2,31 @@
 anywhere: a 429 page with Retry-After, even for the right password, that a stranger elsewhere
 cannot bring on the person."""
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 
 import httpx
 import msgspec
 import pytest
 from litestar import Litestar
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.app import create_app
 from dealreg.config import Settings
+from dealreg.db import make_sessionmaker
 from dealreg.orgs.models import User
 from tests.factories import Factory
-from tests.signin import PASSWORD, browser, make_app, person, pkce, query, redirected, submit
+from tests.signin import (
+    PASSWORD,
+    browser,
+    csrf_of,
+    make_app,
+    person,
+    pkce,
+    query,
+    redirected,
+    submit,
+)
 
 
 async def _try(web: httpx.AsyncClient, client_id: str, email: str, password: str) -> httpx.Response:
@@ -135,3 +147,26 @@ async def test_the_page_counts_against_its_address_like_any_request_without_a_to
     assert [answer.status_code for answer in statuses] == [200, 200, 429]
     assert int(statuses[-1].headers["retry-after"]) >= 1
     assert statuses[-1].headers["content-type"].startswith("text/html")
+
+
+async def test_a_burst_of_guesses_at_once_gets_no_more_than_the_limit(
+    settings: Settings, committing_engine: AsyncEngine, committed: Factory
+) -> None:
+    # Requests at once need connections of their own: a database where work commits.
+    rep = await person(committed)
+    rep_app = await make_app(committed.db)
+    await committed.db.commit()
+    app = create_app(
+        msgspec.structs.replace(settings, rate_limit_sign_in_account_ip="3/15 minutes"),
+        sessionmaker=make_sessionmaker(committing_engine),
+    )
+    _, challenge = pkce()
+    params = query(rep_app.client_id, challenge)
+    async with browser(app, ip="203.0.113.14") as guesser:
+        page = await guesser.get("/oauth/authorize", params=params)
+        form = {"email": rep.email, "password": "wrong guess!", "csrf": csrf_of(page)}
+        answers = await asyncio.gather(
+            *[guesser.post("/oauth/authorize", params=params, data=form) for _ in range(8)]
+        )
+
+    assert sorted(answer.status_code for answer in answers) == [401] * 3 + [429] * 5

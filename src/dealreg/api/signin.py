@@ -250,23 +250,24 @@ async def authorize_sign_in(
         for name, setting in _failure_quotas(request.app.state.settings)
         if setting != "0"
     ]
-    usages = [await throttle.failures_left(quota, identity) for quota, identity in checks]
-    counted = [usage for usage in usages if usage is not None]
-    if any(usage.refused for usage in counted):
-        limited: TooManyRequests = refusal(counted, "Too many failed sign-ins.")
-        return _form(
-            request,
-            app_name,
-            redirect_uri,
-            status=429,
-            email=email,
-            message=limited.detail,
-            headers=limited.headers,
-        )
-    outcome, user = await check_credentials(db, email, data.password)
-    if outcome is Outcome.wrong:
-        for quota, identity in checks:
-            await throttle.failed(quota, identity)
+    async with throttle.serially("sign-in", identities["sign-in-account-ip"]):
+        usages = [await throttle.failures_left(quota, identity) for quota, identity in checks]
+        counted = [usage for usage in usages if usage is not None]
+        if any(usage.refused for usage in counted):
+            limited: TooManyRequests = refusal(counted, "Too many failed sign-ins.")
+            return _form(
+                request,
+                app_name,
+                redirect_uri,
+                status=429,
+                email=email,
+                message=limited.detail,
+                headers=limited.headers,
+            )
+        outcome, user = await check_credentials(db, email, data.password)
+        if outcome is Outcome.wrong:
+            for quota, identity in checks:
+                await throttle.failed(quota, identity)
     if user is None:
         return _form(request, app_name, redirect_uri, status=401, email=email, message=WRONG)
     try:
