@@ -213,11 +213,17 @@ async def authorize(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
     return _form(request, app_name, redirect_uri)
 
 
-def _failure_quotas(settings: Settings) -> list[tuple[str, str]]:
+def _failure_checks(settings: Settings, account: str, address: str) -> list[tuple[Quota, str]]:
+    """The quotas a failed sign-in counts against, each with whom it is counted as."""
+    wanted = [
+        ("sign-in-account-ip", settings.rate_limit_sign_in_account_ip, f"{account} {address}"),
+        ("sign-in-ip", settings.rate_limit_sign_in_ip, address),
+        ("sign-in-account", settings.rate_limit_sign_in_account, account),
+    ]
     return [
-        ("sign-in-account-ip", settings.rate_limit_sign_in_account_ip),
-        ("sign-in-ip", settings.rate_limit_sign_in_ip),
-        ("sign-in-account", settings.rate_limit_sign_in_account),
+        (Quota(name, limits.parse(limit)), identity)
+        for name, limit, identity in wanted
+        if limit != "0"
     ]
 
 
@@ -244,13 +250,8 @@ async def authorize_sign_in(
     throttle = throttle_of(request.scope)
     address = throttle.address(request.scope)
     account = email.lower()
-    identities = {"sign-in-account-ip": f"{account} {address}", "sign-in-ip": address}
-    checks = [
-        (Quota(name, limits.parse(setting)), identities.get(name, account))
-        for name, setting in _failure_quotas(request.app.state.settings)
-        if setting != "0"
-    ]
-    async with throttle.serially("sign-in", identities["sign-in-account-ip"]):
+    checks = _failure_checks(request.app.state.settings, account, address)
+    async with throttle.serially("sign-in", f"{account} {address}"):
         usages = [await throttle.failures_left(quota, identity) for quota, identity in checks]
         counted = [usage for usage in usages if usage is not None]
         if any(usage.refused for usage in counted):
