@@ -43,7 +43,7 @@ from litestar.params import Parameter
 
 from dealreg.orgs.service import AutoApproveRule, ExtraField
 from dealreg.registrations import customers
-from dealreg.registrations.service import Contact, Customer, DealInput, LineInput, Opportunity
+from dealreg.registrations.schemas import Contact, Customer, DealInput, LineInput, Opportunity
 from dealreg.sla import clocks
 
 CONFIG_ENV = "BENCH_BASELINE_CONFIG"

@@ -57,14 +57,15 @@ from run import asyncpg_dsn, exit_on_sigterm, postgres_server, scratch_database,
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from dealreg import subscriptions
 from dealreg.auth.service import principal_for_email
-from dealreg.auth.tokens import Principal
 from dealreg.db import make_engine, make_sessionmaker, transaction
 from dealreg.demo import seed_demo
 from dealreg.leads import reports
-from dealreg.leads.service import DEFAULT_ACCEPT_DAYS, DEFAULT_FIRST_TOUCH_DAYS
+from dealreg.leads.rules import DEFAULT_ACCEPT_DAYS, DEFAULT_FIRST_TOUCH_DAYS
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Organization
+from dealreg.orgs.principals import Principal
 from dealreg.sla import clocks
 from sla import Statement, captured, describe_server, explain
 
@@ -534,6 +535,7 @@ async def measure_reports(
 
 async def seed(database_url: str) -> tuple[Principal, uuid.UUID]:
     """The demo; the channel_ops user who reads reports, and Acme's id."""
+    subscriptions.install()
     engine = make_engine(database_url, pool_size=1)
     try:
         async with transaction(make_sessionmaker(engine)) as session:

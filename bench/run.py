@@ -56,13 +56,16 @@ from bulk import Loader
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
+from dealreg import subscriptions
 from dealreg.auth.service import principal_for_email
-from dealreg.auth.tokens import Principal, TokenService
+from dealreg.auth.tokens import TokenService
 from dealreg.config import RATE_LIMIT_SETTINGS, Settings
 from dealreg.db import async_url, make_engine, make_sessionmaker, transaction
-from dealreg.demo import PROGRAMS, seed_demo
+from dealreg.demo import seed_demo
+from dealreg.demo.catalog import PROGRAMS
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Organization, Product, Program
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -255,6 +258,7 @@ def scratch_database(server_url: str) -> Iterator[str]:
 
 async def seed(database_url: str, settings: Settings) -> Seeded:
     emails = sorted({scenario.user for scenario in SCENARIOS.values()})
+    subscriptions.install()
     engine = make_engine(database_url, pool_size=1)
     try:
         async with transaction(make_sessionmaker(engine)) as session:

@@ -55,12 +55,14 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from dealreg import subscriptions
 from dealreg.auth.service import principal_for_email
-from dealreg.auth.tokens import Principal
 from dealreg.db import make_engine, make_sessionmaker, transaction
-from dealreg.demo import PROGRAMS, seed_demo
+from dealreg.demo import seed_demo
+from dealreg.demo.catalog import PROGRAMS
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Organization
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import PageRequest
 from dealreg.registrations.models import Registration
 from dealreg.sla import clocks, reports
@@ -668,6 +670,7 @@ class SizeFigures:
 
 async def seed(database_url: str) -> tuple[Principal, uuid.UUID]:
     """The demo; the channel_ops user who reads reports, and Acme's id."""
+    subscriptions.install()
     engine = make_engine(database_url, pool_size=1)
     try:
         async with transaction(make_sessionmaker(engine)) as session:

@@ -22,6 +22,7 @@ from litestar import Litestar
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
+from dealreg import subscriptions
 from dealreg.app import create_app
 from dealreg.auth.tokens import TokenService
 from dealreg.config import RATE_LIMIT_SETTINGS, Settings
@@ -146,6 +147,13 @@ async def db(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncIterator[As
     """A session for arranging and checking data, in the same transaction as the app."""
     async with sessionmaker() as session:
         yield session
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _subscriptions() -> None:
+    """What follows a registration's change, wired as every entry point wires it: tests that
+    call services without the app need it as much as the app does."""
+    subscriptions.install()
 
 
 @pytest.fixture(scope="session")

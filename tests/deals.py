@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.orgs.models import Organization, Product, Program, Role, Tier
 from dealreg.registrations import states
+from dealreg.registrations.changes import record
 from dealreg.registrations.models import Registration
-from dealreg.registrations.service import record
 from tests.factories import Factory
 
 DEALS = "/v1/deals"

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.service import user_principal
-from dealreg.auth.tokens import Principal, TokenService
+from dealreg.auth.tokens import TokenService
 from dealreg.orgs.models import (
     Organization,
     OrgKind,
@@ -18,6 +18,7 @@ from dealreg.orgs.models import (
     Tier,
     User,
 )
+from dealreg.orgs.principals import Principal
 
 T = TypeVar("T")
 

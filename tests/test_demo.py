@@ -9,7 +9,8 @@ import pytest
 from dealreg.auth.service import InvalidClient, principal_for_client
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker, transaction
-from dealreg.demo import CRM_SCOPES, seed_and_describe
+from dealreg.demo import seed_and_describe
+from dealreg.demo.crm import CRM_SCOPES
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Role
 

@@ -32,7 +32,8 @@ def test_tool_passes(argv: tuple[str, ...]) -> None:
 
 def test_the_layers_hold() -> None:
     """import-linter's contracts (pyproject.toml): no domain imports the HTTP door, the worker
-    runtime or the app, and the kernel imports no domain."""
+    runtime or the app; the worker and the HTTP door do not import each other; and the kernel
+    imports no domain."""
     result = subprocess.run(
         [
             sys.executable,

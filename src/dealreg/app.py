@@ -16,7 +16,7 @@ from litestar.plugins import PluginProtocol
 from litestar.types import Method
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from dealreg import __version__
+from dealreg import __version__, subscriptions
 from dealreg.api import ROUTE_HANDLERS
 from dealreg.api.body import JsonRequest
 from dealreg.api.days import check_every_route
@@ -89,6 +89,7 @@ def create_app(
     server first); tests may pass their own `sessionmaker` bound to a rolled-back connection.
     With a `tracer_provider`, requests and SQL statements are traced (tracing.py)."""
     configure_logging(settings.log_level, json=settings.log_json)
+    subscriptions.install()
     engines: list[AsyncEngine] = []
     if sessionmaker is None:
         if settings.database_url is None:

@@ -131,8 +131,10 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         f"http://{'localhost' if args.host in ('0.0.0.0', '127.0.0.1') else args.host}:{args.port}"  # noqa: S104
     )
     if args.demo:
+        from dealreg import subscriptions
         from dealreg.demo import seed_and_describe
 
+        subscriptions.install()
         print(asyncio.run(seed_and_describe(settings, database_url, base_url)), flush=True)
     # Granian workers are fresh processes: they rebuild Settings from the environment, so hand
     # them the resolved database URL (the embedded server this process keeps running).

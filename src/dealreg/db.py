@@ -7,12 +7,12 @@ Services never commit. The edge owns the transaction: for a request, the unit-of
 
 import enum
 import uuid
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Enum, MetaData, func, text
+from sqlalchemy import Enum, MetaData, Table, func, insert, select, text
 from sqlalchemy.dialects.postgresql import TIMESTAMP, UUID
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
@@ -155,3 +155,25 @@ async def flush_unique(
 
 async def ping(session: AsyncSession) -> None:
     await session.execute(text("SELECT 1"))
+
+
+async def database_now(session: AsyncSession) -> datetime:
+    """The database's clock: the start of the current transaction."""
+    return (await session.execute(select(func.now()))).scalar_one()
+
+
+def table_of(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+async def insert_rows(session: AsyncSession, model: type[Base], rows: list[dict[str, Any]]) -> None:
+    if rows:
+        await session.execute(insert(table_of(model)).values(rows))
+
+
+async def insert_returning(
+    session: AsyncSession, model: type[Base], rows: list[dict[str, Any]]
+) -> Sequence[Any]:
+    """Insert `rows` in one statement; every column of each, as stored (defaults included)."""
+    table = table_of(model)
+    return (await session.execute(insert(table).values(rows).returning(*table.c))).all()

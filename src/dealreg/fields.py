@@ -1,8 +1,10 @@
 """Field types of the values dealreg takes in, shared by the API's schemas and the domain's
-input structs: one definition of what a name, a country or an amount may be."""
+input structs: one definition of what a name, a country or an amount may be; and the fields every
+stored resource shows, shared by the API's responses and the webhooks' payloads."""
 
+import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Self
 
 import msgspec
 
@@ -44,3 +46,17 @@ Instant = Annotated[
 Sku = Annotated[
     str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$", examples=["ACME-FW-100"])
 ]
+
+
+class Resource(msgspec.Struct, kw_only=True):
+    """The fields every stored resource shows."""
+
+    id: uuid.UUID
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    @classmethod
+    def of(cls, row: object) -> Self:
+        """The response shape of a stored row: its attributes of the same names."""
+        return msgspec.convert(row, cls, from_attributes=True)

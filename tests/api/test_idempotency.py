@@ -14,10 +14,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.app import create_app
-from dealreg.auth.tokens import Principal, TokenService
+from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
 from dealreg.idempotency.models import IdempotencyRecord
 from dealreg.orgs.models import ApiClient, Organization, Role, User
+from dealreg.orgs.principals import Principal
 from tests.factories import Factory
 from tests.problems import assert_problem, count_rows
 

@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.business_time import BusinessCalendar
 from dealreg.events.models import Event
 from dealreg.leads import service
 from dealreg.leads.models import Lead, LeadHistory
 from dealreg.orgs.models import Role
-from dealreg.sla.calendar import BusinessCalendar
 from tests.deals import (
     REGISTRATIONS,
     PartnerSetup,

@@ -11,17 +11,18 @@ from joserfc.jwk import KeySet
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.auth.clients import IssuedClient, create_api_client
 from dealreg.auth.scopes import (
     READ_ORGANIZATIONS,
     READ_REGISTRATIONS,
     WRITE_ORGANIZATIONS,
     WRITE_REGISTRATIONS,
 )
-from dealreg.auth.tokens import Principal, TokenService
+from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
 from dealreg.errors import InvalidInput
-from dealreg.orgs.clients import IssuedClient, create_api_client
 from dealreg.orgs.models import ApiClient, Organization, Role
+from dealreg.orgs.principals import Principal
 from tests.factories import Factory
 
 TOKEN_URL = "/v1/oauth/token"

@@ -19,11 +19,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from dealreg.auth.clients import create_api_client
 from dealreg.auth.scopes import READ_PAYOUTS, WRITE_PAYOUTS
 from dealreg.incentives import payouts
 from dealreg.incentives.models import Earning, Entry, Payout
 from dealreg.incentives.terms import Milestone
-from dealreg.orgs.clients import create_api_client
 from dealreg.orgs.models import Role
 from dealreg.outbox.models import OutboxMessage
 from dealreg.registrations.models import Registration

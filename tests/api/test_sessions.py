@@ -329,7 +329,7 @@ async def test_signing_out_everywhere_ends_every_session(
 
 async def test_a_machine_client_has_no_sessions(web: httpx.AsyncClient, factory: Factory) -> None:
     vendor = await factory.vendor()
-    from dealreg.orgs.clients import create_api_client
+    from dealreg.auth.clients import create_api_client
     from dealreg.orgs.models import Role
 
     admin = factory.principal(await factory.user(vendor, Role.vendor_admin), vendor)

@@ -14,9 +14,9 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from dealreg.business_time import BusinessCalendar
 from dealreg.db import make_sessionmaker
 from dealreg.orgs.models import Organization, Program, Role
-from dealreg.sla.calendar import BusinessCalendar
 from dealreg.sla.models import SlaPolicy
 from tests.deals import (
     REGISTRATIONS,

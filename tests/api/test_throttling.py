@@ -18,10 +18,10 @@ from prometheus_client import REGISTRY
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.app import create_app
+from dealreg.auth.clients import IssuedClient, create_api_client
 from dealreg.config import Settings
 from dealreg.db import make_sessionmaker
 from dealreg.idempotency.models import IdempotencyRecord
-from dealreg.orgs.clients import IssuedClient, create_api_client
 from dealreg.orgs.models import Organization, Role
 from tests.api.test_oauth import GRANTED, basic, request_token
 from tests.factories import Factory

@@ -19,9 +19,10 @@ from joserfc import jwt
 from joserfc.jwk import ECKey, OctKey
 
 from dealreg.auth.scopes import ROLE_SCOPES, WRITE_ORGANIZATIONS
-from dealreg.auth.tokens import InvalidToken, Principal, TokenService
+from dealreg.auth.tokens import InvalidToken, TokenService
 from dealreg.config import Settings
 from dealreg.orgs.models import Organization, OrgKind, Role, User
+from dealreg.orgs.principals import Principal
 from tests.factories import Factory
 
 PROBLEM_MEMBERS = {"type", "title", "status", "detail", "instance"}

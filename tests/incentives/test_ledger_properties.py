@@ -37,12 +37,12 @@ from hypothesis import strategies as st
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dealreg.auth.tokens import Principal
 from dealreg.incentives import ledger, payouts, service
 from dealreg.incentives.ledger import EarningStatus
 from dealreg.incentives.models import Earning, Entry, Payout, PayoutItem, PayoutStatus
 from dealreg.incentives.terms import MILESTONES, Milestone
 from dealreg.orgs.models import Organization, Role
+from dealreg.orgs.principals import Principal
 from dealreg.outbox.models import OutboxMessage
 from dealreg.registrations.models import (
     Registration,

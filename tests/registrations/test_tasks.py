@@ -15,11 +15,11 @@ from dramatiq.brokers.stub import StubBroker
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from dealreg.db import make_sessionmaker, transaction
+from dealreg.db import database_now, make_sessionmaker, transaction
 from dealreg.events.models import Event
 from dealreg.outbox.jobs import REGISTRY, enqueue
 from dealreg.outbox.models import JobRun
-from dealreg.registrations import repository, service
+from dealreg.registrations import expiry
 from dealreg.registrations.models import RegistrationHistory
 from dealreg.worker.broker import LoopSessions, declare_actors, make_broker
 from dealreg.worker.registry import load_all_jobs
@@ -99,14 +99,14 @@ async def test_lapsed_registrations_expire_with_history_and_event(
     client: httpx.AsyncClient, db: AsyncSession, factory: Factory
 ) -> None:
     p = await parties(factory)
-    now = await repository.database_now(db)
+    now = await database_now(db)
     lapsed, on_the_dot, protected, undecided = [await register(client, p) for _ in range(4)]
     await approve(db, lapsed, days=30, at=now - timedelta(days=31))
     # Protection ends at the instant expires_at: at that very instant it has lapsed.
     await approve(db, on_the_dot, days=30, at=now - timedelta(days=30))
     await approve(db, protected, days=30, at=now - timedelta(days=30) + timedelta(microseconds=1))
 
-    assert await service.expire_lapsed(db) == 2
+    assert await expiry.expire_lapsed(db) == 2
 
     for registration_id in (lapsed, on_the_dot):
         registration = await read(client, p, registration_id)
@@ -130,15 +130,15 @@ async def test_expiring_again_expires_nothing_more_and_writes_nothing(
     client: httpx.AsyncClient, db: AsyncSession, factory: Factory
 ) -> None:
     p = await parties(factory)
-    now = await repository.database_now(db)
+    now = await database_now(db)
     lapsed, protected = await register(client, p), await register(client, p)
     await approve(db, lapsed, days=10, at=now - timedelta(days=11))
     await approve(db, protected, days=90, at=now)
-    assert await service.expire_lapsed(db) == 1
+    assert await expiry.expire_lapsed(db) == 1
     before = (await count(db, RegistrationHistory), await count(db, Event))
     version = (await read(client, p, lapsed))["version"]
 
-    assert await service.expire_lapsed(db) == 0
+    assert await expiry.expire_lapsed(db) == 0
 
     assert (await count(db, RegistrationHistory), await count(db, Event)) == before
     assert (await read(client, p, lapsed))["version"] == version
@@ -149,7 +149,7 @@ async def test_a_registration_expiring_within_14_days_is_announced_once(
     client: httpx.AsyncClient, db: AsyncSession, factory: Factory
 ) -> None:
     p = await parties(factory)
-    now = await repository.database_now(db)
+    now = await database_now(db)
     soon, just_inside, just_outside, later, undecided = [
         await register(client, p) for _ in range(5)
     ]
@@ -159,7 +159,7 @@ async def test_a_registration_expiring_within_14_days_is_announced_once(
     await approve(db, later, days=90, at=now)
     etag = (await read(client, p, soon))["version"]
 
-    assert await service.remind_expiring(db) == 2
+    assert await expiry.remind_expiring(db) == 2
 
     for registration_id in (soon, just_inside):
         [event] = await events(db, registration_id, "registration.expiring")
@@ -174,7 +174,7 @@ async def test_a_registration_expiring_within_14_days_is_announced_once(
     assert (await read(client, p, soon))["version"] == etag
     events_before = await count(db, Event)
 
-    assert await service.remind_expiring(db) == 0
+    assert await expiry.remind_expiring(db) == 0
 
     assert await count(db, Event) == events_before
     assert len(await events(db, soon, "registration.expiring")) == 1
@@ -208,11 +208,11 @@ async def test_an_extension_starts_a_new_protection_period_with_its_own_reminder
     client: httpx.AsyncClient, db: AsyncSession, factory: Factory
 ) -> None:
     p = await parties(factory, extension_days=30, max_extensions=2)
-    now = await repository.database_now(db)
+    now = await database_now(db)
     short, long = await register(client, p), await register(client, p)
     for registration_id in (short, long):
         await approve(db, registration_id, days=90, at=now - timedelta(days=80))
-    assert await service.remind_expiring(db) == 2
+    assert await expiry.remind_expiring(db) == 2
     first = instant((await read(client, p, short))["expires_at"])
 
     # Two more days: still within 14 days of the end, which is a new end to announce.
@@ -221,7 +221,7 @@ async def test_an_extension_starts_a_new_protection_period_with_its_own_reminder
     # Thirty more days: the end is far again, nothing to announce yet.
     await ask_and_grant(client, p, long, asked=30, granted=30)
 
-    assert await service.remind_expiring(db) == 1
+    assert await expiry.remind_expiring(db) == 1
 
     reminders = await events(db, short, "registration.expiring")
     assert [instant(e.data["expires_at"]) for e in reminders] == [
@@ -229,7 +229,7 @@ async def test_an_extension_starts_a_new_protection_period_with_its_own_reminder
         first + timedelta(days=2),
     ]
     assert len(await events(db, long, "registration.expiring")) == 1
-    assert await service.remind_expiring(db) == 0
+    assert await expiry.remind_expiring(db) == 0
 
 
 async def ask_while_protected_then_lapse(
@@ -246,7 +246,7 @@ async def ask_while_protected_then_lapse(
     )
     assert asking.status_code == 201, asking.text
     await db.refresh(registration)  # the request changed it through the API's session
-    registration.expires_at = await repository.database_now(db) - timedelta(minutes=1)
+    registration.expires_at = await database_now(db) - timedelta(minutes=1)
     await db.flush()
     extension: dict[str, Any] = asking.json()["extension"]
     return registration_id, extension
@@ -258,7 +258,7 @@ async def test_an_extension_undecided_when_protection_lapses_is_refused_with_the
     p = await parties(factory)
     registration_id, extension = await ask_while_protected_then_lapse(client, db, p)
 
-    assert await service.expire_lapsed(db) == 1
+    assert await expiry.expire_lapsed(db) == 1
 
     expired = await read(client, p, registration_id)
     assert (expired["status"], expired["extension_pending"]) == ("expired", False)
@@ -294,7 +294,7 @@ async def test_the_expiry_job_expires_the_lapsed_and_announces_the_expiring(
     client: httpx.AsyncClient, db: AsyncSession, factory: Factory
 ) -> None:
     p = await parties(factory)
-    now = await repository.database_now(db)
+    now = await database_now(db)
     lapsed, expiring, protected = [await register(client, p) for _ in range(3)]
     await approve(db, lapsed, days=30, at=now - timedelta(days=40))
     await approve(db, expiring, days=30, at=now - timedelta(days=25))

@@ -25,12 +25,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from dealreg.business_time import BusinessCalendar
 from dealreg.db import make_sessionmaker, transaction
 from dealreg.events.models import Event
 from dealreg.orgs.models import Role
 from dealreg.registrations.models import Registration
 from dealreg.sla import clocks, service
-from dealreg.sla.calendar import BusinessCalendar
 from dealreg.sla.models import (
     BreachAction,
     ClockState,

@@ -17,10 +17,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from dealreg.api.resources import resource_for
 from dealreg.events.models import Event
 from dealreg.orgs.models import Role
 from dealreg.outbox.models import OutboxMessage
+from dealreg.webhook_payloads import resource_for
 from dealreg.webhooks import service, tasks
 from dealreg.webhooks.models import (
     DeliveryStatus,
@@ -364,8 +364,8 @@ async def test_an_attempt_whose_lease_was_taken_over_records_nothing_but_its_log
     assert second is not None
     ok = service.Outcome(200, None, 5, "thanks")
     late = service.Outcome(503, "the receiver answered 503", 9, "not now")
-    await service.record(db, second, ok, later)
-    await service.record(db, claimed, late, later + timedelta(seconds=1))
+    await service.record_attempt(db, second, ok, later)
+    await service.record_attempt(db, claimed, late, later + timedelta(seconds=1))
     delivery = await db.get_one(WebhookDelivery, delivery_id)
     assert (delivery.status, delivery.attempts) == (DeliveryStatus.delivered, 1)
     codes = await db.scalars(

@@ -18,13 +18,12 @@ from dealreg.api.conditional import (
     with_etag,
 )
 from dealreg.api.deps import Caller, Cursor, Db, Limit, UpdatedSince, encode_cursor, page_request
-from dealreg.api.schemas import CHANGE_PROBLEMS, Resource, problems, unset_to_none
+from dealreg.api.schemas import CHANGE_PROBLEMS, problems, unset_to_none
 from dealreg.api.security import BEARER_SECURITY, requires
-from dealreg.auth import scopes
-from dealreg.auth.tokens import Principal
-from dealreg.fields import Name
-from dealreg.orgs import clients
+from dealreg.auth import clients, scopes
+from dealreg.fields import Name, Resource
 from dealreg.orgs.models import Role
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 
 Scope = Annotated[

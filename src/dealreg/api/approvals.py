@@ -1,5 +1,9 @@
-"""The vendor's decisions on registrations, the partner's resubmission, and the vendor's queue of
-open registrations."""
+"""The approval workflow's routes (approvals/service.py), under the OpenAPI tag `approvals`: the
+vendor's decisions on a registration and the partner's resubmission, at
+`/v1/registrations/{id}/approve`, `/reject`, `/request-info`, `/resubmit` and `/assign`, and the
+vendor's queue of open registrations at `/v1/approvals/queue`. Like every module here it is named
+by the domain it serves, not by the path: a registration's other sub-resources are with theirs
+(`/sla` in api/sla.py, `/earnings` in api/incentives.py)."""
 
 import uuid
 from typing import Annotated
@@ -10,14 +14,14 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from dealreg.api.conditional import ETAG_HEADER, IfMatchHeader, if_match, tagged
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
-from dealreg.api.registrations import ConflictOut, RegistrationOut
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.approvals import service
 from dealreg.approvals.service import RejectionReason
 from dealreg.auth import scopes
 from dealreg.pagination import DEFAULT_LIMIT
-from dealreg.registrations.service import Answer, AnswerKey, Note
+from dealreg.registrations.responses import ConflictOut, RegistrationOut
+from dealreg.registrations.schemas import Answer, AnswerKey, Note
 
 
 class Approval(msgspec.Struct, forbid_unknown_fields=True):

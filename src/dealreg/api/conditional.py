@@ -8,7 +8,7 @@ from litestar.datastructures import ResponseHeader
 from litestar.openapi import ResponseSpec
 from litestar.params import HeaderParameter
 
-from dealreg.versioning import IfMatch, etag_of
+from dealreg.preconditions import IfMatch, etag_of
 
 T = TypeVar("T")
 

@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.api.security import current_principal
 from dealreg.api.unit_of_work import session_of
-from dealreg.auth.tokens import Principal
 from dealreg.dates import refusal
 from dealreg.errors import DealRegError, FieldError
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import MAX_LIMIT, PageKey, PageRequest
 
 

@@ -33,8 +33,8 @@ from dealreg.incentives.service import PlanIn
 from dealreg.incentives.terms import Pay
 from dealreg.orgs.models import Tier
 from dealreg.pagination import DEFAULT_LIMIT
-from dealreg.registrations.service import DealInput
-from dealreg.versioning import etag_of
+from dealreg.preconditions import etag_of
+from dealreg.registrations.schemas import DealInput
 
 Reference = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]
 # The column is a PostgreSQL integer: a version past its range would fail in the database (a 500)

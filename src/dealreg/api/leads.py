@@ -20,60 +20,24 @@ from dealreg.api.conditional import (
 )
 from dealreg.api.deps import Caller, Cursor, Db, Limit, UpdatedSince, encode_cursor, page_request
 from dealreg.api.registrations import DealOut, deal_out
-from dealreg.api.schemas import CHANGE_PROBLEMS, Problem, Resource, problems
+from dealreg.api.schemas import CHANGE_PROBLEMS, Problem, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.disclosure import history_entry, vendor_staff
 from dealreg.errors import DealRegError, error_body
-from dealreg.leads import service
+from dealreg.leads import engagements as lead_engagements
+from dealreg.leads import reads, service
+from dealreg.leads import rules as lead_rules
+from dealreg.leads.engagements import EngagementInput
 from dealreg.leads.models import Disposition, EngagementType, LeadRejection, LeadStatus
-from dealreg.leads.service import (
-    ConversionInput,
-    DispositionInput,
-    EngagementInput,
-    LeadInput,
-    LeadRules,
-)
+from dealreg.leads.responses import LeadOut, lead_out
+from dealreg.leads.rules import LeadRules
+from dealreg.leads.service import ConversionInput, DispositionInput, LeadInput
 from dealreg.orgs.models import OrgKind
 from dealreg.pagination import DEFAULT_LIMIT
-from dealreg.registrations.service import Contact, Customer, Note
+from dealreg.registrations.schemas import Note
 
 MAX_BATCH = 500
-
-
-class LeadOut(Resource, kw_only=True):
-    vendor_id: uuid.UUID
-    partner_id: uuid.UUID
-    rep_id: uuid.UUID | None
-    status: LeadStatus
-    customer: Customer
-    contact: Contact
-    skus: list[str]
-    interest: str
-    campaign: str | None
-    source: str | None
-    score: int
-    notes: str
-    forwarded_at: datetime | None
-    # The partner must accept (or reject) the lead by then, or it is recalled to the vendor.
-    accept_due_at: datetime | None
-    accepted_at: datetime | None
-    rejected_at: datetime | None
-    reject_code: LeadRejection | None
-    reject_note: str | None
-    recalled_at: datetime | None
-    # The first touch is due by then after acceptance; past it untouched, the lead is overdue.
-    first_touch_due_at: datetime | None
-    first_touch_at: datetime | None
-    first_touch_overdue: bool
-    disposition: Disposition | None
-    disposition_at: datetime | None
-    qualified_at: datetime | None
-    converted_at: datetime | None
-    closed_at: datetime | None
-    lost_reason: str | None
-    # The deal registration the lead was converted into.
-    registration_id: uuid.UUID | None
 
 
 class LeadList(msgspec.Struct):
@@ -203,11 +167,7 @@ class LeadPolicyOut(msgspec.Struct, kw_only=True):
     version: int
 
 
-def lead_out(lead: Any) -> LeadOut:
-    return msgspec.convert(lead, LeadOut, from_attributes=True)
-
-
-def _policy_out(view: service.PolicyView) -> LeadPolicyOut:
+def _policy_out(view: lead_rules.PolicyView) -> LeadPolicyOut:
     rules = view.rules
     return LeadPolicyOut(
         vendor_id=view.vendor_id,
@@ -287,7 +247,7 @@ class LeadController(Controller):
         updated_since: UpdatedSince = None,
     ) -> LeadList:
         page = page_request(limit, cursor, updated_since)
-        result = await service.list_leads(
+        result = await reads.list_leads(
             db,
             principal,
             status=status,
@@ -327,7 +287,7 @@ class LeadController(Controller):
     async def history(
         self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
     ) -> LeadHistoryList:
-        rows = await service.history(db, principal, lead_id)
+        rows = await reads.history(db, principal, lead_id)
         return LeadHistoryList(items=[LeadHistoryOut.seen_by(principal.org_kind, r) for r in rows])
 
     @post(
@@ -359,7 +319,7 @@ class LeadController(Controller):
     async def engagements(
         self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
     ) -> EngagementList:
-        rows = await service.engagements(db, principal, lead_id)
+        rows = await reads.engagements(db, principal, lead_id)
         return EngagementList(items=[EngagementOut.seen_by(principal.org_kind, r) for r in rows])
 
     @post(
@@ -379,7 +339,7 @@ class LeadController(Controller):
         data: JSONBody[Engagements],
         if_match_header: IfMatchHeader = None,
     ) -> Response[EngagementResult]:
-        lead, rows = await service.add_engagements(
+        lead, rows = await lead_engagements.add_engagements(
             db,
             principal,
             lead_id,
@@ -477,7 +437,7 @@ class LeadController(Controller):
     async def dispositions(
         self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
     ) -> DispositionList:
-        rows = await service.dispositions(db, principal, lead_id)
+        rows = await reads.dispositions(db, principal, lead_id)
         return DispositionList(
             items=[msgspec.convert(r, DispositionOut, from_attributes=True) for r in rows]
         )
@@ -560,7 +520,7 @@ class LeadPolicyController(Controller):
         principal: Caller,
         vendor_id: FromPath[uuid.UUID],
     ) -> Response[LeadPolicyOut]:
-        view = await service.get_policy(db, principal, vendor_id)
+        view = await lead_rules.get_policy(db, principal, vendor_id)
         return with_etag(request, _policy_out(view), view.tag)
 
     @put(
@@ -578,7 +538,7 @@ class LeadPolicyController(Controller):
         data: JSONBody[LeadRules],
         if_match_header: IfMatchHeader = None,
     ) -> Response[LeadPolicyOut]:
-        view = await service.put_policy(
+        view = await lead_rules.put_policy(
             db, principal, vendor_id, data, if_match=if_match(if_match_header, required=True)
         )
         return tagged(_policy_out(view), view.tag)

@@ -17,10 +17,10 @@ from dealreg.api.conditional import (
     with_etag,
 )
 from dealreg.api.deps import Caller, Cursor, Db, Limit, UpdatedSince, encode_cursor, page_request
-from dealreg.api.schemas import CHANGE_PROBLEMS, Resource, problems, unset_to_none
+from dealreg.api.schemas import CHANGE_PROBLEMS, problems, unset_to_none
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import apps, scopes
-from dealreg.fields import Name
+from dealreg.fields import Name, Resource
 from dealreg.pagination import DEFAULT_LIMIT
 
 ClientId = Annotated[

@@ -22,10 +22,10 @@ from dealreg.api.deps import (
     encode_cursor,
     page_request,
 )
-from dealreg.api.schemas import CHANGE_PROBLEMS, Resource, problems, unset_to_none
+from dealreg.api.schemas import CHANGE_PROBLEMS, problems, unset_to_none
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
-from dealreg.fields import Country, Email, Name, OrgCode, TimeZone
+from dealreg.fields import Country, Email, Name, OrgCode, Resource, TimeZone
 from dealreg.orgs import service
 from dealreg.orgs.models import OrgKind, Role
 from dealreg.pagination import DEFAULT_LIMIT

@@ -29,9 +29,10 @@ from dealreg.api.reports import From, To, report_scope
 from dealreg.api.throttling import admit, charge_address
 from dealreg.api.unit_of_work import ON_REPORTS_POOL
 from dealreg.auth import scopes
-from dealreg.auth.tokens import InvalidToken, Principal, TokenService
+from dealreg.auth.tokens import InvalidToken, TokenService
 from dealreg.errors import Forbidden, NotFound, Unauthenticated, exception_handlers
 from dealreg.orgs.models import OrgKind
+from dealreg.orgs.principals import Principal
 from dealreg.sla import chart, reports
 
 COOKIE = "dealreg_reports"

@@ -22,9 +22,10 @@ from dealreg.api.deps import (
     encode_cursor,
     page_request,
 )
-from dealreg.api.schemas import Resource, problems, unset_to_none
+from dealreg.api.schemas import problems, unset_to_none
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
+from dealreg.fields import Resource
 from dealreg.orgs import service
 from dealreg.orgs.models import PartnershipStatus, Tier
 from dealreg.pagination import DEFAULT_LIMIT

@@ -22,10 +22,10 @@ from dealreg.api.deps import (
     encode_cursor,
     page_request,
 )
-from dealreg.api.schemas import Resource, problems
+from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
-from dealreg.fields import NO_NUL, Currency, MinorUnits, Name, Sku
+from dealreg.fields import NO_NUL, Currency, MinorUnits, Name, Resource, Sku
 from dealreg.orgs import service
 from dealreg.orgs.service import AutoApproveRule, ExtraField
 from dealreg.pagination import DEFAULT_LIMIT

@@ -3,7 +3,7 @@ registration of its own, which the partner and the vendor then move through its 
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal, Self
 
 import msgspec
@@ -27,85 +27,26 @@ from dealreg.api.deps import (
     encode_cursor,
     page_request,
 )
-from dealreg.api.schemas import CHANGE_PROBLEMS, Resource, problems
+from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.disclosure import history_entry, vendor_staff
+from dealreg.fields import Resource
 from dealreg.orgs.models import OrgKind
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.registrations import service
+from dealreg.registrations.extensions import decide_extension, list_extensions, request_extension
 from dealreg.registrations.models import ExtensionStatus, RegistrationStatus, SalesStage
-from dealreg.registrations.service import (
-    Answer,
-    Contact,
-    Customer,
-    DealInput,
-    Note,
-    Opportunity,
+from dealreg.registrations.responses import (
+    LineOut,
+    RegistrationDetail,
+    RegistrationOut,
+    registration_detail,
 )
+from dealreg.registrations.schemas import Contact, Customer, DealInput, Note, Opportunity
+from dealreg.registrations.submission import submit_deal
 
 Days = Annotated[int, msgspec.Meta(ge=1, le=365)]
-
-
-class LineOut(msgspec.Struct, kw_only=True):
-    id: uuid.UUID
-    registration_id: uuid.UUID
-    vendor_id: uuid.UUID
-    product_id: uuid.UUID
-    sku: str
-    quantity: int
-    unit_price: int
-    amount: int
-
-
-class RegistrationOut(Resource, kw_only=True):
-    number: str
-    deal_id: uuid.UUID
-    vendor_id: uuid.UUID
-    program_id: uuid.UUID
-    partner_id: uuid.UUID
-    rep_id: uuid.UUID
-    status: RegistrationStatus
-    stage: SalesStage | None
-    amount: int
-    currency: str
-    customer_name: str
-    title: str
-    expected_close_date: date
-    # Another partner's active registration claimed the same customer and product first.
-    conflict: bool
-    # The vendor's approver: null to a partner, who sees the status move instead.
-    approver_id: uuid.UUID | None
-    # A rejection's reason code, and the vendor's words on its decision.
-    decision_code: str | None
-    decision_note: str | None
-    submitted_at: datetime
-    decided_at: datetime | None
-    approved_at: datetime | None
-    expires_at: datetime | None
-    extensions_granted: int
-    extension_pending: bool
-
-    @classmethod
-    def seen_by(cls, reader: OrgKind, row: object) -> Self:
-        out = cls.of(row)
-        out.approver_id = vendor_staff(reader, out.approver_id)
-        return out
-
-
-class ConflictOut(msgspec.Struct, kw_only=True):
-    id: uuid.UUID
-    number: str
-    partner_id: uuid.UUID
-    status: RegistrationStatus
-    submitted_at: datetime
-
-
-class RegistrationDetail(RegistrationOut, kw_only=True):
-    answers: dict[str, Answer]
-    lines: list[LineOut]
-    # The registrations this one conflicts with: shown to the vendor, never to a partner.
-    conflicts: list[ConflictOut] | msgspec.UnsetType = msgspec.UNSET
 
 
 class RegistrationList(msgspec.Struct):
@@ -256,7 +197,7 @@ class DealController(Controller):
     async def create(
         self, db: Db, principal: Caller, data: JSONBody[DealInput]
     ) -> Response[DealOut]:
-        result = await service.submit_deal(db, principal, data)
+        result = await submit_deal(db, principal, data)
         out = deal_out(principal.org_kind, result.deal, result.lines, result.registrations)
         return tagged(out, _deal_version(result.deal, result.registrations))
 
@@ -303,21 +244,6 @@ class DealController(Controller):
         view = await service.get_deal(db, principal, deal_id)
         out = deal_out(principal.org_kind, view.deal, view.lines, view.registrations)
         return with_etag(request, out, _deal_version(view.deal, view.registrations))
-
-
-def registration_detail(reader: OrgKind, view: service.RegistrationView) -> RegistrationDetail:
-    """A registration as its reader sees it: with its lines and, for the vendor, its conflicts."""
-    registration = view.registration
-    out = RegistrationDetail(
-        **msgspec.structs.asdict(RegistrationOut.seen_by(reader, registration)),
-        answers=registration.answers,
-        lines=[msgspec.convert(line, LineOut, from_attributes=True) for line in view.lines],
-    )
-    if view.conflicts is not None:
-        out.conflicts = [
-            msgspec.convert(c, ConflictOut, from_attributes=True) for c in view.conflicts
-        ]
-    return out
 
 
 class RegistrationController(Controller):
@@ -488,7 +414,7 @@ class RegistrationController(Controller):
     async def extensions(
         self, db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
     ) -> ExtensionList:
-        rows = await service.list_extensions(db, principal, registration_id)
+        rows = await list_extensions(db, principal, registration_id)
         return ExtensionList(items=[ExtensionOut.seen_by(principal.org_kind, r) for r in rows])
 
     @post(
@@ -506,7 +432,7 @@ class RegistrationController(Controller):
         data: JSONBody[ExtensionCreate],
         if_match_header: IfMatchHeader = None,
     ) -> Response[ExtensionResult]:
-        registration, extension = await service.request_extension(
+        registration, extension = await request_extension(
             db,
             principal,
             registration_id,
@@ -537,7 +463,7 @@ class RegistrationController(Controller):
         data: JSONBody[ExtensionDecision],
         if_match_header: IfMatchHeader = None,
     ) -> Response[ExtensionResult]:
-        registration, extension = await service.decide_extension(
+        registration, extension = await decide_extension(
             db,
             principal,
             registration_id,

@@ -15,8 +15,8 @@ from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.api.unit_of_work import ON_REPORTS_POOL
 from dealreg.auth import scopes
-from dealreg.auth.tokens import Principal
 from dealreg.leads import reports as lead_reports
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.sla import reports
 from dealreg.sla.reports import Breach, SlaGroupBy, SlaRow

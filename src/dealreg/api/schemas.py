@@ -1,26 +1,10 @@
 """Field types shared by the request and response schemas of several resources."""
 
 import uuid
-from datetime import datetime
-from typing import Self, TypeVar
+from typing import TypeVar
 
 import msgspec
 from litestar.openapi import ResponseSpec
-
-
-class Resource(msgspec.Struct, kw_only=True):
-    """The fields every stored resource shows."""
-
-    id: uuid.UUID
-    created_at: datetime
-    updated_at: datetime
-    version: int
-
-    @classmethod
-    def of(cls, row: object) -> Self:
-        """The response shape of a stored row: its attributes of the same names."""
-        return msgspec.convert(row, cls, from_attributes=True)
-
 
 T = TypeVar("T")
 

@@ -19,7 +19,8 @@ from litestar.middleware import AbstractAuthenticationMiddleware, Authentication
 from litestar.types import Guard
 
 from dealreg.api.throttling import charge_address
-from dealreg.auth.tokens import InvalidToken, Principal, TokenService
+from dealreg.auth.tokens import InvalidToken, TokenService
+from dealreg.orgs.principals import Principal
 
 BEARER_SECURITY: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 _REALM = 'Bearer realm="dealreg"'

@@ -21,9 +21,9 @@ from dealreg.api.deps import Caller, Db
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
+from dealreg.business_time import WorkingHours
 from dealreg.fields import Country, Email
 from dealreg.sla import clocks, service
-from dealreg.sla.calendar import WorkingHours
 from dealreg.sla.models import BreachAction, ClockState, Threshold
 
 ClockTime = Annotated[

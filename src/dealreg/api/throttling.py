@@ -51,10 +51,10 @@ from litestar.types import Message, Scope
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.service import InvalidClient, ensure_current
-from dealreg.auth.tokens import Principal
 from dealreg.config import Settings
 from dealreg.errors import DealRegError
 from dealreg.metrics import RATE_LIMITED
+from dealreg.orgs.principals import Principal
 
 log = structlog.get_logger("dealreg.throttling")
 

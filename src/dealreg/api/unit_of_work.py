@@ -33,7 +33,6 @@ from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.api.throttling import admit
-from dealreg.auth.tokens import Principal
 from dealreg.errors import (
     PROBLEM_MEDIA_TYPE,
     DealRegError,
@@ -51,6 +50,7 @@ from dealreg.idempotency.errors import (
 )
 from dealreg.idempotency.models import IdempotencyRecord
 from dealreg.idempotency.sealing import Sealer, Unsealable
+from dealreg.orgs.principals import Principal
 
 SESSION_KEY = "dealreg.session"
 # Set by a route whose refusal must still commit what it wrote: a sign-in code or refresh token

@@ -18,26 +18,14 @@ from dealreg.api.conditional import (
     with_etag,
 )
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
-from dealreg.api.schemas import Resource, problems
+from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.webhooks import service, tasks
 from dealreg.webhooks.models import DeliveryStatus
+from dealreg.webhooks.responses import EndpointOut, endpoint_out
 from dealreg.webhooks.service import EndpointInput, EndpointPatch
-
-
-class EndpointOut(Resource, kw_only=True):
-    url: str
-    description: str
-    event_types: list[str]
-    enabled: bool
-    # Why dealreg disabled it, after a run of failed attempts.
-    disabled_reason: str | None
-    # Since when every attempt has failed; five days of it disable the endpoint.
-    failing_since: datetime | None
-    # While a rotation overlaps, deliveries are signed with the old secret too, until then.
-    previous_secret_expires_at: datetime | None
 
 
 class EndpointWithSecret(EndpointOut, kw_only=True):
@@ -94,10 +82,6 @@ def _with_secret(endpoint: Any) -> Response[EndpointWithSecret]:
         **msgspec.structs.asdict(endpoint_out(endpoint)), secret=endpoint.secret
     )
     return tagged(out, endpoint.version)
-
-
-def endpoint_out(endpoint: Any) -> EndpointOut:
-    return EndpointOut.of(endpoint)
 
 
 def _delivery(row: Any) -> DeliveryOut:

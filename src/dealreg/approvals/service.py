@@ -16,26 +16,22 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.approvals import repository
-from dealreg.auth.tokens import Principal
 from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.orgs.models import Organization, OrgKind
+from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import ExtraField
 from dealreg.pagination import Page, PageRequest
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations
 from dealreg.registrations import states
+from dealreg.registrations.answers import check_answers, stored_answers
+from dealreg.registrations.changes import record
 from dealreg.registrations.models import Registration, RegistrationStatus
-from dealreg.registrations.service import (
-    Answer,
-    check_answers,
-    get_registration,
-    record,
-    require_partner_side,
-    require_vendor_decider,
-    stored_answers,
-)
+from dealreg.registrations.permissions import require_partner_side, require_vendor_decider
+from dealreg.registrations.schemas import Answer
+from dealreg.registrations.service import get_registration
 from dealreg.registrations.states import UNDECIDED, IllegalTransition
 from dealreg.sla import clocks
-from dealreg.versioning import IfMatch
 
 
 class RejectionReason(enum.StrEnum):

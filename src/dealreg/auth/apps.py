@@ -17,11 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from dealreg.auth.models import OAuthApp
-from dealreg.auth.tokens import Principal
 from dealreg.db import flush_unique
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, fetch_page
-from dealreg.versioning import IfMatch
+from dealreg.preconditions import IfMatch
 
 MAX_REDIRECT_URIS = 20
 

@@ -7,13 +7,13 @@ import uuid
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth import sessions
+from dealreg.auth.clients import hash_client_secret
 from dealreg.auth.passwords import check_new_password, hash_password
 from dealreg.auth.scopes import ROLE_SCOPES
-from dealreg.auth.tokens import Principal
 from dealreg.errors import DealRegError, NotFound, Unauthenticated
 from dealreg.orgs import repository
-from dealreg.orgs.clients import hash_client_secret
 from dealreg.orgs.models import ApiClient, Organization, User
+from dealreg.orgs.principals import Principal
 
 
 class OAuthError(DealRegError):

@@ -22,8 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from dealreg.auth.models import AuthorizationCode, OAuthApp, RefreshToken, SignInSession
-from dealreg.auth.tokens import Principal
 from dealreg.errors import NotFound
+from dealreg.orgs.principals import Principal
 
 # Ended sessions and lapsed codes are kept this long after, then forgotten: until then a code
 # or refresh token presented again is still known for what it was.

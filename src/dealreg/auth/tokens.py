@@ -16,6 +16,7 @@ from joserfc.jwk import ECKey, KeySet
 from dealreg.auth.keys import ALGORITHM, load_or_create_signing_key
 from dealreg.config import Settings
 from dealreg.orgs.models import OrgKind, Role
+from dealreg.orgs.principals import Principal
 
 TOKEN_TYPE = "at+jwt"  # noqa: S105 - a media type, not a secret
 CLOCK_LEEWAY_SECONDS = 30
@@ -23,26 +24,6 @@ CLOCK_LEEWAY_SECONDS = 30
 
 class InvalidToken(Exception):
     """The token cannot be trusted; the message says why, without echoing the token."""
-
-
-class Principal(msgspec.Struct, frozen=True, kw_only=True):
-    """Who is calling: a user or a machine client, in one organization, with one role."""
-
-    kind: Literal["user", "client"]
-    subject_id: uuid.UUID
-    organization_id: uuid.UUID
-    org_kind: OrgKind
-    role: Role
-    scopes: frozenset[str]
-    client_id: str
-    # When its token was issued (Unix seconds); None for a principal no token stands for.
-    issued_at: int | None = None
-    # The sign-in session its token came from (auth/sessions.py): ending it refuses the token.
-    session_id: uuid.UUID | None = None
-
-    @property
-    def is_platform(self) -> bool:
-        return self.org_kind is OrgKind.platform
 
 
 class _Claims(msgspec.Struct, frozen=True):

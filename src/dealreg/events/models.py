@@ -18,7 +18,7 @@ class Event(Base):
     __tablename__ = "events"
     __table_args__ = (
         Index("ix_events_created_at_id", "created_at", "id"),
-        # The feed of one organization, in the order it pages (events/service.py).
+        # The feed of one organization, in the order it pages (events/repository.py).
         Index("ix_events_vendor_id_created_at_id", "vendor_id", "created_at", "id"),
         Index("ix_events_partner_id_created_at_id", "partner_id", "created_at", "id"),
     )

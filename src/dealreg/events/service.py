@@ -12,13 +12,12 @@ import uuid
 from datetime import datetime, timedelta
 
 import msgspec
-from sqlalchemy import ColumnElement, delete, func, literal, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.errors import FieldError, InvalidInput
+from dealreg.events import repository
 from dealreg.events.models import Event
-from dealreg.orgs.models import OrgKind
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import PageKey, horizon
 
 KEEP_FOR = timedelta(days=30)
@@ -30,16 +29,6 @@ _TYPE = re.compile(r"^[a-z][a-z_]*(\.[a-z][a-z_]*)*(\.\*)?$")
 class FeedPage(msgspec.Struct, frozen=True):
     items: list[Event]
     next_key: PageKey
-
-
-def visible_events(actor: Principal) -> ColumnElement[bool]:
-    """An organization's events: a vendor those of registrations and leads addressed to it, a
-    partner its own; the platform every one."""
-    if actor.is_platform:
-        return true()
-    if actor.org_kind is OrgKind.vendor:
-        return Event.vendor_id == actor.organization_id
-    return Event.partner_id == actor.organization_id
 
 
 def parse_types(types: str | None) -> list[str]:
@@ -60,14 +49,6 @@ def parse_types(types: str | None) -> list[str]:
     return wanted
 
 
-def _of_types(types: list[str]) -> ColumnElement[bool]:
-    exact = [t for t in types if not t.endswith(".*")]
-    prefixes = [t.removesuffix("*") for t in types if t.endswith(".*")]
-    conditions: list[ColumnElement[bool]] = [Event.type.in_(exact)] if exact else []
-    conditions += [Event.type.startswith(prefix, autoescape=True) for prefix in prefixes]
-    return or_(*conditions)
-
-
 async def feed(
     session: AsyncSession,
     actor: Principal,
@@ -79,17 +60,8 @@ async def feed(
     """The caller's events after `after`, oldest first, up to the horizon of open writers."""
     until = await horizon(session)
     oldest = until - KEEP_FOR
-    stmt = select(Event).where(
-        visible_events(actor), Event.created_at >= oldest, Event.created_at < until
-    )
-    if after is not None:
-        stmt = stmt.where(
-            func.row(Event.created_at, Event.id) > func.row(literal(after.at), literal(after.id))
-        )
-    if types:
-        stmt = stmt.where(_of_types(types))
-    rows = list(
-        (await session.scalars(stmt.order_by(Event.created_at, Event.id).limit(limit))).all()
+    rows = await repository.events_between(
+        session, actor, oldest=oldest, until=until, after=after, types=types, limit=limit
     )
     if rows:
         key = PageKey(at=rows[-1].created_at, id=rows[-1].id)
@@ -102,6 +74,4 @@ async def feed(
 async def prune_batch(session: AsyncSession, *, before: datetime, batch: int) -> int:
     """Delete up to `batch` of the events written before `before` (and with them their webhook
     deliveries); how many."""
-    oldest = select(Event.id).where(Event.created_at < before).limit(batch)
-    result = await session.execute(delete(Event).where(Event.id.in_(oldest.scalar_subquery())))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return await repository.delete_before(session, before=before, batch=batch)

@@ -1,9 +1,8 @@
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dealreg.db import transaction
+from dealreg.db import database_now, transaction
 from dealreg.events import service
 from dealreg.outbox.jobs import job
-from dealreg.registrations.repository import database_now
 
 BATCH = 5000
 

@@ -22,10 +22,10 @@ from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from dealreg.auth.tokens import Principal
 from dealreg.incentives.models import Earning, Entry, Payout, PayoutItem, PayoutStatus
 from dealreg.incentives.terms import Milestone
 from dealreg.orgs.models import OrgKind, Role
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageKey, PageRequest, by_key, cut
 from dealreg.registrations import service as registrations
 from dealreg.registrations.models import Deal, Registration

@@ -17,16 +17,16 @@ from sqlalchemy import func, literal, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.dates import years_after
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from dealreg.incentives import ledger
 from dealreg.incentives.ledger import EarningStatus, EarningView
 from dealreg.incentives.models import Earning, Payout, PayoutItem, PayoutStatus
 from dealreg.orgs.models import Organization, OrgKind, Role
+from dealreg.orgs.principals import Principal
 from dealreg.outbox.jobs import enqueue, job
 from dealreg.pagination import Page, PageRequest, by_key, cut
-from dealreg.versioning import IfMatch
+from dealreg.preconditions import IfMatch
 
 
 class PayoutNotFound(NotFound):

@@ -6,13 +6,13 @@ import uuid
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
-from dealreg.incentives import service, terms
+from dealreg.incentives import repository, service, terms
 from dealreg.incentives.models import IncentivePlan
 from dealreg.incentives.terms import Milestone
 from dealreg.orgs.models import Tier
-from dealreg.registrations import service as registrations
-from dealreg.registrations.service import DealInput
+from dealreg.orgs.principals import Principal
+from dealreg.registrations.schemas import DealInput
+from dealreg.registrations.submission import check_deal
 
 
 class MilestonePay(msgspec.Struct, frozen=True):
@@ -44,8 +44,8 @@ class Preview(msgspec.Struct, frozen=True):
 
 async def preview(session: AsyncSession, actor: Principal, data: DealInput) -> Preview:
     """The deal is checked like a submission (the same 422s); nothing is written."""
-    checked = await registrations.check_deal(session, actor, data)
-    in_force = await service.plans_in_force(
+    checked = await check_deal(session, actor, data)
+    in_force = await repository.plans_in_force(
         session, [plan.program_id for plan in checked.plans if plan.program_id]
     )
     vendors = []

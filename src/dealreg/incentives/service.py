@@ -2,7 +2,8 @@
 
 A program's plan is versioned: each write makes the next version, and a registration keeps the
 version in force when it was submitted. What a registration has earned is settled by a job
-(`incentives.settle`) that every registration event enqueues: it locks the registration, works
+(`incentives.settle`) that every earning change of a registration enqueues (`settle_after`,
+subscribed in subscriptions.py): it locks the registration, works
 out which milestones it has reached (and whether a clawback applies), and inserts what the ledger
 lacks. Settling twice, or for a replayed event, finds everything already there and inserts
 nothing; the unique milestone per registration and the unique reversal per entry make a second
@@ -14,23 +15,32 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import msgspec
-from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.errors import FieldError, InvalidInput, NotFound
-from dealreg.incentives import terms
+from dealreg.incentives import repository, terms
 from dealreg.incentives.models import Earning, Entry, IncentivePlan
 from dealreg.incentives.terms import Milestone, Pay, Terms
 from dealreg.orgs import service as orgs
-from dealreg.orgs.models import Partnership, Program, Tier
-from dealreg.outbox.jobs import job
+from dealreg.orgs.models import Tier
+from dealreg.orgs.principals import Principal
+from dealreg.outbox.jobs import enqueue, job
+from dealreg.registrations.events import Changed, IncentivePlansInForce
 from dealreg.registrations.models import (
     Registration,
-    RegistrationHistory,
     RegistrationStatus,
     SalesStage,
+)
+
+# The events after which a registration may have earned (or lost) incentives.
+_EARNING_EVENTS = frozenset(
+    {
+        "registration.approved",
+        "registration.stage_changed",
+        "registration.won",
+        "registration.lost",
+        "registration.cancelled",
+    }
 )
 
 MAX_FIXED = 10**15
@@ -107,10 +117,8 @@ async def create_plan(
     orgs.require_admin_of(actor, program.vendor_id)
     _check(plan)
     # Versions of one program are numbered one at a time: the program row is the lock.
-    await session.execute(select(Program.id).where(Program.id == program.id).with_for_update())
-    latest = await session.scalar(
-        select(func.max(IncentivePlan.version)).where(IncentivePlan.program_id == program.id)
-    )
+    await repository.lock_program(session, program.id)
+    latest = await repository.latest_version(session, program.id)
     row = IncentivePlan(
         program_id=program.id,
         vendor_id=program.vendor_id,
@@ -135,39 +143,17 @@ async def list_plans(
 ) -> Sequence[IncentivePlan]:
     """Every version of the program's plan, newest first (the first is in force)."""
     program = await orgs.get_program(session, actor, program_id)
-    stmt = (
-        select(IncentivePlan)
-        .where(IncentivePlan.program_id == program.id)
-        .order_by(IncentivePlan.version.desc())
-    )
-    return (await session.scalars(stmt)).all()
+    return await repository.plans_of(session, program.id)
 
 
 async def get_plan(
     session: AsyncSession, actor: Principal, program_id: uuid.UUID, version: int
 ) -> IncentivePlan:
     program = await orgs.get_program(session, actor, program_id)
-    plan = await session.scalar(
-        select(IncentivePlan).where(
-            IncentivePlan.program_id == program.id, IncentivePlan.version == version
-        )
-    )
+    plan = await repository.plan_version(session, program.id, version)
     if plan is None:
         raise PlanNotFound(f"The program has no incentive plan version {version}.")
     return plan
-
-
-async def plans_in_force(
-    session: AsyncSession, program_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, uuid.UUID]:
-    """The latest plan version of each program that has one: program id to plan id."""
-    stmt = (
-        select(IncentivePlan.program_id, IncentivePlan.id)
-        .where(IncentivePlan.program_id.in_(program_ids))
-        .ext(distinct_on(IncentivePlan.program_id))
-        .order_by(IncentivePlan.program_id, IncentivePlan.version.desc())
-    )
-    return {row.program_id: row.id for row in await session.execute(stmt)}
 
 
 # --- settling ----------------------------------------------------------------------------------
@@ -181,15 +167,7 @@ class _Facts(msgspec.Struct, frozen=True):
 
 
 async def _facts(session: AsyncSession, registration: Registration) -> _Facts:
-    rows = (
-        await session.execute(
-            select(
-                RegistrationHistory.to_stage, RegistrationHistory.to_status, RegistrationHistory.at
-            )
-            .where(RegistrationHistory.registration_id == registration.id)
-            .order_by(RegistrationHistory.at)
-        )
-    ).all()
+    rows = await repository.moves_of(session, registration.id)
     furthest: SalesStage | None = None
     ended_at = None
     for row in rows:
@@ -215,21 +193,14 @@ def _clawed_back(registration: Registration, plan: Terms, facts: _Facts) -> str 
 
 
 async def _tier(session: AsyncSession, registration: Registration) -> Tier:
-    tier = await session.scalar(
-        select(Partnership.tier).where(
-            Partnership.partner_id == registration.partner_id,
-            Partnership.vendor_id == registration.vendor_id,
-        )
-    )
+    tier = await repository.tier_of(session, registration)
     # A registration exists only through a partnership; a removed one earns at the base rate.
     return tier or Tier.registered
 
 
 async def settle(session: AsyncSession, registration_id: uuid.UUID) -> list[Earning]:
     """Insert what the registration's ledger lacks; return the rows inserted."""
-    registration = await session.scalar(
-        select(Registration).where(Registration.id == registration_id).with_for_update()
-    )
+    registration = await repository.lock_registration(session, registration_id)
     if registration is None or registration.incentive_plan_id is None:
         return []
     if registration.approved_at is None:
@@ -237,13 +208,7 @@ async def settle(session: AsyncSession, registration_id: uuid.UUID) -> list[Earn
     plan_row = await session.get_one(IncentivePlan, registration.incentive_plan_id)
     plan = terms_of(plan_row)
     facts = await _facts(session, registration)
-    ledger = (
-        await session.scalars(
-            select(Earning)
-            .where(Earning.registration_id == registration.id)
-            .order_by(Earning.earned_at, Earning.id)
-        )
-    ).all()
+    ledger = await repository.ledger_of(session, registration.id)
     reversed_ids = {row.reverses_id for row in ledger if row.entry is Entry.reversal}
     earned = {row.milestone: row for row in ledger if row.entry is Entry.earning}
 
@@ -287,3 +252,16 @@ async def settle(session: AsyncSession, registration_id: uuid.UUID) -> list[Earn
 @job("incentives.settle")
 async def settle_job(session: AsyncSession, registration_id: str) -> None:
     await settle(session, uuid.UUID(registration_id))
+
+
+async def answer_plans_in_force(query: IncentivePlansInForce) -> dict[uuid.UUID, uuid.UUID]:
+    """A registration is submitted: the plan versions it will earn by."""
+    return await repository.plans_in_force(query.session, query.program_ids)
+
+
+async def settle_after(event: Changed) -> None:
+    """A registration changed in a way that may earn (or take back) incentives: settle it after
+    commit (a job, through the outbox)."""
+    registration = event.registration
+    if registration.incentive_plan_id is not None and event.change.event in _EARNING_EVENTS:
+        await enqueue(event.session, settle_job, registration_id=str(registration.id))

@@ -1,6 +1,6 @@
 """Writing a lead's dispositions, and the outcome of a converted lead's registration becoming the
-lead's. Registrations call `follow_registration` when one closes, in the same transaction, so a
-lead never says less than its deal does."""
+lead's. `follow_change` follows every change of a registration (subscriptions.py), in the same
+transaction, so a lead never says less than its deal does."""
 
 import uuid
 from datetime import datetime, timedelta
@@ -9,10 +9,15 @@ from typing import Any
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
+from dealreg.business_time import BusinessCalendar
 from dealreg.leads import repository, states
 from dealreg.leads.models import Disposition, Lead, LeadDispositionRow, LeadStatus
-from dealreg.sla.calendar import BusinessCalendar
+from dealreg.orgs.principals import Principal
+from dealreg.registrations.events import Changed
+from dealreg.registrations.models import RegistrationStatus
+
+# A registration a lead became that closes so closes the lead.
+_OUTCOMES = frozenset({RegistrationStatus.won, RegistrationStatus.lost})
 
 
 def calendar_of(lead: Lead) -> BusinessCalendar:
@@ -49,7 +54,7 @@ async def dispose(
         reported_by=actor.subject_id if actor else None,
     )
     session.add(row)
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -87,3 +92,16 @@ async def follow_registration(
         data={"registration_id": str(registration_id)},
     )
     await session.flush()
+
+
+async def follow_change(event: Changed) -> None:
+    """A registration was won or lost: the lead it came from, if any, follows."""
+    change = event.change
+    if change.to_status in _OUTCOMES and change.to_status is not change.from_status:
+        await follow_registration(
+            event.session,
+            event.registration.id,
+            won=change.to_status is RegistrationStatus.won,
+            at=event.at,
+            reason=change.reason,
+        )

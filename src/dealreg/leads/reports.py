@@ -17,11 +17,11 @@ import msgspec
 from sqlalchemy import ColumnElement, Float, and_, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.dates import report_range
 from dealreg.errors import Forbidden
 from dealreg.leads.models import Lead, LeadRejection, LeadStatus
 from dealreg.orgs.models import Organization, OrgKind, Role, User
+from dealreg.orgs.principals import Principal
 
 _HOUR_US = 3_600_000_000
 

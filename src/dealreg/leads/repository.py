@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
+from dealreg.events.repository import add_events, event_row
 from dealreg.leads.models import (
     Lead,
     LeadDispositionRow,
@@ -19,8 +19,8 @@ from dealreg.leads.models import (
     LeadStatus,
 )
 from dealreg.orgs.models import OrgKind, Partnership, PartnershipStatus, Product, Program, Role
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, fetch_page
-from dealreg.registrations.repository import add_events, event_row
 
 
 def visible_leads(actor: Principal) -> ColumnElement[bool]:
@@ -166,7 +166,7 @@ def _event(type_: str, lead: Lead, data: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-async def record(
+async def add_history(
     session: AsyncSession,
     actor: Principal | None,
     lead: Lead,

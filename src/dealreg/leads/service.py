@@ -1,4 +1,5 @@
-"""Rules of leads. Services never commit; the caller's transaction does.
+"""A lead's life: created, forwarded, answered by the partner, converted, swept. Services never
+commit; the caller's transaction does.
 
 A vendor creates a lead addressed to one of its partners and forwards it once the lead's score
 reaches the vendor's threshold. The partner has the vendor's lead SLA, in the vendor's business
@@ -6,36 +7,30 @@ time (the calendar of its approval SLA), to accept or reject it; the sweep recal
 accepted in time, and flags an accepted one whose first touch is late. After acceptance the
 partner reports dispositions in order (states.py); converting a lead registers a deal through the
 same service as `POST /v1/deals`, and the registration's outcome becomes the lead's.
+
+The vendor's rules are in rules.py, scored engagements in engagements.py, reading in reads.py.
 """
 
 import uuid
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
-from dealreg.db import flush_unique
-from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from dealreg.db import database_now
+from dealreg.errors import FieldError, Forbidden, InvalidInput
 from dealreg.fields import NO_NUL, Instant, Sku
 from dealreg.leads import outcomes, repository, states
-from dealreg.leads.models import (
-    Disposition,
-    EngagementType,
-    Lead,
-    LeadDispositionRow,
-    LeadEngagement,
-    LeadHistory,
-    LeadPolicy,
-    LeadRejection,
-    LeadStatus,
-)
+from dealreg.leads.errors import AcceptDeadlinePassed, InvalidLead, LeadNotFound, field_error
+from dealreg.leads.models import Disposition, Lead, LeadDispositionRow, LeadRejection, LeadStatus
+from dealreg.leads.rules import LeadRules, Score, require_threshold, rules_of
 from dealreg.orgs.models import Organization, OrgKind, Role
-from dealreg.pagination import Page, PageRequest
+from dealreg.orgs.principals import Principal
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations
-from dealreg.registrations.service import (
+from dealreg.registrations.permissions import require_vendor_decider
+from dealreg.registrations.schemas import (
     Answer,
     Contact,
     Customer,
@@ -45,142 +40,13 @@ from dealreg.registrations.service import (
     Opportunity,
     SubmittedDeal,
     VendorInput,
-    require_vendor_decider,
-    submit_deal,
 )
+from dealreg.registrations.submission import submit_deal
 from dealreg.sla import clocks
-from dealreg.versioning import IfMatch
 
 Label = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NO_NUL)]
 Text = Annotated[str, msgspec.Meta(max_length=4000, pattern=NO_NUL)]
-Score = Annotated[int, msgspec.Meta(ge=0, le=1_000_000)]
-Points = Annotated[int, msgspec.Meta(ge=0, le=1000)]
-LeadDays = Annotated[float, msgspec.Meta(gt=0, le=60, multiple_of=0.25)]
-
-DEFAULT_POINTS: dict[EngagementType, int] = {
-    EngagementType.email_open: 1,
-    EngagementType.site_visit: 3,
-    EngagementType.email_click: 5,
-    EngagementType.webinar: 10,
-    EngagementType.event: 10,
-}
-DEFAULT_THRESHOLD = 10
-DEFAULT_ACCEPT_DAYS = 2.0
-DEFAULT_FIRST_TOUCH_DAYS = 3.0
 _SWEEP_BATCH = 200
-_PARTNER_WORKERS = frozenset({Role.partner_rep, Role.partner_admin})
-
-
-class LeadNotFound(NotFound):
-    type = "lead-not-found"
-
-
-class InvalidLead(InvalidInput):
-    type, title = "invalid-lead", "The lead does not meet the vendor's rules"
-
-
-class BelowThreshold(InvalidInput):
-    type, title = "lead-below-threshold", "The lead's score is below the forwarding threshold"
-
-
-class AcceptDeadlinePassed(Conflict):
-    type, title = "lead-accept-deadline-passed", "The lead's accept deadline has passed"
-
-
-# --- the vendor's rules ------------------------------------------------------------------------
-
-
-class LeadRules(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """A vendor's scoring rubric and lead SLA (business days of its approval SLA's calendar)."""
-
-    points: dict[EngagementType, Points] = msgspec.field(
-        default_factory=lambda: dict(DEFAULT_POINTS)
-    )
-    forward_threshold: Score = DEFAULT_THRESHOLD
-    accept_days: LeadDays = DEFAULT_ACCEPT_DAYS
-    first_touch_days: LeadDays = DEFAULT_FIRST_TOUCH_DAYS
-
-    @classmethod
-    def of_row(cls, row: LeadPolicy | None) -> "LeadRules":
-        if row is None:
-            return cls()
-        return cls(
-            points={EngagementType(key): value for key, value in row.points.items()},
-            forward_threshold=row.forward_threshold,
-            accept_days=row.accept_days,
-            first_touch_days=row.first_touch_days,
-        )
-
-    def points_for(self, engagement: EngagementType) -> int:
-        return self.points.get(engagement, DEFAULT_POINTS[engagement])
-
-
-class PolicyView(msgspec.Struct, frozen=True):
-    vendor_id: uuid.UUID
-    rules: LeadRules
-    row: LeadPolicy | None
-
-    @property
-    def tag(self) -> int:
-        # 0 for the defaults: the first PUT may create the row without If-Match.
-        return self.row.version if self.row is not None else 0
-
-
-def _vendor_staff(actor: Principal, vendor_id: uuid.UUID) -> None:
-    if not actor.is_platform and actor.organization_id != vendor_id:
-        raise NotFound(f"No lead policy of vendor {vendor_id} visible to you.")
-
-
-async def _vendor(session: AsyncSession, vendor_id: uuid.UUID) -> Organization:
-    vendor = await session.get(Organization, vendor_id)
-    if vendor is None or vendor.kind is not OrgKind.vendor:
-        raise NotFound(f"No vendor {vendor_id}.")
-    return vendor
-
-
-async def get_policy(session: AsyncSession, actor: Principal, vendor_id: uuid.UUID) -> PolicyView:
-    _vendor_staff(actor, vendor_id)
-    await _vendor(session, vendor_id)
-    row = await repository.policy_of(session, vendor_id)
-    return PolicyView(vendor_id, LeadRules.of_row(row), row)
-
-
-def _policy_created_meanwhile() -> Exception:
-    return Conflict("Another request set this policy just now; read it and apply your change.")
-
-
-async def put_policy(
-    session: AsyncSession,
-    actor: Principal,
-    vendor_id: uuid.UUID,
-    rules: LeadRules,
-    *,
-    if_match: IfMatch,
-) -> PolicyView:
-    """Set the vendor's lead rules; the SLA applies to leads forwarded from now on."""
-    current = await get_policy(session, actor, vendor_id)
-    if actor.role not in (Role.vendor_admin, Role.platform_admin):
-        raise Forbidden("Only the vendor's admin sets its lead policy.")
-    if not (if_match.missing and current.row is None):
-        if_match.check(current.tag)
-    fields = {
-        # Every type, so the stored rubric says what each engagement is worth.
-        "points": {t.value: rules.points_for(t) for t in EngagementType},
-        "forward_threshold": rules.forward_threshold,
-        "accept_days": rules.accept_days,
-        "first_touch_days": rules.first_touch_days,
-    }
-    row = current.row
-    if row is None:
-        row = LeadPolicy(vendor_id=vendor_id, **fields)
-    else:
-        for key, value in fields.items():
-            setattr(row, key, value)
-    await flush_unique(session, {"uq_lead_policies_vendor_id": _policy_created_meanwhile}, row)
-    return PolicyView(vendor_id, LeadRules.of_row(row), row)
-
-
-# --- creating and forwarding -------------------------------------------------------------------
 
 
 class LeadInput(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -200,10 +66,6 @@ class LeadInput(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     forward: bool = True
 
 
-def _field(pointer: str, detail: str) -> FieldError:
-    return FieldError(pointer=pointer, detail=detail)
-
-
 async def check_lead(
     session: AsyncSession, actor: Principal, data: LeadInput, base: str = ""
 ) -> list[FieldError]:
@@ -211,22 +73,24 @@ async def check_lead(
     errors = []
     vendor_id = actor.organization_id
     if not await repository.active_partnership(session, vendor_id, data.partner_id):
-        errors.append(_field(f"{base}/partner_id", "not a partner actively enrolled with you"))
+        errors.append(field_error(f"{base}/partner_id", "not a partner actively enrolled with you"))
     elif data.rep_id is not None:
         rep = await registrations.partner_user(session, data.partner_id, data.rep_id)
         if rep is None:
-            errors.append(_field(f"{base}/rep_id", "not an active rep or admin of the partner"))
+            errors.append(
+                field_error(f"{base}/rep_id", "not an active rep or admin of the partner")
+            )
     if data.skus:
         known = await repository.catalogue_skus(session, vendor_id, data.skus)
         errors.extend(
-            _field(f"{base}/skus/{i}", f"{sku} is not a product of your active programs")
+            field_error(f"{base}/skus/{i}", f"{sku} is not a product of your active programs")
             for i, sku in enumerate(data.skus)
             if sku not in known
         )
     seen: set[str] = set()
     for i, sku in enumerate(data.skus):
         if sku in seen:
-            errors.append(_field(f"{base}/skus/{i}", f"{sku} is named twice"))
+            errors.append(field_error(f"{base}/skus/{i}", f"{sku} is named twice"))
         seen.add(sku)
     return errors
 
@@ -242,9 +106,9 @@ async def create_lead(
         raise InvalidLead(
             f"The lead breaks {len(errors)} rule(s); nothing was created.", errors=errors
         )
-    rules = await _rules(session, actor.organization_id)
+    rules = await rules_of(session, actor.organization_id)
     if data.forward:
-        _require_threshold(data.score, rules, base)
+        require_threshold(data.score, rules, base)
     lead = Lead(
         id=uuid.uuid4(),
         vendor_id=actor.organization_id,
@@ -264,7 +128,7 @@ async def create_lead(
     )
     session.add(lead)
     await session.flush()
-    await repository.record(
+    await repository.add_history(
         session, actor, lead, action="created", event="lead.created", from_status=None
     )
     if data.forward:
@@ -278,24 +142,6 @@ async def _lead_calendar(session: AsyncSession, vendor_id: uuid.UUID) -> clocks.
     return clocks.policy_of(policies, vendors[vendor_id], None)
 
 
-def _require_threshold(score: int, rules: LeadRules, base: str | None) -> None:
-    """Refuse to forward a lead scoring below the vendor's threshold; `base` points at the body
-    whose score falls short, when there is one."""
-    if score >= rules.forward_threshold:
-        return
-    detail = f"the lead scores {score}, below the forwarding threshold of {rules.forward_threshold}"
-    raise BelowThreshold(
-        f"Not forwarded: {detail}. Create it with forward: false and forward it once its "
-        "engagements reach the threshold.",
-        errors=[_field(f"{base}/score", detail)] if base is not None else None,
-        extra={"score": score, "forward_threshold": rules.forward_threshold},
-    )
-
-
-async def _rules(session: AsyncSession, vendor_id: uuid.UUID) -> LeadRules:
-    return LeadRules.of_row(await repository.policy_of(session, vendor_id))
-
-
 async def _forward(session: AsyncSession, actor: Principal, lead: Lead, rules: LeadRules) -> None:
     vendor = await session.get_one(Organization, lead.vendor_id)
     sla = await _lead_calendar(session, lead.vendor_id)
@@ -307,7 +153,7 @@ async def _forward(session: AsyncSession, actor: Principal, lead: Lead, rules: L
     lead.accept_minutes = sla.minutes(rules.accept_days)
     lead.first_touch_minutes = sla.minutes(rules.first_touch_days)
     lead.accept_due_at = calendar.add(now, timedelta(minutes=lead.accept_minutes))
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -327,7 +173,7 @@ async def get_lead(
     return lead
 
 
-async def _for_vendor(
+async def for_vendor(
     session: AsyncSession, actor: Principal, lead_id: uuid.UUID, if_match: IfMatch, what: str
 ) -> Lead:
     lead = await get_lead(session, actor, lead_id, for_update=True)
@@ -339,68 +185,13 @@ async def _for_vendor(
 async def forward_lead(
     session: AsyncSession, actor: Principal, lead_id: uuid.UUID, *, if_match: IfMatch
 ) -> Lead:
-    lead = await _for_vendor(session, actor, lead_id, if_match, "forward leads")
+    lead = await for_vendor(session, actor, lead_id, if_match, "forward leads")
     states.require_transition(lead, LeadStatus.forwarded, "forwarded")
-    rules = await _rules(session, lead.vendor_id)
-    _require_threshold(lead.score, rules, None)
+    rules = await rules_of(session, lead.vendor_id)
+    require_threshold(lead.score, rules, None)
     await _forward(session, actor, lead, rules)
     await session.flush()
     return lead
-
-
-class EngagementInput(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    type: EngagementType
-    occurred_at: Instant
-    note: Note | None = None
-
-
-async def add_engagements(
-    session: AsyncSession,
-    actor: Principal,
-    lead_id: uuid.UUID,
-    engagements: Sequence[EngagementInput],
-    *,
-    if_match: IfMatch,
-) -> tuple[Lead, list[LeadEngagement]]:
-    """Score what the prospect did by the vendor's rubric; the lead's score grows by it."""
-    lead = await _for_vendor(session, actor, lead_id, if_match, "record engagements")
-    now = datetime.now(UTC)
-    errors = [
-        _field(f"/engagements/{i}/occurred_at", "an engagement cannot happen in the future")
-        for i, engagement in enumerate(engagements)
-        if engagement.occurred_at > now + states.CLOCK_SKEW
-    ]
-    if errors:
-        raise InvalidInput("An engagement is dated in the future.", errors=errors)
-    rules = await _rules(session, lead.vendor_id)
-    rows = [
-        LeadEngagement(
-            lead_id=lead.id,
-            type=engagement.type,
-            occurred_at=min(engagement.occurred_at, now),
-            points=rules.points_for(engagement.type),
-            note=engagement.note,
-            recorded_by=actor.subject_id,
-        )
-        for engagement in engagements
-    ]
-    session.add_all(rows)
-    added = sum(row.points for row in rows)
-    lead.score += added
-    await repository.record(
-        session,
-        actor,
-        lead,
-        action="engaged",
-        event=None,
-        from_status=lead.status,
-        data={"engagements": len(rows), "points": added, "score": lead.score},
-    )
-    await session.flush()
-    return lead, rows
-
-
-# --- the partner's side ------------------------------------------------------------------------
 
 
 async def _for_partner(
@@ -445,11 +236,11 @@ async def assign(
     rep = await registrations.partner_user(session, lead.partner_id, rep_id)
     if rep is None:
         detail = f"{rep_id} is not an active rep or admin of your organization"
-        raise InvalidInput(detail, errors=[_field("/rep_id", detail)])
+        raise InvalidInput(detail, errors=[field_error("/rep_id", detail)])
     if lead.rep_id == rep.id:
         return lead  # already theirs: nothing changes, nothing to tell anyone
     previous, lead.rep_id = lead.rep_id, rep.id
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -483,7 +274,7 @@ async def accept(
     lead.first_touch_due_at = calendar.add(now, timedelta(minutes=lead.first_touch_minutes))
     if lead.rep_id is None and actor.kind == "user":
         lead.rep_id = actor.subject_id  # who accepts an unassigned lead works it
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -514,11 +305,11 @@ async def reject(
         states.require_transition(lead, LeadStatus.rejected, "rejected")  # the 409 comes first
         raise InvalidInput(
             "Say why, in words, when the reason is 'other'.",
-            errors=[_field("/note", "required when the reason is 'other'")],
+            errors=[field_error("/note", "required when the reason is 'other'")],
         )
     change = states.reject(lead, at=now, reason=note or reason.value)
     lead.reject_code, lead.reject_note = reason, note
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -557,7 +348,7 @@ async def report_disposition(
     if data.type is Disposition.lost and data.lost_reason is None:
         raise InvalidInput(
             "Say why the sale was lost.",
-            errors=[_field("/lost_reason", "required when the disposition is 'lost'")],
+            errors=[field_error("/lost_reason", "required when the disposition is 'lost'")],
         )
     now = datetime.now(UTC)
     row = await outcomes.dispose(
@@ -655,7 +446,7 @@ async def convert(
         now=now,
         data={"registration_id": str(registration.id), "number": registration.number},
     )
-    await repository.record(
+    await repository.add_history(
         session,
         actor,
         lead,
@@ -683,12 +474,12 @@ class SweepResult(msgspec.Struct, frozen=True):
 async def sweep(session: AsyncSession, *, now: datetime | None = None) -> SweepResult:
     """Recall every forwarded lead past its accept deadline, and flag every accepted one past
     its first-touch deadline untouched: each once, whatever the sweeps running beside it."""
-    now = now or await registrations.database_now(session)
+    now = now or await database_now(session)
     recalled = overdue = 0
     while batch := await repository.due_recalls(session, now, _SWEEP_BATCH):
         for lead in batch:
             change = states.recall(lead, at=now)
-            await repository.record(
+            await repository.add_history(
                 session,
                 None,
                 lead,
@@ -705,7 +496,7 @@ async def sweep(session: AsyncSession, *, now: datetime | None = None) -> SweepR
     while batch := await repository.due_first_touches(session, now, _SWEEP_BATCH):
         for lead in batch:
             lead.first_touch_overdue = True
-            await repository.record(
+            await repository.add_history(
                 session,
                 None,
                 lead,
@@ -721,46 +512,3 @@ async def sweep(session: AsyncSession, *, now: datetime | None = None) -> SweepR
         overdue += len(batch)
         await session.flush()
     return SweepResult(recalled, overdue)
-
-
-# --- reading -----------------------------------------------------------------------------------
-
-
-async def list_leads(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    status: LeadStatus | None = None,
-    partner_id: uuid.UUID | None = None,
-    rep_id: uuid.UUID | None = None,
-    campaign: str | None = None,
-    page: PageRequest,
-) -> Page[Lead]:
-    filters = {
-        Lead.status: status,
-        Lead.partner_id: partner_id,
-        Lead.rep_id: rep_id,
-        Lead.campaign: campaign,
-    }
-    return await repository.list_leads(session, actor, filters=filters, page=page)
-
-
-async def history(
-    session: AsyncSession, actor: Principal, lead_id: uuid.UUID
-) -> Sequence[LeadHistory]:
-    lead = await get_lead(session, actor, lead_id)
-    return await repository.history_of(session, lead.id)
-
-
-async def dispositions(
-    session: AsyncSession, actor: Principal, lead_id: uuid.UUID
-) -> Sequence[LeadDispositionRow]:
-    lead = await get_lead(session, actor, lead_id)
-    return await repository.dispositions_of(session, lead.id)
-
-
-async def engagements(
-    session: AsyncSession, actor: Principal, lead_id: uuid.UUID
-) -> Sequence[LeadEngagement]:
-    lead = await get_lead(session, actor, lead_id)
-    return await repository.engagements_of(session, lead.id)

@@ -6,7 +6,6 @@ import uuid
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.orgs.models import (
     ApiClient,
     Organization,
@@ -17,6 +16,7 @@ from dealreg.orgs.models import (
     Program,
     User,
 )
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, fetch_page
 
 

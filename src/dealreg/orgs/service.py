@@ -14,7 +14,6 @@ from typing import Annotated, Literal
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.db import flush_unique
 from dealreg.errors import FieldError, Forbidden
 from dealreg.fields import NO_NUL, MinorUnits, Sku
@@ -44,8 +43,9 @@ from dealreg.orgs.models import (
     Tier,
     User,
 )
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest
-from dealreg.versioning import IfMatch
+from dealreg.preconditions import IfMatch
 
 # The roles people hold, by the kind of their organization. `vendor_system` is no person's: it
 # is the role of a vendor's machine client.

@@ -134,10 +134,6 @@ async def claim_slot(session: AsyncSession, job: str, slot: datetime) -> bool:
     return (await session.execute(stmt)).first() is not None
 
 
-async def database_now(session: AsyncSession) -> datetime:
-    return (await session.execute(select(func.now()))).scalar_one()
-
-
 async def try_lead(conn: AsyncConnection, key: int) -> bool:
     """Take the session-level advisory lock `key` on `conn`, if nobody holds it."""
     acquired = await conn.scalar(select(func.pg_try_advisory_lock(key)))

@@ -8,16 +8,13 @@ straight into rows; the rules that need objects load ORM entities.
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
-    Table,
     and_,
     exists,
-    func,
-    insert,
     or_,
     select,
     text,
@@ -27,9 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
-from dealreg.db import Base
-from dealreg.events.models import Event
+from dealreg.db import table_of
 from dealreg.orgs.models import (
     Organization,
     OrgKind,
@@ -39,6 +34,7 @@ from dealreg.orgs.models import (
     Role,
     User,
 )
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, fetch_page, fetch_row_page
 from dealreg.registrations.models import (
     ACTIVE,
@@ -233,7 +229,7 @@ async def next_numbers(session: AsyncSession, years: dict[uuid.UUID, int]) -> di
     """Take the next registration number of each vendor in its year (the row stays locked until
     the transaction ends, so numbers run without gaps or repeats). Rows are locked in vendor
     order, so two deals naming the same vendors in another order cannot deadlock."""
-    table = _table(RegistrationCounter)
+    table = table_of(RegistrationCounter)
     values = pg_insert(table).values(
         [
             {"vendor_id": vendor_id, "year": years[vendor_id], "last": 1}
@@ -246,31 +242,10 @@ async def next_numbers(session: AsyncSession, years: dict[uuid.UUID, int]) -> di
     return {row.vendor_id: row.last for row in await session.execute(stmt)}
 
 
-def _table(model: type[Base]) -> Table:
-    return cast(Table, model.__table__)
-
-
-async def insert_rows(session: AsyncSession, model: type[Base], rows: list[dict[str, Any]]) -> None:
-    if rows:
-        await session.execute(insert(_table(model)).values(rows))
-
-
-async def insert_returning(
-    session: AsyncSession, model: type[Base], rows: list[dict[str, Any]]
-) -> Sequence[Any]:
-    """Insert `rows` in one statement; every column of each, as stored (defaults included)."""
-    table = _table(model)
-    return (await session.execute(insert(table).values(rows).returning(*table.c))).all()
-
-
-async def database_now(session: AsyncSession) -> datetime:
-    return (await session.execute(select(func.now()))).scalar_one()
-
-
 # --- reading -----------------------------------------------------------------------------------
 
 REGISTRATION_COLUMNS = [
-    column for column in _table(Registration).c if column.key not in {"expiry_reminded_for"}
+    column for column in table_of(Registration).c if column.key not in {"expiry_reminded_for"}
 ]
 
 
@@ -283,7 +258,7 @@ async def lines_of_deals(
     session: AsyncSession, actor: Principal, deal_ids: Sequence[uuid.UUID]
 ) -> Sequence[Any]:
     stmt = (
-        select(_table(DealLine))
+        select(table_of(DealLine))
         .where(DealLine.deal_id.in_(deal_ids), visible_lines(actor))
         .order_by(DealLine.deal_id, DealLine.position)
     )
@@ -361,7 +336,7 @@ async def list_registrations(
 
 async def lines_of_registration(session: AsyncSession, registration_id: uuid.UUID) -> Sequence[Any]:
     stmt = (
-        select(_table(DealLine))
+        select(table_of(DealLine))
         .where(DealLine.registration_id == registration_id)
         .order_by(DealLine.position)
     )
@@ -499,29 +474,7 @@ async def mark_reminded(session: AsyncSession, reminded: dict[uuid.UUID, datetim
     # Not a change the owner made or can see: the version and updated_at stay as they are.
     for registration_id, expires_at in reminded.items():
         await session.execute(
-            update(_table(Registration))
+            update(table_of(Registration))
             .where(Registration.id == registration_id)
             .values(expiry_reminded_for=expires_at, updated_at=Registration.updated_at)
         )
-
-
-def event_row(
-    type_: str,
-    subject_id: uuid.UUID,
-    *,
-    vendor_id: uuid.UUID | None,
-    partner_id: uuid.UUID | None,
-    data: dict[str, Any],
-) -> dict[str, Any]:
-    return {
-        "id": uuid.uuid4(),
-        "type": type_,
-        "subject_id": subject_id,
-        "vendor_id": vendor_id,
-        "partner_id": partner_id,
-        "data": data,
-    }
-
-
-async def add_events(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    await insert_rows(session, Event, rows)

@@ -14,12 +14,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import msgspec
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.business_time import BusinessCalendar, WorkingHours
 from dealreg.orgs.models import Organization
+from dealreg.registrations.events import Changed, Submitted
 from dealreg.registrations.models import RegistrationStatus
-from dealreg.sla.calendar import BusinessCalendar, WorkingHours
+from dealreg.sla import repository
 from dealreg.sla.models import BreachAction, ClockState, SlaClock, SlaPolicy, Threshold
 
 DEFAULT_TARGET_DAYS = 2.0
@@ -87,13 +88,11 @@ async def policies_for(
     session: AsyncSession, vendor_ids: Iterable[uuid.UUID]
 ) -> tuple[dict[uuid.UUID, Organization], dict[tuple[uuid.UUID, uuid.UUID | None], Policy]]:
     """The vendors, and every stored policy of theirs keyed by (vendor, program or None)."""
-    ids = list(set(vendor_ids))
-    vendors = {
-        org.id: org
-        for org in (await session.scalars(select(Organization).where(Organization.id.in_(ids))))
-    }
-    rows = await session.scalars(select(SlaPolicy).where(SlaPolicy.vendor_id.in_(ids)))
-    return vendors, {(row.vendor_id, row.program_id): Policy.of_row(row) for row in rows}
+    vendors, rows = await repository.vendors_and_policies(session, vendor_ids)
+    return (
+        {org.id: org for org in vendors},
+        {(row.vendor_id, row.program_id): Policy.of_row(row) for row in rows},
+    )
 
 
 def policy_of(
@@ -167,6 +166,11 @@ async def start_clocks(session: AsyncSession, registrations: Sequence[Any]) -> N
     await session.flush()
 
 
+async def start_submitted(event: Submitted) -> None:
+    """Newly submitted registrations: their clocks start."""
+    await start_clocks(event.session, event.registrations)
+
+
 def _count_until(clock: SlaClock, calendar: BusinessCalendar, at: datetime) -> None:
     if clock.running_since is not None:
         clock.elapsed_us += _us(calendar.elapsed(clock.running_since, at))
@@ -203,6 +207,13 @@ async def follow(
     await session.flush()
 
 
+async def follow_change(event: Changed) -> None:
+    """A registration's status moved: its clock follows (a change of stage alone leaves it)."""
+    change = event.change
+    if change.to_status is not change.from_status:
+        await follow(event.session, event.registration.id, change.to_status, event.at)
+
+
 async def assign(session: AsyncSession, registration_id: uuid.UUID, approver_id: uuid.UUID) -> None:
     """Keep the clock's copy of the registration's approver (the reports group by it)."""
     clock = await session.get(SlaClock, registration_id, with_for_update=True)
@@ -222,13 +233,3 @@ def elapsed_now(clock: SlaClock, now: datetime) -> timedelta:
     if clock.running_since is not None:
         running = calendar_of(clock).elapsed(clock.running_since, now)
     return timedelta(microseconds=clock.elapsed_us) + running
-
-
-async def sweep_lag_seconds(session: AsyncSession) -> float:
-    """How long the longest-due threshold has waited for the sweep; 0 when none is due."""
-    lag = await session.scalar(
-        select(func.extract("epoch", func.now() - func.min(SlaClock.next_due_at))).where(
-            SlaClock.next_due_at <= func.now()
-        )
-    )
-    return max(float(lag or 0), 0.0)

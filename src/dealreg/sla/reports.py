@@ -27,10 +27,10 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
 from dealreg.dates import report_range
 from dealreg.errors import Forbidden
 from dealreg.orgs.models import Organization, OrgKind, Program, User
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, by_key, cut
 from dealreg.registrations.models import Registration
 from dealreg.sla.models import ClockState, SlaBreach, SlaClock, Threshold

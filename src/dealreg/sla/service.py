@@ -11,31 +11,30 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import msgspec
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
-from dealreg.db import flush_unique
+from dealreg.business_time import BusinessCalendar
+from dealreg.db import database_now, flush_unique
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from dealreg.events.repository import add_events, event_row
 from dealreg.orgs.models import OrgKind, Role
+from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import get_program
+from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations
 from dealreg.registrations import states
+from dealreg.registrations.changes import record
 from dealreg.registrations.models import Registration
-from dealreg.registrations.service import get_registration, record
-from dealreg.sla import clocks
-from dealreg.sla.calendar import BusinessCalendar
+from dealreg.registrations.service import get_registration
+from dealreg.sla import clocks, repository
 from dealreg.sla.models import (
     BreachAction,
     ClockState,
     SlaBreach,
     SlaClock,
-    SlaFiring,
     SlaPolicy,
     Threshold,
 )
-from dealreg.versioning import IfMatch
 
 _BATCH = 200
 
@@ -53,21 +52,10 @@ def invalid(pointer: str, detail: str) -> InvalidInput:
 
 async def sweep(session: AsyncSession, *, now: datetime | None = None) -> int:
     """Fire every threshold due by `now` (the database's clock unless given); how many fired."""
-    now = now or await registrations.database_now(session)
+    now = now or await database_now(session)
     fired = 0
     while True:
-        # The clock and its registration are locked together, and never waited for: a decision
-        # holding the registration (it locks it before its clock) is skipped, not deadlocked,
-        # and its clock stops with it.
-        stmt = (
-            select(SlaClock, Registration)
-            .join(Registration, Registration.id == SlaClock.registration_id)
-            .where(SlaClock.next_due_at <= now, SlaClock.state == ClockState.running)
-            .order_by(SlaClock.next_due_at)
-            .limit(_BATCH)
-            .with_for_update(skip_locked=True, of=[SlaClock, Registration])
-        )
-        due = (await session.execute(stmt)).all()
+        due = await repository.due_clocks(session, now, _BATCH)
         for clock, registration in due:
             fired += await _fire_due(session, clock, registration, now)
         await session.flush()
@@ -91,32 +79,10 @@ async def _fire_due(
         following = clocks.ORDER.index(threshold) + 1
         clock.next_threshold = clocks.ORDER[following] if following < len(clocks.ORDER) else None
         clocks.schedule(clock, calendar)
-        if await _claim(session, clock.registration_id, threshold, due_at, now):
+        if await repository.claim_firing(session, clock.registration_id, threshold, due_at, now):
             fired += 1
             await _announce(session, clock, registration, threshold, due_at, now)
     return fired
-
-
-async def _claim(
-    session: AsyncSession,
-    registration_id: uuid.UUID,
-    threshold: Threshold,
-    due_at: datetime,
-    now: datetime,
-) -> bool:
-    stmt = (
-        pg_insert(SlaFiring)
-        .values(
-            id=uuid.uuid4(),
-            registration_id=registration_id,
-            threshold=threshold,
-            due_at=due_at,
-            fired_at=now,
-        )
-        .on_conflict_do_nothing(index_elements=["registration_id", "threshold"])
-        .returning(SlaFiring.id)
-    )
-    return (await session.execute(stmt)).first() is not None
 
 
 async def _announce(
@@ -158,10 +124,10 @@ async def _announce(
     # Reminders and escalations are the vendor's business; a breach is both sides', but whom the
     # vendor assigned or escalates to is its own: the partner is shown it without them
     # (disclosure.py).
-    await registrations.add_events(
+    await add_events(
         session,
         [
-            registrations.event_row(
+            event_row(
                 type_,
                 registration.id,
                 vendor_id=registration.vendor_id,
@@ -229,11 +195,7 @@ async def clock_of(
     if clock is None:
         raise ClockNotFound(f"Registration {registration.number} has no approval clock.")
     calendar = clocks.calendar_of(clock)
-    firings = await session.scalars(
-        select(SlaFiring)
-        .where(SlaFiring.registration_id == registration.id)
-        .order_by(SlaFiring.fired_at, SlaFiring.due_at)
-    )
+    firings = await repository.firings_of(session, registration.id)
     paused: list[tuple[datetime, datetime | None]] = [
         (datetime.fromisoformat(start), datetime.fromisoformat(end)) for start, end in clock.pauses
     ]
@@ -303,18 +265,6 @@ async def _vendor_and_program(
             )
 
 
-async def _stored(
-    session: AsyncSession, vendor_id: uuid.UUID, program_id: uuid.UUID | None
-) -> SlaPolicy | None:
-    stmt = select(SlaPolicy).where(
-        SlaPolicy.vendor_id == vendor_id,
-        SlaPolicy.program_id == program_id
-        if program_id is not None
-        else SlaPolicy.program_id.is_(None),
-    )
-    return (await session.scalars(stmt)).one_or_none()
-
-
 async def get_policy(
     session: AsyncSession, actor: Principal, vendor_id: uuid.UUID, program_id: uuid.UUID | None
 ) -> PolicyView:
@@ -325,10 +275,10 @@ async def get_policy(
     vendor = vendors.get(vendor_id)
     if vendor is None or vendor.kind is not OrgKind.vendor:
         raise NotFound(f"No vendor {vendor_id}.")
-    row = await _stored(session, vendor_id, program_id)
+    row = await repository.stored_policy(session, vendor_id, program_id)
     inherited = 0
     if program_id is not None and row is None:
-        vendor_row = await _stored(session, vendor_id, None)
+        vendor_row = await repository.stored_policy(session, vendor_id, None)
         inherited = vendor_row.version if vendor_row is not None else 0
     policy = clocks.policy_of(policies, vendor, program_id)
     return PolicyView(

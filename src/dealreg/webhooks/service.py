@@ -18,21 +18,20 @@ from typing import Annotated, Any
 
 import msgspec
 import structlog
-from sqlalchemy import func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.tokens import Principal
+from dealreg.db import database_now
 from dealreg.disclosure import details
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from dealreg.events.models import Event
+from dealreg.events.repository import add_events, event_row
 from dealreg.orgs.models import Organization, OrgKind, Role
-from dealreg.pagination import Page, PageRequest, by_key, cut, horizon
-from dealreg.registrations.repository import add_events, database_now, event_row
-from dealreg.versioning import IfMatch
-from dealreg.webhooks import addresses, signing
+from dealreg.orgs.principals import Principal
+from dealreg.pagination import Page, PageRequest, horizon
+from dealreg.preconditions import IfMatch
+from dealreg.webhooks import addresses, repository, signing
 from dealreg.webhooks.models import (
     DeliveryStatus,
-    DispatchCursor,
     WebhookAttempt,
     WebhookDelivery,
     WebhookEndpoint,
@@ -135,22 +134,16 @@ async def create_endpoint(
 async def get_endpoint(
     session: AsyncSession, actor: Principal, endpoint_id: uuid.UUID, *, for_update: bool = False
 ) -> WebhookEndpoint:
-    stmt = select(WebhookEndpoint).where(
-        WebhookEndpoint.id == endpoint_id,
-        WebhookEndpoint.organization_id == actor.organization_id,
+    endpoint = await repository.endpoint_of(
+        session, actor.organization_id, endpoint_id, for_update=for_update
     )
-    if for_update:
-        stmt = stmt.with_for_update()
-    endpoint = (await session.scalars(stmt)).one_or_none()
     if endpoint is None:
         raise EndpointNotFound(f"No webhook endpoint {endpoint_id}.")
     return endpoint
 
 
 async def list_endpoints(session: AsyncSession, actor: Principal) -> Sequence[WebhookEndpoint]:
-    stmt = select(WebhookEndpoint).where(WebhookEndpoint.organization_id == actor.organization_id)
-    order = (WebhookEndpoint.created_at, WebhookEndpoint.id)
-    return (await session.scalars(stmt.order_by(*order))).all()
+    return await repository.endpoints_of(session, actor.organization_id)
 
 
 async def update_endpoint(
@@ -245,8 +238,9 @@ class Dispatched(msgspec.Struct, frozen=True):
 
 
 # The resource an event is about, as the API would return it to an organization (None when
-# there is none to show): the `data` of its deliveries. The HTTP layer's, passed in by the
-# process that dispatches, since a domain package does not import the API.
+# there is none to show): the `data` of its deliveries. `webhook_payloads.resource_for`, passed
+# in by the process that dispatches: it reads through the registrations and leads services and
+# this one, so it sits above the domains, where no domain imports it.
 ReadResource = Callable[[AsyncSession, Organization, Event], Awaitable[Any]]
 
 
@@ -263,36 +257,17 @@ async def dispatch(
     Each delivery keeps the resource as it stood at dispatch, so that every attempt and replay
     sends the same message. Dispatch follows an event within moments, but a later change made
     before it (one in the same transaction, or during a backlog) shows in the resource."""
-    cursor = (
-        await session.scalars(
-            select(DispatchCursor).where(DispatchCursor.id == 1).with_for_update(skip_locked=True)
-        )
-    ).one_or_none()
+    cursor = await repository.lock_dispatch_cursor(session)
     if cursor is None:
         return Dispatched(0, [])  # another dispatcher is at work (the migration made the row)
     until = await horizon(session)
-    events = (
-        await session.scalars(
-            select(Event)
-            .where(
-                func.row(Event.created_at, Event.id)
-                > func.row(literal(cursor.at), literal(cursor.event_id)),
-                Event.created_at < until,
-            )
-            .order_by(Event.created_at, Event.id)
-            .limit(limit)
-        )
-    ).all()
+    events = await repository.events_after(session, cursor, until, limit)
     if not events:
         return Dispatched(0, [])
     cursor.at, cursor.event_id = events[-1].created_at, events[-1].id
     org_ids = {org for e in events for org in (e.vendor_id, e.partner_id) if org is not None}
     endpoints: dict[uuid.UUID, list[WebhookEndpoint]] = {}
-    for endpoint in await session.scalars(
-        select(WebhookEndpoint).where(
-            WebhookEndpoint.organization_id.in_(org_ids), WebhookEndpoint.enabled.is_(True)
-        )
-    ):
+    for endpoint in await repository.enabled_endpoints(session, org_ids):
         endpoints.setdefault(endpoint.organization_id, []).append(endpoint)
     deliveries = []
     for event in events:
@@ -347,7 +322,7 @@ class Claim(msgspec.Struct, frozen=True):
     url: str
     body: bytes
     headers: dict[str, str]
-    # The lease this attempt holds: only it may record the outcome (see `record`).
+    # The lease this attempt holds: only it may record the outcome (see `record_attempt`).
     token: datetime
 
 
@@ -383,23 +358,7 @@ async def claim(
 ) -> Claim | None:
     """Take the delivery for one attempt, if it is still pending under the `lease` its job was
     enqueued with (or that lease ran out): None when another has it, or it is done."""
-    row = (
-        await session.execute(
-            select(WebhookDelivery, WebhookEndpoint, Event, Organization.kind)
-            .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-            .join(Event, Event.id == WebhookDelivery.event_id)
-            .join(Organization, Organization.id == WebhookEndpoint.organization_id)
-            .where(
-                WebhookDelivery.id == delivery_id,
-                WebhookDelivery.status == DeliveryStatus.pending,
-                or_(
-                    WebhookDelivery.next_attempt_at == lease, WebhookDelivery.next_attempt_at <= now
-                ),
-                WebhookEndpoint.enabled.is_(True),
-            )
-            .with_for_update(of=WebhookDelivery, skip_locked=True)
-        )
-    ).one_or_none()
+    row = await repository.claimable(session, delivery_id, lease, now)
     if row is None:
         return None
     delivery, endpoint, event, receiver = row
@@ -426,7 +385,7 @@ def next_attempt(attempts: int, now: datetime, rng: random.Random) -> datetime |
     return now + delay * rng.uniform(0.8, 1.2)
 
 
-async def record(
+async def record_attempt(
     session: AsyncSession,
     claimed: Claim,
     outcome: Outcome,
@@ -513,25 +472,10 @@ async def due(
     attempt has come (a retry, or an attempt whose lease ran out); a leased one is not taken
     again by the next sweep."""
     lease = now + LEASE
-    chosen = (
-        select(WebhookDelivery.id)
-        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-        .where(
-            WebhookDelivery.status == DeliveryStatus.pending,
-            WebhookDelivery.next_attempt_at <= now,
-            WebhookEndpoint.enabled.is_(True),
-        )
-        .order_by(WebhookDelivery.next_attempt_at)
-        .limit(limit)
-        .with_for_update(of=WebhookDelivery, skip_locked=True)
-    )
-    rows = await session.execute(
-        update(WebhookDelivery)
-        .where(WebhookDelivery.id.in_(chosen.scalar_subquery()))
-        .values(next_attempt_at=lease)
-        .returning(WebhookDelivery.id)
-    )
-    return [(delivery_id, lease) for delivery_id in rows.scalars()]
+    return [
+        (delivery_id, lease)
+        for delivery_id in await repository.lease_due(session, now, lease, limit)
+    ]
 
 
 # --- the delivery log --------------------------------------------------------------------------
@@ -542,15 +486,7 @@ async def deliveries(
 ) -> Page[WebhookDelivery]:
     """The endpoint's deliveries, newest first."""
     endpoint = await get_endpoint(session, actor, endpoint_id)
-    stmt = by_key(
-        select(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint.id),
-        WebhookDelivery.created_at,
-        WebhookDelivery.id,
-        page,
-        newest_first=True,
-    )
-    rows = list((await session.scalars(stmt)).all())
-    return cut(rows, page, lambda d: (d.created_at, d.id))
+    return await repository.deliveries_of(session, endpoint.id, page)
 
 
 async def get_delivery(
@@ -562,20 +498,12 @@ async def get_delivery(
     for_update: bool = False,
 ) -> tuple[WebhookDelivery, Sequence[WebhookAttempt]]:
     endpoint = await get_endpoint(session, actor, endpoint_id)
-    stmt = select(WebhookDelivery).where(
-        WebhookDelivery.id == delivery_id, WebhookDelivery.endpoint_id == endpoint.id
+    delivery = await repository.delivery_of(
+        session, endpoint.id, delivery_id, for_update=for_update
     )
-    if for_update:
-        stmt = stmt.with_for_update()
-    delivery = (await session.scalars(stmt)).one_or_none()
     if delivery is None:
         raise DeliveryNotFound(f"No delivery {delivery_id} of endpoint {endpoint_id}.")
-    attempts = await session.scalars(
-        select(WebhookAttempt)
-        .where(WebhookAttempt.delivery_id == delivery.id)
-        .order_by(WebhookAttempt.at, WebhookAttempt.id)
-    )
-    return delivery, attempts.all()
+    return delivery, await repository.attempts_of(session, delivery.id)
 
 
 async def replay(

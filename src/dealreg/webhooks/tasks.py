@@ -13,12 +13,11 @@ import httpx
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dealreg.auth.tokens import Principal
-from dealreg.db import transaction
+from dealreg.db import database_now, transaction
 from dealreg.loops import run_passes
 from dealreg.metrics import WEBHOOK_ATTEMPTS
+from dealreg.orgs.principals import Principal
 from dealreg.outbox.jobs import enqueue, job
-from dealreg.registrations.repository import database_now
 from dealreg.webhooks import addresses, service
 from dealreg.webhooks.models import WebhookDelivery
 
@@ -126,7 +125,9 @@ async def deliver(sessions: async_sessionmaker[AsyncSession], delivery_id: str, 
         return
     outcome = await _sender.send(claimed)
     async with transaction(sessions) as session:
-        delivery = await service.record(session, claimed, outcome, await database_now(session))
+        delivery = await service.record_attempt(
+            session, claimed, outcome, await database_now(session)
+        )
     WEBHOOK_ATTEMPTS.labels(delivery.status.value).inc()
     if not outcome.delivered:
         log.info(

@@ -14,7 +14,7 @@ import dramatiq
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dealreg.api.resources import resource_for
+from dealreg import subscriptions
 from dealreg.loops import run_passes
 from dealreg.metrics import (
     OUTBOX_OLDEST_SECONDS,
@@ -22,7 +22,8 @@ from dealreg.metrics import (
     SLA_SWEEP_LAG_SECONDS,
 )
 from dealreg.outbox import repository
-from dealreg.sla.clocks import sweep_lag_seconds
+from dealreg.sla.repository import sweep_lag_seconds
+from dealreg.webhook_payloads import resource_for
 from dealreg.webhooks import tasks as webhooks
 from dealreg.worker.broker import LoopSessions, close_broker, declare_actors, make_broker
 from dealreg.worker.registry import load_all_jobs
@@ -61,6 +62,8 @@ class Background:
             heartbeat_timeout_ms=heartbeat_timeout_ms,
             maintenance_chance=maintenance_chance,
         )
+        # Jobs change registrations too (expiry, the SLA sweep): what follows a change follows.
+        subscriptions.install()
         declare_actors(self.broker, load_all_jobs(), self.sessions)
         # An idle consumer looks for new messages this often (milliseconds; Dramatiq's default is
         # a second): a webhook is due at the receiver within about two seconds of its change.

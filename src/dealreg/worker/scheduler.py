@@ -16,7 +16,7 @@ import msgspec
 import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from dealreg.db import make_sessionmaker, transaction
+from dealreg.db import database_now, make_sessionmaker, transaction
 from dealreg.loops import sleep_or_stop
 from dealreg.outbox import repository
 from dealreg.outbox.jobs import REGISTRY, enqueue
@@ -59,7 +59,7 @@ async def enqueue_due(engine: AsyncEngine, schedule: list[Periodic]) -> list[str
     """Enqueue every periodic job whose current slot nobody has claimed; return their names."""
     enqueued = []
     async with transaction(make_sessionmaker(engine)) as session:
-        now = await repository.database_now(session)
+        now = await database_now(session)
         for periodic in schedule:
             if await repository.claim_slot(session, periodic.job, slot_of(now, periodic.every)):
                 await enqueue(session, REGISTRY[periodic.job])

@@ -1,4 +1,5 @@
-"""Business time: how much of a stretch of real time counts against an approval SLA.
+"""Business time: how much of a stretch of real time counts against an SLA (a registration's
+approval, a lead's acceptance and first touch).
 
 An SLA of "two business days" means sixteen hours of the vendor's working time, measured on the
 vendor's own wall clock: working hours per weekday in the vendor's time zone, minus the public
@@ -17,7 +18,8 @@ real clock shifted by the offset, so the interval maps to a single UTC interval,
 stretch. Gaps then simply contain no instants and folds produce two pieces. The offset stretches
 come from sampling `zoneinfo` (it exposes no transition list) once per zone and year, cached.
 
-No database and no I/O: the SLA clocks, sweeps and reports build on these functions.
+No database and no I/O: the SLA clocks, sweeps and reports, and the lead SLA, build on these
+functions.
 """
 
 import functools

@@ -26,7 +26,7 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from dealreg.sla.calendar import SEARCH_LIMIT, BusinessCalendar, Interval, WorkingHours
+from dealreg.business_time import SEARCH_LIMIT, BusinessCalendar, Interval, WorkingHours
 
 QUARTER = timedelta(minutes=15)
 MINUTE = timedelta(minutes=1)

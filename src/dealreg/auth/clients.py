@@ -9,11 +9,11 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.scopes import ROLE_SCOPES
-from dealreg.auth.tokens import Principal
 from dealreg.errors import Forbidden
 from dealreg.orgs import repository
 from dealreg.orgs.errors import ApiClientNotFound
 from dealreg.orgs.models import ApiClient, OrgKind, Role
+from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import (
     invalid,
     own_organization,
@@ -22,7 +22,7 @@ from dealreg.orgs.service import (
     tokens_clock,
 )
 from dealreg.pagination import Page, PageRequest
-from dealreg.versioning import IfMatch
+from dealreg.preconditions import IfMatch
 
 CLIENT_ROLES_BY_KIND: dict[OrgKind, frozenset[Role]] = {
     OrgKind.partner: frozenset({Role.partner_rep, Role.partner_admin}),

@@ -12,17 +12,17 @@ from typing import Any
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.api.leads import lead_out
-from dealreg.api.registrations import registration_detail
-from dealreg.api.webhooks import endpoint_out
 from dealreg.auth.scopes import ROLE_SCOPES
-from dealreg.auth.tokens import Principal
 from dealreg.errors import NotFound
 from dealreg.events.models import Event
 from dealreg.leads import service as leads
+from dealreg.leads.responses import lead_out
 from dealreg.orgs.models import Organization, OrgKind, Role
+from dealreg.orgs.principals import Principal
 from dealreg.registrations import service as registrations
+from dealreg.registrations.responses import registration_detail
 from dealreg.webhooks import service as webhooks
+from dealreg.webhooks.responses import endpoint_out
 
 Render = Callable[[AsyncSession, Principal, uuid.UUID], Awaitable[msgspec.Struct]]
 
