@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 # Every domain's tables, so that autogenerate and `alembic check` compare all of them: run by
 # hand, alembic imports nothing else of dealreg (tests/test_migrations.py runs it so).
 import dealreg.auth.link_models
+import dealreg.auth.models
 import dealreg.events.models
 import dealreg.idempotency.models
 import dealreg.incentives.models

@@ -50,6 +50,9 @@ def test_authenticated_operations_declare_bearer_security() -> None:
         "/.well-known/jwks.json",
         "/v1/oauth/token",
         "/v1/password-resets",
+        "/.well-known/oauth-authorization-server",
+        "/.well-known/openid-configuration",
+        "/v1/oauth/revoke",
     }
     for path, item in document["paths"].items():
         for operation in item.values():

@@ -29,6 +29,9 @@ RATE_LIMIT_SETTINGS = (
     "rate_limit_oauth_client",
     "rate_limit_oauth_failures_ip",
     "rate_limit_oauth_failures_client",
+    "rate_limit_sign_in_account_ip",
+    "rate_limit_sign_in_ip",
+    "rate_limit_sign_in_account",
 )
 
 
@@ -47,6 +50,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # None: `data_dir/jwt-signing-key.json`, created on first use.
     jwt_signing_key_file: Path | None = None
     access_token_ttl_seconds: Annotated[int, msgspec.Meta(ge=60, le=MAX_TOKEN_TTL)] = 3600
+    # People signed in through an app (authorization code + PKCE): a short-lived access token,
+    # renewed with a refresh token that rotates on every use (auth/sessions.py).
+    user_access_token_ttl_seconds: Annotated[int, msgspec.Meta(ge=60, le=3600)] = 900
+    # A refresh token unused this long lapses; a session (its family) ends this long after sign-in.
+    refresh_idle_days: Annotated[int, msgspec.Meta(ge=1, le=365)] = 30
+    refresh_absolute_days: Annotated[int, msgspec.Meta(ge=1, le=365)] = 90
     log_level: LogLevel = "INFO"
     log_json: bool = True
     max_request_body_bytes: Annotated[int, msgspec.Meta(ge=1024)] = 1_048_576
@@ -90,6 +99,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # The token endpoint: failed client authentications (a moving window), per IP and client id.
     rate_limit_oauth_failures_ip: str = "20/10 minutes"
     rate_limit_oauth_failures_client: str = "5/10 minutes"
+    # Failed sign-ins (a moving window): per account from one client IP, per client IP, and per
+    # account from anywhere. The last is wide: it only stops a distributed guesser, and is the
+    # most a stranger can lock a known person out for.
+    rate_limit_sign_in_account_ip: str = "10/15 minutes"
+    rate_limit_sign_in_ip: str = "50/15 minutes"
+    rate_limit_sign_in_account: str = "100/15 minutes"
+    # `serve --demo`: every demo user's password; None: a new random one each run, printed once.
+    demo_password: str | None = msgspec.field(default=None)
     # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed
     # for the client IP the limits count; with none, a proxy's clients share its address.
     trusted_proxies: str = ""

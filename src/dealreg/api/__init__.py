@@ -25,13 +25,21 @@ from dealreg.api.incentives import (
 from dealreg.api.invitations import InvitationController, request_password_reset
 from dealreg.api.leads import LeadController, LeadPolicyController
 from dealreg.api.me import me
-from dealreg.api.oauth import issue_token, jwks
+from dealreg.api.oauth import issue_token, jwks, revoke_token
+from dealreg.api.oauth_apps import OauthAppController
 from dealreg.api.organizations import OrganizationController
 from dealreg.api.pages import sign_in, sign_out, sla_page
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.programs import ProgramController
 from dealreg.api.registrations import DealController, RegistrationController
 from dealreg.api.reports import lead_report, sla_breaches, sla_report
+from dealreg.api.sessions import end_all_my_sessions, end_my_session, list_my_sessions
+from dealreg.api.signin import (
+    authorization_server_metadata,
+    authorize,
+    authorize_sign_in,
+    openid_configuration,
+)
 from dealreg.api.sla import SlaPolicyController, registration_clock
 from dealreg.api.webhooks import WebhookEndpointController
 
@@ -40,7 +48,16 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     ready,
     jwks,
     issue_token,
+    revoke_token,
+    authorization_server_metadata,
+    openid_configuration,
+    authorize,
+    authorize_sign_in,
     me,
+    list_my_sessions,
+    end_my_session,
+    end_all_my_sessions,
+    OauthAppController,
     OrganizationController,
     InvitationController,
     request_password_reset,

@@ -38,7 +38,7 @@ import ipaddress
 import math
 import time
 from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -314,6 +314,11 @@ class Throttle:
                 await self.failed(self.failures_ip, ip)
                 await self.failed(self.failures_client, guesser)
                 raise
+
+    def serially(self, kind: str, identity: str) -> AbstractAsyncContextManager[None]:
+        """One at a time per `identity` in this process: for a check of failures, the attempt,
+        and the count of its failure, which a burst must not all pass before any is counted."""
+        return self._serial.hold(kind, identity)
 
     def address(self, scope: Scope) -> str:
         """Whom a request without a caller is counted as: its client IP, or for IPv6 the /64

@@ -53,6 +53,9 @@ from dealreg.orgs.principals import Principal
 from dealreg.sealing import Sealer, Unsealable
 
 SESSION_KEY = "dealreg.session"
+# Set by a route whose refusal must still commit what it wrote: a sign-in code or refresh token
+# presented twice ends its session and answers an error, and the ending must hold.
+_REFUSAL_STANDS_KEY = "dealreg.refusal_stands"
 # A route's `opt` naming the pool its transaction draws from: reports and exports get one of
 # their own (app.py), so however many are slow at once, the rest of the API still gets
 # connections.
@@ -68,6 +71,11 @@ _KEPT_HEADERS = {b"content-type", b"content-encoding", b"location", b"etag"}
 Held = dict[str, Any]
 
 log = structlog.get_logger("dealreg.unit_of_work")
+
+
+def refusal_stands(scope: Scope) -> None:
+    """Commit this request's writes although it answers an error (see `_REFUSAL_STANDS_KEY`)."""
+    scope["state"][_REFUSAL_STANDS_KEY] = True
 
 
 def session_of(scope: Scope) -> AsyncSession:
@@ -297,7 +305,7 @@ async def _run(
     if not messages or messages[0]["type"] != "http.response.start":
         await session.rollback()
         return messages
-    if messages[0]["status"] >= 400:
+    if messages[0]["status"] >= 400 and not scope["state"].get(_REFUSAL_STANDS_KEY):
         await session.rollback()
         return messages
     try:

@@ -26,6 +26,9 @@ READ_EVENTS = "events:read"
 READ_WEBHOOKS = "webhooks:read"
 WRITE_WEBHOOKS = "webhooks:write"
 WRITE_PAYOUTS = "payouts:write"
+# The apps people sign in through (auth/apps.py): the platform's to register.
+READ_OAUTH_APPS = "oauth_apps:read"
+WRITE_OAUTH_APPS = "oauth_apps:write"
 
 _READ_DIRECTORY = {READ_ORGANIZATIONS, READ_USERS, READ_PARTNERSHIPS, READ_PROGRAMS}
 _DEALS = {READ_REGISTRATIONS, WRITE_REGISTRATIONS, READ_LEADS, WRITE_LEADS}
@@ -62,6 +65,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
         | {READ_EVENTS}
         | _PAYOUTS
         | _API_CLIENTS
+        | {READ_OAUTH_APPS, WRITE_OAUTH_APPS}
     ),
 }
 

@@ -2,9 +2,11 @@
 clients by their credentials (the OAuth2 client_credentials grant)."""
 
 import hmac
+import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.auth import sessions
 from dealreg.auth.clients import hash_client_secret
 from dealreg.auth.passwords import check_new_password, hash_password
 from dealreg.auth.scopes import ROLE_SCOPES
@@ -52,8 +54,8 @@ class UnknownUser(NotFound):
 
 async def ensure_current(session: AsyncSession, principal: Principal) -> None:
     """Refuse a valid token whose holder has since been disabled, deleted, moved, re-roled or
-    (a client) narrowed: a token says who someone was when it was minted; the database says who
-    they are now."""
+    (a client) narrowed, or whose sign-in session has ended: a token says who someone was when
+    it was minted; the database says who they are now."""
     holder: User | ApiClient | None
     if principal.kind == "user":
         holder = await repository.get_user(session, principal.subject_id)
@@ -65,9 +67,14 @@ async def ensure_current(session: AsyncSession, principal: Principal) -> None:
         or holder.organization_id != principal.organization_id
         or holder.role is not principal.role
         or not _still_good(principal, holder)
+        or (
+            principal.session_id is not None
+            and not await sessions.is_live(session, principal.session_id, principal.subject_id)
+        )
     ):
         raise Unauthenticated(
-            "The holder of this token no longer exists, is disabled, or has changed role.",
+            "The holder of this token no longer exists, is disabled, or has changed role, or its "
+            "sign-in session has ended.",
             headers={"WWW-Authenticate": 'Bearer realm="dealreg", error="invalid_token"'},
         )
 
@@ -91,14 +98,19 @@ async def principal_for_email(session: AsyncSession, email: str) -> Principal:
     return user_principal(user, await session.get_one(Organization, user.organization_id))
 
 
-async def set_password(session: AsyncSession, email: str, password: str) -> User:
-    """Set the password of the person with `email`, once it passes the rules for a new one."""
+async def set_password(
+    session: AsyncSession, email: str, password: str, *, keep_session: uuid.UUID | None = None
+) -> User:
+    """Set the password of the person with `email`, once it passes the rules for a new one, and
+    end their sign-in sessions but `keep_session` (the device they changed it on): whoever knew
+    the old password is signed out."""
     user = await repository.get_user_by_email(session, email.strip().lower())
     if user is None:
         raise UnknownUser(f"No user with email '{email}'.")
     check_new_password(password, email=user.email, name=user.name, pointer="/password")
     user.password_hash = hash_password(password)
     await session.flush()
+    await sessions.end_sessions_of(session, user.id, keep=keep_session)
     return user
 
 

@@ -40,6 +40,7 @@ class _Claims(msgspec.Struct, frozen=True):
     org_kind: OrgKind
     sub_kind: Literal["user", "client"]
     nbf: int | None = None
+    sid: uuid.UUID | None = None
 
 
 class TokenService:
@@ -80,6 +81,8 @@ class TokenService:
             "org_kind": principal.org_kind.value,
             "sub_kind": principal.kind,
         }
+        if principal.session_id is not None:
+            claims["sid"] = str(principal.session_id)
         header = {"alg": ALGORITHM, "kid": self._key.kid, "typ": TOKEN_TYPE}
         return jwt.encode(header, claims, self._key, algorithms=[ALGORITHM])
 
@@ -121,4 +124,5 @@ class TokenService:
             scopes=frozenset(claims.scope.split()),
             client_id=claims.client_id,
             issued_at=claims.iat,
+            session_id=claims.sid,
         )

@@ -5,8 +5,10 @@ nothing and prints fresh tokens for the same users (and a fresh secret for Acme'
 
 The scene, in the order it is seeded: who and what exists (catalog.py), deals through their
 approval SLA and incentive milestones (deals.py), leads in every state (leads.py), and Acme's
-CRM client (crm.py).
+CRM client (crm.py); then the app people sign in through and their password (sign_in.py).
 """
+
+import secrets
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,6 +21,7 @@ from dealreg.demo.catalog import USERS, seed_catalog
 from dealreg.demo.crm import issue_crm_client
 from dealreg.demo.deals import seed_deals
 from dealreg.demo.leads import seed_leads
+from dealreg.demo.sign_in import APP_CLIENT_ID, seed_sign_in, try_it
 from dealreg.registrations.models import Deal
 
 DEMO_TOKEN_TTL = 24 * 3600
@@ -73,6 +76,8 @@ async def seed_and_describe(settings: Settings, database_url: str, base_url: str
                 if email == "rep@northwind.example":
                     rep_token = token
             crm = await issue_crm_client(session)
+            password = settings.demo_password or secrets.token_urlsafe(12)
+            await seed_sign_in(session, base_url, [email for email, *_ in USERS], password)
     finally:
         await engine.dispose()
     lines += [
@@ -84,6 +89,11 @@ async def seed_and_describe(settings: Settings, database_url: str, base_url: str
         "",
         "Try it:",
         f"  curl -s -H 'Authorization: Bearer {rep_token}' {base_url}/v1/me",
+        "",
+        f"People sign in with their email and the password {password!r}"
+        + ("" if settings.demo_password else " (new each run; DEALREG_DEMO_PASSWORD fixes it)")
+        + f", through the app '{APP_CLIENT_ID}' (authorization code + PKCE):",
+        *try_it(base_url),
         "",
     ]
     return "\n".join(lines)

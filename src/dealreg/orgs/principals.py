@@ -20,6 +20,8 @@ class Principal(msgspec.Struct, frozen=True, kw_only=True):
     client_id: str
     # When its token was issued (Unix seconds); None for a principal no token stands for.
     issued_at: int | None = None
+    # The sign-in session its token came from (auth/sessions.py): ending it refuses the token.
+    session_id: uuid.UUID | None = None
 
     @property
     def is_platform(self) -> bool:

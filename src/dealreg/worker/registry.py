@@ -7,6 +7,7 @@ from dealreg.outbox.jobs import REGISTRY, Job
 def load_all_jobs() -> dict[str, Job]:
     """Import every domain's jobs so that the registry knows them all."""
     import dealreg.auth.resets
+    import dealreg.auth.tasks
     import dealreg.events.tasks
     import dealreg.idempotency.tasks
     import dealreg.incentives.payouts

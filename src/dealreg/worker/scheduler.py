@@ -48,6 +48,7 @@ SCHEDULE = [
     # Webhook retries come due a minute after a failure and later.
     Periodic("webhooks.retry", timedelta(minutes=1)),
     Periodic("events.prune", timedelta(hours=1)),
+    Periodic("auth.prune", timedelta(hours=1)),
 ]
 
 

@@ -112,6 +112,10 @@ from .me_out_kind import MeOutKind
 from .milestone import Milestone
 from .milestone_pay import MilestonePay
 from .my_earnings import MyEarnings
+from .oauth_app_create import OauthAppCreate
+from .oauth_app_list import OauthAppList
+from .oauth_app_out import OauthAppOut
+from .oauth_app_update import OauthAppUpdate
 from .opportunity import Opportunity
 from .org_kind import OrgKind
 from .organization_create import OrganizationCreate
@@ -162,9 +166,14 @@ from .rejection_reason import RejectionReason
 from .report import Report
 from .resubmission import Resubmission
 from .resubmission_answers_type_0 import ResubmissionAnswersType0
+from .revocation_request import RevocationRequest
+from .revoked import Revoked
 from .role import Role
 from .rotation import Rotation
 from .sales_stage import SalesStage
+from .server_metadata import ServerMetadata
+from .session_list import SessionList
+from .session_out import SessionOut
 from .shift import Shift
 from .sla_breaches_format_type_1 import SlaBreachesFormatType1
 from .sla_breaches_format_type_2_type_1 import SlaBreachesFormatType2Type1
@@ -303,6 +312,10 @@ __all__ = (
     "Milestone",
     "MilestonePay",
     "MyEarnings",
+    "OauthAppCreate",
+    "OauthAppList",
+    "OauthAppOut",
+    "OauthAppUpdate",
     "Opportunity",
     "OrganizationCreate",
     "OrganizationList",
@@ -353,9 +366,14 @@ __all__ = (
     "Report",
     "Resubmission",
     "ResubmissionAnswersType0",
+    "RevocationRequest",
+    "Revoked",
     "Role",
     "Rotation",
     "SalesStage",
+    "ServerMetadata",
+    "SessionList",
+    "SessionOut",
     "Shift",
     "SlaBreachesFormatType1",
     "SlaBreachesFormatType2Type1",

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
+from typing import cast
 from typing import Literal, cast
 
 
@@ -27,12 +29,14 @@ class TokenResponse:
             expires_in (int):
             scope (str):
             token_type (Literal['Bearer']):
+            refresh_token (None | str | Unset):
      """
 
     access_token: str
     expires_in: int
     scope: str
     token_type: Literal['Bearer']
+    refresh_token: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -48,6 +52,12 @@ class TokenResponse:
 
         token_type = self.token_type
 
+        refresh_token: None | str | Unset
+        if isinstance(self.refresh_token, Unset):
+            refresh_token = UNSET
+        else:
+            refresh_token = self.refresh_token
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,6 +67,8 @@ class TokenResponse:
             "scope": scope,
             "token_type": token_type,
         })
+        if refresh_token is not UNSET:
+            field_dict["refresh_token"] = refresh_token
 
         return field_dict
 
@@ -75,11 +87,22 @@ class TokenResponse:
         if token_type != 'Bearer':
             raise ValueError(f"token_type must match const 'Bearer', got '{token_type}'")
 
+        def _parse_refresh_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        refresh_token = _parse_refresh_token(d.pop("refresh_token", UNSET))
+
+
         token_response = cls(
             access_token=access_token,
             expires_in=expires_in,
             scope=scope,
             token_type=token_type,
+            refresh_token=refresh_token,
         )
 
 

@@ -111,7 +111,7 @@ def sync_detailed(
     body: TokenRequest,
 
 ) -> Response[Problem | TokenResponse]:
-    """ Exchange client credentials for an access token
+    """ Get an access token: client credentials, a sign-in's code, or a refresh token
 
     Args:
         body (TokenRequest):
@@ -142,7 +142,7 @@ def sync(
     body: TokenRequest,
 
 ) -> Problem | TokenResponse | None:
-    """ Exchange client credentials for an access token
+    """ Get an access token: client credentials, a sign-in's code, or a refresh token
 
     Args:
         body (TokenRequest):
@@ -168,7 +168,7 @@ async def asyncio_detailed(
     body: TokenRequest,
 
 ) -> Response[Problem | TokenResponse]:
-    """ Exchange client credentials for an access token
+    """ Get an access token: client credentials, a sign-in's code, or a refresh token
 
     Args:
         body (TokenRequest):
@@ -199,7 +199,7 @@ async def asyncio(
     body: TokenRequest,
 
 ) -> Problem | TokenResponse | None:
-    """ Exchange client credentials for an access token
+    """ Get an access token: client credentials, a sign-in's code, or a refresh token
 
     Args:
         body (TokenRequest):
