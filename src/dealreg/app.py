@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from dealreg import __version__, subscriptions
 from dealreg.api import ROUTE_HANDLERS, queries
 from dealreg.api.body import JsonRequest
+from dealreg.api.cors import Cors
 from dealreg.api.days import check_every_route
 from dealreg.api.deps import DEPENDENCIES
 from dealreg.api.docs import DocsPage
@@ -161,7 +162,11 @@ def create_app(
             }
         ),
         plugins=_tracing_plugins(tracer_provider),
-        before_send=[stamp_response, stamp_rate_limit],
+        before_send=[
+            stamp_response,
+            stamp_rate_limit,
+            *([Cors(settings.cors_origin_set)] if settings.cors_origin_set else []),
+        ],
         # configure_logging owns the standard library's logging: Litestar's own configuration
         # would add a handler of its own format, past the withholding of database values.
         logging_config=None,

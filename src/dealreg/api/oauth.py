@@ -9,8 +9,8 @@ import msgspec
 from litestar import Request, Response, get, post
 from litestar.params import URLEncodedBody
 
-from dealreg.api.queries import ANY_QUERY
 from dealreg.api.deps import Db
+from dealreg.api.queries import ANY_QUERY
 from dealreg.api.schemas import problems
 from dealreg.api.throttling import throttle_of
 from dealreg.auth.keys import public_jwks

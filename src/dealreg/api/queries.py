@@ -56,7 +56,9 @@ def _unknown(scope: Scope) -> tuple[list[str], frozenset[str]] | None:
         return None
     sent = dict.fromkeys(
         name
-        for name, _ in parse_qsl(scope["query_string"].decode("utf-8", "replace"), keep_blank_values=True)
+        for name, _ in parse_qsl(
+            scope["query_string"].decode("utf-8", "replace"), keep_blank_values=True
+        )
     )
     unknown = [name for name in sent if name not in allowed]
     return (unknown, allowed) if unknown else None
