@@ -2,8 +2,10 @@
 (`?staus=approved`) is refused rather than quietly answered with every status.
 
 The parameters each operation takes are read once, when the app is built, from what Litestar
-parsed of its handler (its own and its dependencies' query parameters, by the names clients send),
-and checked by one middleware after authentication, before any transaction or handler runs.
+parsed of its handler (its own and its dependencies' query parameters, by the names clients send):
+each route's `route_handler_map` holds, beside each handler, the `KwargsModel` Litestar decodes
+requests with, so the check cannot disagree with the decoding. They are checked by one middleware
+after authentication, before any transaction or handler runs.
 
 A handler that must accept keys it does not know sets `opt={ANY_QUERY: True}` and says why.
 """
