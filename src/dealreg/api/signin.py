@@ -37,6 +37,7 @@ from litestar.status_codes import HTTP_303_SEE_OTHER
 
 from dealreg.api import oauth_server
 from dealreg.api.deps import Db
+from dealreg.api.queries import ANY_QUERY
 from dealreg.api.throttling import Quota, TooManyRequests, charge_address, refusal, throttle_of
 from dealreg.auth.credentials import Outcome, check_credentials
 from dealreg.auth.scopes import ALL_SCOPES
@@ -187,7 +188,8 @@ def _form(
     return response
 
 
-_PAGE: dict[str, Any] = {"opt": {"public": True}, "include_in_schema": False}
+# RFC 6749 §3.1: the authorization endpoint must ignore the parameters it does not know.
+_PAGE: dict[str, Any] = {"opt": {"public": True, ANY_QUERY: True}, "include_in_schema": False}
 
 
 async def _too_many(request: Request[Any, Any, Any]) -> Response[str] | None:
