@@ -28,6 +28,8 @@ from dealreg.registrations.models import Registration
 from dealreg.worker.scheduler import SCHEDULE
 from tests.servers import DemoServer
 
+pytestmark = pytest.mark.slow
+
 
 def dealreg(
     *args: str, env: dict[str, str], timeout: float = 120
@@ -220,20 +222,15 @@ FROM job_runs r WHERE r.job IN (SELECT job FROM scheduled_runs) GROUP BY r.job
     not os.environ.get("DEALREG_TEST_REDIS_URL"), reason="DEALREG_TEST_REDIS_URL is not set"
 )
 async def test_two_worker_processes_run_each_periodic_job_once(
-    scratch_url: str, tmp_path: Path
+    scratch_url: str, shared_redis_url: str, tmp_path: Path
 ) -> None:
     """`dealreg worker` end to end: its scheduler enqueues the periodic jobs through the outbox,
     its relay publishes them to Redis, its workers run them; a second worker process beside it
     changes nothing but the number of hands."""
-    import redis
-
-    redis_url = os.environ["DEALREG_TEST_REDIS_URL"]
-    with redis.Redis.from_url(redis_url) as client:
-        client.flushdb()
     env = {
         **os.environ,
         "DEALREG_DATABASE_URL": scratch_url,
-        "DEALREG_REDIS_URL": redis_url,
+        "DEALREG_REDIS_URL": shared_redis_url,
         "DEALREG_DATA_DIR": str(tmp_path),
     }
     migrated = await asyncio.to_thread(dealreg, "migrate", env=env)
