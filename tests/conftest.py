@@ -341,15 +341,18 @@ async def migrated_template(server_url: str) -> AsyncIterator[str]:
 
 
 @pytest.fixture
-async def committing_engine(server_url: str, migrated_template: str) -> AsyncIterator[AsyncEngine]:
-    """A migrated database of the test's own, where work commits for real: for concurrency and
-    commit-time behaviour, which a rolled-back shared connection cannot show."""
-    name = f"dealreg_scratch_{uuid.uuid4().hex[:12]}"
-    url = await create_database(server_url, name, template=migrated_template)
-    engine = make_engine(url, pool_size=20)
+async def committing_engine(
+    server_url: str, scratch_url: str, migrated_template: str
+) -> AsyncIterator[AsyncEngine]:
+    """A migrated database of the test's own (`scratch_url`'s, which the processes a test starts
+    are given), where work commits for real: for concurrency and commit-time behaviour, which a
+    rolled-back shared connection cannot show."""
+    name = make_url(scratch_url).database
+    assert name is not None
+    await create_database(server_url, name, template=migrated_template)
+    engine = make_engine(scratch_url, pool_size=20)
     yield engine
     await engine.dispose()
-    await drop_database(server_url, name)
 
 
 @pytest.fixture
