@@ -40,10 +40,10 @@ WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Distributed, the `slow` tests start first (in their order, the others after in theirs):
-    one of them handed out last would run alone while the other workers sit idle."""
+    """Distributed, the `slow` and `fuzz` tests start first (in their order, the others after in
+    theirs): one of them handed out last would run alone while the other workers sit idle."""
     if WORKER != "main":
-        items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+        items.sort(key=lambda item: not any(map(item.get_closest_marker, ("slow", "fuzz"))))
 
 
 def _asyncpg_dsn(url: str) -> tuple[str, dict[str, object]]:
