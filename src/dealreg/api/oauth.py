@@ -90,7 +90,7 @@ def _basic_credentials(header: str | None) -> tuple[str, str] | None:
 
 
 @post(
-    "/v1/oauth/token",
+    oauth_server.TOKEN_PATH,
     tags=["oauth"],
     opt={"public": True},
     status_code=200,
