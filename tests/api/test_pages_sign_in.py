@@ -105,6 +105,10 @@ async def test_an_unsigned_browser_is_sent_to_sign_in_with_pkce_and_a_state(
         assert attribute in flow, flow
     # Sealed: neither the state nor the verifier can be read from it.
     assert query["state"].lower() not in flow
+    form = await web.get(response.headers["location"])
+    assert "to continue to dealreg reports" in form.text
+    # A person who forgot finds the way to a new password from here.
+    assert 'href="/account/password-reset"' in form.text
     # dealreg-pages registered itself, first-party, with the issuer's callback.
     app = await db.scalar(select(OAuthApp).where(OAuthApp.client_id == PAGES_APP))
     assert app is not None

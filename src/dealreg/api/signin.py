@@ -35,6 +35,7 @@ from dealreg.api.forms import CsrfGuard
 from dealreg.api.html import STYLE, STYLE_HASH, templates
 from dealreg.api.throttling import Quota, TooManyRequests, charge_address, refusal, throttle_of
 from dealreg.auth.credentials import Outcome, check_credentials
+from dealreg.auth.resets import PAGE_PATH as RESET_PATH
 from dealreg.auth.scopes import ALL_SCOPES
 from dealreg.auth.server import Refused
 from dealreg.config import Settings
@@ -140,6 +141,7 @@ def _form(
         app_name=app_name,
         action=AUTHORIZE_PATH + "?" + urlencode(_params(request)),
         csrf=csrf.value,
+        forgot=RESET_PATH,
         email=email,
         message=message,
     )
