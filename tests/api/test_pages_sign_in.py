@@ -34,6 +34,7 @@ SIGN_OUT = "/reports/sign-out"
 SIGNED_OUT = "/reports/signed-out"
 CALLBACK = ORIGIN + CALLBACK_PATH
 CHROMIUM = shutil.which("chromium")
+Query = dict[str, str] | list[tuple[str, str]]
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def cookie_named(response: httpx.Response, name: str) -> str:
 
 
 async def to_callback(
-    web: httpx.AsyncClient, email: str, query: dict[str, str] | None = None
+    web: httpx.AsyncClient, email: str, query: Query | None = None
 ) -> httpx.Response:
     """Open the report unsigned and sign in on the page it sends to: the sign-in page's answer,
     a redirect to the callback."""
@@ -69,7 +70,7 @@ async def to_callback(
 
 
 async def signed_in(
-    web: httpx.AsyncClient, email: str, query: dict[str, str] | None = None
+    web: httpx.AsyncClient, email: str, query: Query | None = None
 ) -> httpx.Response:
     """The callback's answer to a whole sign-in."""
     back = await to_callback(web, email, query)
@@ -91,6 +92,7 @@ async def test_an_unsigned_browser_is_sent_to_sign_in_with_pkce_and_a_state(
     response = await web.get(PAGE, params={"from": "2026-01-01"})
 
     assert response.status_code == 303
+    assert response.headers["cache-control"] == "no-store"
     location = urlsplit(response.headers["location"])
     assert location.path == "/oauth/authorize"
     query = {key: value[0] for key, value in parse_qs(location.query).items()}
@@ -168,6 +170,11 @@ async def test_signing_in_returns_to_the_report_with_a_session_cookie_holding_no
     assert 'name="csrf"' in html
     # The API itself never takes the cookie: another site's form cannot make it act.
     assert (await web.get("/v1/reports/sla")).status_code == 401
+
+
+async def test_filters_too_long_to_carry_are_left_behind(web: httpx.AsyncClient, ops: User) -> None:
+    response = await signed_in(web, ops.email, [("from", "2026-01-01")] * 30)
+    assert response.headers["location"] == PAGE
 
 
 async def test_a_state_that_does_not_match_starts_no_session(

@@ -65,12 +65,15 @@ FLOW_COOKIE = "dealreg_pages_flow"
 FLOW_SECONDS = 600
 SIGN_OUT_CSRF = CsrfGuard(form="pages sign-out", cookie="dealreg_pages_csrf", path="/reports")
 RECENT_BREACHES = 20
-# The report's filters a sign-in carries back to the page it came from.
+# The report's filters a sign-in carries back to the page it came from, if they are this short
+# (they ride in a cookie).
 _FILTERS = ("from", "to", "vendor_id")
+_FILTERS_KEPT_UP_TO = 300
 # What each sealed cookie is bound to: one cannot stand in for the other.
 _SESSION_CONTEXT = b"pages session"
 _FLOW_CONTEXT = b"pages sign-in flow"
 _START_AGAIN = "Sign in again"
+_NOT_KEPT = {"Cache-Control": "no-store"}
 
 
 class _Flow(msgspec.Struct, frozen=True):
@@ -140,6 +143,13 @@ async def _session_principal(request: Request[Any, Any, Any], db: Db) -> Princip
     )
 
 
+def _filters(query: str) -> str:
+    """The report's own filters of `query`, re-encoded (`back` is never a place to go); none
+    when they are too long to carry."""
+    kept = urlencode([(key, value) for key, value in parse_qsl(query) if key in _FILTERS])
+    return kept if len(kept) <= _FILTERS_KEPT_UP_TO else ""
+
+
 def _callback_uri(request: Request[Any, Any, Any]) -> str:
     issuer: str = request.app.state.settings.jwt_issuer
     return issuer.rstrip("/") + CALLBACK_PATH
@@ -156,7 +166,7 @@ async def _to_sign_in(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
     flow = _Flow(
         state=secrets.token_urlsafe(24),
         verifier=secrets.token_urlsafe(48),
-        back=request.url.query or "",
+        back=_filters(request.url.query or ""),
         started=int(time.time()),
     )
     challenge = hashlib.sha256(flow.verifier.encode()).digest()
@@ -170,7 +180,10 @@ async def _to_sign_in(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
             "state": flow.state,
         }
     )
-    response = Redirect(f"{AUTHORIZE_PATH}?{query}", status_code=HTTP_303_SEE_OTHER)
+    # Never kept by a cache: it carries this browser's new flow.
+    response = Redirect(
+        f"{AUTHORIZE_PATH}?{query}", status_code=HTTP_303_SEE_OTHER, headers=_NOT_KEPT
+    )
     sealed = _seal(request, msgspec.msgpack.encode(flow), _FLOW_CONTEXT)
     _set_cookie(request, response, FLOW_COOKIE, sealed, path=CALLBACK_PATH, max_age=FLOW_SECONDS)
     if SESSION_COOKIE in request.cookies:
@@ -268,10 +281,12 @@ def _failed(text: str, status: int = 400) -> Response[str]:
     return _message("Sign-in not completed", text, status=status, alert=True)
 
 
-def _back_to_page(query: str) -> Redirect:
-    # Only the report's own filters go back, re-encoded: `back` is never a place to go.
-    kept = urlencode([(key, value) for key, value in parse_qsl(query) if key in _FILTERS])
-    return Redirect(PAGE_PATH + (f"?{kept}" if kept else ""), status_code=HTTP_303_SEE_OTHER)
+def _back_to_page(filters: str) -> Redirect:
+    return Redirect(
+        PAGE_PATH + (f"?{filters}" if filters else ""),
+        status_code=HTTP_303_SEE_OTHER,
+        headers=_NOT_KEPT,
+    )
 
 
 def _flow(request: Request[Any, Any, Any]) -> _Flow | None:
@@ -324,7 +339,7 @@ async def sign_in_callback(request: Request[Any, Any, Any], db: Db) -> Response[
             # refresh token lapses unused, and no JWT is handed to the browser).
             tokens: TokenService = request.app.state.tokens
             session_id = tokens.verify(body["access_token"]).session_id
-            assert session_id is not None, "a code's exchange always starts a session"  # noqa: S101
+            assert session_id is not None  # noqa: S101 - a code's exchange starts a session
             response = _back_to_page(flow.back)
             _set_cookie(
                 request,
