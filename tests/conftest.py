@@ -2,20 +2,25 @@
 its end, and the app under test bound to that transaction.
 
 The database is `DEALREG_TEST_DATABASE_URL` when set; otherwise an embedded PostgreSQL started for
-the run. Either way the suite creates its own database beside the given one and drops it after.
+the run. Either way the suite creates its own database beside the given one and drops it after:
+one per pytest-xdist worker, so the workers never see each other's rows or locks.
 """
 
 import asyncio
+import fcntl
+import hashlib
 import os
 import shutil
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
+import redis
 from granian.constants import Interfaces
 from granian.server.embed import Server
 from litestar import Litestar
@@ -32,6 +37,16 @@ from tests.factories import Factory
 from tests.mailbox import outbound, smtp, to_files, to_smtp  # noqa: F401 - mail's fixtures
 from tests.servers import PrivateRedis, free_port
 
+# The pytest-xdist worker this process is ("gw0", "gw1"...), or "main" when not distributed.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Distributed, the `slow` and `fuzz` tests start first (in their order, the others after in
+    theirs): one of them handed out last would run alone while the other workers sit idle."""
+    if WORKER != "main":
+        items.sort(key=lambda item: not any(map(item.get_closest_marker, ("slow", "fuzz"))))
+
 
 def _asyncpg_dsn(url: str) -> tuple[str, dict[str, object]]:
     parsed = make_url(async_url(url))
@@ -44,13 +59,15 @@ def _asyncpg_dsn(url: str) -> tuple[str, dict[str, object]]:
     return parsed.database or "postgres", kwargs
 
 
-async def create_database(base_url: str, name: str) -> str:
-    """Create database `name` on the server of `base_url`; return its URL."""
+async def create_database(base_url: str, name: str, template: str | None = None) -> str:
+    """Create database `name` on the server of `base_url`, a copy of database `template` if
+    given; return its URL."""
     maintenance, kwargs = _asyncpg_dsn(base_url)
+    copy = f' TEMPLATE "{template}"' if template else ""
     conn = await asyncpg.connect(database=maintenance, **kwargs)
     try:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{name}"')
+        await conn.execute(f'CREATE DATABASE "{name}"{copy}')
     finally:
         await conn.close()
     return make_url(async_url(base_url)).set(database=name).render_as_string(hide_password=False)
@@ -84,7 +101,7 @@ def server_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 async def database_url(server_url: str) -> AsyncIterator[str]:
-    name = f"dealreg_test_{os.getpid()}"
+    name = f"dealreg_test_{os.getpid()}_{WORKER}"
     url = await create_database(server_url, name)
     yield url
     await drop_database(server_url, name)
@@ -126,13 +143,74 @@ def tokens(settings: Settings) -> TokenService:
 
 
 @pytest.fixture
-async def connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
-    """One connection per test, inside a transaction that is rolled back at the end."""
+async def connection(
+    request: pytest.FixtureRequest, engine: AsyncEngine
+) -> AsyncIterator[AsyncConnection]:
+    """One connection per test, inside a transaction that is rolled back at the end; for a test
+    of a module's shared scene, the module's connection, inside a savepoint rolled back at the
+    end, so the test sees the scene and its own rows, as if it had built the scene itself."""
+    if "module_connection" in request.fixturenames:
+        shared: AsyncConnection = request.getfixturevalue("module_connection")
+        savepoint = await shared.begin_nested()
+        yield shared
+        if savepoint.is_active:
+            await savepoint.rollback()
+        return
     async with engine.connect() as conn:
         outer = await conn.begin()
         yield conn
         if outer.is_active:
             await outer.rollback()
+
+
+# --- a scene built once per module --------------------------------------------------------------
+# A module whose tests read one elaborate scene (the reports') builds it once, in a module-scoped
+# fixture taking `module_client`, `module_db` and `module_factory` where a test's fixture would
+# take `client`, `db` and `factory`. Its rows stay in the module's transaction, never committed;
+# the tests using the scene run in savepoints of it (`connection`), the module's other tests in
+# transactions of their own, where the scene is not.
+
+
+@pytest.fixture(scope="module")
+async def module_connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    async with engine.connect() as conn:
+        outer = await conn.begin()
+        yield conn
+        await outer.rollback()
+
+
+@pytest.fixture(scope="module")
+def module_sessionmaker(module_connection: AsyncConnection) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(
+        bind=module_connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+    )
+
+
+@pytest.fixture(scope="module")
+async def module_db(module_connection: AsyncConnection) -> AsyncIterator[AsyncSession]:
+    # Its flushes go straight into the module's transaction: the session holds no savepoint open
+    # beneath the tests' ones.
+    sessionmaker = async_sessionmaker(
+        bind=module_connection, expire_on_commit=False, join_transaction_mode="rollback_only"
+    )
+    async with sessionmaker() as session:
+        yield session
+
+
+@pytest.fixture(scope="module")
+def module_factory(module_db: AsyncSession, tokens: TokenService) -> Factory:
+    return Factory(module_db, tokens)
+
+
+@pytest.fixture(scope="module")
+async def module_client(
+    shared_app: Litestar, module_sessionmaker: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[httpx.AsyncClient]:
+    # The tests' own `app` points the app at their transactions, and back here after each.
+    with _pointed_at(shared_app, module_sessionmaker) as app:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            yield client
 
 
 @pytest.fixture
@@ -164,12 +242,23 @@ def shared_app(settings: Settings) -> Litestar:
     return create_app(settings, sessionmaker=async_sessionmaker())
 
 
+@contextmanager
+def _pointed_at(
+    app: Litestar, sessionmaker: async_sessionmaker[AsyncSession]
+) -> Iterator[Litestar]:
+    """`app` with every pool of its sessions replaced by `sessionmaker`, then put back."""
+    pools = app.state.sessionmakers
+    app.state.sessionmakers = dict.fromkeys(pools, sessionmaker)
+    try:
+        yield app
+    finally:
+        app.state.sessionmakers = pools
+
+
 @pytest.fixture
 def app(shared_app: Litestar, sessionmaker: async_sessionmaker[AsyncSession]) -> Iterator[Litestar]:
-    pools = shared_app.state.sessionmakers
-    shared_app.state.sessionmakers = dict.fromkeys(pools, sessionmaker)
-    yield shared_app
-    shared_app.state.sessionmakers = pools
+    with _pointed_at(shared_app, sessionmaker) as app:
+        yield app
 
 
 @pytest.fixture
@@ -220,6 +309,22 @@ def private_redis() -> Iterator[PrivateRedis]:
 
 
 @pytest.fixture
+def shared_redis_url() -> Iterator[str]:
+    """`DEALREG_TEST_REDIS_URL`, emptied, the test's alone until it ends. It is one Redis database
+    for the whole run (every pytest-xdist worker) and for any other run given it on this machine,
+    and its users empty it: they take turns under a lock named by the URL."""
+    url = os.environ.get("DEALREG_TEST_REDIS_URL")
+    if not url:
+        pytest.skip("DEALREG_TEST_REDIS_URL is not set")
+    digest = hashlib.sha256(url.encode()).hexdigest()[:16]
+    with (Path(tempfile.gettempdir()) / f"dealreg-test-redis-{digest}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with redis.Redis.from_url(url) as client:
+            client.flushdb()
+        yield url
+
+
+@pytest.fixture
 def factory(db: AsyncSession, tokens: TokenService) -> Factory:
     return Factory(db, tokens)
 
@@ -233,11 +338,27 @@ async def scratch_url(server_url: str) -> AsyncIterator[str]:
     await drop_database(server_url, name)
 
 
+@pytest.fixture(scope="session")
+async def migrated_template(server_url: str) -> AsyncIterator[str]:
+    """The name of a migrated database nobody connects to, which `committing_engine` copies:
+    PostgreSQL copies it in a tenth of the time the migrations take."""
+    name = f"dealreg_template_{os.getpid()}_{WORKER}"
+    url = await create_database(server_url, name)
+    await asyncio.to_thread(upgrade, url)
+    yield name
+    await drop_database(server_url, name)
+
+
 @pytest.fixture
-async def committing_engine(scratch_url: str) -> AsyncIterator[AsyncEngine]:
-    """A migrated database of the test's own, where work commits for real: for concurrency and
-    commit-time behaviour, which a rolled-back shared connection cannot show."""
-    await asyncio.to_thread(upgrade, scratch_url)
+async def committing_engine(
+    server_url: str, scratch_url: str, migrated_template: str
+) -> AsyncIterator[AsyncEngine]:
+    """A migrated database of the test's own (`scratch_url`'s, which the processes a test starts
+    are given), where work commits for real: for concurrency and commit-time behaviour, which a
+    rolled-back shared connection cannot show."""
+    name = make_url(scratch_url).database
+    assert name is not None
+    await create_database(server_url, name, template=migrated_template)
     engine = make_engine(scratch_url, pool_size=20)
     yield engine
     await engine.dispose()

@@ -29,13 +29,27 @@ class PrivateRedis:
         self.port = free_port()
         self.dir = tempfile.mkdtemp(prefix="drredis")
         self.process: subprocess.Popen[bytes] | None = None
+        self.started = False
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - a fixed argv
+        """Start the server on a port of its own. First started, it moves to another port while
+        its own is taken (another worker's server may have bound it since `free_port()`);
+        restarted, it keeps its port, which the test's clients hold."""
+        for _ in range(5):
+            if self._serve():
+                return
+            if self.started:
+                break
+            self.port = free_port()
+        raise RuntimeError(f"private redis could not listen on port {self.port}")
+
+    def _serve(self) -> bool:
+        """Whether a server started here answers on `self.port`, rather than another one there."""
+        process = subprocess.Popen(  # noqa: S603 - a fixed argv
             [
                 REDIS_SERVER,
                 "--port",
@@ -52,14 +66,19 @@ class PrivateRedis:
             stdout=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and process.poll() is None:
             try:
                 with redis.Redis.from_url(self.url) as client:
-                    client.ping()
-                return
+                    if client.info("server")["process_id"] == process.pid:
+                        self.process = process
+                        self.started = True
+                        return True
             except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("private redis did not start")
+                pass
+            time.sleep(0.05)
+        process.terminate()
+        process.wait(timeout=10)
+        return False
 
     def stop(self) -> None:
         if self.process is not None:

@@ -5,6 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "clients" / "python"
 # What importing, installing (`pip install -e` leaves .pdm-build) or checking the client leaves

@@ -18,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from dealreg.config import RATE_LIMIT_SETTINGS
 from tests.servers import DemoServer
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "openapi.json"

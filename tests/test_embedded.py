@@ -14,6 +14,8 @@ from sqlalchemy.engine import make_url
 
 from dealreg.embedded import start_embedded_postgres
 
+pytestmark = pytest.mark.slow
+
 JOIN = (
     "import sys; from pathlib import Path; "
     "from dealreg.embedded import start_embedded_postgres; "

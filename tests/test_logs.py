@@ -24,6 +24,7 @@ from tests.servers import DemoServer
 BUDGET_SECONDS = 90
 
 
+@pytest.mark.slow
 def test_a_run_of_bad_requests_logs_none_of_the_values_sent(
     scratch_url: str, tmp_path: Path
 ) -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 # clients/python, generated, is excluded in pyproject.toml; clients/generate.py is linted.
 LINTED = ("src", "tests", "alembic", "bench", "examples", "clients")

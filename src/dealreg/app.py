@@ -17,11 +17,13 @@ from litestar.types import Method
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg import __version__, subscriptions
-from dealreg.api import ROUTE_HANDLERS
+from dealreg.api import ROUTE_HANDLERS, queries
 from dealreg.api.body import JsonRequest
+from dealreg.api.cors import Cors
 from dealreg.api.days import check_every_route
 from dealreg.api.deps import DEPENDENCIES
 from dealreg.api.docs import DocsPage
+from dealreg.api.queries import strict_query_middleware
 from dealreg.api.security import BearerAuthentication
 from dealreg.api.throttling import Throttle, stamp_rate_limit
 from dealreg.api.unit_of_work import (
@@ -135,12 +137,14 @@ def create_app(
         dependencies=DEPENDENCIES,
         exception_handlers=exception_handlers(),
         # In this order: authentication counts each request against its rate limit and refuses
-        # it before the unit of work opens a transaction or looks up an Idempotency-Key.
+        # it, then an unknown query parameter is refused, before the unit of work opens a
+        # transaction or looks up an Idempotency-Key.
         middleware=[
             request_id_middleware,
             DefineMiddleware(
                 BearerAuthentication, exclude_from_auth_key="public", exclude=["^/docs"]
             ),
+            strict_query_middleware,
             unit_of_work_middleware,
         ],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
@@ -161,7 +165,11 @@ def create_app(
             }
         ),
         plugins=_tracing_plugins(tracer_provider),
-        before_send=[stamp_response, stamp_rate_limit],
+        before_send=[
+            stamp_response,
+            stamp_rate_limit,
+            *([Cors(settings.cors_origin_set)] if settings.cors_origin_set else []),
+        ],
         # configure_logging owns the standard library's logging: Litestar's own configuration
         # would add a handler of its own format, past the withholding of database values.
         logging_config=None,
@@ -169,6 +177,7 @@ def create_app(
         debug=False,
     )
     check_every_route(app)
+    queries.install(app)
     return app
 
 

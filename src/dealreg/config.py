@@ -8,6 +8,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 import limits
 import msgspec
@@ -110,6 +111,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed
     # for the client IP the limits count; with none, a proxy's clients share its address.
     trusted_proxies: str = ""
+    # Origins (`https://crm.example.com`, comma-separated, exactly as browsers send them) whose
+    # pages may call the API from the browser (api/cors.py); empty: no CORS headers at all.
+    cors_origins: str = ""
 
     def __post_init__(self) -> None:
         for name in RATE_LIMIT_SETTINGS:
@@ -123,6 +127,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             self.trusted_proxy_networks  # noqa: B018 - parsed to be checked
         except ValueError as exc:
             raise ValueError(f"trusted_proxies: {exc}") from None
+        for origin in self.cors_origin_set:
+            if _serialized_origin(origin) != origin:
+                raise ValueError(
+                    f"cors_origins: {origin!r} is not an origin as a browser sends it "
+                    "('https://crm.example.com', 'http://localhost:3000': a scheme, a lower-case "
+                    "host and a port only when not the scheme's default; no path, no wildcard)"
+                )
 
     @property
     def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
@@ -131,6 +142,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             for part in self.trusted_proxies.split(",")
             if part.strip()
         )
+
+    @property
+    def cors_origin_set(self) -> frozenset[str]:
+        return frozenset(part.strip() for part in self.cors_origins.split(",") if part.strip())
 
     @property
     def signing_key_path(self) -> Path:
@@ -158,6 +173,23 @@ def _is_rate_limit(value: str) -> bool:
         return limits.parse(value).amount >= 1
     except ValueError:
         return False
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _serialized_origin(origin: str) -> str | None:
+    """`origin` as the Origin header spells it (RFC 6454 §6.1), or None when it is not one."""
+    try:
+        parts = urlsplit(origin)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in _DEFAULT_PORTS or not parts.hostname or "*" in parts.hostname:
+        return None
+    shown_port = "" if port in (None, _DEFAULT_PORTS[parts.scheme]) else f":{port}"
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return f"{parts.scheme}://{host}{shown_port}"
 
 
 def _decode_path(type_: type, obj: object) -> object:

@@ -45,9 +45,13 @@ async def hours(db: AsyncSession, lead_id: str, accept: float, touch: float | No
     await db.execute(update(Lead).where(Lead.id == uuid.UUID(lead_id)).values(**values))
 
 
-@pytest.fixture
-async def world(client: httpx.AsyncClient, db: AsyncSession, factory: Factory) -> World:
-    """Partner A: six leads of campaign Spring; partner B: three of Autumn (see the module)."""
+@pytest.fixture(scope="module")
+async def world(
+    module_client: httpx.AsyncClient, module_db: AsyncSession, module_factory: Factory
+) -> World:
+    """Partner A: six leads of campaign Spring; partner B: three of Autumn (see the module).
+    Built once for the module (tests/conftest.py, "a scene built once per module")."""
+    client, db, factory = module_client, module_db, module_factory
     vendor = await vendor_setup(factory)
     a = await partner_setup(factory, vendor)
     b = await partner_setup(factory, vendor)

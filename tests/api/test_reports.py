@@ -189,8 +189,10 @@ class Scenario:
     ids: dict[str, str]
 
 
-@pytest.fixture
-async def scenario(client: httpx.AsyncClient, db: AsyncSession, factory: Factory) -> Scenario:
+@pytest.fixture(scope="module")
+async def scenario(
+    module_client: httpx.AsyncClient, module_db: AsyncSession, module_factory: Factory
+) -> Scenario:
     """One vendor, two programs, eight registrations submitted in March 2025:
 
     name    submitted (UTC)   program  approver  outcome
@@ -204,7 +206,10 @@ async def scenario(client: httpx.AsyncClient, db: AsyncSession, factory: Factory
     fresh   Thu 03-06 (W10)   first    -         open, only its reminder fired
 
     and another vendor's registration (Tue 03-04), approved after 4 business hours.
+
+    Built once for the module (tests/conftest.py, "a scene built once per module").
     """
+    client, db, factory = module_client, module_db, module_factory
     vendor = await vendor_setup(factory)
     program = await factory.program(vendor.vendor)
     second = VendorSetup(vendor.vendor, program, [await factory.product(program)])

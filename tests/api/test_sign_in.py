@@ -146,6 +146,19 @@ async def test_a_person_signs_in_and_the_app_gets_a_code_and_its_state_back(
     assert me.json()["scopes"] == sorted(body["scope"].split())
 
 
+async def test_parameters_the_server_does_not_know_are_ignored_as_oauth_requires(
+    web: httpx.AsyncClient, rep_app: OAuthApp, rep: User
+) -> None:
+    """RFC 6749 §3.1, although every other route refuses a query parameter it does not know."""
+    _, challenge = pkce()
+    params = query(rep_app.client_id, challenge, state="s") | {"prompt": "login", "nonce": "n"}
+
+    assert (await web.get(AUTHORIZE, params=params)).status_code == 200
+    where, values = redirected(await submit(web, params, rep.email))
+    assert where == LOOPBACK
+    assert values["state"] == "s"
+
+
 @pytest.mark.parametrize("redirect_uri", [WEB, NATIVE, "http://127.0.0.1:53682/callback"])
 async def test_every_registered_kind_of_redirect_uri_gets_the_code(
     web: httpx.AsyncClient, rep_app: OAuthApp, rep: User, redirect_uri: str

@@ -35,6 +35,8 @@ from standardwebhooks import Webhook
 from tests.examples.conftest import CLIENT
 from tests.servers import DemoServer, free_port, stop, wait_for
 
+pytestmark = pytest.mark.slow
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "vendor_crm_sync.py"
 # Each test, server start to stop: the demo seeds in a few seconds, a delivery takes about two.
 BUDGET_SECONDS = 60

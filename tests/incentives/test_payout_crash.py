@@ -29,9 +29,12 @@ from dealreg.registrations.models import Deal, Registration, RegistrationStatus,
 from tests.factories import Factory
 from tests.servers import PrivateRedis
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("DEALREG_TEST_REDIS_URL"), reason="DEALREG_TEST_REDIS_URL is not set"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not os.environ.get("DEALREG_TEST_REDIS_URL"), reason="DEALREG_TEST_REDIS_URL is not set"
+    ),
+    pytest.mark.slow,
+]
 
 PERIOD_START, PERIOD_END = date(2025, 3, 1), date(2025, 3, 31)
 PERIOD_OPENS = datetime.combine(PERIOD_START, clock(), UTC)

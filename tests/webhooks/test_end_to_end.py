@@ -25,6 +25,8 @@ from tests.problems import if_match
 from tests.servers import PrivateRedis
 from tests.webhooks.receiver import Receiver
 
+pytestmark = pytest.mark.slow
+
 DECISIONS = 200
 # Between two decisions: the test measures how soon each is delivered, not how many a second one
 # worker can deliver (about 25 with its 4 threads here, measured).

@@ -2,11 +2,13 @@
 the actor does the job's work when a message arrives, once per message."""
 
 import asyncio
+import sys
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import dramatiq
 import pytest
+import structlog
 from dramatiq.brokers.stub import StubBroker
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
@@ -199,11 +201,16 @@ async def test_enqueue_checks_the_values_against_the_job(db: AsyncSession) -> No
 
 
 async def test_rows_of_a_job_this_version_lacks_are_parked_out_of_the_way_and_logged_once(
-    hits_table: AsyncEngine, stub_broker: tuple[StubBroker, LoopSessions]
+    hits_table: AsyncEngine,
+    stub_broker: tuple[StubBroker, LoopSessions],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A rolling deploy: a newer API wrote 120 rows of a job this worker does not know, before 43
     it does. The known ones go out at once; the others wait, unsent, for a newer relay."""
     broker, _ = stub_broker
+    # A logger not used yet: one used before the last app was built keeps the processors of the
+    # logging set up then (structlog caches them on first use), not those capture_logs replaces.
+    monkeypatch.setattr(sys.modules[Relay.__module__], "log", structlog.get_logger("dealreg.relay"))
     sessionmaker = make_sessionmaker(hits_table)
     async with transaction(sessionmaker) as session:
         session.add_all(OutboxMessage(job="from.a.newer.version", payload={}) for _ in range(120))

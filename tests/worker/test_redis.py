@@ -29,7 +29,10 @@ from tests.servers import PrivateRedis
 from tests.worker.conftest import RECORD_HIT, TICK, hits
 
 REDIS_URL = os.environ.get("DEALREG_TEST_REDIS_URL")
-pytestmark = pytest.mark.skipif(not REDIS_URL, reason="DEALREG_TEST_REDIS_URL is not set")
+pytestmark = [
+    pytest.mark.skipif(not REDIS_URL, reason="DEALREG_TEST_REDIS_URL is not set"),
+    pytest.mark.slow,
+]
 
 
 async def eventually(check: Callable[[], object], *, seconds: float = 20) -> None:
@@ -46,16 +49,8 @@ def _url(engine: AsyncEngine) -> str:
 
 
 @pytest.fixture
-def clean_redis() -> str:
-    assert REDIS_URL is not None
-    with redis.Redis.from_url(REDIS_URL) as client:
-        client.flushdb()
-    return REDIS_URL
-
-
-@pytest.fixture
-async def background(hits_table: AsyncEngine, clean_redis: str) -> AsyncIterator[Background]:
-    work = Background(_url(hits_table), clean_redis, worker_threads=2, with_scheduler=False)
+async def background(hits_table: AsyncEngine, shared_redis_url: str) -> AsyncIterator[Background]:
+    work = Background(_url(hits_table), shared_redis_url, worker_threads=2, with_scheduler=False)
     work.start()
     yield work
     await asyncio.to_thread(work.stop)

@@ -12,6 +12,7 @@ from dealreg.api.account import (
 )
 from dealreg.api.api_clients import ApiClientController
 from dealreg.api.approvals import DecisionController, approval_queue
+from dealreg.api.docs import docs_asset
 from dealreg.api.events import event_feed
 from dealreg.api.health import health, ready
 from dealreg.api.incentives import (
@@ -92,4 +93,5 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     reset_page,
     complete_reset,
     request_reset,
+    docs_asset,
 ]

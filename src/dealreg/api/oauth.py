@@ -16,6 +16,7 @@ from litestar.params import URLEncodedBody
 
 from dealreg.api import oauth_server
 from dealreg.api.deps import Db
+from dealreg.api.queries import ANY_QUERY
 from dealreg.api.schemas import problems
 from dealreg.api.throttling import throttle_of
 from dealreg.auth.keys import public_jwks
@@ -92,7 +93,8 @@ def _basic_credentials(header: str | None) -> tuple[str, str] | None:
 @post(
     oauth_server.TOKEN_PATH,
     tags=["oauth"],
-    opt={"public": True},
+    # RFC 6749 §3.2: the token endpoint MUST ignore request parameters it does not recognize.
+    opt={"public": True, ANY_QUERY: True},
     status_code=200,
     responses=problems(401, 413, 429, public=True),
     summary="Get an access token: client credentials, a sign-in's code, or a refresh token",

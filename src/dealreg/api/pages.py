@@ -38,6 +38,7 @@ from dealreg.api import oauth_server
 from dealreg.api.deps import Db
 from dealreg.api.forms import CsrfGuard, served_securely
 from dealreg.api.html import HTML_ERRORS, render_page
+from dealreg.api.queries import ANY_QUERY
 from dealreg.api.reports import From, To, report_scope
 from dealreg.api.signin import AUTHORIZE_PATH
 from dealreg.api.throttling import admit, charge_address
@@ -300,7 +301,8 @@ def _flow(request: Request[Any, Any, Any]) -> _Flow | None:
     return flow if time.time() - flow.started < FLOW_SECONDS else None
 
 
-@get(CALLBACK_PATH, **_PAGE)
+# RFC 6749 §4.1.2: the client ignores response parameters it does not know (`iss`, `error_uri`).
+@get(CALLBACK_PATH, **(_PAGE | {"opt": {"public": True, ANY_QUERY: True}}))
 async def sign_in_callback(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
     """Where the sign-in page sends the browser back: the code becomes a session here."""
     # Read by hand: `state` is a name Litestar keeps for its own application state.

@@ -33,6 +33,7 @@ from dealreg.api import oauth_server
 from dealreg.api.deps import Db
 from dealreg.api.forms import CsrfGuard
 from dealreg.api.html import STYLE, STYLE_HASH, templates
+from dealreg.api.queries import ANY_QUERY
 from dealreg.api.throttling import Quota, TooManyRequests, charge_address, refusal, throttle_of
 from dealreg.auth.credentials import Outcome, check_credentials
 from dealreg.auth.resets import PAGE_PATH as RESET_PATH
@@ -150,7 +151,8 @@ def _form(
     return response
 
 
-_PAGE: dict[str, Any] = {"opt": {"public": True}, "include_in_schema": False}
+# RFC 6749 §3.1: the authorization endpoint must ignore the parameters it does not know.
+_PAGE: dict[str, Any] = {"opt": {"public": True, ANY_QUERY: True}, "include_in_schema": False}
 
 
 async def _too_many(request: Request[Any, Any, Any]) -> Response[str] | None:
