@@ -50,7 +50,8 @@ def test_a_run_of_bad_requests_logs_none_of_the_values_sent(
             "email": f"mail{mark}@",
             "name": f"name{mark}",
             "broken json": f"json{mark}",
-            "page token": f"page{mark}",
+            "page code": f"code{mark}",
+            "page form": f"form{mark}",
         }
         # Outside years 1-9999 once in UTC: asyncpg refused it with its value in the message.
         instant = "0001-01-01T00:00:00+05:00"
@@ -89,7 +90,8 @@ def test_a_run_of_bad_requests_logs_none_of_the_values_sent(
                     content=f'{{"name": "{sent["broken json"]}',
                     headers=admin | {"Content-Type": "application/json"},
                 ),
-                http.post("/reports/sign-in", data={"token": sent["page token"], "back": ""}),
+                http.get("/reports/callback", params={"code": sent["page code"], "state": "s"}),
+                http.post("/reports/sign-out", data={"csrf": sent["page form"]}),
                 http.get("/v1/registrations", params={"updated_since": instant}, headers=admin),
                 http.get("/v1/registrations", params={"expiring_before": instant}, headers=admin),
             ]

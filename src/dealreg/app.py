@@ -158,6 +158,9 @@ def create_app(
                 "tokens": tokens,
                 "sealer": Sealer.from_signing_key(tokens.signing_key),
                 "mail_sealer": mail_sealer(tokens.signing_key),
+                "page_sealer": Sealer.from_signing_key(
+                    tokens.signing_key, b"dealreg page cookies v1"
+                ),
                 "throttle": throttle,
             }
         ),

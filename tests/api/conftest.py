@@ -1,4 +1,4 @@
-"""Fixtures shared by the incentive API tests (plans, earnings, cancellation, preview)."""
+"""Fixtures shared by the incentive API tests (plans, earnings, cancellation, preview) and the\nreport pages' tests."""
 
 import uuid
 
@@ -10,6 +10,7 @@ from dealreg.incentives import service
 from dealreg.incentives.models import Earning
 from tests.factories import Factory
 from tests.incentives.helpers import Enrolment, Settle, enrol
+from tests.report_pages import Scene, make_scene
 
 
 @pytest.fixture
@@ -29,3 +30,8 @@ def settle(sessionmaker: async_sessionmaker[AsyncSession]) -> Settle:
 @pytest.fixture
 async def enrolment(client: httpx.AsyncClient, factory: Factory) -> Enrolment:
     return await enrol(client, factory)
+
+
+@pytest.fixture
+async def scene(client: httpx.AsyncClient, db: AsyncSession, factory: Factory) -> Scene:
+    return await make_scene(client, db, factory)

@@ -3,11 +3,13 @@ page its link opens (CSRF enforced), and every refusal, each of which writes not
 
 import re
 import uuid
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from litestar import Litestar
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -19,6 +21,7 @@ from dealreg.outbox.models import OutboxMessage
 from tests.factories import Factory
 from tests.mailbox import Smtp, form_fields, link_in, mails_to, run_jobs, token_of
 from tests.problems import assert_problem, count_rows
+from tests.signin import ORIGIN
 
 PASSWORD = "correct horse battery staple"
 PAGE = "/account/invitation"
@@ -75,6 +78,15 @@ async def send_form(
 ) -> httpx.Response:
     body = fields | {"name": "Casey Jones", "password": PASSWORD, "password_again": PASSWORD}
     return await client.post(PAGE, data=body | values)
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
+    """A browser at the suite's https issuer: the pages' CSRF cookie is Secure, as every page
+    cookie is where the installation is served over TLS (api/forms.py)."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url=ORIGIN) as web:
+        yield web
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ ending the person's earlier tokens, and every refusal, each of which writes noth
 
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from unittest import mock
@@ -12,6 +12,7 @@ from unittest import mock
 import httpx
 import msgspec
 import pytest
+from litestar import Litestar
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -25,12 +26,22 @@ from dealreg.outbox.models import OutboxMessage
 from tests.factories import Factory
 from tests.mailbox import Smtp, form_fields, link_in, mails_to, run_jobs, token_of
 from tests.problems import assert_problem, count_rows
+from tests.signin import ORIGIN
 
 RESETS = "/v1/password-resets"
 PAGE = "/account/password-reset"
 OLD = "the old passphrase of mine"
 NEW = "a brand new passphrase 42"
 JOBS = ("auth.mail_reset_link", "mail.send")
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
+    """A browser at the suite's https issuer: the pages' CSRF cookie is Secure, as every page
+    cookie is where the installation is served over TLS (api/forms.py)."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url=ORIGIN) as web:
+        yield web
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from dealreg.api.me import me
 from dealreg.api.oauth import issue_token, jwks, revoke_token
 from dealreg.api.oauth_apps import OauthAppController
 from dealreg.api.organizations import OrganizationController
-from dealreg.api.pages import sign_in, sign_out, sla_page
+from dealreg.api.pages import sign_in_callback, sign_out, signed_out, sla_page
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.programs import ProgramController
 from dealreg.api.registrations import DealController, RegistrationController
@@ -85,7 +85,8 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     event_feed,
     WebhookEndpointController,
     sla_page,
-    sign_in,
+    sign_in_callback,
+    signed_out,
     sign_out,
     invitation_page,
     accept_invitation,

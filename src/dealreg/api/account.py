@@ -4,32 +4,29 @@ password), choose a new password after a reset, and ask for a reset.
 Phone-first, server-rendered, under the report pages' policy (their own stylesheet and nothing
 else loads or runs, forms post only here). A GET shows a form and spends nothing, so a mail
 scanner that opens the link does no harm; the POST does the work. Forms carry a CSRF token that
-must match the `dealreg_csrf` cookie set with the form (HttpOnly, SameSite=Strict, only for
-`/account`), and a POST from another origin is refused: another site cannot make a browser
+matches the `dealreg_csrf` cookie set with the form (HttpOnly, SameSite=Strict, only for
+`/account`; api/forms.py), and a POST from another origin is refused: another site cannot make a browser
 accept an invitation or set a password it chose. A refusal is a page with the API's status
 (nothing written: the unit of work rolls back every answer of 400 and above).
 """
 
-import hmac
-import secrets
 from typing import Any
-from urllib.parse import urlsplit
 
 import msgspec
 from litestar import Request, Response, get, post
 from litestar.params import FromQuery, URLEncodedBody
 
 from dealreg.api.deps import Db
-from dealreg.api.pages import HTML_ERRORS, _page
+from dealreg.api.forms import CsrfGuard
+from dealreg.api.html import HTML_ERRORS, render_page
 from dealreg.api.throttling import charge_address
 from dealreg.auth import invitations, resets
 from dealreg.auth.invitations import PAGE_PATH as INVITATION_PATH
-from dealreg.auth.links import well_formed
 from dealreg.auth.resets import PAGE_PATH as RESET_PATH
 from dealreg.errors import DealRegError, FieldError, Forbidden, InvalidInput
 from dealreg.fields import Email
 
-CSRF_COOKIE = "dealreg_csrf"
+CSRF = CsrfGuard(form="account", cookie="dealreg_csrf", path="/account")
 REQUEST_RESET_PATH = RESET_PATH + "/request"
 
 _ACCOUNT: dict[str, Any] = {
@@ -59,47 +56,23 @@ class ResetRequestForm(msgspec.Struct):
     email: str = ""
 
 
-def _csrf(request: Request[Any, Any, Any]) -> str:
-    """The browser's CSRF token: the cookie's, or a new one."""
-    current = request.cookies.get(CSRF_COOKIE, "")
-    return current if well_formed(current) else secrets.token_urlsafe(32)
-
-
-def _with_csrf(
-    request: Request[Any, Any, Any], response: Response[str], csrf: str
-) -> Response[str]:
-    response.set_cookie(
-        CSRF_COOKIE,
-        csrf,
-        path="/account",
-        httponly=True,
-        secure=request.url.scheme == "https",
-        samesite="strict",
-    )
-    return response
-
-
 def _forged(request: Request[Any, Any, Any], sent: str) -> Response[str] | None:
     """The refusal (403) of a form this browser was not given here; None for one it was."""
-    origin = request.headers.get("origin")
-    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
-        return _refusal(Forbidden("This form may only be sent from dealreg's own page."))
-    expected = request.cookies.get(CSRF_COOKIE, "")
-    if not expected or not hmac.compare_digest(expected.encode(), sent.encode()):
-        return _refusal(
-            Forbidden("This form has expired or was not sent from dealreg's page: open it again.")
-        )
-    return None
+    if CSRF.good(request, sent):
+        return None
+    return _refusal(
+        Forbidden("This form has expired or was not sent from dealreg's page: open it again.")
+    )
 
 
 def _message(heading: str, text: str, status: int = 200) -> Response[str]:
-    return _page(
+    return render_page(
         "account_message.html", status, heading=heading, text=text, problem=False, code=None
     )
 
 
 def _refusal(exc: DealRegError) -> Response[str]:
-    return _page(
+    return render_page(
         "account_message.html",
         exc.status,
         heading=exc.title,
@@ -128,22 +101,23 @@ async def _invitation_form(
         _, user, org = await invitations.open_invitation(db, token)
     except DealRegError as exc:
         return _refusal(exc)
-    csrf = _csrf(request)
-    page = _page(
+    csrf = CSRF.issue(request)
+    page = render_page(
         "account_form.html",
         422 if refused else 200,
         heading=f"Join {org.name}",
         intro=f"You are invited to dealreg as a member of {org.name}. Choose your name and password.",
         action=INVITATION_PATH,
         token=token,
-        csrf=csrf,
+        csrf=csrf.value,
         email=user.email,
         ask_name=True,
         name=user.name if name is None else name,
         message=refused.detail if refused else None,
         button="Join",
     )
-    return _with_csrf(request, page, csrf)
+    CSRF.set_cookie(request, page, csrf)
+    return page
 
 
 @get(INVITATION_PATH, **_ACCOUNT)
@@ -182,21 +156,22 @@ async def _reset_form(
         _, user = await resets.open_reset(db, token)
     except DealRegError as exc:
         return _refusal(exc)
-    csrf = _csrf(request)
-    page = _page(
+    csrf = CSRF.issue(request)
+    page = render_page(
         "account_form.html",
         422 if refused else 200,
         heading="Choose a new password",
         intro="Choose a new password. Setting it signs you out everywhere else.",
         action=RESET_PATH,
         token=token,
-        csrf=csrf,
+        csrf=csrf.value,
         email=user.email,
         ask_name=False,
         message=refused.detail if refused else None,
         button="Set password",
     )
-    return _with_csrf(request, page, csrf)
+    CSRF.set_cookie(request, page, csrf)
+    return page
 
 
 @get(RESET_PATH, **_ACCOUNT)
@@ -205,9 +180,10 @@ async def reset_page(
 ) -> Response[str]:
     """With a link's token, the form for a new password; without, the form to ask for a link."""
     if not token:
-        csrf = _csrf(request)
-        page = _page("account_request.html", action=REQUEST_RESET_PATH, csrf=csrf)
-        return _with_csrf(request, page, csrf)
+        csrf = CSRF.issue(request)
+        page = render_page("account_request.html", action=REQUEST_RESET_PATH, csrf=csrf.value)
+        CSRF.set_cookie(request, page, csrf)
+        return page
     return await _reset_form(request, db, token)
 
 

@@ -91,7 +91,7 @@ def _basic_credentials(header: str | None) -> tuple[str, str] | None:
 
 
 @post(
-    "/v1/oauth/token",
+    oauth_server.TOKEN_PATH,
     tags=["oauth"],
     # RFC 6749 §3.2: the token endpoint MUST ignore request parameters it does not recognize.
     opt={"public": True, ANY_QUERY: True},

@@ -64,14 +64,22 @@ def problem_of(refused: Refused) -> OAuthError:
     return _PROBLEMS.get(error.error, InvalidTokenRequest)(detail)
 
 
-def auth_request(request: Request[Any, Any, Any], params: list[tuple[str, str]]) -> AuthRequest:
+TOKEN_PATH = "/v1/oauth/token"  # noqa: S105 - a path, not a secret
+
+
+def auth_request(
+    request: Request[Any, Any, Any],
+    params: list[tuple[str, str]],
+    *,
+    at_token_endpoint: bool = False,
+) -> AuthRequest:
+    """`request` as Authlib reads it; or, `at_token_endpoint`, as the token endpoint's POST that
+    a first-party page (api/pages.py) makes in-process, with no HTTP to itself."""
     issuer: str = request.app.state.settings.jwt_issuer
+    method, path = ("POST", TOKEN_PATH) if at_token_endpoint else (request.method, request.url.path)
     try:
         return AuthRequest(
-            request.method,
-            issuer.rstrip("/") + request.url.path,
-            headers=dict(request.headers),
-            params=params,
+            method, issuer.rstrip("/") + path, headers=dict(request.headers), params=params
         )
     except OAuth2Error as exc:
         # Plain http off loopback: OAuth needs TLS, and DEALREG_JWT_ISSUER says there is none.
@@ -83,10 +91,12 @@ async def run(
     db: AsyncSession,
     params: list[tuple[str, str]],
     action: Callable[[SignInServer, AuthRequest], T],
+    *,
+    at_token_endpoint: bool = False,
 ) -> T:
     """`action` on a server of this request, in its transaction. A refusal that ended a session
     (a code or refresh token used twice) is still committed."""
-    oauth_request = auth_request(request, params)
+    oauth_request = auth_request(request, params, at_token_endpoint=at_token_endpoint)
 
     def in_transaction(session: Session) -> T:
         server = SignInServer(

@@ -1,120 +1,194 @@
 """HTML pages for people who would rather look than read: the SLA report with its charts.
 
-A browser cannot send a bearer header on a link, so a page also takes the access token from a
-cookie that its sign-in form sets: HttpOnly, SameSite=Strict, scoped to `/reports` and only ever
-read by these GET pages, so it cannot act on the API. The pages are outside the OpenAPI document
-(they are not API), render every error as HTML with the status and wording of the API's problem,
-and allow nothing but their own inline stylesheet to run or load.
+A person signs in to the pages as to any app: through the authorization flow (api/signin.py),
+the pages being the first-party app `dealreg-pages`. An unsigned browser is sent to the sign-in
+page with a PKCE challenge and a `state`; the verifier and state wait in a sealed cookie of the
+callback's own (HttpOnly, SameSite=Lax, ten minutes). The callback checks the state, exchanges
+the code in-process (Authlib's grant, no HTTP to itself), and keeps only the sign-in session's
+id, sealed, in an HttpOnly, SameSite=Lax cookie for `/reports` (Secure where served over TLS).
+No token a script could read is ever in the browser: each page builds its principal from the
+session (auth/service.py `session_principal`), so a session ended (signed out here or from
+another device, a new password) or a person disabled sends the browser to sign in again.
+"Sign out" is a POST form with a CSRF token (api/forms.py); it ends the session.
+
+`dealreg-pages` registers itself, with the callback under DEALREG_JWT_ISSUER, the first time
+an unsigned browser is sent to sign in: a fresh installation needs no operator step, and a moved
+one (a new issuer) adds its new callback. A script may still send `Authorization: Bearer`.
+
+The pages are outside the OpenAPI document and allow nothing but their own inline stylesheet to
+run or load (api/html.py).
 """
 
 import base64
 import hashlib
+import secrets
+import time
 import uuid
-from collections.abc import Callable
-from datetime import UTC, datetime
-from importlib.resources import files
+from datetime import timedelta
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode
 
-import jinja2
 import msgspec
-from litestar import MediaType, Request, Response, get, post
+from litestar import Request, Response, get, post
 from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_303_SEE_OTHER
-from litestar.types import ExceptionHandlersMap
 
+from dealreg.api import oauth_server
 from dealreg.api.deps import Db
+from dealreg.api.forms import CsrfGuard, served_securely
+from dealreg.api.html import HTML_ERRORS, render_page
+from dealreg.api.queries import ANY_QUERY
 from dealreg.api.reports import From, To, report_scope
+from dealreg.api.signin import AUTHORIZE_PATH
 from dealreg.api.throttling import admit, charge_address
 from dealreg.api.unit_of_work import ON_REPORTS_POOL
-from dealreg.auth import scopes
+from dealreg.auth import scopes, sessions
+from dealreg.auth.apps import ensure_first_party_app
+from dealreg.auth.server import Refused
+from dealreg.auth.service import session_principal
 from dealreg.auth.tokens import InvalidToken, TokenService
-from dealreg.errors import Forbidden, NotFound, Unauthenticated, exception_handlers
+from dealreg.errors import Forbidden, NotFound, Unauthenticated
 from dealreg.orgs.models import OrgKind
 from dealreg.orgs.principals import Principal
+from dealreg.sealing import Sealer, Unsealable
 from dealreg.sla import chart, reports
 
-COOKIE = "dealreg_reports"
+PAGES_APP = "dealreg-pages"
+PAGES_APP_NAME = "dealreg reports"
 PAGE_PATH = "/reports/sla"
-SIGN_IN_PATH = "/reports/sign-in"
+CALLBACK_PATH = "/reports/callback"
 SIGN_OUT_PATH = "/reports/sign-out"
+SIGNED_OUT_PATH = "/reports/signed-out"
+SESSION_COOKIE = "dealreg_pages"
+FLOW_COOKIE = "dealreg_pages_flow"
+# Long enough to type a password (or look one up), short enough that a stale tab starts over.
+FLOW_SECONDS = 600
+SIGN_OUT_CSRF = CsrfGuard(form="pages sign-out", cookie="dealreg_pages_csrf", path="/reports")
 RECENT_BREACHES = 20
-# The report's filters a sign-in carries back to the page it came from.
+# The report's filters a sign-in carries back to the page it came from, if they are this short
+# (they ride in a cookie).
 _FILTERS = ("from", "to", "vendor_id")
-
-_templates = jinja2.Environment(
-    loader=jinja2.PackageLoader("dealreg.api", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-)
-_STYLE = files("dealreg.api").joinpath("templates/page.css").read_text()
-_STYLE_HASH = base64.b64encode(hashlib.sha256(_STYLE.encode()).digest()).decode()
-_HEADERS = {
-    "Content-Security-Policy": (
-        f"default-src 'none'; style-src 'sha256-{_STYLE_HASH}'; form-action 'self'; "
-        "frame-ancestors 'none'; base-uri 'none'"
-    ),
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "same-origin",
-    "X-Content-Type-Options": "nosniff",
-}
+_FILTERS_KEPT_UP_TO = 300
+# What each sealed cookie is bound to: one cannot stand in for the other.
+_SESSION_CONTEXT = b"pages session"
+_FLOW_CONTEXT = b"pages sign-in flow"
+_START_AGAIN = "Sign in again"
+_NOT_KEPT = {"Cache-Control": "no-store"}
 
 
-# An en dash stands for "no figure" (nothing decided yet), as in a printed table.
-_NONE = "\N{EN DASH}"
+class _Flow(msgspec.Struct, frozen=True):
+    """A sign-in under way: what the callback checks and sends."""
+
+    state: str
+    verifier: str
+    back: str
+    started: int
 
 
-def _hours(value: float | None) -> str:
-    return _NONE if value is None else f"{value:g} h"
+def _sealer(request: Request[Any, Any, Any]) -> Sealer:
+    sealer: Sealer = request.app.state.page_sealer
+    return sealer
 
 
-def _share(value: float | None) -> str:
-    return _NONE if value is None else f"{value:.0%}"
+def _seal(request: Request[Any, Any, Any], body: bytes, context: bytes) -> str:
+    return base64.urlsafe_b64encode(_sealer(request).seal(body, context)).decode().rstrip("=")
 
 
-def _when(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+def _unseal(request: Request[Any, Any, Any], cookie: str, context: bytes) -> bytes | None:
+    """What a cookie of ours holds; None for one we did not seal (forged, or of an old key)."""
+    value = request.cookies.get(cookie)
+    if not value:
+        return None
+    try:
+        sealed = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+        return _sealer(request).open(sealed, context)
+    except (ValueError, Unsealable):
+        return None
 
 
-_templates.filters.update(hours=_hours, share=_share, when=_when)
+def _set_cookie(
+    request: Request[Any, Any, Any],
+    response: Response[Any],
+    name: str,
+    value: str,
+    *,
+    path: str,
+    max_age: int | None = None,
+) -> None:
+    # Lax, not Strict: the browser comes back to the callback by a redirect, and a person
+    # following a link to a report should find themselves signed in.
+    response.set_cookie(
+        name,
+        value,
+        path=path,
+        max_age=max_age,
+        httponly=True,
+        secure=served_securely(request),
+        samesite="lax",
+    )
 
 
-def _page(template: str, status: int = 200, **context: Any) -> Response[str]:
-    html = _templates.get_template(template).render(style=_STYLE, **context)
-    return Response(html, status_code=status, media_type=MediaType.HTML, headers=_HEADERS)
+def _session_id(request: Request[Any, Any, Any]) -> uuid.UUID | None:
+    raw = _unseal(request, SESSION_COOKIE, _SESSION_CONTEXT)
+    return uuid.UUID(bytes=raw) if raw is not None and len(raw) == 16 else None
 
 
-def _html_error(
-    handler: Callable[[Request[Any, Any, Any], Any], Response[bytes]],
-) -> Callable[[Request[Any, Any, Any], Any], Response[str]]:
-    """The API's own answer to an error, shown as a page: one place decides status and words."""
-
-    def render(request: Request[Any, Any, Any], exc: Any) -> Response[str]:
-        answer = handler(request, exc)
-        problem = msgspec.json.decode(answer.content)
-        page = _page("problem.html", problem["status"], problem=problem)
-        # Its headers too (Retry-After, RateLimit, WWW-Authenticate), the page's own kept.
-        for name, value in answer.headers.items():
-            if name.lower() not in ("content-type", "content-length"):
-                page.headers.setdefault(name, value)
-        return page
-
-    return render
+async def _session_principal(request: Request[Any, Any, Any], db: Db) -> Principal | None:
+    session_id = _session_id(request)
+    if session_id is None:
+        return None
+    settings = request.app.state.settings
+    return await session_principal(
+        db, session_id, client_id=PAGES_APP, idle=timedelta(days=settings.refresh_idle_days)
+    )
 
 
-HTML_ERRORS: ExceptionHandlersMap = {
-    error: _html_error(handler) for error, handler in exception_handlers().items()
-}
+def _filters(query: str) -> str:
+    """The report's own filters of `query`, re-encoded (`back` is never a place to go); none
+    when they are too long to carry."""
+    kept = urlencode([(key, value) for key, value in parse_qsl(query) if key in _FILTERS])
+    return kept if len(kept) <= _FILTERS_KEPT_UP_TO else ""
 
 
-def _sign_in(
-    request: Request[Any, Any, Any], back: str, *, status: int = 401, message: str | None = None
-) -> Response[str]:
-    """The sign-in form, `back` being the report's query to return to; a refused cookie goes."""
-    response = _page("sign_in.html", status, message=message, back=back, action=SIGN_IN_PATH)
-    if COOKIE in request.cookies:
-        response.delete_cookie(COOKIE, path="/reports")
+def _callback_uri(request: Request[Any, Any, Any]) -> str:
+    issuer: str = request.app.state.settings.jwt_issuer
+    return issuer.rstrip("/") + CALLBACK_PATH
+
+
+async def _to_sign_in(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
+    """Off to the sign-in page, with a new PKCE pair and state; a refused session cookie goes.
+    Counted against the address's quota, like every request without a token."""
+    await charge_address(request.scope)
+    redirect_uri = _callback_uri(request)
+    await ensure_first_party_app(
+        db, client_id=PAGES_APP, name=PAGES_APP_NAME, redirect_uri=redirect_uri
+    )
+    flow = _Flow(
+        state=secrets.token_urlsafe(24),
+        verifier=secrets.token_urlsafe(48),
+        back=_filters(request.url.query or ""),
+        started=int(time.time()),
+    )
+    challenge = hashlib.sha256(flow.verifier.encode()).digest()
+    query = urlencode(
+        {
+            "response_type": "code",
+            "client_id": PAGES_APP,
+            "redirect_uri": redirect_uri,
+            "code_challenge": base64.urlsafe_b64encode(challenge).decode().rstrip("="),
+            "code_challenge_method": "S256",
+            "state": flow.state,
+        }
+    )
+    # Never kept by a cache: it carries this browser's new flow.
+    response = Redirect(
+        f"{AUTHORIZE_PATH}?{query}", status_code=HTTP_303_SEE_OTHER, headers=_NOT_KEPT
+    )
+    sealed = _seal(request, msgspec.msgpack.encode(flow), _FLOW_CONTEXT)
+    _set_cookie(request, response, FLOW_COOKIE, sealed, path=CALLBACK_PATH, max_age=FLOW_SECONDS)
+    if SESSION_COOKIE in request.cookies:
+        response.delete_cookie(SESSION_COOKIE, path="/reports")
     return response
 
 
@@ -122,24 +196,22 @@ def _bearer(request: Request[Any, Any, Any]) -> str | None:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() == "bearer" and token.strip():
         return token.strip()
-    return request.cookies.get(COOKIE) or None
+    return None
 
 
-async def _principal(request: Request[Any, Any, Any], db: Db, token: str) -> Principal:
+async def _bearer_principal(request: Request[Any, Any, Any], token: str) -> Principal:
     tokens: TokenService = request.app.state.tokens
     try:
-        principal = tokens.verify(token)
+        return tokens.verify(token)
     except InvalidToken as exc:
         await charge_address(request.scope)
-        raise Unauthenticated(f"The access token was refused: {exc}.") from exc
-    # Counted like the API's requests: a page runs reports, and is no way around the limits.
-    await admit(request.scope, db, principal)
-    if scopes.READ_REPORTS not in principal.scopes:
-        raise Forbidden("SLA reports are for vendors and channel operations.")
-    return principal
+        raise Unauthenticated(
+            f"The access token was refused: {exc}.",
+            headers={"WWW-Authenticate": 'Bearer realm="dealreg", error="invalid_token"'},
+        ) from exc
 
 
-# Every page: authenticated by itself (header or cookie), not API, its errors shown as pages.
+# Every page: authenticated by itself (header or session cookie), not API, errors shown as pages.
 _PAGE: dict[str, Any] = {
     "opt": {"public": True},
     "include_in_schema": False,
@@ -154,20 +226,27 @@ async def sla_page(
     start: From = None,
     end: To = None,
     vendor_id: FromQuery[uuid.UUID | None] = None,
-) -> Response[str]:
+) -> Response[Any]:
     token = _bearer(request)
-    if token is None:
-        return _sign_in(request, request.url.query or "")
-    try:
-        principal = await _principal(request, db, token)
-    except Unauthenticated as exc:
-        return _sign_in(request, request.url.query or "", message=exc.detail)
+    if token is not None:
+        principal = await _bearer_principal(request, token)
+    else:
+        signed_in = await _session_principal(request, db)
+        if signed_in is None:
+            return await _to_sign_in(request, db)
+        principal = signed_in
+    # Counted like the API's requests: a page runs reports, and is no way around the limits.
+    await admit(request.scope, db, principal)
+    if scopes.READ_REPORTS not in principal.scopes:
+        raise Forbidden("SLA reports are for vendors and channel operations.")
     scope = report_scope(principal, start, end, vendor_id, None, None)
     own_vendor = principal.org_kind is OrgKind.vendor
     names = await reports.vendor_names(db, scope.vendor_id if own_vendor else None)
     if scope.vendor_id is not None and scope.vendor_id not in names:
         raise NotFound("There is no vendor with this id.")
-    return _page(
+    # A browser signed in here gets a sign-out form; a script with a header has nothing to end.
+    csrf = SIGN_OUT_CSRF.issue(request) if token is None else None
+    page = render_page(
         "sla_report.html",
         scope=scope,
         own_vendor=own_vendor,
@@ -178,51 +257,124 @@ async def sla_page(
             await reports.weekly_by_vendor(db, scope), scope.first_day, scope.last_day
         ),
         breaches=await reports.recent_breaches(db, scope, RECENT_BREACHES),
-        sign_out=SIGN_OUT_PATH,
+        sign_out=SIGN_OUT_PATH if csrf else None,
+        csrf=csrf.value if csrf else "",
+    )
+    if csrf is not None:
+        SIGN_OUT_CSRF.set_cookie(request, page, csrf)
+    return page
+
+
+def _message(heading: str, text: str, *, status: int = 200, alert: bool = False) -> Response[str]:
+    return render_page(
+        "page_message.html",
+        status,
+        heading=heading,
+        text=text,
+        alert=alert,
+        link=PAGE_PATH,
+        link_text=_START_AGAIN if alert else "Sign in",
     )
 
 
-class SignIn(msgspec.Struct):
-    token: str = ""
-    back: str = ""
+def _failed(text: str, status: int = 400) -> Response[str]:
+    """A sign-in that cannot be finished: said so, with the way to start one again."""
+    return _message("Sign-in not completed", text, status=status, alert=True)
 
 
-def _same_origin(request: Request[Any, Any, Any]) -> bool:
-    # A form posted from another site could sign a browser in as someone else (login CSRF).
-    origin = request.headers.get("origin")
-    return origin is None or urlsplit(origin).netloc == request.headers.get("host")
+def _back_to_page(filters: str) -> Redirect:
+    return Redirect(
+        PAGE_PATH + (f"?{filters}" if filters else ""),
+        status_code=HTTP_303_SEE_OTHER,
+        headers=_NOT_KEPT,
+    )
 
 
-def _back_to_page(query: str) -> Redirect:
-    # Only the report's own filters go back, re-encoded: `next` is never a place to go.
-    kept = urlencode([(key, value) for key, value in parse_qsl(query) if key in _FILTERS])
-    return Redirect(PAGE_PATH + (f"?{kept}" if kept else ""), status_code=HTTP_303_SEE_OTHER)
-
-
-@post(SIGN_IN_PATH, status_code=HTTP_303_SEE_OTHER, **_PAGE)
-async def sign_in(
-    request: Request[Any, Any, Any], db: Db, data: URLEncodedBody[SignIn]
-) -> Response[Any]:
-    if not _same_origin(request):
-        raise Forbidden("Sign in from dealreg's own page.")
-    token = data.token.strip()
-    if not token:
-        return _sign_in(request, data.back, status=400, message="Paste an access token.")
+def _flow(request: Request[Any, Any, Any]) -> _Flow | None:
+    raw = _unseal(request, FLOW_COOKIE, _FLOW_CONTEXT)
+    if raw is None:
+        return None
     try:
-        await _principal(request, db, token)
-    except Unauthenticated as exc:
-        return _sign_in(request, data.back, message=exc.detail)
-    response = _back_to_page(data.back)
-    # No Max-Age: the cookie ends with the browser session, and the token's own expiry is checked
-    # on every page.
-    response.set_cookie(
-        COOKIE, token, path="/reports", httponly=True, secure=True, samesite="strict"
-    )
+        flow = msgspec.msgpack.decode(raw, type=_Flow)
+    except msgspec.DecodeError:
+        return None
+    return flow if time.time() - flow.started < FLOW_SECONDS else None
+
+
+# RFC 6749 §4.1.2: the client ignores response parameters it does not know (`iss`, `error_uri`).
+@get(CALLBACK_PATH, **(_PAGE | {"opt": {"public": True, ANY_QUERY: True}}))
+async def sign_in_callback(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
+    """Where the sign-in page sends the browser back: the code becomes a session here."""
+    # Read by hand: `state` is a name Litestar keeps for its own application state.
+    query = request.query_params
+    code, state = query.get("code", ""), query.get("state", "")
+    error, error_description = query.get("error", ""), query.get("error_description", "")
+    # A code is worth guessing at only with its verifier, but each try reads the database.
+    await charge_address(request.scope)
+    flow = _flow(request)
+    if flow is None or not secrets.compare_digest(flow.state.encode(), state.encode()):
+        response = _failed(
+            "This sign-in did not start in this browser, or took longer than ten minutes."
+        )
+    elif error or not code:
+        response = _failed(error_description or error or "The sign-in page sent no code back.")
+    else:
+        params = [
+            ("grant_type", "authorization_code"),
+            ("client_id", PAGES_APP),
+            ("code", code),
+            ("redirect_uri", _callback_uri(request)),
+            ("code_verifier", flow.verifier),
+        ]
+        try:
+            _, body, _ = await oauth_server.run(
+                request,
+                db,
+                params,
+                lambda server, req: server.create_token_response(req),
+                at_token_endpoint=True,
+            )
+        except Refused as refused:
+            response = _failed(oauth_server.problem_of(refused).detail)
+        else:
+            # The session is the pages' hold on the sign-in; its tokens are not kept (the
+            # refresh token lapses unused, and no JWT is handed to the browser).
+            tokens: TokenService = request.app.state.tokens
+            session_id = tokens.verify(body["access_token"]).session_id
+            assert session_id is not None  # noqa: S101 - a code's exchange starts a session
+            response = _back_to_page(flow.back)
+            _set_cookie(
+                request,
+                response,
+                SESSION_COOKIE,
+                _seal(request, session_id.bytes, _SESSION_CONTEXT),
+                path="/reports",
+            )
+    response.delete_cookie(FLOW_COOKIE, path=CALLBACK_PATH)
     return response
+
+
+class SignOutForm(msgspec.Struct):
+    csrf: str = ""
 
 
 @post(SIGN_OUT_PATH, status_code=HTTP_303_SEE_OTHER, **_PAGE)
-async def sign_out() -> Redirect:
-    response = Redirect(PAGE_PATH, status_code=HTTP_303_SEE_OTHER)
-    response.delete_cookie(COOKIE, path="/reports")
+async def sign_out(
+    request: Request[Any, Any, Any], db: Db, data: URLEncodedBody[SignOutForm]
+) -> Response[Any]:
+    if not SIGN_OUT_CSRF.good(request, data.csrf):
+        raise Forbidden(
+            "This form has expired or was not sent from dealreg's page: open the report again."
+        )
+    principal = await _session_principal(request, db)
+    if principal is not None and principal.session_id is not None:
+        await sessions.end_own_session(db, principal, principal.session_id)
+    response = Redirect(SIGNED_OUT_PATH, status_code=HTTP_303_SEE_OTHER)
+    response.delete_cookie(SESSION_COOKIE, path="/reports")
+    SIGN_OUT_CSRF.clear(response)
     return response
+
+
+@get(SIGNED_OUT_PATH, **_PAGE)
+async def signed_out() -> Response[str]:
+    return _message("Signed out", "You are signed out of dealreg's reports in this browser.")

@@ -19,16 +19,10 @@ longest a stranger can keep a person out). An unknown email fails like a wrong p
 slowly.
 """
 
-import base64
-import hashlib
-import hmac
 import ipaddress
-import secrets
-from importlib.resources import files
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-import jinja2
 import limits
 import msgspec
 from litestar import MediaType, Request, Response, get, post
@@ -37,32 +31,26 @@ from litestar.status_codes import HTTP_303_SEE_OTHER
 
 from dealreg.api import oauth_server
 from dealreg.api.deps import Db
+from dealreg.api.forms import CsrfGuard
+from dealreg.api.html import STYLE, STYLE_HASH, templates
 from dealreg.api.queries import ANY_QUERY
 from dealreg.api.throttling import Quota, TooManyRequests, charge_address, refusal, throttle_of
 from dealreg.auth.credentials import Outcome, check_credentials
+from dealreg.auth.resets import PAGE_PATH as RESET_PATH
 from dealreg.auth.scopes import ALL_SCOPES
 from dealreg.auth.server import Refused
-from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
 
 AUTHORIZE_PATH = "/oauth/authorize"
-CSRF_COOKIE = "dealreg_sign_in"
+CSRF = CsrfGuard(form="sign-in", cookie="dealreg_sign_in", path=AUTHORIZE_PATH)
 WRONG = "The email or password is not right."
-
-_templates = jinja2.Environment(
-    loader=jinja2.PackageLoader("dealreg.api", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-)
-_STYLE = files("dealreg.api").joinpath("templates/page.css").read_text()
-_STYLE_HASH = base64.b64encode(hashlib.sha256(_STYLE.encode()).digest()).decode()
 
 
 def _policy(redirect_target: str | None) -> str:
     # Browsers hold a form's redirects to form-action too: the code goes to the app from here.
     targets = f" {redirect_target}" if redirect_target else ""
     return (
-        f"default-src 'none'; style-src 'sha256-{_STYLE_HASH}'; form-action 'self'{targets}; "
+        f"default-src 'none'; style-src 'sha256-{STYLE_HASH}'; form-action 'self'{targets}; "
         "frame-ancestors 'none'; base-uri 'none'"
     )
 
@@ -70,7 +58,7 @@ def _policy(redirect_target: str | None) -> str:
 def _page(
     template: str, status: int, *, redirect_target: str | None = None, **context: Any
 ) -> Response[str]:
-    html = _templates.get_template(template).render(style=_STYLE, **context)
+    html = templates.get_template(template).render(style=STYLE, **context)
     return Response(
         html,
         status_code=status,
@@ -95,30 +83,6 @@ def _source_of(redirect_uri: str) -> str:
         return f"{parts.scheme}://{parts.netloc}"
     # CSP has no IPv6 host sources: http://[::1]:port is let through as its scheme.
     return f"{parts.scheme}:"
-
-
-# --- the CSRF token ------------------------------------------------------------------------
-
-
-def _csrf_key(request: Request[Any, Any, Any]) -> bytes:
-    tokens: TokenService = request.app.state.tokens
-    private = str(tokens.signing_key.as_dict(private=True)["d"])
-    return hashlib.sha256(b"dealreg sign-in form\0" + private.encode()).digest()
-
-
-def _csrf_for(request: Request[Any, Any, Any], nonce: str) -> str:
-    mac = hmac.new(_csrf_key(request), nonce.encode(), hashlib.sha256).digest()
-    return base64.urlsafe_b64encode(mac).decode().rstrip("=")
-
-
-def _csrf_good(request: Request[Any, Any, Any], sent: str) -> bool:
-    nonce = request.cookies.get(CSRF_COOKIE)
-    origin = request.headers.get("origin")
-    if origin is not None and origin != "null":
-        issuer = urlsplit(request.app.state.settings.jwt_issuer)
-        if urlsplit(origin).netloc not in (request.headers.get("host"), issuer.netloc):
-            return False
-    return bool(nonce) and hmac.compare_digest(_csrf_for(request, nonce or ""), sent)
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -170,21 +134,20 @@ def _form(
     message: str | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response[str]:
-    nonce = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
+    csrf = CSRF.issue(request)
     response = _page(
         "authorize.html",
         status,
         redirect_target=_source_of(redirect_uri),
         app_name=app_name,
         action=AUTHORIZE_PATH + "?" + urlencode(_params(request)),
-        csrf=_csrf_for(request, nonce),
+        csrf=csrf.value,
+        forgot=RESET_PATH,
         email=email,
         message=message,
     )
     response.headers.update(headers or {})
-    response.set_cookie(
-        CSRF_COOKIE, nonce, path=AUTHORIZE_PATH, httponly=True, secure=True, samesite="strict"
-    )
+    CSRF.set_cookie(request, response, csrf)
     return response
 
 
@@ -240,7 +203,7 @@ async def authorize_sign_in(
     except Refused as bad_request:
         return _refused(bad_request)
     email = data.email.strip()
-    if not _csrf_good(request, data.csrf):
+    if not CSRF.good(request, data.csrf):
         return _form(
             request,
             app_name,
@@ -287,7 +250,7 @@ async def authorize_sign_in(
     # 303, not Authlib's 302: the browser must follow with a GET, never re-post the password
     # (RFC 9700 §4.12).
     response = Response(None, status_code=HTTP_303_SEE_OTHER, headers=dict(headers))
-    response.delete_cookie(CSRF_COOKIE, path=AUTHORIZE_PATH)
+    CSRF.clear(response)
     return response
 
 
@@ -316,7 +279,7 @@ def _metadata(request: Request[Any, Any, Any]) -> ServerMetadata:
     return ServerMetadata(
         issuer=issuer,
         authorization_endpoint=issuer + AUTHORIZE_PATH,
-        token_endpoint=issuer + "/v1/oauth/token",
+        token_endpoint=issuer + oauth_server.TOKEN_PATH,
         revocation_endpoint=issuer + "/v1/oauth/revoke",
         jwks_uri=issuer + "/.well-known/jwks.json",
         grant_types_supported=["authorization_code", "refresh_token", "client_credentials"],

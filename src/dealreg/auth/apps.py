@@ -12,7 +12,8 @@ import ipaddress
 import uuid
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import select
+from sqlalchemy import all_, func, literal, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -181,3 +182,31 @@ def find_app(session: Session, client_id: str) -> OAuthApp | None:
     are given (auth/server.py)."""
     app = session.scalars(select(OAuthApp).where(OAuthApp.client_id == client_id)).one_or_none()
     return app if app is not None and app.active else None
+
+
+async def ensure_first_party_app(
+    session: AsyncSession, *, client_id: str, name: str, redirect_uri: str
+) -> None:
+    """Register dealreg's own app `client_id` with `redirect_uri`, or add the URI to it when
+    missing (the installation's address changed); one statement, writing nothing when all is
+    there. Whatever else the platform admin set (other URIs, disabling it) is kept."""
+    stmt = (
+        pg_insert(OAuthApp)
+        .values(
+            id=uuid.uuid4(),
+            client_id=client_id,
+            name=name,
+            redirect_uris=[redirect_uri],
+            first_party=True,
+        )
+        .on_conflict_do_update(
+            index_elements=[OAuthApp.client_id],
+            set_={
+                "redirect_uris": func.array_append(OAuthApp.redirect_uris, redirect_uri),
+                "version": OAuthApp.version + 1,
+                "updated_at": func.clock_timestamp(),
+            },
+            where=literal(redirect_uri) != all_(OAuthApp.redirect_uris),
+        )
+    )
+    await session.execute(stmt)

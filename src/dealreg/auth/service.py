@@ -1,13 +1,17 @@
-"""Who a token is for: users by email (the `dealreg token` command and the demo) and machine
-clients by their credentials (the OAuth2 client_credentials grant)."""
+"""Who a token is for: users by email (the `dealreg token` command and the demo), machine clients
+by their credentials (the OAuth2 client_credentials grant), and people by a page's sign-in
+session."""
 
 import hmac
 import uuid
+from datetime import timedelta
 
+import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth import sessions
 from dealreg.auth.clients import hash_client_secret
+from dealreg.auth.models import SignInSession
 from dealreg.auth.passwords import check_new_password, hash_password
 from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.errors import DealRegError, NotFound, Unauthenticated
@@ -46,6 +50,11 @@ class UnsupportedGrantType(OAuthError):
 
 class InvalidTokenRequest(OAuthError):
     status, type, title = 400, "invalid-token-request", "Invalid token request"
+
+
+# How stale a page session's `last_used_at` may be (against an idle expiry of days): noting every
+# view would lock the row for as long as each report runs, and two tabs would wait on each other.
+SESSION_USE_NOTED_EVERY = timedelta(hours=1)
 
 
 class UnknownUser(NotFound):
@@ -153,4 +162,38 @@ async def principal_for_client(
         role=client.role,
         scopes=scopes,
         client_id=client.client_id,
+    )
+
+
+async def session_principal(
+    session: AsyncSession, session_id: uuid.UUID, *, client_id: str, idle: timedelta
+) -> Principal | None:
+    """Whom a page's sign-in session (a cookie, api/pages.py) stands for now, with the role they
+    hold now, its use noted; None when it has ended (signed out, a new password), lapsed, gone
+    unused for `idle`, or its person is disabled or was signed out everywhere since."""
+    now = sessions.clock()
+    row = await session.get(SignInSession, session_id)
+    if (
+        row is None
+        or row.ended_at is not None
+        or min(row.expires_at, row.last_used_at + idle) <= now
+    ):
+        return None
+    user = await repository.get_user(session, row.user_id)
+    if (
+        user is None
+        or not user.active
+        or (user.tokens_valid_after is not None and row.created_at < user.tokens_valid_after)
+    ):
+        return None
+    if now - row.last_used_at > SESSION_USE_NOTED_EVERY:
+        await sessions.note_use(session, row.id, now)
+    org = await session.get_one(Organization, user.organization_id)
+    return msgspec.structs.replace(
+        user_principal(user, org, client_id=client_id),
+        # Within what the role holds now, as a refresh would mint it.
+        scopes=frozenset(row.scope.split()) & ROLE_SCOPES[user.role],
+        session_id=row.id,
+        # Its sign-in's instant, which `ensure_current` holds against `tokens_valid_after`.
+        issued_at=int(row.created_at.timestamp()),
     )

@@ -70,6 +70,13 @@ def end_session(db: Session, session_id: uuid.UUID, now: datetime) -> None:
     )
 
 
+async def note_use(db: AsyncSession, session_id: uuid.UUID, now: datetime) -> None:
+    """Mark a session used now (its idle expiry counts from here)."""
+    await db.execute(
+        update(SignInSession).where(SignInSession.id == session_id).values(last_used_at=now)
+    )
+
+
 async def is_live(db: AsyncSession, session_id: uuid.UUID, user_id: uuid.UUID) -> bool:
     """Whether the session a token names is still on (for every request such a token makes)."""
     stmt = select(SignInSession.ended_at, SignInSession.expires_at).where(
