@@ -193,6 +193,12 @@ async def test_an_email_is_matched_whatever_its_case_and_spaces(
         pytest.param(None, "https://app.example.com/callback?next=evil", id="extra-query"),
         pytest.param(None, "http://localhost:9999/callback", id="localhost-other-port"),
         pytest.param(None, "https://127.0.0.1/callback", id="loopback-https"),
+        pytest.param(
+            None,
+            "http://evil;frame-ancestors *;script-src 'unsafe-inline';@127.0.0.1:5555/callback",
+            id="csp-injection-in-userinfo",
+        ),
+        pytest.param(None, "http://127.0.0.1:5555/call\r\nback", id="loopback-crlf"),
         pytest.param(None, "", id="no-redirect-uri"),
     ],
 )
@@ -217,6 +223,7 @@ async def test_a_bad_app_or_redirect_uri_gets_a_page_never_a_redirect(
         assert answer.headers["content-type"].startswith("text/html")
         assert "This sign-in link is not valid" in answer.text
         assert "evil" not in answer.headers["content-security-policy"]
+        assert "unsafe-inline" not in answer.headers["content-security-policy"]
 
 
 async def test_a_disabled_app_cannot_be_signed_in_to(

@@ -92,7 +92,9 @@ def _source_of(redirect_uri: str) -> str:
     try:
         ipaddress.IPv6Address(parts.hostname or "")
     except ValueError:
-        return f"{parts.scheme}://{parts.netloc}"
+        # From the host and port alone: the netloc may carry userinfo, which a CSP would read.
+        port = f":{parts.port}" if parts.port is not None else ""
+        return f"{parts.scheme}://{parts.hostname}{port}"
     # CSP has no IPv6 host sources: http://[::1]:port is let through as its scheme.
     return f"{parts.scheme}:"
 
