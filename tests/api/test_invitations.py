@@ -12,10 +12,11 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.auth.link_models import Invitation
-from dealreg.auth.passwords import verify_password
+from dealreg.auth.passwords import hash_password, verify_password
 from dealreg.mail.models import OutgoingMail
 from dealreg.orgs.models import Organization, Role, User
 from dealreg.outbox.models import OutboxMessage
+from tests.api import test_password_resets as resets
 from tests.factories import Factory
 from tests.mailbox import Smtp, form_fields, link_in, mails_to, run_jobs, token_of
 from tests.problems import assert_problem, count_rows
@@ -418,3 +419,57 @@ async def test_the_mail_is_written_with_the_invitation_and_carries_no_readable_l
     assert mail.send_before == datetime.fromisoformat(body["expires_at"])
     [job] = (await db.scalars(select(OutboxMessage))).all()
     assert job.payload == {"mail_id": str(mail.id)}
+
+
+async def test_a_password_set_by_a_reset_ends_the_invitation_and_survives_its_withdrawal(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    to_smtp: Smtp,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    email = new_email()
+    invited = (await invite(client, admin, partner, email=email)).json()
+    old_link = await mailed_token(sessionmaker, to_smtp, email)
+    # The person asks for a reset instead and sets a password with it.
+    reset = await resets.mailed_token(client, sessionmaker, to_smtp, email)
+    done = await resets.send_form(client, await resets.open_form(client, reset))
+    assert done.status_code == 200, done.text
+
+    page = await client.get(PAGE, params={"token": old_link})
+    assert page.status_code == 410
+    listed = await client.get(invitations_of(partner), headers=admin)
+    assert listed.json()["items"] == []
+    # Withdrawing it late leaves the member able to sign in.
+    withdrawn = await client.delete(f"{invitations_of(partner)}/{invited['id']}", headers=admin)
+    assert withdrawn.status_code == 204
+    db.expire_all()
+    user = await db.get_one(User, uuid.UUID(invited["user_id"]))
+    assert user.active is True
+    assert user.password_hash is not None
+    assert verify_password(user.password_hash, resets.NEW)
+
+
+async def test_an_invitation_link_opens_nothing_once_its_person_has_a_password(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    to_smtp: Smtp,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    email = new_email()
+    invited = (await invite(client, admin, partner, email=email)).json()
+    link = await mailed_token(sessionmaker, to_smtp, email)
+    # However the password came (an invitation left pending by an older version, say).
+    await db.execute(
+        update(User)
+        .where(User.id == uuid.UUID(invited["user_id"]))
+        .values(password_hash=hash_password(resets.NEW))
+    )
+
+    page = await client.get(PAGE, params={"token": link})
+
+    assert page.status_code == 410
+    assert "already has a password" in page.text

@@ -4,7 +4,9 @@ the person gets a one-time link, valid 7 days, to a page where they set their na
 The person exists from the invitation on (so an email is never invited twice, and the
 organization's list shows them), but cannot sign in until they accept: they have no password.
 Withdrawing a pending invitation disables the person it made, so that no other way (a password
-reset) brings them in either.
+reset) brings them in either, unless they have set a password meanwhile. A person with a password
+(set by a reset) has no use for an invitation: setting it ends their pending ones, and a link
+that is left opens nothing.
 """
 
 import uuid
@@ -129,7 +131,10 @@ async def revoke(
         )
     if invitation.revoked_at is None:
         invitation.revoked_at = await database_now(session)
-        orgs.set_active(await session.get_one(User, invitation.user_id), False)
+        user = await session.get_one(User, invitation.user_id)
+        # Whoever set a password meanwhile is a member: disabling them is a decision of its own.
+        if user.password_hash is None:
+            orgs.set_active(user, False)
         await session.flush()
 
 
@@ -155,6 +160,9 @@ async def open_invitation(
     user = await session.get_one(User, invitation.user_id)
     if not user.active:
         raise AccountDisabled("This account is disabled.")
+    if user.password_hash is not None:
+        # Set by a reset meanwhile: the link must not set it again for whoever holds it.
+        raise LinkUsed("This account already has a password: sign in with it.")
     org = await session.get_one(Organization, invitation.organization_id)
     return invitation, user, org
 
@@ -168,12 +176,13 @@ async def accept(session: AsyncSession, token: str, *, name: str, password: str)
     now = await database_now(session)
     invitation.accepted_at = now
     # Any other link of this person's ends with this one.
-    await _end_other_invitations(session, user.id, now)
+    await end_pending_invitations(session, user.id, now)
     await session.flush()
     return user
 
 
-async def _end_other_invitations(session: AsyncSession, user_id: uuid.UUID, now: datetime) -> None:
+async def end_pending_invitations(session: AsyncSession, user_id: uuid.UUID, now: datetime) -> None:
+    """Withdraw the person's invitations not yet accepted: they have a password now."""
     await session.execute(
         update(Invitation)
         .where(

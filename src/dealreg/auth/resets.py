@@ -14,6 +14,7 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.auth.invitations import end_pending_invitations
 from dealreg.auth.link_models import PasswordReset
 from dealreg.auth.links import (
     AccountDisabled,
@@ -127,6 +128,9 @@ async def complete_reset(session: AsyncSession, token: str, *, password: str) ->
         .where(PasswordReset.user_id == user.id, PasswordReset.used_at.is_(None))
         .values(used_at=now)
     )
+    # An invited person who never accepted now has a password: the invitation's link must not
+    # set another one.
+    await end_pending_invitations(session, user.id, now)
     await session.flush()
     return user
 
