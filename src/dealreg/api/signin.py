@@ -29,7 +29,6 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import jinja2
-import limits
 import msgspec
 from litestar import MediaType, Request, Response, get, post
 from litestar.params import URLEncodedBody
@@ -38,12 +37,17 @@ from litestar.status_codes import HTTP_303_SEE_OTHER
 from dealreg.api import oauth_server
 from dealreg.api.deps import Db
 from dealreg.api.queries import ANY_QUERY
-from dealreg.api.throttling import Quota, TooManyRequests, charge_address, refusal, throttle_of
+from dealreg.api.throttling import (
+    TooManyRequests,
+    charge_address,
+    refusal,
+    sign_in_failure_checks,
+    throttle_of,
+)
 from dealreg.auth.credentials import Outcome, check_credentials
 from dealreg.auth.scopes import ALL_SCOPES
 from dealreg.auth.server import Refused
 from dealreg.auth.tokens import TokenService
-from dealreg.config import Settings
 
 AUTHORIZE_PATH = "/oauth/authorize"
 CSRF_COOKIE = "dealreg_sign_in"
@@ -217,20 +221,6 @@ async def authorize(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
     return _form(request, app_name, redirect_uri)
 
 
-def _failure_checks(settings: Settings, account: str, address: str) -> list[tuple[Quota, str]]:
-    """The quotas a failed sign-in counts against, each with whom it is counted as."""
-    wanted = [
-        ("sign-in-account-ip", settings.rate_limit_sign_in_account_ip, f"{account} {address}"),
-        ("sign-in-ip", settings.rate_limit_sign_in_ip, address),
-        ("sign-in-account", settings.rate_limit_sign_in_account, account),
-    ]
-    return [
-        (Quota(name, limits.parse(limit)), identity)
-        for name, limit, identity in wanted
-        if limit != "0"
-    ]
-
-
 @post(AUTHORIZE_PATH, status_code=HTTP_303_SEE_OTHER, **_PAGE)
 async def authorize_sign_in(
     request: Request[Any, Any, Any], db: Db, data: URLEncodedBody[SignInForm]
@@ -254,7 +244,7 @@ async def authorize_sign_in(
     throttle = throttle_of(request.scope)
     address = throttle.address(request.scope)
     account = email.lower()
-    checks = _failure_checks(request.app.state.settings, account, address)
+    checks = sign_in_failure_checks(request.app.state.settings, account, address)
     async with throttle.serially("sign-in", f"{account} {address}"):
         usages = [await throttle.failures_left(quota, identity) for quota, identity in checks]
         counted = [usage for usage in usages if usage is not None]

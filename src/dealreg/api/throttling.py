@@ -122,6 +122,23 @@ def refusal(usages: Sequence[Usage], detail: str) -> TooManyRequests:
     )
 
 
+def sign_in_failure_checks(
+    settings: Settings, account: str, address: str
+) -> list[tuple[Quota, str]]:
+    """The quotas a failed sign-in (or a wrong current password given to change it) counts
+    against, each with whom it is counted as."""
+    wanted = [
+        ("sign-in-account-ip", settings.rate_limit_sign_in_account_ip, f"{account} {address}"),
+        ("sign-in-ip", settings.rate_limit_sign_in_ip, address),
+        ("sign-in-account", settings.rate_limit_sign_in_account, account),
+    ]
+    return [
+        (Quota(name, limits.parse(limit)), identity)
+        for name, limit, identity in wanted
+        if limit != "0"
+    ]
+
+
 def _key_part(identity: str) -> str:
     # A client id comes from the request: however long, its key stays short.
     if len(identity) <= _LONGEST_KEY_PART:

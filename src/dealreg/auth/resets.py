@@ -32,7 +32,6 @@ from dealreg.mail.letters import Mail
 from dealreg.mail.service import send_later
 from dealreg.orgs import repository as users
 from dealreg.orgs.models import User
-from dealreg.orgs.service import tokens_clock
 from dealreg.outbox.jobs import enqueue, job
 
 LIFETIME = timedelta(minutes=30)
@@ -118,10 +117,9 @@ async def complete_reset(session: AsyncSession, token: str, *, password: str) ->
     """Set the new password; the link and the person's other reset links are spent, and every
     token issued to the person before now is refused."""
     _, user = await open_reset(session, token, lock=True)
-    # The one way a password is set (its rules, its hash, and whatever else a new password
-    # ends), then every access token issued before, however it was issued.
+    # The one way a password is set: its rules, its hash, and whatever a new password ends
+    # (every token issued before, however it was issued).
     await set_password(session, user.email, password)
-    user.tokens_valid_after = tokens_clock()
     now = await database_now(session)
     await session.execute(
         update(PasswordReset)
