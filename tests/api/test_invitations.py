@@ -224,6 +224,8 @@ async def test_an_email_somebody_has_is_refused_clearly(
     ("body", "pointer"),
     [
         ({"email": "not-an-email", "role": "partner_rep"}, "/email"),
+        ({"email": "a,victim@example.test", "role": "partner_rep"}, "/email"),
+        ({"email": "a\x7fb@example.test", "role": "partner_rep"}, "/email"),
         ({"email": "x@example.test", "role": "emperor"}, "/role"),
         ({"email": "x@example.test"}, "/role"),
         ({"email": "x@example.test", "role": "partner_rep", "name": "extra"}, "/name"),
@@ -473,3 +475,24 @@ async def test_an_invitation_link_opens_nothing_once_its_person_has_a_password(
 
     assert page.status_code == 410
     assert "already has a password" in page.text
+
+
+async def test_an_organization_name_stored_with_a_line_break_still_mails_its_invitation(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    to_smtp: Smtp,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    # Written before names refused control characters.
+    await db.execute(
+        update(Organization).where(Organization.id == partner.id).values(name="Acme\r\nPartners")
+    )
+    email = new_email()
+    assert (await invite(client, admin, partner, email=email)).status_code == 201
+
+    await run_jobs(sessionmaker, "mail.send")
+
+    [message] = mails_to(to_smtp, email)
+    assert message["Subject"] == "Your invitation to Acme Partners on dealreg"

@@ -85,11 +85,14 @@ async def invite(
         f"The link works once, until {invitation.expires_at:%Y-%m-%d %H:%M} UTC. If you did not "
         "expect this invitation, ignore this mail.\n"
     )
+    # Folded to one line: a name stored before names refused line breaks must not make the
+    # Subject header unwritable.
+    org_name = " ".join(org.name.split())
     await send_later(
         session,
         sealer,
         Mail(
-            to=user.email, subject=f"Your invitation to {org.name} on dealreg", text=text, link=link
+            to=user.email, subject=f"Your invitation to {org_name} on dealreg", text=text, link=link
         ),
         send_before=invitation.expires_at,
     )
