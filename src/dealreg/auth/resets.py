@@ -4,8 +4,9 @@ enqueued either way. The job, in the worker, looks the person up and mails an ac
 one-time link, valid 30 minutes from the request, to a page where they set a new password.
 
 Setting it spends the link (and every other reset link of the person's) and ends the person's
-tokens issued before (`tokens_valid_after`). A few requests per email within an hour are
-written; more are answered alike and dropped, so that nobody can flood a mailbox.
+tokens issued before (`tokens_valid_after`). A few requests per email within a link's lifetime
+are written; more are answered alike and dropped, so that nobody can flood a mailbox, and no
+stranger can keep the person's own requests dropped for longer than the links they spent live.
 """
 
 import uuid
@@ -36,9 +37,10 @@ from dealreg.outbox.jobs import enqueue, job
 
 LIFETIME = timedelta(minutes=30)
 PAGE_PATH = "/account/password-reset"
-# Requests written per email within THROTTLE_WINDOW; more are dropped unanswered.
+# Requests written per email within THROTTLE_WINDOW; more are dropped unanswered. The window is
+# a link's lifetime: once a stranger's requests' links have lapsed, the person's own gets through.
 REQUESTS_PER_EMAIL = 3
-THROTTLE_WINDOW = timedelta(hours=1)
+THROTTLE_WINDOW = LIFETIME
 # Requests are forgotten this long after they were made: well past their links' expiry and the
 # throttle's window.
 KEEP_FOR = timedelta(days=1)
