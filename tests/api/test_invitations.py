@@ -496,3 +496,69 @@ async def test_an_organization_name_stored_with_a_line_break_still_mails_its_inv
 
     [message] = mails_to(to_smtp, email)
     assert message["Subject"] == "Your invitation to Acme Partners on dealreg"
+
+
+async def test_an_email_whose_invitation_lapsed_or_was_withdrawn_is_invited_again(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    to_smtp: Smtp,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    email, base = new_email(), invitations_of(partner)
+    first = (await invite(client, admin, partner, email=email)).json()
+    # While its link is live, inviting again is the duplicate it was.
+    assert_problem(await invite(client, admin, partner, email=email), 409)
+    old_link = await mailed_token(sessionmaker, to_smtp, email)
+    await db.execute(
+        update(Invitation)
+        .where(Invitation.id == uuid.UUID(first["id"]))
+        .values(expires_at=datetime.now(UTC) - timedelta(minutes=1))
+    )
+
+    second = await invite(client, admin, partner, email=email.upper(), role=Role.partner_admin)
+    assert second.status_code == 201, second.text
+    assert second.json()["user_id"] == first["user_id"]
+    await run_jobs(sessionmaker, "mail.send")
+    new_link = token_of(link_in(mails_to(to_smtp, email)[-1]))
+    assert new_link != old_link
+    # Withdrawn (the person disabled with it), then invited once more: enabled again.
+    gone = await client.delete(f"{invitations_of(partner)}/{second.json()['id']}", headers=admin)
+    assert gone.status_code == 204
+    third = await invite(client, admin, partner, email=email)
+    assert third.status_code == 201, third.text
+    await run_jobs(sessionmaker, "mail.send")
+    link = token_of(link_in(mails_to(to_smtp, email)[-1]))
+
+    assert (await client.get(PAGE, params={"token": new_link})).status_code == 410
+    joined = await send_form(client, await open_form(client, link))
+    assert joined.status_code == 200, joined.text
+    assert_problem(
+        await client.post(base, json={"email": email, "role": "partner_rep"}, headers=admin), 409
+    )
+    assert (await client.get(base, headers=admin)).json()["items"] == []
+    db.expire_all()
+    user = await db.get_one(User, uuid.UUID(first["user_id"]))
+    assert user.active is True
+    assert user.role is Role.partner_rep
+
+
+async def test_an_email_invited_to_another_organization_is_still_taken(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    factory: Factory,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    email = new_email()
+    first = (await invite(client, admin, partner, email=email)).json()
+    await db.execute(
+        update(Invitation)
+        .where(Invitation.id == uuid.UUID(first["id"]))
+        .values(expires_at=datetime.now(UTC) - timedelta(minutes=1))
+    )
+    other = await factory.partner()
+    other_admin = await factory.headers_for(other, Role.partner_admin)
+
+    assert_problem(await invite(client, other_admin, other, email=email), 409)
