@@ -102,8 +102,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     rate_limit_oauth_failures_ip: str = "20/10 minutes"
     rate_limit_oauth_failures_client: str = "5/10 minutes"
     # Failed sign-ins (a moving window): per account from one client IP, per client IP, and per
-    # account from anywhere. The last is wide: it only stops a distributed guesser, and is the
-    # most a stranger can lock a known person out for.
+    # account from anywhere. The last is wide: it only stops a distributed guesser, and holds only
+    # for addresses that have failed on the account themselves (api/throttling.py).
     rate_limit_sign_in_account_ip: str = "10/15 minutes"
     rate_limit_sign_in_ip: str = "50/15 minutes"
     rate_limit_sign_in_account: str = "100/15 minutes"

@@ -83,8 +83,7 @@ async def change_my_password(
     checks = sign_in_failure_checks(request.app.state.settings, account, address)
     # The sign-in's own counts: a stolen token gains no second budget for guessing the password.
     async with throttle.serially("sign-in", f"{account} {address}"):
-        usages = [await throttle.failures_left(quota, identity) for quota, identity in checks]
-        counted = [usage for usage in usages if usage is not None]
+        counted = await throttle.sign_in_failures_left(checks)
         if any(usage.refused for usage in counted):
             raise refusal(counted, "Too many wrong passwords.")
         outcome, _ = await check_credentials(db, user.email, data.current_password)

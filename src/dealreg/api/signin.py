@@ -14,9 +14,9 @@ The form carries a CSRF token tied to a cookie of this page (a signed double sub
 site can sign a browser in as someone else.
 
 Failed sign-ins count in moving windows, per account from one address, per address, and per
-account from anywhere (the widest: it only stops a guesser spread over many addresses, and is the
-longest a stranger can keep a person out). An unknown email fails like a wrong password, as
-slowly.
+account from anywhere (the widest: it only stops a guesser spread over many addresses, and holds
+only for addresses that have failed on the account themselves, so a stranger cannot keep the
+person out of it). An unknown email fails like a wrong password, as slowly.
 """
 
 import base64
@@ -246,8 +246,7 @@ async def authorize_sign_in(
     account = email.lower()
     checks = sign_in_failure_checks(request.app.state.settings, account, address)
     async with throttle.serially("sign-in", f"{account} {address}"):
-        usages = [await throttle.failures_left(quota, identity) for quota, identity in checks]
-        counted = [usage for usage in usages if usage is not None]
+        counted = await throttle.sign_in_failures_left(checks)
         if any(usage.refused for usage in counted):
             limited: TooManyRequests = refusal(counted, "Too many failed sign-ins.")
             return _form(

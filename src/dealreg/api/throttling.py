@@ -332,6 +332,19 @@ class Throttle:
                 await self.failed(self.failures_client, guesser)
                 raise
 
+    async def sign_in_failures_left(self, checks: Sequence[tuple[Quota, str]]) -> list[Usage]:
+        """Where a sign-in's identities stand against `sign_in_failure_checks`' quotas. The
+        account-wide one holds only for an address that has itself failed on the account: it
+        stops a guesser spread over many addresses, while the person, from an address of their
+        own, still signs in however many addresses a stranger fails from."""
+        usages = {
+            quota.name: await self.failures_left(quota, identity) for quota, identity in checks
+        }
+        own = usages.get("sign-in-account-ip")
+        if own is not None and own.remaining >= own.quota.item.amount:
+            usages.pop("sign-in-account", None)
+        return [usage for usage in usages.values() if usage is not None]
+
     @asynccontextmanager
     async def app_request(self, scope: Scope) -> AsyncIterator[None]:
         """Around a token or revocation request of an app people sign in to: count it per client
