@@ -131,6 +131,8 @@ async def test_a_person_signs_in_and_the_app_gets_a_code_and_its_state_back(
 
     where, values = redirected(answer)
     assert where == LOOPBACK
+    # The redirect carries the code: no cache may keep it.
+    assert answer.headers["cache-control"] == "no-store"
     assert values["state"] == "xyz-Ünïcode &=?"
     assert len(values["code"]) >= 40
     tokens = await exchange(web, rep_app.client_id, values["code"], verifier)
