@@ -511,3 +511,26 @@ async def test_characters_an_oauth_error_cannot_carry_make_no_server_error(
     answer = await web.get(AUTHORIZE, params=query(rep_app.client_id, challenge) | change)
 
     assert answer.status_code in (200, 303, 400), answer.text
+
+
+async def test_a_code_is_judged_by_the_clock_of_tokens_not_the_databases(
+    web: httpx.AsyncClient, db: AsyncSession, rep_app: OAuthApp, rep: User
+) -> None:
+    verifier, challenge = pkce()
+    code = await code_for(web, query(rep_app.client_id, challenge), rep.email)
+    # The database's clock an hour behind this process's, and the person disabled and enabled
+    # again half an hour ago (by this process's clock): the code, issued after, still counts.
+    await db.execute(
+        update(AuthorizationCode).values(
+            created_at=AuthorizationCode.created_at - timedelta(hours=1)
+        )
+    )
+    await db.execute(
+        update(User)
+        .where(User.id == rep.id)
+        .values(tokens_valid_after=datetime.now(UTC) - timedelta(minutes=30))
+    )
+
+    exchanged = await exchange(web, rep_app.client_id, code, verifier)
+
+    assert exchanged.status_code == 200, exchanged.text
