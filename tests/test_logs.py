@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 import structlog
+from litestar import Litestar
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +21,7 @@ from dealreg.observability import configure_logging
 from dealreg.orgs.models import Role
 from tests.factories import Factory
 from tests.servers import DemoServer
+from tests.signin import browser, make_app, person, refresh, signed_in
 
 BUDGET_SECONDS = 90
 
@@ -187,3 +189,18 @@ async def test_other_errors_are_logged_whole(captured_logs: pytest.CaptureFixtur
     except ValueError:
         log.exception("failed")
     assert "ValueError: a message of our own" in captured_logs.readouterr().out
+
+
+async def test_a_sign_in_logged_at_debug_shows_none_of_its_tokens(
+    captured_logs: pytest.CaptureFixture[str], app: Litestar, db: AsyncSession, factory: Factory
+) -> None:
+    rep_app = await make_app(db)
+    rep = await person(factory)
+    async with browser(app) as web:
+        issued = await signed_in(web, rep_app, rep)
+        refreshed = (await refresh(web, rep_app.client_id, issued["refresh_token"])).json()
+
+    logged = captured_logs.readouterr()
+    tokens = [issued[k] for k in ("access_token", "refresh_token")]
+    tokens += [refreshed[k] for k in ("access_token", "refresh_token")]
+    assert not [token for token in tokens if token in logged.out + logged.err]

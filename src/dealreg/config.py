@@ -94,15 +94,16 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     rate_limit_caller: str = "600/minute"
     # Each client IP, for requests to the API without a usable token.
     rate_limit_anonymous: str = "60/minute"
-    # The token endpoint: every request per client IP, and per client id.
+    # The token endpoint: every request per client IP, and a machine client's per client id (an
+    # app people sign in to has a public id shared by its users: only addresses count for it).
     rate_limit_oauth_ip: str = "60/minute"
     rate_limit_oauth_client: str = "20/minute"
-    # The token endpoint: failed client authentications (a moving window), per IP and client id.
+    # The token endpoint: failures (a moving window), per IP and (machine clients) per client id.
     rate_limit_oauth_failures_ip: str = "20/10 minutes"
     rate_limit_oauth_failures_client: str = "5/10 minutes"
     # Failed sign-ins (a moving window): per account from one client IP, per client IP, and per
-    # account from anywhere. The last is wide: it only stops a distributed guesser, and is the
-    # most a stranger can lock a known person out for.
+    # account from anywhere. The last is wide: it only stops a distributed guesser, and holds only
+    # for addresses that have failed on the account themselves (api/throttling.py).
     rate_limit_sign_in_account_ip: str = "10/15 minutes"
     rate_limit_sign_in_ip: str = "50/15 minutes"
     rate_limit_sign_in_account: str = "100/15 minutes"

@@ -10,7 +10,10 @@ import msgspec
 
 # PostgreSQL cannot store NUL in text: refuse it at the door as a field error, not a 500.
 NO_NUL = r"^[^\x00]*$"
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]
+# A name shows in one line: of a page, a CSV row, a mail's Subject (where CR or LF would make
+# the header unwritable). No control characters (C0, DEL, C1) nor line or paragraph separators.
+NO_CONTROL = r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$"
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_CONTROL)]
 Country = Annotated[
     str, msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2", examples=["US"])
 ]
@@ -31,9 +34,14 @@ TimeZone = Annotated[
         min_length=1, max_length=64, description="IANA time zone", examples=["Europe/Oslo"]
     ),
 ]
+# No spaces or control characters, and no comma, which would split a mail's To: header in two.
+_ADDRESS_CHAR = r"[^@,\s\x00-\x1f\x7f-\x9f]"
 Email = Annotated[
     str,
-    msgspec.Meta(pattern=r"^[^@\s\x00]{1,64}@[^@\s\x00]{1,189}\.[^@\s\x00]{1,63}$", max_length=254),
+    msgspec.Meta(
+        pattern=rf"^{_ADDRESS_CHAR}{{1,64}}@{_ADDRESS_CHAR}{{1,189}}\.{_ADDRESS_CHAR}{{1,63}}$",
+        max_length=254,
+    ),
 ]
 MinorUnits = Annotated[
     int, msgspec.Meta(ge=0, le=10**15, description="Amount in minor units of the currency")

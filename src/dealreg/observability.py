@@ -143,6 +143,8 @@ def configure_logging(level: str, *, json: bool) -> None:
     if _STDLIB_HANDLER not in root.handlers:
         root.addHandler(_STDLIB_HANDLER)
     root.setLevel(level)
+    # Authlib logs every token it issues (access and refresh) at DEBUG: never below INFO.
+    logging.getLogger("authlib").setLevel(max(logging.INFO, logging.getLevelName(level)))
 
 
 def _request_info(scope: Scope) -> dict[str, Any]:

@@ -14,10 +14,11 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.auth.link_models import Invitation
-from dealreg.auth.passwords import verify_password
+from dealreg.auth.passwords import hash_password, verify_password
 from dealreg.mail.models import OutgoingMail
 from dealreg.orgs.models import Organization, Role, User
 from dealreg.outbox.models import OutboxMessage
+from tests.api import test_password_resets as resets
 from tests.factories import Factory
 from tests.mailbox import Smtp, form_fields, link_in, mails_to, run_jobs, token_of
 from tests.problems import assert_problem, count_rows
@@ -235,6 +236,8 @@ async def test_an_email_somebody_has_is_refused_clearly(
     ("body", "pointer"),
     [
         ({"email": "not-an-email", "role": "partner_rep"}, "/email"),
+        ({"email": "a,victim@example.test", "role": "partner_rep"}, "/email"),
+        ({"email": "a\x7fb@example.test", "role": "partner_rep"}, "/email"),
         ({"email": "x@example.test", "role": "emperor"}, "/role"),
         ({"email": "x@example.test"}, "/role"),
         ({"email": "x@example.test", "role": "partner_rep", "name": "extra"}, "/name"),
@@ -430,3 +433,144 @@ async def test_the_mail_is_written_with_the_invitation_and_carries_no_readable_l
     assert mail.send_before == datetime.fromisoformat(body["expires_at"])
     [job] = (await db.scalars(select(OutboxMessage))).all()
     assert job.payload == {"mail_id": str(mail.id)}
+
+
+async def test_a_password_set_by_a_reset_ends_the_invitation_and_survives_its_withdrawal(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    to_smtp: Smtp,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    email = new_email()
+    invited = (await invite(client, admin, partner, email=email)).json()
+    old_link = await mailed_token(sessionmaker, to_smtp, email)
+    # The person asks for a reset instead and sets a password with it.
+    reset = await resets.mailed_token(client, sessionmaker, to_smtp, email)
+    done = await resets.send_form(client, await resets.open_form(client, reset))
+    assert done.status_code == 200, done.text
+
+    page = await client.get(PAGE, params={"token": old_link})
+    assert page.status_code == 410
+    listed = await client.get(invitations_of(partner), headers=admin)
+    assert listed.json()["items"] == []
+    # Withdrawing it late leaves the member able to sign in.
+    withdrawn = await client.delete(f"{invitations_of(partner)}/{invited['id']}", headers=admin)
+    assert withdrawn.status_code == 204
+    db.expire_all()
+    user = await db.get_one(User, uuid.UUID(invited["user_id"]))
+    assert user.active is True
+    assert user.password_hash is not None
+    assert verify_password(user.password_hash, resets.NEW)
+
+
+async def test_an_invitation_link_opens_nothing_once_its_person_has_a_password(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    to_smtp: Smtp,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    email = new_email()
+    invited = (await invite(client, admin, partner, email=email)).json()
+    link = await mailed_token(sessionmaker, to_smtp, email)
+    # However the password came (an invitation left pending by an older version, say).
+    await db.execute(
+        update(User)
+        .where(User.id == uuid.UUID(invited["user_id"]))
+        .values(password_hash=hash_password(resets.NEW))
+    )
+
+    page = await client.get(PAGE, params={"token": link})
+
+    assert page.status_code == 410
+    assert "already has a password" in page.text
+
+
+async def test_an_organization_name_stored_with_a_line_break_still_mails_its_invitation(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    to_smtp: Smtp,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    # Written before names refused control characters.
+    await db.execute(
+        update(Organization).where(Organization.id == partner.id).values(name="Acme\r\nPartners")
+    )
+    email = new_email()
+    assert (await invite(client, admin, partner, email=email)).status_code == 201
+
+    await run_jobs(sessionmaker, "mail.send")
+
+    [message] = mails_to(to_smtp, email)
+    assert message["Subject"] == "Your invitation to Acme Partners on dealreg"
+
+
+async def test_an_email_whose_invitation_lapsed_or_was_withdrawn_is_invited_again(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    to_smtp: Smtp,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    email, base = new_email(), invitations_of(partner)
+    first = (await invite(client, admin, partner, email=email)).json()
+    # While its link is live, inviting again is the duplicate it was.
+    assert_problem(await invite(client, admin, partner, email=email), 409)
+    old_link = await mailed_token(sessionmaker, to_smtp, email)
+    await db.execute(
+        update(Invitation)
+        .where(Invitation.id == uuid.UUID(first["id"]))
+        .values(expires_at=datetime.now(UTC) - timedelta(minutes=1))
+    )
+
+    second = await invite(client, admin, partner, email=email.upper(), role=Role.partner_admin)
+    assert second.status_code == 201, second.text
+    assert second.json()["user_id"] == first["user_id"]
+    await run_jobs(sessionmaker, "mail.send")
+    new_link = token_of(link_in(mails_to(to_smtp, email)[-1]))
+    assert new_link != old_link
+    # Withdrawn (the person disabled with it), then invited once more: enabled again.
+    gone = await client.delete(f"{invitations_of(partner)}/{second.json()['id']}", headers=admin)
+    assert gone.status_code == 204
+    third = await invite(client, admin, partner, email=email)
+    assert third.status_code == 201, third.text
+    await run_jobs(sessionmaker, "mail.send")
+    link = token_of(link_in(mails_to(to_smtp, email)[-1]))
+
+    assert (await client.get(PAGE, params={"token": new_link})).status_code == 410
+    joined = await send_form(client, await open_form(client, link))
+    assert joined.status_code == 200, joined.text
+    assert_problem(
+        await client.post(base, json={"email": email, "role": "partner_rep"}, headers=admin), 409
+    )
+    assert (await client.get(base, headers=admin)).json()["items"] == []
+    db.expire_all()
+    user = await db.get_one(User, uuid.UUID(first["user_id"]))
+    assert user.active is True
+    assert user.role is Role.partner_rep
+
+
+async def test_an_email_invited_to_another_organization_is_still_taken(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    factory: Factory,
+    partner: Organization,
+    admin: dict[str, str],
+) -> None:
+    email = new_email()
+    first = (await invite(client, admin, partner, email=email)).json()
+    await db.execute(
+        update(Invitation)
+        .where(Invitation.id == uuid.UUID(first["id"]))
+        .values(expires_at=datetime.now(UTC) - timedelta(minutes=1))
+    )
+    other = await factory.partner()
+    other_admin = await factory.headers_for(other, Role.partner_admin)
+
+    assert_problem(await invite(client, other_admin, other, email=email), 409)

@@ -340,6 +340,30 @@ async def test_a_few_requests_per_email_an_hour_are_mailed_and_more_answered_ali
     assert len(mails_to(to_smtp, person.email)) == 3
 
 
+async def test_requests_dropped_for_an_email_count_only_while_their_links_would_live(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    to_smtp: Smtp,
+    person: User,
+) -> None:
+    for _ in range(3):
+        assert (await client.post(RESETS, json={"email": person.email})).status_code == 202
+    # A stranger's three, made 31 minutes ago: their links have lapsed.
+    await db.execute(
+        update(PasswordReset).values(
+            created_at=PasswordReset.created_at - timedelta(minutes=31),
+            expires_at=PasswordReset.expires_at - timedelta(minutes=31),
+        )
+    )
+
+    assert (await client.post(RESETS, json={"email": person.email})).status_code == 202
+
+    assert await count_rows(db, PasswordReset) == 4
+    await run_jobs(sessionmaker, *JOBS)
+    assert len(mails_to(to_smtp, person.email)) == 1
+
+
 @pytest.mark.parametrize(
     ("body", "pointer"),
     [

@@ -131,6 +131,8 @@ async def test_a_person_signs_in_and_the_app_gets_a_code_and_its_state_back(
 
     where, values = redirected(answer)
     assert where == LOOPBACK
+    # The redirect carries the code: no cache may keep it.
+    assert answer.headers["cache-control"] == "no-store"
     assert values["state"] == "xyz-Ünïcode &=?"
     assert len(values["code"]) >= 40
     tokens = await exchange(web, rep_app.client_id, values["code"], verifier)
@@ -193,6 +195,12 @@ async def test_an_email_is_matched_whatever_its_case_and_spaces(
         pytest.param(None, "https://app.example.com/callback?next=evil", id="extra-query"),
         pytest.param(None, "http://localhost:9999/callback", id="localhost-other-port"),
         pytest.param(None, "https://127.0.0.1/callback", id="loopback-https"),
+        pytest.param(
+            None,
+            "http://evil;frame-ancestors *;script-src 'unsafe-inline';@127.0.0.1:5555/callback",
+            id="csp-injection-in-userinfo",
+        ),
+        pytest.param(None, "http://127.0.0.1:5555/call\r\nback", id="loopback-crlf"),
         pytest.param(None, "", id="no-redirect-uri"),
     ],
 )
@@ -217,6 +225,7 @@ async def test_a_bad_app_or_redirect_uri_gets_a_page_never_a_redirect(
         assert answer.headers["content-type"].startswith("text/html")
         assert "This sign-in link is not valid" in answer.text
         assert "evil" not in answer.headers["content-security-policy"]
+        assert "unsafe-inline" not in answer.headers["content-security-policy"]
 
 
 async def test_a_disabled_app_cannot_be_signed_in_to(
@@ -502,3 +511,26 @@ async def test_characters_an_oauth_error_cannot_carry_make_no_server_error(
     answer = await web.get(AUTHORIZE, params=query(rep_app.client_id, challenge) | change)
 
     assert answer.status_code in (200, 303, 400), answer.text
+
+
+async def test_a_code_is_judged_by_the_clock_of_tokens_not_the_databases(
+    web: httpx.AsyncClient, db: AsyncSession, rep_app: OAuthApp, rep: User
+) -> None:
+    verifier, challenge = pkce()
+    code = await code_for(web, query(rep_app.client_id, challenge), rep.email)
+    # The database's clock an hour behind this process's, and the person disabled and enabled
+    # again half an hour ago (by this process's clock): the code, issued after, still counts.
+    await db.execute(
+        update(AuthorizationCode).values(
+            created_at=AuthorizationCode.created_at - timedelta(hours=1)
+        )
+    )
+    await db.execute(
+        update(User)
+        .where(User.id == rep.id)
+        .values(tokens_valid_after=datetime.now(UTC) - timedelta(minutes=30))
+    )
+
+    exchanged = await exchange(web, rep_app.client_id, code, verifier)
+
+    assert exchanged.status_code == 200, exchanged.text

@@ -170,3 +170,23 @@ async def test_a_burst_of_guesses_at_once_gets_no_more_than_the_limit(
         )
 
     assert sorted(answer.status_code for answer in answers) == [401] * 3 + [429] * 5
+
+
+async def test_a_guesser_spread_over_addresses_cannot_keep_the_person_out(
+    build: Build, db: AsyncSession, rep: User
+) -> None:
+    app = build(rate_limit_sign_in_account="3/15 minutes")
+    rep_app = await make_app(db)
+    for n in range(3):
+        async with browser(app, ip=f"203.0.113.{40 + n}") as guesser:
+            answer = await _try(guesser, rep_app.client_id, rep.email, "wrong guess!")
+            assert answer.status_code == 401
+
+    async with browser(app, ip="203.0.113.40") as guesser:
+        limited = await _try(guesser, rep_app.client_id, rep.email, PASSWORD)
+    async with browser(app, ip="198.51.100.41") as owner:
+        signed_in = await _try(owner, rep_app.client_id, rep.email, PASSWORD)
+
+    assert limited.status_code == 429
+    assert '"sign-in-account"' in limited.headers["ratelimit-policy"]
+    redirected(signed_in)

@@ -83,6 +83,15 @@ def test_these_match(requested: str) -> None:
         "https://app.example.com:443/cb",
         "com.example.app:/cb/x",
         "com.example.evil:/cb",
+        # Anything before the loopback host but the port, or characters urlsplit strips.
+        "http://x;frame-ancestors *;script-src 'unsafe-inline';@127.0.0.1:5555/callback",
+        "http://user:pass@127.0.0.1:5555/callback",
+        "http://@127.0.0.1:5555/callback",
+        "http://a b@127.0.0.1:5555/callback",
+        "http://x;y@127.0.0.1:5555/callback",
+        "http://127.0.0.1:5555/call\r\nback",
+        "http://127.0.0.1:5555/call\tback",
+        "http://127.0.0.1:5555/callback\r\n",
     ],
 )
 def test_these_do_not(requested: str) -> None:

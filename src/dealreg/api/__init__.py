@@ -25,7 +25,7 @@ from dealreg.api.incentives import (
 )
 from dealreg.api.invitations import InvitationController, request_password_reset
 from dealreg.api.leads import LeadController, LeadPolicyController
-from dealreg.api.me import me
+from dealreg.api.me import change_my_password, me
 from dealreg.api.oauth import issue_token, jwks, revoke_token
 from dealreg.api.oauth_apps import OauthAppController
 from dealreg.api.organizations import OrganizationController
@@ -55,6 +55,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     authorize,
     authorize_sign_in,
     me,
+    change_my_password,
     list_my_sessions,
     end_my_session,
     end_all_my_sessions,

@@ -148,7 +148,8 @@ async def request_password_reset(
 ) -> PasswordResetAccepted:
     """Always 202, whoever the email belongs to (or nobody): if it is an active person's, a
     one-time link valid 30 minutes is mailed to it, to a page where they choose a new password.
-    A few requests per email an hour are mailed; further ones are answered alike and dropped.
+    A few requests per email within 30 minutes are mailed; further ones are answered alike and
+    dropped.
     Counted against the client IP's limit of requests without a token."""
     await charge_address(request.scope)
     await resets.request_reset(db, data.email)

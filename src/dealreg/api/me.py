@@ -1,13 +1,18 @@
 import uuid
-from typing import Literal
+from typing import Any, Literal
 
 import msgspec
-from litestar import get
+from litestar import Request, get, put
+from litestar.params import JSONBody
 
 from dealreg.api.deps import Caller, Db
 from dealreg.api.organizations import OrganizationOut
 from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY
+from dealreg.api.throttling import refusal, sign_in_failure_checks, throttle_of
+from dealreg.auth.credentials import Outcome, check_credentials
+from dealreg.auth.service import set_password
+from dealreg.errors import DealRegError, Forbidden
 from dealreg.orgs import service
 from dealreg.orgs.models import Role
 
@@ -41,3 +46,50 @@ async def me(db: Db, principal: Caller) -> MeOut:
         email=user.email if user else None,
         name=user.name if user else None,
     )
+
+
+class PasswordChange(msgspec.Struct, kw_only=True):
+    current_password: str
+    # The new one: the rules of auth/passwords.py (length, not a known or obvious one).
+    password: str
+
+
+class WrongPassword(DealRegError):
+    status, type, title = 403, "wrong-password", "The current password is wrong"
+
+
+@put(
+    "/v1/me/password",
+    tags=["me"],
+    security=BEARER_SECURITY,
+    status_code=204,
+    responses=problems(),
+    summary="Change your password",
+    description=(
+        "Give the current password and a new one. Your other sessions end (every app there must "
+        "sign you in again); this one goes on. A token of no session (`dealreg token`) ends too. "
+        "Wrong current passwords count against the limits of failed sign-ins to your account."
+    ),
+)
+async def change_my_password(
+    request: Request[Any, Any, Any], db: Db, principal: Caller, data: JSONBody[PasswordChange]
+) -> None:
+    if principal.kind != "user":
+        raise Forbidden("A machine client has no password.")
+    user = await service.get_user(db, principal.subject_id)
+    throttle = throttle_of(request.scope)
+    address = throttle.address(request.scope)
+    account = user.email.lower()
+    checks = sign_in_failure_checks(request.app.state.settings, account, address)
+    # The sign-in's own counts: a stolen token gains no second budget for guessing the password.
+    async with throttle.serially("sign-in", f"{account} {address}"):
+        counted = await throttle.sign_in_failures_left(checks)
+        if any(usage.refused for usage in counted):
+            raise refusal(counted, "Too many wrong passwords.")
+        outcome, _ = await check_credentials(db, user.email, data.current_password)
+        if outcome is Outcome.wrong:
+            for quota, identity in checks:
+                await throttle.failed(quota, identity)
+    if outcome is not Outcome.signed_in:
+        raise WrongPassword("The current password is wrong.")
+    await set_password(db, user.email, data.password, keep_session=principal.session_id)

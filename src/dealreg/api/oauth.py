@@ -145,11 +145,11 @@ async def _sign_in_token(
     request: Request[Any, Any, Any], db: Db, client_id: str | None
 ) -> Response[TokenResponse]:
     """A code or refresh token of an app people sign in to, through Authlib's grants; counted
-    like a client's authentication (per address and per client id)."""
+    per address only (`Throttle.app_request`)."""
     if not client_id:
         raise InvalidClient("client_id is required.")
     params = await _params(request)
-    async with throttle_of(request.scope).authenticating(request.scope, client_id):
+    async with throttle_of(request.scope).app_request(request.scope):
         try:
             _, body, _ = await oauth_server.run(
                 request, db, params, lambda server, req: server.create_token_response(req)
@@ -178,7 +178,7 @@ async def revoke_token(
     if not data.client_id:
         raise InvalidClient("client_id is required.")
     params = await _params(request)
-    async with throttle_of(request.scope).authenticating(request.scope, data.client_id):
+    async with throttle_of(request.scope).app_request(request.scope):
         try:
             await oauth_server.run(
                 request,

@@ -14,16 +14,15 @@ The form carries a CSRF token tied to a cookie of this page (a signed double sub
 site can sign a browser in as someone else.
 
 Failed sign-ins count in moving windows, per account from one address, per address, and per
-account from anywhere (the widest: it only stops a guesser spread over many addresses, and is the
-longest a stranger can keep a person out). An unknown email fails like a wrong password, as
-slowly.
+account from anywhere (the widest: it only stops a guesser spread over many addresses, and holds
+only for addresses that have failed on the account themselves, so a stranger cannot keep the
+person out of it). An unknown email fails like a wrong password, as slowly.
 """
 
 import ipaddress
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-import limits
 import msgspec
 from litestar import MediaType, Request, Response, get, post
 from litestar.params import URLEncodedBody
@@ -34,12 +33,17 @@ from dealreg.api.deps import Db
 from dealreg.api.forms import CsrfGuard
 from dealreg.api.html import STYLE, STYLE_HASH, templates
 from dealreg.api.queries import ANY_QUERY
-from dealreg.api.throttling import Quota, TooManyRequests, charge_address, refusal, throttle_of
+from dealreg.api.throttling import (
+    TooManyRequests,
+    charge_address,
+    refusal,
+    sign_in_failure_checks,
+    throttle_of,
+)
 from dealreg.auth.credentials import Outcome, check_credentials
 from dealreg.auth.resets import PAGE_PATH as RESET_PATH
 from dealreg.auth.scopes import ALL_SCOPES
 from dealreg.auth.server import Refused
-from dealreg.config import Settings
 
 AUTHORIZE_PATH = "/oauth/authorize"
 CSRF = CsrfGuard(form="sign-in", cookie="dealreg_sign_in", path=AUTHORIZE_PATH)
@@ -80,7 +84,9 @@ def _source_of(redirect_uri: str) -> str:
     try:
         ipaddress.IPv6Address(parts.hostname or "")
     except ValueError:
-        return f"{parts.scheme}://{parts.netloc}"
+        # From the host and port alone: the netloc may carry userinfo, which a CSP would read.
+        port = f":{parts.port}" if parts.port is not None else ""
+        return f"{parts.scheme}://{parts.hostname}{port}"
     # CSP has no IPv6 host sources: http://[::1]:port is let through as its scheme.
     return f"{parts.scheme}:"
 
@@ -178,20 +184,6 @@ async def authorize(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
     return _form(request, app_name, redirect_uri)
 
 
-def _failure_checks(settings: Settings, account: str, address: str) -> list[tuple[Quota, str]]:
-    """The quotas a failed sign-in counts against, each with whom it is counted as."""
-    wanted = [
-        ("sign-in-account-ip", settings.rate_limit_sign_in_account_ip, f"{account} {address}"),
-        ("sign-in-ip", settings.rate_limit_sign_in_ip, address),
-        ("sign-in-account", settings.rate_limit_sign_in_account, account),
-    ]
-    return [
-        (Quota(name, limits.parse(limit)), identity)
-        for name, limit, identity in wanted
-        if limit != "0"
-    ]
-
-
 @post(AUTHORIZE_PATH, status_code=HTTP_303_SEE_OTHER, **_PAGE)
 async def authorize_sign_in(
     request: Request[Any, Any, Any], db: Db, data: URLEncodedBody[SignInForm]
@@ -215,10 +207,9 @@ async def authorize_sign_in(
     throttle = throttle_of(request.scope)
     address = throttle.address(request.scope)
     account = email.lower()
-    checks = _failure_checks(request.app.state.settings, account, address)
+    checks = sign_in_failure_checks(request.app.state.settings, account, address)
     async with throttle.serially("sign-in", f"{account} {address}"):
-        usages = [await throttle.failures_left(quota, identity) for quota, identity in checks]
-        counted = [usage for usage in usages if usage is not None]
+        counted = await throttle.sign_in_failures_left(checks)
         if any(usage.refused for usage in counted):
             limited: TooManyRequests = refusal(counted, "Too many failed sign-ins.")
             return _form(

@@ -50,7 +50,7 @@ from limits.errors import StorageError
 from litestar.types import Message, Scope
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.auth.service import InvalidClient, ensure_current
+from dealreg.auth.service import InvalidClient, OAuthError, ensure_current
 from dealreg.config import Settings
 from dealreg.errors import DealRegError
 from dealreg.metrics import RATE_LIMITED
@@ -120,6 +120,23 @@ def refusal(usages: Sequence[Usage], detail: str) -> TooManyRequests:
         f"{detail} Retry in {retry_after} s.",
         headers={"Retry-After": str(retry_after), **_headers(usages)},
     )
+
+
+def sign_in_failure_checks(
+    settings: Settings, account: str, address: str
+) -> list[tuple[Quota, str]]:
+    """The quotas a failed sign-in (or a wrong current password given to change it) counts
+    against, each with whom it is counted as."""
+    wanted = [
+        ("sign-in-account-ip", settings.rate_limit_sign_in_account_ip, f"{account} {address}"),
+        ("sign-in-ip", settings.rate_limit_sign_in_ip, address),
+        ("sign-in-account", settings.rate_limit_sign_in_account, account),
+    ]
+    return [
+        (Quota(name, limits.parse(limit)), identity)
+        for name, limit, identity in wanted
+        if limit != "0"
+    ]
 
 
 def _key_part(identity: str) -> str:
@@ -314,6 +331,43 @@ class Throttle:
                 await self.failed(self.failures_ip, ip)
                 await self.failed(self.failures_client, guesser)
                 raise
+
+    async def sign_in_failures_left(self, checks: Sequence[tuple[Quota, str]]) -> list[Usage]:
+        """Where a sign-in's identities stand against `sign_in_failure_checks`' quotas. The
+        account-wide one holds only for an address that has itself failed on the account: it
+        stops a guesser spread over many addresses, while the person, from an address of their
+        own, still signs in however many addresses a stranger fails from."""
+        usages = {
+            quota.name: await self.failures_left(quota, identity) for quota, identity in checks
+        }
+        own = usages.get("sign-in-account-ip")
+        if own is not None and own.remaining >= own.quota.item.amount:
+            usages.pop("sign-in-account", None)
+        return [usage for usage in usages.values() if usage is not None]
+
+    @asynccontextmanager
+    async def app_request(self, scope: Scope) -> AsyncIterator[None]:
+        """Around a token or revocation request of an app people sign in to: count it per client
+        IP, refuse it (429) when that is spent or the address has failed too often lately, and
+        count a refusal (an `OAuthError`: a bad code or token, an unknown client) against it.
+
+        Nothing counts per client id: an app's id is public and shared by every person using it,
+        so a quota on it would let a stranger sending bogus refreshes under the id lock everyone
+        out, and the app's users together would outgrow it. No lock is held across the grant
+        either: codes and refresh tokens are far too long to guess, so a burst that slips past
+        the failure count gains nothing, and a lock would queue every user of the app."""
+        ip = self.address(scope)
+        attempt = await self.count(self.oauth_ip, ip)
+        failures = await self.failures_left(self.failures_ip, ip)
+        usages = [usage for usage in (attempt, failures) if usage is not None]
+        if any(usage.refused for usage in usages):
+            raise refusal(usages, "Too many token requests from this address.")
+        report(scope, [attempt])
+        try:
+            yield
+        except OAuthError:
+            await self.failed(self.failures_ip, ip)
+            raise
 
     def serially(self, kind: str, identity: str) -> AbstractAsyncContextManager[None]:
         """One at a time per `identity` in this process: for a check of failures, the attempt,

@@ -86,6 +86,10 @@ def redirect_uri_allowed(registered: list[str], requested: str) -> bool:
         parts.port  # noqa: B018 - a bad port is no match
     except ValueError:
         return False
+    # Only the port may differ: userinfo (`http://x;y@127.0.0.1`) would be dropped by the
+    # comparison below, and control characters, which urlsplit strips, would go unseen.
+    if "@" in parts.netloc or redirect_uri_problem(requested) is not None:
+        return False
     return _without_port(requested) in [
         _without_port(uri) for uri in registered if uri.startswith("http://")
     ]

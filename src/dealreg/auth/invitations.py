@@ -1,16 +1,20 @@
 """Invitations: an administrator of an organization (or the platform) adds a person by email;
 the person gets a one-time link, valid 7 days, to a page where they set their name and password.
 
-The person exists from the invitation on (so an email is never invited twice, and the
-organization's list shows them), but cannot sign in until they accept: they have no password.
+The person exists from the invitation on (so an email is not invited twice while a link is
+live, and the organization's list shows them), but cannot sign in until they accept: they have no
+password. Once every link of theirs lapsed or was withdrawn, inviting the email again sends a new
+one to the same person.
 Withdrawing a pending invitation disables the person it made, so that no other way (a password
-reset) brings them in either.
+reset) brings them in either, unless they have set a password meanwhile. A person with a password
+(set by a reset) has no use for an invitation: setting it ends their pending ones, and a link
+that is left opens nothing.
 """
 
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.link_models import Invitation
@@ -60,9 +64,14 @@ async def invite(
 ) -> Invitation:
     """Add the person, unable to sign in yet, and mail them their link (once this commits).
     The rules of adding a user hold: an administrator of this organization or the platform, a
-    role its kind has and the caller may grant, an email nobody has (409)."""
-    local_part = email.strip().partition("@")[0][:200]
-    user = await orgs.create_user(session, actor, org_id, email=email, name=local_part, role=role)
+    role its kind has and the caller may grant, an email nobody has (409) but a person of this
+    organization whose invitations all lapsed or were withdrawn: they are invited anew."""
+    user = await _invited_before(session, actor, org_id, email=email, role=role)
+    if user is None:
+        local_part = email.strip().partition("@")[0][:200]
+        user = await orgs.create_user(
+            session, actor, org_id, email=email, name=local_part, role=role
+        )
     org = await session.get_one(Organization, user.organization_id)
     token, token_digest = new_token()
     invitation = Invitation(
@@ -83,15 +92,48 @@ async def invite(
         f"The link works once, until {invitation.expires_at:%Y-%m-%d %H:%M} UTC. If you did not "
         "expect this invitation, ignore this mail.\n"
     )
+    # Folded to one line: a name stored before names refused line breaks must not make the
+    # Subject header unwritable.
+    org_name = " ".join(org.name.split())
     await send_later(
         session,
         sealer,
         Mail(
-            to=user.email, subject=f"Your invitation to {org.name} on dealreg", text=text, link=link
+            to=user.email, subject=f"Your invitation to {org_name} on dealreg", text=text, link=link
         ),
         send_before=invitation.expires_at,
     )
     return invitation
+
+
+async def _invited_before(
+    session: AsyncSession, actor: Principal, org_id: uuid.UUID, *, email: str, role: Role
+) -> User | None:
+    """The person `email` names when an earlier invitation to this organization made them and
+    none is left to accept (each lapsed or was withdrawn) nor did they ever set a password:
+    enabled again, with `role`, their old links ended. None for anyone else."""
+    user = await session.scalar(
+        select(User)
+        .where(func.lower(User.email) == email.strip().lower(), User.organization_id == org_id)
+        .with_for_update()
+    )
+    if user is None or user.password_hash is not None:
+        return None
+    now = await database_now(session)
+    invitations = (
+        await session.scalars(select(Invitation).where(Invitation.user_id == user.id))
+    ).all()
+    if not invitations or any(
+        invitation.accepted_at is not None
+        or (invitation.revoked_at is None and invitation.expires_at > now)
+        for invitation in invitations
+    ):
+        return None
+    await orgs.may_add_user(session, actor, org_id, role)
+    await end_pending_invitations(session, user.id, now)
+    user.role = role
+    orgs.set_active(user, True)
+    return user
 
 
 async def pending(
@@ -129,7 +171,10 @@ async def revoke(
         )
     if invitation.revoked_at is None:
         invitation.revoked_at = await database_now(session)
-        orgs.set_active(await session.get_one(User, invitation.user_id), False)
+        user = await session.get_one(User, invitation.user_id)
+        # Whoever set a password meanwhile is a member: disabling them is a decision of its own.
+        if user.password_hash is None:
+            orgs.set_active(user, False)
         await session.flush()
 
 
@@ -155,6 +200,9 @@ async def open_invitation(
     user = await session.get_one(User, invitation.user_id)
     if not user.active:
         raise AccountDisabled("This account is disabled.")
+    if user.password_hash is not None:
+        # Set by a reset meanwhile: the link must not set it again for whoever holds it.
+        raise LinkUsed("This account already has a password: sign in with it.")
     org = await session.get_one(Organization, invitation.organization_id)
     return invitation, user, org
 
@@ -168,12 +216,13 @@ async def accept(session: AsyncSession, token: str, *, name: str, password: str)
     now = await database_now(session)
     invitation.accepted_at = now
     # Any other link of this person's ends with this one.
-    await _end_other_invitations(session, user.id, now)
+    await end_pending_invitations(session, user.id, now)
     await session.flush()
     return user
 
 
-async def _end_other_invitations(session: AsyncSession, user_id: uuid.UUID, now: datetime) -> None:
+async def end_pending_invitations(session: AsyncSession, user_id: uuid.UUID, now: datetime) -> None:
+    """Withdraw the person's invitations not yet accepted: they have a password now."""
     await session.execute(
         update(Invitation)
         .where(

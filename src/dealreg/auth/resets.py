@@ -4,8 +4,9 @@ enqueued either way. The job, in the worker, looks the person up and mails an ac
 one-time link, valid 30 minutes from the request, to a page where they set a new password.
 
 Setting it spends the link (and every other reset link of the person's) and ends the person's
-tokens issued before (`tokens_valid_after`). A few requests per email within an hour are
-written; more are answered alike and dropped, so that nobody can flood a mailbox.
+tokens issued before (`tokens_valid_after`). A few requests per email within a link's lifetime
+are written; more are answered alike and dropped, so that nobody can flood a mailbox, and no
+stranger can keep the person's own requests dropped for longer than the links they spent live.
 """
 
 import uuid
@@ -14,6 +15,7 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.auth.invitations import end_pending_invitations
 from dealreg.auth.link_models import PasswordReset
 from dealreg.auth.links import (
     AccountDisabled,
@@ -31,14 +33,14 @@ from dealreg.mail.letters import Mail
 from dealreg.mail.service import send_later
 from dealreg.orgs import repository as users
 from dealreg.orgs.models import User
-from dealreg.orgs.service import tokens_clock
 from dealreg.outbox.jobs import enqueue, job
 
 LIFETIME = timedelta(minutes=30)
 PAGE_PATH = "/account/password-reset"
-# Requests written per email within THROTTLE_WINDOW; more are dropped unanswered.
+# Requests written per email within THROTTLE_WINDOW; more are dropped unanswered. The window is
+# a link's lifetime: once a stranger's requests' links have lapsed, the person's own gets through.
 REQUESTS_PER_EMAIL = 3
-THROTTLE_WINDOW = timedelta(hours=1)
+THROTTLE_WINDOW = LIFETIME
 # Requests are forgotten this long after they were made: well past their links' expiry and the
 # throttle's window.
 KEEP_FOR = timedelta(days=1)
@@ -117,16 +119,18 @@ async def complete_reset(session: AsyncSession, token: str, *, password: str) ->
     """Set the new password; the link and the person's other reset links are spent, and every
     token issued to the person before now is refused."""
     _, user = await open_reset(session, token, lock=True)
-    # The one way a password is set (its rules, its hash, and whatever else a new password
-    # ends), then every access token issued before, however it was issued.
+    # The one way a password is set: its rules, its hash, and whatever a new password ends
+    # (every token issued before, however it was issued).
     await set_password(session, user.email, password)
-    user.tokens_valid_after = tokens_clock()
     now = await database_now(session)
     await session.execute(
         update(PasswordReset)
         .where(PasswordReset.user_id == user.id, PasswordReset.used_at.is_(None))
         .values(used_at=now)
     )
+    # An invited person who never accepted now has a password: the invitation's link must not
+    # set another one.
+    await end_pending_invitations(session, user.id, now)
     await session.flush()
     return user
 

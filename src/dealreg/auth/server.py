@@ -252,7 +252,10 @@ class _CodeGrant(AuthorizationCodeGrant):  # type: ignore[misc]
 
     def authenticate_user(self, authorization_code: _Code) -> SignedIn:
         row = authorization_code.row
-        return self.server.signed_in(row.user_id, row.session_id, row.scope, since=row.created_at)
+        # When it was issued by the clock tokens are compared with (`tokens_valid_after`'s, this
+        # process's), not `created_at`, which the database's clock wrote.
+        issued = row.expires_at - CODE_TTL
+        return self.server.signed_in(row.user_id, row.session_id, row.scope, since=issued)
 
 
 class _RefreshGrant(RefreshTokenGrant):  # type: ignore[misc]

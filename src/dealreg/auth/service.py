@@ -18,6 +18,7 @@ from dealreg.errors import DealRegError, NotFound, Unauthenticated
 from dealreg.orgs import repository
 from dealreg.orgs.models import ApiClient, Organization, User
 from dealreg.orgs.principals import Principal
+from dealreg.orgs.service import tokens_clock
 
 
 class OAuthError(DealRegError):
@@ -111,15 +112,19 @@ async def set_password(
     session: AsyncSession, email: str, password: str, *, keep_session: uuid.UUID | None = None
 ) -> User:
     """Set the password of the person with `email`, once it passes the rules for a new one, and
-    end their sign-in sessions but `keep_session` (the device they changed it on): whoever knew
-    the old password is signed out."""
+    end their sign-in sessions but `keep_session` (the device they changed it on), and the codes
+    of sign-ins not yet exchanged: whoever knew the old password is signed out. Without a
+    session to keep, every token issued before now is refused too, however it was issued."""
     user = await repository.get_user_by_email(session, email.strip().lower())
     if user is None:
         raise UnknownUser(f"No user with email '{email}'.")
     check_new_password(password, email=user.email, name=user.name, pointer="/password")
     user.password_hash = hash_password(password)
+    if keep_session is None:
+        user.tokens_valid_after = tokens_clock()
     await session.flush()
     await sessions.end_sessions_of(session, user.id, keep=keep_session)
+    await sessions.spend_codes_of(session, user.id)
     return user
 
 

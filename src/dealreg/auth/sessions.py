@@ -158,6 +158,16 @@ async def end_sessions_of(
     return len((await db.execute(stmt)).all())
 
 
+async def spend_codes_of(db: AsyncSession, user_id: uuid.UUID) -> None:
+    """Mark the person's codes not yet exchanged used: a sign-in of the minute before a new
+    password must not yield tokens after it."""
+    await db.execute(
+        update(AuthorizationCode)
+        .where(AuthorizationCode.user_id == user_id, AuthorizationCode.used_at.is_(None))
+        .values(used_at=clock())
+    )
+
+
 async def prune(db: AsyncSession) -> None:
     """Forget what can no longer be used: codes past their minute, sessions ended or expired
     (their refresh tokens with them), and rotated refresh tokens past their idle expiry (one

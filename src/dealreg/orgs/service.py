@@ -205,6 +205,20 @@ def require_admin_of(actor: Principal, org_id: uuid.UUID) -> None:
     raise Forbidden("Only an administrator of this organization may do this.")
 
 
+async def may_add_user(
+    session: AsyncSession, actor: Principal, org_id: uuid.UUID, role: Role
+) -> Organization:
+    """The organization, when `actor` may add a user with `role` to it: an administrator of it
+    (or the platform), a role its kind has and the actor may grant."""
+    org = await own_organization(session, actor, org_id)
+    require_admin_of(actor, org.id)
+    if role not in USER_ROLES_BY_KIND[org.kind]:
+        raise invalid("/role", f"a {org.kind.value} organization has no '{role.value}' users")
+    if actor.role is not Role.platform_admin and role not in GRANTABLE_BY[actor.role]:
+        raise Forbidden(f"A {actor.role.value} may not create '{role.value}' users.")
+    return org
+
+
 async def create_user(
     session: AsyncSession,
     actor: Principal,
@@ -214,12 +228,7 @@ async def create_user(
     name: str,
     role: Role,
 ) -> User:
-    org = await own_organization(session, actor, org_id)
-    require_admin_of(actor, org.id)
-    if role not in USER_ROLES_BY_KIND[org.kind]:
-        raise invalid("/role", f"a {org.kind.value} organization has no '{role.value}' users")
-    if actor.role is not Role.platform_admin and role not in GRANTABLE_BY[actor.role]:
-        raise Forbidden(f"A {actor.role.value} may not create '{role.value}' users.")
+    org = await may_add_user(session, actor, org_id, role)
     email = email.strip().lower()
     user = User(organization_id=org.id, email=email, name=name, role=role)
     await flush_unique(

@@ -128,6 +128,7 @@ from .partnership_list import PartnershipList
 from .partnership_out import PartnershipOut
 from .partnership_status import PartnershipStatus
 from .partnership_update import PartnershipUpdate
+from .password_change import PasswordChange
 from .password_reset_accepted import PasswordResetAccepted
 from .password_reset_request import PasswordResetRequest
 from .pause import Pause
@@ -328,6 +329,7 @@ __all__ = (
     "PartnershipOut",
     "PartnershipStatus",
     "PartnershipUpdate",
+    "PasswordChange",
     "PasswordResetAccepted",
     "PasswordResetRequest",
     "Pause",

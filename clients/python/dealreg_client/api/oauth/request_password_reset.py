@@ -109,7 +109,8 @@ def sync_detailed(
 
      Always 202, whoever the email belongs to (or nobody): if it is an active person's, a
     one-time link valid 30 minutes is mailed to it, to a page where they choose a new password.
-    A few requests per email an hour are mailed; further ones are answered alike and dropped.
+    A few requests per email within 30 minutes are mailed; further ones are answered alike and
+    dropped.
     Counted against the client IP's limit of requests without a token.
 
     Args:
@@ -145,7 +146,8 @@ def sync(
 
      Always 202, whoever the email belongs to (or nobody): if it is an active person's, a
     one-time link valid 30 minutes is mailed to it, to a page where they choose a new password.
-    A few requests per email an hour are mailed; further ones are answered alike and dropped.
+    A few requests per email within 30 minutes are mailed; further ones are answered alike and
+    dropped.
     Counted against the client IP's limit of requests without a token.
 
     Args:
@@ -176,7 +178,8 @@ async def asyncio_detailed(
 
      Always 202, whoever the email belongs to (or nobody): if it is an active person's, a
     one-time link valid 30 minutes is mailed to it, to a page where they choose a new password.
-    A few requests per email an hour are mailed; further ones are answered alike and dropped.
+    A few requests per email within 30 minutes are mailed; further ones are answered alike and
+    dropped.
     Counted against the client IP's limit of requests without a token.
 
     Args:
@@ -212,7 +215,8 @@ async def asyncio(
 
      Always 202, whoever the email belongs to (or nobody): if it is an active person's, a
     one-time link valid 30 minutes is mailed to it, to a page where they choose a new password.
-    A few requests per email an hour are mailed; further ones are answered alike and dropped.
+    A few requests per email within 30 minutes are mailed; further ones are answered alike and
+    dropped.
     Counted against the client IP's limit of requests without a token.
 
     Args:
