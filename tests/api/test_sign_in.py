@@ -355,7 +355,7 @@ async def test_a_person_disabled_after_signing_in_gets_no_tokens_for_the_code(
     )
 
 
-@pytest.mark.parametrize("csrf", [None, "", "forged"])
+@pytest.mark.parametrize("csrf", [None, "", "forged", "é"])
 async def test_a_form_without_its_csrf_token_signs_nobody_in(
     web: httpx.AsyncClient, rep_app: OAuthApp, rep: User, csrf: str | None
 ) -> None:
@@ -372,8 +372,9 @@ async def test_a_form_without_its_csrf_token_signs_nobody_in(
     assert "location" not in answer.headers
 
 
+@pytest.mark.parametrize("origin", ["https://evil.example", "http://["])
 async def test_a_form_posted_from_another_site_signs_nobody_in(
-    web: httpx.AsyncClient, rep_app: OAuthApp, rep: User
+    web: httpx.AsyncClient, rep_app: OAuthApp, rep: User, origin: str
 ) -> None:
     _, challenge = pkce()
     params = query(rep_app.client_id, challenge)
@@ -383,7 +384,7 @@ async def test_a_form_posted_from_another_site_signs_nobody_in(
         AUTHORIZE,
         params=params,
         data={"email": rep.email, "password": PASSWORD, "csrf": csrf_of(page)},
-        headers={"Origin": "https://evil.example"},
+        headers={"Origin": origin},
     )
 
     assert answer.status_code == 403

@@ -39,7 +39,11 @@ def same_origin(request: Request[Any, Any, Any]) -> bool:
     if origin is None or origin == "null":
         return True
     issuer = urlsplit(request.app.state.settings.jwt_issuer)
-    return urlsplit(origin).netloc in (request.headers.get("host"), issuer.netloc)
+    try:
+        sender = urlsplit(origin).netloc
+    except ValueError:  # an Origin no browser sends ("http://[") is nobody's
+        return False
+    return sender in (request.headers.get("host"), issuer.netloc)
 
 
 @dataclass(frozen=True)
@@ -91,5 +95,6 @@ class CsrfGuard:
         return (
             same_origin(request)
             and bool(nonce)
-            and hmac.compare_digest(self._mac(request, nonce), sent)
+            # As bytes: compare_digest refuses text beyond ASCII, which anyone may send.
+            and hmac.compare_digest(self._mac(request, nonce).encode(), sent.encode())
         )
