@@ -177,6 +177,9 @@ def test_serve_demo_on_the_embedded_database_answers_a_printed_token() -> None:
             )
             assert me.status_code == 200, me.text
             assert me.json()["email"] == "rep@northwind.example"
+            # Unset, the issuer is the address served: sign-in comes back here, not to :8000.
+            metadata = httpx.get(f"{server.url}/.well-known/oauth-authorization-server", timeout=5)
+            assert metadata.json()["issuer"] == f"http://localhost:{server.port}"
             # Without Redis, serve runs the background work itself: the scheduler's first
             # periodic jobs go through the outbox, the in-memory broker and a worker thread.
             # Until each slot claimed has run: one claimed as the test straddled a minute is

@@ -14,6 +14,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from dealreg.config import MAX_TOKEN_TTL, METRICS_DIRECTORY_ENV, Settings, SettingsError
 from dealreg.tracing import provider_from_env
 
@@ -134,6 +136,11 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     base_url = (
         f"http://{'localhost' if args.host in ('0.0.0.0', '127.0.0.1') else args.host}:{args.port}"  # noqa: S104
     )
+    if "DEALREG_JWT_ISSUER" not in os.environ:
+        # Unset, the issuer is the address served here: sign-in sends people back to it, and
+        # mailed links point at it; the default (port 8000) would send a `--port` run elsewhere.
+        os.environ["DEALREG_JWT_ISSUER"] = base_url
+        settings = msgspec.structs.replace(settings, jwt_issuer=base_url)
     if args.demo:
         from dealreg import subscriptions
         from dealreg.demo import seed_and_describe
