@@ -71,6 +71,16 @@ def _message(heading: str, text: str, status: int = 200) -> Response[str]:
     )
 
 
+def _form(
+    request: Request[Any, Any, Any], template: str, status: int = 200, **context: Any
+) -> Response[str]:
+    """A page with a form, its CSRF token in the form and its nonce in this browser's cookie."""
+    csrf = CSRF.issue(request)
+    page = render_page(template, status, csrf=csrf.value, **context)
+    CSRF.set_cookie(request, page, csrf)
+    return page
+
+
 def _refusal(exc: DealRegError) -> Response[str]:
     return render_page(
         "account_message.html",
@@ -101,23 +111,20 @@ async def _invitation_form(
         _, user, org = await invitations.open_invitation(db, token)
     except DealRegError as exc:
         return _refusal(exc)
-    csrf = CSRF.issue(request)
-    page = render_page(
+    return _form(
+        request,
         "account_form.html",
         422 if refused else 200,
         heading=f"Join {org.name}",
         intro=f"You are invited to dealreg as a member of {org.name}. Choose your name and password.",
         action=INVITATION_PATH,
         token=token,
-        csrf=csrf.value,
         email=user.email,
         ask_name=True,
         name=user.name if name is None else name,
         message=refused.detail if refused else None,
         button="Join",
     )
-    CSRF.set_cookie(request, page, csrf)
-    return page
 
 
 @get(INVITATION_PATH, **_ACCOUNT)
@@ -156,22 +163,19 @@ async def _reset_form(
         _, user = await resets.open_reset(db, token)
     except DealRegError as exc:
         return _refusal(exc)
-    csrf = CSRF.issue(request)
-    page = render_page(
+    return _form(
+        request,
         "account_form.html",
         422 if refused else 200,
         heading="Choose a new password",
         intro="Choose a new password. Setting it signs you out everywhere else.",
         action=RESET_PATH,
         token=token,
-        csrf=csrf.value,
         email=user.email,
         ask_name=False,
         message=refused.detail if refused else None,
         button="Set password",
     )
-    CSRF.set_cookie(request, page, csrf)
-    return page
 
 
 @get(RESET_PATH, **_ACCOUNT)
@@ -180,10 +184,7 @@ async def reset_page(
 ) -> Response[str]:
     """With a link's token, the form for a new password; without, the form to ask for a link."""
     if not token:
-        csrf = CSRF.issue(request)
-        page = render_page("account_request.html", action=REQUEST_RESET_PATH, csrf=csrf.value)
-        CSRF.set_cookie(request, page, csrf)
-        return page
+        return _form(request, "account_request.html", action=REQUEST_RESET_PATH)
     return await _reset_form(request, db, token)
 
 
