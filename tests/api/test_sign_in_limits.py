@@ -190,3 +190,33 @@ async def test_a_guesser_spread_over_addresses_cannot_keep_the_person_out(
     assert limited.status_code == 429
     assert '"sign-in-account"' in limited.headers["ratelimit-policy"]
     redirected(signed_in)
+
+
+@pytest.mark.parametrize("storage", ["memory", "redis"])
+async def test_each_lockout_soon_after_the_last_lasts_twice_as_long(
+    storage: str, build: Build, db: AsyncSession, rep: User, request: pytest.FixtureRequest
+) -> None:
+    redis_url = request.getfixturevalue("shared_redis_url") if storage == "redis" else None
+    app = build(rate_limit_sign_in_account_ip="2/second", redis_url=redis_url)
+    rep_app = await make_app(db)
+
+    async def lock_out(guesser: httpx.AsyncClient) -> int:
+        for _ in range(2):
+            wrong = await _try(guesser, rep_app.client_id, rep.email, "wrong guess!")
+            assert wrong.status_code == 401
+        limited = await _try(guesser, rep_app.client_id, rep.email, PASSWORD)
+        assert limited.status_code == 429
+        return int(limited.headers["retry-after"])
+
+    async with (
+        browser(app, ip="203.0.113.50") as guesser,
+        browser(app, ip="198.51.100.50") as owner,
+    ):
+        waits = []
+        for _ in range(3):
+            waits.append(await lock_out(guesser))
+            await asyncio.sleep(waits[-1] + 0.1)
+        # The person, from an address of their own, is never locked out by it.
+        redirected(await _try(owner, rep_app.client_id, rep.email, PASSWORD))
+
+    assert waits == [1, 2, 4]

@@ -88,8 +88,7 @@ async def change_my_password(
             raise refusal(counted, "Too many wrong passwords.")
         outcome, _ = await check_credentials(db, user.email, data.current_password)
         if outcome is Outcome.wrong:
-            for quota, identity in checks:
-                await throttle.failed(quota, identity)
+            await throttle.sign_in_failed(checks)
     if outcome is not Outcome.signed_in:
         raise WrongPassword("The current password is wrong.")
     await set_password(db, user.email, data.password, keep_session=principal.session_id)

@@ -223,8 +223,7 @@ async def authorize_sign_in(
             )
         outcome, user = await check_credentials(db, email, data.password)
         if outcome is Outcome.wrong:
-            for quota, identity in checks:
-                await throttle.failed(quota, identity)
+            await throttle.sign_in_failed(checks)
     if user is None:
         return _form(request, app_name, redirect_uri, status=401, email=email, message=WRONG)
     try:

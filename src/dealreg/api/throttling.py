@@ -15,6 +15,11 @@ checking and adding are one step per client IP and per client id in each process
 meanwhile), so a burst of guesses sent at once cannot all be read before any is added; across
 processes sharing Redis, at most one more guess per process slips through.
 
+Failed sign-ins back off further each time: when an account's failures from one address, or one
+address's failures across accounts, spend their quota again within a day of the first time, the
+lockout lasts twice as long as the one before (the window, then two, four... windows, up to a
+day). The account-wide quota does not grow: a stranger could lengthen it for the person.
+
 A refusal is a 429 problem with `Retry-After` (seconds) and the two fields of the IETF draft
 draft-ietf-httpapi-ratelimit-headers, written to revision -09 (March 2025; the newest one read
 here, -10 exists), in its structured-field syntax (RFC 9651 lists of named policies):
@@ -45,7 +50,7 @@ from typing import Any, Protocol
 import limits
 import redis.asyncio
 import structlog
-from limits.aio.storage import MemoryStorage, MovingWindowSupport, RedisStorage
+from limits.aio.storage import MemoryStorage, RedisStorage
 from limits.errors import StorageError
 from litestar.types import Message, Scope
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -63,6 +68,10 @@ _KEY_PREFIX = "dealreg-rate-limit"
 # A Redis that does not answer must not hold every request for long.
 _REDIS_TIMEOUT_SECONDS = 0.5
 _LONGEST_KEY_PART = 64
+# How long a sign-in lockout is remembered, so that the next one lasts longer; and the longest
+# a lockout grows to.
+_LOCKOUTS_REMEMBERED_SECONDS = 24 * 3600
+_LONGEST_LOCKOUT_SECONDS = 24 * 3600
 
 
 class TooManyRequests(DealRegError):
@@ -75,6 +84,8 @@ class Quota:
 
     name: str
     item: limits.RateLimitItem
+    # Whether each lockout soon after the last lasts longer (failed sign-ins).
+    grows: bool = False
 
     @property
     def window(self) -> int:
@@ -133,7 +144,7 @@ def sign_in_failure_checks(
         ("sign-in-account", settings.rate_limit_sign_in_account, account),
     ]
     return [
-        (Quota(name, limits.parse(limit)), identity)
+        (Quota(name, limits.parse(limit), grows=name != "sign-in-account"), identity)
         for name, limit, identity in wanted
         if limit != "0"
     ]
@@ -144,6 +155,10 @@ def _key_part(identity: str) -> str:
     if len(identity) <= _LONGEST_KEY_PART:
         return identity
     return hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _lockout_key(quota: Quota, identity: str, part: str = "until") -> str:
+    return f"lockout/{part}/{quota.name}/{_key_part(identity)}"
 
 
 def _storage_uri(redis_url: str) -> str:
@@ -211,7 +226,7 @@ class Throttle:
 
     def __init__(self, settings: Settings) -> None:
         self.counts: Counts
-        self.failures: MovingWindowSupport
+        self.failures: MemoryStorage | RedisStorage
         # Ours, so that the app's shutdown closes its connections.
         self.redis_pool: redis.asyncio.ConnectionPool | None = None
         if settings.redis_url is None:
@@ -338,12 +353,50 @@ class Throttle:
         stops a guesser spread over many addresses, while the person, from an address of their
         own, still signs in however many addresses a stranger fails from."""
         usages = {
-            quota.name: await self.failures_left(quota, identity) for quota, identity in checks
+            quota.name: await self._sign_in_failures_left(quota, identity)
+            for quota, identity in checks
         }
         own = usages.get("sign-in-account-ip")
         if own is not None and own.remaining >= own.quota.item.amount:
             usages.pop("sign-in-account", None)
         return [usage for usage in usages.values() if usage is not None]
+
+    async def _sign_in_failures_left(self, quota: Quota, identity: str) -> Usage | None:
+        usage = await self.failures_left(quota, identity)
+        if not quota.grows:
+            return usage
+        try:
+            locked = await self.failures.get(_lockout_key(quota, identity))
+            until = await self.failures.get_expiry(_lockout_key(quota, identity))
+        except StorageError as exc:
+            log.error("rate limit storage failed", quota=quota.name, error=str(exc.storage_error))
+            return usage
+        if not locked:
+            return usage
+        return Usage(quota, remaining=0, reset=max(1, math.ceil(until - time.time())), refused=True)
+
+    async def sign_in_failed(self, checks: Sequence[tuple[Quota, str]]) -> None:
+        """Count a failed sign-in against `sign_in_failure_checks`' quotas. One that this
+        failure spends, and that grows, starts a lockout: the window's own the first time in a
+        day, else twice the one before."""
+        for quota, identity in checks:
+            await self.failed(quota, identity)
+            if not quota.grows:
+                continue
+            usage = await self.failures_left(quota, identity)
+            if usage is None or not usage.refused:
+                continue
+            try:
+                lockouts = await self.failures.incr(
+                    _lockout_key(quota, identity, "count"), _LOCKOUTS_REMEMBERED_SECONDS
+                )
+                if lockouts > 1:
+                    lasts = min(_LONGEST_LOCKOUT_SECONDS, quota.window * 2 ** (lockouts - 1))
+                    await self.failures.incr(_lockout_key(quota, identity), lasts)
+            except StorageError as exc:
+                log.error(
+                    "rate limit storage failed", quota=quota.name, error=str(exc.storage_error)
+                )
 
     @asynccontextmanager
     async def app_request(self, scope: Scope) -> AsyncIterator[None]:
