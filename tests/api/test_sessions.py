@@ -4,6 +4,7 @@ signing one device out or all of them; a new password signs the others out."""
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -13,10 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.models import OAuthApp, RefreshToken, SignInSession
 from dealreg.auth.service import set_password
-from dealreg.orgs.models import User
+from dealreg.orgs.models import Organization, Role, User
 from tests.api.test_sign_in import assert_oauth_problem
 from tests.factories import Factory
-from tests.problems import assert_problem
+from tests.problems import assert_problem, if_match
 from tests.signin import (
     REVOKE,
     SESSIONS,
@@ -361,3 +362,56 @@ async def test_a_new_password_signs_the_other_devices_out(
 
     assert await me(web, phone["access_token"]) == 401
     assert await me(web, laptop["access_token"]) == 200
+
+
+async def test_a_session_unused_for_thirty_days_is_no_longer_listed(
+    web: httpx.AsyncClient, rep_app: OAuthApp, rep: User, db: AsyncSession
+) -> None:
+    current = await signed_in(web, rep_app, rep)
+    await signed_in(web, rep_app, rep)
+    current_session = (await web.get(SESSIONS, headers=bearer(current["access_token"]))).json()
+    current_id = next(item["id"] for item in current_session["items"] if item["current"])
+    await db.execute(
+        update(SignInSession)
+        .where(SignInSession.user_id == rep.id, SignInSession.id != current_id)
+        .values(last_used_at=datetime.now(UTC) - timedelta(days=30, seconds=1))
+    )
+
+    listed = await web.get(SESSIONS, headers=bearer(current["access_token"]))
+
+    assert [item["id"] for item in listed.json()["items"]] == [current_id]
+
+
+async def test_disabling_a_person_ends_their_sessions(
+    web: httpx.AsyncClient, rep_app: OAuthApp, rep: User, factory: Factory, db: AsyncSession
+) -> None:
+    tokens = await signed_in(web, rep_app, rep)
+    org = await db.get_one(Organization, rep.organization_id)
+    admin = factory.token(await factory.user(org, Role.partner_admin), org)
+    url = f"/v1/organizations/{org.id}/users/{rep.id}"
+    version = (await web.get(f"/v1/organizations/{org.id}/users", headers=bearer(admin))).json()
+
+    disabled = await web.patch(
+        url,
+        json={"active": False},
+        headers=bearer(admin) | if_match(_version_of(version, rep)),
+    )
+    assert disabled.status_code == 200, disabled.text
+    enabled = await web.patch(
+        url, json={"active": True}, headers=bearer(admin) | {"If-Match": disabled.headers["etag"]}
+    )
+    assert enabled.status_code == 200, enabled.text
+
+    ended = list(
+        await db.scalars(select(SignInSession.ended_at).where(SignInSession.user_id == rep.id))
+    )
+    assert ended
+    assert all(at is not None for at in ended)
+    assert await me(web, tokens["access_token"]) == 401
+    assert_oauth_problem(
+        await refresh(web, rep_app.client_id, tokens["refresh_token"]), 400, "invalid_grant"
+    )
+
+
+def _version_of(listing: dict[str, Any], user: User) -> int:
+    return next(int(item["version"]) for item in listing["items"] if item["id"] == str(user.id))

@@ -24,7 +24,7 @@ from dealreg.api.deps import (
 )
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems, unset_to_none
 from dealreg.api.security import BEARER_SECURITY, requires
-from dealreg.auth import scopes
+from dealreg.auth import scopes, sessions
 from dealreg.fields import Country, Email, Name, OrgCode, Resource, TimeZone
 from dealreg.orgs import service
 from dealreg.orgs.models import OrgKind, Role
@@ -226,8 +226,8 @@ class OrganizationController(Controller):
         if_match_header: IfMatchHeader = None,
     ) -> Response[UserOut]:
         """An administrator of the organization (or the platform) may; nobody may disable
-        themselves (409). Disabling refuses the user's tokens at once; enabling again does not
-        bring back the tokens issued before."""
+        themselves (409). Disabling refuses the user's tokens at once and ends their sessions;
+        enabling again brings back neither."""
         user = await service.update_user(
             db,
             principal,
@@ -237,4 +237,8 @@ class OrganizationController(Controller):
             name=unset_to_none(data.name),
             active=unset_to_none(data.active),
         )
+        if not user.active:
+            # Signed out of every device: their sessions no longer list, and none comes back
+            # if the person is enabled again.
+            await sessions.end_sessions_of(db, user.id)
         return tagged(UserOut.of(user), user.version)

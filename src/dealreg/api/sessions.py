@@ -1,10 +1,11 @@
 """`/v1/me/sessions`: the devices a person is signed in on, and signing them out."""
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 import msgspec
-from litestar import delete, get
+from litestar import Request, delete, get
 from litestar.params import FromPath
 
 from dealreg.api.deps import Caller, Db
@@ -45,8 +46,11 @@ def _person(principal: Caller) -> Caller:
     responses=problems(),
     summary="The devices you are signed in on",
 )
-async def list_my_sessions(db: Db, principal: Caller) -> SessionList:
-    views = await sessions.list_sessions(db, _person(principal))
+async def list_my_sessions(
+    request: Request[Any, Any, Any], db: Db, principal: Caller
+) -> SessionList:
+    idle = timedelta(days=request.app.state.settings.refresh_idle_days)
+    views = await sessions.list_sessions(db, _person(principal), idle=idle)
     return SessionList(items=[msgspec.convert(v, SessionOut, from_attributes=True) for v in views])
 
 

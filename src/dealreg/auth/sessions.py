@@ -97,8 +97,11 @@ class SessionView(msgspec.Struct, frozen=True, kw_only=True):
     current: bool
 
 
-async def list_sessions(db: AsyncSession, principal: Principal) -> list[SessionView]:
-    """The caller's signed-in devices, most recently used first."""
+async def list_sessions(
+    db: AsyncSession, principal: Principal, *, idle: timedelta
+) -> list[SessionView]:
+    """The caller's signed-in devices, most recently used first: those used within `idle` (one
+    unused longer can no longer be refreshed or followed, though nobody ended it)."""
     now = clock()
     stmt = (
         select(SignInSession, OAuthApp.client_id, OAuthApp.name)
@@ -107,6 +110,7 @@ async def list_sessions(db: AsyncSession, principal: Principal) -> list[SessionV
             SignInSession.user_id == principal.subject_id,
             SignInSession.ended_at.is_(None),
             SignInSession.expires_at > now,
+            SignInSession.last_used_at > now - idle,
         )
         .order_by(SignInSession.last_used_at.desc(), SignInSession.id)
     )
