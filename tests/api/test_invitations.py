@@ -1,6 +1,7 @@
 """Invitations over HTTP: who may invite whom, the mail that arrives at a real SMTP server, the
 page its link opens (CSRF enforced), and every refusal, each of which writes nothing."""
 
+import asyncio
 import re
 import uuid
 from collections.abc import AsyncIterator
@@ -11,10 +12,13 @@ import httpx
 import pytest
 from litestar import Litestar
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from dealreg.app import create_app
 from dealreg.auth.link_models import Invitation
 from dealreg.auth.passwords import hash_password, verify_password
+from dealreg.config import Settings
+from dealreg.db import make_sessionmaker
 from dealreg.mail.models import OutgoingMail
 from dealreg.orgs.models import Organization, Role, User
 from dealreg.outbox.models import OutboxMessage
@@ -22,7 +26,7 @@ from tests.api import test_password_resets as resets
 from tests.factories import Factory
 from tests.mailbox import Smtp, form_fields, link_in, mails_to, run_jobs, token_of
 from tests.problems import assert_problem, count_rows
-from tests.signin import ORIGIN
+from tests.signin import ORIGIN, browser
 
 PASSWORD = "correct horse battery staple"
 PAGE = "/account/invitation"
@@ -574,3 +578,34 @@ async def test_an_email_invited_to_another_organization_is_still_taken(
     other_admin = await factory.headers_for(other, Role.partner_admin)
 
     assert_problem(await invite(client, other_admin, other, email=email), 409)
+
+
+CHOSEN = ("first passphrase 1234", "second passphrase 5678")
+
+
+async def test_one_link_sent_twice_at_once_is_accepted_once(
+    settings: Settings, committing_engine: AsyncEngine, committed: Factory, to_smtp: Smtp
+) -> None:
+    # Requests at once need connections of their own: a database where work commits.
+    partner = await committed.partner()
+    admin = await committed.headers_for(partner, Role.partner_admin)
+    await committed.db.commit()
+    sessionmaker = make_sessionmaker(committing_engine)
+    address = new_email()
+    async with browser(create_app(settings, sessionmaker=sessionmaker)) as web:
+        assert (await invite(web, admin, partner, email=address)).status_code == 201
+        fields = await open_form(web, await mailed_token(sessionmaker, to_smtp, address))
+
+        answers = await asyncio.gather(
+            *[send_form(web, fields, password=chosen, password_again=chosen) for chosen in CHOSEN]
+        )
+
+    assert sorted(answer.status_code for answer in answers) == [200, 410]
+    kept = CHOSEN[0] if answers[0].status_code == 200 else CHOSEN[1]
+    async with sessionmaker() as session:
+        user = (await session.scalars(select(User).where(User.email == address))).one()
+        accepted = await session.scalars(
+            select(Invitation.accepted_at).where(Invitation.user_id == user.id)
+        )
+    assert verify_password(user.password_hash, kept)
+    assert [at is not None for at in accepted] == [True]

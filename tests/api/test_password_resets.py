@@ -2,6 +2,7 @@
 SMTP server for an active person only, the page its link opens (CSRF enforced), the new password
 ending the person's earlier tokens, and every refusal, each of which writes nothing."""
 
+import asyncio
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -14,19 +15,20 @@ import msgspec
 import pytest
 from litestar import Litestar
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from dealreg.app import create_app
 from dealreg.auth.link_models import PasswordReset
 from dealreg.auth.passwords import hash_password, verify_password
 from dealreg.config import Settings
+from dealreg.db import make_sessionmaker
 from dealreg.mail.models import OutgoingMail
 from dealreg.orgs.models import Organization, Role, User
 from dealreg.outbox.models import OutboxMessage
 from tests.factories import Factory
 from tests.mailbox import Smtp, form_fields, link_in, mails_to, run_jobs, token_of
 from tests.problems import assert_problem, count_rows
-from tests.signin import ORIGIN
+from tests.signin import ORIGIN, browser
 
 RESETS = "/v1/password-resets"
 PAGE = "/account/password-reset"
@@ -422,3 +424,30 @@ async def test_the_page_to_ask_for_a_link(
     assert await count_rows(db, PasswordReset) == 2
     await run_jobs(sessionmaker, *JOBS)
     assert len(mails_to(to_smtp, person.email)) == 1
+
+
+async def test_one_link_sent_twice_at_once_sets_one_password(
+    settings: Settings, committing_engine: AsyncEngine, committed: Factory, to_smtp: Smtp
+) -> None:
+    # Requests at once need connections of their own: a database where work commits.
+    partner = await committed.partner()
+    person = await committed.user(partner, Role.partner_rep, password_hash=hash_password(OLD))
+    user_id, address = person.id, person.email
+    await committed.db.commit()
+    sessionmaker = make_sessionmaker(committing_engine)
+    async with browser(create_app(settings, sessionmaker=sessionmaker)) as web:
+        fields = await open_form(web, await mailed_token(web, sessionmaker, to_smtp, address))
+
+        answers = await asyncio.gather(
+            send_form(web, fields, password=NEW, password_again=NEW),
+            send_form(web, fields, password=NEW + "x", password_again=NEW + "x"),
+        )
+
+    assert sorted(answer.status_code for answer in answers) == [200, 410]
+    kept = NEW if answers[0].status_code == 200 else NEW + "x"
+    async with sessionmaker() as session:
+        assert verify_password(await _password_of(session, user_id), kept)
+        used = await session.scalars(
+            select(PasswordReset.used_at).where(PasswordReset.user_id == user_id)
+        )
+        assert [at is not None for at in used] == [True]
