@@ -19,7 +19,13 @@ from litestar import Litestar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dealreg.api.pages import CALLBACK_PATH, FLOW_COOKIE, PAGES_APP, SESSION_COOKIE
+from dealreg.api.pages import (
+    CALLBACK_PATH,
+    FLOW_COOKIE,
+    PAGES_APP,
+    SESSION_COOKIE,
+    flow_cookie_name,
+)
 from dealreg.app import create_app
 from dealreg.auth import service
 from dealreg.auth.models import OAuthApp, SignInSession
@@ -79,6 +85,10 @@ async def signed_in(
     return await web.get(back.headers["location"])
 
 
+def state_of(redirect: httpx.Response) -> str:
+    return parse_qs(urlsplit(redirect.headers["location"]).query)["state"][0]
+
+
 async def page_session(db: AsyncSession, user: User) -> SignInSession:
     return await db.scalar(select(SignInSession).where(SignInSession.user_id == user.id))
 
@@ -102,7 +112,7 @@ async def test_an_unsigned_browser_is_sent_to_sign_in_with_pkce_and_a_state(
     assert query["code_challenge_method"] == "S256"
     assert len(query["code_challenge"]) == 43
     assert len(query["state"]) >= 32
-    flow = cookie_named(response, FLOW_COOKIE).lower()
+    flow = cookie_named(response, flow_cookie_name(query["state"])).lower()
     for attribute in ("httponly", "secure", "samesite=lax", f"path={CALLBACK_PATH}", "max-age=600"):
         assert attribute in flow, flow
     # Sealed: neither the state nor the verifier can be read from it.
@@ -157,7 +167,8 @@ async def test_signing_in_returns_to_the_report_with_a_session_cookie_holding_no
         assert attribute in session.lower(), session
     value = session.split(";", 1)[0].split("=", 1)[1]
     assert "." not in value, "no JWT: the cookie holds the session's id, sealed"
-    assert "max-age=0" in cookie_named(response, FLOW_COOKIE).lower()
+    (flow,) = [c for c in response.headers.get_list("set-cookie") if c.startswith(FLOW_COOKIE)]
+    assert "max-age=0" in flow.lower()
     row = await page_session(db, ops)
     assert str(row.id) not in session
     assert row.ended_at is None
@@ -169,6 +180,19 @@ async def test_signing_in_returns_to_the_report_with_a_session_cookie_holding_no
     assert 'name="csrf"' in html
     # The API itself never takes the cookie: another site's form cannot make it act.
     assert (await web.get("/v1/reports/sla")).status_code == 401
+
+
+async def test_two_tabs_signing_in_at_once_both_finish(
+    web: httpx.AsyncClient, db: AsyncSession, ops: User
+) -> None:
+    first = await to_callback(web, ops.email)
+    second = await to_callback(web, ops.email)
+
+    for back in (first, second):
+        finished = await web.get(back.headers["location"])
+        assert finished.status_code == 303, finished.text
+        assert finished.headers["location"] == PAGE
+    assert_page(await web.get(PAGE), 200)
 
 
 async def test_filters_too_long_to_carry_are_left_behind(web: httpx.AsyncClient, ops: User) -> None:
@@ -194,7 +218,8 @@ async def test_a_callback_without_its_flow_cookie_or_with_a_forged_one_starts_no
     web.cookies.clear()
     response = await web.get(back.headers["location"])
     assert "did not start in this browser" in assert_page(response, 400)
-    web.cookies.set(FLOW_COOKIE, "AQ" + "A" * 80, domain="dealreg.test", path=CALLBACK_PATH)
+    forged = flow_cookie_name(state_of(back))
+    web.cookies.set(forged, "AQ" + "A" * 80, domain="dealreg.test", path=CALLBACK_PATH)
     response = await web.get(back.headers["location"])
     assert_page(response, 400)
     assert await page_session(db, ops) is None
@@ -217,9 +242,10 @@ async def test_a_code_used_twice_ends_the_session_it_started(
     web: httpx.AsyncClient, db: AsyncSession, ops: User
 ) -> None:
     back = await to_callback(web, ops.email)
-    flow = web.cookies.get(FLOW_COOKIE)
+    name = flow_cookie_name(state_of(back))
+    flow = web.cookies.get(name)
     assert (await web.get(back.headers["location"])).status_code == 303
-    web.cookies.set(FLOW_COOKIE, flow, domain="dealreg.test", path=CALLBACK_PATH)
+    web.cookies.set(name, flow, domain="dealreg.test", path=CALLBACK_PATH)
     again = await web.get(back.headers["location"])
     assert_page(again, 400)
     row = await page_session(db, ops)
@@ -393,6 +419,7 @@ async def test_a_person_signs_in_reads_the_report_and_signs_out_on_a_phone(
             await page.wait_for_url(f"{url}{PAGE}")
 
             assert await page.title() == "Approval SLA · dealreg"
+            assert await page.get_by_text(f"Signed in as {ops.email}").is_visible()
             width = await page.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, f"the page scrolls sideways: {width}px wide"
             charts = page.locator("svg.chart")

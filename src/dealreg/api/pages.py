@@ -3,7 +3,7 @@
 A person signs in to the pages as to any app: through the authorization flow (api/signin.py),
 the pages being the first-party app `dealreg-pages`. An unsigned browser is sent to the sign-in
 page with a PKCE challenge and a `state`; the verifier and state wait in a sealed cookie of the
-callback's own (HttpOnly, SameSite=Lax, ten minutes). The callback checks the state, exchanges
+callback's own, one per sign-in under way (HttpOnly, SameSite=Lax, ten minutes). The callback checks the state, exchanges
 the code in-process (Authlib's grant, no HTTP to itself), and keeps only the sign-in session's
 id, sealed, in an HttpOnly, SameSite=Lax cookie for `/reports` (Secure where served over TLS).
 No token a script could read is ever in the browser: each page builds its principal from the
@@ -49,7 +49,7 @@ from dealreg.auth.server import Refused
 from dealreg.auth.service import session_principal
 from dealreg.auth.tokens import InvalidToken, TokenService
 from dealreg.errors import Forbidden, NotFound, Unauthenticated
-from dealreg.orgs.models import OrgKind
+from dealreg.orgs.models import OrgKind, User
 from dealreg.orgs.principals import Principal
 from dealreg.sealing import Sealer, Unsealable
 from dealreg.sla import chart, reports
@@ -186,7 +186,14 @@ async def _to_sign_in(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
         f"{AUTHORIZE_PATH}?{query}", status_code=HTTP_303_SEE_OTHER, headers=_NOT_KEPT
     )
     sealed = _seal(request, msgspec.msgpack.encode(flow), _FLOW_CONTEXT)
-    _set_cookie(request, response, FLOW_COOKIE, sealed, path=CALLBACK_PATH, max_age=FLOW_SECONDS)
+    _set_cookie(
+        request,
+        response,
+        flow_cookie_name(flow.state),
+        sealed,
+        path=CALLBACK_PATH,
+        max_age=FLOW_SECONDS,
+    )
     if SESSION_COOKIE in request.cookies:
         response.delete_cookie(SESSION_COOKIE, path="/reports")
     return response
@@ -244,8 +251,10 @@ async def sla_page(
     names = await reports.vendor_names(db, scope.vendor_id if own_vendor else None)
     if scope.vendor_id is not None and scope.vendor_id not in names:
         raise NotFound("There is no vendor with this id.")
-    # A browser signed in here gets a sign-out form; a script with a header has nothing to end.
+    # A browser signed in here gets a sign-out form and is told whom it is signed in as; a
+    # script with a header has nothing to end.
     csrf = SIGN_OUT_CSRF.issue(request) if token is None else None
+    person = await db.get(User, principal.subject_id) if csrf is not None else None
     page = render_page(
         "sla_report.html",
         scope=scope,
@@ -258,6 +267,7 @@ async def sla_page(
         ),
         breaches=await reports.recent_breaches(db, scope, RECENT_BREACHES),
         sign_out=SIGN_OUT_PATH if csrf else None,
+        signed_in_as=person.email if person is not None else "",
         csrf=csrf.value if csrf else "",
     )
     if csrf is not None:
@@ -290,8 +300,14 @@ def _back_to_page(filters: str) -> Redirect:
     )
 
 
-def _flow(request: Request[Any, Any, Any]) -> _Flow | None:
-    raw = _unseal(request, FLOW_COOKIE, _FLOW_CONTEXT)
+def flow_cookie_name(state: str) -> str:
+    """The cookie of the sign-in with this `state`: each sign-in under way has its own, so that
+    two tabs signing in at once do not overwrite each other's."""
+    return f"{FLOW_COOKIE}_{hashlib.sha256(state.encode()).hexdigest()[:16]}"
+
+
+def _flow(request: Request[Any, Any, Any], state: str) -> _Flow | None:
+    raw = _unseal(request, flow_cookie_name(state), _FLOW_CONTEXT)
     if raw is None:
         return None
     try:
@@ -311,7 +327,7 @@ async def sign_in_callback(request: Request[Any, Any, Any], db: Db) -> Response[
     error, error_description = query.get("error", ""), query.get("error_description", "")
     # A code is worth guessing at only with its verifier, but each try reads the database.
     await charge_address(request.scope)
-    flow = _flow(request)
+    flow = _flow(request, state)
     if flow is None or not secrets.compare_digest(flow.state.encode(), state.encode()):
         response = _failed(
             "This sign-in did not start in this browser, or took longer than ten minutes."
@@ -350,7 +366,7 @@ async def sign_in_callback(request: Request[Any, Any, Any], db: Db) -> Response[
                 _seal(request, session_id.bytes, _SESSION_CONTEXT),
                 path="/reports",
             )
-    response.delete_cookie(FLOW_COOKIE, path=CALLBACK_PATH)
+    response.delete_cookie(flow_cookie_name(state), path=CALLBACK_PATH)
     return response
 
 
