@@ -15,6 +15,7 @@ from dealreg.leads import outcomes as lead_outcomes
 from dealreg.messagebus import BUS, MessageBus
 from dealreg.registrations import events as registrations
 from dealreg.sla import clocks
+from dealreg.sla import service as sla
 
 
 def install(bus: MessageBus = BUS) -> None:
@@ -27,8 +28,9 @@ def install(bus: MessageBus = BUS) -> None:
     bus.subscribe(registrations.Submitted, clocks.start_submitted)
 
     # Any change of a registration (a decision, a stage, a close, an expiry, an extension):
-    # its approval clock pauses, resumes or stops with its status;
-    bus.subscribe(registrations.Changed, clocks.follow_change)
+    # its approval clock pauses, resumes or stops with its status (first firing what fell due
+    # before a question or a withdrawal);
+    bus.subscribe(registrations.Changed, sla.follow_change)
     # a lead it was converted from is won or lost with it;
     bus.subscribe(registrations.Changed, lead_outcomes.follow_change)
     # and what its rep earned is settled after commit.

@@ -474,7 +474,6 @@ async def test_a_clock_waiting_on_the_partner_fires_nothing_however_late_the_swe
     client: httpx.AsyncClient, db: AsyncSession, scene: Scene
 ) -> None:
     registration_id = await register(client, scene)
-    await start_at(db, registration_id, MONDAY)
 
     await act(client, scene.approver, registration_id, "request-info", QUESTION)
 
@@ -532,6 +531,12 @@ async def test_thresholds_fired_before_a_pause_do_not_fire_again_after_it(
     registration_id = await register(client, scene)
     await start_at(db, registration_id, MONDAY)
     assert await sweep(db, AT_RISK_AT) == 2
+    # Asked an hour past the target: the hard limit is not due yet.
+    clock = await clock_of(db, registration_id)
+    clock.running_since = datetime.now(UTC)
+    clock.elapsed_us = (TARGET + HOUR) // TICK
+    clocks.schedule(clock, clocks.calendar_of(clock))
+    await db.flush()
 
     await act(client, scene.approver, registration_id, "request-info", QUESTION)
     assert await sweep(db, LATER) == 0
@@ -550,6 +555,40 @@ async def test_thresholds_fired_before_a_pause_do_not_fire_again_after_it(
         "sla.at_risk",
         "sla.breached",
     ]
+
+
+@pytest.mark.parametrize("breach_action", ["none", "auto_approve"])
+async def test_a_question_asked_after_thresholds_fell_due_but_before_the_sweep_fires_them_first(
+    client: httpx.AsyncClient, db: AsyncSession, scene: Scene, breach_action: str
+) -> None:
+    """The sweep had reached the target when the approver asked, long past the hard limit: the
+    breach fires at the question with its true due instant, not hidden until the partner
+    answers. The breach rule approves nothing then: the approver is already moving it."""
+    await put_policy(client, scene, {"breach_action": breach_action})
+    registration_id = await register(client, scene)
+    await start_at(db, registration_id, MONDAY)
+    assert await sweep(db, AT_RISK_AT) == 2
+
+    await act(client, scene.approver, registration_id, "request-info", QUESTION)
+
+    assert await firings_of(db, registration_id) == [
+        (Threshold.reminder, REMINDER_AT),
+        (Threshold.at_risk, AT_RISK_AT),
+        (Threshold.breached, BREACH_AT),
+    ]
+    (breach,) = await breaches(db, registration_id)
+    assert breach.due_at == BREACH_AT
+    assert (await read(client, scene.partner.rep, registration_id))["status"] == "info_requested"
+    assert await sweep(db, LATER) == 0
+
+    await act(client, scene.partner.rep, registration_id, "resubmit", REPLY)
+
+    view = await sla_of(client, scene.partner.rep, registration_id)
+    assert (view["state"], view["next_threshold"], view["next_due_at"]) == ("running", None, None)
+    # Passed before the pause, they keep their instants after it.
+    assert (when(view["target_at"]), when(view["hard_limit_at"])) == (AT_RISK_AT, BREACH_AT)
+    assert await sweep(db, LATER) == 0
+    assert len(await breaches(db, registration_id)) == 1
 
 
 # --- stopping ----------------------------------------------------------------------------------
@@ -606,7 +645,7 @@ async def test_a_decision_before_any_threshold_leaves_no_firing_at_all(
     assert await count_rows(db, SlaBreach, SlaBreach.vendor_id == scene.vendor.vendor.id) == 0
 
 
-async def test_a_withdrawn_registration_stops_its_clock(
+async def test_a_withdrawal_fires_what_fell_due_and_stops_the_clock(
     client: httpx.AsyncClient, db: AsyncSession, scene: Scene
 ) -> None:
     registration_id = await register(client, scene)
@@ -614,8 +653,15 @@ async def test_a_withdrawn_registration_stops_its_clock(
 
     withdrawn = await act(client, scene.partner.rep, registration_id, "withdraw", {})
 
+    fired = [
+        (Threshold.reminder, REMINDER_AT),
+        (Threshold.at_risk, AT_RISK_AT),
+        (Threshold.breached, BREACH_AT),
+    ]
+    assert await firings_of(db, registration_id) == fired
+    assert len(await breaches(db, registration_id)) == 1
     assert await sweep(db, LATER) == 0
-    assert await firings_of(db, registration_id) == []
+    assert await firings_of(db, registration_id) == fired
     view = await sla_of(client, scene.partner.rep, registration_id)
     assert (view["state"], view["next_due_at"]) == ("stopped", None)
     assert withdrawn["status"] == "withdrawn"
@@ -623,6 +669,31 @@ async def test_a_withdrawn_registration_stops_its_clock(
     assert view["elapsed_seconds"] == US_CALENDAR.elapsed(MONDAY, when(view["stopped_at"])) // (
         timedelta(seconds=1)
     )
+
+
+async def test_a_clock_paused_past_its_hard_limit_records_the_breach_when_withdrawn(
+    client: httpx.AsyncClient, db: AsyncSession, scene: Scene
+) -> None:
+    """A clock paused with thresholds passed and unfired (before thresholds fired at a pause):
+    the withdrawal fires them at the instants its running time reached them."""
+    registration_id = await register(client, scene)
+    await act(client, scene.approver, registration_id, "request-info", QUESTION)
+    clock = await clock_of(db, registration_id)
+    ran = HARD_LIMIT + HOUR
+    clock.started_at, clock.elapsed_us = MONDAY, ran // TICK
+    clock.paused_since = US_CALENDAR.add(MONDAY, ran)
+    await db.flush()
+
+    await act(client, scene.partner.rep, registration_id, "withdraw", {})
+
+    assert await firings_of(db, registration_id) == [
+        (Threshold.reminder, REMINDER_AT),
+        (Threshold.at_risk, AT_RISK_AT),
+        (Threshold.breached, BREACH_AT),
+    ]
+    (breach,) = await breaches(db, registration_id)
+    assert breach.due_at == BREACH_AT
+    assert (await sla_of(client, scene.partner.rep, registration_id))["state"] == "stopped"
 
 
 async def test_a_withdrawal_while_waiting_on_the_partner_closes_the_pause(

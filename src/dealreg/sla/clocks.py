@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.business_time import BusinessCalendar, WorkingHours
 from dealreg.orgs.models import Organization
-from dealreg.registrations.events import Changed, Submitted
+from dealreg.registrations.events import Submitted
 from dealreg.registrations.models import RegistrationStatus
 from dealreg.sla import repository
 from dealreg.sla.models import BreachAction, ClockState, SlaClock, SlaPolicy, Threshold
@@ -29,6 +29,10 @@ ORDER = (Threshold.reminder, Threshold.at_risk, Threshold.breached)
 # A decision, or the partner taking the registration back: the clock stops for good.
 _DECISIONS = frozenset({RegistrationStatus.approved, RegistrationStatus.rejected})
 _STOPS = _DECISIONS | {RegistrationStatus.withdrawn}
+# Moves that pause or stop the clock by someone's hand other than the vendor's decision.
+PAUSES_AND_WITHDRAWALS = frozenset(
+    {RegistrationStatus.info_requested, RegistrationStatus.withdrawn}
+)
 
 
 class Policy(msgspec.Struct, frozen=True, kw_only=True):
@@ -128,6 +132,40 @@ def due_at(clock: SlaClock, threshold: Threshold, calendar: BusinessCalendar) ->
     return calendar.add(clock.running_since, timedelta(microseconds=max(remaining, 0)))
 
 
+def reached_at(
+    clock: SlaClock, threshold: Threshold, calendar: BusinessCalendar
+) -> datetime | None:
+    """When the clock's business time reached `threshold` in the spans it has finished running
+    (up to its last pause, resume or stop); None when it had not reached it by then. Worked out
+    from its start and pauses, so that a threshold passed before a pause keeps its true instant
+    after the clock resumes."""
+    wanted = timedelta(minutes=threshold_minutes(clock, threshold))
+    if timedelta(microseconds=clock.elapsed_us) < wanted:
+        return None
+    pauses = [
+        (datetime.fromisoformat(start), datetime.fromisoformat(end)) for start, end in clock.pauses
+    ]
+    last = clock.paused_since or clock.stopped_at or clock.running_since or clock.started_at
+    starts = [clock.started_at, *(end for _, end in pauses)]
+    ends = [*(start for start, _ in pauses), last]
+    run = timedelta(0)
+    for start, end in zip(starts, ends, strict=True):
+        span = calendar.elapsed(start, end)
+        if run + span >= wanted:
+            return calendar.add(start, wanted - run)
+        run += span
+    # The spans sum to the clock's count; rounding to whole microseconds can leave it short.
+    return last
+
+
+def threshold_at(
+    clock: SlaClock, threshold: Threshold, calendar: BusinessCalendar
+) -> datetime | None:
+    """When `threshold` fell due, or falls due if the clock keeps running from now on; None
+    while paused short of it (nobody knows when the partner will answer)."""
+    return reached_at(clock, threshold, calendar) or due_at(clock, threshold, calendar)
+
+
 def schedule(clock: SlaClock, calendar: BusinessCalendar) -> None:
     clock.next_due_at = (
         due_at(clock, clock.next_threshold, calendar) if clock.next_threshold else None
@@ -205,13 +243,6 @@ async def follow(
         # the return above for a stopped clock never skips one.
         clock.decided = to in _DECISIONS
     await session.flush()
-
-
-async def follow_change(event: Changed) -> None:
-    """A registration's status moved: its clock follows (a change of stage alone leaves it)."""
-    change = event.change
-    if change.to_status is not change.from_status:
-        await follow(event.session, event.registration.id, change.to_status, event.at)
 
 
 async def assign(session: AsyncSession, registration_id: uuid.UUID, approver_id: uuid.UUID) -> None:

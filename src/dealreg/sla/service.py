@@ -1,9 +1,14 @@
 """SLA policies, the threshold sweep, and what a registration's clock says.
 
-The sweep is the only place thresholds fire. It takes due clocks with FOR UPDATE SKIP LOCKED, so
+The sweep fires thresholds as they fall due. It takes due clocks with FOR UPDATE SKIP LOCKED, so
 sweeps running side by side share the work, and a firing row unique per registration and
 threshold makes a second firing impossible. A decision stops the clock under the same row lock,
 so a decision and a sweep are ordered: a breach is never recorded after a decision.
+
+A question to the partner or a withdrawal, pausing or stopping the clock, first fires what fell
+due while it ran and no sweep has fired yet (the sweep runs every minute, and a worker may be
+down longer): a paused clock never comes due, so a breach due just before the question would
+be hidden until the partner answered, and lost if they withdrew instead.
 """
 
 import uuid
@@ -24,6 +29,7 @@ from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations
 from dealreg.registrations import states
 from dealreg.registrations.changes import record
+from dealreg.registrations.events import Changed
 from dealreg.registrations.models import Registration
 from dealreg.registrations.service import get_registration
 from dealreg.sla import clocks, repository
@@ -64,25 +70,43 @@ async def sweep(session: AsyncSession, *, now: datetime | None = None) -> int:
 
 
 async def _fire_due(
-    session: AsyncSession, clock: SlaClock, registration: Registration, now: datetime
+    session: AsyncSession,
+    clock: SlaClock,
+    registration: Registration,
+    now: datetime,
+    *,
+    act: bool = True,
 ) -> int:
-    """Fire, in order, every threshold of `clock` due by `now` (a late sweep catches up)."""
+    """Fire, in order, every threshold of `clock` due by `now` (a late sweep catches up); the
+    breach action's approval only if `act`."""
     fired = 0
     calendar = clocks.calendar_of(clock)
-    while (
-        clock.state is ClockState.running
-        and clock.next_threshold is not None
-        and clock.next_due_at is not None
-        and clock.next_due_at <= now
-    ):
-        threshold, due_at = clock.next_threshold, clock.next_due_at
+    while clock.state is not ClockState.stopped and clock.next_threshold is not None:
+        threshold = clock.next_threshold
+        due_at = clocks.threshold_at(clock, threshold, calendar)
+        if due_at is None or due_at > now:
+            break
         following = clocks.ORDER.index(threshold) + 1
         clock.next_threshold = clocks.ORDER[following] if following < len(clocks.ORDER) else None
         clocks.schedule(clock, calendar)
         if await repository.claim_firing(session, clock.registration_id, threshold, due_at, now):
             fired += 1
-            await _announce(session, clock, registration, threshold, due_at, now)
+            await _announce(session, clock, registration, threshold, due_at, now, act=act)
     return fired
+
+
+async def follow_change(event: Changed) -> None:
+    """A registration's status moved: its clock follows (a change of stage alone leaves it),
+    firing first what fell due before a question or a withdrawal. The breach action's approval
+    is not taken then: the registration is being moved by someone already."""
+    change, registration = event.change, event.registration
+    if change.to_status is change.from_status:
+        return
+    if change.to_status in clocks.PAUSES_AND_WITHDRAWALS:
+        clock = await event.session.get(SlaClock, registration.id, with_for_update=True)
+        if clock is not None:
+            await _fire_due(event.session, clock, registration, event.at, act=False)
+    await clocks.follow(event.session, registration.id, change.to_status, event.at)
 
 
 async def _announce(
@@ -92,6 +116,8 @@ async def _announce(
     threshold: Threshold,
     due_at: datetime,
     now: datetime,
+    *,
+    act: bool,
 ) -> None:
     data: dict[str, Any] = {
         "registration_id": str(registration.id),
@@ -140,7 +166,8 @@ async def _announce(
     # A conflicting registration is never approved by a rule: which partner to protect is the
     # vendor's call, and the breach itself tells it to make it.
     if (
-        threshold is Threshold.breached
+        act
+        and threshold is Threshold.breached
         and clock.breach_action is BreachAction.auto_approve
         and not registration.conflict
     ):
@@ -177,8 +204,8 @@ class ClockView(msgspec.Struct, frozen=True, kw_only=True):
     elapsed: timedelta
     target: timedelta
     hard_limit: timedelta
-    # When the target and the hard limit fall (or fell) if the clock keeps running; None while
-    # paused, since nobody knows when the partner will answer.
+    # When the target and the hard limit fell, or fall if the clock keeps running; None while
+    # paused short of them, since nobody knows when the partner will answer.
     target_at: datetime | None
     hard_limit_at: datetime | None
     paused: list[tuple[datetime, datetime | None]]
@@ -209,8 +236,8 @@ async def clock_of(
         elapsed=clocks.elapsed_now(clock, now),
         target=timedelta(minutes=clock.target_minutes),
         hard_limit=timedelta(minutes=clock.hard_limit_minutes),
-        target_at=clocks.due_at(clock, Threshold.at_risk, calendar),
-        hard_limit_at=clocks.due_at(clock, Threshold.breached, calendar),
+        target_at=clocks.threshold_at(clock, Threshold.at_risk, calendar),
+        hard_limit_at=clocks.threshold_at(clock, Threshold.breached, calendar),
         paused=paused,
         next_threshold=clock.next_threshold,
         next_due_at=clock.next_due_at,
