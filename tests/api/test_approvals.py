@@ -243,9 +243,10 @@ async def test_the_approver_approves_a_submitted_registration_for_the_programs_p
     assert before <= approved_at <= after
     assert when(body["decided_at"]) == approved_at
     assert when(body["expires_at"]) - approved_at == timedelta(days=45)
-    # The partner reads the same decision.
+    assert (body["decided_by"], body["decided_by_id"]) == ("user", scene.approver_id)
+    # The partner reads the same decision, but not who made it.
     seen = await read(client, scene.partner.rep, registration_id)
-    assert {key: seen[key] for key in body} == body
+    assert {key: seen[key] for key in body} == body | {"decided_by_id": None}
 
     # Who decided is the vendor's to know (tests/api/test_disclosure.py).
     (submitted, approved) = await history_of(client, scene.approver, registration_id)

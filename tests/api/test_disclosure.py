@@ -102,25 +102,26 @@ async def get(client: httpx.AsyncClient, headers: Headers, path: str, **params: 
     return body
 
 
-async def test_a_registration_names_its_approver_to_the_vendor_only(
-    client: httpx.AsyncClient, scene: Scene
+@pytest.mark.parametrize("field", ["approver_id", "decided_by_id"])
+async def test_a_registration_names_its_approver_and_decider_to_the_vendor_only(
+    client: httpx.AsyncClient, scene: Scene, field: str
 ) -> None:
     url = f"{REGISTRATIONS}/{scene.registration_id}"
     approver = str(scene.approver_id)
     for headers in (scene.partner.rep, scene.partner.admin):
         read = await get(client, headers, url)
-        assert (read["status"], read["approver_id"]) == ("approved", None)
+        assert (read["status"], read["decided_by"], read[field]) == ("approved", "user", None)
         listed = await get(client, headers, REGISTRATIONS)
-        assert [r["approver_id"] for r in listed["items"]] == [None]
+        assert [r[field] for r in listed["items"]] == [None]
         deal = await get(client, headers, f"{DEALS}/{scene.deal_id}")
-        assert [r["approver_id"] for r in deal["registrations"]] == [None]
+        assert [r[field] for r in deal["registrations"]] == [None]
         deals = await get(client, headers, DEALS)
-        assert [r["approver_id"] for d in deals["items"] for r in d["registrations"]] == [None]
-    assert (await get(client, scene.vendor_admin, url))["approver_id"] == approver
+        assert [r[field] for d in deals["items"] for r in d["registrations"]] == [None]
+    assert (await get(client, scene.vendor_admin, url))[field] == approver
     listed = await get(client, scene.vendor_admin, REGISTRATIONS)
-    assert [r["approver_id"] for r in listed["items"]] == [approver]
+    assert [r[field] for r in listed["items"]] == [approver]
     deal = await get(client, scene.vendor_admin, f"{DEALS}/{scene.deal_id}")
-    assert [r["approver_id"] for r in deal["registrations"]] == [approver]
+    assert [r[field] for r in deal["registrations"]] == [approver]
 
 
 async def test_a_partners_own_change_answers_without_the_approver(

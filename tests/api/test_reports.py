@@ -195,12 +195,12 @@ async def scenario(
 ) -> Scenario:
     """One vendor, two programs, eight registrations submitted in March 2025:
 
-    name    submitted (UTC)   program  approver  outcome
-    d2      Mon 03-03 (W10)   first    alice     approved after 2 business hours
-    d10     Tue 03-04 (W10)   first    alice     approved after 10
-    d16     Mon 03-10 (W11)   first    bob       rejected after 16 (the target exactly)
-    d20     Mon 03-10 (W11)   second   bob       approved after 20
-    d40     Tue 03-11 (W11)   second   -         rejected after 40
+    name    submitted (UTC)   program  assigned  outcome
+    d2      Mon 03-03 (W10)   first    alice     approved by alice after 2 business hours
+    d10     Tue 03-04 (W10)   first    alice     approved by alice after 10
+    d16     Mon 03-10 (W11)   first    bob       rejected by bob after 16 (the target exactly)
+    d20     Mon 03-10 (W11)   second   bob       approved by bob after 20
+    d40     Tue 03-11 (W11)   second   -         rejected by Ada, an admin, after 40
     breach  Mon 03-03 (W10)   first    alice     open, breached by the sweep of Fri 03-07 10:00
     risk    Wed 03-05 (W10)   first    -         open, at_risk fired by that sweep
     fresh   Thu 03-06 (W10)   first    -         open, only its reminder fired
@@ -215,7 +215,8 @@ async def scenario(
     second = VendorSetup(vendor.vendor, program, [await factory.product(program)])
     other = await vendor_setup(factory)
     partner = await partner_setup(factory, vendor, other)
-    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    ada = await factory.user(vendor.vendor, Role.vendor_admin, name="Ada Admin")
+    admin = {"Authorization": f"Bearer {factory.token(ada, vendor.vendor)}"}
     platform = await factory.platform()
     ops = await factory.headers_for(platform, Role.channel_ops)
     alice = await factory.user(vendor.vendor, Role.vendor_approver, name="Alice Approver")
@@ -246,10 +247,12 @@ async def scenario(
         ("other", utc(4, 12)),
     ]:
         await submitted_on(db, ids[name], submitted)
-    await decided_after(client, db, admin, ids["d2"], 2)
-    await decided_after(client, db, admin, ids["d10"], 10)
-    await decided_after(client, db, admin, ids["d16"], 16, reject=True)
-    await decided_after(client, db, admin, ids["d20"], 20)
+    by_alice = {"Authorization": f"Bearer {factory.token(alice, vendor.vendor)}"}
+    by_bob = {"Authorization": f"Bearer {factory.token(bob, vendor.vendor)}"}
+    await decided_after(client, db, by_alice, ids["d2"], 2)
+    await decided_after(client, db, by_alice, ids["d10"], 10)
+    await decided_after(client, db, by_bob, ids["d16"], 16, reject=True)
+    await decided_after(client, db, by_bob, ids["d20"], 20)
     await decided_after(client, db, admin, ids["d40"], 40, reject=True)
     other_admin = await factory.headers_for(other.vendor, Role.vendor_admin)
     await decided_after(client, db, other_admin, ids["other"], 4)
@@ -325,18 +328,38 @@ async def test_grouped_by_program_each_program_has_its_own_figures_and_name(
     }
 
 
-async def test_grouped_by_approver_the_unassigned_are_a_group_of_their_own(
+async def test_grouped_by_approver_each_row_is_who_decided(
     client: httpx.AsyncClient, scenario: Scenario
 ) -> None:
     alice, bob = scenario.alice, scenario.bob
     report = await get_report(client, scenario.admin, group_by="approver", **MARCH)
 
+    ada = next(item for item in report["rows"] if item["label"] == "Ada Admin")
     assert by_group_id(report) == {
-        # 2 and 10 (p90: 2 + 0.9 x 8); the breached one, open past its target.
-        str(alice.id): row("approver", alice.id, "Alice Approver", 3, 2, 6.0, 9.2, 1.0, 1, 1),
+        # 2 and 10 (p90: 2 + 0.9 x 8).
+        str(alice.id): row("approver", alice.id, "Alice Approver", 2, 2, 6.0, 9.2, 1.0, 0, 0),
         # 16 and 20 (p90: 16 + 0.9 x 4); 20 is past the target.
         str(bob.id): row("approver", bob.id, "Bob Approver", 2, 2, 18.0, 19.6, 0.5, 0, 0),
-        None: row("approver", None, "(unassigned)", 3, 1, 40.0, 40.0, 0.0, 0, 1),
+        ada["group_id"]: row(
+            "approver", uuid.UUID(ada["group_id"]), "Ada Admin", 1, 1, 40.0, 40.0, 0.0, 0, 0
+        ),
+        # The breached one and the one at risk are open past their target.
+        None: row("approver", None, "(undecided)", 3, 0, None, None, None, 1, 2),
+    }
+
+
+async def test_grouped_by_assignee_the_unassigned_are_a_group_of_their_own(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    alice, bob = scenario.alice, scenario.bob
+    report = await get_report(client, scenario.admin, group_by="assignee", **MARCH)
+
+    assert by_group_id(report) == {
+        # 2 and 10 (p90: 2 + 0.9 x 8); the breached one, open past its target.
+        str(alice.id): row("assignee", alice.id, "Alice Approver", 3, 2, 6.0, 9.2, 1.0, 1, 1),
+        # 16 and 20 (p90: 16 + 0.9 x 4); 20 is past the target.
+        str(bob.id): row("assignee", bob.id, "Bob Approver", 2, 2, 18.0, 19.6, 0.5, 0, 0),
+        None: row("assignee", None, "(unassigned)", 3, 1, 40.0, 40.0, 0.0, 0, 1),
     }
 
 
@@ -878,7 +901,7 @@ async def test_the_summary_as_csv_holds_the_same_rows_and_numbers_as_json(
     header, *lines = csv_rows(response)
     assert header == SUMMARY_FIELDS
     assert "sla-approver.csv" in response.headers["content-disposition"]
-    assert len(lines) == len(report["rows"]) == 3
+    assert len(lines) == len(report["rows"]) == 4
     for cells, item in zip(lines, report["rows"], strict=True):
         as_csv = dict(zip(header, cells, strict=True))
         assert (as_csv["group"], as_csv["group_id"] or None, as_csv["label"]) == (

@@ -1,5 +1,5 @@
 """A clock's copies of what the SLA reports read of its registration (models.SlaClock: program,
-approver, decided, breached) agree with the registration and its breach after every kind of
+approver, decided, who decided, breached) agree with the registration and its breach after every kind of
 change: submission, assignment and reassignment, a question and its answer, approval, rejection,
 withdrawal, approval by a program's rule at submission, a breach, approval by the breach rule,
 and any sequence of these (a property test over sequences of actions, legal or not).
@@ -14,7 +14,7 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import or_, select
+from sqlalchemy import case, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.orgs.models import Role
@@ -67,6 +67,11 @@ async def disagreeing(db: AsyncSession) -> list[uuid.UUID]:
                 SlaClock.program_id.is_distinct_from(Registration.program_id),
                 SlaClock.approver_id.is_distinct_from(Registration.approver_id),
                 SlaClock.decided.is_distinct_from(Registration.decided_at.is_not(None)),
+                # Who asked for information is kept on the registration; the clock keeps who
+                # approved or rejected.
+                SlaClock.decided_by_id.is_distinct_from(
+                    case((Registration.decided_at.is_not(None), Registration.decided_by_id))
+                ),
                 SlaClock.breached.is_distinct_from(SlaBreach.id.is_not(None)),
             )
         )
@@ -174,6 +179,86 @@ async def test_approval_by_the_breach_rule_marks_the_clock_breached_and_decided(
     await sweep(db, LONG_AFTER)
 
     assert (await copies(db, registration_id))[2:] == (True, True)
+
+
+async def decider(
+    client: httpx.AsyncClient, headers: Headers, registration_id: str
+) -> tuple[Any, Any, Any]:
+    response = await client.get(f"/v1/registrations/{registration_id}", headers=headers)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    return body["decided_by"], body["decided_by_id"], body["decided_by_rule"]
+
+
+async def test_who_asked_and_who_decided_is_kept_and_hidden_from_the_partner(
+    client: httpx.AsyncClient, db: AsyncSession, scene: Scene, factory: Factory
+) -> None:
+    registration_id = await register(client, scene.partner, scene.vendor)
+    assert await decider(client, scene.admin, registration_id) == (None, None, None)
+    admin = await factory.user(scene.vendor.vendor, Role.vendor_admin)
+    asker = {"Authorization": f"Bearer {factory.token(admin, scene.vendor.vendor)}"}
+
+    await act(client, asker, registration_id, "request-info", QUESTION)
+    assert await decider(client, scene.admin, registration_id) == ("user", str(admin.id), None)
+    await act(client, scene.partner.rep, registration_id, "resubmit", REPLY)
+    await act(client, scene.vendor.approver, registration_id, "approve", {})
+
+    approver = (await client.get("/v1/me", headers=scene.vendor.approver)).json()["id"]
+    assert await decider(client, scene.admin, registration_id) == ("user", approver, None)
+    # The partner learns that a person of the vendor's decided, never who.
+    assert await decider(client, scene.partner.rep, registration_id) == ("user", None, None)
+    forget(db)
+    clock = await db.get_one(SlaClock, uuid.UUID(registration_id))
+    assert str(clock.decided_by_id) == approver
+
+
+async def test_the_vendors_system_decides_as_a_client(
+    client: httpx.AsyncClient, scene: Scene
+) -> None:
+    created = await client.post("/v1/api-clients", json={"name": "CRM"}, headers=scene.admin)
+    assert created.status_code == 201, created.text
+    token = await client.post(
+        "/v1/oauth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": created.json()["client_id"],
+            "client_secret": created.json()["client_secret"],
+        },
+    )
+    system = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    registration_id = await register(client, scene.partner, scene.vendor)
+
+    await act(client, system, registration_id, "reject", {"reason": "not_qualified"})
+
+    assert await decider(client, scene.admin, registration_id) == (
+        "client",
+        created.json()["id"],
+        None,
+    )
+    assert await decider(client, scene.partner.rep, registration_id) == ("client", None, None)
+
+
+async def test_a_rule_decides_by_name(
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory
+) -> None:
+    by_program = await scene_of(factory, auto_approve_rules=[{}])
+    at_submission = await register(client, by_program.partner, by_program.vendor)
+    assert await decider(client, by_program.admin, at_submission) == (
+        "rule",
+        None,
+        "auto_approve",
+    )
+
+    scene = await scene_of(factory)
+    response = await client.put(
+        f"/v1/vendors/{scene.vendor.vendor.id}/sla-policy",
+        json={"breach_action": "auto_approve"},
+        headers=scene.admin,
+    )
+    assert response.status_code == 200, response.text
+    at_breach = await register(client, scene.partner, scene.vendor)
+    await sweep(db, LONG_AFTER)
+    assert await decider(client, scene.admin, at_breach) == ("rule", None, "sla_breach")
 
 
 ACTIONS = ["assign", "reassign", "request-info", "resubmit", "approve", "reject", "withdraw"]

@@ -15,11 +15,27 @@ from dealreg.orgs.principals import Principal
 from dealreg.registrations import states
 from dealreg.registrations.events import Changed
 from dealreg.registrations.models import (
+    Decider,
     Registration,
     RegistrationHistory,
     RegistrationStatus,
     SalesStage,
 )
+
+# The vendor's decisions on a registration, whose maker it keeps (`decided_by`).
+DECISIONS = frozenset({"approved", "rejected", "info_requested"})
+
+
+def _note_decider(
+    registration: Registration, actor: Principal | None, data: dict[str, Any]
+) -> None:
+    """Keep who made the decision: the actor, else the rule the change's data names."""
+    if actor is not None:
+        registration.decided_by = Decider.user if actor.kind == "user" else Decider.client
+        registration.decided_by_id, registration.decided_by_rule = actor.subject_id, None
+    else:
+        registration.decided_by, registration.decided_by_id = Decider.rule, None
+        registration.decided_by_rule = str(data["rule"])
 
 
 def history_row(
@@ -78,6 +94,8 @@ async def record(
     """Write `change` of `registration`, made at `at` (now), as a history row and an event, and
     let what follows a registration follow it (its approval clock, its lead, its incentives:
     subscriptions.py), in this transaction."""
+    if change.action in DECISIONS:
+        _note_decider(registration, actor, data or {})
     session.add(
         RegistrationHistory(
             **history_row(

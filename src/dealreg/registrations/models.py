@@ -36,6 +36,15 @@ class RegistrationStatus(enum.StrEnum):
     cancelled = "cancelled"
 
 
+class Decider(enum.StrEnum):
+    """What made a vendor's decision: one of its people (or the platform's), one of its machine
+    clients, or one of its rules (an auto-approve rule at submission, the SLA breach action)."""
+
+    user = "user"
+    client = "client"
+    rule = "rule"
+
+
 class SalesStage(enum.StrEnum):
     qualified = "qualified"
     proposal = "proposal"
@@ -165,6 +174,11 @@ class Registration(Entity):
     approver_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="RESTRICT")
     )
+    # Who made the vendor's latest decision (approved, rejected, asked for information), set
+    # with it (changes.py): the person or client (`decided_by_id`), or the rule.
+    decided_by: Mapped[Decider | None] = mapped_column(pg_enum(Decider))
+    decided_by_id: Mapped[uuid.UUID | None]
+    decided_by_rule: Mapped[str | None] = mapped_column(String(40))
     # Why the vendor decided as it did: a rejection's reason code and the decider's words.
     decision_code: Mapped[str | None] = mapped_column(String(40))
     decision_note: Mapped[str | None] = mapped_column(Text)

@@ -10,7 +10,7 @@ import msgspec
 from dealreg.disclosure import vendor_staff
 from dealreg.fields import Resource
 from dealreg.orgs.models import OrgKind
-from dealreg.registrations.models import RegistrationStatus, SalesStage
+from dealreg.registrations.models import Decider, RegistrationStatus, SalesStage
 from dealreg.registrations.schemas import Answer
 from dealreg.registrations.service import RegistrationView
 
@@ -44,6 +44,12 @@ class RegistrationOut(Resource, kw_only=True):
     conflict: bool
     # The vendor's approver: null to a partner, who sees the status move instead.
     approver_id: uuid.UUID | None
+    # What made the vendor's latest decision (approved, rejected, asked for information): a
+    # `user` or machine `client` (its id in `decided_by_id`, null to a partner), or a `rule`
+    # (`auto_approve` at submission, `sla_breach`).
+    decided_by: Decider | None
+    decided_by_id: uuid.UUID | None
+    decided_by_rule: str | None
     # A rejection's reason code, and the vendor's words on its decision.
     decision_code: str | None
     decision_note: str | None
@@ -58,6 +64,7 @@ class RegistrationOut(Resource, kw_only=True):
     def seen_by(cls, reader: OrgKind, row: object) -> Self:
         out = cls.of(row)
         out.approver_id = vendor_staff(reader, out.approver_id)
+        out.decided_by_id = vendor_staff(reader, out.decided_by_id)
         return out
 
 

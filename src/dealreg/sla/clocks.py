@@ -220,9 +220,15 @@ def _us(delta: timedelta) -> int:
 
 
 async def follow(
-    session: AsyncSession, registration_id: uuid.UUID, to: RegistrationStatus, at: datetime
+    session: AsyncSession,
+    registration_id: uuid.UUID,
+    to: RegistrationStatus,
+    at: datetime,
+    *,
+    decided_by_id: uuid.UUID | None = None,
 ) -> None:
-    """Keep the registration's clock in step with a move of its status to `to` at `at`."""
+    """Keep the registration's clock in step with a move of its status to `to` at `at` (a
+    decision's made by `decided_by_id`)."""
     clock = await session.get(SlaClock, registration_id, with_for_update=True)
     if clock is None or clock.state is ClockState.stopped:
         return
@@ -242,6 +248,7 @@ async def follow(
         # A decision comes only from submitted or in_review (states.py), while the clock runs:
         # the return above for a stopped clock never skips one.
         clock.decided = to in _DECISIONS
+        clock.decided_by_id = decided_by_id if clock.decided else None
     await session.flush()
 
 

@@ -88,6 +88,7 @@ _REPORTED = [
     "program_id",
     "approver_id",
     "decided",
+    "decided_by_id",
     "breached",
     "elapsed_us",
     "target_minutes",
@@ -139,6 +140,9 @@ class SlaClock(Base):
     )
     # The registration was approved or rejected (it has a `decided_at`).
     decided: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    # Who approved or rejected it (the registration's `decided_by_id`): a person or a machine
+    # client; null while undecided, or when a rule decided.
+    decided_by_id: Mapped[uuid.UUID | None]
     # It has its `sla_breaches` row.
     breached: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     # The BusinessCalendar the clock runs on, as JSON.

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Select,
     Subquery,
     and_,
+    case,
     func,
     literal,
     not_,
@@ -29,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.dates import report_range
 from dealreg.errors import Forbidden
-from dealreg.orgs.models import Organization, OrgKind, Program, User
+from dealreg.orgs.models import ApiClient, Organization, OrgKind, Program, User
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, by_key, cut
 from dealreg.registrations.models import Registration
@@ -41,7 +42,11 @@ _HOUR_US = 3_600_000_000
 class SlaGroupBy(enum.StrEnum):
     vendor = "vendor"
     program = "program"
+    # Who approved or rejected: a person or machine client by name, "(a rule)" for a rule's
+    # decisions, "(undecided)" for the rest.
     approver = "approver"
+    # Whom the registrations are assigned to, "(unassigned)" for the rest.
+    assignee = "assignee"
     week = "week"
 
 
@@ -128,14 +133,17 @@ def _week() -> Any:
     return func.date_trunc("week", func.timezone("UTC", SlaClock.started_at))
 
 
-def _key(group_by: SlaGroupBy) -> Any:
+def _keys(group_by: SlaGroupBy) -> tuple[Any, ...]:
     if group_by is SlaGroupBy.vendor:
-        return SlaClock.vendor_id
+        return (SlaClock.vendor_id,)
     if group_by is SlaGroupBy.program:
-        return SlaClock.program_id
+        return (SlaClock.program_id,)
     if group_by is SlaGroupBy.approver:
-        return SlaClock.approver_id
-    return _week()
+        # Decided tells a rule's decisions (no one) from the undecided.
+        return SlaClock.decided_by_id, SlaClock.decided
+    if group_by is SlaGroupBy.assignee:
+        return (SlaClock.approver_id,)
+    return (_week(),)
 
 
 def _measures() -> list[Any]:
@@ -208,7 +216,7 @@ def _figures(scope: Scope, *keys: Any) -> Subquery:
 
 async def summary(session: AsyncSession, scope: Scope, group_by: SlaGroupBy) -> list[SlaRow]:
     await _sort_in_memory(session)
-    figures = _figures(scope, _key(group_by))
+    figures = _figures(scope, *_keys(group_by))
     key = figures.c.key0
     key_id: Any = key
     if group_by is SlaGroupBy.vendor:
@@ -218,6 +226,14 @@ async def summary(session: AsyncSession, scope: Scope, group_by: SlaGroupBy) -> 
         label = Program.name
         stmt = select(figures, label.label("label")).join(Program, Program.id == key)
     elif group_by is SlaGroupBy.approver:
+        nobody = case((figures.c.key1, literal("(a rule)")), else_=literal("(undecided)"))
+        label = func.coalesce(User.name, ApiClient.name, nobody)
+        stmt = (
+            select(figures, label.label("label"))
+            .outerjoin(User, User.id == key)
+            .outerjoin(ApiClient, ApiClient.id == key)
+        )
+    elif group_by is SlaGroupBy.assignee:
         label = func.coalesce(User.name, literal("(unassigned)"))
         stmt = select(figures, label.label("label")).outerjoin(User, User.id == key)
     else:

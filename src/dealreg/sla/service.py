@@ -106,7 +106,13 @@ async def follow_change(event: Changed) -> None:
         clock = await event.session.get(SlaClock, registration.id, with_for_update=True)
         if clock is not None:
             await _fire_due(event.session, clock, registration, event.at, act=False)
-    await clocks.follow(event.session, registration.id, change.to_status, event.at)
+    await clocks.follow(
+        event.session,
+        registration.id,
+        change.to_status,
+        event.at,
+        decided_by_id=registration.decided_by_id,
+    )
 
 
 async def _announce(

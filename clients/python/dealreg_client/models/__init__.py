@@ -37,6 +37,7 @@ from .deal_earnings import DealEarnings
 from .deal_input import DealInput
 from .deal_list import DealList
 from .deal_out import DealOut
+from .decider import Decider
 from .delivery_detail import DeliveryDetail
 from .delivery_list import DeliveryList
 from .delivery_out import DeliveryOut
@@ -238,6 +239,7 @@ __all__ = (
     "DealInput",
     "DealList",
     "DealOut",
+    "Decider",
     "DeliveryDetail",
     "DeliveryList",
     "DeliveryOut",

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.decider import Decider
 from ..models.registration_status import RegistrationStatus
 from ..models.sales_stage import SalesStage
 from ..types import UNSET, Unset
@@ -42,6 +43,9 @@ class RegistrationDetail:
             customer_name (str):
             deal_id (UUID):
             decided_at (datetime.datetime | None):
+            decided_by (Decider | None):
+            decided_by_id (None | UUID):
+            decided_by_rule (None | str):
             decision_code (None | str):
             decision_note (None | str):
             expected_close_date (datetime.date):
@@ -74,6 +78,9 @@ class RegistrationDetail:
     customer_name: str
     deal_id: UUID
     decided_at: datetime.datetime | None
+    decided_by: Decider | None
+    decided_by_id: None | UUID
+    decided_by_rule: None | str
     decision_code: None | str
     decision_note: None | str
     expected_close_date: datetime.date
@@ -135,6 +142,21 @@ class RegistrationDetail:
             decided_at = self.decided_at.isoformat()
         else:
             decided_at = self.decided_at
+
+        decided_by: None | str
+        if isinstance(self.decided_by, Decider):
+            decided_by = self.decided_by.value
+        else:
+            decided_by = self.decided_by
+
+        decided_by_id: None | str
+        if isinstance(self.decided_by_id, UUID):
+            decided_by_id = str(self.decided_by_id)
+        else:
+            decided_by_id = self.decided_by_id
+
+        decided_by_rule: None | str
+        decided_by_rule = self.decided_by_rule
 
         decision_code: None | str
         decision_code = self.decision_code
@@ -215,6 +237,9 @@ class RegistrationDetail:
             "customer_name": customer_name,
             "deal_id": deal_id,
             "decided_at": decided_at,
+            "decided_by": decided_by,
+            "decided_by_id": decided_by_id,
+            "decided_by_rule": decided_by_rule,
             "decision_code": decision_code,
             "decision_note": decision_note,
             "expected_close_date": expected_close_date,
@@ -323,6 +348,50 @@ class RegistrationDetail:
             return cast(datetime.datetime | None, data)
 
         decided_at = _parse_decided_at(d.pop("decided_at"))
+
+
+        def _parse_decided_by(data: object) -> Decider | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                decided_by_type_0 = Decider(data)
+
+
+
+                return decided_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Decider | None, data)
+
+        decided_by = _parse_decided_by(d.pop("decided_by"))
+
+
+        def _parse_decided_by_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                decided_by_id_type_0 = UUID(data)
+
+
+
+                return decided_by_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        decided_by_id = _parse_decided_by_id(d.pop("decided_by_id"))
+
+
+        def _parse_decided_by_rule(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        decided_by_rule = _parse_decided_by_rule(d.pop("decided_by_rule"))
 
 
         def _parse_decision_code(data: object) -> None | str:
@@ -472,6 +541,9 @@ class RegistrationDetail:
             customer_name=customer_name,
             deal_id=deal_id,
             decided_at=decided_at,
+            decided_by=decided_by,
+            decided_by_id=decided_by_id,
+            decided_by_rule=decided_by_rule,
             decision_code=decision_code,
             decision_note=decision_note,
             expected_close_date=expected_close_date,

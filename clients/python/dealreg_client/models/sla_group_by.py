@@ -2,6 +2,7 @@ from enum import StrEnum
 
 class SlaGroupBy(StrEnum):
     APPROVER = "approver"
+    ASSIGNEE = "assignee"
     PROGRAM = "program"
     VENDOR = "vendor"
     WEEK = "week"

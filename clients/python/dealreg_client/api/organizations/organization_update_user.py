@@ -161,8 +161,8 @@ def sync_detailed(
     """ Rename, disable or enable a user
 
      An administrator of the organization (or the platform) may; nobody may disable
-    themselves (409). Disabling refuses the user's tokens at once; enabling again does not
-    bring back the tokens issued before.
+    themselves (409). Disabling refuses the user's tokens at once and ends their sessions;
+    enabling again brings back neither.
 
     Args:
         org_id (UUID):
@@ -206,8 +206,8 @@ def sync(
     """ Rename, disable or enable a user
 
      An administrator of the organization (or the platform) may; nobody may disable
-    themselves (409). Disabling refuses the user's tokens at once; enabling again does not
-    bring back the tokens issued before.
+    themselves (409). Disabling refuses the user's tokens at once and ends their sessions;
+    enabling again brings back neither.
 
     Args:
         org_id (UUID):
@@ -246,8 +246,8 @@ async def asyncio_detailed(
     """ Rename, disable or enable a user
 
      An administrator of the organization (or the platform) may; nobody may disable
-    themselves (409). Disabling refuses the user's tokens at once; enabling again does not
-    bring back the tokens issued before.
+    themselves (409). Disabling refuses the user's tokens at once and ends their sessions;
+    enabling again brings back neither.
 
     Args:
         org_id (UUID):
@@ -291,8 +291,8 @@ async def asyncio(
     """ Rename, disable or enable a user
 
      An administrator of the organization (or the platform) may; nobody may disable
-    themselves (409). Disabling refuses the user's tokens at once; enabling again does not
-    bring back the tokens issued before.
+    themselves (409). Disabling refuses the user's tokens at once and ends their sessions;
+    enabling again brings back neither.
 
     Args:
         org_id (UUID):
