@@ -1,5 +1,6 @@
 """who made a vendor's decision: a person, a machine client or a rule, on the registration and
-on its clock (the approver reports group by it)
+on its clock (the approver reports group by it); the clock's copy of its partner (the partner
+reports)
 
 Filled from each registration's history as it stands at the upgrade: its latest approval,
 rejection or question, made by its actor (a machine client's id is found among the clients),
@@ -21,6 +22,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _REPORTED = [
+    "partner_id",
     "program_id",
     "approver_id",
     "decided",
@@ -31,7 +33,7 @@ _REPORTED = [
     "state",
     "next_threshold",
 ]
-_REPORTED_BEFORE = [column for column in _REPORTED if column != "decided_by_id"]
+_REPORTED_BEFORE = [c for c in _REPORTED if c not in ("decided_by_id", "partner_id")]
 
 decider = sa.Enum("user", "client", "rule", name="decider")
 
@@ -44,6 +46,8 @@ def upgrade() -> None:
         "registrations", sa.Column("decided_by_rule", sa.String(length=40), nullable=True)
     )
     op.add_column("sla_clocks", sa.Column("decided_by_id", sa.UUID(), nullable=True))
+    # Null until filled: every clock has a registration, hence a partner.
+    op.add_column("sla_clocks", sa.Column("partner_id", sa.UUID(), nullable=True))
     op.execute(
         """
         UPDATE registrations AS r
@@ -66,16 +70,30 @@ def upgrade() -> None:
     op.execute(
         """
         UPDATE sla_clocks AS c
-        SET decided_by_id = r.decided_by_id
+        SET decided_by_id = CASE WHEN c.decided THEN r.decided_by_id END,
+            partner_id = r.partner_id
         FROM registrations AS r
-        WHERE r.id = c.registration_id AND c.decided
+        WHERE r.id = c.registration_id
         """
+    )
+    op.alter_column("sla_clocks", "partner_id", nullable=False)
+    op.create_foreign_key(
+        op.f("fk_sla_clocks_partner_id_organizations"),
+        "sla_clocks",
+        "organizations",
+        ["partner_id"],
+        ["id"],
+        ondelete="RESTRICT",
     )
     _report_indexes(_REPORTED)
 
 
 def downgrade() -> None:
     _report_indexes(_REPORTED_BEFORE)
+    op.drop_constraint(
+        op.f("fk_sla_clocks_partner_id_organizations"), "sla_clocks", type_="foreignkey"
+    )
+    op.drop_column("sla_clocks", "partner_id")
     op.drop_column("sla_clocks", "decided_by_id")
     op.drop_column("registrations", "decided_by_rule")
     op.drop_column("registrations", "decided_by_id")

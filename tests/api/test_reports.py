@@ -70,13 +70,19 @@ BREACH_FIELDS = [
     "id",
     "registration_id",
     "number",
+    "customer_name",
     "vendor_id",
+    "vendor_name",
     "partner_id",
+    "partner_name",
     "program_id",
+    "program_name",
     "approver_id",
+    "approver_name",
     "submitted_at",
     "due_at",
     "breached_at",
+    "hours_overdue",
     "action",
     "status",
 ]
@@ -346,6 +352,16 @@ async def test_grouped_by_approver_each_row_is_who_decided(
         # The breached one and the one at risk are open past their target.
         None: row("approver", None, "(undecided)", 3, 0, None, None, None, 1, 2),
     }
+
+
+async def test_grouped_by_partner_a_row_holds_the_partners_registrations(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    partner = scenario.partner.partner
+    report = await get_report(client, scenario.admin, group_by="partner", **MARCH)
+
+    # The vendor's eight, as in its own row: the other vendor's is not the admin's to count.
+    assert report["rows"] == [row("partner", partner.id, partner.name, 8, 5, 16.0, 32.0, 0.6, 1, 2)]
 
 
 async def test_grouped_by_assignee_the_unassigned_are_a_group_of_their_own(
@@ -744,19 +760,31 @@ async def test_a_breach_names_its_registration_due_and_breach_instants_and_actio
     rid = scenario.ids["breach"]
     detail = await client.get(f"{REGISTRATIONS}/{rid}", headers=scenario.admin)
     assert detail.status_code == 200, detail.text
-    plain = {key: item[key] for key in BREACH_FIELDS if not key.endswith("_at") and key != "id"}
+    plain = {
+        key: item[key]
+        for key in BREACH_FIELDS
+        if not key.endswith("_at") and key not in ("id", "hours_overdue")
+    }
     assert plain == {
         "registration_id": rid,
         "number": detail.json()["number"],
+        "customer_name": detail.json()["customer_name"],
         "vendor_id": str(scenario.vendor.vendor.id),
+        "vendor_name": scenario.vendor.vendor.name,
         "partner_id": str(scenario.partner.partner.id),
+        "partner_name": scenario.partner.partner.name,
         "program_id": str(scenario.vendor.program.id),
+        "program_name": scenario.vendor.program.name,
         "approver_id": str(scenario.alice.id),
+        "approver_name": "Alice Approver",
         "action": "none",
         "status": "in_review",
     }
     assert when(item["submitted_at"]) == MONDAY
     assert when(item["due_at"]) == when(item["breached_at"]) == BREACH_AT
+    # Open: overdue until now, in wall-clock hours.
+    overdue = (datetime.now(UTC) - BREACH_AT) / timedelta(hours=1)
+    assert overdue - 1 < item["hours_overdue"] <= overdue
 
 
 @dataclass

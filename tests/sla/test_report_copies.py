@@ -64,6 +64,7 @@ async def disagreeing(db: AsyncSession) -> list[uuid.UUID]:
         .outerjoin(SlaBreach, SlaBreach.registration_id == Registration.id)
         .where(
             or_(
+                SlaClock.partner_id.is_distinct_from(Registration.partner_id),
                 SlaClock.program_id.is_distinct_from(Registration.program_id),
                 SlaClock.approver_id.is_distinct_from(Registration.approver_id),
                 SlaClock.decided.is_distinct_from(Registration.decided_at.is_not(None)),

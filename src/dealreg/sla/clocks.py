@@ -183,6 +183,7 @@ async def start_clocks(session: AsyncSession, registrations: Sequence[Any]) -> N
         clock = SlaClock(
             registration_id=registration.id,
             vendor_id=vendor.id,
+            partner_id=registration.partner_id,
             program_id=registration.program_id,
             approver_id=registration.approver_id,
             decided=False,

@@ -85,6 +85,7 @@ class SlaPolicy(Entity):
 # What the SLA reports read of a clock (sla/reports.py).
 _REPORTED = [
     "vendor_id",
+    "partner_id",
     "program_id",
     "approver_id",
     "decided",
@@ -133,7 +134,10 @@ class SlaClock(Base):
     vendor_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("organizations.id", ondelete="RESTRICT")
     )
-    # The registration's program (it never changes) and its current approver.
+    # The registration's partner and program (they never change) and its current approver.
+    partner_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
     program_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programs.id", ondelete="RESTRICT"))
     approver_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id", ondelete="RESTRICT")

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from dealreg.dates import report_range
 from dealreg.errors import Forbidden
@@ -41,6 +42,7 @@ _HOUR_US = 3_600_000_000
 
 class SlaGroupBy(enum.StrEnum):
     vendor = "vendor"
+    partner = "partner"
     program = "program"
     # Who approved or rejected: a person or machine client by name, "(a rule)" for a rule's
     # decisions, "(undecided)" for the rest.
@@ -136,6 +138,8 @@ def _week() -> Any:
 def _keys(group_by: SlaGroupBy) -> tuple[Any, ...]:
     if group_by is SlaGroupBy.vendor:
         return (SlaClock.vendor_id,)
+    if group_by is SlaGroupBy.partner:
+        return (SlaClock.partner_id,)
     if group_by is SlaGroupBy.program:
         return (SlaClock.program_id,)
     if group_by is SlaGroupBy.approver:
@@ -219,7 +223,7 @@ async def summary(session: AsyncSession, scope: Scope, group_by: SlaGroupBy) -> 
     figures = _figures(scope, *_keys(group_by))
     key = figures.c.key0
     key_id: Any = key
-    if group_by is SlaGroupBy.vendor:
+    if group_by in (SlaGroupBy.vendor, SlaGroupBy.partner):
         label: Any = Organization.name
         stmt = select(figures, label.label("label")).join(Organization, Organization.id == key)
     elif group_by is SlaGroupBy.program:
@@ -288,13 +292,21 @@ class Breach(msgspec.Struct, frozen=True, kw_only=True):
     id: uuid.UUID
     registration_id: uuid.UUID
     number: str
+    customer_name: str
     vendor_id: uuid.UUID
+    vendor_name: str
     partner_id: uuid.UUID
+    partner_name: str
     program_id: uuid.UUID
+    program_name: str
+    # Whom it was assigned to when it breached.
     approver_id: uuid.UUID | None
+    approver_name: str | None
     submitted_at: datetime
     due_at: datetime
     breached_at: datetime
+    # Wall-clock hours from the hard limit to the decision or withdrawal, or to now while open.
+    hours_overdue: float
     action: str
     status: str
 
@@ -310,22 +322,35 @@ def _breaches(scope: Scope) -> Select[*tuple[Any, ...]]:
         *_filters(scope, SlaBreach.vendor_id, SlaBreach.program_id, SlaBreach.approver_id),
     ]
     where = and_(*conditions)
+    vendor, partner = aliased(Organization), aliased(Organization)
+    until = func.coalesce(SlaClock.stopped_at, func.now())
     return (
         select(
             SlaBreach.id,
             SlaBreach.registration_id,
             Registration.number,
+            Registration.customer_name,
             SlaBreach.vendor_id,
+            vendor.name.label("vendor_name"),
             SlaBreach.partner_id,
+            partner.name.label("partner_name"),
             SlaBreach.program_id,
+            Program.name.label("program_name"),
             SlaBreach.approver_id,
+            User.name.label("approver_name"),
             Registration.submitted_at,
             SlaBreach.due_at,
             SlaBreach.breached_at,
+            (func.extract("epoch", until - SlaBreach.due_at) / 3600).label("hours_overdue"),
             SlaBreach.action,
             Registration.status,
         )
         .join(Registration, Registration.id == SlaBreach.registration_id)
+        .join(SlaClock, SlaClock.registration_id == SlaBreach.registration_id)
+        .join(vendor, vendor.id == SlaBreach.vendor_id)
+        .join(partner, partner.id == SlaBreach.partner_id)
+        .join(Program, Program.id == SlaBreach.program_id)
+        .outerjoin(User, User.id == SlaBreach.approver_id)
         .where(where)
     )
 
@@ -335,13 +360,19 @@ def _breach(row: Any) -> Breach:
         id=row.id,
         registration_id=row.registration_id,
         number=row.number,
+        customer_name=row.customer_name,
         vendor_id=row.vendor_id,
+        vendor_name=row.vendor_name,
         partner_id=row.partner_id,
+        partner_name=row.partner_name,
         program_id=row.program_id,
+        program_name=row.program_name,
         approver_id=row.approver_id,
+        approver_name=row.approver_name,
         submitted_at=row.submitted_at,
         due_at=row.due_at,
         breached_at=row.breached_at,
+        hours_overdue=round(max(float(row.hours_overdue), 0.0), 2),
         action=row.action.value,
         status=row.status.value,
     )

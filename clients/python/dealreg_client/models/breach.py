@@ -27,30 +27,42 @@ class Breach:
         Attributes:
             action (str):
             approver_id (None | UUID):
+            approver_name (None | str):
             breached_at (datetime.datetime):
+            customer_name (str):
             due_at (datetime.datetime):
+            hours_overdue (float):
             id (UUID):
             number (str):
             partner_id (UUID):
+            partner_name (str):
             program_id (UUID):
+            program_name (str):
             registration_id (UUID):
             status (str):
             submitted_at (datetime.datetime):
             vendor_id (UUID):
+            vendor_name (str):
      """
 
     action: str
     approver_id: None | UUID
+    approver_name: None | str
     breached_at: datetime.datetime
+    customer_name: str
     due_at: datetime.datetime
+    hours_overdue: float
     id: UUID
     number: str
     partner_id: UUID
+    partner_name: str
     program_id: UUID
+    program_name: str
     registration_id: UUID
     status: str
     submitted_at: datetime.datetime
     vendor_id: UUID
+    vendor_name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -66,9 +78,16 @@ class Breach:
         else:
             approver_id = self.approver_id
 
+        approver_name: None | str
+        approver_name = self.approver_name
+
         breached_at = self.breached_at.isoformat()
 
+        customer_name = self.customer_name
+
         due_at = self.due_at.isoformat()
+
+        hours_overdue = self.hours_overdue
 
         id = str(self.id)
 
@@ -76,7 +95,11 @@ class Breach:
 
         partner_id = str(self.partner_id)
 
+        partner_name = self.partner_name
+
         program_id = str(self.program_id)
+
+        program_name = self.program_name
 
         registration_id = str(self.registration_id)
 
@@ -86,22 +109,30 @@ class Breach:
 
         vendor_id = str(self.vendor_id)
 
+        vendor_name = self.vendor_name
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "action": action,
             "approver_id": approver_id,
+            "approver_name": approver_name,
             "breached_at": breached_at,
+            "customer_name": customer_name,
             "due_at": due_at,
+            "hours_overdue": hours_overdue,
             "id": id,
             "number": number,
             "partner_id": partner_id,
+            "partner_name": partner_name,
             "program_id": program_id,
+            "program_name": program_name,
             "registration_id": registration_id,
             "status": status,
             "submitted_at": submitted_at,
             "vendor_id": vendor_id,
+            "vendor_name": vendor_name,
         })
 
         return field_dict
@@ -131,15 +162,27 @@ class Breach:
         approver_id = _parse_approver_id(d.pop("approver_id"))
 
 
+        def _parse_approver_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        approver_name = _parse_approver_name(d.pop("approver_name"))
+
+
         breached_at = datetime.datetime.fromisoformat(d.pop("breached_at"))
 
 
 
 
+        customer_name = d.pop("customer_name")
+
         due_at = datetime.datetime.fromisoformat(d.pop("due_at"))
 
 
 
+
+        hours_overdue = d.pop("hours_overdue")
 
         id = UUID(d.pop("id"))
 
@@ -153,10 +196,14 @@ class Breach:
 
 
 
+        partner_name = d.pop("partner_name")
+
         program_id = UUID(d.pop("program_id"))
 
 
 
+
+        program_name = d.pop("program_name")
 
         registration_id = UUID(d.pop("registration_id"))
 
@@ -175,19 +222,27 @@ class Breach:
 
 
 
+        vendor_name = d.pop("vendor_name")
+
         breach = cls(
             action=action,
             approver_id=approver_id,
+            approver_name=approver_name,
             breached_at=breached_at,
+            customer_name=customer_name,
             due_at=due_at,
+            hours_overdue=hours_overdue,
             id=id,
             number=number,
             partner_id=partner_id,
+            partner_name=partner_name,
             program_id=program_id,
+            program_name=program_name,
             registration_id=registration_id,
             status=status,
             submitted_at=submitted_at,
             vendor_id=vendor_id,
+            vendor_name=vendor_name,
         )
 
 

@@ -3,6 +3,7 @@ from enum import StrEnum
 class SlaGroupBy(StrEnum):
     APPROVER = "approver"
     ASSIGNEE = "assignee"
+    PARTNER = "partner"
     PROGRAM = "program"
     VENDOR = "vendor"
     WEEK = "week"
