@@ -1,7 +1,7 @@
 """What follows what: every handler of a domain event, in the order it runs.
 
 Read top to bottom, this is everything that happens in the same transaction because a registration
-was submitted or changed, which the registrations domain itself does not know (it imports none of
+was submitted or changed (or its approval clock passed a threshold), which the registrations domain itself does not know (it imports none of
 these). Handlers of one event run in the order listed here; the order is the one the writes had
 when registrations called them itself (clock, then lead, then incentives), so the rows, the events
 and the outbox jobs come out as before.
@@ -13,8 +13,10 @@ runtime, the commands, the tests. A bus without it refuses to emit (messagebus.p
 from dealreg.incentives import service as incentives
 from dealreg.leads import outcomes as lead_outcomes
 from dealreg.messagebus import BUS, MessageBus
+from dealreg.notifications import sla_mail
 from dealreg.registrations import events as registrations
 from dealreg.sla import clocks
+from dealreg.sla import events as sla_events
 from dealreg.sla import service as sla
 
 
@@ -35,3 +37,6 @@ def install(bus: MessageBus = BUS) -> None:
     bus.subscribe(registrations.Changed, lead_outcomes.follow_change)
     # and what its rep earned is settled after commit.
     bus.subscribe(registrations.Changed, incentives.settle_after)
+
+    # A threshold of an approval clock fired: the people who must act are mailed.
+    bus.subscribe(sla_events.ThresholdFired, sla_mail.on_threshold)

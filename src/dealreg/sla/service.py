@@ -22,6 +22,7 @@ from dealreg.business_time import BusinessCalendar
 from dealreg.db import database_now, flush_unique
 from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
 from dealreg.events.repository import add_events, event_row
+from dealreg.messagebus import BUS
 from dealreg.orgs.models import OrgKind, Role
 from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import get_program
@@ -33,6 +34,7 @@ from dealreg.registrations.events import Changed
 from dealreg.registrations.models import Registration
 from dealreg.registrations.service import get_registration
 from dealreg.sla import clocks, repository
+from dealreg.sla.events import ThresholdFired
 from dealreg.sla.models import (
     BreachAction,
     ClockState,
@@ -169,6 +171,7 @@ async def _announce(
             for type_ in events
         ],
     )
+    await BUS.emit(ThresholdFired(session, registration.id, threshold, due_at))
     # A conflicting registration is never approved by a rule: which partner to protect is the
     # vendor's call, and the breach itself tells it to make it.
     if (
