@@ -147,6 +147,16 @@ def oracle_add(start: datetime, opened: list[bool], count: int, step: timedelta)
     return start + (index + 1) * step
 
 
+def oracle_subtract(start: datetime, opened: list[bool], count: int, step: timedelta) -> datetime:
+    """The start of the step, counting back from the end, that brings business time to `count`
+    steps (the end when 0)."""
+    if count == 0:
+        return start + len(opened) * step
+    reached = itertools.accumulate(reversed(opened))
+    index = next(i for i, total in enumerate(reached) if total == count)
+    return start + (len(opened) - 1 - index) * step
+
+
 @functools.cache
 def transitions(zone_name: str, year: int) -> tuple[datetime, ...]:
     """Instants in `year` at which the zone's offset changes, to the quarter hour (for biasing
@@ -338,6 +348,25 @@ def test_add_matches_the_oracle(case: tuple[Spec, datetime, int], data: st.DataO
     if available:
         first_open = opened.index(True)
         assert calendar.next_open(start) == start + first_open * QUARTER
+
+
+@settings(max_examples=1000, deadline=None)
+@given(case=cases(), data=st.data())
+def test_subtract_matches_the_oracle(case: tuple[Spec, datetime, int], data: st.DataObject) -> None:
+    spec, start, span = case
+    calendar = spec.calendar()
+    end = start + span * QUARTER
+    opened = oracle_walk(spec, start, span, QUARTER)
+    available = sum(opened)
+    extremes = sorted({0, min(1, available), available})
+    count = data.draw(
+        st.one_of(st.integers(0, available), st.sampled_from(extremes)), label="count"
+    )
+    began = oracle_subtract(start, opened, count, QUARTER)
+    event("crosses an offset change" if crosses_a_change(spec.zone, began, end) else "no change")
+
+    assert calendar.subtract(end, count * QUARTER) == began
+    assert calendar.elapsed(began, end) == count * QUARTER
 
 
 # Odd-minute hours. Weekends and Mondays have many short intervals in 00:00-03:30, so that several

@@ -185,6 +185,31 @@ class BusinessCalendar(msgspec.Struct, frozen=True, kw_only=True):
             f"{SEARCH_LIMIT.days} days after {start.isoformat()}"
         )
 
+    def subtract(self, end: datetime, amount: timedelta) -> datetime:
+        """The latest instant S <= end with `elapsed(S, end) == amount`: when something must
+        have started to have run `amount` of business time by `end` (`add` backwards).
+
+        Raises ValueError when the calendar does not provide `amount` within SEARCH_LIMIT."""
+        if amount < timedelta(0):
+            raise ValueError(f"business time to subtract must not be negative, got {amount}")
+        origin = _micros(end)
+        remaining = amount // _US
+        floor = origin - SEARCH_LIMIT // _US
+        hi = origin
+        while remaining and hi > floor:
+            lo = max(hi - _CHUNK, floor)
+            for piece_lo, piece_hi in reversed(list(self._pieces(lo, hi))):
+                if piece_hi - piece_lo >= remaining:
+                    return _instant(piece_hi - remaining)
+                remaining -= piece_hi - piece_lo
+            hi = lo
+        if remaining == 0:
+            return _instant(origin)
+        raise ValueError(
+            f"{self._describe()} does not provide {amount} of business time within "
+            f"{SEARCH_LIMIT.days} days before {end.isoformat()}"
+        )
+
     def next_open(self, instant: datetime) -> datetime:
         """The first instant at or after `instant` that is business time."""
         origin = _micros(instant)

@@ -59,11 +59,13 @@ async def approve(
     *,
     if_match: IfMatch,
     note: str | None,
+    at: datetime | None = None,
 ) -> Registration:
-    """Approve: the partner is protected for the program's protection days from now."""
+    """Approve: the partner is protected for the program's protection days from now. `at`, the
+    instant it was decided, is now unless history is replayed (the demo's)."""
     registration = await _for_decision(session, actor, registration_id, if_match)
     program = await registrations.program_terms(session, registration.program_id)
-    at = datetime.now(UTC)
+    at = at or datetime.now(UTC)
     change = states.approve(
         registration, at=at, protection_days=program.protection_days, reason=note
     )
@@ -86,9 +88,10 @@ async def reject(
     if_match: IfMatch,
     reason: RejectionReason,
     note: str | None,
+    at: datetime | None = None,
 ) -> Registration:
     registration = await _for_decision(session, actor, registration_id, if_match)
-    at = datetime.now(UTC)
+    at = at or datetime.now(UTC)
     change = states.reject(registration, at=at, reason=note or reason.value)
     if reason is RejectionReason.other and (note is None or not note.strip()):
         raise InvalidInput(

@@ -4,6 +4,7 @@ Acme registrations at every stage of the approval SLA, and at every incentive mi
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.approvals import service as approvals
@@ -73,13 +74,13 @@ async def seed_deals(session: AsyncSession, orgs: dict[str, Organization]) -> No
 
 
 # Acme registrations at every stage of the approval SLA (2 and 4 business days: 16 and 32 business
-# hours; the reminder at 8): customer, business hours on the clock, what the vendor did, weeks
-# since submission.
+# hours; the reminder at 8): customer, business hours on the clock (by now, or by the decision),
+# what the vendor did, and for a decision, how many weeks ago.
 SLA_STAGES: list[tuple[str, int, str | None, int]] = [
     ("Fabrikam Retail", 0, None, 0),
     ("Tailspin Toys", 10, None, 0),
     ("Wingtip Travel", 18, None, 0),
-    ("Litware Labs", 34, None, 1),
+    ("Litware Labs", 34, None, 0),
     ("Adventure Works", 6, "request_info", 0),
     ("Northwind Traders", 3, "approve", 1),
     ("Proseware", 12, "approve", 2),
@@ -91,46 +92,68 @@ SLA_STAGES: list[tuple[str, int, str | None, int]] = [
 async def _seed_sla_stages(
     session: AsyncSession, rep: Principal, line: LineInput, answers: dict[str, Any]
 ) -> None:
-    """Registrations whose clocks have run for SLA_STAGES' hours, then the sweep and the
-    vendor's decisions, so the queue, the clocks and the reports show something real."""
+    """Registrations whose clocks ran SLA_STAGES' business hours, replayed through the vendor's
+    calendar: each submitted that long before now or before its decision (whose instant it is
+    given), the sweep run at each decision and at the end. Every clock, firing and breach is
+    then what the real instants make of it, and recomputes from its own fields."""
     now = datetime.now(UTC)
     approver = await principal_for_email(session, "approver@acme.example")
-    decisions = []
+    decisions: list[tuple[datetime, Registration, str]] = []
+    questions = []
     for customer, hours, decision, weeks in SLA_STAGES:
         domain = customer.lower().replace(" ", "-") + ".example"
         submitted = await submit_deal(session, rep, demo_deal(customer, domain, [line], **answers))
         registration = await session.get_one(Registration, submitted.registrations[0].id)
         clock = await session.get_one(SlaClock, registration.id)
-        registration.submitted_at = clock.started_at = now - timedelta(weeks=weeks, hours=hours)
-        clock.elapsed_us = hours * 3_600_000_000
-        clock.running_since = now
-        clocks.schedule(clock, clocks.calendar_of(clock))
-        decisions.append((registration.id, decision))
+        calendar = clocks.calendar_of(clock)
+        decided = now - timedelta(weeks=weeks) if decision in ("approve", "reject") else now
+        start = calendar.subtract(decided, timedelta(hours=hours))
+        registration.submitted_at = clock.started_at = clock.running_since = start
+        clock.elapsed_us = 0
+        clocks.schedule(clock, calendar)
+        if decision in ("approve", "reject"):
+            decisions.append((decided, registration, decision))
+        elif decision == "request_info":
+            questions.append(registration.id)
     await session.flush()
-    await sla.sweep(session, now=now)
-    for registration_id, decision in decisions:
-        any_version = IfMatch(versions=None)
+    any_version = IfMatch(versions=None)
+    for decided, registration, decision in sorted(decisions, key=lambda item: item[0]):
+        await _sweep_until(session, decided)
         if decision == "approve":
             await approvals.approve(
-                session, approver, registration_id, if_match=any_version, note=None
+                session, approver, registration.id, if_match=any_version, note=None, at=decided
             )
-        elif decision == "reject":
+        else:
             await approvals.reject(
                 session,
                 approver,
-                registration_id,
+                registration.id,
                 if_match=any_version,
                 reason=RejectionReason.existing_direct_opportunity,
                 note=None,
+                at=decided,
             )
-        elif decision == "request_info":
-            await approvals.request_info(
-                session,
-                approver,
-                registration_id,
-                if_match=any_version,
-                question="Who signs the purchase order?",
-            )
+    await _sweep_until(session, now)
+    for registration_id in questions:
+        await approvals.request_info(
+            session,
+            approver,
+            registration_id,
+            if_match=any_version,
+            question="Who signs the purchase order?",
+        )
+
+
+async def _sweep_until(session: AsyncSession, until: datetime) -> None:
+    """The sweep at each instant a threshold fell due up to `until`, as the minutely sweep would
+    have run it: each firing, and each breach, dated when it fell due."""
+    while True:
+        due = await session.scalar(
+            select(func.min(SlaClock.next_due_at)).where(SlaClock.next_due_at <= until)
+        )
+        if due is None:
+            return
+        await sla.sweep(session, now=due)
 
 
 # Approved Acme registrations of Northwind's rep, one at each milestone.
