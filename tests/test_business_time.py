@@ -26,6 +26,7 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from dealreg import business_time
 from dealreg.business_time import SEARCH_LIMIT, BusinessCalendar, Interval, WorkingHours
 
 QUARTER = timedelta(minutes=15)
@@ -681,3 +682,21 @@ def test_naive_instants_and_negative_amounts_are_refused() -> None:
         calendar.is_open(naive)
     with pytest.raises(ValueError, match="negative"):
         calendar.add(aware, timedelta(hours=-1))
+
+
+def test_frozen_holidays_survive_a_new_release_of_holidays_and_a_round_trip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thanksgiving 2025 (Thursday, November 27) closes a US calendar; frozen, it still does when
+    `holidays` no longer says so, and a year not frozen follows the package."""
+    frozen = BusinessCalendar.of("America/New_York", country="US").with_holidays_frozen([2025])
+    stored = msgspec.convert(msgspec.to_builtins(frozen), BusinessCalendar)
+    thanksgiving, next_one = date(2025, 11, 27), date(2026, 11, 26)
+
+    monkeypatch.setattr(business_time, "_public_holidays", lambda *_: frozenset())
+
+    assert stored == frozen
+    assert stored.is_closed(thanksgiving)
+    assert not stored.is_closed(next_one)
+    unfrozen = BusinessCalendar.of("America/New_York", country="US")
+    assert not unfrozen.is_closed(thanksgiving)

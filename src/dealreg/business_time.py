@@ -108,6 +108,10 @@ class BusinessCalendar(msgspec.Struct, frozen=True, kw_only=True):
     country: str | None = None
     subdivision: str | None = None
     closed_dates: frozenset[date] = frozenset()
+    # The country's public holidays of some years as they were when frozen
+    # (`with_holidays_frozen`): a clock started under one release of `holidays` keeps its
+    # deadlines under the next. Other years are looked up.
+    frozen_holidays: dict[int, frozenset[date]] = msgspec.field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _zone(self.timezone)
@@ -140,9 +144,19 @@ class BusinessCalendar(msgspec.Struct, frozen=True, kw_only=True):
         """Whether a local date is a public holiday or one of the organization's closed dates."""
         if day in self.closed_dates:
             return True
-        return self.country is not None and day in _public_holidays(
-            self.country, self.subdivision, day.year
-        )
+        if self.country is None:
+            return False
+        frozen = self.frozen_holidays.get(day.year)
+        if frozen is not None:
+            return day in frozen
+        return day in _public_holidays(self.country, self.subdivision, day.year)
+
+    def with_holidays_frozen(self, years: Iterable[int]) -> "BusinessCalendar":
+        """This calendar with the public holidays of `years` kept as they are now."""
+        if self.country is None:
+            return self
+        frozen = {year: _public_holidays(self.country, self.subdivision, year) for year in years}
+        return msgspec.structs.replace(self, frozen_holidays=frozen)
 
     def is_open(self, instant: datetime) -> bool:
         """Whether `instant` is business time (read straight off its local wall clock)."""

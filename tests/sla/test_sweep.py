@@ -15,7 +15,7 @@ import asyncio
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from dealreg import business_time
 from dealreg.business_time import BusinessCalendar
 from dealreg.db import make_sessionmaker, transaction
 from dealreg.events.models import Event
@@ -284,6 +285,23 @@ async def test_a_vendor_abroad_runs_on_its_own_zone_and_country(
     # Thursday 13-17 (4 h), Friday closed, the weekend, Monday 09-13 (4 h).
     clock = await sla_of(client, scene.partner.rep, registration_id)
     assert when(clock["next_due_at"]) == datetime(2025, 10, 6, 13, tzinfo=berlin)
+
+
+async def test_a_clock_keeps_the_holidays_it_started_with(
+    client: httpx.AsyncClient, db: AsyncSession, scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newer `holidays` release that drops (or adds) a holiday moves no running deadline."""
+    registration_id = await register(client, scene)
+    clock = await clock_of(db, registration_id)
+    year = clock.started_at.year
+    christmas = date(year, 12, 25)
+
+    monkeypatch.setattr(business_time, "_public_holidays", lambda *_: frozenset())
+
+    calendar = clocks.calendar_of(clock)
+    assert sorted(calendar.frozen_holidays) == [year, year + 1]
+    assert calendar.is_closed(christmas)
+    assert calendar.is_closed(christmas.replace(year=year + 1))
 
 
 # --- firing once each, in order ----------------------------------------------------------------

@@ -120,7 +120,8 @@ def threshold_minutes(clock: SlaClock, threshold: Threshold) -> int:
 
 
 def calendar_of(clock: SlaClock) -> BusinessCalendar:
-    return msgspec.convert(clock.calendar, BusinessCalendar)
+    # Stored as JSON, whose keys are text: the years of its frozen holidays among them.
+    return msgspec.convert(clock.calendar, BusinessCalendar, str_keys=True)
 
 
 def due_at(clock: SlaClock, threshold: Threshold, calendar: BusinessCalendar) -> datetime | None:
@@ -179,7 +180,10 @@ async def start_clocks(session: AsyncSession, registrations: Sequence[Any]) -> N
         vendor = vendors[registration.vendor_id]
         policy = policy_of(policies, vendor, registration.program_id)
         assert vendor.timezone is not None  # noqa: S101 - a vendor's is required (check constraint)
-        calendar = policy.calendar(vendor.timezone)
+        # The holidays of this year and the next are kept with the clock: an upgrade of the
+        # `holidays` package does not move a running deadline.
+        year = registration.submitted_at.year
+        calendar = policy.calendar(vendor.timezone).with_holidays_frozen((year, year + 1))
         clock = SlaClock(
             registration_id=registration.id,
             vendor_id=vendor.id,
