@@ -146,3 +146,19 @@ async def signed_in(
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+async def machine_headers(client: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, str]:
+    """A new machine client of `admin`'s organization, as the bearer header of its token."""
+    created = await client.post("/v1/api-clients", json={"name": "CRM"}, headers=admin)
+    assert created.status_code == 201, created.text
+    token = await client.post(
+        "/v1/oauth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": created.json()["client_id"],
+            "client_secret": created.json()["client_secret"],
+        },
+    )
+    assert token.status_code == 200, token.text
+    return bearer(token.json()["access_token"])

@@ -63,6 +63,8 @@ class PageKey(msgspec.Struct, frozen=True, array_like=True):
     at: datetime
     id: uuid.UUID
     by_change: bool = False
+    # For a list ordered by a rank first (the approval queue's urgency), the last row's.
+    rank: int = 0
 
 
 class PageRequest(msgspec.Struct, frozen=True):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -22,6 +23,7 @@ from dealreg.db import make_sessionmaker
 from dealreg.events.models import Event
 from dealreg.orgs.models import Organization, Role
 from dealreg.registrations.models import RegistrationHistory
+from tests.clocks import started_at, sweep
 from tests.deals import (
     REGISTRATIONS,
     PartnerSetup,
@@ -34,6 +36,7 @@ from tests.deals import (
 )
 from tests.factories import Factory
 from tests.problems import assert_problem, count_rows, if_match
+from tests.signin import machine_headers
 
 QUEUE = "/v1/approvals/queue"
 Headers = dict[str, str]
@@ -64,6 +67,10 @@ REPLY = {"reply": "The CFO, Dana Levy; the budget is signed off."}
 
 def url(registration_id: str, *rest: str) -> str:
     return "/".join([REGISTRATIONS, registration_id, *rest])
+
+
+def new_york(day: int, hour: int) -> datetime:
+    return datetime(2025, 3, day, hour, tzinfo=ZoneInfo("America/New_York"))
 
 
 def when(value: str) -> datetime:
@@ -1103,6 +1110,60 @@ async def test_the_queue_holds_the_vendors_open_registrations_most_urgent_first(
         detail = await read(client, scene.approver, item["id"])
         assert item == {key: detail[key] for key in item}
         assert item["conflicts"] == []
+
+
+async def test_the_queue_puts_breached_first_then_at_risk_then_by_threshold_and_paused_last(
+    client: httpx.AsyncClient, db: AsyncSession, scene: Scene, factory: Factory
+) -> None:
+    """One of each SLA state. Started on days of March 2025 in New York (Monday to Friday
+    09:00-17:00, 8, 16 and 32 business hours), all swept at Tuesday March 11, 12:00."""
+    rep = scene.partner.rep
+    named = {
+        name: await register(client, rep, scene.vendor)
+        for name in ("on_track", "paused", "reminded", "at_risk", "breached_new", "breached_old")
+    }
+    for name, started in [
+        ("breached_old", new_york(3, 10)),  # breached Friday March 7, 10:00
+        ("breached_new", new_york(4, 10)),  # breached Monday March 10, 10:00
+        ("at_risk", new_york(7, 10)),  # at risk Tuesday March 11, 10:00
+        ("reminded", new_york(10, 10)),  # reminded Tuesday March 11, 10:00
+    ]:
+        await started_at(db, named[name], started)
+    await sweep(db, new_york(11, 12))
+    await done(client, scene.approver, named["paused"], "request-info", QUESTION)
+
+    order = ["breached_old", "breached_new", "at_risk", "reminded", "on_track", "paused"]
+    items = await queued(client, scene.approver)
+    assert ids(items) == [named[name] for name in order]
+    page = await client.get(QUEUE, params={"limit": 2}, headers=scene.approver)
+    rest = await client.get(
+        QUEUE, params={"limit": 10, "cursor": page.json()["next_cursor"]}, headers=scene.approver
+    )
+    assert ids(page.json()["items"]) + ids(rest.json()["items"]) == ids(items)
+
+    by_state = await queued(client, scene.approver, {"sla_state": ["at_risk", "breached"]})
+    assert ids(by_state) == [named[name] for name in order[:3]]
+    await done(
+        client, scene.approver, named["reminded"], "assign", {"approver_id": scene.approver_id}
+    )
+    assert ids(await queued(client, scene.approver, {"assigned": "me"})) == [named["reminded"]]
+    unassigned = await queued(client, scene.approver, {"assigned": "nobody"})
+    assert named["reminded"] not in ids(unassigned)
+    assert len(unassigned) == 5
+    other_program = await factory.program(scene.vendor.vendor)
+    assert await queued(client, scene.approver, {"program_id": str(other_program.id)}) == []
+
+
+async def test_the_queue_refuses_filters_that_contradict_or_do_not_apply(
+    client: httpx.AsyncClient, scene: Scene, factory: Factory
+) -> None:
+    both = {"assigned": "me", "approver_id": scene.approver_id}
+    assert_problem(await client.get(QUEUE, params=both, headers=scene.approver), 422)
+    admin = await factory.headers_for(scene.vendor.vendor, Role.vendor_admin)
+    system = await machine_headers(client, admin)
+    assert_problem(await client.get(QUEUE, params={"assigned": "me"}, headers=system), 403)
+    for bad in ({"assigned": "everyone"}, {"sla_state": "late"}):
+        assert_problem(await client.get(QUEUE, params=bad, headers=scene.approver), 400)
 
 
 async def test_the_queue_filters_by_the_assigned_approver(

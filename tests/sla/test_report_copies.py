@@ -23,6 +23,7 @@ from dealreg.sla.models import SlaBreach, SlaClock
 from tests.clocks import act, attempt, forget, register, sweep
 from tests.deals import PartnerSetup, VendorSetup, partner_setup, vendor_setup
 from tests.factories import Factory
+from tests.signin import machine_headers
 
 Headers = dict[str, str]
 Json = dict[str, Any]
@@ -216,26 +217,13 @@ async def test_who_asked_and_who_decided_is_kept_and_hidden_from_the_partner(
 async def test_the_vendors_system_decides_as_a_client(
     client: httpx.AsyncClient, scene: Scene
 ) -> None:
-    created = await client.post("/v1/api-clients", json={"name": "CRM"}, headers=scene.admin)
-    assert created.status_code == 201, created.text
-    token = await client.post(
-        "/v1/oauth/token",
-        data={
-            "grant_type": "client_credentials",
-            "client_id": created.json()["client_id"],
-            "client_secret": created.json()["client_secret"],
-        },
-    )
-    system = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    system = await machine_headers(client, scene.admin)
+    client_id = (await client.get("/v1/me", headers=system)).json()["id"]
     registration_id = await register(client, scene.partner, scene.vendor)
 
     await act(client, system, registration_id, "reject", {"reason": "not_qualified"})
 
-    assert await decider(client, scene.admin, registration_id) == (
-        "client",
-        created.json()["id"],
-        None,
-    )
+    assert await decider(client, scene.admin, registration_id) == ("client", client_id, None)
     assert await decider(client, scene.partner.rep, registration_id) == ("client", None, None)
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import msgspec
 from litestar import Controller, Response, get, post
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from dealreg.api.conditional import ETAG_HEADER, IfMatchHeader, if_match, tagged
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
@@ -22,6 +22,7 @@ from dealreg.auth import scopes
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.registrations.responses import ConflictOut, RegistrationOut
 from dealreg.registrations.schemas import Answer, AnswerKey, Note
+from dealreg.sla.models import SlaState
 
 
 class Approval(msgspec.Struct, forbid_unknown_fields=True):
@@ -196,11 +197,32 @@ async def approval_queue(
     db: Db,
     principal: Caller,
     approver_id: FromQuery[uuid.UUID | None] = None,
+    assigned: Annotated[
+        service.Assigned | None,
+        QueryParameter(description="Only those assigned to you (`me`) or to nobody (`nobody`)."),
+    ] = None,
+    program_id: FromQuery[uuid.UUID | None] = None,
+    sla_state: Annotated[
+        list[SlaState] | None,
+        QueryParameter(
+            description="Only those in these SLA states (repeat the parameter for several)."
+        ),
+    ] = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Queue:
+    """Breached first (the longest overdue first), then at risk, then by when the next SLA
+    threshold falls due; those waiting on the partner last."""
     page = page_request(limit, cursor, None)
-    result = await service.queue(db, principal, approver_id=approver_id, page=page)
+    result = await service.queue(
+        db,
+        principal,
+        approver_id=approver_id,
+        assigned=assigned,
+        program_id=program_id,
+        sla_states=frozenset(sla_state or ()),
+        page=page,
+    )
     return Queue(
         items=[
             QueueEntry(

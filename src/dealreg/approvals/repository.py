@@ -5,7 +5,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, literal, select, tuple_
+from sqlalchemy import case, func, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.orgs.models import Role, User
@@ -13,7 +13,8 @@ from dealreg.pagination import Page, PageKey, PageRequest
 from dealreg.registrations.models import Registration
 from dealreg.registrations.repository import REGISTRATION_COLUMNS
 from dealreg.registrations.states import UNDECIDED
-from dealreg.sla.models import SlaClock
+from dealreg.sla.models import ClockState, SlaBreach, SlaClock, SlaState, Threshold
+from dealreg.sla.repository import sla_state
 
 APPROVER_ROLES = (Role.vendor_approver, Role.vendor_admin)
 
@@ -30,7 +31,7 @@ async def vendor_approver(
     return (await session.scalars(stmt)).one_or_none()
 
 
-# Paused clocks (waiting on the partner) have no due threshold: they come after every running one.
+# A registration without a clock (none is ever left so) comes last of the running ones.
 _NEVER = datetime(9999, 12, 31, tzinfo=UTC)
 
 
@@ -39,25 +40,53 @@ async def open_registrations(
     vendor_id: uuid.UUID,
     *,
     approver_id: uuid.UUID | None,
+    program_id: uuid.UUID | None = None,
+    sla_states: frozenset[SlaState] = frozenset(),
+    unassigned: bool = False,
     page: PageRequest,
 ) -> Page[Any]:
-    """The vendor's open registrations, the most urgent first: by when their next SLA threshold
-    falls due. A page resumes after the (urgency, id) of the last row it gave."""
-    urgency = func.coalesce(SlaClock.next_due_at, literal(_NEVER)).label("urgency")
+    """The vendor's open registrations, the most urgent first: breached (the longest overdue
+    first), at risk, the rest by when their next threshold falls due, those waiting on the
+    partner last (the longest waiting first). A page resumes after the (rank, instant, id) of
+    the last row it gave."""
+    paused = SlaClock.state == ClockState.paused
+    rank = case(
+        (paused, 3),
+        (SlaClock.breached, 0),
+        (SlaClock.next_threshold == Threshold.breached, 1),
+        else_=2,
+    ).label("rank")
+    urgency = case(
+        (paused, SlaClock.paused_since),
+        (SlaClock.breached, SlaBreach.due_at),
+        else_=func.coalesce(SlaClock.next_due_at, literal(_NEVER)),
+    ).label("urgency")
     stmt = (
-        select(*REGISTRATION_COLUMNS, urgency)
+        select(*REGISTRATION_COLUMNS, rank, urgency)
         .outerjoin(SlaClock, SlaClock.registration_id == Registration.id)
+        .outerjoin(SlaBreach, SlaBreach.registration_id == Registration.id)
         .where(Registration.vendor_id == vendor_id, Registration.status.in_(UNDECIDED))
     )
     if approver_id is not None:
         stmt = stmt.where(Registration.approver_id == approver_id)
+    if unassigned:
+        stmt = stmt.where(Registration.approver_id.is_(None))
+    if program_id is not None:
+        stmt = stmt.where(Registration.program_id == program_id)
+    if sla_states:
+        stmt = stmt.where(sla_state().in_([state.value for state in sla_states]))
     if page.after is not None:
-        stmt = stmt.where(tuple_(urgency, Registration.id) > tuple_(page.after.at, page.after.id))
+        stmt = stmt.where(
+            tuple_(rank, urgency, Registration.id)
+            > tuple_(page.after.rank, page.after.at, page.after.id)
+        )
     rows = (
-        await session.execute(stmt.order_by(urgency, Registration.id).limit(page.limit + 1))
+        await session.execute(stmt.order_by(rank, urgency, Registration.id).limit(page.limit + 1))
     ).all()
     items = list(rows[: page.limit])
     more = len(rows) > page.limit
+    last = items[-1] if more else None
     return Page(
-        items=items, next_key=PageKey(at=items[-1].urgency, id=items[-1].id) if more else None
+        items=items,
+        next_key=PageKey(at=last.urgency, id=last.id, rank=last.rank) if last else None,
     )

@@ -32,6 +32,7 @@ from dealreg.registrations.schemas import Answer
 from dealreg.registrations.service import get_registration
 from dealreg.registrations.states import UNDECIDED, IllegalTransition
 from dealreg.sla import clocks
+from dealreg.sla.models import SlaState
 
 
 class RejectionReason(enum.StrEnum):
@@ -203,18 +204,51 @@ class QueueItem(msgspec.Struct, frozen=True):
     conflicts: Sequence[Any]
 
 
+class Assigned(enum.StrEnum):
+    """The queue's registrations assigned to the caller, or to nobody."""
+
+    me = "me"
+    nobody = "nobody"
+
+
 async def queue(
     session: AsyncSession,
     actor: Principal,
     *,
     approver_id: uuid.UUID | None,
     page: PageRequest,
+    assigned: Assigned | None = None,
+    program_id: uuid.UUID | None = None,
+    sla_states: frozenset[SlaState] = frozenset(),
 ) -> Page[QueueItem]:
-    """The vendor's open registrations, the most urgent first, each with its conflicts."""
+    """The vendor's open registrations, the most urgent first, each with its conflicts; only
+    those assigned to `approver_id` (or to the caller, or to nobody), of `program_id`, in
+    `sla_states`, when asked."""
     if actor.org_kind is not OrgKind.vendor:
         raise Forbidden("The approval queue is a vendor's.")
+    if assigned is not None and approver_id is not None:
+        raise InvalidInput(
+            "Ask for one approver's registrations or for `assigned`, not both.",
+            errors=[
+                FieldError(
+                    parameter="assigned",
+                    location="query",
+                    detail="cannot be combined with approver_id",
+                )
+            ],
+        )
+    if assigned is Assigned.me:
+        if actor.kind != "user":
+            raise Forbidden("A machine client is assigned nothing; ask by approver_id.")
+        approver_id = actor.subject_id
     result = await repository.open_registrations(
-        session, actor.organization_id, approver_id=approver_id, page=page
+        session,
+        actor.organization_id,
+        approver_id=approver_id,
+        program_id=program_id,
+        sla_states=sla_states,
+        unassigned=assigned is Assigned.nobody,
+        page=page,
     )
     conflicts = await registrations.conflicts_of_many(session, [r.id for r in result.items])
     return Page(

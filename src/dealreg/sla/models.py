@@ -43,6 +43,19 @@ class ClockState(enum.StrEnum):
     stopped = "stopped"
 
 
+class SlaState(enum.StrEnum):
+    """Where a registration stands against its SLA, as a person reads it: nothing fired yet, its
+    reminder fired, past its target, past its hard limit, waiting on the partner (ahead of any
+    of those), or decided or withdrawn."""
+
+    on_track = "on_track"
+    reminded = "reminded"
+    at_risk = "at_risk"
+    breached = "breached"
+    paused = "paused"
+    stopped = "stopped"
+
+
 class SlaPolicy(Entity):
     """A vendor's approval SLA (or one program's, overriding the vendor's)."""
 

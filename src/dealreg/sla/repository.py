@@ -10,13 +10,32 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.orgs.models import Organization
 from dealreg.registrations.models import Registration
-from dealreg.sla.models import ClockState, SlaClock, SlaFiring, SlaPolicy, Threshold
+from dealreg.sla.models import (
+    ClockState,
+    SlaClock,
+    SlaFiring,
+    SlaPolicy,
+    SlaState,
+    Threshold,
+)
+
+
+def sla_state() -> ColumnElement[str]:
+    """A clock's SlaState, in SQL (for filters over many)."""
+    return case(
+        (SlaClock.state == ClockState.stopped, SlaState.stopped.value),
+        (SlaClock.state == ClockState.paused, SlaState.paused.value),
+        (SlaClock.breached, SlaState.breached.value),
+        (SlaClock.next_threshold == Threshold.breached, SlaState.at_risk.value),
+        (SlaClock.next_threshold == Threshold.at_risk, SlaState.reminded.value),
+        else_=SlaState.on_track.value,
+    )
 
 
 async def due_clocks(session: AsyncSession, now: datetime, limit: int) -> Sequence[Any]:

@@ -9,6 +9,7 @@ from .api_client_update import ApiClientUpdate
 from .api_client_with_secret import ApiClientWithSecret
 from .approval import Approval
 from .approver_assignment import ApproverAssignment
+from .assigned import Assigned
 from .attempt_out import AttemptOut
 from .auto_approve_rule import AutoApproveRule
 from .auto_approve_rules_body import AutoApproveRulesBody
@@ -185,6 +186,7 @@ from .sla_report_format_type_1 import SlaReportFormatType1
 from .sla_report_format_type_2_type_1 import SlaReportFormatType2Type1
 from .sla_report_format_type_3_type_1 import SlaReportFormatType3Type1
 from .sla_row import SlaRow
+from .sla_state import SlaState
 from .stage_report import StageReport
 from .threshold import Threshold
 from .tier import Tier
@@ -211,6 +213,7 @@ __all__ = (
     "ApiClientWithSecret",
     "Approval",
     "ApproverAssignment",
+    "Assigned",
     "AttemptOut",
     "AutoApproveRule",
     "AutoApproveRulesBody",
@@ -387,6 +390,7 @@ __all__ = (
     "SlaReportFormatType2Type1",
     "SlaReportFormatType3Type1",
     "SlaRow",
+    "SlaState",
     "StageReport",
     "Threshold",
     "Tier",

@@ -8,8 +8,10 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.assigned import Assigned
 from ...models.problem import Problem
 from ...models.queue import Queue
+from ...models.sla_state import SlaState
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -19,6 +21,9 @@ from uuid import UUID
 def _get_kwargs(
     *,
     approver_id: None | Unset | UUID = UNSET,
+    assigned: Assigned | None | Unset = UNSET,
+    program_id: None | Unset | UUID = UNSET,
+    sla_state: list[SlaState] | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
@@ -37,6 +42,38 @@ def _get_kwargs(
     else:
         json_approver_id = approver_id
     params["approver_id"] = json_approver_id
+
+    json_assigned: None | str | Unset
+    if isinstance(assigned, Unset):
+        json_assigned = UNSET
+    elif isinstance(assigned, Assigned):
+        json_assigned = assigned.value
+    else:
+        json_assigned = assigned
+    params["assigned"] = json_assigned
+
+    json_program_id: None | str | Unset
+    if isinstance(program_id, Unset):
+        json_program_id = UNSET
+    elif isinstance(program_id, UUID):
+        json_program_id = str(program_id)
+    else:
+        json_program_id = program_id
+    params["program_id"] = json_program_id
+
+    json_sla_state: list[str] | None | Unset
+    if isinstance(sla_state, Unset):
+        json_sla_state = UNSET
+    elif isinstance(sla_state, list):
+        json_sla_state = []
+        for sla_state_type_0_item_data in sla_state:
+            sla_state_type_0_item = sla_state_type_0_item_data.value
+            json_sla_state.append(sla_state_type_0_item)
+
+
+    else:
+        json_sla_state = sla_state
+    params["sla_state"] = json_sla_state
 
     params["limit"] = limit
 
@@ -131,14 +168,25 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     approver_id: None | Unset | UUID = UNSET,
+    assigned: Assigned | None | Unset = UNSET,
+    program_id: None | Unset | UUID = UNSET,
+    sla_state: list[SlaState] | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
 ) -> Response[Problem | Queue]:
     """ The vendor's open registrations, the most urgent SLA first, with their conflicts
 
+     Breached first (the longest overdue first), then at risk, then by when the next SLA
+    threshold falls due; those waiting on the partner last.
+
     Args:
         approver_id (None | Unset | UUID):
+        assigned (Assigned | None | Unset): Only those assigned to you (`me`) or to nobody
+            (`nobody`).
+        program_id (None | Unset | UUID):
+        sla_state (list[SlaState] | None | Unset): Only those in these SLA states (repeat the
+            parameter for several).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
 
@@ -153,6 +201,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         approver_id=approver_id,
+assigned=assigned,
+program_id=program_id,
+sla_state=sla_state,
 limit=limit,
 cursor=cursor,
 
@@ -168,14 +219,25 @@ def sync(
     *,
     client: AuthenticatedClient,
     approver_id: None | Unset | UUID = UNSET,
+    assigned: Assigned | None | Unset = UNSET,
+    program_id: None | Unset | UUID = UNSET,
+    sla_state: list[SlaState] | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
 ) -> Problem | Queue | None:
     """ The vendor's open registrations, the most urgent SLA first, with their conflicts
 
+     Breached first (the longest overdue first), then at risk, then by when the next SLA
+    threshold falls due; those waiting on the partner last.
+
     Args:
         approver_id (None | Unset | UUID):
+        assigned (Assigned | None | Unset): Only those assigned to you (`me`) or to nobody
+            (`nobody`).
+        program_id (None | Unset | UUID):
+        sla_state (list[SlaState] | None | Unset): Only those in these SLA states (repeat the
+            parameter for several).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
 
@@ -191,6 +253,9 @@ def sync(
     return sync_detailed(
         client=client,
 approver_id=approver_id,
+assigned=assigned,
+program_id=program_id,
+sla_state=sla_state,
 limit=limit,
 cursor=cursor,
 
@@ -200,14 +265,25 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     approver_id: None | Unset | UUID = UNSET,
+    assigned: Assigned | None | Unset = UNSET,
+    program_id: None | Unset | UUID = UNSET,
+    sla_state: list[SlaState] | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
 ) -> Response[Problem | Queue]:
     """ The vendor's open registrations, the most urgent SLA first, with their conflicts
 
+     Breached first (the longest overdue first), then at risk, then by when the next SLA
+    threshold falls due; those waiting on the partner last.
+
     Args:
         approver_id (None | Unset | UUID):
+        assigned (Assigned | None | Unset): Only those assigned to you (`me`) or to nobody
+            (`nobody`).
+        program_id (None | Unset | UUID):
+        sla_state (list[SlaState] | None | Unset): Only those in these SLA states (repeat the
+            parameter for several).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
 
@@ -222,6 +298,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         approver_id=approver_id,
+assigned=assigned,
+program_id=program_id,
+sla_state=sla_state,
 limit=limit,
 cursor=cursor,
 
@@ -237,14 +316,25 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     approver_id: None | Unset | UUID = UNSET,
+    assigned: Assigned | None | Unset = UNSET,
+    program_id: None | Unset | UUID = UNSET,
+    sla_state: list[SlaState] | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
 ) -> Problem | Queue | None:
     """ The vendor's open registrations, the most urgent SLA first, with their conflicts
 
+     Breached first (the longest overdue first), then at risk, then by when the next SLA
+    threshold falls due; those waiting on the partner last.
+
     Args:
         approver_id (None | Unset | UUID):
+        assigned (Assigned | None | Unset): Only those assigned to you (`me`) or to nobody
+            (`nobody`).
+        program_id (None | Unset | UUID):
+        sla_state (list[SlaState] | None | Unset): Only those in these SLA states (repeat the
+            parameter for several).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
 
@@ -260,6 +350,9 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 approver_id=approver_id,
+assigned=assigned,
+program_id=program_id,
+sla_state=sla_state,
 limit=limit,
 cursor=cursor,
 
