@@ -1,9 +1,12 @@
-"""Regenerate the Python client in clients/python from openapi/openapi.json.
+"""Regenerate the clients from openapi/openapi.json: the Python client in clients/python and the
+TypeScript types in clients/typescript/src/schema.d.ts.
 
     python clients/generate.py
 
-tests/test_client.py generates into a temporary directory and compares the trees, as
-tests/test_openapi.py does for the document itself: commit the result of every spec change.
+tests/test_client.py and tests/test_typescript_client.py generate into temporary directories
+and compare, as tests/test_openapi.py does for the document itself: commit the result of every
+spec change. The TypeScript types need Node.js 20+ with npm (the generator is an npm package,
+pinned in clients/typescript/package-lock.json).
 """
 
 import argparse
@@ -17,6 +20,7 @@ CLIENTS = Path(__file__).resolve().parent
 SPEC = CLIENTS.parent / "openapi" / "openapi.json"
 CONFIG = CLIENTS / "openapi-python-client.yaml"
 OUTPUT = CLIENTS / "python"
+TYPESCRIPT = CLIENTS / "typescript"
 
 
 def generate(output: Path) -> None:
@@ -51,10 +55,32 @@ def generate(output: Path) -> None:
     print(f"wrote {output}")
 
 
+def generate_typescript() -> None:
+    """Install the package's pinned tools from its lock file, then run its `generate` script
+    (openapi-typescript with its default options)."""
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.exit("clients/typescript needs Node.js 20+ with npm on PATH")
+    for step in (["ci", "--prefer-offline", "--no-audit", "--no-fund"], ["run", "generate"]):
+        result = subprocess.run(  # noqa: S603 - npm with fixed arguments
+            [npm, *step], cwd=TYPESCRIPT, capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            sys.exit(result.stdout + result.stderr)
+    print(f"wrote {TYPESCRIPT / 'src' / 'schema.d.ts'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=OUTPUT, help="default: clients/python")
-    generate(parser.parse_args().output)
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="write only the Python client, to this directory (default: both clients, in place)",
+    )
+    output = parser.parse_args().output
+    generate(output or OUTPUT)
+    if output is None:
+        generate_typescript()
 
 
 if __name__ == "__main__":

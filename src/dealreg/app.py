@@ -10,7 +10,6 @@ from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.handlers import HTTPRouteHandler
 from litestar.middleware import DefineMiddleware
-from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins import PluginProtocol
 from litestar.types import Method
@@ -24,6 +23,7 @@ from dealreg.api.days import check_every_route
 from dealreg.api.deps import DEPENDENCIES
 from dealreg.api.docs import DocsPage
 from dealreg.api.queries import strict_query_middleware
+from dealreg.api.request_schemas import DocumentConfig
 from dealreg.api.security import BearerAuthentication
 from dealreg.api.throttling import Throttle, stamp_rate_limit
 from dealreg.api.unit_of_work import (
@@ -56,8 +56,8 @@ def operation_id(handler: HTTPRouteHandler, method: Method, path: list[Any]) -> 
     return words[0].lower() + "".join(word.title() for word in words[1:])
 
 
-def openapi_config() -> OpenAPIConfig:
-    return OpenAPIConfig(
+def openapi_config() -> DocumentConfig:
+    return DocumentConfig(
         title="dealreg",
         version=__version__,
         description=(

@@ -74,6 +74,8 @@ from .extension_out import ExtensionOut
 from .extension_result import ExtensionResult
 from .extension_status import ExtensionStatus
 from .extra_field import ExtraField
+from .extra_field_input import ExtraFieldInput
+from .extra_field_input_type import ExtraFieldInputType
 from .extra_field_type import ExtraFieldType
 from .field_problem import FieldProblem
 from .firing_out import FiringOut
@@ -119,6 +121,7 @@ from .oauth_app_list import OauthAppList
 from .oauth_app_out import OauthAppOut
 from .oauth_app_update import OauthAppUpdate
 from .opportunity import Opportunity
+from .opportunity_input import OpportunityInput
 from .org_kind import OrgKind
 from .organization_create import OrganizationCreate
 from .organization_list import OrganizationList
@@ -278,6 +281,8 @@ __all__ = (
     "ExtensionResult",
     "ExtensionStatus",
     "ExtraField",
+    "ExtraFieldInput",
+    "ExtraFieldInputType",
     "ExtraFieldType",
     "FieldProblem",
     "FiringOut",
@@ -323,6 +328,7 @@ __all__ = (
     "OauthAppOut",
     "OauthAppUpdate",
     "Opportunity",
+    "OpportunityInput",
     "OrganizationCreate",
     "OrganizationList",
     "OrganizationOut",

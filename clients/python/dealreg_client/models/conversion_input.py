@@ -17,7 +17,7 @@ if TYPE_CHECKING:
   from ..models.conversion_input_answers import ConversionInputAnswers
   from ..models.conversion_line import ConversionLine
   from ..models.customer import Customer
-  from ..models.opportunity import Opportunity
+  from ..models.opportunity_input import OpportunityInput
 
 
 
@@ -32,7 +32,7 @@ class ConversionInput:
     """ 
         Attributes:
             lines (list[ConversionLine]):
-            opportunity (Opportunity):
+            opportunity (OpportunityInput):
             answers (ConversionInputAnswers | Unset):
             contact (Contact | None | Unset):
             customer (Customer | None | Unset):
@@ -40,7 +40,7 @@ class ConversionInput:
      """
 
     lines: list[ConversionLine]
-    opportunity: Opportunity
+    opportunity: OpportunityInput
     answers: ConversionInputAnswers | Unset = UNSET
     contact: Contact | None | Unset = UNSET
     customer: Customer | None | Unset = UNSET
@@ -56,7 +56,7 @@ class ConversionInput:
         from ..models.conversion_input_answers import ConversionInputAnswers # noqa: PLC0415
         from ..models.conversion_line import ConversionLine # noqa: PLC0415
         from ..models.customer import Customer # noqa: PLC0415
-        from ..models.opportunity import Opportunity # noqa: PLC0415
+        from ..models.opportunity_input import OpportunityInput # noqa: PLC0415
         lines = []
         for lines_item_data in self.lines:
             lines_item = lines_item_data.to_dict()
@@ -120,7 +120,7 @@ class ConversionInput:
         from ..models.conversion_input_answers import ConversionInputAnswers # noqa: PLC0415
         from ..models.conversion_line import ConversionLine # noqa: PLC0415
         from ..models.customer import Customer # noqa: PLC0415
-        from ..models.opportunity import Opportunity # noqa: PLC0415
+        from ..models.opportunity_input import OpportunityInput # noqa: PLC0415
         d = dict(src_dict)
         lines = []
         _lines = d.pop("lines")
@@ -132,7 +132,7 @@ class ConversionInput:
             lines.append(lines_item)
 
 
-        opportunity = Opportunity.from_dict(d.pop("opportunity"))
+        opportunity = OpportunityInput.from_dict(d.pop("opportunity"))
 
 
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
   from ..models.contact import Contact
   from ..models.customer import Customer
   from ..models.line_input import LineInput
-  from ..models.opportunity import Opportunity
+  from ..models.opportunity_input import OpportunityInput
   from ..models.vendor_input import VendorInput
 
 
@@ -34,7 +34,7 @@ class DealInput:
             contact (Contact):
             customer (Customer):
             lines (list[LineInput]):
-            opportunity (Opportunity):
+            opportunity (OpportunityInput):
             rep_id (None | Unset | UUID):
             vendors (list[VendorInput] | Unset):
      """
@@ -42,7 +42,7 @@ class DealInput:
     contact: Contact
     customer: Customer
     lines: list[LineInput]
-    opportunity: Opportunity
+    opportunity: OpportunityInput
     rep_id: None | Unset | UUID = UNSET
     vendors: list[VendorInput] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -55,7 +55,7 @@ class DealInput:
         from ..models.contact import Contact # noqa: PLC0415
         from ..models.customer import Customer # noqa: PLC0415
         from ..models.line_input import LineInput # noqa: PLC0415
-        from ..models.opportunity import Opportunity # noqa: PLC0415
+        from ..models.opportunity_input import OpportunityInput # noqa: PLC0415
         from ..models.vendor_input import VendorInput # noqa: PLC0415
         contact = self.contact.to_dict()
 
@@ -110,7 +110,7 @@ class DealInput:
         from ..models.contact import Contact # noqa: PLC0415
         from ..models.customer import Customer # noqa: PLC0415
         from ..models.line_input import LineInput # noqa: PLC0415
-        from ..models.opportunity import Opportunity # noqa: PLC0415
+        from ..models.opportunity_input import OpportunityInput # noqa: PLC0415
         from ..models.vendor_input import VendorInput # noqa: PLC0415
         d = dict(src_dict)
         contact = Contact.from_dict(d.pop("contact"))
@@ -133,7 +133,7 @@ class DealInput:
             lines.append(lines_item)
 
 
-        opportunity = Opportunity.from_dict(d.pop("opportunity"))
+        opportunity = OpportunityInput.from_dict(d.pop("opportunity"))
 
 
 

@@ -25,14 +25,14 @@ class EndpointInput:
     """ 
         Attributes:
             url (str):
-            description (str | Unset):  Default: ''.
-            enabled (bool | Unset):  Default: True.
+            description (str | Unset): Default when left out: `""`.
+            enabled (bool | Unset): Default when left out: `true`.
             event_types (list[str] | Unset):
      """
 
     url: str
-    description: str | Unset = ''
-    enabled: bool | Unset = True
+    description: str | Unset = UNSET
+    enabled: bool | Unset = UNSET
     event_types: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

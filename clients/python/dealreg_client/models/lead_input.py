@@ -32,11 +32,11 @@ class LeadInput:
             customer (Customer):
             partner_id (UUID):
             campaign (None | str | Unset):
-            forward (bool | Unset):  Default: True.
-            interest (str | Unset):  Default: ''.
-            notes (str | Unset):  Default: ''.
+            forward (bool | Unset): Default when left out: `true`.
+            interest (str | Unset): Default when left out: `""`.
+            notes (str | Unset): Default when left out: `""`.
             rep_id (None | Unset | UUID):
-            score (int | Unset):  Default: 0.
+            score (int | Unset): Default when left out: `0`.
             skus (list[str] | Unset):
             source (None | str | Unset):
      """
@@ -45,11 +45,11 @@ class LeadInput:
     customer: Customer
     partner_id: UUID
     campaign: None | str | Unset = UNSET
-    forward: bool | Unset = True
-    interest: str | Unset = ''
-    notes: str | Unset = ''
+    forward: bool | Unset = UNSET
+    interest: str | Unset = UNSET
+    notes: str | Unset = UNSET
     rep_id: None | Unset | UUID = UNSET
-    score: int | Unset = 0
+    score: int | Unset = UNSET
     skus: list[str] | Unset = UNSET
     source: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -26,15 +26,15 @@ T = TypeVar("T", bound="LeadRules")
 class LeadRules:
     """ 
         Attributes:
-            accept_days (float | Unset):  Default: 2.0.
-            first_touch_days (float | Unset):  Default: 3.0.
-            forward_threshold (int | Unset):  Default: 10.
+            accept_days (float | Unset): Default when left out: `2.0`.
+            first_touch_days (float | Unset): Default when left out: `3.0`.
+            forward_threshold (int | Unset): Default when left out: `10`.
             points (LeadRulesPoints | Unset):
      """
 
-    accept_days: float | Unset = 2.0
-    first_touch_days: float | Unset = 3.0
-    forward_threshold: int | Unset = 10
+    accept_days: float | Unset = UNSET
+    first_touch_days: float | Unset = UNSET
+    forward_threshold: int | Unset = UNSET
     points: LeadRulesPoints | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

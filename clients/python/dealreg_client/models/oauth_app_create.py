@@ -27,13 +27,13 @@ class OauthAppCreate:
             client_id (str): Lower-case letters, digits, dots and hyphens, 3 to 64 of them.
             name (str):
             redirect_uris (list[str]):
-            first_party (bool | Unset):  Default: False.
+            first_party (bool | Unset): Default when left out: `false`.
      """
 
     client_id: str
     name: str
     redirect_uris: list[str]
-    first_party: bool | Unset = False
+    first_party: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 

@@ -29,8 +29,8 @@ class PlanIn:
         Attributes:
             margin_rate_bp (int):
             pays (list[Pay]):
-            clawback_days (int | Unset):  Default: 90.
-            clawback_on_closed_lost (bool | Unset):  Default: False.
+            clawback_days (int | Unset): Default when left out: `90`.
+            clawback_on_closed_lost (bool | Unset): Default when left out: `false`.
             note (None | str | Unset):
             per_deal_cap (int | None | Unset):
             tier_multipliers_bp (PlanInTierMultipliersBp | Unset):
@@ -38,8 +38,8 @@ class PlanIn:
 
     margin_rate_bp: int
     pays: list[Pay]
-    clawback_days: int | Unset = 90
-    clawback_on_closed_lost: bool | Unset = False
+    clawback_days: int | Unset = UNSET
+    clawback_on_closed_lost: bool | Unset = UNSET
     note: None | str | Unset = UNSET
     per_deal_cap: int | None | Unset = UNSET
     tier_multipliers_bp: PlanInTierMultipliersBp | Unset = UNSET

@@ -31,20 +31,20 @@ class PolicyBody:
             breach_action (BreachAction | Unset):
             closed_dates (list[datetime.date] | Unset):
             escalation_email (None | str | Unset):
-            hard_limit_days (float | Unset):  Default: 4.0.
+            hard_limit_days (float | Unset): Default when left out: `4.0`.
             holiday_country (None | str | Unset): ISO 3166-1 alpha-2
             holiday_subdivision (None | str | Unset):
-            target_days (float | Unset):  Default: 2.0.
+            target_days (float | Unset): Default when left out: `2.0`.
             working_hours (Week | Unset):
      """
 
     breach_action: BreachAction | Unset = UNSET
     closed_dates: list[datetime.date] | Unset = UNSET
     escalation_email: None | str | Unset = UNSET
-    hard_limit_days: float | Unset = 4.0
+    hard_limit_days: float | Unset = UNSET
     holiday_country: None | str | Unset = UNSET
     holiday_subdivision: None | str | Unset = UNSET
-    target_days: float | Unset = 2.0
+    target_days: float | Unset = UNSET
     working_hours: Week | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

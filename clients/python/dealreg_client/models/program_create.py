@@ -14,7 +14,7 @@ from uuid import UUID
 
 if TYPE_CHECKING:
   from ..models.auto_approve_rule import AutoApproveRule
-  from ..models.extra_field import ExtraField
+  from ..models.extra_field_input import ExtraFieldInput
 
 
 
@@ -31,24 +31,24 @@ class ProgramCreate:
             currency (str): ISO 4217 code
             name (str):
             auto_approve_rules (list[AutoApproveRule] | Unset):
-            description (str | Unset):  Default: ''.
-            extension_days (int | Unset):  Default: 30.
-            extra_fields (list[ExtraField] | Unset):
-            max_extensions (int | Unset):  Default: 1.
-            minimum_deal_amount (int | Unset): Amount in minor units of the currency Default: 0.
-            protection_days (int | Unset):  Default: 90.
+            description (str | Unset): Default when left out: `""`.
+            extension_days (int | Unset): Default when left out: `30`.
+            extra_fields (list[ExtraFieldInput] | Unset):
+            max_extensions (int | Unset): Default when left out: `1`.
+            minimum_deal_amount (int | Unset): Amount in minor units of the currency Default when left out: `0`.
+            protection_days (int | Unset): Default when left out: `90`.
             vendor_id (None | Unset | UUID):
      """
 
     currency: str
     name: str
     auto_approve_rules: list[AutoApproveRule] | Unset = UNSET
-    description: str | Unset = ''
-    extension_days: int | Unset = 30
-    extra_fields: list[ExtraField] | Unset = UNSET
-    max_extensions: int | Unset = 1
-    minimum_deal_amount: int | Unset = 0
-    protection_days: int | Unset = 90
+    description: str | Unset = UNSET
+    extension_days: int | Unset = UNSET
+    extra_fields: list[ExtraFieldInput] | Unset = UNSET
+    max_extensions: int | Unset = UNSET
+    minimum_deal_amount: int | Unset = UNSET
+    protection_days: int | Unset = UNSET
     vendor_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,7 +58,7 @@ class ProgramCreate:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.auto_approve_rule import AutoApproveRule # noqa: PLC0415
-        from ..models.extra_field import ExtraField # noqa: PLC0415
+        from ..models.extra_field_input import ExtraFieldInput # noqa: PLC0415
         currency = self.currency
 
         name = self.name
@@ -130,7 +130,7 @@ class ProgramCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.auto_approve_rule import AutoApproveRule # noqa: PLC0415
-        from ..models.extra_field import ExtraField # noqa: PLC0415
+        from ..models.extra_field_input import ExtraFieldInput # noqa: PLC0415
         d = dict(src_dict)
         currency = d.pop("currency")
 
@@ -153,11 +153,11 @@ class ProgramCreate:
         extension_days = d.pop("extension_days", UNSET)
 
         _extra_fields = d.pop("extra_fields", UNSET)
-        extra_fields: list[ExtraField] | Unset = UNSET
+        extra_fields: list[ExtraFieldInput] | Unset = UNSET
         if _extra_fields is not UNSET:
             extra_fields = []
             for extra_fields_item_data in _extra_fields:
-                extra_fields_item = ExtraField.from_dict(extra_fields_item_data)
+                extra_fields_item = ExtraFieldInput.from_dict(extra_fields_item_data)
 
 
 

@@ -23,10 +23,10 @@ T = TypeVar("T", bound="Rotation")
 class Rotation:
     """ 
         Attributes:
-            overlap_hours (int | Unset):  Default: 24.
+            overlap_hours (int | Unset): Default when left out: `24`.
      """
 
-    overlap_hours: int | Unset = 24
+    overlap_hours: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 

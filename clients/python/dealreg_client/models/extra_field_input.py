@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.extra_field_input_type import ExtraFieldInputType
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="ExtraFieldInput")
+
+
+
+@_attrs_define
+class ExtraFieldInput:
+    """ 
+        Attributes:
+            key (str):
+            label (str):
+            type_ (ExtraFieldInputType):
+            choices (list[str] | None | Unset):
+            help_ (str | Unset): Default when left out: `""`.
+            required (bool | Unset): Default when left out: `true`.
+     """
+
+    key: str
+    label: str
+    type_: ExtraFieldInputType
+    choices: list[str] | None | Unset = UNSET
+    help_: str | Unset = UNSET
+    required: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        key = self.key
+
+        label = self.label
+
+        type_ = self.type_.value
+
+        choices: list[str] | None | Unset
+        if isinstance(self.choices, Unset):
+            choices = UNSET
+        elif isinstance(self.choices, list):
+            choices = self.choices
+
+
+        else:
+            choices = self.choices
+
+        help_ = self.help_
+
+        required = self.required
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "key": key,
+            "label": label,
+            "type": type_,
+        })
+        if choices is not UNSET:
+            field_dict["choices"] = choices
+        if help_ is not UNSET:
+            field_dict["help"] = help_
+        if required is not UNSET:
+            field_dict["required"] = required
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        key = d.pop("key")
+
+        label = d.pop("label")
+
+        type_ = ExtraFieldInputType(d.pop("type"))
+
+
+
+
+        def _parse_choices(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                choices_type_0 = cast(list[str], data)
+
+                return choices_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        choices = _parse_choices(d.pop("choices", UNSET))
+
+
+        help_ = d.pop("help", UNSET)
+
+        required = d.pop("required", UNSET)
+
+        extra_field_input = cls(
+            key=key,
+            label=label,
+            type_=type_,
+            choices=choices,
+            help_=help_,
+            required=required,
+        )
+
+
+        extra_field_input.additional_properties = d
+        return extra_field_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
