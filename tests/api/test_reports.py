@@ -981,3 +981,80 @@ async def test_a_report_of_an_empty_range_has_no_rows(
 
     assert report == {"start": "2001-01-01", "end": "2001-01-31", "group_by": "vendor", "rows": []}
     assert csv_rows(response) == [SUMMARY_FIELDS]
+
+
+# --- the at-risk view ---------------------------------------------------------------------------
+
+AT_RISK = "/v1/reports/sla/at-risk"
+
+
+async def test_the_at_risk_view_lists_breached_then_at_risk_with_owner_and_overdue_hours(
+    client: httpx.AsyncClient, scenario: Scenario, factory: Factory
+) -> None:
+    vendor = scenario.vendor.vendor
+    vendor_ops = await factory.headers_for(vendor, Role.channel_ops)
+    pages = {
+        "platform ops": await client.get(
+            AT_RISK, params={"vendor_id": str(vendor.id)}, headers=scenario.ops
+        ),
+        "vendor admin": await client.get(AT_RISK, headers=scenario.admin),
+        "vendor ops": await client.get(AT_RISK, headers=vendor_ops),
+    }
+
+    breach, risk = scenario.ids["breach"], scenario.ids["risk"]
+    for who, page in pages.items():
+        assert page.status_code == 200, (who, page.text)
+        assert [item["registration_id"] for item in page.json()["items"]] == [breach, risk], who
+    first, second = pages["vendor admin"].json()["items"]
+    assert (first["sla_state"], first["approver_name"], first["waiting_on_partner"]) == (
+        "breached",
+        "Alice Approver",
+        False,
+    )
+    assert (second["sla_state"], second["approver_id"]) == ("at_risk", None)
+    assert when(first["due_at"]) == BREACH_AT
+    # At risk since its target: 16 business hours after Wednesday 10:00 is Friday 10:00.
+    assert when(second["due_at"]) == new_york(7, 10)
+    overdue = (datetime.now(UTC) - BREACH_AT) / timedelta(hours=1)
+    assert overdue - 1 < first["hours_overdue"] <= overdue
+    assert first["link"] == f"/v1/registrations/{breach}"
+    assert (first["vendor_name"], first["partner_name"]) == (
+        vendor.name,
+        scenario.partner.partner.name,
+    )
+    everyone = await client.get(AT_RISK, params={"limit": 200}, headers=scenario.ops)
+    listed = [item["registration_id"] for item in everyone.json()["items"]]
+    assert {breach, risk} <= set(listed)
+
+
+async def test_the_at_risk_view_pages_and_comes_as_csv(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    page = await client.get(AT_RISK, params={"limit": 1}, headers=scenario.admin)
+    rest = await client.get(
+        AT_RISK, params={"cursor": page.json()["next_cursor"]}, headers=scenario.admin
+    )
+    assert [i["registration_id"] for i in page.json()["items"] + rest.json()["items"]] == [
+        scenario.ids["breach"],
+        scenario.ids["risk"],
+    ]
+    assert rest.json()["next_cursor"] is None
+
+    csv = await client.get(AT_RISK, params={"format": "csv"}, headers=scenario.admin)
+    header, *lines = csv_rows(csv)
+    assert "sla-at-risk.csv" in csv.headers["content-disposition"]
+    assert header[:2] == ["registration_id", "number"]
+    assert [line[0] for line in lines] == [scenario.ids["breach"], scenario.ids["risk"]]
+
+
+async def test_the_at_risk_view_is_the_vendors_own_and_not_the_partners(
+    client: httpx.AsyncClient, scenario: Scenario, factory: Factory
+) -> None:
+    other_admin = await factory.headers_for(scenario.other.vendor, Role.vendor_admin)
+    assert (await client.get(AT_RISK, headers=other_admin)).json()["items"] == []
+    mine = {"vendor_id": str(scenario.vendor.vendor.id)}
+    assert_problem(await client.get(AT_RISK, params=mine, headers=other_admin), 403)
+    partner_admin = await factory.headers_for(scenario.partner.partner, Role.partner_admin)
+    assert_problem(await client.get(AT_RISK, headers=partner_admin), 403)
+    approver = await factory.headers_for(scenario.vendor.vendor, Role.vendor_approver)
+    assert_problem(await client.get(AT_RISK, headers=approver), 403)

@@ -1313,6 +1313,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/sla/at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open registrations past their approval target or hard limit, breached first
+         * @description Channel ops see every vendor's (or one's); a vendor's admins and channel ops their own.
+         *     Each names its owner (the assigned approver), how long it is overdue, and its link.
+         */
+        get: operations["slaAtRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/sla/breaches": {
         parameters: {
             query?: never;
@@ -1558,6 +1579,33 @@ export interface components {
          * @enum {string}
          */
         Assigned: "me" | "nobody";
+        /** AtRisk */
+        AtRisk: {
+            approver_id: string | null;
+            approver_name: string | null;
+            customer_name: string;
+            /** Format: date-time */
+            due_at: string;
+            hours_overdue: number;
+            link: string;
+            number: string;
+            /** Format: uuid */
+            partner_id: string;
+            partner_name: string;
+            /** Format: uuid */
+            registration_id: string;
+            sla_state: string;
+            status: string;
+            /** Format: uuid */
+            vendor_id: string;
+            vendor_name: string;
+            waiting_on_partner: boolean;
+        };
+        /** AtRiskList */
+        AtRiskList: {
+            items: components["schemas"]["AtRisk"][];
+            next_cursor: string | null;
+        };
         /** AttemptOut */
         AttemptOut: {
             /** Format: date-time */
@@ -11779,6 +11827,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Report"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    slaAtRisk: {
+        parameters: {
+            query?: {
+                vendor_id?: string | null;
+                /** @description Page size. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+                /** @description `csv` for CSV; else by the Accept header (JSON by default). */
+                format?: "json" | "csv" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of them; as CSV, all of them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtRiskList"];
                     "text/csv": string;
                 };
             };

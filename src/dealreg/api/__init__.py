@@ -33,7 +33,7 @@ from dealreg.api.pages import sign_in_callback, sign_out, signed_out, sla_page
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.programs import ProgramController
 from dealreg.api.registrations import DealController, RegistrationController
-from dealreg.api.reports import lead_report, sla_breaches, sla_report
+from dealreg.api.reports import lead_report, sla_at_risk, sla_breaches, sla_report
 from dealreg.api.sessions import end_all_my_sessions, end_my_session, list_my_sessions
 from dealreg.api.signin import (
     authorization_server_metadata,
@@ -74,6 +74,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     registration_clock,
     sla_report,
     sla_breaches,
+    sla_at_risk,
     lead_report,
     PlanController,
     PayoutController,

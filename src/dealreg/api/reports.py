@@ -19,7 +19,7 @@ from dealreg.leads import reports as lead_reports
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.sla import reports
-from dealreg.sla.reports import Breach, SlaGroupBy, SlaRow
+from dealreg.sla.reports import AtRisk, Breach, SlaGroupBy, SlaRow
 
 Rate = Annotated[float, QueryParameter(ge=0, le=1, description="A share, 0 to 1.")]
 
@@ -133,6 +133,41 @@ async def sla_breaches(
         )
     page = await reports.breaches(db, scope, page_request(limit, cursor, None))
     return Response(BreachList(items=page.items, next_cursor=encode_cursor(page.next_key)))
+
+
+class AtRiskList(msgspec.Struct):
+    items: list[AtRisk]
+    next_cursor: str | None
+
+
+@get(
+    "/v1/reports/sla/at-risk",
+    tags=["reports"],
+    opt=ON_REPORTS_POOL,
+    security=BEARER_SECURITY,
+    guards=[requires(scopes.READ_REPORTS)],
+    responses=problems() | json_or_csv(AtRiskList, "A page of them; as CSV, all of them"),
+    operation_class=JsonOrCsv,
+    summary="Open registrations past their approval target or hard limit, breached first",
+)
+async def sla_at_risk(
+    request: Request[Any, Any, Any],
+    db: Db,
+    principal: Caller,
+    vendor_id: FromQuery[uuid.UUID | None] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    format_: Format = None,
+) -> Response[AtRiskList] | Response[bytes]:
+    """Channel ops see every vendor's (or one's); a vendor's admins and channel ops their own.
+    Each names its owner (the assigned approver), how long it is overdue, and its link."""
+    vendor = reports.vendor_of(principal, vendor_id)
+    if wants_csv(request, format_):
+        return await csv_response(
+            AtRisk.__struct_fields__, reports.all_at_risk(db, vendor), "sla-at-risk"
+        )
+    page = await reports.at_risk(db, vendor, page_request(limit, cursor, None))
+    return Response(AtRiskList(items=page.items, next_cursor=encode_cursor(page.next_key)))
 
 
 class LeadReport(msgspec.Struct, kw_only=True):

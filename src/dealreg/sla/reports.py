@@ -22,8 +22,10 @@ from sqlalchemy import (
     func,
     literal,
     not_,
+    or_,
     select,
     text,
+    tuple_,
 )
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,9 +35,9 @@ from dealreg.dates import report_range
 from dealreg.errors import Forbidden
 from dealreg.orgs.models import ApiClient, Organization, OrgKind, Program, User
 from dealreg.orgs.principals import Principal
-from dealreg.pagination import Page, PageRequest, by_key, cut
+from dealreg.pagination import Page, PageKey, PageRequest, by_key, cut
 from dealreg.registrations.models import Registration
-from dealreg.sla.models import ClockState, SlaBreach, SlaClock, Threshold
+from dealreg.sla.models import ClockState, SlaBreach, SlaClock, SlaFiring, Threshold
 
 _HOUR_US = 3_600_000_000
 
@@ -89,12 +91,7 @@ def scope_of(
 ) -> Scope:
     """The report's scope, checked: a vendor's staff see their own vendor only; dates in UTC,
     `end` inclusive; at most two years."""
-    if actor.org_kind is OrgKind.partner:
-        raise Forbidden("SLA reports are for vendors and channel operations.")
-    if actor.org_kind is OrgKind.vendor:
-        if vendor_id not in (None, actor.organization_id):
-            raise Forbidden("A vendor reads its own SLA reports only.")
-        vendor_id = actor.organization_id
+    vendor_id = vendor_of(actor, vendor_id)
     days = report_range(start, end, today)
     return Scope(
         first_day=days.first_day,
@@ -396,6 +393,141 @@ async def recent_breaches(session: AsyncSession, scope: Scope, limit: int) -> li
     """The last `limit` breaches of the scope, newest first."""
     stmt = _breaches(scope).order_by(SlaBreach.breached_at.desc(), SlaBreach.id.desc())
     return [_breach(row) for row in await session.execute(stmt.limit(limit))]
+
+
+class AtRisk(msgspec.Struct, frozen=True, kw_only=True):
+    """An open registration past its approval target (`at_risk`) or its hard limit
+    (`breached`), and whose it is to decide."""
+
+    registration_id: uuid.UUID
+    number: str
+    customer_name: str
+    vendor_id: uuid.UUID
+    vendor_name: str
+    partner_id: uuid.UUID
+    partner_name: str
+    status: str
+    sla_state: str
+    # Waiting on the partner's answer to a question: its clock is paused.
+    waiting_on_partner: bool
+    # Whom it is assigned to: null while nobody is (the vendor's approvers share it).
+    approver_id: uuid.UUID | None
+    approver_name: str | None
+    # The target (at risk) or the hard limit (breached) it passed, and wall-clock hours since.
+    due_at: datetime
+    hours_overdue: float
+    link: str
+
+
+def _at_risk(vendor_id: uuid.UUID | None) -> tuple[Select[*tuple[Any, ...]], Any, Any]:
+    """Open registrations past their target or hard limit, with the rank (breached first) and
+    the instant (the longest overdue first) they are listed by."""
+    vendor, partner = aliased(Organization), aliased(Organization)
+    rank = case((SlaClock.breached, 0), else_=1).label("rank")
+    passed = func.coalesce(
+        case((SlaClock.breached, SlaBreach.due_at), else_=SlaFiring.due_at), func.now()
+    ).label("passed")
+    stmt = (
+        select(
+            Registration.id,
+            Registration.number,
+            Registration.customer_name,
+            Registration.vendor_id,
+            vendor.name.label("vendor_name"),
+            Registration.partner_id,
+            partner.name.label("partner_name"),
+            Registration.status,
+            SlaClock.breached,
+            SlaClock.state,
+            Registration.approver_id,
+            User.name.label("approver_name"),
+            rank,
+            passed,
+            (func.extract("epoch", func.now() - passed) / 3600).label("hours_overdue"),
+        )
+        .select_from(SlaClock)
+        .join(Registration, Registration.id == SlaClock.registration_id)
+        .join(vendor, vendor.id == Registration.vendor_id)
+        .join(partner, partner.id == Registration.partner_id)
+        .outerjoin(User, User.id == Registration.approver_id)
+        .outerjoin(SlaBreach, SlaBreach.registration_id == SlaClock.registration_id)
+        .outerjoin(
+            SlaFiring,
+            and_(
+                SlaFiring.registration_id == SlaClock.registration_id,
+                SlaFiring.threshold == Threshold.at_risk,
+            ),
+        )
+        .where(
+            SlaClock.state != ClockState.stopped,
+            or_(SlaClock.breached, SlaClock.next_threshold == Threshold.breached),
+        )
+    )
+    if vendor_id is not None:
+        stmt = stmt.where(SlaClock.vendor_id == vendor_id)
+    return stmt, rank, passed
+
+
+def _at_risk_row(row: Any) -> AtRisk:
+    return AtRisk(
+        registration_id=row.id,
+        number=row.number,
+        customer_name=row.customer_name,
+        vendor_id=row.vendor_id,
+        vendor_name=row.vendor_name,
+        partner_id=row.partner_id,
+        partner_name=row.partner_name,
+        status=row.status.value,
+        sla_state="breached" if row.breached else "at_risk",
+        waiting_on_partner=row.state is ClockState.paused,
+        approver_id=row.approver_id,
+        approver_name=row.approver_name,
+        due_at=row.passed,
+        hours_overdue=round(max(float(row.hours_overdue), 0.0), 2),
+        link=f"/v1/registrations/{row.id}",
+    )
+
+
+async def at_risk(
+    session: AsyncSession, vendor_id: uuid.UUID | None, page: PageRequest
+) -> Page[AtRisk]:
+    """Open registrations at risk or breached (of one vendor, or all): breached first, the
+    longest overdue first."""
+    stmt, rank, passed = _at_risk(vendor_id)
+    if page.after is not None:
+        stmt = stmt.where(
+            tuple_(rank, passed, Registration.id)
+            > tuple_(page.after.rank, page.after.at, page.after.id)
+        )
+    rows = (
+        await session.execute(stmt.order_by(rank, passed, Registration.id).limit(page.limit + 1))
+    ).all()
+    items = list(rows[: page.limit])
+    last = items[-1] if len(rows) > page.limit else None
+    return Page(
+        items=[_at_risk_row(row) for row in items],
+        next_key=PageKey(at=last.passed, id=last.id, rank=last.rank) if last else None,
+    )
+
+
+async def all_at_risk(session: AsyncSession, vendor_id: uuid.UUID | None) -> AsyncIterator[AtRisk]:
+    """Every one of them, streamed (for CSV)."""
+    stmt, rank, passed = _at_risk(vendor_id)
+    stream = await session.stream(stmt.order_by(rank, passed, Registration.id))
+    async for row in stream:
+        yield _at_risk_row(row)
+
+
+def vendor_of(actor: Principal, vendor_id: uuid.UUID | None) -> uuid.UUID | None:
+    """The vendor a report is about: a vendor's staff read their own only; channel ops any one,
+    or all (None)."""
+    if actor.org_kind is OrgKind.partner:
+        raise Forbidden("SLA reports are for vendors and channel operations.")
+    if actor.org_kind is OrgKind.vendor:
+        if vendor_id not in (None, actor.organization_id):
+            raise Forbidden("A vendor reads its own SLA reports only.")
+        return actor.organization_id
+    return vendor_id
 
 
 async def vendor_names(

@@ -10,6 +10,8 @@ from .api_client_with_secret import ApiClientWithSecret
 from .approval import Approval
 from .approver_assignment import ApproverAssignment
 from .assigned import Assigned
+from .at_risk import AtRisk
+from .at_risk_list import AtRiskList
 from .attempt_out import AttemptOut
 from .auto_approve_rule import AutoApproveRule
 from .auto_approve_rules_body import AutoApproveRulesBody
@@ -181,6 +183,9 @@ from .server_metadata import ServerMetadata
 from .session_list import SessionList
 from .session_out import SessionOut
 from .shift import Shift
+from .sla_at_risk_format_type_1 import SlaAtRiskFormatType1
+from .sla_at_risk_format_type_2_type_1 import SlaAtRiskFormatType2Type1
+from .sla_at_risk_format_type_3_type_1 import SlaAtRiskFormatType3Type1
 from .sla_breaches_format_type_1 import SlaBreachesFormatType1
 from .sla_breaches_format_type_2_type_1 import SlaBreachesFormatType2Type1
 from .sla_breaches_format_type_3_type_1 import SlaBreachesFormatType3Type1
@@ -217,6 +222,8 @@ __all__ = (
     "Approval",
     "ApproverAssignment",
     "Assigned",
+    "AtRisk",
+    "AtRiskList",
     "AttemptOut",
     "AutoApproveRule",
     "AutoApproveRulesBody",
@@ -388,6 +395,9 @@ __all__ = (
     "SessionList",
     "SessionOut",
     "Shift",
+    "SlaAtRiskFormatType1",
+    "SlaAtRiskFormatType2Type1",
+    "SlaAtRiskFormatType3Type1",
     "SlaBreachesFormatType1",
     "SlaBreachesFormatType2Type1",
     "SlaBreachesFormatType3Type1",
