@@ -90,7 +90,9 @@ async def test_the_page_shows_totals_charts_vendors_and_breaches(
     client: httpx.AsyncClient, scene: Scene
 ) -> None:
     html = assert_page(await client.get(PAGE, headers=scene.ops), 200)
-    tiles = re.findall(r'<div class="tile[^"]*"><b>([^<]+)</b><span>([^<]+)</span>', html)
+    tiles = re.findall(
+        r'<(?:div|a) class="tile[^"]*"[^>]*><b>([^<]+)</b><span>([^<]+)</span>', html
+    )
     figures = {label: value for value, label in tiles}
     assert figures["submitted"] == "4"
     assert figures["decided"] == "1"
@@ -99,7 +101,7 @@ async def test_the_page_shows_totals_charts_vendors_and_breaches(
     assert html.count('<svg class="chart"') == 2
     assert html.count("<circle ") == 1, "one week with one decision: one point"
     assert html.count("<rect x=") == 1, "one week with one breach: one bar"
-    assert re.search(r"-\d{4}-000002</td>", html), "the breached registration is listed"
+    assert re.search(r"-\d{4}-000002</a></td>", html), "the breached registration is listed"
 
 
 async def test_names_are_escaped_everywhere(client: httpx.AsyncClient, scene: Scene) -> None:
@@ -148,3 +150,60 @@ async def test_an_unknown_vendor_is_a_404_page(
     partner: Organization = scene.partner.partner
     params = {"vendor_id": str(partner.id)}
     assert_page(await client.get(PAGE, params=params, headers=scene.ops), 404)
+
+
+# --- drilling down -----------------------------------------------------------------------------
+
+
+async def test_every_breach_and_overdue_registration_opens_its_own_page(
+    client: httpx.AsyncClient, scene: Scene
+) -> None:
+    html = assert_page(await client.get(PAGE, headers=scene.ops), 200)
+    links = set(re.findall(r'href="(/reports/registrations/[0-9a-f-]+)"', html))
+    assert len(links) == 1, "the breached one, listed as a breach and as past target now"
+    assert 'href="#at-risk"' in html
+    (link,) = links
+
+    page = assert_page(await client.get(link, headers=scene.ops), 200)
+
+    assert re.search(r"<h1>[A-Z0-9]+-\d{4}-000002</h1>", page)
+    assert f'href="{PAGE}"' in page
+    assert "breached" in page
+    assert "submitted" in page, "its history"
+    for refused, status in [(scene.other_admin, 404), (scene.partner.rep, 403)]:
+        assert_page(await client.get(link, headers=refused), status)
+
+
+async def test_the_figures_come_by_every_grouping(client: httpx.AsyncClient, scene: Scene) -> None:
+    for grouping in ("vendor", "partner", "program", "approver", "assignee", "week"):
+        html = assert_page(
+            await client.get(PAGE, params={"group_by": grouping}, headers=scene.ops), 200
+        )
+        assert f"<h2>By {grouping}</h2>" in html
+    html = assert_page(
+        await client.get(PAGE, params={"group_by": "approver"}, headers=scene.ops), 200
+    )
+    assert "(undecided)" in html
+
+
+@pytest.mark.parametrize(
+    ("path", "first_column"),
+    [
+        ("/reports/sla/figures.csv", "group"),
+        ("/reports/sla/breaches.csv", "id"),
+        ("/reports/sla/at-risk.csv", "registration_id"),
+    ],
+)
+async def test_the_downloads_are_the_apis_csv(
+    client: httpx.AsyncClient, scene: Scene, path: str, first_column: str
+) -> None:
+    html = assert_page(await client.get(PAGE, headers=scene.ops), 200)
+    assert f'href="{path}' in html
+
+    response = await client.get(path, headers=scene.admin)
+
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    assert response.text.splitlines()[0].split(",")[0] == first_column
+    partner = await client.get(path, headers=scene.partner.rep)
+    assert_page(partner, 403)

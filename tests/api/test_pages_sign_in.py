@@ -383,8 +383,9 @@ async def served_at_own_issuer(
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (Debian package `chromium`)")
-async def test_a_person_signs_in_reads_the_report_and_signs_out_on_a_phone(
-    served_at_own_issuer: str, scene: Scene, factory: Factory, tmp_path: Path
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+async def test_a_person_signs_in_drills_down_downloads_and_signs_out(
+    served_at_own_issuer: str, scene: Scene, factory: Factory, tmp_path: Path, width: int
 ) -> None:
     from playwright.async_api import async_playwright
 
@@ -404,11 +405,17 @@ async def test_a_person_signs_in_reads_the_report_and_signs_out_on_a_phone(
             ],
         )
         try:
-            context = await chromium.new_context(viewport={"width": 390, "height": 844})
+            context = await chromium.new_context(
+                viewport={"width": width, "height": 844}, accept_downloads=True
+            )
             page = await context.new_page()
             messages: list[str] = []
             page.on("console", lambda message: messages.append(message.text))
             page.on("pageerror", lambda error: messages.append(str(error)))
+
+            async def fits() -> None:
+                scrolled = await page.evaluate("document.documentElement.scrollWidth")
+                assert scrolled <= width, f"{page.url} scrolls sideways: {scrolled}px wide"
 
             await page.goto(f"{url}{PAGE}")
             assert urlsplit(page.url).path == "/oauth/authorize"
@@ -420,8 +427,7 @@ async def test_a_person_signs_in_reads_the_report_and_signs_out_on_a_phone(
 
             assert await page.title() == "Approval SLA · dealreg"
             assert await page.get_by_text(f"Signed in as {ops.email}").is_visible()
-            width = await page.evaluate("document.documentElement.scrollWidth")
-            assert width <= 390, f"the page scrolls sideways: {width}px wide"
+            await fits()
             charts = page.locator("svg.chart")
             assert await charts.count() == 2
             for index in range(2):
@@ -433,10 +439,28 @@ async def test_a_person_signs_in_reads_the_report_and_signs_out_on_a_phone(
             # No script can read the session: the cookie is HttpOnly.
             assert await page.evaluate("document.cookie") == ""
 
+            # From the count of those past target to the registration, and back.
+            await page.get_by_text("open past target now").click()
+            overdue = page.locator("#at-risk a[href^='/reports/registrations/']").first
+            number = await overdue.inner_text()
+            await overdue.click()
+            await page.wait_for_url(f"{url}/reports/registrations/**")
+            assert await page.locator("h1").inner_text() == number
+            await fits()
+            await page.screenshot(path=str(tmp_path / "3-registration.png"), full_page=True)
+            await page.get_by_role("link", name="Back to the report").click()
+            await page.wait_for_url(f"{url}{PAGE}")
+
+            async with page.expect_download() as download:
+                await page.locator("#at-risk").get_by_role("link", name="CSV").click()
+            saved = tmp_path / "at-risk.csv"
+            await (await download.value).save_as(saved)
+            assert number in saved.read_text()
+
             await page.get_by_role("button", name="Sign out").click()
             await page.wait_for_url(f"{url}{SIGNED_OUT}")
             assert await page.title() == "Signed out · dealreg"
-            await page.screenshot(path=str(tmp_path / "3-signed-out.png"), full_page=True)
+            await page.screenshot(path=str(tmp_path / "4-signed-out.png"), full_page=True)
             await page.goto(f"{url}{PAGE}")
             assert urlsplit(page.url).path == "/oauth/authorize"
             assert messages == []

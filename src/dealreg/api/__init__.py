@@ -32,7 +32,9 @@ from dealreg.api.organizations import OrganizationController
 from dealreg.api.pages import sign_in_callback, sign_out, signed_out, sla_page
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.programs import ProgramController
+from dealreg.api.registration_pages import registration_page
 from dealreg.api.registrations import DealController, RegistrationController
+from dealreg.api.report_downloads import at_risk_csv, breaches_csv, figures_csv
 from dealreg.api.reports import lead_report, sla_at_risk, sla_breaches, sla_report
 from dealreg.api.sessions import end_all_my_sessions, end_my_session, list_my_sessions
 from dealreg.api.signin import (
@@ -87,6 +89,10 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     event_feed,
     WebhookEndpointController,
     sla_page,
+    registration_page,
+    figures_csv,
+    breaches_csv,
+    at_risk_csv,
     sign_in_callback,
     signed_out,
     sign_out,

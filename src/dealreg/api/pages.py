@@ -24,7 +24,7 @@ import hashlib
 import secrets
 import time
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -51,6 +51,7 @@ from dealreg.auth.tokens import InvalidToken, TokenService
 from dealreg.errors import Forbidden, NotFound, Unauthenticated
 from dealreg.orgs.models import OrgKind, User
 from dealreg.orgs.principals import Principal
+from dealreg.pagination import PageRequest
 from dealreg.sealing import Sealer, Unsealable
 from dealreg.sla import chart, reports
 
@@ -68,7 +69,7 @@ SIGN_OUT_CSRF = CsrfGuard(form="pages sign-out", cookie="dealreg_pages_csrf", pa
 RECENT_BREACHES = 20
 # The report's filters a sign-in carries back to the page it came from, if they are this short
 # (they ride in a cookie).
-_FILTERS = ("from", "to", "vendor_id")
+_FILTERS = ("from", "to", "vendor_id", "group_by")
 _FILTERS_KEPT_UP_TO = 300
 # What each sealed cookie is bound to: one cannot stand in for the other.
 _SESSION_CONTEXT = b"pages session"
@@ -144,11 +145,14 @@ async def _session_principal(request: Request[Any, Any, Any], db: Db) -> Princip
     )
 
 
-def _filters(query: str) -> str:
-    """The report's own filters of `query`, re-encoded (`back` is never a place to go); none
-    when they are too long to carry."""
-    kept = urlencode([(key, value) for key, value in parse_qsl(query) if key in _FILTERS])
-    return kept if len(kept) <= _FILTERS_KEPT_UP_TO else ""
+def _return_to(request: Request[Any, Any, Any]) -> str:
+    """Where a sign-in brings the browser back: this page (always one of ours), with the report's
+    own filters of its query re-encoded, when they are short enough to carry."""
+    kept = urlencode(
+        [(key, value) for key, value in parse_qsl(request.url.query or "") if key in _FILTERS]
+    )
+    path = request.url.path
+    return f"{path}?{kept}" if kept and len(kept) <= _FILTERS_KEPT_UP_TO else path
 
 
 def _callback_uri(request: Request[Any, Any, Any]) -> str:
@@ -167,7 +171,7 @@ async def _to_sign_in(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
     flow = _Flow(
         state=secrets.token_urlsafe(24),
         verifier=secrets.token_urlsafe(48),
-        back=_filters(request.url.query or ""),
+        back=_return_to(request),
         started=int(time.time()),
     )
     challenge = hashlib.sha256(flow.verifier.encode()).digest()
@@ -218,22 +222,10 @@ async def _bearer_principal(request: Request[Any, Any, Any], token: str) -> Prin
         ) from exc
 
 
-# Every page: authenticated by itself (header or session cookie), not API, errors shown as pages.
-_PAGE: dict[str, Any] = {
-    "opt": {"public": True},
-    "include_in_schema": False,
-    "exception_handlers": HTML_ERRORS,
-}
-
-
-@get(PAGE_PATH, **(_PAGE | {"opt": {"public": True, **ON_REPORTS_POOL}}))
-async def sla_page(
-    request: Request[Any, Any, Any],
-    db: Db,
-    start: From = None,
-    end: To = None,
-    vendor_id: FromQuery[uuid.UUID | None] = None,
-) -> Response[Any]:
+async def page_principal(request: Request[Any, Any, Any], db: Db) -> Principal | Response[Any]:
+    """Whom a report page is for: the bearer of a token, or the person signed in to the pages;
+    an unsigned browser gets its way to the sign-in page (and back here) instead. Counted like
+    the API's requests: a page runs reports, and is no way around the limits."""
     token = _bearer(request)
     if token is not None:
         principal = await _bearer_principal(request, token)
@@ -242,10 +234,33 @@ async def sla_page(
         if signed_in is None:
             return await _to_sign_in(request, db)
         principal = signed_in
-    # Counted like the API's requests: a page runs reports, and is no way around the limits.
     await admit(request.scope, db, principal)
     if scopes.READ_REPORTS not in principal.scopes:
         raise Forbidden("SLA reports are for vendors and channel operations.")
+    return principal
+
+
+# Every page: authenticated by itself (header or session cookie), not API, errors shown as pages.
+PAGE_OPTIONS: dict[str, Any] = {
+    "opt": {"public": True},
+    "include_in_schema": False,
+    "exception_handlers": HTML_ERRORS,
+}
+
+
+@get(PAGE_PATH, **(PAGE_OPTIONS | {"opt": {"public": True, **ON_REPORTS_POOL}}))
+async def sla_page(
+    request: Request[Any, Any, Any],
+    db: Db,
+    start: From = None,
+    end: To = None,
+    vendor_id: FromQuery[uuid.UUID | None] = None,
+    group_by: FromQuery[reports.SlaGroupBy] = reports.SlaGroupBy.vendor,
+) -> Response[Any]:
+    principal = await page_principal(request, db)
+    if isinstance(principal, Response):
+        return principal
+    token = _bearer(request)
     scope = report_scope(principal, start, end, vendor_id, None, None)
     own_vendor = principal.org_kind is OrgKind.vendor
     names = await reports.vendor_names(db, scope.vendor_id if own_vendor else None)
@@ -261,7 +276,15 @@ async def sla_page(
         own_vendor=own_vendor,
         vendor_names=names,
         totals=await reports.totals(db, scope),
-        vendors=await reports.summary(db, scope, reports.SlaGroupBy.vendor),
+        group_by=group_by,
+        groupings=[grouping for grouping in reports.SlaGroupBy if grouping is not group_by],
+        rows=await reports.summary(db, scope, group_by),
+        at_risk=await reports.at_risk(db, scope.vendor_id, PageRequest(limit=RECENT_BREACHES)),
+        filters=urlencode(
+            {"from": scope.first_day, "to": scope.last_day}
+            | ({"vendor_id": scope.vendor_id} if scope.vendor_id else {})
+        ),
+        as_of=datetime.now(UTC),
         charts=chart.build(
             await reports.weekly_by_vendor(db, scope), scope.first_day, scope.last_day
         ),
@@ -292,12 +315,10 @@ def _failed(text: str, status: int = 400) -> Response[str]:
     return _message("Sign-in not completed", text, status=status, alert=True)
 
 
-def _back_to_page(filters: str) -> Redirect:
-    return Redirect(
-        PAGE_PATH + (f"?{filters}" if filters else ""),
-        status_code=HTTP_303_SEE_OTHER,
-        headers=_NOT_KEPT,
-    )
+def _back_to_page(back: str) -> Redirect:
+    # `back` comes from a sealed cookie of ours; only a page under /reports is ever a place to go.
+    place = back if back.startswith("/reports/") and "//" not in back else PAGE_PATH
+    return Redirect(place, status_code=HTTP_303_SEE_OTHER, headers=_NOT_KEPT)
 
 
 def flow_cookie_name(state: str) -> str:
@@ -318,7 +339,7 @@ def _flow(request: Request[Any, Any, Any], state: str) -> _Flow | None:
 
 
 # RFC 6749 §4.1.2: the client ignores response parameters it does not know (`iss`, `error_uri`).
-@get(CALLBACK_PATH, **(_PAGE | {"opt": {"public": True, ANY_QUERY: True}}))
+@get(CALLBACK_PATH, **(PAGE_OPTIONS | {"opt": {"public": True, ANY_QUERY: True}}))
 async def sign_in_callback(request: Request[Any, Any, Any], db: Db) -> Response[Any]:
     """Where the sign-in page sends the browser back: the code becomes a session here."""
     # Read by hand: `state` is a name Litestar keeps for its own application state.
@@ -374,7 +395,7 @@ class SignOutForm(msgspec.Struct):
     csrf: str = ""
 
 
-@post(SIGN_OUT_PATH, status_code=HTTP_303_SEE_OTHER, **_PAGE)
+@post(SIGN_OUT_PATH, status_code=HTTP_303_SEE_OTHER, **PAGE_OPTIONS)
 async def sign_out(
     request: Request[Any, Any, Any], db: Db, data: URLEncodedBody[SignOutForm]
 ) -> Response[Any]:
@@ -391,6 +412,6 @@ async def sign_out(
     return response
 
 
-@get(SIGNED_OUT_PATH, **_PAGE)
+@get(SIGNED_OUT_PATH, **PAGE_OPTIONS)
 async def signed_out() -> Response[str]:
     return _message("Signed out", "You are signed out of dealreg's reports in this browser.")

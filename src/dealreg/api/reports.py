@@ -1,7 +1,6 @@
 """SLA breach reports for channel ops: JSON, or CSV (`format=csv` or `Accept: text/csv`)."""
 
 import uuid
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
@@ -9,7 +8,7 @@ import msgspec
 from litestar import Request, Response, get
 from litestar.params import FromQuery, QueryParameter
 
-from dealreg.api.csv_export import Format, JsonOrCsv, csv_response, json_or_csv, wants_csv
+from dealreg.api.csv_export import Format, JsonOrCsv, csv_response, json_or_csv, rows_of, wants_csv
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
@@ -63,11 +62,6 @@ def report_scope(
     )
 
 
-async def _each(rows: list[Any]) -> AsyncIterator[Any]:
-    for row in rows:
-        yield row
-
-
 @get(
     "/v1/reports/sla",
     tags=["reports"],
@@ -98,7 +92,7 @@ async def sla_report(
     scope = report_scope(principal, start, end, vendor_id, program_id, approver_id)
     rows = await reports.summary(db, scope, group_by)
     if wants_csv(request, format_):
-        return await csv_response(SlaRow.__struct_fields__, _each(rows), f"sla-{group_by.value}")
+        return await csv_response(SlaRow.__struct_fields__, rows_of(rows), f"sla-{group_by.value}")
     return Response(Report(start=scope.first_day, end=scope.last_day, group_by=group_by, rows=rows))
 
 
@@ -230,7 +224,7 @@ async def lead_report(
     rows = await lead_reports.summary(db, scope, group_by, bounds)
     if wants_csv(request, format_):
         return await csv_response(
-            lead_reports.LeadRow.__struct_fields__, _each(rows), f"leads-{group_by.value}"
+            lead_reports.LeadRow.__struct_fields__, rows_of(rows), f"leads-{group_by.value}"
         )
     return Response(
         LeadReport(
