@@ -21,6 +21,7 @@ from sqlalchemy import (
     true,
     update,
 )
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -391,6 +392,27 @@ async def history_of(
         .order_by(RegistrationHistory.at, RegistrationHistory.id)
     )
     return (await session.scalars(stmt)).all()
+
+
+async def open_questions(
+    session: AsyncSession, registration_ids: Sequence[uuid.UUID]
+) -> Sequence[Any]:
+    """The vendor's latest question to each of `registration_ids` (its move to info_requested):
+    one row per registration that was ever asked one."""
+    stmt = (
+        select(
+            RegistrationHistory.registration_id,
+            RegistrationHistory.reason.label("question"),
+            RegistrationHistory.at,
+        )
+        .where(
+            RegistrationHistory.registration_id.in_(registration_ids),
+            RegistrationHistory.to_status == RegistrationStatus.info_requested,
+        )
+        .ext(distinct_on(RegistrationHistory.registration_id))
+        .order_by(RegistrationHistory.registration_id, RegistrationHistory.at.desc())
+    )
+    return (await session.execute(stmt)).all()
 
 
 async def program_terms(session: AsyncSession, program_id: uuid.UUID) -> Program:

@@ -129,6 +129,27 @@ async def list_registrations(
     )
 
 
+class OpenQuestion(msgspec.Struct, frozen=True):
+    """The vendor's question a registration waits on (its status is info_requested)."""
+
+    question: str
+    asked_at: datetime
+
+
+async def open_questions(
+    session: AsyncSession, registrations: Sequence[Any]
+) -> dict[uuid.UUID, OpenQuestion]:
+    """The open question of each of `registrations` (rows the caller may see) that waits on the
+    partner, in one query, or none when no row waits."""
+    waiting = [r.id for r in registrations if r.status is RegistrationStatus.info_requested]
+    if not waiting:
+        return {}
+    return {
+        row.registration_id: OpenQuestion(row.question or "", row.at)
+        for row in await repository.open_questions(session, waiting)
+    }
+
+
 async def history(
     session: AsyncSession, actor: Principal, registration_id: uuid.UUID
 ) -> Sequence[RegistrationHistory]:
