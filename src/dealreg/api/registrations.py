@@ -24,9 +24,11 @@ from dealreg.api.deps import (
     Cursor,
     Db,
     Limit,
+    Search,
     UpdatedSince,
     encode_cursor,
     page_request,
+    search_text,
 )
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
@@ -235,7 +237,7 @@ class DealController(Controller):
     @get(
         guards=[requires(scopes.READ_REGISTRATIONS)],
         responses=problems(),
-        summary="List the deals the caller may see",
+        summary="List the deals the caller may see (`q`: whose title contains it)",
     )
     async def list(
         self,
@@ -243,13 +245,19 @@ class DealController(Controller):
         principal: Caller,
         partner_id: FromQuery[uuid.UUID | None] = None,
         rep_id: FromQuery[uuid.UUID | None] = None,
+        q: Search = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         updated_since: UpdatedSince = None,
     ) -> DealList:
         page = page_request(limit, cursor, updated_since)
         result = await service.list_deals(
-            db, principal, partner_id=partner_id, rep_id=rep_id, page=page
+            db,
+            principal,
+            partner_id=partner_id,
+            rep_id=rep_id,
+            search=search_text(q),
+            page=page,
         )
         return DealList(
             items=[
@@ -286,6 +294,11 @@ class RegistrationController(Controller):
         guards=[requires(scopes.READ_REGISTRATIONS)],
         responses=problems(),
         summary="List registrations: a vendor's incoming, a partner's (a rep's own)",
+        description=(
+            "`q` finds those whose number or customer's name contains it. Each row carries its "
+            "approval clock's summary (`sla`, as `GET /v1/registrations/{id}/sla` says) and, "
+            "while it waits on the partner, the vendor's question (`open_question`)."
+        ),
     )
     async def list(
         self,
@@ -297,6 +310,7 @@ class RegistrationController(Controller):
         rep_id: FromQuery[uuid.UUID | None] = None,
         stage: FromQuery[SalesStage | None] = None,
         expiring_before: FromQuery[datetime | None] = None,
+        q: Search = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         updated_since: UpdatedSince = None,
@@ -311,6 +325,7 @@ class RegistrationController(Controller):
             rep_id=rep_id,
             stage=stage,
             expiring_before=expiring_before,
+            search=search_text(q),
             page=page,
         )
         return RegistrationList(

@@ -25,7 +25,7 @@ from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.db import table_of
+from dealreg.db import contains_text, table_of
 from dealreg.orgs.models import (
     Organization,
     OrgKind,
@@ -283,9 +283,12 @@ async def list_deals(
     *,
     partner_id: uuid.UUID | None,
     rep_id: uuid.UUID | None,
+    search: str | None,
     page: PageRequest,
 ) -> Page[Deal]:
     stmt = select(Deal).where(visible_deals(actor))
+    if search is not None:
+        stmt = stmt.where(contains_text(search, Deal.title))
     if partner_id is not None:
         stmt = stmt.where(Deal.partner_id == partner_id)
     if rep_id is not None:
@@ -314,9 +317,12 @@ async def list_registrations(
     rep_id: uuid.UUID | None,
     stage: SalesStage | None,
     expiring_before: datetime | None,
+    search: str | None,
     page: PageRequest,
 ) -> Page[Any]:
     stmt: Select[Any] = select(*REGISTRATION_COLUMNS).where(visible_registrations(actor))
+    if search is not None:
+        stmt = stmt.where(contains_text(search, Registration.number, Registration.customer_name))
     filters = {
         Registration.status: status,
         Registration.vendor_id: vendor_id,

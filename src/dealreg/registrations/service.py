@@ -62,10 +62,12 @@ async def list_deals(
     *,
     partner_id: uuid.UUID | None,
     rep_id: uuid.UUID | None,
+    search: str | None = None,
     page: PageRequest,
 ) -> Page[DealView]:
+    """The deals the caller may see; with `search`, those whose title contains it."""
     result = await repository.list_deals(
-        session, actor, partner_id=partner_id, rep_id=rep_id, page=page
+        session, actor, partner_id=partner_id, rep_id=rep_id, search=search, page=page
     )
     views = await _views(session, actor, result.items) if result.items else []
     return Page(items=views, next_key=result.next_key)
@@ -114,8 +116,11 @@ async def list_registrations(
     rep_id: uuid.UUID | None = None,
     stage: SalesStage | None = None,
     expiring_before: datetime | None = None,
+    search: str | None = None,
     page: PageRequest,
 ) -> Page[Any]:
+    """The registrations the caller may see, narrowed by the filters; with `search`, those
+    whose number or customer's name contains it."""
     return await repository.list_registrations(
         session,
         actor,
@@ -125,6 +130,7 @@ async def list_registrations(
         rep_id=rep_id,
         stage=stage,
         expiring_before=expiring_before,
+        search=search,
         page=page,
     )
 
