@@ -251,3 +251,21 @@ async def test_a_registration_without_a_clock_shows_none(
     listed = await rows(client, REGISTRATIONS, scene.partner.rep)
 
     assert listed[registration_id]["sla"] is None
+
+
+async def test_the_reps_open_registrations_are_one_request_of_several_statuses(
+    client: httpx.AsyncClient, scene: Scene
+) -> None:
+    submitted, asked, approved = [await register(client, scene) for _ in range(3)]
+    await ask(client, scene, asked)
+    await act(client, scene.vendor.approver, approved, "approve", {})
+    statuses = [("status", "submitted"), ("status", "in_review"), ("status", "info_requested")]
+
+    response = await client.get(REGISTRATIONS, params=statuses, headers=scene.partner.rep)
+
+    assert response.status_code == 200, response.text
+    assert [row["id"] for row in response.json()["items"]] == [submitted, asked]
+    one = await client.get(REGISTRATIONS, params={"status": "approved"}, headers=scene.partner.rep)
+    assert [row["id"] for row in one.json()["items"]] == [approved]
+    bad = await client.get(REGISTRATIONS, params={"status": "open"}, headers=scene.partner.rep)
+    assert bad.status_code == 400, bad.text

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal, Self
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.api.conditional import (
@@ -54,6 +54,16 @@ from dealreg.sla import service as sla
 from dealreg.sla.service import SlaSummary
 
 Days = Annotated[int, msgspec.Meta(ge=1, le=365)]
+Statuses = Annotated[
+    list[RegistrationStatus] | None,
+    QueryParameter(
+        max_items=len(RegistrationStatus),
+        description=(
+            "In any of these statuses: repeat it (`status=submitted&status=in_review`), as a "
+            "rep's home screen lists the open ones."
+        ),
+    ),
+]
 
 
 class RegistrationRow(RegistrationOut, kw_only=True):
@@ -304,7 +314,7 @@ class RegistrationController(Controller):
         self,
         db: Db,
         principal: Caller,
-        status: FromQuery[RegistrationStatus | None] = None,
+        status: Statuses = None,
         vendor_id: FromQuery[uuid.UUID | None] = None,
         partner_id: FromQuery[uuid.UUID | None] = None,
         rep_id: FromQuery[uuid.UUID | None] = None,
@@ -319,7 +329,7 @@ class RegistrationController(Controller):
         result = await service.list_registrations(
             db,
             principal,
-            status=status,
+            statuses=status or (),
             vendor_id=vendor_id,
             partner_id=partner_id,
             rep_id=rep_id,

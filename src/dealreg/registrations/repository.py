@@ -311,7 +311,7 @@ async def list_registrations(
     session: AsyncSession,
     actor: Principal,
     *,
-    status: RegistrationStatus | None,
+    statuses: Sequence[RegistrationStatus],
     vendor_id: uuid.UUID | None,
     partner_id: uuid.UUID | None,
     rep_id: uuid.UUID | None,
@@ -323,8 +323,9 @@ async def list_registrations(
     stmt: Select[Any] = select(*REGISTRATION_COLUMNS).where(visible_registrations(actor))
     if search is not None:
         stmt = stmt.where(contains_text(search, Registration.number, Registration.customer_name))
+    if statuses:
+        stmt = stmt.where(Registration.status.in_(statuses))
     filters = {
-        Registration.status: status,
         Registration.vendor_id: vendor_id,
         Registration.partner_id: partner_id,
         Registration.rep_id: rep_id,

@@ -110,7 +110,7 @@ async def list_registrations(
     session: AsyncSession,
     actor: Principal,
     *,
-    status: RegistrationStatus | None = None,
+    statuses: Sequence[RegistrationStatus] = (),
     vendor_id: uuid.UUID | None = None,
     partner_id: uuid.UUID | None = None,
     rep_id: uuid.UUID | None = None,
@@ -119,12 +119,12 @@ async def list_registrations(
     search: str | None = None,
     page: PageRequest,
 ) -> Page[Any]:
-    """The registrations the caller may see, narrowed by the filters; with `search`, those
-    whose number or customer's name contains it."""
+    """The registrations the caller may see, narrowed by the filters (`statuses`: in any of
+    them); with `search`, those whose number or customer's name contains it."""
     return await repository.list_registrations(
         session,
         actor,
-        status=status,
+        statuses=statuses,
         vendor_id=vendor_id,
         partner_id=partner_id,
         rep_id=rep_id,
