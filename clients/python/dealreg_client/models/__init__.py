@@ -107,6 +107,7 @@ from .lead_rules_points import LeadRulesPoints
 from .lead_status import LeadStatus
 from .line_input import LineInput
 from .line_out import LineOut
+from .list_price import ListPrice
 from .me_out import MeOut
 from .me_out_kind import MeOutKind
 from .milestone import Milestone
@@ -116,6 +117,7 @@ from .oauth_app_create import OauthAppCreate
 from .oauth_app_list import OauthAppList
 from .oauth_app_out import OauthAppOut
 from .oauth_app_update import OauthAppUpdate
+from .open_question import OpenQuestion
 from .opportunity import Opportunity
 from .org_kind import OrgKind
 from .organization_create import OrganizationCreate
@@ -162,6 +164,7 @@ from .registration_detail_answers import RegistrationDetailAnswers
 from .registration_list import RegistrationList
 from .registration_out import RegistrationOut
 from .registration_rejection import RegistrationRejection
+from .registration_row import RegistrationRow
 from .registration_status import RegistrationStatus
 from .rejection_reason import RejectionReason
 from .report import Report
@@ -184,6 +187,8 @@ from .sla_report_format_type_1 import SlaReportFormatType1
 from .sla_report_format_type_2_type_1 import SlaReportFormatType2Type1
 from .sla_report_format_type_3_type_1 import SlaReportFormatType3Type1
 from .sla_row import SlaRow
+from .sla_state import SlaState
+from .sla_summary import SlaSummary
 from .stage_report import StageReport
 from .threshold import Threshold
 from .tier import Tier
@@ -308,6 +313,7 @@ __all__ = (
     "LeadStatus",
     "LineInput",
     "LineOut",
+    "ListPrice",
     "MeOut",
     "MeOutKind",
     "Milestone",
@@ -317,6 +323,7 @@ __all__ = (
     "OauthAppList",
     "OauthAppOut",
     "OauthAppUpdate",
+    "OpenQuestion",
     "Opportunity",
     "OrganizationCreate",
     "OrganizationList",
@@ -363,6 +370,7 @@ __all__ = (
     "RegistrationList",
     "RegistrationOut",
     "RegistrationRejection",
+    "RegistrationRow",
     "RegistrationStatus",
     "RejectionReason",
     "Report",
@@ -385,6 +393,8 @@ __all__ = (
     "SlaReportFormatType2Type1",
     "SlaReportFormatType3Type1",
     "SlaRow",
+    "SlaState",
+    "SlaSummary",
     "StageReport",
     "Threshold",
     "Tier",
