@@ -143,10 +143,11 @@ async def approve(
     days: int = 90,
     at: datetime | None = None,
 ) -> Registration:
-    """Approve a submitted registration as the vendor's decision will, with history and event."""
+    """Approve a submitted registration as a program's auto-approve rule does (at `at`), with
+    history and event."""
     registration = await db.get_one(Registration, uuid.UUID(str(registration_id)))
     at = at or datetime.now(UTC)
     change = states.approve(registration, at=at, protection_days=days)
-    await record(db, None, registration, change, at=at)
+    await record(db, None, registration, change, {"rule": "auto_approve"}, at=at)
     await db.flush()
     return registration

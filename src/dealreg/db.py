@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Enum, MetaData, Table, func, insert, select, text
+from sqlalchemy import ColumnElement, Enum, MetaData, Table, false, func, insert, or_, select, text
 from sqlalchemy.dialects.postgresql import TIMESTAMP, UUID
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, QueryableAttribute, declared_attr, mapped_column
 
 from dealreg.metrics import metered_pool
 
@@ -160,6 +160,16 @@ async def ping(session: AsyncSession) -> None:
 async def database_now(session: AsyncSession) -> datetime:
     """The database's clock: the start of the current transaction."""
     return (await session.execute(select(func.now()))).scalar_one()
+
+
+def contains_text(
+    needle: str, *columns: ColumnElement[str] | QueryableAttribute[str]
+) -> ColumnElement[bool]:
+    """One of `columns` contains `needle`, ignoring case, literally: `%`, `_` and the escape
+    character in it match themselves, not any text. A plain scan of the rows the rest of the
+    query leaves (one tenant's, walked in the page's order), not an index lookup."""
+    literal = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return or_(false(), *(column.ilike(f"%{literal}%", escape="\\") for column in columns))
 
 
 def table_of(model: type[Base]) -> Table:

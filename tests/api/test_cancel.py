@@ -148,7 +148,7 @@ async def test_the_vendor_cancels_an_approved_registration_and_the_rep_loses_its
     assert len(ledger) == 4
     assert sum(amount for _, _, amount in ledger) == 0
     entries = await client.get(url(registration_id, "earnings"), headers=partner.rep)
-    assert {entry["status"] for entry in entries.json()} == {"reversed"}
+    assert {entry["status"] for entry in entries.json()["items"]} == {"reversed"}
 
 
 @pytest.mark.parametrize(

@@ -570,7 +570,7 @@ async def test_a_registrations_earnings_are_read_by_those_who_may_see_it(
     for headers in (world.partner.rep, world.partner.admin, world.admin, world.ops):
         response = await client.get(url, headers=headers)
         assert response.status_code == 200, response.text
-        entries = response.json()
+        entries = response.json()["items"]
         assert [(e["milestone"], e["entry"], e["amount"], e["status"]) for e in entries] == [
             ("registration", "earning", PAID["registration"], "approved"),
             ("proposal", "earning", PAID["proposal"], "approved"),
@@ -581,7 +581,8 @@ async def test_a_registrations_earnings_are_read_by_those_who_may_see_it(
 
     lost = await client.get(f"{REGISTRATIONS}/{world.lost}/earnings", headers=world.partner.rep)
     assert lost.status_code == 200, lost.text
-    earning, reversal = lost.json()
+    earning, reversal = lost.json()["items"]
+    assert lost.json()["next_cursor"] is None
     assert (earning["entry"], earning["status"]) == ("earning", "reversed")
     assert (reversal["entry"], reversal["amount"], reversal["status"]) == (
         "reversal",
@@ -592,6 +593,28 @@ async def test_a_registrations_earnings_are_read_by_those_who_may_see_it(
 
     for headers in (world.colleague, world.other_partner.rep, world.other_vendor_admin):
         assert_problem(await client.get(url, headers=headers), 404, "registration-not-found")
+
+
+async def test_a_registrations_earnings_page_like_every_other_list(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    url = f"{REGISTRATIONS}/{world.at_proposal}/earnings"
+    whole = await client.get(url, headers=world.partner.rep)
+    assert whole.status_code == 200, whole.text
+
+    seen, params = [], {"limit": "1"}
+    while True:
+        page = await client.get(url, params=params, headers=world.partner.rep)
+        assert page.status_code == 200, page.text
+        seen += page.json()["items"]
+        if page.json()["next_cursor"] is None:
+            break
+        params["cursor"] = page.json()["next_cursor"]
+    assert seen == whole.json()["items"]
+    assert len(seen) == 2
+
+    bad = await client.get(url, params={"cursor": "not-a-cursor"}, headers=world.partner.rep)
+    assert_problem(bad, 400)
 
 
 async def test_my_earnings_total_by_status_then_list_deals_most_recent_first(

@@ -207,3 +207,23 @@ async def test_the_downloads_are_the_apis_csv(
     assert response.text.splitlines()[0].split(",")[0] == first_column
     partner = await client.get(path, headers=scene.partner.rep)
     assert_page(partner, 403)
+
+
+async def test_an_unknown_parameter_is_a_400_page_naming_it(
+    client: httpx.AsyncClient, scene: Scene
+) -> None:
+    response = await client.get(PAGE, params={"vendor": "acme"}, headers=scene.ops)
+    html = assert_page(response, 400)
+    assert "Unknown query parameter &#39;vendor&#39;" in html
+    assert "utm_*" in html
+
+
+async def test_links_tagged_for_campaigns_open_the_page(
+    client: httpx.AsyncClient, scene: Scene
+) -> None:
+    """People arrive from links in mail and chat, which tools tag with `utm_*` parameters."""
+    params = {"utm_source": "newsletter", "utm_medium": "email", "utm_campaign": "q4-review"}
+    assert_page(await client.get(PAGE, params=params, headers=scene.ops), 200)
+    # Only the `utm_` family: another unknown name is still refused.
+    refused = await client.get(PAGE, params={"utm": "x", "xutm_source": "y"}, headers=scene.ops)
+    assert_page(refused, 400)

@@ -61,6 +61,7 @@ async def test_a_vendor_admin_enrols_a_partner_with_its_own_vendor(
     assert created["vendor_id"] == str(vendor.id)
     assert created["partner_id"] == str(partner.id)
     assert (created["tier"], created["status"], created["version"]) == ("silver", "active", 1)
+    assert (created["vendor_name"], created["partner_name"]) == (vendor.name, partner.name)
     assert await enrolments(db, partner, vendor) == 1
 
     partner_view = await factory.headers_for(partner, Role.partner_rep)
@@ -237,6 +238,26 @@ async def test_each_party_sees_its_own_partnerships_only(
     # A filter naming someone else's rows narrows; it never widens.
     assert await listed(client, partner_1_rep, partner_id=str(partner_2.id)) == set()
     assert await listed(client, vendor_b_admin, vendor_id=str(vendor_a.id)) == set()
+
+
+async def test_both_parties_read_each_others_names_on_every_row(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    partner = await factory.partner()
+    vendors = [await factory.vendor() for _ in range(3)]
+    for vendor in vendors:
+        await factory.partnership(partner, vendor)
+    headers = await factory.headers_for(partner, Role.partner_rep)
+
+    response = await client.get(PARTNERSHIPS, headers=headers)
+
+    assert response.status_code == 200, response.text
+    assert {(p["vendor_name"], p["partner_name"]) for p in response.json()["items"]} == {
+        (vendor.name, partner.name) for vendor in vendors
+    }
+    vendor_view = await factory.headers_for(vendors[0], Role.vendor_admin)
+    (row,) = (await client.get(PARTNERSHIPS, headers=vendor_view)).json()["items"]
+    assert (row["vendor_name"], row["partner_name"]) == (vendors[0].name, partner.name)
 
 
 async def test_the_list_filters_by_vendor_partner_and_status(

@@ -113,7 +113,7 @@ async def earned_when_closed_won(
         await settle(registration_id)
         response = await client.get(f"{REGISTRATIONS}/{registration_id}/earnings", headers=rep)
         assert response.status_code == 200, response.text
-        entries = response.json()
+        entries = response.json()["items"]
         assert {entry["entry"] for entry in entries} <= {"earning"}
         earned[vendor_id] = (
             {entry["plan_id"] for entry in entries},

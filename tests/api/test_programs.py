@@ -481,6 +481,30 @@ async def test_a_vendor_admin_adds_products_and_lists_them_in_order(
     assert [item for page in pages for item in page] == [created["id"]] + [str(p.id) for p in later]
 
 
+async def test_a_product_may_carry_a_list_price_in_its_programs_currency(
+    client: httpx.AsyncClient,
+    factory: Factory,
+    vendor: Organization,
+    vendor_admin: dict[str, str],
+) -> None:
+    program = await factory.program(vendor)
+    price = {"amount": 1_250_000, "currency": "USD"}
+    priced = {"sku": "FW-200", "name": "Firewall 200", "list_price": price}
+    response = await client.post(products_of(program), json=priced, headers=vendor_admin)
+    assert response.status_code == 201, response.text
+    assert response.json()["list_price"] == {"amount": 1_250_000, "currency": "USD"}
+    unpriced = {"sku": "FW-300", "name": "Firewall 300"}
+    response = await client.post(products_of(program), json=unpriced, headers=vendor_admin)
+    assert response.status_code == 201, response.text
+    assert response.json()["list_price"] is None
+
+    listed = await client.get(products_of(program), headers=vendor_admin)
+    assert {p["sku"]: p["list_price"] for p in listed.json()["items"]} == {
+        "FW-200": {"amount": 1_250_000, "currency": "USD"},
+        "FW-300": None,
+    }
+
+
 async def test_a_platform_admin_adds_products_to_any_program(
     client: httpx.AsyncClient, factory: Factory, vendor: Organization, db: AsyncSession
 ) -> None:
@@ -549,6 +573,13 @@ async def test_a_duplicate_sku_in_one_program_conflicts(
         ({"sku": "FW-100", "name": ""}, "/name"),
         ({"sku": "FW-100"}, None),
         ({"sku": "FW-100", "name": "Extra", "price": 10}, None),
+        ({"sku": "FW-100", "name": "N", "list_price": {"amount": -1, "currency": "USD"}}, None),
+        ({"sku": "FW-100", "name": "N", "list_price": {"amount": 1.5, "currency": "USD"}}, None),
+        ({"sku": "FW-100", "name": "N", "list_price": {"amount": 10**16, "currency": "USD"}}, None),
+        ({"sku": "FW-100", "name": "N", "list_price": {"amount": 100, "currency": "usd"}}, None),
+        ({"sku": "FW-100", "name": "N", "list_price": {"amount": 100}}, None),
+        ({"sku": "FW-100", "name": "N", "list_price": 100}, None),
+        ({"sku": "FW-100", "name": "N", "list_price": {"amount": 100, "currency": "EUR"}}, None),
     ],
 )
 async def test_an_invalid_product_is_refused(

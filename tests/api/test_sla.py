@@ -651,3 +651,36 @@ async def test_the_clock_shows_a_pause_while_the_partner_is_asked_and_closes_it_
     assert when(again_start) == when(start)
     assert when(closed_end) >= when(start)
     assert resumed["next_due_at"] is not None
+
+
+async def test_a_clock_unchanged_since_the_copy_is_not_sent_again_and_a_change_is(
+    client: httpx.AsyncClient, scene: Scene
+) -> None:
+    """The tag is weak: a running clock's elapsed seconds move on without changing it."""
+    registration_id = await register(client, scene)
+    first = await client.get(sla_url(registration_id), headers=scene.partner.rep)
+    etag = first.headers["etag"]
+    assert etag.startswith('W/"')
+
+    again = await client.get(
+        sla_url(registration_id), headers=scene.partner.rep | {"If-None-Match": etag}
+    )
+    assert (again.status_code, again.content, again.headers["etag"]) == (304, b"", etag)
+
+    asked = await client.post(
+        f"{REGISTRATIONS}/{registration_id}/request-info",
+        json=QUESTION,
+        headers=scene.vendor.approver | if_match(1),
+    )
+    assert asked.status_code == 200, asked.text
+    changed = await client.get(
+        sla_url(registration_id), headers=scene.partner.rep | {"If-None-Match": etag}
+    )
+    assert changed.status_code == 200
+    assert changed.headers["etag"] != etag
+    assert changed.json()["summary_state"] == "paused"
+    other = await client.get(
+        sla_url(await register(client, scene)),
+        headers=scene.partner.rep | {"If-None-Match": changed.headers["etag"]},
+    )
+    assert other.status_code == 200

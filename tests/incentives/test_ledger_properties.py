@@ -719,7 +719,7 @@ async def test_a_clawback_after_the_payout_is_deducted_from_the_next_one(
 
     entries = await client.get(f"{REGISTRATIONS}/{rid}/earnings", headers=world.rep)
     assert entries.status_code == 200, entries.text
-    assert [(e["entry"], e["amount"], e["status"]) for e in entries.json()] == [
+    assert [(e["entry"], e["amount"], e["status"]) for e in entries.json()["items"]] == [
         ("earning", 50_000, "paid"),
         # Paid out already, the earning is not reversed in place: the deduction is owed back.
         ("reversal", -50_000, "approved"),

@@ -176,7 +176,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the deals the caller may see */
+        /** List the deals the caller may see (`q`: whose title contains it) */
         get: operations["dealList"];
         put?: never;
         /**
@@ -274,7 +274,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List leads: a vendor's, a partner's forwarded ones (a rep's own) */
+        /**
+         * List leads: a vendor's, a partner's forwarded ones (a rep's own)
+         * @description `q` finds those whose customer, contact name or contact email contains it.
+         */
         get: operations["leadList"];
         put?: never;
         /**
@@ -1018,7 +1021,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List registrations: a vendor's incoming, a partner's (a rep's own) */
+        /**
+         * List registrations: a vendor's incoming, a partner's (a rep's own)
+         * @description `q` finds those whose number or customer's name contains it. Each row carries its approval clock's summary (`sla`, as `GET /v1/registrations/{id}/sla` says) and, while it waits on the partner, the vendor's question (`open_question`).
+         */
         get: operations["registrationList"];
         put?: never;
         post?: never;
@@ -1226,7 +1232,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A registration's approval clock: business time run, pauses, thresholds */
+        /**
+         * A registration's approval clock: business time run, pauses, thresholds
+         * @description The ETag is weak: it changes with every change of the clock (a pause, a threshold fired, a stop), not with the business seconds a running clock adds meanwhile, so a 304 may come with `elapsed_seconds` behind by the time since the copy was read.
+         */
         get: operations["registrationClock"];
         put?: never;
         post?: never;
@@ -1711,6 +1720,7 @@ export interface components {
             started_at: string;
             state: components["schemas"]["ClockState"];
             stopped_at: string | null;
+            summary_state: components["schemas"]["SlaState"];
             target_at: string | null;
             target_seconds: number;
         };
@@ -2439,6 +2449,16 @@ export interface components {
             /** Format: uuid */
             vendor_id: string;
         };
+        /** ListPrice */
+        ListPrice: {
+            /** @description Amount in minor units of the currency */
+            amount: number;
+            /**
+             * @description ISO 4217 code
+             * @example USD
+             */
+            currency: string;
+        };
         /** MeOut */
         MeOut: {
             email?: string | null;
@@ -2504,6 +2524,12 @@ export interface components {
             active?: boolean;
             name?: string;
             redirect_uris?: string[];
+        };
+        /** OpenQuestion */
+        OpenQuestion: {
+            /** Format: date-time */
+            asked_at: string;
+            question: string;
         };
         /** Opportunity */
         Opportunity: {
@@ -2622,12 +2648,14 @@ export interface components {
             id: string;
             /** Format: uuid */
             partner_id: string;
+            partner_name: string;
             status: components["schemas"]["PartnershipStatus"];
             tier: components["schemas"]["Tier"];
             /** Format: date-time */
             updated_at: string;
             /** Format: uuid */
             vendor_id: string;
+            vendor_name: string;
             version: number;
         };
         /**
@@ -2792,6 +2820,7 @@ export interface components {
         };
         /** ProductCreate */
         ProductCreate: {
+            list_price?: components["schemas"]["ListPrice"] | null;
             name: string;
             /** @example ACME-FW-100 */
             sku: string;
@@ -2808,6 +2837,7 @@ export interface components {
             created_at: string;
             /** Format: uuid */
             id: string;
+            list_price: components["schemas"]["ListPrice"] | null;
             name: string;
             /** Format: uuid */
             program_id: string;
@@ -2897,12 +2927,14 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: string;
+            open_question: components["schemas"]["OpenQuestion"] | null;
             /** Format: uuid */
             partner_id: string;
             /** Format: uuid */
             program_id: string;
             /** Format: uuid */
             rep_id: string;
+            sla: components["schemas"]["SlaSummary"] | null;
             stage: components["schemas"]["SalesStage"] | null;
             status: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
@@ -2964,7 +2996,7 @@ export interface components {
         };
         /** RegistrationList */
         RegistrationList: {
-            items: components["schemas"]["RegistrationOut"][];
+            items: components["schemas"]["RegistrationRow"][];
             next_cursor: string | null;
         };
         /** RegistrationOut */
@@ -3014,6 +3046,51 @@ export interface components {
         RegistrationRejection: {
             note?: string | null;
             reason: components["schemas"]["RejectionReason"];
+        };
+        /** RegistrationRow */
+        RegistrationRow: {
+            amount: number;
+            approved_at: string | null;
+            approver_id: string | null;
+            conflict: boolean;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            customer_name: string;
+            /** Format: uuid */
+            deal_id: string;
+            decided_at: string | null;
+            decided_by: components["schemas"]["Decider"] | null;
+            decided_by_id: string | null;
+            decided_by_rule: string | null;
+            decision_code: string | null;
+            decision_note: string | null;
+            /** Format: date */
+            expected_close_date: string;
+            expires_at: string | null;
+            extension_pending: boolean;
+            extensions_granted: number;
+            /** Format: uuid */
+            id: string;
+            number: string;
+            open_question: components["schemas"]["OpenQuestion"] | null;
+            /** Format: uuid */
+            partner_id: string;
+            /** Format: uuid */
+            program_id: string;
+            /** Format: uuid */
+            rep_id: string;
+            sla: components["schemas"]["SlaSummary"] | null;
+            stage: components["schemas"]["SalesStage"] | null;
+            status: components["schemas"]["RegistrationStatus"];
+            /** Format: date-time */
+            submitted_at: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            vendor_id: string;
+            version: number;
         };
         /**
          * RegistrationStatus
@@ -3132,6 +3209,15 @@ export interface components {
          * @enum {string}
          */
         SlaState: "on_track" | "reminded" | "at_risk" | "breached" | "paused" | "stopped";
+        /** SlaSummary */
+        SlaSummary: {
+            elapsed_seconds: number;
+            hard_limit_at: string | null;
+            next_due_at: string | null;
+            next_threshold: components["schemas"]["Threshold"] | null;
+            state: components["schemas"]["SlaState"];
+            target_at: string | null;
+        };
         /** StageReport */
         StageReport: {
             note?: string | null;
@@ -4011,6 +4097,8 @@ export interface operations {
             query?: {
                 partner_id?: string | null;
                 rep_id?: string | null;
+                /** @description What a person typed in a search box: rows containing it, ignoring case (leading and trailing blanks are dropped; only blanks search nothing). */
+                q?: string | null;
                 /** @description Page size. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -4539,6 +4627,8 @@ export interface operations {
                 partner_id?: string | null;
                 rep_id?: string | null;
                 campaign?: string | null;
+                /** @description What a person typed in a search box: rows containing it, ignoring case (leading and trailing blanks are dropped; only blanks search nothing). */
+                q?: string | null;
                 /** @description Page size. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -9889,12 +9979,15 @@ export interface operations {
     registrationList: {
         parameters: {
             query?: {
-                status?: components["schemas"]["RegistrationStatus"] | null;
+                /** @description In any of these statuses: repeat it (`status=submitted&status=in_review`), as a rep's home screen lists the open ones. */
+                status?: components["schemas"]["RegistrationStatus"][] | null;
                 vendor_id?: string | null;
                 partner_id?: string | null;
                 rep_id?: string | null;
                 stage?: components["schemas"]["SalesStage"] | null;
                 expiring_before?: string | null;
+                /** @description What a person typed in a search box: rows containing it, ignoring case (leading and trailing blanks are dropped; only blanks search nothing). */
+                q?: string | null;
                 /** @description Page size. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -10459,7 +10552,12 @@ export interface operations {
     };
     registrationEarnings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 registration_id: string;
@@ -10474,7 +10572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EarningView"][];
+                    "application/json": components["schemas"]["EarningList"];
                 };
             };
             /** @description Malformed request or invalid parameter */
@@ -11377,11 +11475,20 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description Weak validator: the resource's version, not of what it derives from the time. */
+                    ETag?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClockOut"];
                 };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed request or invalid parameter */
             400: {

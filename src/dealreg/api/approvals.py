@@ -14,6 +14,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from dealreg.api.conditional import ETAG_HEADER, IfMatchHeader, if_match, tagged
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
+from dealreg.api.registrations import RegistrationRow, registration_rows
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.approvals import service
@@ -49,7 +50,7 @@ class ApproverAssignment(msgspec.Struct, forbid_unknown_fields=True):
     approver_id: uuid.UUID
 
 
-class QueueEntry(RegistrationOut, kw_only=True):
+class QueueEntry(RegistrationRow, kw_only=True):
     conflicts: list[ConflictOut]
 
 
@@ -223,17 +224,16 @@ async def approval_queue(
         sla_states=frozenset(sla_state or ()),
         page=page,
     )
+    rows = await registration_rows(db, principal, [item.registration for item in result.items])
     return Queue(
         items=[
             QueueEntry(
-                **msgspec.structs.asdict(
-                    RegistrationOut.seen_by(principal.org_kind, item.registration)
-                ),
+                **msgspec.structs.asdict(row),
                 conflicts=[
                     msgspec.convert(c, ConflictOut, from_attributes=True) for c in item.conflicts
                 ],
             )
-            for item in result.items
+            for row, item in zip(rows, result.items, strict=True)
         ],
         next_cursor=encode_cursor(result.next_key),
     )

@@ -28,6 +28,11 @@ IfMatchHeader = Annotated[
 ETAG_HEADER = ResponseHeader(
     name="ETag", description="Strong validator: the resource's version.", documentation_only=True
 )
+WEAK_ETAG_HEADER = ResponseHeader(
+    name="ETag",
+    description="Weak validator: the resource's version, not of what it derives from the time.",
+    documentation_only=True,
+)
 NOT_MODIFIED = {304: ResponseSpec(data_container=None, description="Not modified (If-None-Match)")}
 
 
@@ -35,12 +40,15 @@ def _tags(header: str) -> list[str]:
     return [tag.strip() for tag in header.split(",") if tag.strip()]
 
 
-def with_etag(request: Request[Any, Any, Any], body: T, version: int) -> Response[Any]:
+def with_etag(
+    request: Request[Any, Any, Any], body: T, version: int, *, weak: bool = False
+) -> Response[Any]:
     """`body` with its ETag, or an empty 304 when the client's copy is current. A client may keep
     it (privately) but must revalidate it before each use, which is what the ETag is for; every
-    other answer is not to be kept at all (observability.stamp_response)."""
+    other answer is not to be kept at all (observability.stamp_response). A `weak` tag is for a
+    body that also says something of the time it is read (RFC 9110 §8.8.1)."""
     etag = etag_of(version)
-    headers = {"ETag": etag, "Cache-Control": REVALIDATE}
+    headers = {"ETag": f"W/{etag}" if weak else etag, "Cache-Control": REVALIDATE}
     if_none_match = request.headers.get("if-none-match")
     # If-None-Match compares weakly: a W/ prefix does not prevent a match.
     if if_none_match and (

@@ -15,6 +15,7 @@ from dealreg.api.security import current_principal
 from dealreg.api.unit_of_work import session_of
 from dealreg.dates import refusal
 from dealreg.errors import DealRegError, FieldError
+from dealreg.fields import NO_CONTROL
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import MAX_LIMIT, PageKey, PageRequest
 
@@ -41,6 +42,26 @@ Limit = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size
 Cursor = Annotated[
     str | None, QueryParameter(max_length=200, description="`next_cursor` of the previous page.")
 ]
+
+
+SEARCH_MAX_LENGTH = 100
+Search = Annotated[
+    str | None,
+    QueryParameter(
+        name="q",
+        max_length=SEARCH_MAX_LENGTH,
+        pattern=NO_CONTROL,
+        description=(
+            "What a person typed in a search box: rows containing it, ignoring case (leading and "
+            "trailing blanks are dropped; only blanks search nothing)."
+        ),
+    ),
+]
+
+
+def search_text(q: str | None) -> str | None:
+    """The text to search for, or None when nothing is."""
+    return (q or "").strip() or None
 
 
 UpdatedSince = Annotated[

@@ -154,9 +154,16 @@ class MyEarnings(msgspec.Struct):
     summary="The registration's earnings and reversals, oldest first",
 )
 async def registration_earnings(
-    db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
-) -> list[EarningView]:
-    return await ledger.of_registration(db, principal, registration_id)
+    db: Db,
+    principal: Caller,
+    registration_id: FromPath[uuid.UUID],
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> EarningList:
+    page = await ledger.of_registration(
+        db, principal, registration_id, page_request(limit, cursor, None)
+    )
+    return EarningList(items=page.items, next_cursor=encode_cursor(page.next_key))
 
 
 @get(

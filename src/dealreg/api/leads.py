@@ -18,7 +18,17 @@ from dealreg.api.conditional import (
     tagged,
     with_etag,
 )
-from dealreg.api.deps import Caller, Cursor, Db, Limit, UpdatedSince, encode_cursor, page_request
+from dealreg.api.deps import (
+    Caller,
+    Cursor,
+    Db,
+    Limit,
+    Search,
+    UpdatedSince,
+    encode_cursor,
+    page_request,
+    search_text,
+)
 from dealreg.api.registrations import DealOut, deal_out
 from dealreg.api.schemas import CHANGE_PROBLEMS, Problem, problems
 from dealreg.api.security import BEARER_SECURITY, requires
@@ -233,6 +243,7 @@ class LeadController(Controller):
         guards=[requires(scopes.READ_LEADS)],
         responses=problems(),
         summary="List leads: a vendor's, a partner's forwarded ones (a rep's own)",
+        description="`q` finds those whose customer, contact name or contact email contains it.",
     )
     async def list(
         self,
@@ -242,6 +253,7 @@ class LeadController(Controller):
         partner_id: FromQuery[uuid.UUID | None] = None,
         rep_id: FromQuery[uuid.UUID | None] = None,
         campaign: Annotated[str | None, QueryParameter(min_length=1, max_length=100)] = None,
+        q: Search = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         updated_since: UpdatedSince = None,
@@ -254,6 +266,7 @@ class LeadController(Controller):
             partner_id=partner_id,
             rep_id=rep_id,
             campaign=campaign,
+            search=search_text(q),
             page=page,
         )
         return LeadList(

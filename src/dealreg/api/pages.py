@@ -38,7 +38,7 @@ from dealreg.api import oauth_server
 from dealreg.api.deps import Db
 from dealreg.api.forms import CsrfGuard, served_securely
 from dealreg.api.html import HTML_ERRORS, render_page
-from dealreg.api.queries import ANY_QUERY
+from dealreg.api.queries import ANY_QUERY, QUERY_PREFIXES
 from dealreg.api.reports import From, To, report_scope
 from dealreg.api.signin import AUTHORIZE_PATH
 from dealreg.api.throttling import admit, charge_address
@@ -248,7 +248,11 @@ PAGE_OPTIONS: dict[str, Any] = {
 }
 
 
-@get(PAGE_PATH, **(PAGE_OPTIONS | {"opt": {"public": True, **ON_REPORTS_POOL}}))
+# People arrive from links in mail and chat, which tools tag with `utm_*` parameters.
+@get(
+    PAGE_PATH,
+    **(PAGE_OPTIONS | {"opt": {"public": True, QUERY_PREFIXES: ("utm_",), **ON_REPORTS_POOL}}),
+)
 async def sla_page(
     request: Request[Any, Any, Any],
     db: Db,

@@ -1,9 +1,11 @@
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, patch, post
 from litestar.params import FromPath, FromQuery, JSONBody
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.api.conditional import (
     ETAG_HEADER,
@@ -27,7 +29,7 @@ from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.fields import Resource
 from dealreg.orgs import service
-from dealreg.orgs.models import PartnershipStatus, Tier
+from dealreg.orgs.models import Partnership, PartnershipStatus, Tier
 from dealreg.pagination import DEFAULT_LIMIT
 
 
@@ -46,9 +48,35 @@ class PartnershipUpdate(msgspec.Struct, forbid_unknown_fields=True):
 
 class PartnershipOut(Resource, kw_only=True):
     partner_id: uuid.UUID
+    partner_name: str
     vendor_id: uuid.UUID
+    vendor_name: str
     tier: Tier
     status: PartnershipStatus
+
+
+async def _outs(db: AsyncSession, partnerships: Sequence[Partnership]) -> list[PartnershipOut]:
+    names = await service.party_names(db, partnerships)
+    return [
+        PartnershipOut(
+            id=p.id,
+            created_at=p.created_at,
+            updated_at=p.updated_at,
+            version=p.version,
+            partner_id=p.partner_id,
+            partner_name=names[p.partner_id],
+            vendor_id=p.vendor_id,
+            vendor_name=names[p.vendor_id],
+            tier=p.tier,
+            status=p.status,
+        )
+        for p in partnerships
+    ]
+
+
+async def _out(db: AsyncSession, partnership: Partnership) -> PartnershipOut:
+    (out,) = await _outs(db, [partnership])
+    return out
 
 
 class PartnershipList(msgspec.Struct):
@@ -78,7 +106,7 @@ class PartnershipController(Controller):
             tier=data.tier,
             status=data.status,
         )
-        return tagged(PartnershipOut.of(partnership), partnership.version)
+        return tagged(await _out(db, partnership), partnership.version)
 
     @get(
         guards=[requires(scopes.READ_PARTNERSHIPS)],
@@ -106,7 +134,7 @@ class PartnershipController(Controller):
             page=page,
         )
         return PartnershipList(
-            items=[PartnershipOut.of(p) for p in result.items],
+            items=await _outs(db, result.items),
             next_cursor=encode_cursor(result.next_key),
         )
 
@@ -125,7 +153,7 @@ class PartnershipController(Controller):
         partnership_id: FromPath[uuid.UUID],
     ) -> Response[PartnershipOut]:
         partnership = await service.get_partnership(db, principal, partnership_id)
-        return with_etag(request, PartnershipOut.of(partnership), partnership.version)
+        return with_etag(request, await _out(db, partnership), partnership.version)
 
     @patch(
         "/{partnership_id:uuid}",
@@ -150,4 +178,4 @@ class PartnershipController(Controller):
             tier=unset_to_none(data.tier),
             status=unset_to_none(data.status),
         )
-        return tagged(PartnershipOut.of(partnership), partnership.version)
+        return tagged(await _out(db, partnership), partnership.version)

@@ -27,6 +27,7 @@ from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.fields import NO_NUL, Currency, MinorUnits, Name, Resource, Sku
 from dealreg.orgs import service
+from dealreg.orgs.models import Product
 from dealreg.orgs.service import AutoApproveRule, ExtraField
 from dealreg.pagination import DEFAULT_LIMIT
 
@@ -72,9 +73,17 @@ class ProgramList(msgspec.Struct):
     next_cursor: str | None
 
 
+class ListPrice(msgspec.Struct, forbid_unknown_fields=True):
+    """A product's price per unit before any discount, in the program's currency."""
+
+    amount: MinorUnits
+    currency: Currency
+
+
 class ProductCreate(msgspec.Struct, forbid_unknown_fields=True):
     sku: Sku
     name: Name
+    list_price: ListPrice | None = None
 
 
 class ProductOut(Resource, kw_only=True):
@@ -82,6 +91,24 @@ class ProductOut(Resource, kw_only=True):
     sku: str
     name: str
     active: bool
+    list_price: ListPrice | None
+
+    @classmethod
+    def of_product(cls, product: Product) -> "ProductOut":
+        price = None
+        if product.list_price is not None and product.list_price_currency is not None:
+            price = ListPrice(product.list_price, product.list_price_currency)
+        return cls(
+            id=product.id,
+            created_at=product.created_at,
+            updated_at=product.updated_at,
+            version=product.version,
+            program_id=product.program_id,
+            sku=product.sku,
+            name=product.name,
+            active=product.active,
+            list_price=price,
+        )
 
 
 class ProductList(msgspec.Struct):
@@ -194,10 +221,16 @@ class ProgramController(Controller):
         program_id: FromPath[uuid.UUID],
         data: JSONBody[ProductCreate],
     ) -> ProductOut:
+        price = data.list_price
         product = await service.create_product(
-            db, principal, program_id, sku=data.sku, name=data.name
+            db,
+            principal,
+            program_id,
+            sku=data.sku,
+            name=data.name,
+            list_price=(price.amount, price.currency) if price is not None else None,
         )
-        return ProductOut.of(product)
+        return ProductOut.of_product(product)
 
     @get(
         "/{program_id:uuid}/products",
@@ -217,6 +250,6 @@ class ProgramController(Controller):
         page = page_request(limit, cursor, updated_since)
         result = await service.list_products(db, principal, program_id, page=page)
         return ProductList(
-            items=[ProductOut.of(p) for p in result.items],
+            items=[ProductOut.of_product(p) for p in result.items],
             next_cursor=encode_cursor(result.next_key),
         )

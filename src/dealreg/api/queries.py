@@ -7,10 +7,12 @@ each route's `route_handler_map` holds, beside each handler, the `KwargsModel` L
 requests with, so the check cannot disagree with the decoding. They are checked by one middleware
 after authentication, before any transaction or handler runs.
 
-A handler that must accept keys it does not know sets `opt={ANY_QUERY: True}` and says why.
+A handler that must accept keys it does not know sets `opt={ANY_QUERY: True}` and says why; one
+that accepts a family of them names their prefixes, `opt={QUERY_PREFIXES: ("utm_",)}`.
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from litestar import Litestar
@@ -21,14 +23,26 @@ from litestar.routes import HTTPRoute
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 ANY_QUERY = "any_query"
+QUERY_PREFIXES = "query_prefixes"
 _STATE_KEY = "query_parameters"
 
+
+@dataclass(frozen=True)
+class _Takes:
+    names: frozenset[str]
+    # Names starting with one of these are taken too, and ignored.
+    prefixes: tuple[str, ...]
+
+    def takes(self, name: str) -> bool:
+        return name in self.names or name.startswith(self.prefixes)
+
+
 # handler id -> the names its query may carry; None: any.
-Taken = Mapping[int, frozenset[str] | None]
+Taken = Mapping[int, _Takes | None]
 
 
-def _taken(app: Litestar) -> dict[int, frozenset[str] | None]:
-    taken: dict[int, frozenset[str] | None] = {}
+def _taken(app: Litestar) -> dict[int, _Takes | None]:
+    taken: dict[int, _Takes | None] = {}
     for route in app.routes:
         if not isinstance(route, HTTPRoute):
             continue
@@ -36,7 +50,10 @@ def _taken(app: Litestar) -> dict[int, frozenset[str] | None]:
             taken[id(handler)] = (
                 None
                 if handler.opt.get(ANY_QUERY)
-                else frozenset(param.field_alias for param in kwargs_model.expected_query_params)
+                else _Takes(
+                    frozenset(param.field_alias for param in kwargs_model.expected_query_params),
+                    tuple(handler.opt.get(QUERY_PREFIXES, ())),
+                )
             )
     return taken
 
@@ -46,7 +63,7 @@ def install(app: Litestar) -> None:
     app.state[_STATE_KEY] = _taken(app)
 
 
-def _unknown(scope: Scope) -> tuple[list[str], frozenset[str]] | None:
+def _unknown(scope: Scope) -> tuple[list[str], _Takes] | None:
     handler = scope.get("route_handler")
     if not isinstance(handler, HTTPRouteHandler) or scope.get("method") == "OPTIONS":
         # A CORS preflight goes to the URL of the request it asks about, query and all; the
@@ -62,7 +79,7 @@ def _unknown(scope: Scope) -> tuple[list[str], frozenset[str]] | None:
             scope["query_string"].decode("utf-8", "replace"), keep_blank_values=True
         )
     )
-    unknown = [name for name in sent if name not in allowed]
+    unknown = [name for name in sent if not allowed.takes(name)]
     return (unknown, allowed) if unknown else None
 
 
@@ -70,7 +87,8 @@ def strict_query_middleware(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP and (found := _unknown(scope)):
             unknown, allowed = found
-            takes = ", ".join(sorted(allowed)) if allowed else "none"
+            listed = sorted(allowed.names) + [f"{prefix}*" for prefix in allowed.prefixes]
+            takes = ", ".join(listed) if listed else "none"
             raise ValidationException(
                 detail="The query carries a parameter this operation does not take.",
                 extra=[

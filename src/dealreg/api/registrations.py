@@ -3,12 +3,13 @@ registration of its own, which the partner and the vendor then move through its 
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal, Self
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.api.conditional import (
     ETAG_HEADER,
@@ -23,9 +24,11 @@ from dealreg.api.deps import (
     Cursor,
     Db,
     Limit,
+    Search,
     UpdatedSince,
     encode_cursor,
     page_request,
+    search_text,
 )
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
@@ -33,6 +36,7 @@ from dealreg.auth import scopes
 from dealreg.disclosure import history_entry, vendor_staff
 from dealreg.fields import Resource
 from dealreg.orgs.models import OrgKind
+from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.registrations import service
 from dealreg.registrations.extensions import decide_extension, list_extensions, request_extension
@@ -44,14 +48,53 @@ from dealreg.registrations.responses import (
     registration_detail,
 )
 from dealreg.registrations.schemas import Contact, Customer, DealInput, Note, Opportunity
+from dealreg.registrations.service import OpenQuestion
 from dealreg.registrations.submission import submit_deal
+from dealreg.sla import service as sla
+from dealreg.sla.service import SlaSummary
 
 Days = Annotated[int, msgspec.Meta(ge=1, le=365)]
+Statuses = Annotated[
+    list[RegistrationStatus] | None,
+    QueryParameter(
+        max_items=len(RegistrationStatus),
+        description=(
+            "In any of these statuses: repeat it (`status=submitted&status=in_review`), as a "
+            "rep's home screen lists the open ones."
+        ),
+    ),
+]
+
+
+class RegistrationRow(RegistrationOut, kw_only=True):
+    """A registration as a list shows it: with its approval clock's summary (null when it has
+    none) and, while it waits on the partner, the vendor's question."""
+
+    sla: SlaSummary | None
+    open_question: OpenQuestion | None
 
 
 class RegistrationList(msgspec.Struct):
-    items: list[RegistrationOut]
+    items: list[RegistrationRow]
     next_cursor: str | None
+
+
+async def registration_rows(
+    db: AsyncSession, principal: Principal, registrations: Sequence[Any]
+) -> list[RegistrationRow]:
+    """A page of registrations as rows: their clocks and open questions are read for the whole
+    page at once (two queries, whatever its length)."""
+    ids = [r.id for r in registrations]
+    clocks = await sla.summaries(db, ids, now=datetime.now(UTC))
+    questions = await service.open_questions(db, registrations)
+    return [
+        RegistrationRow(
+            **msgspec.structs.asdict(RegistrationOut.seen_by(principal.org_kind, r)),
+            sla=clocks.get(r.id),
+            open_question=questions.get(r.id),
+        )
+        for r in registrations
+    ]
 
 
 class DealOut(Resource, kw_only=True):
@@ -204,7 +247,7 @@ class DealController(Controller):
     @get(
         guards=[requires(scopes.READ_REGISTRATIONS)],
         responses=problems(),
-        summary="List the deals the caller may see",
+        summary="List the deals the caller may see (`q`: whose title contains it)",
     )
     async def list(
         self,
@@ -212,13 +255,19 @@ class DealController(Controller):
         principal: Caller,
         partner_id: FromQuery[uuid.UUID | None] = None,
         rep_id: FromQuery[uuid.UUID | None] = None,
+        q: Search = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         updated_since: UpdatedSince = None,
     ) -> DealList:
         page = page_request(limit, cursor, updated_since)
         result = await service.list_deals(
-            db, principal, partner_id=partner_id, rep_id=rep_id, page=page
+            db,
+            principal,
+            partner_id=partner_id,
+            rep_id=rep_id,
+            search=search_text(q),
+            page=page,
         )
         return DealList(
             items=[
@@ -255,17 +304,23 @@ class RegistrationController(Controller):
         guards=[requires(scopes.READ_REGISTRATIONS)],
         responses=problems(),
         summary="List registrations: a vendor's incoming, a partner's (a rep's own)",
+        description=(
+            "`q` finds those whose number or customer's name contains it. Each row carries its "
+            "approval clock's summary (`sla`, as `GET /v1/registrations/{id}/sla` says) and, "
+            "while it waits on the partner, the vendor's question (`open_question`)."
+        ),
     )
     async def list(
         self,
         db: Db,
         principal: Caller,
-        status: FromQuery[RegistrationStatus | None] = None,
+        status: Statuses = None,
         vendor_id: FromQuery[uuid.UUID | None] = None,
         partner_id: FromQuery[uuid.UUID | None] = None,
         rep_id: FromQuery[uuid.UUID | None] = None,
         stage: FromQuery[SalesStage | None] = None,
         expiring_before: FromQuery[datetime | None] = None,
+        q: Search = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         updated_since: UpdatedSince = None,
@@ -274,16 +329,17 @@ class RegistrationController(Controller):
         result = await service.list_registrations(
             db,
             principal,
-            status=status,
+            statuses=status or (),
             vendor_id=vendor_id,
             partner_id=partner_id,
             rep_id=rep_id,
             stage=stage,
             expiring_before=expiring_before,
+            search=search_text(q),
             page=page,
         )
         return RegistrationList(
-            items=[RegistrationOut.seen_by(principal.org_kind, r) for r in result.items],
+            items=await registration_rows(db, principal, result.items),
             next_cursor=encode_cursor(result.next_key),
         )
 

@@ -12,6 +12,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from dealreg.api.conditional import (
     ETAG_HEADER,
     NOT_MODIFIED,
+    WEAK_ETAG_HEADER,
     IfMatchHeader,
     if_match,
     tagged,
@@ -24,7 +25,7 @@ from dealreg.auth import scopes
 from dealreg.business_time import WorkingHours
 from dealreg.fields import Country, Email
 from dealreg.sla import clocks, service
-from dealreg.sla.models import BreachAction, ClockState, Threshold
+from dealreg.sla.models import BreachAction, ClockState, SlaState, Threshold
 
 ClockTime = Annotated[
     str, msgspec.Meta(pattern=r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$", examples=["09:00"])
@@ -216,6 +217,8 @@ class FiringOut(msgspec.Struct):
 
 class ClockOut(msgspec.Struct, kw_only=True):
     registration_id: uuid.UUID
+    # As the registration's row in a list shows it (its `sla.state`).
+    summary_state: SlaState
     state: ClockState
     started_at: datetime
     stopped_at: datetime | None
@@ -236,25 +239,37 @@ class ClockOut(msgspec.Struct, kw_only=True):
     tags=["sla"],
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REGISTRATIONS)],
-    responses=problems(404),
+    responses=problems(404) | NOT_MODIFIED,
+    response_headers=[WEAK_ETAG_HEADER],
     summary="A registration's approval clock: business time run, pauses, thresholds",
+    description=(
+        "The ETag is weak: it changes with every change of the clock (a pause, a threshold "
+        "fired, a stop), not with the business seconds a running clock adds meanwhile, so a "
+        "304 may come with `elapsed_seconds` behind by the time since the copy was read."
+    ),
 )
 async def registration_clock(
-    db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
-) -> ClockOut:
+    request: Request[Any, Any, Any],
+    db: Db,
+    principal: Caller,
+    registration_id: FromPath[uuid.UUID],
+) -> Response[ClockOut]:
     view = await service.clock_of(db, principal, registration_id, now=datetime.now(UTC))
-    return ClockOut(
+    summary = view.summary
+    out = ClockOut(
         registration_id=view.registration_id,
+        summary_state=summary.state,
         state=view.state,
         started_at=view.started_at,
         stopped_at=view.stopped_at,
-        elapsed_seconds=int(view.elapsed.total_seconds()),
+        elapsed_seconds=summary.elapsed_seconds,
         target_seconds=int(view.target.total_seconds()),
         hard_limit_seconds=int(view.hard_limit.total_seconds()),
-        target_at=view.target_at,
-        hard_limit_at=view.hard_limit_at,
+        target_at=summary.target_at,
+        hard_limit_at=summary.hard_limit_at,
         paused=[Pause(start, end) for start, end in view.paused],
-        next_threshold=view.next_threshold,
-        next_due_at=view.next_due_at,
+        next_threshold=summary.next_threshold,
+        next_due_at=summary.next_due_at,
         fired=[FiringOut(f.threshold, f.due_at, f.fired_at) for f in view.fired],
     )
+    return with_etag(request, out, view.version, weak=True)

@@ -135,16 +135,14 @@ def visible(actor: Principal) -> ColumnElement[bool]:
 
 
 async def of_registration(
-    session: AsyncSession, actor: Principal, registration_id: uuid.UUID
-) -> list[EarningView]:
+    session: AsyncSession, actor: Principal, registration_id: uuid.UUID, page: PageRequest
+) -> Page[EarningView]:
     """The registration's entries, oldest first (404 for a registration the caller cannot see)."""
     registration = await registrations.get_registration(session, actor, registration_id)
-    stmt = (
-        entries_query()
-        .where(Earning.registration_id == registration.id, visible(actor))
-        .order_by(Earning.earned_at, Earning.id)
-    )
-    return [view(row) for row in await session.execute(stmt)]
+    stmt = entries_query().where(Earning.registration_id == registration.id, visible(actor))
+    stmt = by_key(stmt, Earning.earned_at, Earning.id, page)
+    rows = [view(row) for row in await session.execute(stmt)]
+    return cut(rows, page, lambda entry: (entry.earned_at, entry.id))
 
 
 async def entries(

@@ -20,15 +20,18 @@ async def list_leads(
     partner_id: uuid.UUID | None = None,
     rep_id: uuid.UUID | None = None,
     campaign: str | None = None,
+    search: str | None = None,
     page: PageRequest,
 ) -> Page[Lead]:
+    """The leads the caller may see, narrowed by the filters; with `search`, those whose
+    customer's or contact's name, or contact's email, contains it."""
     filters = {
         Lead.status: status,
         Lead.partner_id: partner_id,
         Lead.rep_id: rep_id,
         Lead.campaign: campaign,
     }
-    return await repository.list_leads(session, actor, filters=filters, page=page)
+    return await repository.list_leads(session, actor, filters=filters, search=search, page=page)
 
 
 async def history(

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.db import contains_text
 from dealreg.events.repository import add_events, event_row
 from dealreg.leads.models import (
     Lead,
@@ -50,9 +51,19 @@ async def list_leads(
     actor: Principal,
     *,
     filters: dict[Any, Any],
+    search: str | None,
     page: PageRequest,
 ) -> Page[Lead]:
     stmt: Select[Any] = select(Lead).where(visible_leads(actor))
+    if search is not None:
+        stmt = stmt.where(
+            contains_text(
+                search,
+                Lead.customer_name,
+                Lead.contact["name"].astext,
+                Lead.contact["email"].astext,
+            )
+        )
     for column, value in filters.items():
         if value is not None:
             stmt = stmt.where(column == value)

@@ -144,12 +144,22 @@ class Program(Entity):
 
 class Product(Entity):
     __tablename__ = "products"
-    __table_args__ = (UniqueConstraint("program_id", "sku"),)
+    __table_args__ = (
+        UniqueConstraint("program_id", "sku"),
+        CheckConstraint(
+            "(list_price IS NULL) = (list_price_currency IS NULL)"
+            " AND list_price >= 0 AND list_price_currency ~ '^[A-Z]{3}$'",
+            name="list_price_valid",
+        ),
+    )
 
     program_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programs.id", ondelete="RESTRICT"))
     sku: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    # Per unit, in minor units of its currency (the program's): optional, a catalogue's hint.
+    list_price: Mapped[int | None] = mapped_column(BigInteger)
+    list_price_currency: Mapped[str | None] = mapped_column(String(3))
 
 
 class ApiClient(Entity):

@@ -2,6 +2,7 @@
 row of another tenant is never loaded, and callers turn "not found" into a 404."""
 
 import uuid
+from collections.abc import Iterable
 
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -168,3 +169,14 @@ async def list_products(
     return await fetch_page(
         session, select(Product).where(Product.program_id == program_id), Product, page
     )
+
+
+async def names_of(
+    session: AsyncSession, organization_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """The names of organizations the caller already knows to be its counterparties."""
+    ids = list(set(organization_ids))
+    if not ids:
+        return {}
+    stmt = select(Organization.id, Organization.name).where(Organization.id.in_(ids))
+    return {row.id: row.name for row in await session.execute(stmt)}

@@ -6,7 +6,7 @@ decide what a visible row may be changed into, and by whom.
 
 import uuid
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from typing import Annotated, Literal
@@ -366,6 +366,16 @@ async def list_partnerships(
     )
 
 
+async def party_names(
+    session: AsyncSession, partnerships: Sequence[Partnership]
+) -> dict[uuid.UUID, str]:
+    """The names of the vendors and partners of `partnerships` (ones the caller may see, so
+    party to each: a counterparty's name is no secret to it), in one query."""
+    return await repository.names_of(
+        session, [id_ for p in partnerships for id_ in (p.vendor_id, p.partner_id)]
+    )
+
+
 async def update_partnership(
     session: AsyncSession,
     actor: Principal,
@@ -475,11 +485,31 @@ async def set_auto_approve_rules(
 
 
 async def create_product(
-    session: AsyncSession, actor: Principal, program_id: uuid.UUID, *, sku: str, name: str
+    session: AsyncSession,
+    actor: Principal,
+    program_id: uuid.UUID,
+    *,
+    sku: str,
+    name: str,
+    list_price: tuple[int, str] | None = None,
 ) -> Product:
+    """Add a product; its list price, when given as (minor units, currency), is in the
+    program's currency, the one its registrations are in."""
     program = await get_program(session, actor, program_id)
     require_admin_of(actor, program.vendor_id)
-    product = Product(program_id=program.id, sku=sku, name=name)
+    amount, currency = list_price if list_price is not None else (None, None)
+    if currency is not None and currency != program.currency:
+        raise invalid(
+            "/list_price/currency",
+            f"the program's prices are in {program.currency}, not {currency}",
+        )
+    product = Product(
+        program_id=program.id,
+        sku=sku,
+        name=name,
+        list_price=amount,
+        list_price_currency=currency,
+    )
     await flush_unique(
         session,
         {

@@ -21,10 +21,11 @@ from sqlalchemy import (
     true,
     update,
 )
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.db import table_of
+from dealreg.db import contains_text, table_of
 from dealreg.orgs.models import (
     Organization,
     OrgKind,
@@ -282,9 +283,12 @@ async def list_deals(
     *,
     partner_id: uuid.UUID | None,
     rep_id: uuid.UUID | None,
+    search: str | None,
     page: PageRequest,
 ) -> Page[Deal]:
     stmt = select(Deal).where(visible_deals(actor))
+    if search is not None:
+        stmt = stmt.where(contains_text(search, Deal.title))
     if partner_id is not None:
         stmt = stmt.where(Deal.partner_id == partner_id)
     if rep_id is not None:
@@ -307,17 +311,21 @@ async def list_registrations(
     session: AsyncSession,
     actor: Principal,
     *,
-    status: RegistrationStatus | None,
+    statuses: Sequence[RegistrationStatus],
     vendor_id: uuid.UUID | None,
     partner_id: uuid.UUID | None,
     rep_id: uuid.UUID | None,
     stage: SalesStage | None,
     expiring_before: datetime | None,
+    search: str | None,
     page: PageRequest,
 ) -> Page[Any]:
     stmt: Select[Any] = select(*REGISTRATION_COLUMNS).where(visible_registrations(actor))
+    if search is not None:
+        stmt = stmt.where(contains_text(search, Registration.number, Registration.customer_name))
+    if statuses:
+        stmt = stmt.where(Registration.status.in_(statuses))
     filters = {
-        Registration.status: status,
         Registration.vendor_id: vendor_id,
         Registration.partner_id: partner_id,
         Registration.rep_id: rep_id,
@@ -391,6 +399,27 @@ async def history_of(
         .order_by(RegistrationHistory.at, RegistrationHistory.id)
     )
     return (await session.scalars(stmt)).all()
+
+
+async def open_questions(
+    session: AsyncSession, registration_ids: Sequence[uuid.UUID]
+) -> Sequence[Any]:
+    """The vendor's latest question to each of `registration_ids` (its move to info_requested):
+    one row per registration that was ever asked one."""
+    stmt = (
+        select(
+            RegistrationHistory.registration_id,
+            RegistrationHistory.reason.label("question"),
+            RegistrationHistory.at,
+        )
+        .where(
+            RegistrationHistory.registration_id.in_(registration_ids),
+            RegistrationHistory.to_status == RegistrationStatus.info_requested,
+        )
+        .ext(distinct_on(RegistrationHistory.registration_id))
+        .order_by(RegistrationHistory.registration_id, RegistrationHistory.at.desc())
+    )
+    return (await session.execute(stmt)).all()
 
 
 async def program_terms(session: AsyncSession, program_id: uuid.UUID) -> Program:

@@ -62,10 +62,12 @@ async def list_deals(
     *,
     partner_id: uuid.UUID | None,
     rep_id: uuid.UUID | None,
+    search: str | None = None,
     page: PageRequest,
 ) -> Page[DealView]:
+    """The deals the caller may see; with `search`, those whose title contains it."""
     result = await repository.list_deals(
-        session, actor, partner_id=partner_id, rep_id=rep_id, page=page
+        session, actor, partner_id=partner_id, rep_id=rep_id, search=search, page=page
     )
     views = await _views(session, actor, result.items) if result.items else []
     return Page(items=views, next_key=result.next_key)
@@ -108,25 +110,50 @@ async def list_registrations(
     session: AsyncSession,
     actor: Principal,
     *,
-    status: RegistrationStatus | None = None,
+    statuses: Sequence[RegistrationStatus] = (),
     vendor_id: uuid.UUID | None = None,
     partner_id: uuid.UUID | None = None,
     rep_id: uuid.UUID | None = None,
     stage: SalesStage | None = None,
     expiring_before: datetime | None = None,
+    search: str | None = None,
     page: PageRequest,
 ) -> Page[Any]:
+    """The registrations the caller may see, narrowed by the filters (`statuses`: in any of
+    them); with `search`, those whose number or customer's name contains it."""
     return await repository.list_registrations(
         session,
         actor,
-        status=status,
+        statuses=statuses,
         vendor_id=vendor_id,
         partner_id=partner_id,
         rep_id=rep_id,
         stage=stage,
         expiring_before=expiring_before,
+        search=search,
         page=page,
     )
+
+
+class OpenQuestion(msgspec.Struct, frozen=True):
+    """The vendor's question a registration waits on (its status is info_requested)."""
+
+    question: str
+    asked_at: datetime
+
+
+async def open_questions(
+    session: AsyncSession, registrations: Sequence[Any]
+) -> dict[uuid.UUID, OpenQuestion]:
+    """The open question of each of `registrations` (rows the caller may see) that waits on the
+    partner, in one query, or none when no row waits."""
+    waiting = [r.id for r in registrations if r.status is RegistrationStatus.info_requested]
+    if not waiting:
+        return {}
+    return {
+        row.registration_id: OpenQuestion(row.question or "", row.at)
+        for row in await repository.open_questions(session, waiting)
+    }
 
 
 async def history(

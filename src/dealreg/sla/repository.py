@@ -87,6 +87,16 @@ async def firings_of(session: AsyncSession, registration_id: uuid.UUID) -> Seque
     return (await session.scalars(stmt)).all()
 
 
+async def clocks_of(
+    session: AsyncSession, registration_ids: Sequence[uuid.UUID]
+) -> Sequence[SlaClock]:
+    """The clocks of `registration_ids` (a registration that has none is left out)."""
+    if not registration_ids:
+        return []
+    stmt = select(SlaClock).where(SlaClock.registration_id.in_(registration_ids))
+    return (await session.scalars(stmt)).all()
+
+
 async def stored_policy(
     session: AsyncSession, vendor_id: uuid.UUID, program_id: uuid.UUID | None
 ) -> SlaPolicy | None:

@@ -12,7 +12,8 @@ be hidden until the partner answered, and lost if they withdrew instead.
 """
 
 import uuid
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import msgspec
@@ -41,10 +42,12 @@ from dealreg.sla.models import (
     SlaBreach,
     SlaClock,
     SlaPolicy,
+    SlaState,
     Threshold,
 )
 
 _BATCH = 200
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class ClockNotFound(NotFound):
@@ -199,6 +202,61 @@ async def _approve_by_rule(
 # --- a registration's clock --------------------------------------------------------------------
 
 
+# A running clock's next threshold says which it has passed: they fire in order (ORDER).
+_PASSED = {
+    Threshold.reminder: SlaState.on_track,
+    Threshold.at_risk: SlaState.reminded,
+    Threshold.breached: SlaState.at_risk,
+    None: SlaState.breached,
+}
+
+
+def state_of(clock: SlaClock) -> SlaState:
+    """The badge of `clock`, from what has fired (the sweep's record), like `next_threshold`."""
+    if clock.state is ClockState.paused:
+        return SlaState.paused
+    if clock.state is ClockState.stopped:
+        return SlaState.stopped
+    return _PASSED[clock.next_threshold]
+
+
+class SlaSummary(msgspec.Struct, frozen=True, kw_only=True):
+    """A registration's clock in a list row: what `GET /v1/registrations/{id}/sla` says of it,
+    without its pauses and firings."""
+
+    state: SlaState
+    next_threshold: Threshold | None
+    next_due_at: datetime | None
+    # When the target and the hard limit fell, or fall if the clock keeps running; null while
+    # paused short of them (nobody knows when the partner will answer) or stopped short of them.
+    target_at: datetime | None
+    hard_limit_at: datetime | None
+    # Business time run, in seconds.
+    elapsed_seconds: int
+
+
+def summary_of(clock: SlaClock, now: datetime) -> SlaSummary:
+    calendar = clocks.calendar_of(clock)
+    return SlaSummary(
+        state=state_of(clock),
+        next_threshold=clock.next_threshold,
+        next_due_at=clock.next_due_at,
+        target_at=clocks.threshold_at(clock, Threshold.at_risk, calendar),
+        hard_limit_at=clocks.threshold_at(clock, Threshold.breached, calendar),
+        elapsed_seconds=int(clocks.elapsed_now(clock, now).total_seconds()),
+    )
+
+
+async def summaries(
+    session: AsyncSession, registration_ids: Sequence[uuid.UUID], *, now: datetime
+) -> dict[uuid.UUID, SlaSummary]:
+    """The SLA summaries of a page of registrations the caller may see, in one query."""
+    return {
+        clock.registration_id: summary_of(clock, now)
+        for clock in await repository.clocks_of(session, registration_ids)
+    }
+
+
 class Firing(msgspec.Struct, frozen=True):
     threshold: Threshold
     due_at: datetime
@@ -207,20 +265,17 @@ class Firing(msgspec.Struct, frozen=True):
 
 class ClockView(msgspec.Struct, frozen=True, kw_only=True):
     registration_id: uuid.UUID
+    # Its state, next threshold, and target and hard limit instants: None while paused, since
+    # nobody knows when the partner will answer.
+    summary: SlaSummary
     state: ClockState
     started_at: datetime
     stopped_at: datetime | None
-    elapsed: timedelta
     target: timedelta
     hard_limit: timedelta
-    # When the target and the hard limit fell, or fall if the clock keeps running; None while
-    # paused short of them, since nobody knows when the partner will answer.
-    target_at: datetime | None
-    hard_limit_at: datetime | None
     paused: list[tuple[datetime, datetime | None]]
-    next_threshold: Threshold | None
-    next_due_at: datetime | None
     fired: list[Firing]
+    version: int
 
 
 async def clock_of(
@@ -230,7 +285,6 @@ async def clock_of(
     clock = await session.get(SlaClock, registration.id)
     if clock is None:
         raise ClockNotFound(f"Registration {registration.number} has no approval clock.")
-    calendar = clocks.calendar_of(clock)
     firings = await repository.firings_of(session, registration.id)
     paused: list[tuple[datetime, datetime | None]] = [
         (datetime.fromisoformat(start), datetime.fromisoformat(end)) for start, end in clock.pauses
@@ -239,18 +293,17 @@ async def clock_of(
         paused.append((clock.paused_since, None))
     return ClockView(
         registration_id=registration.id,
+        summary=summary_of(clock, now),
         state=clock.state,
         started_at=clock.started_at,
         stopped_at=clock.stopped_at,
-        elapsed=clocks.elapsed_now(clock, now),
         target=timedelta(minutes=clock.target_minutes),
         hard_limit=timedelta(minutes=clock.hard_limit_minutes),
-        target_at=clocks.threshold_at(clock, Threshold.at_risk, calendar),
-        hard_limit_at=clocks.threshold_at(clock, Threshold.breached, calendar),
         paused=paused,
-        next_threshold=clock.next_threshold,
-        next_due_at=clock.next_due_at,
         fired=[Firing(f.threshold, f.due_at, f.fired_at) for f in firings],
+        # Every change of the row moves `updated_at` (clock_timestamp, to the microsecond), a
+        # firing included (it advances `next_threshold`): the row's instant versions the clock.
+        version=(clock.updated_at - _EPOCH) // timedelta(microseconds=1),
     )
 
 

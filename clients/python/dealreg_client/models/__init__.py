@@ -113,6 +113,7 @@ from .lead_rules_points import LeadRulesPoints
 from .lead_status import LeadStatus
 from .line_input import LineInput
 from .line_out import LineOut
+from .list_price import ListPrice
 from .me_out import MeOut
 from .me_out_kind import MeOutKind
 from .milestone import Milestone
@@ -122,6 +123,7 @@ from .oauth_app_create import OauthAppCreate
 from .oauth_app_list import OauthAppList
 from .oauth_app_out import OauthAppOut
 from .oauth_app_update import OauthAppUpdate
+from .open_question import OpenQuestion
 from .opportunity import Opportunity
 from .opportunity_input import OpportunityInput
 from .org_kind import OrgKind
@@ -169,6 +171,7 @@ from .registration_detail_answers import RegistrationDetailAnswers
 from .registration_list import RegistrationList
 from .registration_out import RegistrationOut
 from .registration_rejection import RegistrationRejection
+from .registration_row import RegistrationRow
 from .registration_status import RegistrationStatus
 from .rejection_reason import RejectionReason
 from .report import Report
@@ -195,6 +198,7 @@ from .sla_report_format_type_2_type_1 import SlaReportFormatType2Type1
 from .sla_report_format_type_3_type_1 import SlaReportFormatType3Type1
 from .sla_row import SlaRow
 from .sla_state import SlaState
+from .sla_summary import SlaSummary
 from .stage_report import StageReport
 from .threshold import Threshold
 from .tier import Tier
@@ -325,6 +329,7 @@ __all__ = (
     "LeadStatus",
     "LineInput",
     "LineOut",
+    "ListPrice",
     "MeOut",
     "MeOutKind",
     "Milestone",
@@ -334,6 +339,7 @@ __all__ = (
     "OauthAppList",
     "OauthAppOut",
     "OauthAppUpdate",
+    "OpenQuestion",
     "Opportunity",
     "OpportunityInput",
     "OrganizationCreate",
@@ -381,6 +387,7 @@ __all__ = (
     "RegistrationList",
     "RegistrationOut",
     "RegistrationRejection",
+    "RegistrationRow",
     "RegistrationStatus",
     "RejectionReason",
     "Report",
@@ -407,6 +414,7 @@ __all__ = (
     "SlaReportFormatType3Type1",
     "SlaRow",
     "SlaState",
+    "SlaSummary",
     "StageReport",
     "Threshold",
     "Tier",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.clock_state import ClockState
+from ..models.sla_state import SlaState
 from ..models.threshold import Threshold
 from typing import cast
 from uuid import UUID
@@ -41,6 +42,10 @@ class ClockOut:
             started_at (datetime.datetime):
             state (ClockState):
             stopped_at (datetime.datetime | None):
+            summary_state (SlaState): Where a registration stands against its SLA, as a person reads it: nothing fired yet,
+                its
+                    reminder fired, past its target, past its hard limit, waiting on the partner (ahead of any
+                    of those), or decided or withdrawn.
             target_at (datetime.datetime | None):
             target_seconds (int):
      """
@@ -56,6 +61,7 @@ class ClockOut:
     started_at: datetime.datetime
     state: ClockState
     stopped_at: datetime.datetime | None
+    summary_state: SlaState
     target_at: datetime.datetime | None
     target_seconds: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -115,6 +121,8 @@ class ClockOut:
         else:
             stopped_at = self.stopped_at
 
+        summary_state = self.summary_state.value
+
         target_at: None | str
         if isinstance(self.target_at, datetime.datetime):
             target_at = self.target_at.isoformat()
@@ -138,6 +146,7 @@ class ClockOut:
             "started_at": started_at,
             "state": state,
             "stopped_at": stopped_at,
+            "summary_state": summary_state,
             "target_at": target_at,
             "target_seconds": target_seconds,
         })
@@ -262,6 +271,11 @@ class ClockOut:
         stopped_at = _parse_stopped_at(d.pop("stopped_at"))
 
 
+        summary_state = SlaState(d.pop("summary_state"))
+
+
+
+
         def _parse_target_at(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
@@ -294,6 +308,7 @@ class ClockOut:
             started_at=started_at,
             state=state,
             stopped_at=stopped_at,
+            summary_state=summary_state,
             target_at=target_at,
             target_seconds=target_seconds,
         )

@@ -30,20 +30,24 @@ class PartnershipOut:
             created_at (datetime.datetime):
             id (UUID):
             partner_id (UUID):
+            partner_name (str):
             status (PartnershipStatus):
             tier (Tier):
             updated_at (datetime.datetime):
             vendor_id (UUID):
+            vendor_name (str):
             version (int):
      """
 
     created_at: datetime.datetime
     id: UUID
     partner_id: UUID
+    partner_name: str
     status: PartnershipStatus
     tier: Tier
     updated_at: datetime.datetime
     vendor_id: UUID
+    vendor_name: str
     version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,6 +62,8 @@ class PartnershipOut:
 
         partner_id = str(self.partner_id)
 
+        partner_name = self.partner_name
+
         status = self.status.value
 
         tier = self.tier.value
@@ -65,6 +71,8 @@ class PartnershipOut:
         updated_at = self.updated_at.isoformat()
 
         vendor_id = str(self.vendor_id)
+
+        vendor_name = self.vendor_name
 
         version = self.version
 
@@ -75,10 +83,12 @@ class PartnershipOut:
             "created_at": created_at,
             "id": id,
             "partner_id": partner_id,
+            "partner_name": partner_name,
             "status": status,
             "tier": tier,
             "updated_at": updated_at,
             "vendor_id": vendor_id,
+            "vendor_name": vendor_name,
             "version": version,
         })
 
@@ -104,6 +114,8 @@ class PartnershipOut:
 
 
 
+        partner_name = d.pop("partner_name")
+
         status = PartnershipStatus(d.pop("status"))
 
 
@@ -124,16 +136,20 @@ class PartnershipOut:
 
 
 
+        vendor_name = d.pop("vendor_name")
+
         version = d.pop("version")
 
         partnership_out = cls(
             created_at=created_at,
             id=id,
             partner_id=partner_id,
+            partner_name=partner_name,
             status=status,
             tier=tier,
             updated_at=updated_at,
             vendor_id=vendor_id,
+            vendor_name=vendor_name,
             version=version,
         )
 

@@ -12,6 +12,8 @@ from typing import cast
 from uuid import UUID
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.list_price import ListPrice
 
 
 
@@ -28,6 +30,7 @@ class ProductOut:
             active (bool):
             created_at (datetime.datetime):
             id (UUID):
+            list_price (ListPrice | None):
             name (str):
             program_id (UUID):
             sku (str):
@@ -38,6 +41,7 @@ class ProductOut:
     active: bool
     created_at: datetime.datetime
     id: UUID
+    list_price: ListPrice | None
     name: str
     program_id: UUID
     sku: str
@@ -50,11 +54,18 @@ class ProductOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.list_price import ListPrice # noqa: PLC0415
         active = self.active
 
         created_at = self.created_at.isoformat()
 
         id = str(self.id)
+
+        list_price: dict[str, Any] | None
+        if isinstance(self.list_price, ListPrice):
+            list_price = self.list_price.to_dict()
+        else:
+            list_price = self.list_price
 
         name = self.name
 
@@ -73,6 +84,7 @@ class ProductOut:
             "active": active,
             "created_at": created_at,
             "id": id,
+            "list_price": list_price,
             "name": name,
             "program_id": program_id,
             "sku": sku,
@@ -86,6 +98,7 @@ class ProductOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.list_price import ListPrice # noqa: PLC0415
         d = dict(src_dict)
         active = d.pop("active")
 
@@ -97,6 +110,24 @@ class ProductOut:
         id = UUID(d.pop("id"))
 
 
+
+
+        def _parse_list_price(data: object) -> ListPrice | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                list_price_type_0 = ListPrice.from_dict(data)
+
+
+
+                return list_price_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ListPrice | None, data)
+
+        list_price = _parse_list_price(d.pop("list_price"))
 
 
         name = d.pop("name")
@@ -119,6 +150,7 @@ class ProductOut:
             active=active,
             created_at=created_at,
             id=id,
+            list_price=list_price,
             name=name,
             program_id=program_id,
             sku=sku,

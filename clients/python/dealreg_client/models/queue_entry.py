@@ -17,6 +17,8 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.conflict_out import ConflictOut
+  from ..models.open_question import OpenQuestion
+  from ..models.sla_summary import SlaSummary
 
 
 
@@ -51,9 +53,11 @@ class QueueEntry:
             extensions_granted (int):
             id (UUID):
             number (str):
+            open_question (None | OpenQuestion):
             partner_id (UUID):
             program_id (UUID):
             rep_id (UUID):
+            sla (None | SlaSummary):
             stage (None | SalesStage):
             status (RegistrationStatus):
             submitted_at (datetime.datetime):
@@ -84,9 +88,11 @@ class QueueEntry:
     extensions_granted: int
     id: UUID
     number: str
+    open_question: None | OpenQuestion
     partner_id: UUID
     program_id: UUID
     rep_id: UUID
+    sla: None | SlaSummary
     stage: None | SalesStage
     status: RegistrationStatus
     submitted_at: datetime.datetime
@@ -102,6 +108,8 @@ class QueueEntry:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.conflict_out import ConflictOut # noqa: PLC0415
+        from ..models.open_question import OpenQuestion # noqa: PLC0415
+        from ..models.sla_summary import SlaSummary # noqa: PLC0415
         amount = self.amount
 
         approved_at: None | str
@@ -176,11 +184,23 @@ class QueueEntry:
 
         number = self.number
 
+        open_question: dict[str, Any] | None
+        if isinstance(self.open_question, OpenQuestion):
+            open_question = self.open_question.to_dict()
+        else:
+            open_question = self.open_question
+
         partner_id = str(self.partner_id)
 
         program_id = str(self.program_id)
 
         rep_id = str(self.rep_id)
+
+        sla: dict[str, Any] | None
+        if isinstance(self.sla, SlaSummary):
+            sla = self.sla.to_dict()
+        else:
+            sla = self.sla
 
         stage: None | str
         if isinstance(self.stage, SalesStage):
@@ -225,9 +245,11 @@ class QueueEntry:
             "extensions_granted": extensions_granted,
             "id": id,
             "number": number,
+            "open_question": open_question,
             "partner_id": partner_id,
             "program_id": program_id,
             "rep_id": rep_id,
+            "sla": sla,
             "stage": stage,
             "status": status,
             "submitted_at": submitted_at,
@@ -244,6 +266,8 @@ class QueueEntry:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.conflict_out import ConflictOut # noqa: PLC0415
+        from ..models.open_question import OpenQuestion # noqa: PLC0415
+        from ..models.sla_summary import SlaSummary # noqa: PLC0415
         d = dict(src_dict)
         amount = d.pop("amount")
 
@@ -421,6 +445,24 @@ class QueueEntry:
 
         number = d.pop("number")
 
+        def _parse_open_question(data: object) -> None | OpenQuestion:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                open_question_type_0 = OpenQuestion.from_dict(data)
+
+
+
+                return open_question_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OpenQuestion, data)
+
+        open_question = _parse_open_question(d.pop("open_question"))
+
+
         partner_id = UUID(d.pop("partner_id"))
 
 
@@ -434,6 +476,24 @@ class QueueEntry:
         rep_id = UUID(d.pop("rep_id"))
 
 
+
+
+        def _parse_sla(data: object) -> None | SlaSummary:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sla_type_0 = SlaSummary.from_dict(data)
+
+
+
+                return sla_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SlaSummary, data)
+
+        sla = _parse_sla(d.pop("sla"))
 
 
         def _parse_stage(data: object) -> None | SalesStage:
@@ -500,9 +560,11 @@ class QueueEntry:
             extensions_granted=extensions_granted,
             id=id,
             number=number,
+            open_question=open_question,
             partner_id=partner_id,
             program_id=program_id,
             rep_id=rep_id,
+            sla=sla,
             stage=stage,
             status=status,
             submitted_at=submitted_at,

@@ -11,7 +11,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.registration_out import RegistrationOut
+  from ..models.registration_row import RegistrationRow
 
 
 
@@ -25,11 +25,11 @@ T = TypeVar("T", bound="RegistrationList")
 class RegistrationList:
     """ 
         Attributes:
-            items (list[RegistrationOut]):
+            items (list[RegistrationRow]):
             next_cursor (None | str):
      """
 
-    items: list[RegistrationOut]
+    items: list[RegistrationRow]
     next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,7 +38,7 @@ class RegistrationList:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.registration_out import RegistrationOut # noqa: PLC0415
+        from ..models.registration_row import RegistrationRow # noqa: PLC0415
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
@@ -63,12 +63,12 @@ class RegistrationList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.registration_out import RegistrationOut # noqa: PLC0415
+        from ..models.registration_row import RegistrationRow # noqa: PLC0415
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in (_items):
-            items_item = RegistrationOut.from_dict(items_item_data)
+            items_item = RegistrationRow.from_dict(items_item_data)
 
 
 

@@ -21,6 +21,7 @@ def _get_kwargs(
     *,
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -49,6 +50,13 @@ def _get_kwargs(
     else:
         json_rep_id = rep_id
     params["rep_id"] = json_rep_id
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params["limit"] = limit
 
@@ -153,16 +161,19 @@ def sync_detailed(
     client: AuthenticatedClient,
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
 
 ) -> Response[DealList | Problem]:
-    """ List the deals the caller may see
+    """ List the deals the caller may see (`q`: whose title contains it)
 
     Args:
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -181,6 +192,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         partner_id=partner_id,
 rep_id=rep_id,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,
@@ -198,16 +210,19 @@ def sync(
     client: AuthenticatedClient,
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
 
 ) -> DealList | Problem | None:
-    """ List the deals the caller may see
+    """ List the deals the caller may see (`q`: whose title contains it)
 
     Args:
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -227,6 +242,7 @@ def sync(
         client=client,
 partner_id=partner_id,
 rep_id=rep_id,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,
@@ -238,16 +254,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
 
 ) -> Response[DealList | Problem]:
-    """ List the deals the caller may see
+    """ List the deals the caller may see (`q`: whose title contains it)
 
     Args:
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -266,6 +285,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         partner_id=partner_id,
 rep_id=rep_id,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,
@@ -283,16 +303,19 @@ async def asyncio(
     client: AuthenticatedClient,
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
 
 ) -> DealList | Problem | None:
-    """ List the deals the caller may see
+    """ List the deals the caller may see (`q`: whose title contains it)
 
     Args:
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -312,6 +335,7 @@ async def asyncio(
         client=client,
 partner_id=partner_id,
 rep_id=rep_id,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,

@@ -8,8 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.earning_view import EarningView
+from ...models.earning_list import EarningList
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -17,17 +18,34 @@ from uuid import UUID
 
 def _get_kwargs(
     registration_id: UUID,
+    *,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
 
     
 
-    
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/registrations/{registration_id}/earnings".format(registration_id=quote(str(registration_id), safe=""),),
+        "params": params,
     }
 
 
@@ -35,16 +53,11 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[EarningView] | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EarningList | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in (_response_200):
-            response_200_item = EarningView.from_dict(response_200_item_data)
+        response_200 = EarningList.from_dict(response.json())
 
 
-
-            response_200.append(response_200_item)
 
         return response_200
 
@@ -103,7 +116,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[EarningView]]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EarningList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,24 +129,30 @@ def sync_detailed(
     registration_id: UUID,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 
-) -> Response[Problem | list[EarningView]]:
+) -> Response[EarningList | Problem]:
     """ The registration's earnings and reversals, oldest first
 
     Args:
         registration_id (UUID):
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[EarningView]]
+        Response[EarningList | Problem]
      """
 
 
     kwargs = _get_kwargs(
         registration_id=registration_id,
+limit=limit,
+cursor=cursor,
 
     )
 
@@ -147,25 +166,31 @@ def sync(
     registration_id: UUID,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 
-) -> Problem | list[EarningView] | None:
+) -> EarningList | Problem | None:
     """ The registration's earnings and reversals, oldest first
 
     Args:
         registration_id (UUID):
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[EarningView]
+        EarningList | Problem
      """
 
 
     return sync_detailed(
         registration_id=registration_id,
 client=client,
+limit=limit,
+cursor=cursor,
 
     ).parsed
 
@@ -173,24 +198,30 @@ async def asyncio_detailed(
     registration_id: UUID,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 
-) -> Response[Problem | list[EarningView]]:
+) -> Response[EarningList | Problem]:
     """ The registration's earnings and reversals, oldest first
 
     Args:
         registration_id (UUID):
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[EarningView]]
+        Response[EarningList | Problem]
      """
 
 
     kwargs = _get_kwargs(
         registration_id=registration_id,
+limit=limit,
+cursor=cursor,
 
     )
 
@@ -204,24 +235,30 @@ async def asyncio(
     registration_id: UUID,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
 
-) -> Problem | list[EarningView] | None:
+) -> EarningList | Problem | None:
     """ The registration's earnings and reversals, oldest first
 
     Args:
         registration_id (UUID):
+        limit (int | Unset): Page size. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[EarningView]
+        EarningList | Problem
      """
 
 
     return (await asyncio_detailed(
         registration_id=registration_id,
 client=client,
+limit=limit,
+cursor=cursor,
 
     )).parsed

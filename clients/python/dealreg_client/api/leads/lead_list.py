@@ -24,6 +24,7 @@ def _get_kwargs(
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
     campaign: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -68,6 +69,13 @@ def _get_kwargs(
     else:
         json_campaign = campaign
     params["campaign"] = json_campaign
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params["limit"] = limit
 
@@ -174,6 +182,7 @@ def sync_detailed(
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
     campaign: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -181,11 +190,15 @@ def sync_detailed(
 ) -> Response[LeadList | Problem]:
     """ List leads: a vendor's, a partner's forwarded ones (a rep's own)
 
+     `q` finds those whose customer, contact name or contact email contains it.
+
     Args:
         status (LeadStatus | None | Unset):
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
         campaign (None | str | Unset):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -206,6 +219,7 @@ def sync_detailed(
 partner_id=partner_id,
 rep_id=rep_id,
 campaign=campaign,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,
@@ -225,6 +239,7 @@ def sync(
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
     campaign: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -232,11 +247,15 @@ def sync(
 ) -> LeadList | Problem | None:
     """ List leads: a vendor's, a partner's forwarded ones (a rep's own)
 
+     `q` finds those whose customer, contact name or contact email contains it.
+
     Args:
         status (LeadStatus | None | Unset):
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
         campaign (None | str | Unset):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -258,6 +277,7 @@ status=status,
 partner_id=partner_id,
 rep_id=rep_id,
 campaign=campaign,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,
@@ -271,6 +291,7 @@ async def asyncio_detailed(
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
     campaign: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -278,11 +299,15 @@ async def asyncio_detailed(
 ) -> Response[LeadList | Problem]:
     """ List leads: a vendor's, a partner's forwarded ones (a rep's own)
 
+     `q` finds those whose customer, contact name or contact email contains it.
+
     Args:
         status (LeadStatus | None | Unset):
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
         campaign (None | str | Unset):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -303,6 +328,7 @@ async def asyncio_detailed(
 partner_id=partner_id,
 rep_id=rep_id,
 campaign=campaign,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,
@@ -322,6 +348,7 @@ async def asyncio(
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
     campaign: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -329,11 +356,15 @@ async def asyncio(
 ) -> LeadList | Problem | None:
     """ List leads: a vendor's, a partner's forwarded ones (a rep's own)
 
+     `q` finds those whose customer, contact name or contact email contains it.
+
     Args:
         status (LeadStatus | None | Unset):
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
         campaign (None | str | Unset):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -355,6 +386,7 @@ status=status,
 partner_id=partner_id,
 rep_id=rep_id,
 campaign=campaign,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,

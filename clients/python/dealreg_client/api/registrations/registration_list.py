@@ -21,12 +21,13 @@ import datetime
 
 def _get_kwargs(
     *,
-    status: None | RegistrationStatus | Unset = UNSET,
+    status: list[RegistrationStatus] | None | Unset = UNSET,
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
     stage: None | SalesStage | Unset = UNSET,
     expiring_before: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -38,11 +39,16 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_status: None | str | Unset
+    json_status: list[str] | None | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, RegistrationStatus):
-        json_status = status.value
+    elif isinstance(status, list):
+        json_status = []
+        for status_type_0_item_data in status:
+            status_type_0_item = status_type_0_item_data.value
+            json_status.append(status_type_0_item)
+
+
     else:
         json_status = status
     params["status"] = json_status
@@ -91,6 +97,13 @@ def _get_kwargs(
     else:
         json_expiring_before = expiring_before
     params["expiring_before"] = json_expiring_before
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
 
     params["limit"] = limit
 
@@ -193,12 +206,13 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    status: None | RegistrationStatus | Unset = UNSET,
+    status: list[RegistrationStatus] | None | Unset = UNSET,
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
     stage: None | SalesStage | Unset = UNSET,
     expiring_before: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -206,13 +220,20 @@ def sync_detailed(
 ) -> Response[Problem | RegistrationList]:
     """ List registrations: a vendor's incoming, a partner's (a rep's own)
 
+     `q` finds those whose number or customer's name contains it. Each row carries its approval clock's
+    summary (`sla`, as `GET /v1/registrations/{id}/sla` says) and, while it waits on the partner, the
+    vendor's question (`open_question`).
+
     Args:
-        status (None | RegistrationStatus | Unset):
+        status (list[RegistrationStatus] | None | Unset): In any of these statuses: repeat it
+            (`status=submitted&status=in_review`), as a rep's home screen lists the open ones.
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
         stage (None | SalesStage | Unset):
         expiring_before (datetime.datetime | None | Unset):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -235,6 +256,7 @@ partner_id=partner_id,
 rep_id=rep_id,
 stage=stage,
 expiring_before=expiring_before,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,
@@ -250,12 +272,13 @@ updated_since=updated_since,
 def sync(
     *,
     client: AuthenticatedClient,
-    status: None | RegistrationStatus | Unset = UNSET,
+    status: list[RegistrationStatus] | None | Unset = UNSET,
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
     stage: None | SalesStage | Unset = UNSET,
     expiring_before: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -263,13 +286,20 @@ def sync(
 ) -> Problem | RegistrationList | None:
     """ List registrations: a vendor's incoming, a partner's (a rep's own)
 
+     `q` finds those whose number or customer's name contains it. Each row carries its approval clock's
+    summary (`sla`, as `GET /v1/registrations/{id}/sla` says) and, while it waits on the partner, the
+    vendor's question (`open_question`).
+
     Args:
-        status (None | RegistrationStatus | Unset):
+        status (list[RegistrationStatus] | None | Unset): In any of these statuses: repeat it
+            (`status=submitted&status=in_review`), as a rep's home screen lists the open ones.
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
         stage (None | SalesStage | Unset):
         expiring_before (datetime.datetime | None | Unset):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -293,6 +323,7 @@ partner_id=partner_id,
 rep_id=rep_id,
 stage=stage,
 expiring_before=expiring_before,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,
@@ -302,12 +333,13 @@ updated_since=updated_since,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    status: None | RegistrationStatus | Unset = UNSET,
+    status: list[RegistrationStatus] | None | Unset = UNSET,
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
     stage: None | SalesStage | Unset = UNSET,
     expiring_before: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -315,13 +347,20 @@ async def asyncio_detailed(
 ) -> Response[Problem | RegistrationList]:
     """ List registrations: a vendor's incoming, a partner's (a rep's own)
 
+     `q` finds those whose number or customer's name contains it. Each row carries its approval clock's
+    summary (`sla`, as `GET /v1/registrations/{id}/sla` says) and, while it waits on the partner, the
+    vendor's question (`open_question`).
+
     Args:
-        status (None | RegistrationStatus | Unset):
+        status (list[RegistrationStatus] | None | Unset): In any of these statuses: repeat it
+            (`status=submitted&status=in_review`), as a rep's home screen lists the open ones.
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
         stage (None | SalesStage | Unset):
         expiring_before (datetime.datetime | None | Unset):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -344,6 +383,7 @@ partner_id=partner_id,
 rep_id=rep_id,
 stage=stage,
 expiring_before=expiring_before,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,
@@ -359,12 +399,13 @@ updated_since=updated_since,
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    status: None | RegistrationStatus | Unset = UNSET,
+    status: list[RegistrationStatus] | None | Unset = UNSET,
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     rep_id: None | Unset | UUID = UNSET,
     stage: None | SalesStage | Unset = UNSET,
     expiring_before: datetime.datetime | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
@@ -372,13 +413,20 @@ async def asyncio(
 ) -> Problem | RegistrationList | None:
     """ List registrations: a vendor's incoming, a partner's (a rep's own)
 
+     `q` finds those whose number or customer's name contains it. Each row carries its approval clock's
+    summary (`sla`, as `GET /v1/registrations/{id}/sla` says) and, while it waits on the partner, the
+    vendor's question (`open_question`).
+
     Args:
-        status (None | RegistrationStatus | Unset):
+        status (list[RegistrationStatus] | None | Unset): In any of these statuses: repeat it
+            (`status=submitted&status=in_review`), as a rep's home screen lists the open ones.
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         rep_id (None | Unset | UUID):
         stage (None | SalesStage | Unset):
         expiring_before (datetime.datetime | None | Unset):
+        q (None | str | Unset): What a person typed in a search box: rows containing it, ignoring
+            case (leading and trailing blanks are dropped; only blanks search nothing).
         limit (int | Unset): Page size. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         updated_since (datetime.datetime | None | Unset): Delta sync: only what changed after this
@@ -402,6 +450,7 @@ partner_id=partner_id,
 rep_id=rep_id,
 stage=stage,
 expiring_before=expiring_before,
+q=q,
 limit=limit,
 cursor=cursor,
 updated_since=updated_since,

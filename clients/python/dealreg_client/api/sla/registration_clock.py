@@ -35,13 +35,17 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClockOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ClockOut | Problem | None:
     if response.status_code == 200:
         response_200 = ClockOut.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -98,7 +102,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ClockOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ClockOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,8 +116,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ClockOut | Problem]:
+) -> Response[Any | ClockOut | Problem]:
     """ A registration's approval clock: business time run, pauses, thresholds
+
+     The ETag is weak: it changes with every change of the clock (a pause, a threshold fired, a stop),
+    not with the business seconds a running clock adds meanwhile, so a 304 may come with
+    `elapsed_seconds` behind by the time since the copy was read.
 
     Args:
         registration_id (UUID):
@@ -123,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClockOut | Problem]
+        Response[Any | ClockOut | Problem]
      """
 
 
@@ -143,8 +151,12 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> ClockOut | Problem | None:
+) -> Any | ClockOut | Problem | None:
     """ A registration's approval clock: business time run, pauses, thresholds
+
+     The ETag is weak: it changes with every change of the clock (a pause, a threshold fired, a stop),
+    not with the business seconds a running clock adds meanwhile, so a 304 may come with
+    `elapsed_seconds` behind by the time since the copy was read.
 
     Args:
         registration_id (UUID):
@@ -154,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClockOut | Problem
+        Any | ClockOut | Problem
      """
 
 
@@ -169,8 +181,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[ClockOut | Problem]:
+) -> Response[Any | ClockOut | Problem]:
     """ A registration's approval clock: business time run, pauses, thresholds
+
+     The ETag is weak: it changes with every change of the clock (a pause, a threshold fired, a stop),
+    not with the business seconds a running clock adds meanwhile, so a 304 may come with
+    `elapsed_seconds` behind by the time since the copy was read.
 
     Args:
         registration_id (UUID):
@@ -180,7 +196,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClockOut | Problem]
+        Response[Any | ClockOut | Problem]
      """
 
 
@@ -200,8 +216,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> ClockOut | Problem | None:
+) -> Any | ClockOut | Problem | None:
     """ A registration's approval clock: business time run, pauses, thresholds
+
+     The ETag is weak: it changes with every change of the clock (a pause, a threshold fired, a stop),
+    not with the business seconds a running clock adds meanwhile, so a 304 may come with
+    `elapsed_seconds` behind by the time since the copy was read.
 
     Args:
         registration_id (UUID):
@@ -211,7 +231,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClockOut | Problem
+        Any | ClockOut | Problem
      """
 
 
