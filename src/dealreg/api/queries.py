@@ -79,6 +79,8 @@ def strict_query_middleware(app: ASGIApp) -> ASGIApp:
                         "message": f"Unknown query parameter {name!r}; this operation takes: "
                         f"{takes}.",
                         "source": "query",
+                        "code": "unknown_field",
+                        "params": {"allowed": sorted(allowed)},
                     }
                     for name in unknown
                 ],
