@@ -20,6 +20,7 @@ from .breach import Breach
 from .breach_action import BreachAction
 from .breach_list import BreachList
 from .cancellation import Cancellation
+from .choice import Choice
 from .clock_out import ClockOut
 from .clock_state import ClockState
 from .conflict_out import ConflictOut
@@ -74,6 +75,7 @@ from .extension_status import ExtensionStatus
 from .extra_field import ExtraField
 from .extra_field_type import ExtraFieldType
 from .field_problem import FieldProblem
+from .field_problem_params_type_0 import FieldProblemParamsType0
 from .firing_out import FiringOut
 from .health import Health
 from .history_list import HistoryList
@@ -221,6 +223,7 @@ __all__ = (
     "BreachAction",
     "BreachList",
     "Cancellation",
+    "Choice",
     "ClockOut",
     "ClockState",
     "ConflictOut",
@@ -275,6 +278,7 @@ __all__ = (
     "ExtraField",
     "ExtraFieldType",
     "FieldProblem",
+    "FieldProblemParamsType0",
     "FiringOut",
     "Health",
     "HistoryList",
