@@ -356,3 +356,16 @@ async def test_answers_to_extra_questions_are_coded(
         f"{base}/renewal": ("type", {"expected": ["boolean"]}),
         f"{base}/decided": ("format", {"format": "date"}),
     }
+
+
+async def test_a_problem_answered_before_the_route_speaks_the_language_too(
+    client: httpx.AsyncClient, db: AsyncSession, seller: PartnerSetup
+) -> None:
+    before = await count_rows(db, Deal)
+    huge = b'{"customer": {"legal_name": "' + b"x" * 1_100_000 + b'"}}'
+    headers = seller.rep | {"Content-Type": "application/json", "Accept-Language": "ro"}
+    response = await client.post(DEALS, content=huge, headers=headers)
+    problem = assert_problem(response, 413, "payload-too-large")
+    assert response.headers["content-language"] == "ro"
+    assert problem["title"] == "Corpul cererii este prea mare"
+    assert await count_rows(db, Deal) == before
