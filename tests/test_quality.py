@@ -10,7 +10,7 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 # clients/python, generated, is excluded in pyproject.toml; clients/generate.py is linted.
-LINTED = ("src", "tests", "alembic", "bench", "examples", "clients")
+LINTED = ("src", "tests", "alembic", "bench", "examples", "clients", "tools")
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -1,10 +1,11 @@
 """Calendar arithmetic shared by the domains."""
 
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import msgspec
 
-from dealreg.errors import FieldError, InvalidInput
+from dealreg.errors import InvalidInput, field_error
 
 # The days and instants the API takes in: anything a deal, a lead or a report can be about, and
 # far enough inside years 1-9999 that no offset, report span or period arithmetic leaves them
@@ -54,9 +55,12 @@ def report_range(start: date | None, end: date | None, today: date) -> DayRange:
     end = end or today
     start = start or end - timedelta(days=REPORT_DAYS - 1)
     if start > end:
-        raise _invalid_from("`from` is after `to`")
+        raise _invalid_from("`from` is after `to`", maximum=str(end))
     if end >= years_after(start, REPORT_YEARS):
-        raise _invalid_from("a report spans at most two years")
+        raise _invalid_from(
+            "a report spans at most two years",
+            minimum=str(years_after(end, -REPORT_YEARS) + timedelta(days=1)),
+        )
     return DayRange(
         first_day=start,
         last_day=end,
@@ -65,7 +69,7 @@ def report_range(start: date | None, end: date | None, today: date) -> DayRange:
     )
 
 
-def _invalid_from(detail: str) -> InvalidInput:
-    return InvalidInput(
-        detail, errors=[FieldError(parameter="from", location="query", detail=detail)]
-    )
+def _invalid_from(detail: str, **limit: Any) -> InvalidInput:
+    code = "maximum" if "maximum" in limit else "minimum"
+    error = field_error(code, parameter="from", location="query", detail=detail, **limit)
+    return InvalidInput(detail, errors=[error])

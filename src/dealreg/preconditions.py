@@ -4,6 +4,7 @@ change may say which versions it was made against (`If-Match`)."""
 import msgspec
 
 from dealreg.errors import PreconditionRequired, StaleVersion
+from dealreg.i18n import N_
 
 
 class IfMatch(msgspec.Struct, frozen=True):
@@ -18,8 +19,10 @@ class IfMatch(msgspec.Struct, frozen=True):
     def check(self, current: int) -> None:
         if self.missing:
             raise PreconditionRequired(
-                "Send If-Match with the ETag of the version you changed, so that a newer "
-                "version is never overwritten."
+                N_(
+                    "Send If-Match with the ETag of the version you changed, so that a newer "
+                    "version is never overwritten."
+                )
             )
         if self.versions is not None and current not in self.versions:
             raise StaleVersion(

@@ -103,7 +103,7 @@ async def test_a_missing_field_is_pointed_at(client, factory) -> None:
     )
     assert response.status_code == 422
     assert response.json()["errors"] == [
-        {"detail": "Object missing required field `name`", "pointer": "/name"}
+        {"detail": "This field is required.", "code": "required", "pointer": "/name"}
     ]
 
 
@@ -113,7 +113,9 @@ async def test_an_empty_body_says_a_body_is_required(client, factory) -> None:
         "/v1/organizations", content=b"", headers=headers | {"Content-Type": "application/json"}
     )
     assert response.status_code == 422
-    assert response.json()["errors"] == [{"detail": "A JSON body is required.", "pointer": ""}]
+    assert response.json()["errors"] == [
+        {"detail": "A JSON body is required.", "code": "required", "pointer": ""}
+    ]
 
 
 async def test_a_body_that_is_not_json_is_a_415(client, factory, db) -> None:

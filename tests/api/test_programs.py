@@ -118,7 +118,11 @@ async def test_a_program_keeps_its_terms_and_extra_fields(
     assert [f["key"] for f in created["extra_fields"]] == ["crm_id", "segment", "seats"]
     assert created["extra_fields"][0]["required"] is False
     assert created["extra_fields"][0]["help"] == "Your CRM's opportunity id"
-    assert created["extra_fields"][1]["choices"] == ["smb", "enterprise"]
+    # A bare choice is kept as a value that is its own label.
+    assert created["extra_fields"][1]["choices"] == [
+        {"value": "smb", "label": "smb"},
+        {"value": "enterprise", "label": "enterprise"},
+    ]
     assert created["extra_fields"][2]["required"] is True
 
     read = await client.get(f"{PROGRAMS}/{created['id']}", headers=vendor_admin)

@@ -49,7 +49,7 @@ export async function registerAndList(): Promise<string[]> {
   }
 
   const approved = await api.GET("/v1/registrations", {
-    params: { query: { status: "approved", limit: 20 } },
+    params: { query: { status: ["approved"], limit: 20 } },
   });
   if (approved.error) {
     throw new Error(explain(approved.error));

@@ -1705,6 +1705,11 @@ export interface components {
         Cancellation: {
             reason: string;
         };
+        /** Choice */
+        Choice: {
+            label: string;
+            value: string;
+        };
         /** ClockOut */
         ClockOut: {
             elapsed_seconds: number;
@@ -2134,7 +2139,7 @@ export interface components {
         ExtensionStatus: "pending" | "granted" | "refused";
         /** ExtraField */
         ExtraField: {
-            choices?: string[] | null;
+            choices?: (components["schemas"]["Choice"] | string)[] | null;
             /** @default  */
             help: string;
             key: string;
@@ -2146,7 +2151,7 @@ export interface components {
         };
         /** ExtraFieldInput */
         ExtraFieldInput: {
-            choices?: string[] | null;
+            choices?: (components["schemas"]["Choice"] | string)[] | null;
             /** @description Default when left out: `""`. */
             help?: string;
             key: string;
@@ -2158,9 +2163,13 @@ export interface components {
         };
         /** FieldProblem */
         FieldProblem: {
+            code: string;
             detail: string;
             location?: string | null;
             parameter?: string | null;
+            params?: {
+                [key: string]: unknown;
+            } | null;
             pointer?: string | null;
             vendor_id?: string | null;
         };

@@ -23,7 +23,7 @@ from dealreg.api.throttling import charge_address
 from dealreg.auth import invitations, resets
 from dealreg.auth.invitations import PAGE_PATH as INVITATION_PATH
 from dealreg.auth.resets import PAGE_PATH as RESET_PATH
-from dealreg.errors import DealRegError, FieldError, Forbidden, InvalidInput
+from dealreg.errors import DealRegError, Forbidden, InvalidInput, field_error
 from dealreg.fields import Email
 
 CSRF = CsrfGuard(form="account", cookie="dealreg_csrf", path="/account")
@@ -96,7 +96,8 @@ def _differ(data: InvitationForm | ResetForm) -> InvalidInput | None:
     if data.password == data.password_again:
         return None
     problem = "The two passwords differ; type the same one twice."
-    return InvalidInput(problem, errors=[FieldError(detail=problem, pointer="/password_again")])
+    error = field_error("mismatch", detail=problem, pointer="/password_again")
+    return InvalidInput(problem, errors=[error])
 
 
 async def _invitation_form(
@@ -224,7 +225,10 @@ async def request_reset(
     except msgspec.ValidationError:
         problem = "Type an email address."
         return _refusal(
-            InvalidInput(problem, errors=[FieldError(detail=problem, pointer="/email")])
+            InvalidInput(
+                problem,
+                errors=[field_error("format", detail=problem, pointer="/email", format="email")],
+            )
         )
     await resets.request_reset(db, email)
     return _message(

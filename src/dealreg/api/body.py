@@ -9,7 +9,7 @@ from typing import Any
 
 from litestar import Request
 
-from dealreg.errors import DealRegError, FieldError
+from dealreg.errors import DealRegError, field_error
 
 # The API's deepest body nests a handful of levels; this leaves room and stays far from the limit.
 MAX_DEPTH = 32
@@ -20,7 +20,8 @@ class NestedTooDeep(DealRegError):
 
     def __init__(self) -> None:
         detail = f"The JSON body nests deeper than {MAX_DEPTH} levels."
-        super().__init__(detail, errors=[FieldError(detail=detail, pointer="")])
+        error = field_error("too_deep", detail=detail, pointer="", max_depth=MAX_DEPTH)
+        super().__init__(detail, errors=[error])
 
 
 def nests_deeper_than(value: Any, limit: int) -> bool:

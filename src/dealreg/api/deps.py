@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.api.security import current_principal
 from dealreg.api.unit_of_work import session_of
 from dealreg.dates import refusal
-from dealreg.errors import DealRegError, FieldError
+from dealreg.errors import DealRegError, field_error
 from dealreg.fields import NO_CONTROL
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import MAX_LIMIT, PageKey, PageRequest
@@ -91,7 +91,8 @@ def encode_cursor(key: PageKey | None) -> str | None:
 def _not_issued(parameter: str) -> InvalidCursor:
     detail = "The cursor is not one this API issued; start again without it."
     return InvalidCursor(
-        detail, errors=[FieldError(detail=detail, parameter=parameter, location="query")]
+        detail,
+        errors=[field_error("invalid", detail=detail, parameter=parameter, location="query")],
     )
 
 

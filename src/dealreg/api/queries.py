@@ -97,6 +97,8 @@ def strict_query_middleware(app: ASGIApp) -> ASGIApp:
                         "message": f"Unknown query parameter {name!r}; this operation takes: "
                         f"{takes}.",
                         "source": "query",
+                        "code": "unknown_field",
+                        "params": {"allowed": listed},
                     }
                     for name in unknown
                 ],

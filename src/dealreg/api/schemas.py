@@ -1,7 +1,7 @@
 """Field types shared by the request and response schemas of several resources."""
 
 import uuid
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 from litestar.openapi import ResponseSpec
@@ -15,7 +15,14 @@ def unset_to_none(value: T | msgspec.UnsetType) -> T | None:
 
 
 class FieldProblem(msgspec.Struct):
+    """One invalid input: `code` is stable for machines (`required`, `too_long`, `pattern`,
+    `minimum`, `enum`, `type`, `format`, `unknown_field`, `not_in_catalogue`...), `params` holds
+    the limits it was checked against (`max_length`, `pattern`, `allowed`...), and `detail` says
+    it to a person in the answer's Content-Language."""
+
     detail: str
+    code: str
+    params: dict[str, Any] | None = None
     pointer: str | None = None
     parameter: str | None = None
     location: str | None = None

@@ -20,6 +20,7 @@ from litestar.types import Guard
 
 from dealreg.api.throttling import charge_address
 from dealreg.auth.tokens import InvalidToken, TokenService
+from dealreg.i18n import N_
 from dealreg.orgs.principals import Principal
 
 BEARER_SECURITY: list[dict[str, list[str]]] = [{"bearerAuth": []}]
@@ -43,12 +44,12 @@ class BearerAuthentication(AbstractAuthenticationMiddleware):
         header = connection.headers.get("authorization")
         if not header:
             raise NotAuthorizedException(
-                "A bearer access token is required.", headers={"WWW-Authenticate": _REALM}
+                N_("A bearer access token is required."), headers={"WWW-Authenticate": _REALM}
             )
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthorizedException(
-                "Use the Bearer scheme: 'Authorization: Bearer <token>'.",
+                N_("Use the Bearer scheme: 'Authorization: Bearer <token>'."),
                 headers={"WWW-Authenticate": _REALM},
             )
         tokens: TokenService = connection.app.state.tokens
@@ -68,7 +69,7 @@ def current_principal(connection: ASGIConnection[Any, Any, Any, Any]) -> Princip
     principal = connection.scope.get("user")
     if not isinstance(principal, Principal):
         raise NotAuthorizedException(
-            "A bearer access token is required.", headers={"WWW-Authenticate": _REALM}
+            N_("A bearer access token is required."), headers={"WWW-Authenticate": _REALM}
         )
     return principal
 

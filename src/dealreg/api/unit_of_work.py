@@ -42,6 +42,7 @@ from dealreg.errors import (
     error_body,
     unavailable,
 )
+from dealreg.i18n import negotiate
 from dealreg.idempotency import repository
 from dealreg.idempotency.errors import (
     IdempotencyKeyInUse,
@@ -65,7 +66,7 @@ DEFAULT_POOL = "default"
 ON_REPORTS_POOL = {POOL_OPT: REPORTS_POOL}
 MAX_KEY_LENGTH = 255
 # Replayed as they were first sent; the rest (date, request id) belong to each response.
-_KEPT_HEADERS = {b"content-type", b"content-encoding", b"location", b"etag"}
+_KEPT_HEADERS = {b"content-type", b"content-encoding", b"content-language", b"location", b"etag"}
 
 # Messages are held and inspected as plain dicts; ASGI's TypedDicts only return at the boundary.
 Held = dict[str, Any]
@@ -85,10 +86,12 @@ def session_of(scope: Scope) -> AsyncSession:
 
 def _problem(exc: DealRegError, scope: Scope) -> list[Held]:
     """An answer given here, outside Litestar's handlers: the same problem document they give."""
-    body = error_body(exc, scope["path"])
+    language = negotiate(_header(scope, b"accept-language"))
+    body = error_body(exc, scope["path"], language)
     headers = [(k.lower().encode(), v.encode()) for k, v in exc.headers.items()]
     headers += [
         (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+        (b"content-language", language.encode()),
         (b"content-length", str(len(body)).encode()),
     ]
     return [

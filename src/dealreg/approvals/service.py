@@ -16,7 +16,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.approvals import repository
-from dealreg.errors import FieldError, Forbidden, InvalidInput
+from dealreg.errors import Forbidden, InvalidInput, field_error
 from dealreg.orgs.models import Organization, OrgKind
 from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import ExtraField
@@ -97,7 +97,11 @@ async def reject(
     if reason is RejectionReason.other and (note is None or not note.strip()):
         raise InvalidInput(
             "Say why, in words, when the reason is 'other'.",
-            errors=[FieldError(pointer="/note", detail="required when the reason is 'other'")],
+            errors=[
+                field_error(
+                    "required", pointer="/note", detail="required when the reason is 'other'"
+                )
+            ],
         )
     registration.decision_code, registration.decision_note = reason.value, note
     await record(session, actor, registration, change, {"reason_code": reason.value}, at=at)
@@ -177,7 +181,9 @@ async def assign(
     approver = await repository.vendor_approver(session, registration.vendor_id, approver_id)
     if approver is None:
         detail = f"{approver_id} is not an active approver or admin of this vendor"
-        raise InvalidInput(detail, errors=[FieldError(pointer="/approver_id", detail=detail)])
+        raise InvalidInput(
+            detail, errors=[field_error("not_found", pointer="/approver_id", detail=detail)]
+        )
     if registration.approver_id == approver.id:
         return registration  # already theirs: nothing changes, nothing to tell anyone
     data = {"approver_id": str(approver.id)}
@@ -230,10 +236,8 @@ async def queue(
         raise InvalidInput(
             "Ask for one approver's registrations or for `assigned`, not both.",
             errors=[
-                FieldError(
-                    parameter="assigned",
-                    location="query",
-                    detail="cannot be combined with approver_id",
+                field_error(
+                    "one_of", parameter="assigned", location="query", fields="assigned, approver_id"
                 )
             ],
         )

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from dealreg.auth.models import OAuthApp
 from dealreg.db import flush_unique
-from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from dealreg.errors import Conflict, Forbidden, InvalidInput, NotFound, field_error
+from dealreg.i18n import N_
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, fetch_page
 from dealreg.preconditions import IfMatch
@@ -97,12 +98,19 @@ def redirect_uri_allowed(registered: list[str], requested: str) -> bool:
 
 def _check_redirect_uris(redirect_uris: list[str]) -> None:
     errors = [
-        FieldError(detail=f"{uri!r} {problem}", pointer=f"/redirect_uris/{index}")
+        field_error("redirect_uri", detail=f"{uri!r} {problem}", pointer=f"/redirect_uris/{index}")
         for index, uri in enumerate(redirect_uris)
         if (problem := redirect_uri_problem(uri)) is not None
     ]
     if not redirect_uris:
-        errors.append(FieldError(detail="An app needs a redirect URI.", pointer="/redirect_uris"))
+        errors.append(
+            field_error(
+                "too_few",
+                detail=N_("An app needs a redirect URI."),
+                pointer="/redirect_uris",
+                min_items=1,
+            )
+        )
     if errors:
         raise InvalidInput("Some redirect URIs cannot be registered.", errors=errors)
 

@@ -5,8 +5,10 @@ nobody can guess), and the refusals a link can meet."""
 import hashlib
 import secrets
 import unicodedata
+from typing import Any
 
-from dealreg.errors import DealRegError, FieldError, Forbidden, InvalidInput, NotFound
+from dealreg.errors import DealRegError, Forbidden, InvalidInput, NotFound, field_error
+from dealreg.i18n import N_
 
 # Tokens are this long in the link (43 characters of base64url); anything else is no token.
 TOKEN_LENGTH = 43
@@ -51,10 +53,15 @@ def checked_name(name: str) -> str:
     """A person's name as they typed it, trimmed: 1 to 200 characters, none of them control
     characters."""
     name = " ".join(name.split())
+    params: dict[str, Any] = {}
     if not name or len(name) > NAME_MAX:
+        code = "too_long" if name else "required"
+        params = {"max_length": NAME_MAX} if name else {}
         problem = f"Your name is 1 to {NAME_MAX} characters."
     elif any(unicodedata.category(char).startswith("C") for char in name):
-        problem = "Your name may not contain control characters."
+        code = "invalid_characters"
+        problem = N_("Your name may not contain control characters.")
     else:
         return name
-    raise InvalidInput(problem, errors=[FieldError(detail=problem, pointer="/name")])
+    error = field_error(code, detail=problem, pointer="/name", **params)
+    raise InvalidInput(problem, errors=[error])

@@ -9,12 +9,14 @@ same characters typed on another keyboard still match.
 
 import unicodedata
 from functools import cache
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
-from dealreg.errors import FieldError, InvalidInput
+from dealreg.errors import InvalidInput, field_error
+from dealreg.i18n import N_
 
 MIN_LENGTH = 12
 # Long enough for any passphrase; bounded so that hashing cannot be made to take arbitrary time.
@@ -57,17 +59,23 @@ def check_new_password(password: str, *, email: str, name: str = "", pointer: st
     """Refuse a password a person may not choose, naming the field at `pointer`."""
     typed = normalized(password)
     folded = typed.casefold()
+    params: dict[str, Any] = {}
     if len(typed) < MIN_LENGTH:
+        code, params = "too_short", {"min_length": MIN_LENGTH}
         problem = f"A password has at least {MIN_LENGTH} characters."
     elif len(typed) > MAX_LENGTH:
+        code, params = "too_long", {"max_length": MAX_LENGTH}
         problem = f"A password has at most {MAX_LENGTH} characters."
     elif folded in _common() or len(set(folded)) == 1:
-        problem = "This password is one of the most commonly used ones; choose another."
+        code = "too_common"
+        problem = N_("This password is one of the most commonly used ones; choose another.")
     elif any(part and part in folded for part in _own_words(email, name)):
-        problem = "A password may not contain your email address or your name."
+        code = "personal"
+        problem = N_("A password may not contain your email address or your name.")
     else:
         return
-    raise InvalidInput(problem, errors=[FieldError(detail=problem, pointer=pointer)])
+    error = field_error(code, detail=problem, pointer=pointer, **params)
+    raise InvalidInput(problem, errors=[error])
 
 
 def _own_words(email: str, name: str) -> list[str]:

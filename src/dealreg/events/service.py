@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.errors import FieldError, InvalidInput
+from dealreg.errors import InvalidInput, field_error
 from dealreg.events import repository
 from dealreg.events.models import Event
 from dealreg.orgs.principals import Principal
@@ -43,9 +43,9 @@ def parse_types(types: str | None) -> list[str]:
             if bad
             else "at most 50 types"
         )
-        raise InvalidInput(
-            detail, errors=[FieldError(parameter="types", location="query", detail=detail)]
-        )
+        code, params = ("enum", {"value": bad[0]}) if bad else ("too_many", {"max_items": 50})
+        error = field_error(code, parameter="types", location="query", detail=detail, **params)
+        raise InvalidInput(detail, errors=[error])
     return wanted
 
 

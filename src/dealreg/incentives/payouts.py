@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.dates import years_after
-from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from dealreg.errors import Conflict, Forbidden, InvalidInput, NotFound, field_error
 from dealreg.incentives import ledger
 from dealreg.incentives.ledger import EarningStatus, EarningView
 from dealreg.incentives.models import Earning, Payout, PayoutItem, PayoutStatus
@@ -53,7 +53,9 @@ def _vendor_of(actor: Principal, vendor_id: uuid.UUID | None) -> uuid.UUID:
         raise Forbidden("Payouts are made by the vendor.")
     if vendor_id is None:
         detail = "name the vendor whose earnings to pay"
-        raise InvalidInput(detail, errors=[FieldError(pointer="/vendor_id", detail=detail)])
+        raise InvalidInput(
+            detail, errors=[field_error("required", pointer="/vendor_id", detail=detail)]
+        )
     return vendor_id
 
 
@@ -61,10 +63,13 @@ def _period(start: date, end: date) -> tuple[datetime, datetime]:
     """[start, end] in whole UTC days, checked: ordered, at most a year."""
     if start > end:
         detail = "`period_start` is after `period_end`"
-        raise InvalidInput(detail, errors=[FieldError(pointer="/period_start", detail=detail)])
+        error = field_error("maximum", pointer="/period_start", detail=detail, maximum=str(end))
+        raise InvalidInput(detail, errors=[error])
     if end >= years_after(start, 1):
         detail = "a payout covers at most a year"
-        raise InvalidInput(detail, errors=[FieldError(pointer="/period_end", detail=detail)])
+        latest = years_after(start, 1) - timedelta(days=1)
+        error = field_error("maximum", pointer="/period_end", detail=detail, maximum=str(latest))
+        raise InvalidInput(detail, errors=[error])
     return (
         datetime.combine(start, time(), tzinfo=UTC),
         datetime.combine(end + timedelta(days=1), time(), tzinfo=UTC),
@@ -87,7 +92,9 @@ async def create(
     )
     if await session.scalar(exists) is None:
         detail = f"{vendor} is not a vendor"
-        raise InvalidInput(detail, errors=[FieldError(pointer="/vendor_id", detail=detail)])
+        raise InvalidInput(
+            detail, errors=[field_error("not_found", pointer="/vendor_id", detail=detail)]
+        )
     payout = Payout(
         vendor_id=vendor,
         period_start=start,

@@ -13,11 +13,12 @@ row impossible even for two settles racing.
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.errors import FieldError, InvalidInput, NotFound
+from dealreg.errors import FieldError, InvalidInput, NotFound, field_error
 from dealreg.incentives import repository, terms
 from dealreg.incentives.models import Earning, Entry, IncentivePlan
 from dealreg.incentives.terms import Milestone, Pay, Terms
@@ -66,34 +67,72 @@ def _check(plan: PlanIn) -> None:
     """Every rule a plan breaks, at once, each pointed at in the body."""
     errors: list[FieldError] = []
 
-    def bad(pointer: str, detail: str) -> None:
-        errors.append(FieldError(pointer=pointer, detail=detail))
+    def bad(pointer: str, detail: str, code: str = "invalid", **params: Any) -> None:
+        errors.append(field_error(code, pointer=pointer, detail=detail, **params))
 
     if not 0 <= plan.margin_rate_bp <= terms.BP:
-        bad("/margin_rate_bp", "a rate in basis points, from 0 to 10000 (100 %)")
+        bad(
+            "/margin_rate_bp",
+            "a rate in basis points, from 0 to 10000 (100 %)",
+            "range",
+            minimum=0,
+            maximum=terms.BP,
+        )
     if not plan.pays:
-        bad("/pays", "a plan pays at one milestone at least")
+        bad("/pays", "a plan pays at one milestone at least", "too_few", min_items=1)
     seen: set[Milestone] = set()
     for i, pay in enumerate(plan.pays):
         if pay.milestone in seen:
-            bad(f"/pays/{i}/milestone", f"{pay.milestone.value} is paid twice")
+            bad(f"/pays/{i}/milestone", f"{pay.milestone.value} is paid twice", "duplicate")
         seen.add(pay.milestone)
         if (pay.fixed is None) == (pay.margin_share_bp is None):
-            bad(f"/pays/{i}", "give either `fixed` or `margin_share_bp`, not both or neither")
+            bad(
+                f"/pays/{i}",
+                "give either `fixed` or `margin_share_bp`, not both or neither",
+                "one_of",
+                fields=["fixed", "margin_share_bp"],
+            )
         if pay.fixed is not None and not 0 <= pay.fixed <= MAX_FIXED:
-            bad(f"/pays/{i}/fixed", f"minor units, from 0 to {MAX_FIXED}")
+            bad(
+                f"/pays/{i}/fixed",
+                f"minor units, from 0 to {MAX_FIXED}",
+                "range",
+                minimum=0,
+                maximum=MAX_FIXED,
+            )
         if pay.margin_share_bp is not None and not 0 <= pay.margin_share_bp <= terms.BP:
-            bad(f"/pays/{i}/margin_share_bp", "a share in basis points, from 0 to 10000")
+            bad(
+                f"/pays/{i}/margin_share_bp",
+                "a share in basis points, from 0 to 10000",
+                "range",
+                minimum=0,
+                maximum=terms.BP,
+            )
     if plan.per_deal_cap is not None and not 0 <= plan.per_deal_cap <= MAX_FIXED:
-        bad("/per_deal_cap", f"minor units, from 0 to {MAX_FIXED}")
+        bad(
+            "/per_deal_cap",
+            f"minor units, from 0 to {MAX_FIXED}",
+            "range",
+            minimum=0,
+            maximum=MAX_FIXED,
+        )
     for tier, multiplier in plan.tier_multipliers_bp.items():
         if not 0 <= multiplier <= MAX_MULTIPLIER_BP:
             bad(
                 f"/tier_multipliers_bp/{tier.value}",
                 f"a multiplier in basis points, from 0 to {MAX_MULTIPLIER_BP} (5x)",
+                "range",
+                minimum=0,
+                maximum=MAX_MULTIPLIER_BP,
             )
     if not 0 <= plan.clawback_days <= MAX_CLAWBACK_DAYS:
-        bad("/clawback_days", f"days, from 0 to {MAX_CLAWBACK_DAYS}")
+        bad(
+            "/clawback_days",
+            f"days, from 0 to {MAX_CLAWBACK_DAYS}",
+            "range",
+            minimum=0,
+            maximum=MAX_CLAWBACK_DAYS,
+        )
     if errors:
         raise InvalidInput("The incentive plan is not valid.", errors=errors)
 

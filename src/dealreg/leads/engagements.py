@@ -37,7 +37,11 @@ async def add_engagements(
     lead = await for_vendor(session, actor, lead_id, if_match, "record engagements")
     now = datetime.now(UTC)
     errors = [
-        field_error(f"/engagements/{i}/occurred_at", "an engagement cannot happen in the future")
+        field_error(
+            "in_future",
+            f"/engagements/{i}/occurred_at",
+            "an engagement cannot happen in the future",
+        )
         for i, engagement in enumerate(engagements)
         if engagement.occurred_at > now + states.CLOCK_SKEW
     ]

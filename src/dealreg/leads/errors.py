@@ -1,6 +1,9 @@
 """What goes wrong with leads, as problems."""
 
+from typing import Any
+
 from dealreg.errors import Conflict, FieldError, InvalidInput, NotFound
+from dealreg.errors import field_error as coded_error
 
 
 class LeadNotFound(NotFound):
@@ -19,5 +22,5 @@ class AcceptDeadlinePassed(Conflict):
     type, title = "lead-accept-deadline-passed", "The lead's accept deadline has passed"
 
 
-def field_error(pointer: str, detail: str) -> FieldError:
-    return FieldError(pointer=pointer, detail=detail)
+def field_error(code: str, pointer: str, detail: str, **params: Any) -> FieldError:
+    return coded_error(code, pointer=pointer, detail=detail, **params)

@@ -130,7 +130,9 @@ def require_threshold(score: int, rules: LeadRules, base: str | None) -> None:
     raise BelowThreshold(
         f"Not forwarded: {detail}. Create it with forward: false and forward it once its "
         "engagements reach the threshold.",
-        errors=[field_error(f"{base}/score", detail)] if base is not None else None,
+        errors=[field_error("minimum", f"{base}/score", detail, minimum=rules.forward_threshold)]
+        if base is not None
+        else None,
         extra={"score": score, "forward_threshold": rules.forward_threshold},
     )
 

@@ -73,24 +73,35 @@ async def check_lead(
     errors = []
     vendor_id = actor.organization_id
     if not await repository.active_partnership(session, vendor_id, data.partner_id):
-        errors.append(field_error(f"{base}/partner_id", "not a partner actively enrolled with you"))
+        errors.append(
+            field_error(
+                "not_enrolled", f"{base}/partner_id", "not a partner actively enrolled with you"
+            )
+        )
     elif data.rep_id is not None:
         rep = await registrations.partner_user(session, data.partner_id, data.rep_id)
         if rep is None:
             errors.append(
-                field_error(f"{base}/rep_id", "not an active rep or admin of the partner")
+                field_error(
+                    "not_found", f"{base}/rep_id", "not an active rep or admin of the partner"
+                )
             )
     if data.skus:
         known = await repository.catalogue_skus(session, vendor_id, data.skus)
         errors.extend(
-            field_error(f"{base}/skus/{i}", f"{sku} is not a product of your active programs")
+            field_error(
+                "not_in_catalogue",
+                f"{base}/skus/{i}",
+                f"{sku} is not a product of your active programs",
+                value=sku,
+            )
             for i, sku in enumerate(data.skus)
             if sku not in known
         )
     seen: set[str] = set()
     for i, sku in enumerate(data.skus):
         if sku in seen:
-            errors.append(field_error(f"{base}/skus/{i}", f"{sku} is named twice"))
+            errors.append(field_error("duplicate", f"{base}/skus/{i}", f"{sku} is named twice"))
         seen.add(sku)
     return errors
 
@@ -236,7 +247,7 @@ async def assign(
     rep = await registrations.partner_user(session, lead.partner_id, rep_id)
     if rep is None:
         detail = f"{rep_id} is not an active rep or admin of your organization"
-        raise InvalidInput(detail, errors=[field_error("/rep_id", detail)])
+        raise InvalidInput(detail, errors=[field_error("not_found", "/rep_id", detail)])
     if lead.rep_id == rep.id:
         return lead  # already theirs: nothing changes, nothing to tell anyone
     previous, lead.rep_id = lead.rep_id, rep.id
@@ -305,7 +316,7 @@ async def reject(
         states.require_transition(lead, LeadStatus.rejected, "rejected")  # the 409 comes first
         raise InvalidInput(
             "Say why, in words, when the reason is 'other'.",
-            errors=[field_error("/note", "required when the reason is 'other'")],
+            errors=[field_error("required", "/note", "required when the reason is 'other'")],
         )
     change = states.reject(lead, at=now, reason=note or reason.value)
     lead.reject_code, lead.reject_note = reason, note
@@ -348,7 +359,9 @@ async def report_disposition(
     if data.type is Disposition.lost and data.lost_reason is None:
         raise InvalidInput(
             "Say why the sale was lost.",
-            errors=[field_error("/lost_reason", "required when the disposition is 'lost'")],
+            errors=[
+                field_error("required", "/lost_reason", "required when the disposition is 'lost'")
+            ],
         )
     now = datetime.now(UTC)
     row = await outcomes.dispose(

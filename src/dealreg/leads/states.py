@@ -13,10 +13,11 @@ tested exhaustively (tests/leads/test_states.py).
 """
 
 from datetime import datetime, timedelta
+from typing import Any
 
 import msgspec
 
-from dealreg.errors import Conflict, FieldError, InvalidInput
+from dealreg.errors import Conflict, InvalidInput, field_error
 from dealreg.leads.models import Disposition, Lead
 from dealreg.leads.models import LeadStatus as S
 
@@ -117,8 +118,9 @@ def require_assignable(lead: Lead) -> None:
         )
 
 
-def _invalid_time(detail: str) -> InvalidInput:
-    return InvalidInput(detail, errors=[FieldError(pointer="/occurred_at", detail=detail)])
+def _invalid_time(detail: str, code: str, **params: Any) -> InvalidInput:
+    error = field_error(code, pointer="/occurred_at", detail=detail, **params)
+    return InvalidInput(detail, errors=[error])
 
 
 def require_order(lead: Lead, disposition: Disposition) -> None:
@@ -159,15 +161,19 @@ def dispose(
     require_order(lead, disposition)
     assert lead.accepted_at is not None  # noqa: S101 - an accepted lead has its instant (check)
     if occurred_at > now + CLOCK_SKEW:
-        raise _invalid_time("a disposition cannot happen in the future")
+        raise _invalid_time("a disposition cannot happen in the future", "in_future")
     if occurred_at < lead.accepted_at:
         raise _invalid_time(
-            f"a disposition happens after the lead's acceptance at {lead.accepted_at.isoformat()}"
+            f"a disposition happens after the lead's acceptance at {lead.accepted_at.isoformat()}",
+            "minimum",
+            minimum=lead.accepted_at.isoformat(),
         )
     if lead.disposition_at is not None and occurred_at < lead.disposition_at:
         raise _invalid_time(
             "a disposition happens no earlier than the one before it, at "
-            + lead.disposition_at.isoformat()
+            + lead.disposition_at.isoformat(),
+            "minimum",
+            minimum=lead.disposition_at.isoformat(),
         )
     # A report slightly ahead of the server's clock is taken as happening now.
     occurred_at = min(occurred_at, now)

@@ -15,7 +15,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.db import flush_unique
-from dealreg.errors import FieldError, Forbidden
+from dealreg.errors import Forbidden, field_error
 from dealreg.fields import NO_NUL, MinorUnits, Sku
 from dealreg.orgs import repository
 from dealreg.orgs.errors import (
@@ -61,21 +61,42 @@ GRANTABLE_BY: dict[Role, frozenset[Role]] = {
 }
 
 
+ChoiceText = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]
+
+
+class Choice(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One answer a choice field offers: the value a client sends, and the label a person reads
+    (as the vendor wrote it)."""
+
+    value: ChoiceText
+    label: ChoiceText
+
+
 class ExtraField(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """A question a vendor's program asks on every registration, beyond the common deal fields."""
+    """A question a vendor's program asks on every registration, beyond the common deal fields.
+
+    A choice is given as a `{value, label}` pair, or as a bare string that is both; programs
+    keep, and show, the pairs."""
 
     key: Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
     label: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]
     type: Literal["text", "number", "boolean", "date", "choice"]
     required: bool = True
-    choices: (
-        Annotated[
-            list[Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NO_NUL)]],
-            msgspec.Meta(max_length=100),
-        ]
-        | None
-    ) = None
+    choices: Annotated[list[Choice | ChoiceText], msgspec.Meta(max_length=100)] | None = None
     help: Annotated[str, msgspec.Meta(max_length=500, pattern=NO_NUL)] = ""
+
+    def options(self) -> list[Choice]:
+        """The choices as value and label pairs (a program stored before labels has strings)."""
+        return [
+            choice if isinstance(choice, Choice) else Choice(value=choice, label=choice)
+            for choice in self.choices or []
+        ]
+
+    def labelled(self) -> "ExtraField":
+        """The field as a program keeps it: every choice a value and label pair."""
+        if self.choices is None:
+            return self
+        return msgspec.structs.replace(self, choices=list(self.options()))
 
 
 class AutoApproveRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -97,8 +118,8 @@ class AutoApproveRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         )
 
 
-def invalid(pointer: str, detail: str) -> InvalidOrganization:
-    return InvalidOrganization(detail, errors=[FieldError(pointer=pointer, detail=detail)])
+def invalid(pointer: str, detail: str, *, code: str = "invalid") -> InvalidOrganization:
+    return InvalidOrganization(detail, errors=[field_error(code, pointer=pointer, detail=detail)])
 
 
 @cache
@@ -129,9 +150,17 @@ async def create_organization(
     _require_platform_admin(actor)
     if kind is OrgKind.vendor:
         if code is None:
-            raise invalid("/code", "a vendor needs a code: it prefixes its registration numbers")
+            raise invalid(
+                "/code",
+                "a vendor needs a code: it prefixes its registration numbers",
+                code="required",
+            )
         if timezone is None:
-            raise invalid("/timezone", "a vendor needs a time zone: its SLA runs on business time")
+            raise invalid(
+                "/timezone",
+                "a vendor needs a time zone: its SLA runs on business time",
+                code="required",
+            )
     if timezone is not None:
         _check_timezone(timezone)
     org = Organization(kind=kind, name=name, country=country, code=code, timezone=timezone)
@@ -213,7 +242,11 @@ async def may_add_user(
     org = await own_organization(session, actor, org_id)
     require_admin_of(actor, org.id)
     if role not in USER_ROLES_BY_KIND[org.kind]:
-        raise invalid("/role", f"a {org.kind.value} organization has no '{role.value}' users")
+        raise invalid(
+            "/role",
+            f"a {org.kind.value} organization has no '{role.value}' users",
+            code="not_allowed",
+        )
     if actor.role is not Role.platform_admin and role not in GRANTABLE_BY[actor.role]:
         raise Forbidden(f"A {actor.role.value} may not create '{role.value}' users.")
     return org
@@ -299,13 +332,13 @@ async def _vendor_administered_by(
     administers (any, for a platform admin) when named."""
     if vendor_id is None:
         if actor.org_kind is not OrgKind.vendor:
-            raise invalid("/vendor_id", "vendor_id is required")
+            raise invalid("/vendor_id", "vendor_id is required", code="required")
         vendor_id = actor.organization_id
     # Looked up before the admin check: a vendor the caller cannot see is "no such vendor",
     # never a 403 that would tell it exists.
     vendor = await repository.get_organization(session, actor, vendor_id)
     if vendor is None or vendor.kind is not OrgKind.vendor:
-        raise invalid("/vendor_id", f"{vendor_id} is not a vendor")
+        raise invalid("/vendor_id", f"{vendor_id} is not a vendor", code="not_found")
     require_admin_of(actor, vendor.id)
     return vendor
 
@@ -324,7 +357,7 @@ async def create_partnership(
     # admin may enrol any partner of the installation, and learns nothing else about it.
     partner = await session.get(Organization, partner_id)
     if partner is None or partner.kind is not OrgKind.partner:
-        raise invalid("/partner_id", f"{partner_id} is not a partner")
+        raise invalid("/partner_id", f"{partner_id} is not a partner", code="not_found")
     partnership = Partnership(partner_id=partner.id, vendor_id=vendor.id, tier=tier, status=status)
     await flush_unique(
         session,
@@ -400,13 +433,22 @@ def _check_extra_fields(fields: list[ExtraField]) -> None:
     seen: set[str] = set()
     for i, field in enumerate(fields):
         if field.key in seen:
-            raise invalid(f"/extra_fields/{i}/key", f"the key '{field.key}' appears twice")
+            raise invalid(
+                f"/extra_fields/{i}/key", f"the key '{field.key}' appears twice", code="duplicate"
+            )
         seen.add(field.key)
         if field.type == "choice":
-            if not field.choices or len(set(field.choices)) != len(field.choices):
-                raise invalid(f"/extra_fields/{i}/choices", "a choice field needs distinct choices")
+            values = [choice.value for choice in field.options()]
+            if not values or len(set(values)) != len(values):
+                raise invalid(
+                    f"/extra_fields/{i}/choices",
+                    "a choice field needs distinct choices",
+                    code="duplicate" if values else "required",
+                )
         elif field.choices is not None:
-            raise invalid(f"/extra_fields/{i}/choices", "only a choice field has choices")
+            raise invalid(
+                f"/extra_fields/{i}/choices", "only a choice field has choices", code="not_allowed"
+            )
 
 
 async def create_program(
@@ -435,7 +477,7 @@ async def create_program(
         extension_days=extension_days,
         max_extensions=max_extensions,
         minimum_deal_amount=minimum_deal_amount,
-        extra_fields=msgspec.to_builtins(extra_fields),
+        extra_fields=msgspec.to_builtins([field.labelled() for field in extra_fields]),
         auto_approve_rules=msgspec.to_builtins(auto_approve_rules),
     )
     await flush_unique(

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.db import flush_unique
-from dealreg.errors import FieldError, InvalidInput
+from dealreg.errors import InvalidInput, field_error
 from dealreg.orgs.principals import Principal
 from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository, states
@@ -41,7 +41,14 @@ async def request_extension(
     if days > program.extension_days:
         raise InvalidInput(
             f"The program extends protection by at most {program.extension_days} days.",
-            errors=[FieldError(pointer="/days", detail=f"at most {program.extension_days}")],
+            errors=[
+                field_error(
+                    "maximum",
+                    pointer="/days",
+                    detail=f"at most {program.extension_days}",
+                    maximum=program.extension_days,
+                )
+            ],
         )
     if registration.extensions_granted >= program.max_extensions:
         raise ExtensionNotAllowed(
@@ -104,7 +111,14 @@ async def decide_extension(
     if days is not None and days > request.days:
         raise InvalidInput(
             f"The partner asked for {request.days} days; grant at most that.",
-            errors=[FieldError(pointer="/days", detail=f"at most {request.days}")],
+            errors=[
+                field_error(
+                    "maximum",
+                    pointer="/days",
+                    detail=f"at most {request.days}",
+                    maximum=request.days,
+                )
+            ],
         )
     if grant and _lapsed(registration):
         raise ExtensionNotAllowed(
@@ -113,7 +127,7 @@ async def decide_extension(
     if not grant and reason is None:
         raise InvalidInput(
             "Say why the extension is refused.",
-            errors=[FieldError(pointer="/reason", detail="required when refusing")],
+            errors=[field_error("required", pointer="/reason", detail="required when refusing")],
         )
     request.decided_by = actor.subject_id
     request.decided_at = datetime.now(UTC)

@@ -81,14 +81,18 @@ async def _rep_for(session: AsyncSession, actor: Principal, rep_id: uuid.UUID | 
     if actor.role is Role.partner_rep and actor.kind == "user":
         raise InvalidDeal(
             "A rep registers deals for themself; leave rep_id out.",
-            errors=[field_error("/rep_id", "a rep registers deals only for themself")],
+            errors=[
+                field_error("not_allowed", "/rep_id", "a rep registers deals only for themself")
+            ],
         )
     if rep_id is None:
         raise InvalidDeal(
             "A machine client must name the rep the deal is for.",
             errors=[
                 field_error(
-                    "/rep_id", "name the rep (a user of your organization) this deal is for"
+                    "required",
+                    "/rep_id",
+                    "name the rep (a user of your organization) this deal is for",
                 )
             ],
         )
@@ -96,7 +100,11 @@ async def _rep_for(session: AsyncSession, actor: Principal, rep_id: uuid.UUID | 
     if rep is None:
         raise InvalidDeal(
             f"{rep_id} is not an active rep of your organization.",
-            errors=[field_error("/rep_id", f"{rep_id} is not an active rep of your organization")],
+            errors=[
+                field_error(
+                    "not_found", "/rep_id", f"{rep_id} is not an active rep of your organization"
+                )
+            ],
         )
     return rep.id
 
@@ -104,13 +112,20 @@ async def _rep_for(session: AsyncSession, actor: Principal, rep_id: uuid.UUID | 
 def _check_close_date(expected: date, today: date, errors: list[FieldError]) -> None:
     if expected <= today:
         errors.append(
-            field_error("/opportunity/expected_close_date", f"{expected} is not in the future")
+            field_error(
+                "minimum",
+                "/opportunity/expected_close_date",
+                f"{expected} is not in the future",
+                minimum=(today + timedelta(days=1)).isoformat(),
+            )
         )
     elif expected > years_after(today, MAX_YEARS_AHEAD):
         errors.append(
             field_error(
+                "maximum",
                 "/opportunity/expected_close_date",
                 f"{expected} is more than five years ahead",
+                maximum=years_after(today, MAX_YEARS_AHEAD).isoformat(),
             )
         )
 
@@ -141,6 +156,7 @@ def _choose_program(
         if named not in programs:
             errors.append(
                 field_error(
+                    "not_found",
                     f"/vendors/{plan.entry[0] if plan.entry else 0}/program_id",
                     f"{named} is not an active program of {plan.vendor_name}",
                     plan.vendor_id,
@@ -156,6 +172,7 @@ def _choose_program(
             pointer = f"/vendors/{plan.entry[0]}/program_id" if plan.entry else "/vendors"
             errors.append(
                 field_error(
+                    "ambiguous",
                     pointer,
                     f"{plan.vendor_name} has several programs with these products; name one",
                     plan.vendor_id,
@@ -172,14 +189,17 @@ def _choose_program(
         where = f"program '{rows[0].program_name}'" if rows else "its active programs"
         errors.append(
             field_error(
+                "not_in_catalogue",
                 f"/lines/{i}/sku",
                 f"{plan.vendor_name} offers no product '{line.sku}' in {where}",
                 plan.vendor_id,
+                value=line.sku,
             )
         )
     if not candidates and not missing:
         errors.append(
             field_error(
+                "mixed_programs",
                 "/lines",
                 f"{plan.vendor_name}'s products on this deal belong to different programs; "
                 "register them in separate deals",
@@ -198,10 +218,14 @@ async def _plan_vendors(
     entries: dict[uuid.UUID, tuple[int, VendorInput]] = {}
     for i, entry in enumerate(data.vendors):
         if entry.vendor_id in entries:
-            errors.append(field_error(f"/vendors/{i}/vendor_id", "this vendor is listed twice"))
+            errors.append(
+                field_error("duplicate", f"/vendors/{i}/vendor_id", "this vendor is listed twice")
+            )
         elif entry.vendor_id not in lines_by_vendor:
             errors.append(
-                field_error(f"/vendors/{i}/vendor_id", "no line of the deal is for this vendor")
+                field_error(
+                    "no_lines", f"/vendors/{i}/vendor_id", "no line of the deal is for this vendor"
+                )
             )
         entries.setdefault(entry.vendor_id, (i, entry))
 
@@ -219,15 +243,19 @@ async def _plan_vendors(
             # Said the same way whether or not the vendor exists: the partner is enrolled with
             # the vendors it may know about.
             errors.append(
-                field_error(pointer, f"{vendor_id} is not a vendor you are enrolled with")
+                field_error(
+                    "not_enrolled", pointer, f"{vendor_id} is not a vendor you are enrolled with"
+                )
             )
             continue
         if vendor.partnership_status is not PartnershipStatus.active:
             errors.append(
                 field_error(
+                    "not_enrolled",
                     pointer,
                     f"your partnership with {vendor.name} is {vendor.partnership_status.value}",
                     vendor_id,
+                    status=vendor.partnership_status.value,
                 )
             )
             continue
@@ -268,24 +296,33 @@ async def _apply_programs(
         if program.currency != currency:
             errors.append(
                 field_error(
+                    "enum",
                     "/opportunity/currency",
                     f"{plan.vendor_name} registers deals in {program.currency}, not {currency}",
                     plan.vendor_id,
+                    allowed=[program.currency],
                 )
             )
         elif plan.amount < program.minimum_deal_amount:
             errors.append(
                 field_error(
+                    "minimum",
                     "/lines",
                     f"{plan.vendor_name} registers deals of at least "
                     f"{program.minimum_deal_amount} minor units of {currency}; its lines here "
                     f"total {plan.amount}",
                     plan.vendor_id,
+                    minimum=program.minimum_deal_amount,
                 )
             )
         if plan.amount > MAX_AMOUNT:
             errors.append(
-                field_error("/lines", f"{plan.vendor_name}'s lines total more than {MAX_AMOUNT}")
+                field_error(
+                    "maximum",
+                    "/lines",
+                    f"{plan.vendor_name}'s lines total more than {MAX_AMOUNT}",
+                    maximum=MAX_AMOUNT,
+                )
             )
         fields = msgspec.convert(program.extra_fields, list[ExtraField])
         answers[plan.vendor_id] = _plan_answers(plan, fields, errors)
@@ -298,7 +335,7 @@ def _customer_keys(customer: Customer, errors: list[FieldError]) -> tuple[str | 
         try:
             domain_key = customers.registrable_domain(customer.domain)
         except customers.InvalidDomain as exc:
-            errors.append(field_error("/customer/domain", str(exc)))
+            errors.append(field_error("format", "/customer/domain", str(exc), format="domain"))
     return domain_key, customers.name_key(customer.legal_name, customer.country)
 
 

@@ -320,7 +320,9 @@ def _breaches(scope: Scope) -> Select[*tuple[Any, ...]]:
     ]
     where = and_(*conditions)
     vendor, partner = aliased(Organization), aliased(Organization)
-    until = func.coalesce(SlaClock.stopped_at, func.now())
+    # Overdue until the instant of reading, not the transaction's start (a long report's rows
+    # would otherwise say less than they are).
+    until = func.coalesce(SlaClock.stopped_at, func.clock_timestamp())
     return (
         select(
             SlaBreach.id,
@@ -443,7 +445,7 @@ def _at_risk(vendor_id: uuid.UUID | None) -> tuple[Select[*tuple[Any, ...]], Any
             User.name.label("approver_name"),
             rank,
             passed,
-            (func.extract("epoch", func.now() - passed) / 3600).label("hours_overdue"),
+            (func.extract("epoch", func.clock_timestamp() - passed) / 3600).label("hours_overdue"),
         )
         .select_from(SlaClock)
         .join(Registration, Registration.id == SlaClock.registration_id)

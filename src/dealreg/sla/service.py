@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.business_time import BusinessCalendar
 from dealreg.db import database_now, flush_unique
-from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from dealreg.errors import Conflict, Forbidden, InvalidInput, NotFound, field_error
 from dealreg.events.repository import add_events, event_row
 from dealreg.messagebus import BUS
 from dealreg.orgs.models import OrgKind, Role
@@ -54,8 +54,10 @@ class ClockNotFound(NotFound):
     type = "sla-clock-not-found"
 
 
-def invalid(pointer: str, detail: str) -> InvalidInput:
-    return InvalidInput(detail, errors=[FieldError(pointer=pointer, detail=detail)])
+def invalid(pointer: str, detail: str, code: str = "invalid", **params: Any) -> InvalidInput:
+    return InvalidInput(
+        detail, errors=[field_error(code, pointer=pointer, detail=detail, **params)]
+    )
 
 
 # --- the sweep ---------------------------------------------------------------------------------
@@ -350,7 +352,11 @@ async def _vendor_and_program(
             detail = f"{program_id} is not a program of vendor {vendor_id}"
             raise InvalidInput(
                 detail,
-                errors=[FieldError(parameter="program_id", location="query", detail=detail)],
+                errors=[
+                    field_error(
+                        "not_found", parameter="program_id", location="query", detail=detail
+                    )
+                ],
             )
 
 
@@ -389,9 +395,16 @@ async def put_policy(
     if actor.role not in _POLICY_EDITORS:
         raise Forbidden("Only the vendor's admin sets its SLA policy.")
     if data.breach_action is BreachAction.escalate and data.escalation_email is None:
-        raise invalid("/escalation_email", "escalating a breach needs someone to escalate to")
+        raise invalid(
+            "/escalation_email", "escalating a breach needs someone to escalate to", "required"
+        )
     if data.hard_limit_days < data.target_days:
-        raise invalid("/hard_limit_days", "the hard limit cannot come before the target")
+        raise invalid(
+            "/hard_limit_days",
+            "the hard limit cannot come before the target",
+            "minimum",
+            minimum=data.target_days,
+        )
     for pointer, country, subdivision in (
         ("/holiday_country", data.holiday_country, None),
         ("/holiday_subdivision", data.holiday_country, data.holiday_subdivision),

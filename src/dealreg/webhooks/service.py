@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.db import database_now
 from dealreg.disclosure import details
-from dealreg.errors import Conflict, FieldError, Forbidden, InvalidInput, NotFound
+from dealreg.errors import Conflict, Forbidden, InvalidInput, NotFound, field_error
 from dealreg.events.models import Event
 from dealreg.events.repository import add_events, event_row
 from dealreg.orgs.models import Organization, OrgKind, Role
@@ -107,7 +107,7 @@ async def _check_url(url: str, *, allow_private: bool) -> None:
     except addresses.UnsafeUrl as exc:
         raise InvalidInput(
             f"Not an endpoint dealreg will call: {exc}.",
-            errors=[FieldError(pointer="/url", detail=str(exc))],
+            errors=[field_error("unsafe_url", pointer="/url", detail=str(exc))],
         ) from exc
 
 

@@ -23,6 +23,7 @@ from .breach import Breach
 from .breach_action import BreachAction
 from .breach_list import BreachList
 from .cancellation import Cancellation
+from .choice import Choice
 from .clock_out import ClockOut
 from .clock_state import ClockState
 from .conflict_out import ConflictOut
@@ -80,6 +81,7 @@ from .extra_field_input import ExtraFieldInput
 from .extra_field_input_type import ExtraFieldInputType
 from .extra_field_type import ExtraFieldType
 from .field_problem import FieldProblem
+from .field_problem_params_type_0 import FieldProblemParamsType0
 from .firing_out import FiringOut
 from .health import Health
 from .history_list import HistoryList
@@ -239,6 +241,7 @@ __all__ = (
     "BreachAction",
     "BreachList",
     "Cancellation",
+    "Choice",
     "ClockOut",
     "ClockState",
     "ConflictOut",
@@ -296,6 +299,7 @@ __all__ = (
     "ExtraFieldInputType",
     "ExtraFieldType",
     "FieldProblem",
+    "FieldProblemParamsType0",
     "FiringOut",
     "Health",
     "HistoryList",

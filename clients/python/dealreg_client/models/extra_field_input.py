@@ -12,6 +12,8 @@ from ..models.extra_field_input_type import ExtraFieldInputType
 from ..types import UNSET, Unset
 from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.choice import Choice
 
 
 
@@ -28,7 +30,7 @@ class ExtraFieldInput:
             key (str):
             label (str):
             type_ (ExtraFieldInputType):
-            choices (list[str] | None | Unset):
+            choices (list[Choice | str] | None | Unset):
             help_ (str | Unset): Default when left out: `""`.
             required (bool | Unset): Default when left out: `true`.
      """
@@ -36,7 +38,7 @@ class ExtraFieldInput:
     key: str
     label: str
     type_: ExtraFieldInputType
-    choices: list[str] | None | Unset = UNSET
+    choices: list[Choice | str] | None | Unset = UNSET
     help_: str | Unset = UNSET
     required: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -46,17 +48,25 @@ class ExtraFieldInput:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.choice import Choice # noqa: PLC0415
         key = self.key
 
         label = self.label
 
         type_ = self.type_.value
 
-        choices: list[str] | None | Unset
+        choices: list[dict[str, Any] | str] | None | Unset
         if isinstance(self.choices, Unset):
             choices = UNSET
         elif isinstance(self.choices, list):
-            choices = self.choices
+            choices = []
+            for choices_type_0_item_data in self.choices:
+                choices_type_0_item: dict[str, Any] | str
+                if isinstance(choices_type_0_item_data, Choice):
+                    choices_type_0_item = choices_type_0_item_data.to_dict()
+                else:
+                    choices_type_0_item = choices_type_0_item_data
+                choices.append(choices_type_0_item)
 
 
         else:
@@ -87,6 +97,7 @@ class ExtraFieldInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.choice import Choice # noqa: PLC0415
         d = dict(src_dict)
         key = d.pop("key")
 
@@ -97,7 +108,7 @@ class ExtraFieldInput:
 
 
 
-        def _parse_choices(data: object) -> list[str] | None | Unset:
+        def _parse_choices(data: object) -> list[Choice | str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -105,12 +116,30 @@ class ExtraFieldInput:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                choices_type_0 = cast(list[str], data)
+                choices_type_0 = []
+                _choices_type_0 = data
+                for choices_type_0_item_data in (_choices_type_0):
+                    def _parse_choices_type_0_item(data: object) -> Choice | str:
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            choices_type_0_item_type_0 = Choice.from_dict(data)
+
+
+
+                            return choices_type_0_item_type_0
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        return cast(Choice | str, data)
+
+                    choices_type_0_item = _parse_choices_type_0_item(choices_type_0_item_data)
+
+                    choices_type_0.append(choices_type_0_item)
 
                 return choices_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast(list[Choice | str] | None | Unset, data)
 
         choices = _parse_choices(d.pop("choices", UNSET))
 

@@ -12,6 +12,8 @@ from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
+if TYPE_CHECKING:
+  from ..models.field_problem_params_type_0 import FieldProblemParamsType0
 
 
 
@@ -25,16 +27,20 @@ T = TypeVar("T", bound="FieldProblem")
 class FieldProblem:
     """ 
         Attributes:
+            code (str):
             detail (str):
             location (None | str | Unset):
             parameter (None | str | Unset):
+            params (FieldProblemParamsType0 | None | Unset):
             pointer (None | str | Unset):
             vendor_id (None | Unset | UUID):
      """
 
+    code: str
     detail: str
     location: None | str | Unset = UNSET
     parameter: None | str | Unset = UNSET
+    params: FieldProblemParamsType0 | None | Unset = UNSET
     pointer: None | str | Unset = UNSET
     vendor_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -44,6 +50,9 @@ class FieldProblem:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.field_problem_params_type_0 import FieldProblemParamsType0 # noqa: PLC0415
+        code = self.code
+
         detail = self.detail
 
         location: None | str | Unset
@@ -57,6 +66,14 @@ class FieldProblem:
             parameter = UNSET
         else:
             parameter = self.parameter
+
+        params: dict[str, Any] | None | Unset
+        if isinstance(self.params, Unset):
+            params = UNSET
+        elif isinstance(self.params, FieldProblemParamsType0):
+            params = self.params.to_dict()
+        else:
+            params = self.params
 
         pointer: None | str | Unset
         if isinstance(self.pointer, Unset):
@@ -76,12 +93,15 @@ class FieldProblem:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "code": code,
             "detail": detail,
         })
         if location is not UNSET:
             field_dict["location"] = location
         if parameter is not UNSET:
             field_dict["parameter"] = parameter
+        if params is not UNSET:
+            field_dict["params"] = params
         if pointer is not UNSET:
             field_dict["pointer"] = pointer
         if vendor_id is not UNSET:
@@ -93,7 +113,10 @@ class FieldProblem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.field_problem_params_type_0 import FieldProblemParamsType0 # noqa: PLC0415
         d = dict(src_dict)
+        code = d.pop("code")
+
         detail = d.pop("detail")
 
         def _parse_location(data: object) -> None | str | Unset:
@@ -114,6 +137,26 @@ class FieldProblem:
             return cast(None | str | Unset, data)
 
         parameter = _parse_parameter(d.pop("parameter", UNSET))
+
+
+        def _parse_params(data: object) -> FieldProblemParamsType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                params_type_0 = FieldProblemParamsType0.from_dict(data)
+
+
+
+                return params_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FieldProblemParamsType0 | None | Unset, data)
+
+        params = _parse_params(d.pop("params", UNSET))
 
 
         def _parse_pointer(data: object) -> None | str | Unset:
@@ -147,9 +190,11 @@ class FieldProblem:
 
 
         field_problem = cls(
+            code=code,
             detail=detail,
             location=location,
             parameter=parameter,
+            params=params,
             pointer=pointer,
             vendor_id=vendor_id,
         )
