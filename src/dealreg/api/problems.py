@@ -108,6 +108,12 @@ def document_problems(openapi: OpenAPI) -> None:
 # --- pages -------------------------------------------------------------------------------------
 
 
+def _prose(text: str) -> list[tuple[str, bool]]:
+    """The registry's text in runs, each with whether it is a `code` span (odd runs between
+    backticks), for the template to set as code."""
+    return [(run, index % 2 == 1) for index, run in enumerate(text.split("`")) if run]
+
+
 def _grouped() -> list[tuple[int | None, list[ProblemType]]]:
     by_status: dict[int | None, list[ProblemType]] = {}
     for problem in PROBLEM_TYPES.values():
@@ -127,4 +133,10 @@ async def problem_page(name: FromPath[str]) -> Response[str]:
     problem = PROBLEM_TYPES.get(name)
     if problem is None:
         raise NotFoundException(f"No problem type {name!r}: see {PROBLEMS_PATH}.")
-    return render_page("problem_type.html", problem=problem, uri=uri(problem))
+    return render_page(
+        "problem_type.html",
+        problem=problem,
+        uri=uri(problem),
+        meaning=_prose(problem.meaning),
+        action=_prose(problem.action),
+    )
