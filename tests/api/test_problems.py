@@ -7,9 +7,12 @@ import importlib
 import json
 import pkgutil
 import re
+import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
+import jsonschema_rs
 import pytest
 
 import dealreg
@@ -18,6 +21,7 @@ from dealreg.api.problems import schema_name
 from dealreg.errors import _HTTP_TYPES, PROBLEM_BASE, DealRegError
 from dealreg.openapi import render_openapi
 from dealreg.orgs.models import Role
+from tests.deals import DEALS, REGISTRATIONS, deal_body, line, partner_setup, submit, vendor_setup
 from tests.factories import Factory
 from tests.problems import assert_problem
 
@@ -149,3 +153,38 @@ def test_each_error_response_refers_to_the_types_of_its_status() -> None:
                     PROBLEM_BASE + p.type for p in PROBLEM_TYPES.values() if str(p.status) == status
                 }
                 assert consts == expected, f"{method.upper()} {path} {status}"
+
+
+def _documented(document: dict[str, Any], method: str, path: str, status: int) -> Any:
+    """A validator of what the document says `method path` answers with `status`."""
+    response = document["paths"][path][method]["responses"][str(status)]
+    schema = response["content"]["application/problem+json"]["schema"]
+    return jsonschema_rs.validator_for({"components": document["components"], **schema})
+
+
+async def test_problems_with_extension_members_match_their_documented_schemas(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    document = json.loads(render_openapi())
+    acme = await vendor_setup(factory)
+    partner = await partner_setup(factory, acme)
+    body = deal_body(line(acme))
+    await submit(client, partner.rep, body)
+
+    duplicate = assert_problem(
+        await client.post(DEALS, json=body, headers=partner.admin), 409, "duplicate-registration"
+    )
+    assert {"registration_id", "number"} <= set(duplicate)
+    assert _documented(document, "post", DEALS, 409).is_valid(duplicate)
+    # The members are declared, not merely allowed: one of the wrong type does not match.
+    assert not _documented(document, "post", DEALS, 409).is_valid(
+        duplicate | {"registration_id": 7}
+    )
+    missing = assert_problem(
+        await client.get(f"{REGISTRATIONS}/{uuid.uuid4()}", headers=partner.admin),
+        404,
+        "registration-not-found",
+    )
+    assert _documented(document, "get", f"{REGISTRATIONS}/{{registration_id}}", 404).is_valid(
+        missing
+    )
