@@ -23,12 +23,12 @@ import os
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from dealreg_client import AuthenticatedClient, Client
 from dealreg_client.api.oauth import issue_token
 from dealreg_client.api.registrations import registration_list
-from dealreg_client.models import Problem, RegistrationList, TokenRequest, TokenResponse
+from dealreg_client.models import RegistrationList, TokenRequest, TokenResponse
 from standardwebhooks import Webhook, WebhookVerificationError
 
 # The first sync asks for every change since before any registration was made.
@@ -37,11 +37,21 @@ BEGINNING = datetime(2000, 1, 1, tzinfo=UTC)
 T = TypeVar("T")
 
 
-def expect(answer: T | Problem | None, kind: type[T]) -> T:
+@runtime_checkable
+class Reported(Protocol):
+    """A problem dealreg reported: the client has a class per problem type
+    (`RegistrationNotFoundProblem`, `StaleVersionProblem`...), each with these members."""
+
+    status: int
+    title: str
+    detail: str
+
+
+def expect(answer: object, kind: type[T]) -> T:
     """The answer, or exit with the problem dealreg reported."""
     if isinstance(answer, kind):
         return answer
-    if isinstance(answer, Problem):
+    if isinstance(answer, Reported):
         raise SystemExit(f"dealreg: {answer.status} {answer.title}: {answer.detail}")
     raise SystemExit(f"dealreg: an answer that is not a {kind.__name__}")
 

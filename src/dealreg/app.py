@@ -22,6 +22,7 @@ from dealreg.api.cors import Cors
 from dealreg.api.days import check_every_route
 from dealreg.api.deps import DEPENDENCIES
 from dealreg.api.docs import DocsPage
+from dealreg.api.problems import document_problems
 from dealreg.api.queries import strict_query_middleware
 from dealreg.api.request_schemas import DocumentConfig
 from dealreg.api.security import BearerAuthentication
@@ -31,6 +32,7 @@ from dealreg.api.unit_of_work import (
     REPORTS_POOL,
     unit_of_work_middleware,
 )
+from dealreg.api.webhook_docs import document_webhooks
 from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker
@@ -178,6 +180,9 @@ def create_app(
     )
     check_every_route(app)
     queries.install(app)
+    # What Litestar cannot derive from the handlers: a schema per problem type, and webhooks.
+    document_problems(app.openapi_schema)
+    document_webhooks(app.openapi_schema)
     return app
 
 

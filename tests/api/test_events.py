@@ -167,3 +167,17 @@ async def test_what_is_the_vendors_alone_never_reaches_the_partners_feed(
     assert [item["type"] for item in vendor_items] == ["lead.created"]
     partner_items, _ = await everything(client, partner.admin, types="lead.*")
     assert partner_items == []
+
+
+async def test_a_misspelt_type_in_the_feed_is_refused_by_name(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    admin = await factory.headers_for(await factory.vendor(), Role.vendor_admin)
+    response = await client.get(
+        "/v1/events", params={"types": "registration.*,registration.aproved"}, headers=admin
+    )
+    body = assert_problem(response, 422)
+    (error,) = body["errors"]
+    assert (error["parameter"], error["location"]) == ("types", "query")
+    assert "'registration.aproved'" in error["detail"]
+    assert "'registration.approved'" in error["detail"]

@@ -2,6 +2,7 @@
 endpoints; the secret is shown only when made; URLs inside the operator's network are refused
 unless the installation allows them; nobody sees another organization's endpoints."""
 
+import json
 from typing import Any
 
 import httpx
@@ -12,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from dealreg.app import create_app
 from dealreg.config import Settings
+from dealreg.events.types import EventType
+from dealreg.openapi import render_openapi
 from dealreg.orgs.models import Role
 from dealreg.webhooks import signing
 from tests.factories import Factory
@@ -194,3 +197,90 @@ async def test_a_malformed_endpoint_is_refused(
     admin = await admin_of_vendor(factory)
     response = await client.post(ENDPOINTS, json=body, headers=admin)
     assert_problem(response, 422, pointer=pointer)
+
+
+async def test_a_misspelt_event_type_is_refused_by_name_and_nothing_is_made(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    admin = await admin_of_vendor(factory)
+    response = await client.post(
+        ENDPOINTS,
+        json={"url": RECEIVER, "event_types": ["lead.accepted", "registration.aproved"]},
+        headers=admin,
+    )
+    body = assert_problem(response, 422, "validation-error", pointer="/event_types/1")
+    (error,) = body["errors"]
+    assert "'registration.aproved'" in error["detail"]
+    assert "'registration.approved'" in error["detail"]
+    assert "registration.aproved" in body["detail"]
+    assert (await client.get(ENDPOINTS, headers=admin)).json()["items"] == []
+
+
+async def test_a_misspelt_event_type_in_a_change_is_refused_and_changes_nothing(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    admin = await admin_of_vendor(factory)
+    created = await create(client, admin, event_types=["registration.approved"])
+    response = await client.patch(
+        f"{ENDPOINTS}/{created['id']}",
+        json={"event_types": ["registration.*", "leads.*", "sla.breached"], "enabled": False},
+        headers=admin | if_match(created["version"]),
+    )
+    assert_problem(response, 422, "validation-error", pointer="/event_types/1")
+    read = (await client.get(f"{ENDPOINTS}/{created['id']}", headers=admin)).json()
+    assert (read["event_types"], read["enabled"], read["version"]) == (
+        ["registration.approved"],
+        True,
+        created["version"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("event_types", "taken"),
+    [
+        (["registration.*", "sla.*", "lead.*", "webhook_endpoint.*"], True),
+        (["nosuch.*"], False),
+        (["*"], False),
+        (["registration"], False),
+        (["registration.approved.*"], False),
+    ],
+)
+async def test_a_wildcard_takes_every_type_of_a_resource_it_names(
+    client: httpx.AsyncClient, factory: Factory, event_types: list[str], taken: bool
+) -> None:
+    admin = await admin_of_vendor(factory)
+    response = await client.post(
+        ENDPOINTS, json={"url": RECEIVER, "event_types": event_types}, headers=admin
+    )
+    if taken:
+        assert response.status_code == 201, response.text
+    else:
+        assert_problem(response, 422, "validation-error", pointer="/event_types/0")
+
+
+def test_the_document_lists_the_event_types_as_an_enum_and_a_webhook_each() -> None:
+    document = json.loads(render_openapi())
+    schemas = document["components"]["schemas"]
+    catalogue = [t.value for t in EventType]
+    assert schemas["EventType"]["enum"] == catalogue
+    assert sorted(document["webhooks"]) == sorted(catalogue)
+    for name in ("EndpointInput", "EndpointPatch"):
+        items = schemas[name]["properties"]["event_types"]["items"]
+        assert items["enum"] == [
+            *catalogue,
+            "registration.*",
+            "sla.*",
+            "lead.*",
+            "webhook_endpoint.*",
+        ]
+    approved = document["webhooks"]["registration.approved"]["post"]
+    payload = approved["requestBody"]["content"]["application/json"]["schema"]
+    assert payload["properties"]["type"]["const"] == "registration.approved"
+    assert {"$ref": "#/components/schemas/RegistrationDetail"} in payload["properties"]["data"][
+        "oneOf"
+    ]
+    assert [p["name"] for p in approved["parameters"]] == [
+        "webhook-id",
+        "webhook-timestamp",
+        "webhook-signature",
+    ]

@@ -25,6 +25,7 @@ from dealreg_client.models import (
     DeliveryList,
     DeliveryStatus,
     EndpointInput,
+    EndpointInputEventTypesItem,
     EndpointWithSecret,
     RegistrationList,
     RegistrationOut,
@@ -159,7 +160,9 @@ def test_the_receiver_verifies_deliveries_and_rejects_forged_ones(
     receiver_url = f"http://127.0.0.1:{port}/dealreg"
     endpoint = create_endpoint.sync(
         client=demo.acme_admin,
-        body=EndpointInput(url=receiver_url, event_types=["registration.*"]),
+        body=EndpointInput(
+            url=receiver_url, event_types=[EndpointInputEventTypesItem("registration.*")]
+        ),
     )
     assert isinstance(endpoint, EndpointWithSecret), endpoint
     log = tmp_path / "receive.log"

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import jsonschema_rs
 import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import func, select, update
@@ -18,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from dealreg.events.models import Event
+from dealreg.openapi import render_openapi
 from dealreg.orgs.models import Role
 from dealreg.outbox.models import OutboxMessage
 from dealreg.webhook_payloads import resource_for
@@ -540,3 +542,31 @@ async def test_events_before_the_endpoint_existed_are_not_sent_to_it(
     await endpoint_for(client, admin, receiver.url)
     assert await run_deliveries(db, sessionmaker) == []
     assert receiver.received == []
+
+
+async def test_a_wildcard_endpoint_gets_its_resources_events_as_the_document_describes_them(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    factory: Factory,
+    receiver: Receiver,
+) -> None:
+    vendor, _, registration = await approved_registration(client, factory)
+    admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
+    endpoint = await endpoint_for(client, admin, receiver.url, event_types=["registration.*"])
+    await approve(client, vendor.approver, registration)
+
+    await run_deliveries(db, sessionmaker)
+
+    document = json.loads(render_openapi())
+    bodies = [
+        Webhook(endpoint["secret"]).verify(received.body, received.headers)
+        for received in receiver.received
+    ]
+    assert "registration.approved" in [body["type"] for body in bodies]
+    assert all(body["type"].startswith("registration.") for body in bodies)
+    for body in bodies:
+        post = document["webhooks"][body["type"]]["post"]
+        schema = post["requestBody"]["content"]["application/json"]["schema"]
+        validator = jsonschema_rs.validator_for({"components": document["components"], **schema})
+        assert validator.is_valid(body), list(validator.iter_errors(body))[:3]

@@ -1508,12 +1508,2075 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "lead.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The partner accepted the lead. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["LeadOut"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "lead.accepted";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The partner's admin assigned the lead to a rep. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["LeadOut"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "lead.assigned";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.converted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead became a deal registration. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["LeadOut"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "lead.converted";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The vendor created a lead (not yet forwarded). */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["LeadOut"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "lead.created";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.disposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The partner reported what it did with the lead (first touch, follow-up, qualified, won, lost...). */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["LeadOut"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "lead.disposition";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.first_touch_overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The partner has not reported a first touch in time. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["LeadOut"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "lead.first_touch_overdue";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.forwarded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The vendor forwarded the lead to a partner. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["LeadOut"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "lead.forwarded";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.recalled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead went back to the vendor (not accepted in time, or recalled). */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["LeadOut"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "lead.recalled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "lead.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The partner rejected the lead, with a reason. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["LeadOut"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "lead.rejected";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The vendor approved the registration (or a rule or the SLA's breach action did): it is protected until `expires_at`. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.approved";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The vendor assigned the registration to an approver. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.assigned";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The vendor cancelled an approved registration. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.cancelled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.conflict_detected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The registration was found to overlap another partner's active registration at the same vendor (same customer, a shared product). */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.conflict_detected";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The protection lapsed. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.expired";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The protection ends soon (within 14 days). */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.expiring";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.extension_granted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The vendor extended the protection. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.extension_granted";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.extension_refused": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The vendor refused to extend the protection. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.extension_refused";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.extension_requested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The partner asked for the protection to be extended. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.extension_requested";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.info_requested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The vendor asked the partner a question; the SLA clock is paused until the partner resubmits. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.info_requested";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The deal was closed lost. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.lost";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The vendor rejected the registration. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.rejected";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.resubmitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The partner answered the vendor's question; review resumes. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.resubmitted";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.review_started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The vendor started reviewing the registration. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.review_started";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.stage_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The sales stage of an approved registration moved forward (proposal, negotiation). */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.stage_changed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A partner submitted a deal: this registration, one per vendor on the deal, was created. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.submitted";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.withdrawn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The partner withdrew the registration before a decision. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.withdrawn";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "registration.won": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The deal was closed won. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "registration.won";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sla.at_risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The approval target passed without a decision. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "sla.at_risk";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sla.breached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The hard limit passed without a decision: a breach was recorded and the policy's breach action applied. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "sla.breached";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sla.escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A breach was escalated to the vendor's escalation contact. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "sla.escalated";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sla.reminder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Half of the approval target has passed without a decision. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["RegistrationDetail"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "sla.reminder";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_endpoint.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A webhook endpoint failed every delivery for days and was disabled. */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The delivery's message id: the same on every attempt, to drop repeats by. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds: refuse old ones. */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` under the endpoint's secret; during a rotation, one per secret in force, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The resource as the API returns it to the receiver's organization now; null when it can no longer see it. */
+                        data: components["schemas"]["EndpointOut"] | null;
+                        /** @description What the event itself says (from and to status, a reason...), as the receiver's side may see it: the same as the event feed's `details`. */
+                        details: Record<string, never>;
+                        /**
+                         * Format: uuid
+                         * @description The event's id.
+                         */
+                        id: string;
+                        /** Format: date-time */
+                        occurred_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The resource the event is about.
+                         */
+                        subject_id: string;
+                        /** @constant */
+                        type: "webhook_endpoint.disabled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Received. Any other answer, or none within 10 seconds, is a failure: the delivery is tried again for about three days. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** Acceptance */
         Acceptance: {
             note?: string | null;
+        };
+        /** @description This account is disabled. The account the link or sign-in is for has been disabled. What to do: Ask the organization's administrator to enable it again. */
+        AccountDisabledProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 403;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/account-disabled";
         };
         /** Amount */
         Amount: {
@@ -1531,6 +3594,20 @@ export interface components {
         ApiClientList: {
             items: components["schemas"]["ApiClientOut"][];
             next_cursor: string | null;
+        };
+        /** @description Not found. No API client with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        ApiClientNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/api-client-not-found";
         };
         /** ApiClientOut */
         ApiClientOut: {
@@ -1635,6 +3712,20 @@ export interface components {
         AutoApproveRulesBody: {
             rules: components["schemas"]["AutoApproveRule"][];
         };
+        /** @description Bad request. The request cannot be served as sent. What to do: Read `detail`, correct the request and send it again. */
+        BadRequestProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/bad-request";
+        };
         /** BatchInput */
         BatchInput: {
             leads: components["schemas"]["LeadInput"][];
@@ -1705,6 +3796,20 @@ export interface components {
         Cancellation: {
             reason: string;
         };
+        /** @description Conflict. An administrator cannot disable their own account. What to do: Ask another administrator. */
+        CannotDisableYourselfProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/cannot-disable-yourself";
+        };
         /** Choice */
         Choice: {
             label: string;
@@ -1744,6 +3849,20 @@ export interface components {
             status: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
             submitted_at: string;
+        };
+        /** @description Conflict. The request conflicts with the resource's current state. What to do: Read the resource again and decide whether the change still applies. */
+        ConflictProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/conflict";
         };
         /** Contact */
         Contact: {
@@ -1821,6 +3940,20 @@ export interface components {
         DealList: {
             items: components["schemas"]["DealOut"][];
             next_cursor: string | null;
+        };
+        /** @description Not found. No deal with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        DealNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/deal-not-found";
         };
         /** DealOut */
         DealOut: {
@@ -1927,10 +4060,129 @@ export interface components {
             reported_by: string | null;
             type: components["schemas"]["Disposition"];
         };
+        /** @description Not allowed after the lead's dispositions so far. The disposition would go back in the lead's progression (a first touch after `qualified`). What to do: Report the dispositions in the order they happen. */
+        DispositionOutOfOrderProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/disposition-out-of-order";
+        };
         /** DispositionResult */
         DispositionResult: {
             disposition: components["schemas"]["DispositionOut"];
             lead: components["schemas"]["LeadOut"];
+        };
+        /** @description Conflict. An OAuth app with this client id exists already. What to do: Choose another client id. */
+        DuplicateOauthAppProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/duplicate-oauth-app";
+        };
+        /** @description Conflict. An organization with this name exists already. What to do: Use the existing organization, or another name. */
+        DuplicateOrganizationProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/duplicate-organization";
+        };
+        /** @description Conflict. The partner is enrolled with this vendor already. What to do: Change the existing partnership. */
+        DuplicatePartnershipProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/duplicate-partnership";
+        };
+        /** @description Conflict. The program's catalogue has a product with this SKU already. What to do: Choose another SKU. */
+        DuplicateProductProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/duplicate-product";
+        };
+        /** @description Conflict. The vendor has a program of this name already. What to do: Choose another name. */
+        DuplicateProgramProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/duplicate-program";
+        };
+        /** @description Already registered. The partner already holds an active registration at this vendor for the same customer and product. What to do: Work on the existing registration. It is named when the caller may read it. */
+        DuplicateRegistrationProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @description The existing registration's number. */
+            number?: string;
+            /**
+             * Format: uuid
+             * @description The existing registration.
+             */
+            registration_id?: string;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/duplicate-registration";
+        };
+        /** @description Conflict. A user with this email exists already. What to do: Use the existing user. */
+        DuplicateUserProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/duplicate-user";
         };
         /** EarningList */
         EarningList: {
@@ -1976,7 +4228,7 @@ export interface components {
             description?: string;
             /** @description Default when left out: `true`. */
             enabled?: boolean;
-            event_types?: string[];
+            event_types?: ("registration.submitted" | "registration.conflict_detected" | "registration.review_started" | "registration.assigned" | "registration.info_requested" | "registration.resubmitted" | "registration.approved" | "registration.rejected" | "registration.withdrawn" | "registration.stage_changed" | "registration.won" | "registration.lost" | "registration.cancelled" | "registration.extension_requested" | "registration.extension_granted" | "registration.extension_refused" | "registration.expiring" | "registration.expired" | "sla.reminder" | "sla.at_risk" | "sla.breached" | "sla.escalated" | "lead.created" | "lead.forwarded" | "lead.assigned" | "lead.accepted" | "lead.rejected" | "lead.recalled" | "lead.disposition" | "lead.converted" | "lead.first_touch_overdue" | "webhook_endpoint.disabled" | "registration.*" | "sla.*" | "lead.*" | "webhook_endpoint.*")[];
             url: string;
         };
         /** EndpointList */
@@ -2090,6 +4342,11 @@ export interface components {
             subject_id: string;
             type: string;
         };
+        /**
+         * @description What happened. A webhook endpoint subscribes to types, or to every type of a resource with `prefix.*` (`registration.*`).
+         * @enum {string}
+         */
+        EventType: "registration.submitted" | "registration.conflict_detected" | "registration.review_started" | "registration.assigned" | "registration.info_requested" | "registration.resubmitted" | "registration.approved" | "registration.rejected" | "registration.withdrawn" | "registration.stage_changed" | "registration.won" | "registration.lost" | "registration.cancelled" | "registration.extension_requested" | "registration.extension_granted" | "registration.extension_refused" | "registration.expiring" | "registration.expired" | "sla.reminder" | "sla.at_risk" | "sla.breached" | "sla.escalated" | "lead.created" | "lead.forwarded" | "lead.assigned" | "lead.accepted" | "lead.rejected" | "lead.recalled" | "lead.disposition" | "lead.converted" | "lead.first_touch_overdue" | "webhook_endpoint.disabled";
         /** ExtensionCreate */
         ExtensionCreate: {
             days: number;
@@ -2105,6 +4362,20 @@ export interface components {
         /** ExtensionList */
         ExtensionList: {
             items: components["schemas"]["ExtensionOut"][];
+        };
+        /** @description No extension possible. The program allows no more extensions of this registration, or one is pending. What to do: Wait for the pending request's decision; otherwise register again when it ends. */
+        ExtensionNotAllowedProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/extension-not-allowed";
         };
         /** ExtensionOut */
         ExtensionOut: {
@@ -2126,6 +4397,20 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             version: number;
+        };
+        /** @description Not found. No extension request with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        ExtensionRequestNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/extension-request-not-found";
         };
         /** ExtensionResult */
         ExtensionResult: {
@@ -2181,6 +4466,20 @@ export interface components {
             fired_at: string;
             threshold: components["schemas"]["Threshold"];
         };
+        /** @description Not allowed. The caller's role or the token's scopes do not allow this. What to do: Do not retry as is: ask an administrator for the role or the scope. */
+        ForbiddenProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 403;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/forbidden";
+        };
         /** Health */
         Health: {
             /** @constant */
@@ -2208,9 +4507,271 @@ export interface components {
             to_stage: components["schemas"]["SalesStage"] | null;
             to_status: components["schemas"]["RegistrationStatus"] | null;
         };
+        /** @description HTTP error. An HTTP error with no more specific type; `status` and `title` say which. What to do: Read `detail`; treat it by its status. */
+        HttpErrorProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            status: number;
+            title: string;
+            /** @constant */
+            type: "https://dealreg.dev/problems/http-error";
+        };
+        /** @description Request in progress. A request with this Idempotency-Key is still being processed. What to do: Retry after `Retry-After` seconds with the same key: the first answer is then replayed. */
+        IdempotencyKeyInUseProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/idempotency-key-in-use";
+        };
+        /** @description Idempotency-Key reused. The Idempotency-Key was used before with a different request. What to do: Use a new key for a new request; keep a key only for retries of the same one. */
+        IdempotencyKeyReusedProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 422;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/idempotency-key-reused";
+        };
+        /** @description Not allowed in the lead's current state. The lead's status does not allow this action (accepting a recalled lead, a disposition before acceptance...). What to do: Read the lead again; `lead_status` says where it is now. */
+        IllegalLeadTransitionProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /**
+             * @description The lead's status.
+             * @enum {string}
+             */
+            lead_status?: "draft" | "forwarded" | "accepted" | "rejected" | "recalled" | "won" | "lost" | "no_decision";
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/illegal-lead-transition";
+        };
+        /** @description Not allowed in the registration's current state. The registration's status (or sales stage) does not allow this action: an approval of a rejected registration, a stage that does not move forward... What to do: Read the registration again; `registration_status` says where it is now. */
+        IllegalTransitionProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /**
+             * @description The registration's sales stage, where that is the obstacle.
+             * @enum {string}
+             */
+            registration_stage?: "qualified" | "proposal" | "negotiation" | "closed_won" | "closed_lost";
+            /**
+             * @description The registration's status, which did not allow the action.
+             * @enum {string}
+             */
+            registration_status?: "submitted" | "in_review" | "info_requested" | "approved" | "rejected" | "withdrawn" | "won" | "lost" | "expired" | "cancelled";
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/illegal-transition";
+        };
+        /** @description Incentive plan not found. No incentive plan with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        IncentivePlanNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/incentive-plan-not-found";
+        };
         /** InfoRequest */
         InfoRequest: {
             question: string;
+        };
+        /** @description Internal server error. Something failed on the server; nothing was written. What to do: Retry later; if it persists, report it with the response's `X-Request-ID`. */
+        InternalErrorProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 500;
+            title: string;
+            /** @constant */
+            type: "https://dealreg.dev/problems/internal-error";
+        };
+        /** @description Client authentication failed. The client id or secret is wrong, or the client is disabled. What to do: Check the client's credentials; a rotated secret must be updated. */
+        InvalidClientProblem: {
+            detail: string;
+            /** @description The RFC 6749 §5.2 error code (`invalid_grant`, `invalid_client`...). */
+            error?: string;
+            /** @description The same as `detail`, for OAuth2 clients. */
+            error_description?: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 401;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/invalid-client";
+        };
+        /** @description Invalid cursor. The `cursor` (or `after`) is not one this list handed out, or belongs to another way of paging. What to do: Start again from the first page, without a cursor, and follow `next_cursor`. */
+        InvalidCursorProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/invalid-cursor";
+        };
+        /** @description The deal does not meet the vendors' rules. The deal breaks a rule of a vendor on it: a product outside its catalogue, a missing extra field, a deal under the minimum size, no active partnership... What to do: Each item of `errors` points at the field and names the vendor (`vendor_id`) whose rule it breaks; correct them, or drop that vendor's lines. */
+        InvalidDealProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 422;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/invalid-deal";
+        };
+        /** @description Invalid grant. The authorization code or refresh token is invalid, expired, used or revoked, or the PKCE verifier does not match. What to do: Start the sign-in again; a refresh token is used once and then replaced. */
+        InvalidGrantProblem: {
+            detail: string;
+            /** @description The RFC 6749 §5.2 error code (`invalid_grant`, `invalid_client`...). */
+            error?: string;
+            /** @description The same as `detail`, for OAuth2 clients. */
+            error_description?: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/invalid-grant";
+        };
+        /** @description Invalid Idempotency-Key. The Idempotency-Key header is empty, too long or not printable ASCII. What to do: Send a fresh random key (a UUID) per operation, the same one on its retries. */
+        InvalidIdempotencyKeyProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/invalid-idempotency-key";
+        };
+        /** @description The lead does not meet the vendor's rules. The lead breaks one of the vendor's rules (no active partnership with the partner, a rep outside it...). What to do: Each item of `errors` points at the field; correct it. */
+        InvalidLeadProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 422;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/invalid-lead";
+        };
+        /** @description Invalid parameter. A path, query or header parameter is not valid, or the query carries a parameter the operation does not take. What to do: Each item of `errors` names the parameter (`parameter`, `location`) and why; correct it. A misspelt query parameter is refused rather than ignored. */
+        InvalidParameterProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/invalid-parameter";
+        };
+        /** @description Scope not allowed. The token request asks for a scope the client or user may not have. What to do: Ask for the scopes the client was granted (or fewer). */
+        InvalidScopeProblem: {
+            detail: string;
+            /** @description The RFC 6749 §5.2 error code (`invalid_grant`, `invalid_client`...). */
+            error?: string;
+            /** @description The same as `detail`, for OAuth2 clients. */
+            error_description?: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/invalid-scope";
+        };
+        /** @description Invalid token request. The token request lacks a parameter or carries a malformed one. What to do: Send the parameters RFC 6749 asks for this grant. */
+        InvalidTokenRequestProblem: {
+            detail: string;
+            /** @description The RFC 6749 §5.2 error code (`invalid_grant`, `invalid_client`...). */
+            error?: string;
+            /** @description The same as `detail`, for OAuth2 clients. */
+            error_description?: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/invalid-token-request";
+        };
+        /** @description The invitation was accepted. The person already accepted this invitation. What to do: Sign in instead. */
+        InvitationAcceptedProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/invitation-accepted";
         };
         /** InvitationCreate */
         InvitationCreate: {
@@ -2221,6 +4782,20 @@ export interface components {
         InvitationList: {
             items: components["schemas"]["InvitationOut"][];
             next_cursor: string | null;
+        };
+        /** @description Not found. No invitation with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        InvitationNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/invitation-not-found";
         };
         /** InvitationOut */
         InvitationOut: {
@@ -2258,10 +4833,47 @@ export interface components {
         Jwks: {
             keys: components["schemas"]["Jwk"][];
         };
+        /** @description The lead's accept deadline has passed. The lead was not accepted in time and goes back to the vendor. What to do: Nothing to retry; ask the vendor to forward it again. */
+        LeadAcceptDeadlinePassedProblem: {
+            /**
+             * Format: date-time
+             * @description When it had to be accepted.
+             */
+            accept_due_at?: string;
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/lead-accept-deadline-passed";
+        };
         /** LeadAssignment */
         LeadAssignment: {
             /** Format: uuid */
             rep_id: string;
+        };
+        /** @description The lead's score is below the forwarding threshold. The vendor forwards only leads scoring at least its threshold. What to do: Create the lead with `forward: false` and forward it once its engagements reach the threshold. */
+        LeadBelowThresholdProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            /** @description The vendor's threshold. */
+            forward_threshold?: number;
+            instance?: string | null;
+            /** @description The lead's score. */
+            score?: number;
+            /** @constant */
+            status: 422;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/lead-below-threshold";
         };
         /**
          * LeadGroupBy
@@ -2312,6 +4924,20 @@ export interface components {
         LeadList: {
             items: components["schemas"]["LeadOut"][];
             next_cursor: string | null;
+        };
+        /** @description Not found. No lead with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        LeadNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/lead-not-found";
         };
         /** LeadOut */
         LeadOut: {
@@ -2458,6 +5084,62 @@ export interface components {
             /** Format: uuid */
             vendor_id: string;
         };
+        /** @description This link has expired. The invitation or password-reset link is past its time. What to do: Ask for a new invitation or reset. */
+        LinkExpiredProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 410;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/link-expired";
+        };
+        /** @description This link is not valid. The invitation or password-reset link is not one dealreg sent. What to do: Ask for a new invitation or reset. */
+        LinkNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/link-not-found";
+        };
+        /** @description This link was withdrawn. A newer invitation or reset replaced this link, or it was withdrawn. What to do: Use the newest link sent, or ask for a new one. */
+        LinkRevokedProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 410;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/link-revoked";
+        };
+        /** @description This link was already used. The invitation or password-reset link was used once already. What to do: Sign in, or ask for a new reset. */
+        LinkUsedProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 410;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/link-used";
+        };
         /** ListPrice */
         ListPrice: {
             /** @description Amount in minor units of the currency */
@@ -2467,6 +5149,20 @@ export interface components {
              * @example USD
              */
             currency: string;
+        };
+        /** @description Malformed request body. The body is not JSON, or nests deeper than the API reads. What to do: Send a JSON document of the operation's request schema. */
+        MalformedBodyProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/malformed-body";
         };
         /** MeOut */
         MeOut: {
@@ -2479,6 +5175,17 @@ export interface components {
             organization: components["schemas"]["OrganizationOut"];
             role: components["schemas"]["Role"];
             scopes: string[];
+        };
+        /** @description Method not allowed. The URL exists but does not take this HTTP method. What to do: Use a method the `Allow` header lists. */
+        MethodNotAllowedProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 405;
+            title: string;
+            /** @constant */
+            type: "https://dealreg.dev/problems/method-not-allowed";
         };
         /**
          * Milestone
@@ -2496,6 +5203,45 @@ export interface components {
             next_cursor: string | null;
             totals: components["schemas"]["Total"][];
         };
+        /** @description Not acceptable. The `Accept` header asks for a representation the operation does not offer. What to do: Accept `application/json` (or the media type the operation documents). */
+        NotAcceptableProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 406;
+            title: string;
+            /** @constant */
+            type: "https://dealreg.dev/problems/not-acceptable";
+        };
+        /** @description Not found. No resource at this URL with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        NotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/not-found";
+        };
+        /** @description Not ready. The process cannot reach its database: a load balancer should not send it requests. What to do: Retry after `Retry-After` seconds. */
+        NotReadyProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 503;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/not-ready";
+        };
         /** OauthAppCreate */
         OauthAppCreate: {
             /**
@@ -2512,6 +5258,20 @@ export interface components {
         OauthAppList: {
             items: components["schemas"]["OauthAppOut"][];
             next_cursor: string | null;
+        };
+        /** @description Not found. No OAuth app with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        OauthAppNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/oauth-app-not-found";
         };
         /** OauthAppOut */
         OauthAppOut: {
@@ -2598,6 +5358,20 @@ export interface components {
             items: components["schemas"]["OrganizationOut"][];
             next_cursor: string | null;
         };
+        /** @description Not found. No organization with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        OrganizationNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/organization-not-found";
+        };
         /** OrganizationOut */
         OrganizationOut: {
             code: string | null;
@@ -2648,6 +5422,20 @@ export interface components {
         PartnershipList: {
             items: components["schemas"]["PartnershipOut"][];
             next_cursor: string | null;
+        };
+        /** @description Not found. No partnership with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        PartnershipNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/partnership-not-found";
         };
         /** PartnershipOut */
         PartnershipOut: {
@@ -2703,6 +5491,17 @@ export interface components {
             margin_share_bp?: number | null;
             milestone: components["schemas"]["Milestone"];
         };
+        /** @description Request body too large. The body is over the installation's size limit. What to do: Send less in one request (fewer items of a bulk import, shorter texts). */
+        PayloadTooLargeProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 413;
+            title: string;
+            /** @constant */
+            type: "https://dealreg.dev/problems/payload-too-large";
+        };
         /** PayoutCreate */
         PayoutCreate: {
             /** Format: date */
@@ -2715,6 +5514,39 @@ export interface components {
         PayoutList: {
             items: components["schemas"]["PayoutOut"][];
             next_cursor: string | null;
+        };
+        /** @description Payout not found. No payout with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        PayoutNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/payout-not-found";
+        };
+        /** @description The payout cannot be paid now. Only a ready payout is paid; this one is paid or void already. What to do: Read the payout again; `payout_status` says where it is. */
+        PayoutNotReadyProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /**
+             * @description The payout's status.
+             * @enum {string}
+             */
+            payout_status?: "building" | "ready" | "paid";
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/payout-not-ready";
         };
         /** PayoutOut */
         PayoutOut: {
@@ -2812,6 +5644,17 @@ export interface components {
             version: number;
             working_hours: components["schemas"]["Week"];
         };
+        /** @description If-Match required. The change needs `If-Match` with the `ETag` of the version it was made against. What to do: GET the resource and send its `ETag` as `If-Match`. */
+        PreconditionRequiredProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 428;
+            title: string;
+            /** @constant */
+            type: "https://dealreg.dev/problems/precondition-required";
+        };
         /** Preview */
         Preview: {
             /** Format: uuid */
@@ -2827,6 +5670,22 @@ export interface components {
             title: string;
             type: string;
         };
+        /** @description The problem types of status 400, told apart by `type`. */
+        Problem400: components["schemas"]["BadRequestProblem"] | components["schemas"]["MalformedBodyProblem"] | components["schemas"]["InvalidParameterProblem"] | components["schemas"]["InvalidCursorProblem"] | components["schemas"]["InvalidIdempotencyKeyProblem"] | components["schemas"]["InvalidScopeProblem"] | components["schemas"]["UnsupportedGrantTypeProblem"] | components["schemas"]["InvalidTokenRequestProblem"] | components["schemas"]["InvalidGrantProblem"] | components["schemas"]["UnauthorizedClientProblem"] | components["schemas"]["UnsupportedTokenTypeProblem"];
+        /** @description The problem types of status 401, told apart by `type`. */
+        Problem401: components["schemas"]["UnauthenticatedProblem"] | components["schemas"]["InvalidClientProblem"];
+        /** @description The problem types of status 403, told apart by `type`. */
+        Problem403: components["schemas"]["ForbiddenProblem"] | components["schemas"]["AccountDisabledProblem"] | components["schemas"]["WrongPasswordProblem"];
+        /** @description The problem types of status 404, told apart by `type`. */
+        Problem404: components["schemas"]["NotFoundProblem"] | components["schemas"]["ApiClientNotFoundProblem"] | components["schemas"]["DealNotFoundProblem"] | components["schemas"]["ExtensionRequestNotFoundProblem"] | components["schemas"]["IncentivePlanNotFoundProblem"] | components["schemas"]["InvitationNotFoundProblem"] | components["schemas"]["LeadNotFoundProblem"] | components["schemas"]["OauthAppNotFoundProblem"] | components["schemas"]["OrganizationNotFoundProblem"] | components["schemas"]["PartnershipNotFoundProblem"] | components["schemas"]["PayoutNotFoundProblem"] | components["schemas"]["ProgramNotFoundProblem"] | components["schemas"]["RegistrationNotFoundProblem"] | components["schemas"]["SessionNotFoundProblem"] | components["schemas"]["SlaClockNotFoundProblem"] | components["schemas"]["UserNotFoundProblem"] | components["schemas"]["WebhookDeliveryNotFoundProblem"] | components["schemas"]["WebhookEndpointNotFoundProblem"] | components["schemas"]["LinkNotFoundProblem"];
+        /** @description The problem types of status 409, told apart by `type`. */
+        Problem409: components["schemas"]["ConflictProblem"] | components["schemas"]["IllegalTransitionProblem"] | components["schemas"]["DuplicateRegistrationProblem"] | components["schemas"]["ExtensionNotAllowedProblem"] | components["schemas"]["IllegalLeadTransitionProblem"] | components["schemas"]["DispositionOutOfOrderProblem"] | components["schemas"]["LeadAcceptDeadlinePassedProblem"] | components["schemas"]["PayoutNotReadyProblem"] | components["schemas"]["IdempotencyKeyInUseProblem"] | components["schemas"]["InvitationAcceptedProblem"] | components["schemas"]["CannotDisableYourselfProblem"] | components["schemas"]["DuplicateOauthAppProblem"] | components["schemas"]["DuplicateOrganizationProblem"] | components["schemas"]["DuplicateUserProblem"] | components["schemas"]["DuplicatePartnershipProblem"] | components["schemas"]["DuplicateProgramProblem"] | components["schemas"]["DuplicateProductProblem"];
+        /** @description The problem types of status 410, told apart by `type`. */
+        Problem410: components["schemas"]["LinkUsedProblem"] | components["schemas"]["LinkExpiredProblem"] | components["schemas"]["LinkRevokedProblem"];
+        /** @description The problem types of status 422, told apart by `type`. */
+        Problem422: components["schemas"]["ValidationErrorProblem"] | components["schemas"]["IdempotencyKeyReusedProblem"] | components["schemas"]["InvalidDealProblem"] | components["schemas"]["InvalidLeadProblem"] | components["schemas"]["LeadBelowThresholdProblem"];
+        /** @description The problem types of status 503, told apart by `type`. */
+        Problem503: components["schemas"]["ServiceUnavailableProblem"] | components["schemas"]["NotReadyProblem"];
         /** ProductCreate */
         ProductCreate: {
             list_price?: components["schemas"]["ListPrice"] | null;
@@ -2881,6 +5740,20 @@ export interface components {
         ProgramList: {
             items: components["schemas"]["ProgramOut"][];
             next_cursor: string | null;
+        };
+        /** @description Not found. No program with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        ProgramNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/program-not-found";
         };
         /** ProgramOut */
         ProgramOut: {
@@ -3007,6 +5880,20 @@ export interface components {
         RegistrationList: {
             items: components["schemas"]["RegistrationRow"][];
             next_cursor: string | null;
+        };
+        /** @description Not found. No registration with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        RegistrationNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/registration-not-found";
         };
         /** RegistrationOut */
         RegistrationOut: {
@@ -3165,9 +6052,37 @@ export interface components {
             token_endpoint: string;
             token_endpoint_auth_methods_supported: string[];
         };
+        /** @description Service unavailable. The service cannot serve now: no database connection came free in time, the database is away, or the request ran past its time limit. Nothing was written. What to do: Retry after `Retry-After` seconds (with the same Idempotency-Key), or ask for less. */
+        ServiceUnavailableProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 503;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/service-unavailable";
+        };
         /** SessionList */
         SessionList: {
             items: components["schemas"]["SessionOut"][];
+        };
+        /** @description Not found. No sign-in session with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        SessionNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/session-not-found";
         };
         /** SessionOut */
         SessionOut: {
@@ -3190,6 +6105,20 @@ export interface components {
             end: string;
             /** @example 09:00 */
             start: string;
+        };
+        /** @description Not found. No approval clock with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        SlaClockNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/sla-clock-not-found";
         };
         /**
          * SlaGroupBy
@@ -3232,6 +6161,17 @@ export interface components {
             note?: string | null;
             stage: components["schemas"]["SalesStage"];
         };
+        /** @description The resource has changed. `If-Match` names a version that is no longer current: someone else changed the resource since it was read. What to do: GET it again (new `ETag`), reapply the change if it still makes sense, and send it with the new `If-Match`. */
+        StaleVersionProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 412;
+            title: string;
+            /** @constant */
+            type: "https://dealreg.dev/problems/stale-version";
+        };
         /**
          * Threshold
          * @description In the order they fire: half the target, the target, the hard limit.
@@ -3263,12 +6203,102 @@ export interface components {
             /** @constant */
             token_type: "Bearer";
         };
+        /** @description Too many requests. The caller used up a rate limit (per token, per address or per account). What to do: Wait the `Retry-After` seconds before retrying; the `RateLimit` headers say how much is left. */
+        TooManyRequestsProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 429;
+            title: string;
+            /** @constant */
+            type: "https://dealreg.dev/problems/too-many-requests";
+        };
         /** Total */
         Total: {
             amount: number;
             currency: string;
             entries: number;
             status: components["schemas"]["EarningStatus"];
+        };
+        /** @description Authentication required. No access token, or one that is expired, revoked, malformed or no longer valid for its holder. What to do: Refresh the token (or sign in again) and retry with `Authorization: Bearer`. */
+        UnauthenticatedProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 401;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/unauthenticated";
+        };
+        /** @description Client not allowed this grant. This client may not use this grant type. What to do: Use the grant the client was registered for. */
+        UnauthorizedClientProblem: {
+            detail: string;
+            /** @description The RFC 6749 §5.2 error code (`invalid_grant`, `invalid_client`...). */
+            error?: string;
+            /** @description The same as `detail`, for OAuth2 clients. */
+            error_description?: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/unauthorized-client";
+        };
+        /** @description Unsupported grant type. The token endpoint does not serve this `grant_type`. What to do: Use a grant type the server's metadata lists (`grant_types_supported`). */
+        UnsupportedGrantTypeProblem: {
+            detail: string;
+            /** @description The RFC 6749 §5.2 error code (`invalid_grant`, `invalid_client`...). */
+            error?: string;
+            /** @description The same as `detail`, for OAuth2 clients. */
+            error_description?: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/unsupported-grant-type";
+        };
+        /** @description Unsupported media type. The body is sent as something other than JSON. What to do: Send the body with `Content-Type: application/json`. */
+        UnsupportedMediaTypeProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 415;
+            title: string;
+            /** @constant */
+            type: "https://dealreg.dev/problems/unsupported-media-type";
+        };
+        /** @description Unsupported token type. Revocation was asked for a kind of token it does not handle. What to do: Revoke a refresh token or an access token. */
+        UnsupportedTokenTypeProblem: {
+            detail: string;
+            /** @description The RFC 6749 §5.2 error code (`invalid_grant`, `invalid_client`...). */
+            error?: string;
+            /** @description The same as `detail`, for OAuth2 clients. */
+            error_description?: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 400;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/unsupported-token-type";
         };
         /** UserCreate */
         UserCreate: {
@@ -3280,6 +6310,20 @@ export interface components {
         UserList: {
             items: components["schemas"]["UserOut"][];
             next_cursor: string | null;
+        };
+        /** @description Not found. No user with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        UserNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/user-not-found";
         };
         /** UserOut */
         UserOut: {
@@ -3301,6 +6345,20 @@ export interface components {
         UserUpdate: {
             active?: boolean;
             name?: string;
+        };
+        /** @description The request is not valid. The body is well-formed JSON but does not match the schema, or a field breaks a rule (an unknown time zone, a role that does not fit the organization...). What to do: Each item of `errors` points at the field (`pointer`, a JSON Pointer into the body) and says why; show it beside the field and let the person correct it. */
+        ValidationErrorProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 422;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/validation-error";
         };
         /** VendorInput */
         VendorInput: {
@@ -3327,6 +6385,34 @@ export interface components {
             vendor_id: string;
             vendor_name: string;
         };
+        /** @description Not found. No webhook delivery with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        WebhookDeliveryNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/webhook-delivery-not-found";
+        };
+        /** @description Not found. No webhook endpoint with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        WebhookEndpointNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/webhook-endpoint-not-found";
+        };
         /** Week */
         Week: {
             friday?: components["schemas"]["Shift"][];
@@ -3340,6 +6426,20 @@ export interface components {
         /** Withdrawal */
         Withdrawal: {
             reason?: string | null;
+        };
+        /** @description The current password is wrong. Changing a password needs the current one, and the one given is not it. What to do: Ask the person for their current password again. */
+        WrongPasswordProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 403;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/wrong-password";
         };
     };
     responses: never;
@@ -3454,7 +6554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -3463,7 +6563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -3472,7 +6572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -3509,7 +6609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -3518,7 +6618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -3527,7 +6627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -3536,7 +6636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -3545,7 +6645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -3554,7 +6654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -3563,7 +6663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -3598,7 +6698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -3607,7 +6707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -3616,7 +6716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -3625,7 +6725,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Request body over the size limit */
@@ -3634,7 +6734,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -3643,7 +6743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -3652,7 +6752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -3661,7 +6761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -3701,7 +6801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -3710,7 +6810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -3719,7 +6819,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -3728,7 +6828,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -3737,7 +6837,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -3746,7 +6846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -3755,7 +6855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -3795,7 +6895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -3804,7 +6904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -3813,7 +6913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -3822,7 +6922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -3831,7 +6931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -3840,7 +6940,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -3849,7 +6949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -3858,7 +6958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -3867,7 +6967,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -3876,7 +6976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -3885,7 +6985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -3921,7 +7021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -3930,7 +7030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -3939,7 +7039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -3948,7 +7048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -3957,7 +7057,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -3966,7 +7066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -3975,7 +7075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -3984,7 +7084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -3993,7 +7093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4002,7 +7102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4011,7 +7111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4051,7 +7151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4060,7 +7160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -4069,7 +7169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -4078,7 +7178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4087,7 +7187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4096,7 +7196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4136,7 +7236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4145,7 +7245,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -4154,7 +7254,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -4163,7 +7263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4172,7 +7272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4181,7 +7281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4216,7 +7316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4225,7 +7325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -4234,7 +7334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -4243,7 +7343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Request body over the size limit */
@@ -4252,7 +7352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -4261,7 +7361,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4270,7 +7370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4279,7 +7379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4319,7 +7419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4328,7 +7428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -4337,7 +7437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -4346,7 +7446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -4355,7 +7455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4364,7 +7464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4373,7 +7473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4411,7 +7511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4420,7 +7520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -4429,7 +7529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -4438,7 +7538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4447,7 +7547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4456,7 +7556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4492,7 +7592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4501,7 +7601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -4510,7 +7610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -4519,7 +7619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4528,7 +7628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4537,7 +7637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4570,7 +7670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4579,7 +7679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -4588,7 +7688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Request body over the size limit */
@@ -4597,7 +7697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -4606,7 +7706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4615,7 +7715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4624,7 +7724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4666,7 +7766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4675,7 +7775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -4684,7 +7784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -4693,7 +7793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4702,7 +7802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4711,7 +7811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4746,7 +7846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4755,7 +7855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -4764,7 +7864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Request body over the size limit */
@@ -4773,7 +7873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -4782,7 +7882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4791,7 +7891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4800,7 +7900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4833,7 +7933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4842,7 +7942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -4851,7 +7951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Request body over the size limit */
@@ -4860,7 +7960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -4869,7 +7969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4878,7 +7978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4887,7 +7987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4927,7 +8027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -4936,7 +8036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -4945,7 +8045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -4954,7 +8054,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -4963,7 +8063,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -4972,7 +8072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -4981,7 +8081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -5021,7 +8121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -5030,7 +8130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -5039,7 +8139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -5048,7 +8148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5057,7 +8157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -5066,7 +8166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -5075,7 +8175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -5084,7 +8184,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -5093,7 +8193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -5102,7 +8202,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -5111,7 +8211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -5151,7 +8251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -5160,7 +8260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -5169,7 +8269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -5178,7 +8278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5187,7 +8287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -5196,7 +8296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -5205,7 +8305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -5214,7 +8314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -5223,7 +8323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -5232,7 +8332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -5241,7 +8341,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -5281,7 +8381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -5290,7 +8390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -5299,7 +8399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -5308,7 +8408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5317,7 +8417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -5326,7 +8426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -5335,7 +8435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -5344,7 +8444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -5353,7 +8453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -5362,7 +8462,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -5371,7 +8471,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -5402,7 +8502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -5411,7 +8511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -5420,7 +8520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -5429,7 +8529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -5438,7 +8538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -5447,7 +8547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -5456,7 +8556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -5496,7 +8596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -5505,7 +8605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -5514,7 +8614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -5523,7 +8623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5532,7 +8632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -5541,7 +8641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -5550,7 +8650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -5559,7 +8659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -5568,7 +8668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -5577,7 +8677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -5586,7 +8686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -5617,7 +8717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -5626,7 +8726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -5635,7 +8735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -5644,7 +8744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -5653,7 +8753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -5662,7 +8762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -5671,7 +8771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -5711,7 +8811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -5720,7 +8820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -5729,7 +8829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -5738,7 +8838,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -5747,7 +8847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -5756,7 +8856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -5765,7 +8865,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -5774,7 +8874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -5783,7 +8883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -5819,7 +8919,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -5828,7 +8928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -5837,7 +8937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -5846,7 +8946,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -5855,7 +8955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -5864,7 +8964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -5873,7 +8973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -5882,7 +8982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -5891,7 +8991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -5900,7 +9000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -5909,7 +9009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -5940,7 +9040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -5949,7 +9049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -5958,7 +9058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -5967,7 +9067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -5976,7 +9076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -5985,7 +9085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -5994,7 +9094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -6034,7 +9134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -6043,7 +9143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -6052,7 +9152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -6061,7 +9161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -6070,7 +9170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -6079,7 +9179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -6088,7 +9188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -6097,7 +9197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -6106,7 +9206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -6115,7 +9215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -6124,7 +9224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -6153,7 +9253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -6162,7 +9262,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -6171,7 +9271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -6180,7 +9280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -6189,7 +9289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -6198,7 +9298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -6232,7 +9332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -6241,7 +9341,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -6250,7 +9350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -6259,7 +9359,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -6268,7 +9368,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -6277,7 +9377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -6308,7 +9408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -6317,7 +9417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -6326,7 +9426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -6335,7 +9435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -6344,7 +9444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -6353,7 +9453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -6382,7 +9482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -6391,7 +9491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -6400,7 +9500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -6409,7 +9509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -6418,7 +9518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -6427,7 +9527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -6454,7 +9554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -6463,7 +9563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -6472,7 +9572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -6481,7 +9581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -6490,7 +9590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -6499,7 +9599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -6528,7 +9628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -6537,7 +9637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -6546,7 +9646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -6555,7 +9655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -6564,7 +9664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -6573,7 +9673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -6582,7 +9682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -6618,7 +9718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -6627,7 +9727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -6636,7 +9736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -6645,7 +9745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -6654,7 +9754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -6663,7 +9763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -6698,7 +9798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -6707,7 +9807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -6716,7 +9816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -6725,7 +9825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Request body over the size limit */
@@ -6734,7 +9834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -6743,7 +9843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -6752,7 +9852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -6761,7 +9861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -6801,7 +9901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -6810,7 +9910,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -6819,7 +9919,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -6828,7 +9928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -6837,7 +9937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -6846,7 +9946,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -6855,7 +9955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -6895,7 +9995,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -6904,7 +10004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -6913,7 +10013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -6922,7 +10022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -6931,7 +10031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -6940,7 +10040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -6949,7 +10049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -6958,7 +10058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -6967,7 +10067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -6976,7 +10076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -6985,7 +10085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -7018,7 +10118,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -7027,7 +10127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description Request body over the size limit */
@@ -7036,7 +10136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -7045,7 +10145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -7054,7 +10154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -7063,7 +10163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -7096,7 +10196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -7105,7 +10205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description Request body over the size limit */
@@ -7114,7 +10214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -7123,7 +10223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -7132,7 +10232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -7141,7 +10241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -7178,7 +10278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -7187,7 +10287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -7196,7 +10296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -7205,7 +10305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -7214,7 +10314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -7223,7 +10323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -7258,7 +10358,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -7267,7 +10367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -7276,7 +10376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -7285,7 +10385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Request body over the size limit */
@@ -7294,7 +10394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -7303,7 +10403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -7312,7 +10412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -7321,7 +10421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -7361,7 +10461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -7370,7 +10470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -7379,7 +10479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -7388,7 +10488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -7397,7 +10497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -7406,7 +10506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -7415,7 +10515,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -7455,7 +10555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -7464,7 +10564,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -7473,7 +10573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -7482,7 +10582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -7491,7 +10591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -7500,7 +10600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -7509,7 +10609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -7518,7 +10618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -7527,7 +10627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -7536,7 +10636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -7545,7 +10645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -7581,7 +10681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -7590,7 +10690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -7599,7 +10699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -7608,7 +10708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -7617,7 +10717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -7626,7 +10726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -7635,7 +10735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -7670,7 +10770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -7679,7 +10779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -7688,7 +10788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -7697,7 +10797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -7706,7 +10806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Request body over the size limit */
@@ -7715,7 +10815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -7724,7 +10824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -7733,7 +10833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -7742,7 +10842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -7772,7 +10872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -7781,7 +10881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -7790,7 +10890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -7799,7 +10899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -7808,7 +10908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -7817,7 +10917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -7826,7 +10926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -7835,7 +10935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -7873,7 +10973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -7882,7 +10982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -7891,7 +10991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -7900,7 +11000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -7909,7 +11009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -7918,7 +11018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -7927,7 +11027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -7962,7 +11062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -7971,7 +11071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -7980,7 +11080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -7989,7 +11089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -7998,7 +11098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Request body over the size limit */
@@ -8007,7 +11107,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -8016,7 +11116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -8025,7 +11125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -8034,7 +11134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -8075,7 +11175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -8084,7 +11184,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -8093,7 +11193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -8102,7 +11202,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -8111,7 +11211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -8120,7 +11220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -8129,7 +11229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -8138,7 +11238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -8147,7 +11247,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -8156,7 +11256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -8165,7 +11265,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -8204,7 +11304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -8213,7 +11313,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -8222,7 +11322,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -8231,7 +11331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -8240,7 +11340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -8249,7 +11349,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -8284,7 +11384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -8293,7 +11393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -8302,7 +11402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -8311,7 +11411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Request body over the size limit */
@@ -8320,7 +11420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -8329,7 +11429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -8338,7 +11438,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -8347,7 +11447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -8387,7 +11487,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -8396,7 +11496,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -8405,7 +11505,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -8414,7 +11514,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -8423,7 +11523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -8432,7 +11532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -8441,7 +11541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -8481,7 +11581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -8490,7 +11590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -8499,7 +11599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -8508,7 +11608,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -8517,7 +11617,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -8526,7 +11626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -8535,7 +11635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -8544,7 +11644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -8553,7 +11653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -8562,7 +11662,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -8595,7 +11695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Request body over the size limit */
@@ -8604,7 +11704,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -8613,7 +11713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -8622,7 +11722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -8631,7 +11731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -8665,7 +11765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -8674,7 +11774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -8683,7 +11783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -8692,7 +11792,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -8701,7 +11801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -8710,7 +11810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -8745,7 +11845,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -8754,7 +11854,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -8763,7 +11863,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Request body over the size limit */
@@ -8772,7 +11872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -8781,7 +11881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -8790,7 +11890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -8799,7 +11899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -8839,7 +11939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -8848,7 +11948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -8857,7 +11957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -8866,7 +11966,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -8875,7 +11975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -8884,7 +11984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -8893,7 +11993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -8932,7 +12032,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -8941,7 +12041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -8950,7 +12050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -8959,7 +12059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -8968,7 +12068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -8977,7 +12077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -8986,7 +12086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -9026,7 +12126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -9035,7 +12135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -9044,7 +12144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -9053,7 +12153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -9062,7 +12162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -9071,7 +12171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -9080,7 +12180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -9089,7 +12189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -9098,7 +12198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -9107,7 +12207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -9116,7 +12216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -9153,7 +12253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -9162,7 +12262,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -9171,7 +12271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -9180,7 +12280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -9189,7 +12289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -9198,7 +12298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -9233,7 +12333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -9242,7 +12342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -9251,7 +12351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -9260,7 +12360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Request body over the size limit */
@@ -9269,7 +12369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -9278,7 +12378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -9287,7 +12387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -9296,7 +12396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -9336,7 +12436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -9345,7 +12445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -9354,7 +12454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -9363,7 +12463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -9372,7 +12472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -9381,7 +12481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -9390,7 +12490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -9430,7 +12530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -9439,7 +12539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -9448,7 +12548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -9457,7 +12557,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -9466,7 +12566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -9475,7 +12575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -9484,7 +12584,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -9493,7 +12593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -9502,7 +12602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -9511,7 +12611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -9542,7 +12642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -9551,7 +12651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -9560,7 +12660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -9569,7 +12669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -9578,7 +12678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -9587,7 +12687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -9596,7 +12696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -9631,7 +12731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -9640,7 +12740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -9649,7 +12749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -9658,7 +12758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Request body over the size limit */
@@ -9667,7 +12767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -9676,7 +12776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -9685,7 +12785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -9694,7 +12794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -9727,7 +12827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -9736,7 +12836,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -9745,7 +12845,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -9754,7 +12854,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -9763,7 +12863,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -9772,7 +12872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -9781,7 +12881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -9819,7 +12919,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -9828,7 +12928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -9837,7 +12937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -9846,7 +12946,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -9855,7 +12955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -9864,7 +12964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -9873,7 +12973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -9908,7 +13008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -9917,7 +13017,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -9926,7 +13026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -9935,7 +13035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -9944,7 +13044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Request body over the size limit */
@@ -9953,7 +13053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -9962,7 +13062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -9971,7 +13071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -9980,7 +13080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -10025,7 +13125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -10034,7 +13134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -10043,7 +13143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -10052,7 +13152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -10061,7 +13161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -10070,7 +13170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -10110,7 +13210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -10119,7 +13219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -10128,7 +13228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -10137,7 +13237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -10146,7 +13246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -10155,7 +13255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -10164,7 +13264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -10204,7 +13304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -10213,7 +13313,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -10222,7 +13322,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -10231,7 +13331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -10240,7 +13340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -10249,7 +13349,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -10258,7 +13358,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -10267,7 +13367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -10276,7 +13376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -10285,7 +13385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -10294,7 +13394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -10334,7 +13434,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -10343,7 +13443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -10352,7 +13452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -10361,7 +13461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -10370,7 +13470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -10379,7 +13479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -10388,7 +13488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -10397,7 +13497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -10406,7 +13506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -10415,7 +13515,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -10424,7 +13524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -10464,7 +13564,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -10473,7 +13573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -10482,7 +13582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -10491,7 +13591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -10500,7 +13600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -10509,7 +13609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -10518,7 +13618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -10527,7 +13627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -10536,7 +13636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -10545,7 +13645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -10554,7 +13654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -10590,7 +13690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -10599,7 +13699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -10608,7 +13708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -10617,7 +13717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -10626,7 +13726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -10635,7 +13735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -10644,7 +13744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -10675,7 +13775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -10684,7 +13784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -10693,7 +13793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -10702,7 +13802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -10711,7 +13811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -10720,7 +13820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -10729,7 +13829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -10769,7 +13869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -10778,7 +13878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -10787,7 +13887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -10796,7 +13896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -10805,7 +13905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -10814,7 +13914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -10823,7 +13923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -10832,7 +13932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -10841,7 +13941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -10850,7 +13950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -10859,7 +13959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -10900,7 +14000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -10909,7 +14009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -10918,7 +14018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -10927,7 +14027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -10936,7 +14036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -10945,7 +14045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -10954,7 +14054,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -10963,7 +14063,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -10972,7 +14072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -10981,7 +14081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -10990,7 +14090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -11021,7 +14121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -11030,7 +14130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -11039,7 +14139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -11048,7 +14148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -11057,7 +14157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -11066,7 +14166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -11075,7 +14175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -11115,7 +14215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -11124,7 +14224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -11133,7 +14233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -11142,7 +14242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -11151,7 +14251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -11160,7 +14260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -11169,7 +14269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -11178,7 +14278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -11187,7 +14287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -11196,7 +14296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -11205,7 +14305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -11245,7 +14345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -11254,7 +14354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -11263,7 +14363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -11272,7 +14372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -11281,7 +14381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -11290,7 +14390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -11299,7 +14399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -11308,7 +14408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -11317,7 +14417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -11326,7 +14426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -11335,7 +14435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -11375,7 +14475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -11384,7 +14484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -11393,7 +14493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -11402,7 +14502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -11411,7 +14511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -11420,7 +14520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -11429,7 +14529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -11438,7 +14538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -11447,7 +14547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -11456,7 +14556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -11465,7 +14565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -11505,7 +14605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -11514,7 +14614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -11523,7 +14623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -11532,7 +14632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -11541,7 +14641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -11550,7 +14650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -11559,7 +14659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -11599,7 +14699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -11608,7 +14708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -11617,7 +14717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -11626,7 +14726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -11635,7 +14735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -11644,7 +14744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -11653,7 +14753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -11662,7 +14762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -11671,7 +14771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -11680,7 +14780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -11689,7 +14789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -11729,7 +14829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -11738,7 +14838,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -11747,7 +14847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -11756,7 +14856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -11765,7 +14865,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -11774,7 +14874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -11783,7 +14883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -11792,7 +14892,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -11801,7 +14901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -11810,7 +14910,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -11819,7 +14919,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -11866,7 +14966,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -11875,7 +14975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -11884,7 +14984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -11893,7 +14993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -11902,7 +15002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -11911,7 +15011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -11952,7 +15052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -11961,7 +15061,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -11970,7 +15070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -11979,7 +15079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -11988,7 +15088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -11997,7 +15097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -12035,7 +15135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -12044,7 +15144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -12053,7 +15153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -12062,7 +15162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -12071,7 +15171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -12080,7 +15180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -12124,7 +15224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -12133,7 +15233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -12142,7 +15242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -12151,7 +15251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -12160,7 +15260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -12169,7 +15269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -12209,7 +15309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -12218,7 +15318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -12227,7 +15327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -12236,7 +15336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -12245,7 +15345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -12254,7 +15354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -12263,7 +15363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -12303,7 +15403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -12312,7 +15412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -12321,7 +15421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -12330,7 +15430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -12339,7 +15439,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -12348,7 +15448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -12357,7 +15457,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -12366,7 +15466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -12375,7 +15475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -12384,7 +15484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -12393,7 +15493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -12435,7 +15535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -12444,7 +15544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -12453,7 +15553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -12462,7 +15562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -12471,7 +15571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -12480,7 +15580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -12489,7 +15589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -12531,7 +15631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -12540,7 +15640,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -12549,7 +15649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -12558,7 +15658,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -12567,7 +15667,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -12576,7 +15676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -12585,7 +15685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -12594,7 +15694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -12603,7 +15703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -12612,7 +15712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -12621,7 +15721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -12650,7 +15750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -12659,7 +15759,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -12668,7 +15768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -12677,7 +15777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -12686,7 +15786,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -12695,7 +15795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -12730,7 +15830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -12739,7 +15839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -12748,7 +15848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Request body over the size limit */
@@ -12757,7 +15857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -12766,7 +15866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -12775,7 +15875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -12784,7 +15884,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -12824,7 +15924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -12833,7 +15933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -12842,7 +15942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -12851,7 +15951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -12860,7 +15960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -12869,7 +15969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -12878,7 +15978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -12910,7 +16010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -12919,7 +16019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -12928,7 +16028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -12937,7 +16037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -12946,7 +16046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -12955,7 +16055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -12964,7 +16064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -12973,7 +16073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -12982,7 +16082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -13022,7 +16122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -13031,7 +16131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -13040,7 +16140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -13049,7 +16149,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -13058,7 +16158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -13067,7 +16167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -13076,7 +16176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -13085,7 +16185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -13094,7 +16194,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -13103,7 +16203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -13139,7 +16239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -13148,7 +16248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -13157,7 +16257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -13166,7 +16266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -13175,7 +16275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -13184,7 +16284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -13193,7 +16293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -13225,7 +16325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -13234,7 +16334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -13243,7 +16343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -13252,7 +16352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -13261,7 +16361,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -13270,7 +16370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -13279,7 +16379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -13311,7 +16411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -13320,7 +16420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -13329,7 +16429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -13338,7 +16438,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Conflicts with the current state */
@@ -13347,7 +16447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Request body over the size limit */
@@ -13356,7 +16456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -13365,7 +16465,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -13374,7 +16474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -13383,7 +16483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -13423,7 +16523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -13432,7 +16532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
             /** @description The token's role or scope does not allow this */
@@ -13441,7 +16541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such resource visible to the caller */
@@ -13450,7 +16550,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description If-Match names a version that is no longer current */
@@ -13459,7 +16559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
                 };
             };
             /** @description Request body over the size limit */
@@ -13468,7 +16568,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
             /** @description Well-formed but invalid input */
@@ -13477,7 +16577,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description If-Match is required */
@@ -13486,7 +16586,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -13495,7 +16595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
                 };
             };
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
@@ -13504,7 +16604,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };

@@ -31,6 +31,7 @@ from dealreg.api.oauth_apps import OauthAppController
 from dealreg.api.organizations import OrganizationController
 from dealreg.api.pages import sign_in_callback, sign_out, signed_out, sla_page
 from dealreg.api.partnerships import PartnershipController
+from dealreg.api.problems import problem_index, problem_page
 from dealreg.api.programs import ProgramController
 from dealreg.api.registration_pages import registration_page
 from dealreg.api.registrations import DealController, RegistrationController
@@ -102,4 +103,6 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     complete_reset,
     request_reset,
     docs_asset,
+    problem_index,
+    problem_page,
 ]

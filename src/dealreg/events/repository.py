@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.db import insert_rows
 from dealreg.events.models import Event
+from dealreg.events.types import is_known
 from dealreg.orgs.models import OrgKind
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import PageKey
@@ -23,6 +24,9 @@ def event_row(
     partner_id: uuid.UUID | None,
     data: dict[str, Any],
 ) -> dict[str, Any]:
+    if not is_known(type_):
+        # Subscriptions are checked against the catalogue: a type beyond it would reach nobody.
+        raise ValueError(f"{type_!r} is not in the catalogue of event types (events/types.py)")
     return {
         "id": uuid.uuid4(),
         "type": type_,

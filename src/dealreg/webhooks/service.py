@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.db import database_now
 from dealreg.disclosure import details
 from dealreg.errors import Conflict, Forbidden, InvalidInput, NotFound, field_error
+from dealreg.events import types as event_types
 from dealreg.events.models import Event
 from dealreg.events.repository import add_events, event_row
 from dealreg.orgs.models import Organization, OrgKind, Role
@@ -43,6 +44,23 @@ EventType = Annotated[
         pattern=r"^[a-z][a-z_]*(\.[a-z][a-z_]*)*(\.\*)?$",
         max_length=100,
         examples=["registration.approved", "lead.*"],
+    ),
+]
+# Decoded as text and checked against the catalogue in the service, so that a misspelt type is a
+# 422 that names it and suggests the type meant; the document shows the catalogue as an enum.
+EventTypes = Annotated[
+    list[EventType],
+    msgspec.Meta(
+        max_length=50,
+        extra_json_schema={
+            "extra": {
+                "items": {
+                    "type": "string",
+                    "enum": list(event_types.SUBSCRIBABLE),
+                    "description": "An event type, or every type of one resource: `lead.*`.",
+                }
+            }
+        },
     ),
 ]
 Url = Annotated[str, msgspec.Meta(min_length=8, max_length=2000)]
@@ -81,24 +99,36 @@ class EndpointInput(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fi
     url: Url
     description: Description = ""
     # Empty: every event of the organization.
-    event_types: Annotated[list[EventType], msgspec.Meta(max_length=50)] = msgspec.field(
-        default_factory=list
-    )
+    event_types: EventTypes = msgspec.field(default_factory=list)
     enabled: bool = True
 
 
 class EndpointPatch(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     url: Url | msgspec.UnsetType = msgspec.UNSET
     description: Description | msgspec.UnsetType = msgspec.UNSET
-    event_types: Annotated[list[EventType], msgspec.Meta(max_length=50)] | msgspec.UnsetType = (
-        msgspec.UNSET
-    )
+    event_types: EventTypes | msgspec.UnsetType = msgspec.UNSET
     enabled: bool | msgspec.UnsetType = msgspec.UNSET
 
 
 def _require_admin(actor: Principal) -> None:
     if actor.role not in _ADMINS:
         raise Forbidden("Only the organization's admin manages its webhook endpoints.")
+
+
+def _check_event_types(wanted: list[str]) -> None:
+    errors = [
+        error
+        for index, type_ in enumerate(wanted)
+        if (error := event_types.unknown_error(type_, pointer=f"/event_types/{index}"))
+    ]
+    if errors:
+        raise InvalidInput(
+            "The endpoint would subscribe to "
+            + ("an event type" if len(errors) == 1 else "event types")
+            + " dealreg never emits: "
+            + "; ".join(error.detail for error in errors),
+            errors=errors,
+        )
 
 
 async def _check_url(url: str, *, allow_private: bool) -> None:
@@ -116,6 +146,7 @@ async def create_endpoint(
 ) -> WebhookEndpoint:
     """A new endpoint of the caller's organization; its secret is shown in this answer only."""
     _require_admin(actor)
+    _check_event_types(data.event_types)
     await _check_url(data.url, allow_private=allow_private)
     endpoint = WebhookEndpoint(
         organization_id=actor.organization_id,
@@ -155,6 +186,8 @@ async def update_endpoint(
     if_match: IfMatch,
     allow_private: bool,
 ) -> WebhookEndpoint:
+    if not isinstance(data.event_types, msgspec.UnsetType):
+        _check_event_types(data.event_types)
     # The name is resolved before the row is locked: a slow DNS answer holds no lock.
     if not isinstance(data.url, msgspec.UnsetType):
         await _check_url(data.url, allow_private=allow_private)
@@ -220,11 +253,7 @@ def secrets_in_force(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
 def takes(endpoint: WebhookEndpoint, event_type: str) -> bool:
     if not endpoint.event_types:
         return True
-    return any(
-        event_type == wanted
-        or (wanted.endswith(".*") and event_type.startswith(wanted.removesuffix("*")))
-        for wanted in endpoint.event_types
-    )
+    return any(event_types.matches(wanted, event_type) for wanted in endpoint.event_types)
 
 
 # --- dispatching -------------------------------------------------------------------------------

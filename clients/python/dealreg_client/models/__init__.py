@@ -1,9 +1,11 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .acceptance import Acceptance
+from .account_disabled_problem import AccountDisabledProblem
 from .amount import Amount
 from .api_client_create import ApiClientCreate
 from .api_client_list import ApiClientList
+from .api_client_not_found_problem import ApiClientNotFoundProblem
 from .api_client_out import ApiClientOut
 from .api_client_update import ApiClientUpdate
 from .api_client_with_secret import ApiClientWithSecret
@@ -15,6 +17,7 @@ from .at_risk_list import AtRiskList
 from .attempt_out import AttemptOut
 from .auto_approve_rule import AutoApproveRule
 from .auto_approve_rules_body import AutoApproveRulesBody
+from .bad_request_problem import BadRequestProblem
 from .batch_input import BatchInput
 from .batch_item import BatchItem
 from .batch_result import BatchResult
@@ -23,10 +26,12 @@ from .breach import Breach
 from .breach_action import BreachAction
 from .breach_list import BreachList
 from .cancellation import Cancellation
+from .cannot_disable_yourself_problem import CannotDisableYourselfProblem
 from .choice import Choice
 from .clock_out import ClockOut
 from .clock_state import ClockState
 from .conflict_out import ConflictOut
+from .conflict_problem import ConflictProblem
 from .contact import Contact
 from .conversion_input import ConversionInput
 from .conversion_input_answers import ConversionInputAnswers
@@ -40,6 +45,7 @@ from .customer_size_type_3_type_1 import CustomerSizeType3Type1
 from .deal_earnings import DealEarnings
 from .deal_input import DealInput
 from .deal_list import DealList
+from .deal_not_found_problem import DealNotFoundProblem
 from .deal_out import DealOut
 from .decider import Decider
 from .delivery_detail import DeliveryDetail
@@ -50,11 +56,20 @@ from .disposition import Disposition
 from .disposition_input import DispositionInput
 from .disposition_list import DispositionList
 from .disposition_out import DispositionOut
+from .disposition_out_of_order_problem import DispositionOutOfOrderProblem
 from .disposition_result import DispositionResult
+from .duplicate_oauth_app_problem import DuplicateOauthAppProblem
+from .duplicate_organization_problem import DuplicateOrganizationProblem
+from .duplicate_partnership_problem import DuplicatePartnershipProblem
+from .duplicate_product_problem import DuplicateProductProblem
+from .duplicate_program_problem import DuplicateProgramProblem
+from .duplicate_registration_problem import DuplicateRegistrationProblem
+from .duplicate_user_problem import DuplicateUserProblem
 from .earning_list import EarningList
 from .earning_status import EarningStatus
 from .earning_view import EarningView
 from .endpoint_input import EndpointInput
+from .endpoint_input_event_types_item import EndpointInputEventTypesItem
 from .endpoint_list import EndpointList
 from .endpoint_out import EndpointOut
 from .endpoint_patch import EndpointPatch
@@ -69,11 +84,14 @@ from .entry import Entry
 from .event_feed import EventFeed
 from .event_out import EventOut
 from .event_out_details import EventOutDetails
+from .event_type import EventType
 from .extension_create import ExtensionCreate
 from .extension_decision import ExtensionDecision
 from .extension_decision_decision import ExtensionDecisionDecision
 from .extension_list import ExtensionList
+from .extension_not_allowed_problem import ExtensionNotAllowedProblem
 from .extension_out import ExtensionOut
+from .extension_request_not_found_problem import ExtensionRequestNotFoundProblem
 from .extension_result import ExtensionResult
 from .extension_status import ExtensionStatus
 from .extra_field import ExtraField
@@ -83,23 +101,48 @@ from .extra_field_type import ExtraFieldType
 from .field_problem import FieldProblem
 from .field_problem_params_type_0 import FieldProblemParamsType0
 from .firing_out import FiringOut
+from .forbidden_problem import ForbiddenProblem
 from .health import Health
 from .history_list import HistoryList
 from .history_out import HistoryOut
 from .history_out_data import HistoryOutData
+from .http_error_problem import HttpErrorProblem
+from .idempotency_key_in_use_problem import IdempotencyKeyInUseProblem
+from .idempotency_key_reused_problem import IdempotencyKeyReusedProblem
+from .illegal_lead_transition_problem import IllegalLeadTransitionProblem
+from .illegal_lead_transition_problem_lead_status import IllegalLeadTransitionProblemLeadStatus
+from .illegal_transition_problem import IllegalTransitionProblem
+from .illegal_transition_problem_registration_stage import IllegalTransitionProblemRegistrationStage
+from .illegal_transition_problem_registration_status import IllegalTransitionProblemRegistrationStatus
+from .incentive_plan_not_found_problem import IncentivePlanNotFoundProblem
 from .info_request import InfoRequest
+from .internal_error_problem import InternalErrorProblem
+from .invalid_client_problem import InvalidClientProblem
+from .invalid_cursor_problem import InvalidCursorProblem
+from .invalid_deal_problem import InvalidDealProblem
+from .invalid_grant_problem import InvalidGrantProblem
+from .invalid_idempotency_key_problem import InvalidIdempotencyKeyProblem
+from .invalid_lead_problem import InvalidLeadProblem
+from .invalid_parameter_problem import InvalidParameterProblem
+from .invalid_scope_problem import InvalidScopeProblem
+from .invalid_token_request_problem import InvalidTokenRequestProblem
+from .invitation_accepted_problem import InvitationAcceptedProblem
 from .invitation_create import InvitationCreate
 from .invitation_list import InvitationList
+from .invitation_not_found_problem import InvitationNotFoundProblem
 from .invitation_out import InvitationOut
 from .jwk import Jwk
 from .jwks import Jwks
+from .lead_accept_deadline_passed_problem import LeadAcceptDeadlinePassedProblem
 from .lead_assignment import LeadAssignment
+from .lead_below_threshold_problem import LeadBelowThresholdProblem
 from .lead_group_by import LeadGroupBy
 from .lead_history_list import LeadHistoryList
 from .lead_history_out import LeadHistoryOut
 from .lead_history_out_data import LeadHistoryOutData
 from .lead_input import LeadInput
 from .lead_list import LeadList
+from .lead_not_found_problem import LeadNotFoundProblem
 from .lead_out import LeadOut
 from .lead_policy_out import LeadPolicyOut
 from .lead_policy_out_points import LeadPolicyOutPoints
@@ -115,14 +158,24 @@ from .lead_rules_points import LeadRulesPoints
 from .lead_status import LeadStatus
 from .line_input import LineInput
 from .line_out import LineOut
+from .link_expired_problem import LinkExpiredProblem
+from .link_not_found_problem import LinkNotFoundProblem
+from .link_revoked_problem import LinkRevokedProblem
+from .link_used_problem import LinkUsedProblem
 from .list_price import ListPrice
+from .malformed_body_problem import MalformedBodyProblem
 from .me_out import MeOut
 from .me_out_kind import MeOutKind
+from .method_not_allowed_problem import MethodNotAllowedProblem
 from .milestone import Milestone
 from .milestone_pay import MilestonePay
 from .my_earnings import MyEarnings
+from .not_acceptable_problem import NotAcceptableProblem
+from .not_found_problem import NotFoundProblem
+from .not_ready_problem import NotReadyProblem
 from .oauth_app_create import OauthAppCreate
 from .oauth_app_list import OauthAppList
+from .oauth_app_not_found_problem import OauthAppNotFoundProblem
 from .oauth_app_out import OauthAppOut
 from .oauth_app_update import OauthAppUpdate
 from .open_question import OpenQuestion
@@ -131,11 +184,13 @@ from .opportunity_input import OpportunityInput
 from .org_kind import OrgKind
 from .organization_create import OrganizationCreate
 from .organization_list import OrganizationList
+from .organization_not_found_problem import OrganizationNotFoundProblem
 from .organization_out import OrganizationOut
 from .organization_update import OrganizationUpdate
 from .paid_body import PaidBody
 from .partnership_create import PartnershipCreate
 from .partnership_list import PartnershipList
+from .partnership_not_found_problem import PartnershipNotFoundProblem
 from .partnership_out import PartnershipOut
 from .partnership_status import PartnershipStatus
 from .partnership_update import PartnershipUpdate
@@ -144,11 +199,15 @@ from .password_reset_accepted import PasswordResetAccepted
 from .password_reset_request import PasswordResetRequest
 from .pause import Pause
 from .pay import Pay
+from .payload_too_large_problem import PayloadTooLargeProblem
 from .payout_create import PayoutCreate
 from .payout_items_format_type_1 import PayoutItemsFormatType1
 from .payout_items_format_type_2_type_1 import PayoutItemsFormatType2Type1
 from .payout_items_format_type_3_type_1 import PayoutItemsFormatType3Type1
 from .payout_list import PayoutList
+from .payout_not_found_problem import PayoutNotFoundProblem
+from .payout_not_ready_problem import PayoutNotReadyProblem
+from .payout_not_ready_problem_payout_status import PayoutNotReadyProblemPayoutStatus
 from .payout_out import PayoutOut
 from .payout_status import PayoutStatus
 from .plan_in import PlanIn
@@ -158,6 +217,7 @@ from .plan_out import PlanOut
 from .plan_out_tier_multipliers_bp import PlanOutTierMultipliersBp
 from .policy_body import PolicyBody
 from .policy_out import PolicyOut
+from .precondition_required_problem import PreconditionRequiredProblem
 from .preview import Preview
 from .problem import Problem
 from .product_create import ProductCreate
@@ -165,12 +225,14 @@ from .product_list import ProductList
 from .product_out import ProductOut
 from .program_create import ProgramCreate
 from .program_list import ProgramList
+from .program_not_found_problem import ProgramNotFoundProblem
 from .program_out import ProgramOut
 from .queue import Queue
 from .queue_entry import QueueEntry
 from .registration_detail import RegistrationDetail
 from .registration_detail_answers import RegistrationDetailAnswers
 from .registration_list import RegistrationList
+from .registration_not_found_problem import RegistrationNotFoundProblem
 from .registration_out import RegistrationOut
 from .registration_rejection import RegistrationRejection
 from .registration_row import RegistrationRow
@@ -185,7 +247,9 @@ from .role import Role
 from .rotation import Rotation
 from .sales_stage import SalesStage
 from .server_metadata import ServerMetadata
+from .service_unavailable_problem import ServiceUnavailableProblem
 from .session_list import SessionList
+from .session_not_found_problem import SessionNotFoundProblem
 from .session_out import SessionOut
 from .shift import Shift
 from .sla_at_risk_format_type_1 import SlaAtRiskFormatType1
@@ -194,6 +258,7 @@ from .sla_at_risk_format_type_3_type_1 import SlaAtRiskFormatType3Type1
 from .sla_breaches_format_type_1 import SlaBreachesFormatType1
 from .sla_breaches_format_type_2_type_1 import SlaBreachesFormatType2Type1
 from .sla_breaches_format_type_3_type_1 import SlaBreachesFormatType3Type1
+from .sla_clock_not_found_problem import SlaClockNotFoundProblem
 from .sla_group_by import SlaGroupBy
 from .sla_report_format_type_1 import SlaReportFormatType1
 from .sla_report_format_type_2_type_1 import SlaReportFormatType2Type1
@@ -202,26 +267,40 @@ from .sla_row import SlaRow
 from .sla_state import SlaState
 from .sla_summary import SlaSummary
 from .stage_report import StageReport
+from .stale_version_problem import StaleVersionProblem
 from .threshold import Threshold
 from .tier import Tier
 from .token_request import TokenRequest
 from .token_response import TokenResponse
+from .too_many_requests_problem import TooManyRequestsProblem
 from .total import Total
+from .unauthenticated_problem import UnauthenticatedProblem
+from .unauthorized_client_problem import UnauthorizedClientProblem
+from .unsupported_grant_type_problem import UnsupportedGrantTypeProblem
+from .unsupported_media_type_problem import UnsupportedMediaTypeProblem
+from .unsupported_token_type_problem import UnsupportedTokenTypeProblem
 from .user_create import UserCreate
 from .user_list import UserList
+from .user_not_found_problem import UserNotFoundProblem
 from .user_out import UserOut
 from .user_update import UserUpdate
+from .validation_error_problem import ValidationErrorProblem
 from .vendor_input import VendorInput
 from .vendor_input_answers import VendorInputAnswers
 from .vendor_preview import VendorPreview
+from .webhook_delivery_not_found_problem import WebhookDeliveryNotFoundProblem
+from .webhook_endpoint_not_found_problem import WebhookEndpointNotFoundProblem
 from .week import Week
 from .withdrawal import Withdrawal
+from .wrong_password_problem import WrongPasswordProblem
 
 __all__ = (
     "Acceptance",
+    "AccountDisabledProblem",
     "Amount",
     "ApiClientCreate",
     "ApiClientList",
+    "ApiClientNotFoundProblem",
     "ApiClientOut",
     "ApiClientUpdate",
     "ApiClientWithSecret",
@@ -233,6 +312,7 @@ __all__ = (
     "AttemptOut",
     "AutoApproveRule",
     "AutoApproveRulesBody",
+    "BadRequestProblem",
     "BatchInput",
     "BatchItem",
     "BatchResult",
@@ -241,10 +321,12 @@ __all__ = (
     "BreachAction",
     "BreachList",
     "Cancellation",
+    "CannotDisableYourselfProblem",
     "Choice",
     "ClockOut",
     "ClockState",
     "ConflictOut",
+    "ConflictProblem",
     "Contact",
     "ConversionInput",
     "ConversionInputAnswers",
@@ -258,6 +340,7 @@ __all__ = (
     "DealEarnings",
     "DealInput",
     "DealList",
+    "DealNotFoundProblem",
     "DealOut",
     "Decider",
     "DeliveryDetail",
@@ -268,11 +351,20 @@ __all__ = (
     "DispositionInput",
     "DispositionList",
     "DispositionOut",
+    "DispositionOutOfOrderProblem",
     "DispositionResult",
+    "DuplicateOauthAppProblem",
+    "DuplicateOrganizationProblem",
+    "DuplicatePartnershipProblem",
+    "DuplicateProductProblem",
+    "DuplicateProgramProblem",
+    "DuplicateRegistrationProblem",
+    "DuplicateUserProblem",
     "EarningList",
     "EarningStatus",
     "EarningView",
     "EndpointInput",
+    "EndpointInputEventTypesItem",
     "EndpointList",
     "EndpointOut",
     "EndpointPatch",
@@ -287,11 +379,14 @@ __all__ = (
     "EventFeed",
     "EventOut",
     "EventOutDetails",
+    "EventType",
     "ExtensionCreate",
     "ExtensionDecision",
     "ExtensionDecisionDecision",
     "ExtensionList",
+    "ExtensionNotAllowedProblem",
     "ExtensionOut",
+    "ExtensionRequestNotFoundProblem",
     "ExtensionResult",
     "ExtensionStatus",
     "ExtraField",
@@ -301,23 +396,48 @@ __all__ = (
     "FieldProblem",
     "FieldProblemParamsType0",
     "FiringOut",
+    "ForbiddenProblem",
     "Health",
     "HistoryList",
     "HistoryOut",
     "HistoryOutData",
+    "HttpErrorProblem",
+    "IdempotencyKeyInUseProblem",
+    "IdempotencyKeyReusedProblem",
+    "IllegalLeadTransitionProblem",
+    "IllegalLeadTransitionProblemLeadStatus",
+    "IllegalTransitionProblem",
+    "IllegalTransitionProblemRegistrationStage",
+    "IllegalTransitionProblemRegistrationStatus",
+    "IncentivePlanNotFoundProblem",
     "InfoRequest",
+    "InternalErrorProblem",
+    "InvalidClientProblem",
+    "InvalidCursorProblem",
+    "InvalidDealProblem",
+    "InvalidGrantProblem",
+    "InvalidIdempotencyKeyProblem",
+    "InvalidLeadProblem",
+    "InvalidParameterProblem",
+    "InvalidScopeProblem",
+    "InvalidTokenRequestProblem",
+    "InvitationAcceptedProblem",
     "InvitationCreate",
     "InvitationList",
+    "InvitationNotFoundProblem",
     "InvitationOut",
     "Jwk",
     "Jwks",
+    "LeadAcceptDeadlinePassedProblem",
     "LeadAssignment",
+    "LeadBelowThresholdProblem",
     "LeadGroupBy",
     "LeadHistoryList",
     "LeadHistoryOut",
     "LeadHistoryOutData",
     "LeadInput",
     "LeadList",
+    "LeadNotFoundProblem",
     "LeadOut",
     "LeadPolicyOut",
     "LeadPolicyOutPoints",
@@ -333,14 +453,24 @@ __all__ = (
     "LeadStatus",
     "LineInput",
     "LineOut",
+    "LinkExpiredProblem",
+    "LinkNotFoundProblem",
+    "LinkRevokedProblem",
+    "LinkUsedProblem",
     "ListPrice",
+    "MalformedBodyProblem",
     "MeOut",
     "MeOutKind",
+    "MethodNotAllowedProblem",
     "Milestone",
     "MilestonePay",
     "MyEarnings",
+    "NotAcceptableProblem",
+    "NotFoundProblem",
+    "NotReadyProblem",
     "OauthAppCreate",
     "OauthAppList",
+    "OauthAppNotFoundProblem",
     "OauthAppOut",
     "OauthAppUpdate",
     "OpenQuestion",
@@ -348,12 +478,14 @@ __all__ = (
     "OpportunityInput",
     "OrganizationCreate",
     "OrganizationList",
+    "OrganizationNotFoundProblem",
     "OrganizationOut",
     "OrganizationUpdate",
     "OrgKind",
     "PaidBody",
     "PartnershipCreate",
     "PartnershipList",
+    "PartnershipNotFoundProblem",
     "PartnershipOut",
     "PartnershipStatus",
     "PartnershipUpdate",
@@ -362,11 +494,15 @@ __all__ = (
     "PasswordResetRequest",
     "Pause",
     "Pay",
+    "PayloadTooLargeProblem",
     "PayoutCreate",
     "PayoutItemsFormatType1",
     "PayoutItemsFormatType2Type1",
     "PayoutItemsFormatType3Type1",
     "PayoutList",
+    "PayoutNotFoundProblem",
+    "PayoutNotReadyProblem",
+    "PayoutNotReadyProblemPayoutStatus",
     "PayoutOut",
     "PayoutStatus",
     "PlanIn",
@@ -376,6 +512,7 @@ __all__ = (
     "PlanOutTierMultipliersBp",
     "PolicyBody",
     "PolicyOut",
+    "PreconditionRequiredProblem",
     "Preview",
     "Problem",
     "ProductCreate",
@@ -383,12 +520,14 @@ __all__ = (
     "ProductOut",
     "ProgramCreate",
     "ProgramList",
+    "ProgramNotFoundProblem",
     "ProgramOut",
     "Queue",
     "QueueEntry",
     "RegistrationDetail",
     "RegistrationDetailAnswers",
     "RegistrationList",
+    "RegistrationNotFoundProblem",
     "RegistrationOut",
     "RegistrationRejection",
     "RegistrationRow",
@@ -403,7 +542,9 @@ __all__ = (
     "Rotation",
     "SalesStage",
     "ServerMetadata",
+    "ServiceUnavailableProblem",
     "SessionList",
+    "SessionNotFoundProblem",
     "SessionOut",
     "Shift",
     "SlaAtRiskFormatType1",
@@ -412,6 +553,7 @@ __all__ = (
     "SlaBreachesFormatType1",
     "SlaBreachesFormatType2Type1",
     "SlaBreachesFormatType3Type1",
+    "SlaClockNotFoundProblem",
     "SlaGroupBy",
     "SlaReportFormatType1",
     "SlaReportFormatType2Type1",
@@ -420,18 +562,30 @@ __all__ = (
     "SlaState",
     "SlaSummary",
     "StageReport",
+    "StaleVersionProblem",
     "Threshold",
     "Tier",
     "TokenRequest",
     "TokenResponse",
+    "TooManyRequestsProblem",
     "Total",
+    "UnauthenticatedProblem",
+    "UnauthorizedClientProblem",
+    "UnsupportedGrantTypeProblem",
+    "UnsupportedMediaTypeProblem",
+    "UnsupportedTokenTypeProblem",
     "UserCreate",
     "UserList",
+    "UserNotFoundProblem",
     "UserOut",
     "UserUpdate",
+    "ValidationErrorProblem",
     "VendorInput",
     "VendorInputAnswers",
     "VendorPreview",
+    "WebhookDeliveryNotFoundProblem",
+    "WebhookEndpointNotFoundProblem",
     "Week",
     "Withdrawal",
+    "WrongPasswordProblem",
 )

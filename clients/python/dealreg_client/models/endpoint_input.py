@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.endpoint_input_event_types_item import EndpointInputEventTypesItem
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -27,13 +28,13 @@ class EndpointInput:
             url (str):
             description (str | Unset): Default when left out: `""`.
             enabled (bool | Unset): Default when left out: `true`.
-            event_types (list[str] | Unset):
+            event_types (list[EndpointInputEventTypesItem] | Unset):
      """
 
     url: str
     description: str | Unset = UNSET
     enabled: bool | Unset = UNSET
-    event_types: list[str] | Unset = UNSET
+    event_types: list[EndpointInputEventTypesItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -49,7 +50,10 @@ class EndpointInput:
 
         event_types: list[str] | Unset = UNSET
         if not isinstance(self.event_types, Unset):
-            event_types = self.event_types
+            event_types = []
+            for event_types_item_data in self.event_types:
+                event_types_item = event_types_item_data.value
+                event_types.append(event_types_item)
 
 
 
@@ -79,7 +83,16 @@ class EndpointInput:
 
         enabled = d.pop("enabled", UNSET)
 
-        event_types = cast(list[str], d.pop("event_types", UNSET))
+        _event_types = d.pop("event_types", UNSET)
+        event_types: list[EndpointInputEventTypesItem] | Unset = UNSET
+        if _event_types is not UNSET:
+            event_types = []
+            for event_types_item_data in _event_types:
+                event_types_item = EndpointInputEventTypesItem(event_types_item_data)
+
+
+
+                event_types.append(event_types_item)
 
 
         endpoint_input = cls(

@@ -8,9 +8,28 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.bad_request_problem import BadRequestProblem
+from ...models.idempotency_key_reused_problem import IdempotencyKeyReusedProblem
+from ...models.invalid_cursor_problem import InvalidCursorProblem
+from ...models.invalid_deal_problem import InvalidDealProblem
+from ...models.invalid_grant_problem import InvalidGrantProblem
+from ...models.invalid_idempotency_key_problem import InvalidIdempotencyKeyProblem
+from ...models.invalid_lead_problem import InvalidLeadProblem
+from ...models.invalid_parameter_problem import InvalidParameterProblem
+from ...models.invalid_scope_problem import InvalidScopeProblem
+from ...models.invalid_token_request_problem import InvalidTokenRequestProblem
+from ...models.lead_below_threshold_problem import LeadBelowThresholdProblem
+from ...models.malformed_body_problem import MalformedBodyProblem
+from ...models.not_ready_problem import NotReadyProblem
 from ...models.password_reset_accepted import PasswordResetAccepted
 from ...models.password_reset_request import PasswordResetRequest
-from ...models.problem import Problem
+from ...models.payload_too_large_problem import PayloadTooLargeProblem
+from ...models.service_unavailable_problem import ServiceUnavailableProblem
+from ...models.too_many_requests_problem import TooManyRequestsProblem
+from ...models.unauthorized_client_problem import UnauthorizedClientProblem
+from ...models.unsupported_grant_type_problem import UnsupportedGrantTypeProblem
+from ...models.unsupported_token_type_problem import UnsupportedTokenTypeProblem
+from ...models.validation_error_problem import ValidationErrorProblem
 from typing import cast
 
 
@@ -41,7 +60,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PasswordResetAccepted | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | NotReadyProblem | ServiceUnavailableProblem | PasswordResetAccepted | PayloadTooLargeProblem | TooManyRequestsProblem | None:
     if response.status_code == 202:
         response_202 = PasswordResetAccepted.from_dict(response.json())
 
@@ -50,37 +69,208 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_202
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+        def _parse_response_400(data: object) -> BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_400_type_0 = BadRequestProblem.from_dict(data)
 
 
+
+                return componentsschemas_problem_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_400_type_1 = MalformedBodyProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_400_type_2 = InvalidParameterProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_400_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_400_type_3 = InvalidCursorProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_400_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_400_type_4 = InvalidIdempotencyKeyProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_400_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_400_type_5 = InvalidScopeProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_400_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_400_type_6 = UnsupportedGrantTypeProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_400_type_6
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_400_type_7 = InvalidTokenRequestProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_400_type_7
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_400_type_8 = InvalidGrantProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_400_type_8
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_400_type_9 = UnauthorizedClientProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_400_type_9
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_problem_400_type_10 = UnsupportedTokenTypeProblem.from_dict(data)
+
+
+
+            return componentsschemas_problem_400_type_10
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
     if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
+        response_413 = PayloadTooLargeProblem.from_dict(response.json())
 
 
 
         return response_413
 
     if response.status_code == 422:
-        response_422 = Problem.from_dict(response.json())
+        def _parse_response_422(data: object) -> IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_422_type_0 = ValidationErrorProblem.from_dict(data)
 
 
+
+                return componentsschemas_problem_422_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_422_type_1 = IdempotencyKeyReusedProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_422_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_422_type_2 = InvalidDealProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_422_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_422_type_3 = InvalidLeadProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_422_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_problem_422_type_4 = LeadBelowThresholdProblem.from_dict(data)
+
+
+
+            return componentsschemas_problem_422_type_4
+
+        response_422 = _parse_response_422(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
+        response_429 = TooManyRequestsProblem.from_dict(response.json())
 
 
 
         return response_429
 
     if response.status_code == 503:
-        response_503 = Problem.from_dict(response.json())
+        def _parse_response_503(data: object) -> NotReadyProblem | ServiceUnavailableProblem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_503_type_0 = ServiceUnavailableProblem.from_dict(data)
 
 
+
+                return componentsschemas_problem_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_problem_503_type_1 = NotReadyProblem.from_dict(data)
+
+
+
+            return componentsschemas_problem_503_type_1
+
+        response_503 = _parse_response_503(response.json())
 
         return response_503
 
@@ -90,7 +280,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PasswordResetAccepted | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | NotReadyProblem | ServiceUnavailableProblem | PasswordResetAccepted | PayloadTooLargeProblem | TooManyRequestsProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,7 +294,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: PasswordResetRequest,
 
-) -> Response[PasswordResetAccepted | Problem]:
+) -> Response[BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | NotReadyProblem | ServiceUnavailableProblem | PasswordResetAccepted | PayloadTooLargeProblem | TooManyRequestsProblem]:
     """ Ask for a password reset link by email
 
      Always 202, whoever the email belongs to (or nobody): if it is an active person's, a
@@ -121,7 +311,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PasswordResetAccepted | Problem]
+        Response[BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | NotReadyProblem | ServiceUnavailableProblem | PasswordResetAccepted | PayloadTooLargeProblem | TooManyRequestsProblem]
      """
 
 
@@ -141,7 +331,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: PasswordResetRequest,
 
-) -> PasswordResetAccepted | Problem | None:
+) -> BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | NotReadyProblem | ServiceUnavailableProblem | PasswordResetAccepted | PayloadTooLargeProblem | TooManyRequestsProblem | None:
     """ Ask for a password reset link by email
 
      Always 202, whoever the email belongs to (or nobody): if it is an active person's, a
@@ -158,7 +348,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PasswordResetAccepted | Problem
+        BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | NotReadyProblem | ServiceUnavailableProblem | PasswordResetAccepted | PayloadTooLargeProblem | TooManyRequestsProblem
      """
 
 
@@ -173,7 +363,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: PasswordResetRequest,
 
-) -> Response[PasswordResetAccepted | Problem]:
+) -> Response[BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | NotReadyProblem | ServiceUnavailableProblem | PasswordResetAccepted | PayloadTooLargeProblem | TooManyRequestsProblem]:
     """ Ask for a password reset link by email
 
      Always 202, whoever the email belongs to (or nobody): if it is an active person's, a
@@ -190,7 +380,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PasswordResetAccepted | Problem]
+        Response[BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | NotReadyProblem | ServiceUnavailableProblem | PasswordResetAccepted | PayloadTooLargeProblem | TooManyRequestsProblem]
      """
 
 
@@ -210,7 +400,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: PasswordResetRequest,
 
-) -> PasswordResetAccepted | Problem | None:
+) -> BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | NotReadyProblem | ServiceUnavailableProblem | PasswordResetAccepted | PayloadTooLargeProblem | TooManyRequestsProblem | None:
     """ Ask for a password reset link by email
 
      Always 202, whoever the email belongs to (or nobody): if it is an active person's, a
@@ -227,7 +417,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PasswordResetAccepted | Problem
+        BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | NotReadyProblem | ServiceUnavailableProblem | PasswordResetAccepted | PayloadTooLargeProblem | TooManyRequestsProblem
      """
 
 

@@ -1,0 +1,38 @@
+from enum import StrEnum
+
+class EventType(StrEnum):
+    LEAD_ACCEPTED = "lead.accepted"
+    LEAD_ASSIGNED = "lead.assigned"
+    LEAD_CONVERTED = "lead.converted"
+    LEAD_CREATED = "lead.created"
+    LEAD_DISPOSITION = "lead.disposition"
+    LEAD_FIRST_TOUCH_OVERDUE = "lead.first_touch_overdue"
+    LEAD_FORWARDED = "lead.forwarded"
+    LEAD_RECALLED = "lead.recalled"
+    LEAD_REJECTED = "lead.rejected"
+    REGISTRATION_APPROVED = "registration.approved"
+    REGISTRATION_ASSIGNED = "registration.assigned"
+    REGISTRATION_CANCELLED = "registration.cancelled"
+    REGISTRATION_CONFLICT_DETECTED = "registration.conflict_detected"
+    REGISTRATION_EXPIRED = "registration.expired"
+    REGISTRATION_EXPIRING = "registration.expiring"
+    REGISTRATION_EXTENSION_GRANTED = "registration.extension_granted"
+    REGISTRATION_EXTENSION_REFUSED = "registration.extension_refused"
+    REGISTRATION_EXTENSION_REQUESTED = "registration.extension_requested"
+    REGISTRATION_INFO_REQUESTED = "registration.info_requested"
+    REGISTRATION_LOST = "registration.lost"
+    REGISTRATION_REJECTED = "registration.rejected"
+    REGISTRATION_RESUBMITTED = "registration.resubmitted"
+    REGISTRATION_REVIEW_STARTED = "registration.review_started"
+    REGISTRATION_STAGE_CHANGED = "registration.stage_changed"
+    REGISTRATION_SUBMITTED = "registration.submitted"
+    REGISTRATION_WITHDRAWN = "registration.withdrawn"
+    REGISTRATION_WON = "registration.won"
+    SLA_AT_RISK = "sla.at_risk"
+    SLA_BREACHED = "sla.breached"
+    SLA_ESCALATED = "sla.escalated"
+    SLA_REMINDER = "sla.reminder"
+    WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint.disabled"
+
+    def __str__(self) -> str:
+        return str(self.value)
