@@ -36,9 +36,9 @@ from dealreg.api.webhook_docs import document_webhooks
 from dealreg.auth.tokens import TokenService
 from dealreg.config import Settings
 from dealreg.db import make_engine, make_sessionmaker
-from dealreg.errors import exception_handlers
 from dealreg.mail.letters import mail_sealer
 from dealreg.observability import configure_logging, request_id_middleware, stamp_response
+from dealreg.problem_handlers import exception_handlers
 from dealreg.sealing import Sealer
 from dealreg.tracing import instrument_engine, provider_from_env
 

@@ -18,7 +18,7 @@ import pytest
 import dealreg
 from dealreg.api.problem_types import PROBLEM_TYPES
 from dealreg.api.problems import schema_name
-from dealreg.errors import _HTTP_TYPES, PROBLEM_BASE, DealRegError
+from dealreg.errors import HTTP_TYPES, PROBLEM_BASE, DealRegError
 from dealreg.openapi import render_openapi
 from dealreg.orgs.models import Role
 from tests.deals import DEALS, REGISTRATIONS, deal_body, line, partner_setup, submit, vendor_setup
@@ -56,7 +56,7 @@ def test_every_error_class_is_registered_with_its_status_and_title(
 
 
 def test_every_type_litestar_errors_are_given_is_registered() -> None:
-    for status, (type_, title) in _HTTP_TYPES.items():
+    for status, (type_, title) in HTTP_TYPES.items():
         assert (PROBLEM_TYPES[type_].status, PROBLEM_TYPES[type_].title) == (status, title)
 
 

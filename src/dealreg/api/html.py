@@ -17,7 +17,7 @@ import msgspec
 from litestar import MediaType, Request, Response
 from litestar.types import ExceptionHandlersMap
 
-from dealreg.errors import exception_handlers
+from dealreg.problem_handlers import exception_handlers
 
 templates = jinja2.Environment(
     loader=jinja2.PackageLoader("dealreg.api", "templates"),

@@ -3,7 +3,7 @@ does about it, and the extension members it may carry beside the standard ones.
 
 The pages at `/problems` and the problem schemas of the OpenAPI document are made from it
 (api/problems.py); tests/api/test_problems.py holds it to the code: every `DealRegError` subclass
-and every type Litestar's own errors are given (errors.py `_HTTP_TYPES`) has an entry here, with
+and every type Litestar's own errors are given (errors.py `HTTP_TYPES`) has an entry here, with
 the same status and title.
 
 Each `type` is `https://dealreg.dev/problems/<name>`: one identifier on every installation (RFC 9457
