@@ -13,8 +13,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from dealreg.api.conditional import (
     ETAG_HEADER,
     NOT_MODIFIED,
-    IfMatchHeader,
-    if_match,
+    Precondition,
     tagged,
     with_etag,
 )
@@ -312,7 +311,7 @@ class RegistrationController(Controller):
         responses=problems(404),
         summary="What happened to a registration: who, when, from what to what, and why",
     )
-    async def history(
+    async def list_history(
         self, db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
     ) -> HistoryList:
         rows = await service.history(db, principal, registration_id)
@@ -332,13 +331,13 @@ class RegistrationController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[Withdrawal],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[RegistrationOut]:
         registration = await service.withdraw(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             reason=data.reason,
         )
         return tagged(
@@ -363,13 +362,13 @@ class RegistrationController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[Cancellation],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[RegistrationOut]:
         registration = await service.cancel(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             reason=data.reason,
         )
         return tagged(
@@ -391,13 +390,13 @@ class RegistrationController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[StageReport],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[RegistrationOut]:
         registration = await service.report_stage(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             stage=data.stage,
             note=data.note,
         )
@@ -411,7 +410,7 @@ class RegistrationController(Controller):
         responses=problems(404),
         summary="The extension requests of a registration, oldest first",
     )
-    async def extensions(
+    async def list_extensions(
         self, db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
     ) -> ExtensionList:
         rows = await list_extensions(db, principal, registration_id)
@@ -430,13 +429,13 @@ class RegistrationController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[ExtensionCreate],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[ExtensionResult]:
         registration, extension = await request_extension(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             days=data.days,
             reason=data.reason,
         )
@@ -461,14 +460,14 @@ class RegistrationController(Controller):
         registration_id: FromPath[uuid.UUID],
         extension_id: FromPath[uuid.UUID],
         data: JSONBody[ExtensionDecision],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[ExtensionResult]:
         registration, extension = await decide_extension(
             db,
             principal,
             registration_id,
             extension_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             grant=data.decision == "grant",
             days=data.days,
             reason=data.reason,

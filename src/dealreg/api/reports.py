@@ -70,6 +70,7 @@ async def _each(rows: list[Any]) -> AsyncIterator[Any]:
 
 @get(
     "/v1/reports/sla",
+    operation_id="slaReportRead",
     tags=["reports"],
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
@@ -104,6 +105,7 @@ async def sla_report(
 
 @get(
     "/v1/reports/sla/breaches",
+    operation_id="slaBreachList",
     tags=["reports"],
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
@@ -145,6 +147,7 @@ class LeadReport(msgspec.Struct, kw_only=True):
 
 @get(
     "/v1/reports/leads",
+    operation_id="leadReportRead",
     tags=["reports"],
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,

@@ -98,9 +98,9 @@ from .lead_policy_out_points import LeadPolicyOutPoints
 from .lead_rejection import LeadRejection
 from .lead_rejection_request import LeadRejectionRequest
 from .lead_report import LeadReport
-from .lead_report_format_type_1 import LeadReportFormatType1
-from .lead_report_format_type_2_type_1 import LeadReportFormatType2Type1
-from .lead_report_format_type_3_type_1 import LeadReportFormatType3Type1
+from .lead_report_read_format_type_1 import LeadReportReadFormatType1
+from .lead_report_read_format_type_2_type_1 import LeadReportReadFormatType2Type1
+from .lead_report_read_format_type_3_type_1 import LeadReportReadFormatType3Type1
 from .lead_row import LeadRow
 from .lead_rules import LeadRules
 from .lead_rules_points import LeadRulesPoints
@@ -134,10 +134,10 @@ from .password_reset_request import PasswordResetRequest
 from .pause import Pause
 from .pay import Pay
 from .payout_create import PayoutCreate
-from .payout_items_format_type_1 import PayoutItemsFormatType1
-from .payout_items_format_type_2_type_1 import PayoutItemsFormatType2Type1
-from .payout_items_format_type_3_type_1 import PayoutItemsFormatType3Type1
 from .payout_list import PayoutList
+from .payout_list_items_format_type_1 import PayoutListItemsFormatType1
+from .payout_list_items_format_type_2_type_1 import PayoutListItemsFormatType2Type1
+from .payout_list_items_format_type_3_type_1 import PayoutListItemsFormatType3Type1
 from .payout_out import PayoutOut
 from .payout_status import PayoutStatus
 from .plan_in import PlanIn
@@ -176,13 +176,13 @@ from .server_metadata import ServerMetadata
 from .session_list import SessionList
 from .session_out import SessionOut
 from .shift import Shift
-from .sla_breaches_format_type_1 import SlaBreachesFormatType1
-from .sla_breaches_format_type_2_type_1 import SlaBreachesFormatType2Type1
-from .sla_breaches_format_type_3_type_1 import SlaBreachesFormatType3Type1
+from .sla_breach_list_format_type_1 import SlaBreachListFormatType1
+from .sla_breach_list_format_type_2_type_1 import SlaBreachListFormatType2Type1
+from .sla_breach_list_format_type_3_type_1 import SlaBreachListFormatType3Type1
 from .sla_group_by import SlaGroupBy
-from .sla_report_format_type_1 import SlaReportFormatType1
-from .sla_report_format_type_2_type_1 import SlaReportFormatType2Type1
-from .sla_report_format_type_3_type_1 import SlaReportFormatType3Type1
+from .sla_report_read_format_type_1 import SlaReportReadFormatType1
+from .sla_report_read_format_type_2_type_1 import SlaReportReadFormatType2Type1
+from .sla_report_read_format_type_3_type_1 import SlaReportReadFormatType3Type1
 from .sla_row import SlaRow
 from .stage_report import StageReport
 from .threshold import Threshold
@@ -299,9 +299,9 @@ __all__ = (
     "LeadRejection",
     "LeadRejectionRequest",
     "LeadReport",
-    "LeadReportFormatType1",
-    "LeadReportFormatType2Type1",
-    "LeadReportFormatType3Type1",
+    "LeadReportReadFormatType1",
+    "LeadReportReadFormatType2Type1",
+    "LeadReportReadFormatType3Type1",
     "LeadRow",
     "LeadRules",
     "LeadRulesPoints",
@@ -335,10 +335,10 @@ __all__ = (
     "Pause",
     "Pay",
     "PayoutCreate",
-    "PayoutItemsFormatType1",
-    "PayoutItemsFormatType2Type1",
-    "PayoutItemsFormatType3Type1",
     "PayoutList",
+    "PayoutListItemsFormatType1",
+    "PayoutListItemsFormatType2Type1",
+    "PayoutListItemsFormatType3Type1",
     "PayoutOut",
     "PayoutStatus",
     "PlanIn",
@@ -377,13 +377,13 @@ __all__ = (
     "SessionList",
     "SessionOut",
     "Shift",
-    "SlaBreachesFormatType1",
-    "SlaBreachesFormatType2Type1",
-    "SlaBreachesFormatType3Type1",
+    "SlaBreachListFormatType1",
+    "SlaBreachListFormatType2Type1",
+    "SlaBreachListFormatType3Type1",
     "SlaGroupBy",
-    "SlaReportFormatType1",
-    "SlaReportFormatType2Type1",
-    "SlaReportFormatType3Type1",
+    "SlaReportReadFormatType1",
+    "SlaReportReadFormatType2Type1",
+    "SlaReportReadFormatType3Type1",
     "SlaRow",
     "StageReport",
     "Threshold",

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.api_client_create import ApiClientCreate
 from ...models.api_client_with_secret import ApiClientWithSecret
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: ApiClientCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -77,12 +82,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
 
 
         return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -124,6 +143,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ApiClientCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ApiClientWithSecret | Problem]:
     """ Register a machine client; its secret is shown once
@@ -133,6 +153,7 @@ def sync_detailed(
     its role's.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApiClientCreate):
 
     Raises:
@@ -146,6 +167,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -159,6 +181,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ApiClientCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ApiClientWithSecret | Problem | None:
     """ Register a machine client; its secret is shown once
@@ -168,6 +191,7 @@ def sync(
     its role's.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApiClientCreate):
 
     Raises:
@@ -182,6 +206,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -189,6 +214,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ApiClientCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ApiClientWithSecret | Problem]:
     """ Register a machine client; its secret is shown once
@@ -198,6 +224,7 @@ async def asyncio_detailed(
     its role's.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApiClientCreate):
 
     Raises:
@@ -211,6 +238,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -224,6 +252,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ApiClientCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ApiClientWithSecret | Problem | None:
     """ Register a machine client; its secret is shown once
@@ -233,6 +262,7 @@ async def asyncio(
     its role's.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApiClientCreate):
 
     Raises:
@@ -247,5 +277,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -19,12 +19,15 @@ from uuid import UUID
 def _get_kwargs(
     api_client_id: UUID,
     *,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
 
 
@@ -147,15 +150,16 @@ def sync_detailed(
     api_client_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ApiClientWithSecret | Problem]:
     """ Replace the client's secret; the old one stops working at once
 
     Args:
         api_client_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,6 +173,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         api_client_id=api_client_id,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -182,15 +187,16 @@ def sync(
     api_client_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ApiClientWithSecret | Problem | None:
     """ Replace the client's secret; the old one stops working at once
 
     Args:
         api_client_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,6 +211,7 @@ def sync(
         api_client_id=api_client_id,
 client=client,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -212,15 +219,16 @@ async def asyncio_detailed(
     api_client_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ApiClientWithSecret | Problem]:
     """ Replace the client's secret; the old one stops working at once
 
     Args:
         api_client_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,6 +242,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         api_client_id=api_client_id,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -247,15 +256,16 @@ async def asyncio(
     api_client_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ApiClientWithSecret | Problem | None:
     """ Replace the client's secret; the old one stops working at once
 
     Args:
         api_client_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -270,5 +280,6 @@ async def asyncio(
         api_client_id=api_client_id,
 client=client,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -11,7 +11,6 @@ from ... import errors
 from ...models.api_client_out import ApiClientOut
 from ...models.api_client_update import ApiClientUpdate
 from ...models.problem import Problem
-from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -21,12 +20,11 @@ def _get_kwargs(
     api_client_id: UUID,
     *,
     body: ApiClientUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
 
 
 
@@ -105,6 +103,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -153,15 +158,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ApiClientUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Response[ApiClientOut | Problem]:
     """ Rename, re-scope, disable or enable a machine client
 
     Args:
         api_client_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (ApiClientUpdate):
 
     Raises:
@@ -191,15 +195,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ApiClientUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> ApiClientOut | Problem | None:
     """ Rename, re-scope, disable or enable a machine client
 
     Args:
         api_client_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (ApiClientUpdate):
 
     Raises:
@@ -224,15 +227,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ApiClientUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Response[ApiClientOut | Problem]:
     """ Rename, re-scope, disable or enable a machine client
 
     Args:
         api_client_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (ApiClientUpdate):
 
     Raises:
@@ -262,15 +264,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ApiClientUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> ApiClientOut | Problem | None:
     """ Rename, re-scope, disable or enable a machine client
 
     Args:
         api_client_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (ApiClientUpdate):
 
     Raises:

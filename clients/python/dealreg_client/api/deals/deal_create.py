@@ -11,6 +11,7 @@ from ... import errors
 from ...models.deal_input import DealInput
 from ...models.deal_out import DealOut
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: DealInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -84,6 +89,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -124,6 +136,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: DealInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[DealOut | Problem]:
     """ Register a deal: one registration per vendor on it
@@ -134,6 +147,7 @@ def sync_detailed(
     deal twice.
 
     Args:
+        idempotency_key (str | Unset):
         body (DealInput):
 
     Raises:
@@ -147,6 +161,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -160,6 +175,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: DealInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> DealOut | Problem | None:
     """ Register a deal: one registration per vendor on it
@@ -170,6 +186,7 @@ def sync(
     deal twice.
 
     Args:
+        idempotency_key (str | Unset):
         body (DealInput):
 
     Raises:
@@ -184,6 +201,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -191,6 +209,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: DealInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[DealOut | Problem]:
     """ Register a deal: one registration per vendor on it
@@ -201,6 +220,7 @@ async def asyncio_detailed(
     deal twice.
 
     Args:
+        idempotency_key (str | Unset):
         body (DealInput):
 
     Raises:
@@ -214,6 +234,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -227,6 +248,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: DealInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> DealOut | Problem | None:
     """ Register a deal: one registration per vendor on it
@@ -237,6 +259,7 @@ async def asyncio(
     deal twice.
 
     Args:
+        idempotency_key (str | Unset):
         body (DealInput):
 
     Raises:
@@ -251,5 +274,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.plan_in import PlanIn
 from ...models.plan_out import PlanOut
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -20,9 +21,13 @@ def _get_kwargs(
     program_id: UUID,
     *,
     body: PlanIn,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -79,12 +84,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
 
 
         return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -127,6 +146,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PlanIn,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[PlanOut | Problem]:
     """ Make the next version of the program's incentive plan
@@ -139,6 +159,7 @@ def sync_detailed(
 
     Args:
         program_id (UUID):
+        idempotency_key (str | Unset):
         body (PlanIn):
 
     Raises:
@@ -153,6 +174,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         program_id=program_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -167,6 +189,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PlanIn,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> PlanOut | Problem | None:
     """ Make the next version of the program's incentive plan
@@ -179,6 +202,7 @@ def sync(
 
     Args:
         program_id (UUID):
+        idempotency_key (str | Unset):
         body (PlanIn):
 
     Raises:
@@ -194,6 +218,7 @@ def sync(
         program_id=program_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -202,6 +227,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PlanIn,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[PlanOut | Problem]:
     """ Make the next version of the program's incentive plan
@@ -214,6 +240,7 @@ async def asyncio_detailed(
 
     Args:
         program_id (UUID):
+        idempotency_key (str | Unset):
         body (PlanIn):
 
     Raises:
@@ -228,6 +255,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         program_id=program_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -242,6 +270,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PlanIn,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> PlanOut | Problem | None:
     """ Make the next version of the program's incentive plan
@@ -254,6 +283,7 @@ async def asyncio(
 
     Args:
         program_id (UUID):
+        idempotency_key (str | Unset):
         body (PlanIn):
 
     Raises:
@@ -269,5 +299,6 @@ async def asyncio(
         program_id=program_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

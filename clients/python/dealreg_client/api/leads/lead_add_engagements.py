@@ -21,12 +21,16 @@ def _get_kwargs(
     lead_id: UUID,
     *,
     body: EngagementBatch,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
 
 
@@ -84,6 +88,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
 
@@ -97,6 +108,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -139,17 +157,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EngagementBatch,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[EngagementResult | Problem]:
     """ Add engagements (the vendor); each adds its rubric points to the score
 
-     If-Match is optional: engagements add to the lead and overwrite nothing.
+     If-Match is optional: engagements add to the lead and overwrite nothing, and an Idempotency-Key
+    makes a retry safe.
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (EngagementBatch):
 
     Raises:
@@ -165,6 +185,7 @@ def sync_detailed(
         lead_id=lead_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -179,17 +200,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EngagementBatch,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> EngagementResult | Problem | None:
     """ Add engagements (the vendor); each adds its rubric points to the score
 
-     If-Match is optional: engagements add to the lead and overwrite nothing.
+     If-Match is optional: engagements add to the lead and overwrite nothing, and an Idempotency-Key
+    makes a retry safe.
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (EngagementBatch):
 
     Raises:
@@ -206,6 +229,7 @@ def sync(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -214,17 +238,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EngagementBatch,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[EngagementResult | Problem]:
     """ Add engagements (the vendor); each adds its rubric points to the score
 
-     If-Match is optional: engagements add to the lead and overwrite nothing.
+     If-Match is optional: engagements add to the lead and overwrite nothing, and an Idempotency-Key
+    makes a retry safe.
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (EngagementBatch):
 
     Raises:
@@ -240,6 +266,7 @@ async def asyncio_detailed(
         lead_id=lead_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -254,17 +281,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EngagementBatch,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> EngagementResult | Problem | None:
     """ Add engagements (the vendor); each adds its rubric points to the score
 
-     If-Match is optional: engagements add to the lead and overwrite nothing.
+     If-Match is optional: engagements add to the lead and overwrite nothing, and an Idempotency-Key
+    makes a retry safe.
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (EngagementBatch):
 
     Raises:
@@ -281,5 +310,6 @@ async def asyncio(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )).parsed

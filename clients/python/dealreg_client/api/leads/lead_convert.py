@@ -21,12 +21,15 @@ def _get_kwargs(
     lead_id: UUID,
     *,
     body: ConversionInput,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
 
 
@@ -105,6 +108,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -153,7 +163,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ConversionInput,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ConversionResult | Problem]:
     """ Register the lead's deal with its vendor, prefilled from the lead
@@ -164,8 +175,8 @@ def sync_detailed(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (ConversionInput):
 
     Raises:
@@ -181,6 +192,7 @@ def sync_detailed(
         lead_id=lead_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -195,7 +207,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ConversionInput,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ConversionResult | Problem | None:
     """ Register the lead's deal with its vendor, prefilled from the lead
@@ -206,8 +219,8 @@ def sync(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (ConversionInput):
 
     Raises:
@@ -224,6 +237,7 @@ def sync(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -232,7 +246,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ConversionInput,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ConversionResult | Problem]:
     """ Register the lead's deal with its vendor, prefilled from the lead
@@ -243,8 +258,8 @@ async def asyncio_detailed(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (ConversionInput):
 
     Raises:
@@ -260,6 +275,7 @@ async def asyncio_detailed(
         lead_id=lead_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -274,7 +290,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ConversionInput,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ConversionResult | Problem | None:
     """ Register the lead's deal with its vendor, prefilled from the lead
@@ -285,8 +302,8 @@ async def asyncio(
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (ConversionInput):
 
     Raises:
@@ -303,5 +320,6 @@ async def asyncio(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.lead_input import LeadInput
 from ...models.lead_out import LeadOut
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: LeadInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -70,12 +75,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
 
 
         return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -117,6 +136,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: LeadInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[LeadOut | Problem]:
     """ Create a lead for a partner (the vendor); forwarded at once unless held
@@ -126,6 +146,7 @@ def sync_detailed(
     forward once its engagements score enough.
 
     Args:
+        idempotency_key (str | Unset):
         body (LeadInput):
 
     Raises:
@@ -139,6 +160,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -152,6 +174,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: LeadInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> LeadOut | Problem | None:
     """ Create a lead for a partner (the vendor); forwarded at once unless held
@@ -161,6 +184,7 @@ def sync(
     forward once its engagements score enough.
 
     Args:
+        idempotency_key (str | Unset):
         body (LeadInput):
 
     Raises:
@@ -175,6 +199,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -182,6 +207,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: LeadInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[LeadOut | Problem]:
     """ Create a lead for a partner (the vendor); forwarded at once unless held
@@ -191,6 +217,7 @@ async def asyncio_detailed(
     forward once its engagements score enough.
 
     Args:
+        idempotency_key (str | Unset):
         body (LeadInput):
 
     Raises:
@@ -204,6 +231,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -217,6 +245,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: LeadInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> LeadOut | Problem | None:
     """ Create a lead for a partner (the vendor); forwarded at once unless held
@@ -226,6 +255,7 @@ async def asyncio(
     forward once its engagements score enough.
 
     Args:
+        idempotency_key (str | Unset):
         body (LeadInput):
 
     Raises:
@@ -240,5 +270,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

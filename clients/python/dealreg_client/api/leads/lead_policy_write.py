@@ -11,7 +11,6 @@ from ... import errors
 from ...models.lead_policy_out import LeadPolicyOut
 from ...models.lead_rules import LeadRules
 from ...models.problem import Problem
-from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -21,12 +20,11 @@ def _get_kwargs(
     vendor_id: UUID,
     *,
     body: LeadRules,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
 
 
 
@@ -105,6 +103,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -153,7 +158,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: LeadRules,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Response[LeadPolicyOut | Problem]:
     """ Set a vendor's lead policy; its SLA applies to leads forwarded later
@@ -162,8 +167,7 @@ def sync_detailed(
 
     Args:
         vendor_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (LeadRules):
 
     Raises:
@@ -193,7 +197,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: LeadRules,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> LeadPolicyOut | Problem | None:
     """ Set a vendor's lead policy; its SLA applies to leads forwarded later
@@ -202,8 +206,7 @@ def sync(
 
     Args:
         vendor_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (LeadRules):
 
     Raises:
@@ -228,7 +231,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: LeadRules,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Response[LeadPolicyOut | Problem]:
     """ Set a vendor's lead policy; its SLA applies to leads forwarded later
@@ -237,8 +240,7 @@ async def asyncio_detailed(
 
     Args:
         vendor_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (LeadRules):
 
     Raises:
@@ -268,7 +270,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: LeadRules,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> LeadPolicyOut | Problem | None:
     """ Set a vendor's lead policy; its SLA applies to leads forwarded later
@@ -277,8 +279,7 @@ async def asyncio(
 
     Args:
         vendor_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (LeadRules):
 
     Raises:

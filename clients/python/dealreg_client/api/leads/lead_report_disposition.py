@@ -21,12 +21,16 @@ def _get_kwargs(
     lead_id: UUID,
     *,
     body: DispositionInput,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
         headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
 
 
@@ -105,19 +109,19 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
 
 
         return response_422
-
-    if response.status_code == 428:
-        response_428 = Problem.from_dict(response.json())
-
-
-
-        return response_428
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -153,7 +157,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: DispositionInput,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[DispositionResult | Problem]:
     """ Report what happened with an accepted lead, and when
@@ -161,11 +166,13 @@ def sync_detailed(
      In order: `first_touch` first and once; `follow_up` any number of times; `qualified` once; then one
     final `won`, `lost` (with `lost_reason`) or `no_decision`. `converted` comes from `POST
     /v1/leads/{id}/convert`. Each happens no earlier than the acceptance and the disposition before it.
+    If-Match is optional: a disposition adds to the lead's record and overwrites nothing, and an
+    Idempotency-Key makes a retry safe.
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (DispositionInput):
 
     Raises:
@@ -181,6 +188,7 @@ def sync_detailed(
         lead_id=lead_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -195,7 +203,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: DispositionInput,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> DispositionResult | Problem | None:
     """ Report what happened with an accepted lead, and when
@@ -203,11 +212,13 @@ def sync(
      In order: `first_touch` first and once; `follow_up` any number of times; `qualified` once; then one
     final `won`, `lost` (with `lost_reason`) or `no_decision`. `converted` comes from `POST
     /v1/leads/{id}/convert`. Each happens no earlier than the acceptance and the disposition before it.
+    If-Match is optional: a disposition adds to the lead's record and overwrites nothing, and an
+    Idempotency-Key makes a retry safe.
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (DispositionInput):
 
     Raises:
@@ -224,6 +235,7 @@ def sync(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -232,7 +244,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: DispositionInput,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[DispositionResult | Problem]:
     """ Report what happened with an accepted lead, and when
@@ -240,11 +253,13 @@ async def asyncio_detailed(
      In order: `first_touch` first and once; `follow_up` any number of times; `qualified` once; then one
     final `won`, `lost` (with `lost_reason`) or `no_decision`. `converted` comes from `POST
     /v1/leads/{id}/convert`. Each happens no earlier than the acceptance and the disposition before it.
+    If-Match is optional: a disposition adds to the lead's record and overwrites nothing, and an
+    Idempotency-Key makes a retry safe.
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (DispositionInput):
 
     Raises:
@@ -260,6 +275,7 @@ async def asyncio_detailed(
         lead_id=lead_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -274,7 +290,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: DispositionInput,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> DispositionResult | Problem | None:
     """ Report what happened with an accepted lead, and when
@@ -282,11 +299,13 @@ async def asyncio(
      In order: `first_touch` first and once; `follow_up` any number of times; `qualified` once; then one
     final `won`, `lost` (with `lost_reason`) or `no_decision`. `converted` comes from `POST
     /v1/leads/{id}/convert`. Each happens no earlier than the acceptance and the disposition before it.
+    If-Match is optional: a disposition adds to the lead's record and overwrites nothing, and an
+    Idempotency-Key makes a retry safe.
 
     Args:
         lead_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
         body (DispositionInput):
 
     Raises:
@@ -303,5 +322,6 @@ async def asyncio(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.oauth_app_create import OauthAppCreate
 from ...models.oauth_app_out import OauthAppOut
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: OauthAppCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -84,6 +89,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -124,6 +136,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OauthAppCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[OauthAppOut | Problem]:
     """ Register an app people sign in through
@@ -133,6 +146,7 @@ def sync_detailed(
     that a loopback IP literal (`http://127.0.0.1/callback`) takes any port (RFC 8252 §7.3).
 
     Args:
+        idempotency_key (str | Unset):
         body (OauthAppCreate):
 
     Raises:
@@ -146,6 +160,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -159,6 +174,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OauthAppCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> OauthAppOut | Problem | None:
     """ Register an app people sign in through
@@ -168,6 +184,7 @@ def sync(
     that a loopback IP literal (`http://127.0.0.1/callback`) takes any port (RFC 8252 §7.3).
 
     Args:
+        idempotency_key (str | Unset):
         body (OauthAppCreate):
 
     Raises:
@@ -182,6 +199,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -189,6 +207,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OauthAppCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[OauthAppOut | Problem]:
     """ Register an app people sign in through
@@ -198,6 +217,7 @@ async def asyncio_detailed(
     that a loopback IP literal (`http://127.0.0.1/callback`) takes any port (RFC 8252 §7.3).
 
     Args:
+        idempotency_key (str | Unset):
         body (OauthAppCreate):
 
     Raises:
@@ -211,6 +231,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -224,6 +245,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OauthAppCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> OauthAppOut | Problem | None:
     """ Register an app people sign in through
@@ -233,6 +255,7 @@ async def asyncio(
     that a loopback IP literal (`http://127.0.0.1/callback`) takes any port (RFC 8252 §7.3).
 
     Args:
+        idempotency_key (str | Unset):
         body (OauthAppCreate):
 
     Raises:
@@ -247,5 +270,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

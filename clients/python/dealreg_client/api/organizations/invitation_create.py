@@ -11,6 +11,7 @@ from ... import errors
 from ...models.invitation_create import InvitationCreate
 from ...models.invitation_out import InvitationOut
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -20,9 +21,13 @@ def _get_kwargs(
     org_id: UUID,
     *,
     body: InvitationCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -93,6 +98,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -134,6 +146,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: InvitationCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[InvitationOut | Problem]:
     """ Invite a person to an organization
@@ -145,6 +158,7 @@ def sync_detailed(
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (InvitationCreate):
 
     Raises:
@@ -159,6 +173,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         org_id=org_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -173,6 +188,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: InvitationCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> InvitationOut | Problem | None:
     """ Invite a person to an organization
@@ -184,6 +200,7 @@ def sync(
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (InvitationCreate):
 
     Raises:
@@ -199,6 +216,7 @@ def sync(
         org_id=org_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -207,6 +225,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: InvitationCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[InvitationOut | Problem]:
     """ Invite a person to an organization
@@ -218,6 +237,7 @@ async def asyncio_detailed(
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (InvitationCreate):
 
     Raises:
@@ -232,6 +252,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         org_id=org_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -246,6 +267,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: InvitationCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> InvitationOut | Problem | None:
     """ Invite a person to an organization
@@ -257,6 +279,7 @@ async def asyncio(
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (InvitationCreate):
 
     Raises:
@@ -272,5 +295,6 @@ async def asyncio(
         org_id=org_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -11,7 +11,6 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.user_out import UserOut
 from ...models.user_update import UserUpdate
-from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -22,12 +21,11 @@ def _get_kwargs(
     user_id: UUID,
     *,
     body: UserUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
 
 
 
@@ -106,6 +104,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -155,7 +160,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Response[Problem | UserOut]:
     """ Rename, disable or enable a user
@@ -167,8 +172,7 @@ def sync_detailed(
     Args:
         org_id (UUID):
         user_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (UserUpdate):
 
     Raises:
@@ -200,7 +204,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Problem | UserOut | None:
     """ Rename, disable or enable a user
@@ -212,8 +216,7 @@ def sync(
     Args:
         org_id (UUID):
         user_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (UserUpdate):
 
     Raises:
@@ -240,7 +243,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Response[Problem | UserOut]:
     """ Rename, disable or enable a user
@@ -252,8 +255,7 @@ async def asyncio_detailed(
     Args:
         org_id (UUID):
         user_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (UserUpdate):
 
     Raises:
@@ -285,7 +287,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Problem | UserOut | None:
     """ Rename, disable or enable a user
@@ -297,8 +299,7 @@ async def asyncio(
     Args:
         org_id (UUID):
         user_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (UserUpdate):
 
     Raises:

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.partnership_create import PartnershipCreate
 from ...models.partnership_out import PartnershipOut
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: PartnershipCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -84,6 +89,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -124,11 +136,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PartnershipCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[PartnershipOut | Problem]:
     """ Enrol a partner with a vendor
 
     Args:
+        idempotency_key (str | Unset):
         body (PartnershipCreate):
 
     Raises:
@@ -142,6 +156,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -155,11 +170,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PartnershipCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> PartnershipOut | Problem | None:
     """ Enrol a partner with a vendor
 
     Args:
+        idempotency_key (str | Unset):
         body (PartnershipCreate):
 
     Raises:
@@ -174,6 +191,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -181,11 +199,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PartnershipCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[PartnershipOut | Problem]:
     """ Enrol a partner with a vendor
 
     Args:
+        idempotency_key (str | Unset):
         body (PartnershipCreate):
 
     Raises:
@@ -199,6 +219,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -212,11 +233,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PartnershipCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> PartnershipOut | Problem | None:
     """ Enrol a partner with a vendor
 
     Args:
+        idempotency_key (str | Unset):
         body (PartnershipCreate):
 
     Raises:
@@ -231,5 +254,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.product_create import ProductCreate
 from ...models.product_out import ProductOut
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -20,9 +21,13 @@ def _get_kwargs(
     program_id: UUID,
     *,
     body: ProductCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -93,6 +98,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -134,12 +146,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProductCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | ProductOut]:
     """ Add a product to a program's catalogue
 
     Args:
         program_id (UUID):
+        idempotency_key (str | Unset):
         body (ProductCreate):
 
     Raises:
@@ -154,6 +168,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         program_id=program_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -168,12 +183,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProductCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | ProductOut | None:
     """ Add a product to a program's catalogue
 
     Args:
         program_id (UUID):
+        idempotency_key (str | Unset):
         body (ProductCreate):
 
     Raises:
@@ -189,6 +206,7 @@ def sync(
         program_id=program_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -197,12 +215,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProductCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | ProductOut]:
     """ Add a product to a program's catalogue
 
     Args:
         program_id (UUID):
+        idempotency_key (str | Unset):
         body (ProductCreate):
 
     Raises:
@@ -217,6 +237,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         program_id=program_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -231,12 +252,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProductCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | ProductOut | None:
     """ Add a product to a program's catalogue
 
     Args:
         program_id (UUID):
+        idempotency_key (str | Unset):
         body (ProductCreate):
 
     Raises:
@@ -252,5 +275,6 @@ async def asyncio(
         program_id=program_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -21,12 +21,15 @@ def _get_kwargs(
     registration_id: UUID,
     *,
     body: Cancellation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
 
 
@@ -105,6 +108,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -153,7 +163,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Cancellation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | RegistrationOut]:
     """ Cancel an approved registration for cause (the vendor)
@@ -163,8 +174,8 @@ def sync_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Cancellation):
 
     Raises:
@@ -180,6 +191,7 @@ def sync_detailed(
         registration_id=registration_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -194,7 +206,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Cancellation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | RegistrationOut | None:
     """ Cancel an approved registration for cause (the vendor)
@@ -204,8 +217,8 @@ def sync(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Cancellation):
 
     Raises:
@@ -222,6 +235,7 @@ def sync(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -230,7 +244,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Cancellation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | RegistrationOut]:
     """ Cancel an approved registration for cause (the vendor)
@@ -240,8 +255,8 @@ async def asyncio_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Cancellation):
 
     Raises:
@@ -257,6 +272,7 @@ async def asyncio_detailed(
         registration_id=registration_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -271,7 +287,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Cancellation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | RegistrationOut | None:
     """ Cancel an approved registration for cause (the vendor)
@@ -281,8 +298,8 @@ async def asyncio(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Cancellation):
 
     Raises:
@@ -299,5 +316,6 @@ async def asyncio(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -22,12 +22,15 @@ def _get_kwargs(
     extension_id: UUID,
     *,
     body: ExtensionDecision,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
 
 
@@ -106,6 +109,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -155,7 +165,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ExtensionDecision,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ExtensionResult | Problem]:
     """ Grant or refuse an extension (the vendor)
@@ -163,8 +174,8 @@ def sync_detailed(
     Args:
         registration_id (UUID):
         extension_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (ExtensionDecision):
 
     Raises:
@@ -181,6 +192,7 @@ def sync_detailed(
 extension_id=extension_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -196,7 +208,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ExtensionDecision,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ExtensionResult | Problem | None:
     """ Grant or refuse an extension (the vendor)
@@ -204,8 +217,8 @@ def sync(
     Args:
         registration_id (UUID):
         extension_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (ExtensionDecision):
 
     Raises:
@@ -223,6 +236,7 @@ extension_id=extension_id,
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -232,7 +246,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ExtensionDecision,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[ExtensionResult | Problem]:
     """ Grant or refuse an extension (the vendor)
@@ -240,8 +255,8 @@ async def asyncio_detailed(
     Args:
         registration_id (UUID):
         extension_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (ExtensionDecision):
 
     Raises:
@@ -258,6 +273,7 @@ async def asyncio_detailed(
 extension_id=extension_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -273,7 +289,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ExtensionDecision,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> ExtensionResult | Problem | None:
     """ Grant or refuse an extension (the vendor)
@@ -281,8 +298,8 @@ async def asyncio(
     Args:
         registration_id (UUID):
         extension_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (ExtensionDecision):
 
     Raises:
@@ -300,5 +317,6 @@ extension_id=extension_id,
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -21,12 +21,15 @@ def _get_kwargs(
     registration_id: UUID,
     *,
     body: StageReport,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
 
 
@@ -105,6 +108,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -153,7 +163,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StageReport,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | RegistrationOut]:
     """ Report the sales stage of an approved registration (forward only)
@@ -162,8 +173,8 @@ def sync_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (StageReport):
 
     Raises:
@@ -179,6 +190,7 @@ def sync_detailed(
         registration_id=registration_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -193,7 +205,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StageReport,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | RegistrationOut | None:
     """ Report the sales stage of an approved registration (forward only)
@@ -202,8 +215,8 @@ def sync(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (StageReport):
 
     Raises:
@@ -220,6 +233,7 @@ def sync(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -228,7 +242,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StageReport,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | RegistrationOut]:
     """ Report the sales stage of an approved registration (forward only)
@@ -237,8 +252,8 @@ async def asyncio_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (StageReport):
 
     Raises:
@@ -254,6 +269,7 @@ async def asyncio_detailed(
         registration_id=registration_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -268,7 +284,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StageReport,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | RegistrationOut | None:
     """ Report the sales stage of an approved registration (forward only)
@@ -277,8 +294,8 @@ async def asyncio(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (StageReport):
 
     Raises:
@@ -295,5 +312,6 @@ async def asyncio(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -21,12 +21,15 @@ def _get_kwargs(
     registration_id: UUID,
     *,
     body: Withdrawal,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
 
 
@@ -105,6 +108,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -153,15 +163,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Withdrawal,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | RegistrationOut]:
     """ Withdraw a registration before the vendor decides
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Withdrawal):
 
     Raises:
@@ -177,6 +188,7 @@ def sync_detailed(
         registration_id=registration_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -191,15 +203,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Withdrawal,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | RegistrationOut | None:
     """ Withdraw a registration before the vendor decides
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Withdrawal):
 
     Raises:
@@ -216,6 +229,7 @@ def sync(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -224,15 +238,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Withdrawal,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | RegistrationOut]:
     """ Withdraw a registration before the vendor decides
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Withdrawal):
 
     Raises:
@@ -248,6 +263,7 @@ async def asyncio_detailed(
         registration_id=registration_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -262,15 +278,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Withdrawal,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | RegistrationOut | None:
     """ Withdraw a registration before the vendor decides
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Withdrawal):
 
     Raises:
@@ -287,5 +304,6 @@ async def asyncio(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )).parsed

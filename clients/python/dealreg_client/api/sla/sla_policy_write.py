@@ -22,12 +22,11 @@ def _get_kwargs(
     *,
     body: PolicyBody,
     program_id: None | Unset | UUID = UNSET,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
 
 
 
@@ -120,6 +119,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -169,7 +175,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PolicyBody,
     program_id: None | Unset | UUID = UNSET,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Response[PolicyOut | Problem]:
     """ Set a vendor's (or a program's) approval SLA; it applies to clocks started later
@@ -177,8 +183,7 @@ def sync_detailed(
     Args:
         vendor_id (UUID):
         program_id (None | Unset | UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (PolicyBody):
 
     Raises:
@@ -210,7 +215,7 @@ def sync(
     client: AuthenticatedClient,
     body: PolicyBody,
     program_id: None | Unset | UUID = UNSET,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> PolicyOut | Problem | None:
     """ Set a vendor's (or a program's) approval SLA; it applies to clocks started later
@@ -218,8 +223,7 @@ def sync(
     Args:
         vendor_id (UUID):
         program_id (None | Unset | UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (PolicyBody):
 
     Raises:
@@ -246,7 +250,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PolicyBody,
     program_id: None | Unset | UUID = UNSET,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Response[PolicyOut | Problem]:
     """ Set a vendor's (or a program's) approval SLA; it applies to clocks started later
@@ -254,8 +258,7 @@ async def asyncio_detailed(
     Args:
         vendor_id (UUID):
         program_id (None | Unset | UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (PolicyBody):
 
     Raises:
@@ -287,7 +290,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PolicyBody,
     program_id: None | Unset | UUID = UNSET,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> PolicyOut | Problem | None:
     """ Set a vendor's (or a program's) approval SLA; it applies to clocks started later
@@ -295,8 +298,7 @@ async def asyncio(
     Args:
         vendor_id (UUID):
         program_id (None | Unset | UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (PolicyBody):
 
     Raises:

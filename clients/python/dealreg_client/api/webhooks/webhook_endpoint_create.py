@@ -11,6 +11,7 @@ from ... import errors
 from ...models.endpoint_input import EndpointInput
 from ...models.endpoint_with_secret import EndpointWithSecret
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,9 +19,13 @@ from typing import cast
 def _get_kwargs(
     *,
     body: EndpointInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -70,12 +75,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
 
 
         return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -117,6 +136,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EndpointInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[EndpointWithSecret | Problem]:
     """ Add an endpoint for the organization's events; its secret is shown once
@@ -126,6 +146,7 @@ def sync_detailed(
     event of the organization.
 
     Args:
+        idempotency_key (str | Unset):
         body (EndpointInput):
 
     Raises:
@@ -139,6 +160,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -152,6 +174,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EndpointInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> EndpointWithSecret | Problem | None:
     """ Add an endpoint for the organization's events; its secret is shown once
@@ -161,6 +184,7 @@ def sync(
     event of the organization.
 
     Args:
+        idempotency_key (str | Unset):
         body (EndpointInput):
 
     Raises:
@@ -175,6 +199,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -182,6 +207,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EndpointInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[EndpointWithSecret | Problem]:
     """ Add an endpoint for the organization's events; its secret is shown once
@@ -191,6 +217,7 @@ async def asyncio_detailed(
     event of the organization.
 
     Args:
+        idempotency_key (str | Unset):
         body (EndpointInput):
 
     Raises:
@@ -204,6 +231,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -217,6 +245,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EndpointInput,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> EndpointWithSecret | Problem | None:
     """ Add an endpoint for the organization's events; its secret is shown once
@@ -226,6 +255,7 @@ async def asyncio(
     event of the organization.
 
     Args:
+        idempotency_key (str | Unset):
         body (EndpointInput):
 
     Raises:
@@ -240,5 +270,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

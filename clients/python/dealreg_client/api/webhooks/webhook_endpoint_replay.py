@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.delivery_out import DeliveryOut
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -18,9 +19,15 @@ from uuid import UUID
 def _get_kwargs(
     endpoint_id: UUID,
     delivery_id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
 
     
 
@@ -32,6 +39,7 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -127,6 +135,7 @@ def sync_detailed(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[DeliveryOut | Problem]:
     """ Deliver the event again now
@@ -134,6 +143,7 @@ def sync_detailed(
     Args:
         endpoint_id (UUID):
         delivery_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,6 +157,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
 delivery_id=delivery_id,
+idempotency_key=idempotency_key,
 
     )
 
@@ -161,6 +172,7 @@ def sync(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> DeliveryOut | Problem | None:
     """ Deliver the event again now
@@ -168,6 +180,7 @@ def sync(
     Args:
         endpoint_id (UUID):
         delivery_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,6 +195,7 @@ def sync(
         endpoint_id=endpoint_id,
 delivery_id=delivery_id,
 client=client,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -190,6 +204,7 @@ async def asyncio_detailed(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[DeliveryOut | Problem]:
     """ Deliver the event again now
@@ -197,6 +212,7 @@ async def asyncio_detailed(
     Args:
         endpoint_id (UUID):
         delivery_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,6 +226,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
 delivery_id=delivery_id,
+idempotency_key=idempotency_key,
 
     )
 
@@ -224,6 +241,7 @@ async def asyncio(
     delivery_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> DeliveryOut | Problem | None:
     """ Deliver the event again now
@@ -231,6 +249,7 @@ async def asyncio(
     Args:
         endpoint_id (UUID):
         delivery_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -245,5 +264,6 @@ async def asyncio(
         endpoint_id=endpoint_id,
 delivery_id=delivery_id,
 client=client,
+idempotency_key=idempotency_key,
 
     )).parsed

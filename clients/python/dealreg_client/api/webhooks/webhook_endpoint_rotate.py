@@ -21,12 +21,15 @@ def _get_kwargs(
     endpoint_id: UUID,
     *,
     body: Rotation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
 
 
@@ -84,6 +87,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
 
@@ -97,6 +107,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -146,15 +163,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Rotation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[EndpointWithSecret | Problem]:
     """ Replace the endpoint's secret; the old one keeps signing for the overlap
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Rotation):
 
     Raises:
@@ -170,6 +188,7 @@ def sync_detailed(
         endpoint_id=endpoint_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -184,15 +203,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Rotation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> EndpointWithSecret | Problem | None:
     """ Replace the endpoint's secret; the old one keeps signing for the overlap
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Rotation):
 
     Raises:
@@ -209,6 +229,7 @@ def sync(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -217,15 +238,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Rotation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> Response[EndpointWithSecret | Problem]:
     """ Replace the endpoint's secret; the old one keeps signing for the overlap
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Rotation):
 
     Raises:
@@ -241,6 +263,7 @@ async def asyncio_detailed(
         endpoint_id=endpoint_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -255,15 +278,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Rotation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> EndpointWithSecret | Problem | None:
     """ Replace the endpoint's secret; the old one keeps signing for the overlap
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Rotation):
 
     Raises:
@@ -280,5 +304,6 @@ async def asyncio(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )).parsed

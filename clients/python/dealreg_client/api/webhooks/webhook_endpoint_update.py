@@ -11,7 +11,6 @@ from ... import errors
 from ...models.endpoint_out import EndpointOut
 from ...models.endpoint_patch import EndpointPatch
 from ...models.problem import Problem
-from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -21,12 +20,11 @@ def _get_kwargs(
     endpoint_id: UUID,
     *,
     body: EndpointPatch,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
 
 
 
@@ -98,6 +96,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -146,15 +151,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EndpointPatch,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Response[EndpointOut | Problem]:
     """ Change a webhook endpoint (enabling a disabled one clears its failures)
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (EndpointPatch):
 
     Raises:
@@ -184,15 +188,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EndpointPatch,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> EndpointOut | Problem | None:
     """ Change a webhook endpoint (enabling a disabled one clears its failures)
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (EndpointPatch):
 
     Raises:
@@ -217,15 +220,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EndpointPatch,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> Response[EndpointOut | Problem]:
     """ Change a webhook endpoint (enabling a disabled one clears its failures)
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (EndpointPatch):
 
     Raises:
@@ -255,15 +257,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EndpointPatch,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 
 ) -> EndpointOut | Problem | None:
     """ Change a webhook endpoint (enabling a disabled one clears its failures)
 
     Args:
         endpoint_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
         body (EndpointPatch):
 
     Raises:
