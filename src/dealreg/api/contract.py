@@ -195,8 +195,10 @@ def _validators(operation: Operation) -> None:
 
 
 def _bodies(operation: Operation) -> None:
-    # errors.py: a body sent as anything but JSON is a 415.
+    """A body over the app's limit is a 413 (Litestar), one sent as another type a 415
+    (errors.py)."""
     if operation.request_body is not None:
+        _problem(operation, 413, "Request body over the size limit")
         _problem(operation, 415, "The body is not sent as application/json")
 
 
