@@ -19,6 +19,8 @@ from pathlib import Path
 CLIENTS = Path(__file__).resolve().parent
 SPEC = CLIENTS.parent / "openapi" / "openapi.json"
 CONFIG = CLIENTS / "openapi-python-client.yaml"
+# Templates of ours that replace the generator's: the README says how to use this API's client.
+TEMPLATES = CLIENTS / "templates"
 OUTPUT = CLIENTS / "python"
 TYPESCRIPT = CLIENTS / "typescript"
 
@@ -38,6 +40,8 @@ def generate(output: Path) -> None:
                 str(SPEC),
                 "--config",
                 str(CONFIG),
+                "--custom-template-path",
+                str(TEMPLATES),
                 "--meta",
                 "pdm",
                 "--output-path",

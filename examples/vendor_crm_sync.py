@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from dealreg_client import AuthenticatedClient, Client
-from dealreg_client.api.oauth import issue_token
+from dealreg_client.api.oauth import token_issue
 from dealreg_client.api.registrations import registration_list
 from dealreg_client.models import RegistrationList, TokenRequest, TokenResponse
 from standardwebhooks import Webhook, WebhookVerificationError
@@ -65,7 +65,7 @@ def access_token(args: argparse.Namespace) -> str:
         scope="registrations:read",
     )
     with Client(base_url=args.base_url, raise_on_unexpected_status=True) as anonymous:
-        return expect(issue_token.sync(client=anonymous, body=request), TokenResponse).access_token
+        return expect(token_issue.sync(client=anonymous, body=request), TokenResponse).access_token
 
 
 def save_cursor(state: Path, cursor: str | None) -> None:

@@ -33,6 +33,7 @@ from dealreg.auth.tokens import TokenService
 from dealreg.config import RATE_LIMIT_SETTINGS, Settings
 from dealreg.db import async_url, make_engine, make_sessionmaker
 from dealreg.migrations import upgrade
+from tests.documented import check_declared
 from tests.factories import Factory
 from tests.mailbox import outbound, smtp, to_files, to_smtp  # noqa: F401 - mail's fixtures
 from tests.servers import PrivateRedis, free_port
@@ -208,8 +209,7 @@ async def module_client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     # The tests' own `app` points the app at their transactions, and back here after each.
     with _pointed_at(shared_app, module_sessionmaker) as app:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        async with _client_of(app) as client:
             yield client
 
 
@@ -261,12 +261,25 @@ def app(shared_app: Litestar, sessionmaker: async_sessionmaker[AsyncSession]) ->
         yield app
 
 
-@pytest.fixture
-async def client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
+def _client_of(app: Litestar) -> httpx.AsyncClient:
+    """A client of `app` that holds each answer's headers to the OpenAPI document: every test's
+    exchanges check that what the server sends is declared (tests/documented.py)."""
+
+    async def declared(response: httpx.Response) -> None:
+        check_declared(app, response)
+
     # httpx's ASGI transport runs the app on the test's own event loop, the loop that owns the
     # test's database connection (Litestar's test client would run it on a thread of its own).
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+    return httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),
+        base_url="http://testserver",
+        event_hooks={"response": [declared]},
+    )
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
+    async with _client_of(app) as client:
         yield client
 
 
@@ -369,8 +382,7 @@ async def committing_client(
     committing_engine: AsyncEngine, settings: Settings
 ) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(settings, sessionmaker=make_sessionmaker(committing_engine))
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+    async with _client_of(app) as client:
         yield client
 
 

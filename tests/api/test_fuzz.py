@@ -435,6 +435,8 @@ def request_of(demo: Demo, data: st.DataObject) -> tuple[str, str, dict[str, str
     spec = op.openapi
     params: dict[str, str] = {}
     for parameter in spec.get("parameters", []):
+        if "$ref" in parameter:
+            continue  # a shared one, the Idempotency-Key: drawn below with the body
         name, where, schema = parameter["name"], parameter["in"], parameter["schema"]
         if where == "path":
             drawn = data.draw(demo.values.valid(schema, name), label=name)

@@ -84,10 +84,17 @@ async def read(client: httpx.AsyncClient, headers: Headers, lead_id: str) -> Jso
     return lead
 
 
+# Actions that add to a lead and overwrite nothing: they need no If-Match.
+APPEND_ONLY = {"dispositions", "engagements"}
+
+
 async def attempt(
     client: httpx.AsyncClient, headers: Headers, lead_id: str, action: str, body: Json
 ) -> httpx.Response:
-    """`action` against the lead's current version, as `headers` read it."""
+    """`action` against the lead's current version, as `headers` read it; an append-only one
+    as a phone's offline queue sends it, without reading the lead first."""
+    if action in APPEND_ONLY:
+        return await client.post(f"{LEADS}/{lead_id}/{action}", json=body, headers=headers)
     current = await read(client, headers, lead_id)
     return await client.post(
         f"{LEADS}/{lead_id}/{action}", json=body, headers=headers | if_match(current["version"])

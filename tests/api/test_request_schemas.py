@@ -69,6 +69,8 @@ PLAIN = _object("Plain", ["name"], name={"type": "string"}, email={"type": "stri
 def _request_side_defaults(document: Json) -> list[str]:
     """Every optional property with a `default` in a schema a request body reaches."""
     schemas = document["components"]["schemas"]
+    # Parameters shared by reference (Idempotency-Key) are part of the request side too.
+    shared = document["components"].get("parameters", {})
     seen: set[str] = set()
     todo = [
         match.removeprefix("#/components/schemas/")
@@ -76,8 +78,14 @@ def _request_side_defaults(document: Json) -> list[str]:
         for operation in item.values()
         if isinstance(operation, dict)
         for match in _refs_in(
-            [operation.get("requestBody"), operation.get("parameters"), item.get("parameters")]
+            [
+                operation.get("requestBody"),
+                operation.get("parameters"),
+                item.get("parameters"),
+                list(shared.values()),
+            ]
         )
+        if match.startswith("#/components/schemas/")
     ]
     found = []
     while todo:

@@ -16,10 +16,10 @@ from uuid import UUID
 import httpx
 import pytest
 from dealreg_client import AuthenticatedClient
-from dealreg_client.api.approvals import decision_approve as approve
+from dealreg_client.api.approvals import registration_approve as approve
 from dealreg_client.api.registrations import registration_list as list_registrations
 from dealreg_client.api.webhooks import webhook_endpoint_create as create_endpoint
-from dealreg_client.api.webhooks import webhook_endpoint_deliveries as list_deliveries
+from dealreg_client.api.webhooks import webhook_endpoint_list_deliveries as list_deliveries
 from dealreg_client.models import (
     Approval,
     DeliveryList,

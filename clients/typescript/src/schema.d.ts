@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Public keys of the token signer */
-        get: operations["jwks"];
+        get: operations["jwksRead"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** The authorization server's metadata (RFC 8414) */
-        get: operations["authorizationServerMetadata"];
+        get: operations["authorizationServerMetadataRead"];
         put?: never;
         post?: never;
         delete?: never;
@@ -49,7 +49,7 @@ export interface paths {
          * The same metadata, where OpenID Connect libraries look for it
          * @description dealreg issues no ID tokens: this is the RFC 8414 document, served where client libraries written for OpenID Connect discovery look first.
          */
-        get: operations["openidConfiguration"];
+        get: operations["openidConfigurationRead"];
         put?: never;
         post?: never;
         delete?: never;
@@ -66,7 +66,7 @@ export interface paths {
             cookie?: never;
         };
         /** The process is up */
-        get: operations["health"];
+        get: operations["healthCheck"];
         put?: never;
         post?: never;
         delete?: never;
@@ -83,7 +83,7 @@ export interface paths {
             cookie?: never;
         };
         /** The process can serve: the database answers */
-        get: operations["ready"];
+        get: operations["readinessCheck"];
         put?: never;
         post?: never;
         delete?: never;
@@ -160,7 +160,7 @@ export interface paths {
          * @description Breached first (the longest overdue first), then at risk, then by when the next SLA
          *     threshold falls due; those waiting on the partner last.
          */
-        get: operations["approvalQueue"];
+        get: operations["approvalQueueList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -218,7 +218,7 @@ export interface paths {
          * Ledger entries the caller may see, newest first
          * @description A rep's own; a partner admin's reps'; a vendor's staff, their vendor's; the platform, all. Narrow them by rep, vendor, partner or status.
          */
-        get: operations["listEarnings"];
+        get: operations["earningsList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -238,7 +238,7 @@ export interface paths {
          * The organization's events, oldest first: a feed to poll with `after`
          * @description Each event comes once across pages, in the order it was written, even one whose transaction commits late; events are kept 30 days. Every page carries `next_cursor`: keep it and poll with it.
          */
-        get: operations["eventFeed"];
+        get: operations["eventList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -260,7 +260,7 @@ export interface paths {
          * What a deal draft would earn its rep, per vendor and milestone; nothing is written
          * @description The body is a `POST /v1/deals` body, checked by the same rules (the same 422s). Each vendor's answer is computed from the plan version in force now and the partner's tier, as the earnings will be if the deal is registered now and reaches every milestone.
          */
-        post: operations["previewIncentives"];
+        post: operations["incentivesPreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -304,7 +304,7 @@ export interface paths {
          * Create up to 500 leads; each is created whole or refused whole
          * @description Every lead is checked and written on its own: the answer lists, in order, the created leads and the problem of each refused one. Send an Idempotency-Key so that a retried batch creates nothing twice.
          */
-        post: operations["leadBatch"];
+        post: operations["leadCreateBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -390,11 +390,11 @@ export interface paths {
             cookie?: never;
         };
         /** The dispositions reported for a lead, in the order they happened */
-        get: operations["leadDispositions"];
+        get: operations["leadListDispositions"];
         put?: never;
         /**
          * Report what happened with an accepted lead, and when
-         * @description In order: `first_touch` first and once; `follow_up` any number of times; `qualified` once; then one final `won`, `lost` (with `lost_reason`) or `no_decision`. `converted` comes from `POST /v1/leads/{id}/convert`. Each happens no earlier than the acceptance and the disposition before it.
+         * @description In order: `first_touch` first and once; `follow_up` any number of times; `qualified` once; then one final `won`, `lost` (with `lost_reason`) or `no_decision`. `converted` comes from `POST /v1/leads/{id}/convert`. Each happens no earlier than the acceptance and the disposition before it. If-Match is optional: a disposition adds to the lead's record and overwrites nothing, and an Idempotency-Key makes a retry safe.
          */
         post: operations["leadReportDisposition"];
         delete?: never;
@@ -411,11 +411,11 @@ export interface paths {
             cookie?: never;
         };
         /** What the prospect did, as scored, oldest first */
-        get: operations["leadEngagements"];
+        get: operations["leadListEngagements"];
         put?: never;
         /**
          * Add engagements (the vendor); each adds its rubric points to the score
-         * @description If-Match is optional: engagements add to the lead and overwrite nothing.
+         * @description If-Match is optional: engagements add to the lead and overwrite nothing, and an Idempotency-Key makes a retry safe.
          */
         post: operations["leadAddEngagements"];
         delete?: never;
@@ -449,7 +449,7 @@ export interface paths {
             cookie?: never;
         };
         /** What happened to a lead: who, when, from what to what, and why */
-        get: operations["leadHistory"];
+        get: operations["leadListHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -483,7 +483,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who the access token belongs to */
-        get: operations["me"];
+        get: operations["meRead"];
         put?: never;
         post?: never;
         delete?: never;
@@ -503,7 +503,7 @@ export interface paths {
          * The caller's own earnings: totals by status and currency, then per deal
          * @description Deals come most recently earning first, each with its net per currency and its entries newest first; pages are of deals. `GET /v1/earnings` lists entries by status.
          */
-        get: operations["myEarnings"];
+        get: operations["earningsListMine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -524,7 +524,7 @@ export interface paths {
          * Change your password
          * @description Give the current password and a new one. Your other sessions end (every app there must sign you in again); this one goes on. A token of no session (`dealreg token`) ends too. Wrong current passwords count against the limits of failed sign-ins to your account.
          */
-        put: operations["changeMyPassword"];
+        put: operations["passwordChange"];
         post?: never;
         delete?: never;
         options?: never;
@@ -540,14 +540,14 @@ export interface paths {
             cookie?: never;
         };
         /** The devices you are signed in on */
-        get: operations["listMySessions"];
+        get: operations["sessionList"];
         put?: never;
         post?: never;
         /**
          * Sign out everywhere
          * @description Ends every session of yours, this one included: every app must sign you in again.
          */
-        delete: operations["endAllMySessions"];
+        delete: operations["sessionEndAll"];
         options?: never;
         head?: never;
         patch?: never;
@@ -567,7 +567,7 @@ export interface paths {
          * Sign one device out
          * @description Its refresh token and its access tokens are refused from now on.
          */
-        delete: operations["endMySession"];
+        delete: operations["sessionEnd"];
         options?: never;
         head?: never;
         patch?: never;
@@ -625,7 +625,7 @@ export interface paths {
          * Revoke a refresh token (ends its session), RFC 7009
          * @description An app signs a person out: send the refresh token (or an access token of the session) with the app's `client_id`. The session ends, its refresh and access tokens with it. An unknown or already revoked token is a 200 too.
          */
-        post: operations["revokeToken"];
+        post: operations["tokenRevoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -642,7 +642,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Get an access token: client credentials, a sign-in's code, or a refresh token */
-        post: operations["issueToken"];
+        post: operations["tokenIssue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -827,7 +827,7 @@ export interface paths {
          *     dropped.
          *     Counted against the client IP's limit of requests without a token.
          */
-        post: operations["requestPasswordReset"];
+        post: operations["passwordResetRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -880,7 +880,7 @@ export interface paths {
             cookie?: never;
         };
         /** The payout's entries in the order earned; as CSV, all of them */
-        get: operations["payoutItems"];
+        get: operations["payoutListItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1061,7 +1061,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve (the vendor) */
-        post: operations["decisionApprove"];
+        post: operations["registrationApprove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1078,7 +1078,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Give an open registration to one of the vendor's approvers */
-        post: operations["decisionAssign"];
+        post: operations["registrationAssign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1113,7 +1113,7 @@ export interface paths {
             cookie?: never;
         };
         /** The registration's earnings and reversals, oldest first */
-        get: operations["registrationEarnings"];
+        get: operations["registrationListEarnings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1130,7 +1130,7 @@ export interface paths {
             cookie?: never;
         };
         /** The extension requests of a registration, oldest first */
-        get: operations["registrationExtensions"];
+        get: operations["registrationListExtensions"];
         put?: never;
         /** Ask the vendor for longer protection of an approved registration */
         post: operations["registrationRequestExtension"];
@@ -1165,7 +1165,7 @@ export interface paths {
             cookie?: never;
         };
         /** What happened to a registration: who, when, from what to what, and why */
-        get: operations["registrationHistory"];
+        get: operations["registrationListHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1184,7 +1184,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reject, with a reason code */
-        post: operations["decisionReject"];
+        post: operations["registrationReject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1201,7 +1201,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Ask the partner for information (the registration waits on the partner) */
-        post: operations["decisionRequestInfo"];
+        post: operations["registrationRequestInfo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1218,7 +1218,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Answer the vendor's question (the partner): back to review */
-        post: operations["decisionResubmit"];
+        post: operations["registrationResubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1236,7 +1236,7 @@ export interface paths {
          * A registration's approval clock: business time run, pauses, thresholds
          * @description The ETag is weak: it changes with every change of the clock (a pause, a threshold fired, a stop), not with the business seconds a running clock adds meanwhile, so a 304 may come with `elapsed_seconds` behind by the time since the copy was read.
          */
-        get: operations["registrationClock"];
+        get: operations["registrationReadSla"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1293,7 +1293,7 @@ export interface paths {
          * What partners did with forwarded leads, by partner, campaign or rep
          * @description Over the leads forwarded from `from` to `to`: forwarded, accepted, rejected (by reason), recalled; acceptance and rejection rates over the answered leads; median business hours to accept and to first touch; conversion over the accepted leads; win and no-decision rates over the closed ones. Partners and reps beyond the bounds are flagged `high_reject_rate` or `low_win_rate`, campaigns `high_rejection`, once they have `min_sample` answered (or closed) leads. A vendor sees its own leads, a partner its own, a rep theirs.
          */
-        get: operations["leadReport"];
+        get: operations["leadReportRead"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1313,7 +1313,7 @@ export interface paths {
          * Time to decision and breaches, by vendor, program, approver or week
          * @description Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile business hours to decision, share decided within target, breaches, and those open now past their target. A vendor's staff see their own vendor only.
          */
-        get: operations["slaReport"];
+        get: operations["slaReportRead"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1334,7 +1334,7 @@ export interface paths {
          * @description Channel ops see every vendor's (or one's); a vendor's admins and channel ops their own.
          *     Each names its owner (the assigned approver), how long it is overdue, and its link.
          */
-        get: operations["slaAtRisk"];
+        get: operations["slaAtRiskList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1351,7 +1351,7 @@ export interface paths {
             cookie?: never;
         };
         /** The breached registrations, in the order they breached */
-        get: operations["slaBreaches"];
+        get: operations["slaBreachList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1447,7 +1447,7 @@ export interface paths {
             cookie?: never;
         };
         /** The endpoint's deliveries, newest first */
-        get: operations["webhookEndpointDeliveries"];
+        get: operations["webhookEndpointListDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1464,7 +1464,7 @@ export interface paths {
             cookie?: never;
         };
         /** A delivery and each of its attempts */
-        get: operations["webhookEndpointDelivery"];
+        get: operations["webhookEndpointReadDelivery"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6443,14 +6443,28 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+        "Idempotency-Key": string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Strong validator of the resource's version (`"<version>"`): send it back as If-Match to change the resource, or as If-None-Match to revalidate a copy. */
+        ETag: string;
+        /** @description `true` on the first answer to an Idempotency-Key, replayed to a retry: the request was not done again. */
+        "Idempotent-Replayed": "true";
+        /** @description What is left of each quota this request was counted against, and the seconds until it resets (IETF draft-ietf-httpapi-ratelimit-headers-09): `"caller";r=42;t=17`. */
+        RateLimit: string;
+        /** @description Each quota this request was counted against: its name, size (q) and window in seconds (w): `"caller";q=600;w=60`. */
+        "RateLimit-Policy": string;
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    jwks: {
+    jwksRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -6468,9 +6482,18 @@ export interface operations {
                     "application/json": components["schemas"]["Jwks"];
                 };
             };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
         };
     };
-    authorizationServerMetadata: {
+    authorizationServerMetadataRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -6488,9 +6511,18 @@ export interface operations {
                     "application/json": components["schemas"]["ServerMetadata"];
                 };
             };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
         };
     };
-    openidConfiguration: {
+    openidConfigurationRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -6508,9 +6540,18 @@ export interface operations {
                     "application/json": components["schemas"]["ServerMetadata"];
                 };
             };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
         };
     };
-    health: {
+    healthCheck: {
         parameters: {
             query?: never;
             header?: never;
@@ -6528,9 +6569,18 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
         };
     };
-    ready: {
+    readinessCheck: {
         parameters: {
             query?: never;
             header?: never;
@@ -6569,6 +6619,7 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6597,6 +6648,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6606,6 +6659,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6615,6 +6670,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6624,6 +6681,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6633,6 +6692,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6642,6 +6703,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6651,6 +6714,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6660,6 +6726,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6671,7 +6740,10 @@ export interface operations {
     apiClientCreate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6684,8 +6756,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6695,6 +6769,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6704,6 +6780,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6713,6 +6791,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6722,24 +6802,53 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6749,6 +6858,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6758,6 +6870,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6780,8 +6895,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6791,6 +6907,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6798,6 +6917,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6807,6 +6928,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6816,6 +6939,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6825,6 +6950,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6834,6 +6961,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6843,6 +6972,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6852,6 +6984,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6863,9 +6998,9 @@ export interface operations {
     apiClientUpdate: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
             };
             path: {
                 api_client_id: string;
@@ -6881,8 +7016,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6892,6 +7028,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6901,6 +7039,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6910,6 +7050,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6919,6 +7061,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6928,6 +7072,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6937,6 +7083,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6946,15 +7095,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6964,6 +7128,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6973,6 +7139,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6982,6 +7151,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6993,9 +7165,11 @@ export interface operations {
     apiClientRotate: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 api_client_id: string;
@@ -7007,8 +7181,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7018,6 +7194,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7027,6 +7205,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7036,6 +7216,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7045,15 +7227,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7063,6 +7250,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7072,6 +7262,8 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7081,6 +7273,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7090,6 +7284,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7099,6 +7295,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7108,6 +7307,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7116,7 +7318,7 @@ export interface operations {
             };
         };
     };
-    approvalQueue: {
+    approvalQueueList: {
         parameters: {
             query?: {
                 approver_id?: string | null;
@@ -7139,6 +7341,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7148,6 +7352,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7157,6 +7363,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7166,6 +7374,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7175,6 +7385,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7184,6 +7396,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7193,6 +7408,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7224,6 +7442,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7233,6 +7453,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7242,6 +7464,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7251,6 +7475,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7260,6 +7486,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7269,6 +7497,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7278,6 +7509,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7289,7 +7523,10 @@ export interface operations {
     dealCreate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7302,8 +7539,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7313,6 +7552,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7322,6 +7563,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7331,15 +7574,20 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7349,15 +7597,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7367,6 +7630,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7376,6 +7642,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7398,8 +7667,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7409,6 +7679,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7416,6 +7689,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7425,6 +7700,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7434,6 +7711,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7443,6 +7722,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7452,6 +7733,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7461,6 +7744,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7470,6 +7756,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7478,7 +7767,7 @@ export interface operations {
             };
         };
     };
-    listEarnings: {
+    earningsList: {
         parameters: {
             query?: {
                 rep_id?: string | null;
@@ -7499,6 +7788,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7508,6 +7799,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7517,6 +7810,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7526,6 +7821,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7535,6 +7832,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7544,6 +7843,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7553,6 +7855,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7561,7 +7866,7 @@ export interface operations {
             };
         };
     };
-    eventFeed: {
+    eventList: {
         parameters: {
             query?: {
                 /** @description `next_cursor` of the previous page. */
@@ -7580,6 +7885,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7589,6 +7896,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7598,6 +7907,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7607,6 +7918,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7616,6 +7929,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7625,6 +7940,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7634,6 +7952,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7642,10 +7963,13 @@ export interface operations {
             };
         };
     };
-    previewIncentives: {
+    incentivesPreview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7658,6 +7982,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7667,6 +7994,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7676,6 +8005,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7685,24 +8016,53 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7712,6 +8072,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7721,6 +8084,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7754,6 +8120,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7763,6 +8131,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7772,6 +8142,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7781,6 +8153,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7790,6 +8164,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7799,6 +8175,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7808,6 +8187,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7819,7 +8201,10 @@ export interface operations {
     leadCreate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7832,8 +8217,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7843,6 +8230,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7852,6 +8241,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7861,24 +8252,53 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7888,6 +8308,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7897,6 +8320,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7905,10 +8331,13 @@ export interface operations {
             };
         };
     };
-    leadBatch: {
+    leadCreateBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7921,6 +8350,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7930,6 +8362,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7939,6 +8373,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7948,24 +8384,53 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7975,6 +8440,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7984,6 +8452,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8006,8 +8477,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8017,6 +8489,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8024,6 +8499,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8033,6 +8510,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8042,6 +8521,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8051,6 +8532,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8060,6 +8543,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8069,6 +8554,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8078,6 +8566,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8089,9 +8580,11 @@ export interface operations {
     leadAccept: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 lead_id: string;
@@ -8107,8 +8600,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8118,6 +8613,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8127,6 +8624,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8136,6 +8635,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8145,15 +8646,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8163,6 +8669,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8172,15 +8681,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8190,6 +8714,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8199,6 +8725,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8208,6 +8737,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8219,9 +8751,11 @@ export interface operations {
     leadAssign: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 lead_id: string;
@@ -8237,8 +8771,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8248,6 +8784,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8257,6 +8795,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8266,6 +8806,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8275,15 +8817,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8293,6 +8840,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8302,15 +8852,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8320,6 +8885,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8329,6 +8896,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8338,6 +8908,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8349,9 +8922,11 @@ export interface operations {
     leadConvert: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 lead_id: string;
@@ -8367,8 +8942,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8378,6 +8955,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8387,6 +8966,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8396,6 +8977,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8405,15 +8988,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8423,6 +9011,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8432,15 +9023,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8450,6 +9056,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8459,6 +9067,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8468,6 +9079,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8476,7 +9090,7 @@ export interface operations {
             };
         };
     };
-    leadDispositions: {
+    leadListDispositions: {
         parameters: {
             query?: never;
             header?: never;
@@ -8490,6 +9104,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8499,6 +9115,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8508,6 +9126,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8517,6 +9137,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8526,6 +9148,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8535,6 +9159,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8544,6 +9170,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8553,6 +9182,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8565,8 +9197,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+                /** @description Optional: this action adds to the resource and overwrites nothing, so a retry needs only its Idempotency-Key. If sent, the action is refused (412) unless the resource is still at this version. */
+                "If-Match"?: string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 lead_id: string;
@@ -8582,8 +9216,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8593,6 +9229,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8602,6 +9240,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8611,6 +9251,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8620,15 +9262,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8638,6 +9285,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8647,33 +9297,42 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
-            /** @description If-Match is required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
-                };
-            };
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8683,6 +9342,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8691,7 +9353,7 @@ export interface operations {
             };
         };
     };
-    leadEngagements: {
+    leadListEngagements: {
         parameters: {
             query?: never;
             header?: never;
@@ -8705,6 +9367,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8714,6 +9378,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8723,6 +9389,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8732,6 +9400,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8741,6 +9411,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8750,6 +9422,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8759,6 +9433,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8768,6 +9445,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8780,8 +9460,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+                /** @description Optional: this action adds to the resource and overwrites nothing, so a retry needs only its Idempotency-Key. If sent, the action is refused (412) unless the resource is still at this version. */
+                "If-Match"?: string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 lead_id: string;
@@ -8797,8 +9479,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8808,6 +9492,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8817,6 +9503,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8826,6 +9514,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8835,15 +9525,32 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8853,15 +9560,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8871,6 +9593,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8880,6 +9605,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8891,9 +9619,11 @@ export interface operations {
     leadForward: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 lead_id: string;
@@ -8905,8 +9635,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8916,6 +9648,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8925,6 +9659,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8934,6 +9670,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8943,15 +9681,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8961,6 +9704,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8970,6 +9716,8 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8979,6 +9727,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8988,6 +9738,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8997,6 +9749,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9006,6 +9761,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9014,7 +9772,7 @@ export interface operations {
             };
         };
     };
-    leadHistory: {
+    leadListHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -9028,6 +9786,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9037,6 +9797,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9046,6 +9808,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9055,6 +9819,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9064,6 +9830,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9073,6 +9841,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9082,6 +9852,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9091,6 +9864,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9102,9 +9878,11 @@ export interface operations {
     leadReject: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 lead_id: string;
@@ -9120,8 +9898,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9131,6 +9911,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9140,6 +9922,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9149,6 +9933,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9158,15 +9944,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9176,6 +9967,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9185,15 +9979,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9203,6 +10012,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9212,6 +10023,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9221,6 +10035,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9229,7 +10046,7 @@ export interface operations {
             };
         };
     };
-    me: {
+    meRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -9241,6 +10058,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9250,6 +10069,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9259,6 +10080,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9268,6 +10091,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9277,6 +10102,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9286,6 +10113,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9295,6 +10125,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9303,7 +10136,7 @@ export interface operations {
             };
         };
     };
-    myEarnings: {
+    earningsListMine: {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -9320,6 +10153,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9329,6 +10164,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9338,6 +10175,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9347,6 +10186,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9356,6 +10197,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9365,6 +10208,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9374,6 +10220,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9382,7 +10231,7 @@ export interface operations {
             };
         };
     };
-    changeMyPassword: {
+    passwordChange: {
         parameters: {
             query?: never;
             header?: never;
@@ -9398,6 +10247,8 @@ export interface operations {
             /** @description Request fulfilled, nothing follows */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9405,6 +10256,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9414,6 +10267,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9423,15 +10278,41 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9441,6 +10322,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9450,6 +10334,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9458,7 +10345,7 @@ export interface operations {
             };
         };
     };
-    listMySessions: {
+    sessionList: {
         parameters: {
             query?: never;
             header?: never;
@@ -9470,6 +10357,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9479,6 +10368,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9488,6 +10379,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9497,6 +10390,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9506,6 +10401,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9515,6 +10412,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9524,6 +10424,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9532,7 +10435,7 @@ export interface operations {
             };
         };
     };
-    endAllMySessions: {
+    sessionEndAll: {
         parameters: {
             query?: never;
             header?: never;
@@ -9544,6 +10447,8 @@ export interface operations {
             /** @description Request fulfilled, nothing follows */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9551,6 +10456,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9560,6 +10467,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9569,6 +10478,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9578,6 +10489,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9587,6 +10500,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9596,6 +10512,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9604,7 +10523,7 @@ export interface operations {
             };
         };
     };
-    endMySession: {
+    sessionEnd: {
         parameters: {
             query?: never;
             header?: never;
@@ -9618,6 +10537,8 @@ export interface operations {
             /** @description Request fulfilled, nothing follows */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9625,6 +10546,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9634,6 +10557,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9643,6 +10568,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9652,6 +10579,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9661,6 +10590,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9670,6 +10601,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9679,6 +10613,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9706,6 +10643,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9715,6 +10654,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9724,6 +10665,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9733,6 +10676,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9742,6 +10687,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9751,6 +10698,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9760,6 +10710,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9771,7 +10724,10 @@ export interface operations {
     oauthAppCreate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9784,8 +10740,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9795,6 +10753,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9804,6 +10764,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9813,15 +10775,20 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9831,15 +10798,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9849,6 +10831,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9858,6 +10843,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9880,8 +10868,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9891,6 +10880,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9898,6 +10890,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9907,6 +10901,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9916,6 +10912,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9925,6 +10923,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9934,6 +10934,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9943,6 +10945,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9952,6 +10957,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9963,9 +10971,9 @@ export interface operations {
     oauthAppUpdate: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
             };
             path: {
                 oauth_app_id: string;
@@ -9981,8 +10989,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9992,6 +11001,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10001,6 +11012,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10010,6 +11023,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10019,6 +11034,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10028,6 +11045,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10037,6 +11056,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10046,15 +11068,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10064,6 +11101,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10073,6 +11112,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10082,6 +11124,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10090,7 +11135,7 @@ export interface operations {
             };
         };
     };
-    revokeToken: {
+    tokenRevoke: {
         parameters: {
             query?: never;
             header?: never;
@@ -10106,6 +11151,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10115,6 +11162,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10124,6 +11173,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10133,15 +11184,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10151,6 +11217,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10160,6 +11229,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10168,7 +11240,7 @@ export interface operations {
             };
         };
     };
-    issueToken: {
+    tokenIssue: {
         parameters: {
             query?: never;
             header?: never;
@@ -10184,6 +11256,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10193,6 +11267,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10202,6 +11278,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10211,15 +11289,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10229,6 +11322,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10238,6 +11334,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10266,6 +11365,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10275,6 +11376,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10284,6 +11387,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10293,6 +11398,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10302,6 +11409,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10311,6 +11420,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10320,6 +11432,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10331,7 +11446,10 @@ export interface operations {
     organizationCreate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10344,8 +11462,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10355,6 +11475,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10364,6 +11486,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10373,15 +11497,20 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10391,15 +11520,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10409,6 +11553,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10418,6 +11565,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10440,8 +11590,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10451,6 +11602,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10458,6 +11612,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10467,6 +11623,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10476,6 +11634,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10485,6 +11645,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10494,6 +11656,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10503,6 +11667,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10512,6 +11679,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10523,9 +11693,9 @@ export interface operations {
     organizationUpdate: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
             };
             path: {
                 org_id: string;
@@ -10541,8 +11711,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10552,6 +11723,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10561,6 +11734,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10570,6 +11745,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10579,6 +11756,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10588,6 +11767,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10597,6 +11778,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10606,15 +11790,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10624,6 +11823,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10633,6 +11834,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10642,6 +11846,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10669,6 +11876,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10678,6 +11887,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10687,6 +11898,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10696,6 +11909,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10705,6 +11920,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10714,6 +11931,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10723,6 +11942,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10732,6 +11954,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10743,7 +11968,10 @@ export interface operations {
     invitationCreate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 org_id: string;
             };
@@ -10758,6 +11986,9 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10767,6 +11998,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10776,6 +12009,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10785,6 +12020,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10794,15 +12031,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10812,15 +12054,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10830,6 +12087,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10839,6 +12099,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10862,6 +12125,8 @@ export interface operations {
             /** @description Request fulfilled, nothing follows */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10869,6 +12134,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10878,6 +12145,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10887,6 +12156,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10896,6 +12167,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10905,6 +12178,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10914,6 +12189,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10923,6 +12200,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10932,6 +12212,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10961,6 +12244,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10970,6 +12255,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10979,6 +12266,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10988,6 +12277,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10997,6 +12288,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11006,6 +12299,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11015,6 +12310,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11024,6 +12322,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11035,7 +12336,10 @@ export interface operations {
     organizationCreateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 org_id: string;
             };
@@ -11050,6 +12354,9 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11059,6 +12366,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11068,6 +12377,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11077,6 +12388,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11086,15 +12399,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11104,15 +12422,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11122,6 +12455,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11131,6 +12467,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11142,9 +12481,9 @@ export interface operations {
     organizationUpdateUser: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
             };
             path: {
                 org_id: string;
@@ -11161,8 +12500,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11172,6 +12512,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11181,6 +12523,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11190,6 +12534,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11199,6 +12545,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11208,6 +12556,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11217,6 +12567,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11226,15 +12579,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11244,6 +12612,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11253,6 +12623,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11262,6 +12635,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11292,6 +12668,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11301,6 +12679,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11310,6 +12690,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11319,6 +12701,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11328,6 +12712,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11337,6 +12723,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11346,6 +12735,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11357,7 +12749,10 @@ export interface operations {
     partnershipCreate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11370,8 +12765,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11381,6 +12778,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11390,6 +12789,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11399,15 +12800,20 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11417,15 +12823,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11435,6 +12856,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11444,6 +12868,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11466,8 +12893,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11477,6 +12905,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11484,6 +12915,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11493,6 +12926,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11502,6 +12937,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11511,6 +12948,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11520,6 +12959,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11529,6 +12970,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11538,6 +12982,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11549,9 +12996,9 @@ export interface operations {
     partnershipUpdate: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
             };
             path: {
                 partnership_id: string;
@@ -11567,8 +13014,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11578,6 +13026,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11587,6 +13037,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11596,6 +13048,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11605,6 +13059,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11614,6 +13070,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11623,15 +13082,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11641,6 +13115,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11650,6 +13126,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11659,6 +13138,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11667,7 +13149,7 @@ export interface operations {
             };
         };
     };
-    requestPasswordReset: {
+    passwordResetRequest: {
         parameters: {
             query?: never;
             header?: never;
@@ -11683,6 +13165,8 @@ export interface operations {
             /** @description Request accepted, processing continues off-line */
             202: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11692,6 +13176,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11701,15 +13187,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11719,6 +13220,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11728,6 +13232,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11753,6 +13260,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11762,6 +13271,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11771,6 +13282,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11780,6 +13293,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11789,6 +13304,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11798,6 +13315,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11807,6 +13327,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11818,7 +13341,10 @@ export interface operations {
     payoutCreate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11831,8 +13357,10 @@ export interface operations {
             /** @description Request accepted, processing continues off-line */
             202: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11842,6 +13370,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11851,6 +13381,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11860,24 +13392,53 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11887,6 +13448,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11896,6 +13460,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11918,8 +13485,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11929,6 +13497,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11936,6 +13507,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11945,6 +13518,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11954,6 +13529,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11963,6 +13540,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11972,6 +13551,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11981,6 +13562,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11990,6 +13574,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11998,7 +13585,7 @@ export interface operations {
             };
         };
     };
-    payoutItems: {
+    payoutListItems: {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -12019,6 +13606,8 @@ export interface operations {
             /** @description A page of the payout's entries; as CSV, all of them */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12029,6 +13618,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12038,6 +13629,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12047,6 +13640,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12056,6 +13651,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12065,6 +13662,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12074,6 +13673,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12083,6 +13685,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12094,9 +13699,11 @@ export interface operations {
     payoutMarkPaid: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 payout_id: string;
@@ -12112,8 +13719,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12123,6 +13732,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12132,6 +13743,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12141,6 +13754,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12150,15 +13765,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12168,6 +13788,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12177,15 +13800,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12195,6 +13833,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12204,6 +13844,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12213,6 +13856,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12241,6 +13887,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12250,6 +13898,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12259,6 +13909,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12268,6 +13920,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12277,6 +13931,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12286,6 +13942,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12295,6 +13954,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12306,7 +13968,10 @@ export interface operations {
     programCreate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12319,8 +13984,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12330,6 +13997,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12339,6 +14008,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12348,15 +14019,20 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12366,15 +14042,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12384,6 +14075,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12393,6 +14087,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12415,8 +14112,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12426,6 +14124,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -12433,6 +14134,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12442,6 +14145,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12451,6 +14156,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12460,6 +14167,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12469,6 +14178,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12478,6 +14189,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12487,6 +14201,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12498,9 +14215,9 @@ export interface operations {
     programSetAutoApproveRules: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
             };
             path: {
                 program_id: string;
@@ -12516,8 +14233,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12527,6 +14245,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12536,6 +14256,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12545,6 +14267,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12554,6 +14278,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12563,6 +14289,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12572,15 +14301,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12590,6 +14334,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12599,6 +14345,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12608,6 +14357,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12630,6 +14382,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12639,6 +14393,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12648,6 +14404,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12657,6 +14415,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12666,6 +14426,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12675,6 +14437,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12684,6 +14448,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12693,6 +14460,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12704,7 +14474,10 @@ export interface operations {
     planCreate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 program_id: string;
             };
@@ -12719,6 +14492,9 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12728,6 +14504,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12737,6 +14515,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12746,6 +14526,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12755,24 +14537,53 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12782,6 +14593,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12791,6 +14605,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12815,6 +14632,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12824,6 +14643,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12833,6 +14654,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12842,6 +14665,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12851,6 +14676,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12860,6 +14687,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12869,6 +14698,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12878,6 +14710,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12907,6 +14742,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12916,6 +14753,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12925,6 +14764,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12934,6 +14775,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12943,6 +14786,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12952,6 +14797,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12961,6 +14808,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12970,6 +14820,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12981,7 +14834,10 @@ export interface operations {
     programCreateProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 program_id: string;
             };
@@ -12996,6 +14852,9 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13005,6 +14864,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13014,6 +14875,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13023,6 +14886,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13032,15 +14897,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13050,15 +14920,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13068,6 +14953,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13077,6 +14965,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13113,6 +15004,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13122,6 +15015,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13131,6 +15026,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13140,6 +15037,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13149,6 +15048,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13158,6 +15059,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13167,6 +15071,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13189,8 +15096,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13200,6 +15108,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -13207,6 +15118,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13216,6 +15129,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13225,6 +15140,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13234,6 +15151,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13243,6 +15162,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13252,6 +15173,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13261,6 +15185,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13269,12 +15196,14 @@ export interface operations {
             };
         };
     };
-    decisionApprove: {
+    registrationApprove: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 registration_id: string;
@@ -13290,8 +15219,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13301,6 +15232,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13310,6 +15243,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13319,6 +15254,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13328,15 +15265,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13346,6 +15288,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13355,15 +15300,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13373,6 +15333,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13382,6 +15344,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13391,6 +15356,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13399,12 +15367,14 @@ export interface operations {
             };
         };
     };
-    decisionAssign: {
+    registrationAssign: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 registration_id: string;
@@ -13420,8 +15390,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13431,6 +15403,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13440,6 +15414,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13449,6 +15425,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13458,15 +15436,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13476,6 +15459,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13485,15 +15471,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13503,6 +15504,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13512,6 +15515,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13521,6 +15527,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13532,9 +15541,11 @@ export interface operations {
     registrationCancel: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 registration_id: string;
@@ -13550,8 +15561,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13561,6 +15574,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13570,6 +15585,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13579,6 +15596,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13588,15 +15607,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13606,6 +15630,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13615,15 +15642,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13633,6 +15675,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13642,6 +15686,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13651,6 +15698,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13659,7 +15709,7 @@ export interface operations {
             };
         };
     };
-    registrationEarnings: {
+    registrationListEarnings: {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -13678,6 +15728,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13687,6 +15739,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13696,6 +15750,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13705,6 +15761,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13714,6 +15772,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13723,6 +15783,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13732,6 +15794,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13741,6 +15806,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13749,7 +15817,7 @@ export interface operations {
             };
         };
     };
-    registrationExtensions: {
+    registrationListExtensions: {
         parameters: {
             query?: never;
             header?: never;
@@ -13763,6 +15831,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13772,6 +15842,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13781,6 +15853,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13790,6 +15864,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13799,6 +15875,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13808,6 +15886,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13817,6 +15897,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13826,6 +15909,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13837,9 +15923,11 @@ export interface operations {
     registrationRequestExtension: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 registration_id: string;
@@ -13855,8 +15943,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13866,6 +15956,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13875,6 +15967,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13884,6 +15978,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13893,15 +15989,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13911,6 +16012,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13920,15 +16024,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13938,6 +16057,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13947,6 +16068,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13956,6 +16080,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13967,9 +16094,11 @@ export interface operations {
     registrationDecideExtension: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 registration_id: string;
@@ -13986,8 +16115,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13997,6 +16128,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14006,6 +16139,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14015,6 +16150,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14024,15 +16161,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14042,6 +16184,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14051,15 +16196,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14069,6 +16229,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14078,6 +16240,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14087,6 +16252,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14095,7 +16263,7 @@ export interface operations {
             };
         };
     };
-    registrationHistory: {
+    registrationListHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -14109,6 +16277,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14118,6 +16288,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14127,6 +16299,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14136,6 +16310,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14145,6 +16321,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14154,6 +16332,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14163,6 +16343,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14172,6 +16355,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14180,12 +16366,14 @@ export interface operations {
             };
         };
     };
-    decisionReject: {
+    registrationReject: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 registration_id: string;
@@ -14201,8 +16389,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14212,6 +16402,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14221,6 +16413,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14230,6 +16424,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14239,15 +16435,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14257,6 +16458,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14266,15 +16470,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14284,6 +16503,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14293,6 +16514,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14302,6 +16526,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14310,12 +16537,14 @@ export interface operations {
             };
         };
     };
-    decisionRequestInfo: {
+    registrationRequestInfo: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 registration_id: string;
@@ -14331,8 +16560,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14342,6 +16573,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14351,6 +16584,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14360,6 +16595,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14369,15 +16606,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14387,6 +16629,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14396,15 +16641,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14414,6 +16674,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14423,6 +16685,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14432,6 +16697,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14440,12 +16708,14 @@ export interface operations {
             };
         };
     };
-    decisionResubmit: {
+    registrationResubmit: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 registration_id: string;
@@ -14461,8 +16731,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14472,6 +16744,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14481,6 +16755,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14490,6 +16766,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14499,15 +16777,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14517,6 +16800,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14526,15 +16812,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14544,6 +16845,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14553,6 +16856,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14562,6 +16868,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14570,7 +16879,7 @@ export interface operations {
             };
         };
     };
-    registrationClock: {
+    registrationReadSla: {
         parameters: {
             query?: never;
             header?: never;
@@ -14584,8 +16893,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Weak validator: the resource's version, not of what it derives from the time. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14595,6 +16905,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -14602,6 +16915,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14611,6 +16926,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14620,6 +16937,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14629,6 +16948,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14638,6 +16959,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14647,6 +16970,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14656,6 +16982,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14667,9 +16996,11 @@ export interface operations {
     registrationReportStage: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 registration_id: string;
@@ -14685,8 +17016,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14696,6 +17029,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14705,6 +17040,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14714,6 +17051,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14723,15 +17062,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14741,6 +17085,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14750,15 +17097,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14768,6 +17130,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14777,6 +17141,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14786,6 +17153,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14797,9 +17167,11 @@ export interface operations {
     registrationWithdraw: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 registration_id: string;
@@ -14815,8 +17187,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14826,6 +17200,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14835,6 +17211,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14844,6 +17222,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14853,15 +17233,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14871,6 +17256,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14880,15 +17268,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14898,6 +17301,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14907,6 +17312,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14916,6 +17324,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14924,7 +17335,7 @@ export interface operations {
             };
         };
     };
-    leadReport: {
+    leadReportRead: {
         parameters: {
             query?: {
                 /** @description First day of submission (UTC); 90 days back. */
@@ -14953,6 +17364,8 @@ export interface operations {
             /** @description The report, as JSON or CSV */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14963,6 +17376,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14972,6 +17387,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14981,6 +17398,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14990,6 +17409,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14999,6 +17420,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15008,6 +17432,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15016,7 +17443,7 @@ export interface operations {
             };
         };
     };
-    slaReport: {
+    slaReportRead: {
         parameters: {
             query?: {
                 /** @description First day of submission (UTC); 90 days back. */
@@ -15039,6 +17466,8 @@ export interface operations {
             /** @description The report, as JSON or CSV */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15049,6 +17478,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15058,6 +17489,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15067,6 +17500,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15076,6 +17511,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15085,6 +17522,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15094,6 +17534,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15102,7 +17545,7 @@ export interface operations {
             };
         };
     };
-    slaAtRisk: {
+    slaAtRiskList: {
         parameters: {
             query?: {
                 vendor_id?: string | null;
@@ -15122,6 +17565,8 @@ export interface operations {
             /** @description A page of them; as CSV, all of them */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15132,6 +17577,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15141,6 +17588,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15150,6 +17599,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15159,6 +17610,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15168,6 +17621,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15177,6 +17633,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15185,7 +17644,7 @@ export interface operations {
             };
         };
     };
-    slaBreaches: {
+    slaBreachList: {
         parameters: {
             query?: {
                 /** @description First day of submission (UTC); 90 days back. */
@@ -15211,6 +17670,8 @@ export interface operations {
             /** @description A page of breaches; as CSV, all of them */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15221,6 +17682,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15230,6 +17693,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15239,6 +17704,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15248,6 +17715,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15257,6 +17726,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15266,6 +17738,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15288,8 +17763,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15299,6 +17775,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -15306,6 +17785,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15315,6 +17796,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15324,6 +17807,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15333,6 +17818,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15342,6 +17829,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15351,6 +17840,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15360,6 +17852,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15371,9 +17866,9 @@ export interface operations {
     leadPolicyWrite: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
             };
             path: {
                 vendor_id: string;
@@ -15389,8 +17884,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15400,6 +17896,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15409,6 +17907,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15418,6 +17918,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15427,6 +17929,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15436,6 +17940,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15445,6 +17951,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15454,15 +17963,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15472,6 +17996,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15481,6 +18007,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15490,6 +18019,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15514,8 +18046,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15525,6 +18058,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -15532,6 +18068,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15541,6 +18079,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15550,6 +18090,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15559,6 +18101,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15568,6 +18112,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15577,6 +18123,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15586,6 +18135,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15599,9 +18151,9 @@ export interface operations {
             query?: {
                 program_id?: string | null;
             };
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
             };
             path: {
                 vendor_id: string;
@@ -15617,8 +18169,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15628,6 +18181,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15637,6 +18192,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15646,6 +18203,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15655,6 +18214,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15664,6 +18225,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15673,6 +18236,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15682,15 +18248,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15700,6 +18281,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15709,6 +18292,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15718,6 +18304,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15738,6 +18327,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15747,6 +18338,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15756,6 +18349,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15765,6 +18360,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15774,6 +18371,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15783,6 +18382,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15792,6 +18394,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15803,7 +18408,10 @@ export interface operations {
     webhookEndpointCreate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15816,8 +18424,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15827,6 +18437,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15836,6 +18448,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15845,24 +18459,53 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15872,6 +18515,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15881,6 +18527,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15903,8 +18552,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15914,6 +18564,9 @@ export interface operations {
             /** @description Not modified (If-None-Match) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -15921,6 +18574,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15930,6 +18585,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15939,6 +18596,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15948,6 +18607,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15957,6 +18618,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15966,6 +18629,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15975,6 +18641,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -15986,9 +18655,9 @@ export interface operations {
     webhookEndpointRemove: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
             };
             path: {
                 endpoint_id: string;
@@ -16000,6 +18669,8 @@ export interface operations {
             /** @description Request fulfilled, nothing follows */
             204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -16007,6 +18678,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16016,6 +18689,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16025,6 +18700,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16034,6 +18711,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16043,6 +18722,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16052,6 +18734,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16061,6 +18745,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16070,6 +18756,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16079,6 +18768,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16090,9 +18782,9 @@ export interface operations {
     webhookEndpointUpdate: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
             };
             path: {
                 endpoint_id: string;
@@ -16108,8 +18800,9 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16119,6 +18812,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16128,6 +18823,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16137,6 +18834,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16146,6 +18845,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16155,6 +18856,9 @@ export interface operations {
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16164,15 +18868,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16182,6 +18901,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16191,6 +18912,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16200,6 +18924,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16208,7 +18935,7 @@ export interface operations {
             };
         };
     };
-    webhookEndpointDeliveries: {
+    webhookEndpointListDeliveries: {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -16227,6 +18954,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16236,6 +18965,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16245,6 +18976,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16254,6 +18987,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16263,6 +18998,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16272,6 +19009,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16281,6 +19020,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16290,6 +19032,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16298,7 +19043,7 @@ export interface operations {
             };
         };
     };
-    webhookEndpointDelivery: {
+    webhookEndpointReadDelivery: {
         parameters: {
             query?: never;
             header?: never;
@@ -16313,6 +19058,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16322,6 +19069,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16331,6 +19080,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16340,6 +19091,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16349,6 +19102,8 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16358,6 +19113,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16367,6 +19124,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16376,6 +19136,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16387,7 +19150,10 @@ export interface operations {
     webhookEndpointReplay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 endpoint_id: string;
                 delivery_id: string;
@@ -16399,6 +19165,9 @@ export interface operations {
             /** @description Request accepted, processing continues off-line */
             202: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16408,6 +19177,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16417,6 +19188,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16426,6 +19199,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16435,15 +19210,20 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16453,6 +19233,8 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16462,6 +19244,8 @@ export interface operations {
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16471,6 +19255,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16480,6 +19267,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16491,9 +19281,11 @@ export interface operations {
     webhookEndpointRotate: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag the change was made against: a change without it is a 428 unless its operation says If-Match is optional, and `*` matches any version. */
-                "If-Match"?: string | null;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 endpoint_id: string;
@@ -16509,8 +19301,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
-                    /** @description Strong validator: the resource's version. */
-                    ETag?: unknown;
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16520,6 +19314,8 @@ export interface operations {
             /** @description Malformed request or invalid parameter */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16529,6 +19325,8 @@ export interface operations {
             /** @description Missing or invalid access token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16538,6 +19336,8 @@ export interface operations {
             /** @description The token's role or scope does not allow this */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16547,15 +19347,32 @@ export interface operations {
             /** @description No such resource visible to the caller */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
             /** @description If-Match names a version that is no longer current */
             412: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16565,15 +19382,30 @@ export interface operations {
             /** @description Request body over the size limit */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
                 };
             };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
             /** @description Well-formed but invalid input */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16583,6 +19415,8 @@ export interface operations {
             /** @description If-Match is required */
             428: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16592,6 +19426,9 @@ export interface operations {
             /** @description Too many requests: retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -16601,6 +19438,9 @@ export interface operations {
             /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
             503: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {

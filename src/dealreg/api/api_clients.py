@@ -12,8 +12,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from dealreg.api.conditional import (
     ETAG_HEADER,
     NOT_MODIFIED,
-    IfMatchHeader,
-    if_match,
+    Precondition,
     tagged,
     with_etag,
 )
@@ -172,13 +171,13 @@ class ApiClientController(Controller):
         principal: Caller,
         api_client_id: FromPath[uuid.UUID],
         data: JSONBody[ApiClientUpdate],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[ApiClientOut]:
         client = await clients.update_api_client(
             db,
             principal,
             api_client_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             name=unset_to_none(data.name),
             scopes=_scopes(unset_to_none(data.scopes)),
             active=unset_to_none(data.active),
@@ -198,9 +197,9 @@ class ApiClientController(Controller):
         db: Db,
         principal: Caller,
         api_client_id: FromPath[uuid.UUID],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[ApiClientWithSecret]:
         issued = await clients.rotate_client_secret(
-            db, principal, api_client_id, if_match=if_match(if_match_header, required=True)
+            db, principal, api_client_id, if_match=precondition
         )
         return _with_secret(issued)

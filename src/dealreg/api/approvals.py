@@ -12,7 +12,7 @@ import msgspec
 from litestar import Controller, Response, get, post
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
-from dealreg.api.conditional import ETAG_HEADER, IfMatchHeader, if_match, tagged
+from dealreg.api.conditional import ETAG_HEADER, Precondition, tagged
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.registrations import RegistrationRow, registration_rows
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems
@@ -60,26 +60,34 @@ class Queue(msgspec.Struct):
 
 
 class DecisionController(Controller):
+    # Its operations are named by the resource they change (`registrationApprove`), not by
+    # this controller, as app.operation_id would.
     path = "/v1/registrations/{registration_id:uuid}"
     tags = ["approvals"]
     security = BEARER_SECURITY
     guards = [requires(scopes.WRITE_REGISTRATIONS)]
     response_headers = [ETAG_HEADER]
 
-    @post("/approve", status_code=200, responses=CHANGE_PROBLEMS, summary="Approve (the vendor)")
+    @post(
+        "/approve",
+        operation_id="registrationApprove",
+        status_code=200,
+        responses=CHANGE_PROBLEMS,
+        summary="Approve (the vendor)",
+    )
     async def approve(
         self,
         db: Db,
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[Approval],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[RegistrationOut]:
         registration = await service.approve(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             note=data.note,
         )
         return tagged(
@@ -87,7 +95,11 @@ class DecisionController(Controller):
         )
 
     @post(
-        "/reject", status_code=200, responses=CHANGE_PROBLEMS, summary="Reject, with a reason code"
+        "/reject",
+        status_code=200,
+        responses=CHANGE_PROBLEMS,
+        summary="Reject, with a reason code",
+        operation_id="registrationReject",
     )
     async def reject(
         self,
@@ -95,13 +107,13 @@ class DecisionController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[RegistrationRejection],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[RegistrationOut]:
         registration = await service.reject(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             reason=data.reason,
             note=data.note,
         )
@@ -111,6 +123,7 @@ class DecisionController(Controller):
 
     @post(
         "/request-info",
+        operation_id="registrationRequestInfo",
         status_code=200,
         responses=CHANGE_PROBLEMS,
         summary="Ask the partner for information (the registration waits on the partner)",
@@ -121,13 +134,13 @@ class DecisionController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[InfoRequest],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[RegistrationOut]:
         registration = await service.request_info(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             question=data.question,
         )
         return tagged(
@@ -136,6 +149,7 @@ class DecisionController(Controller):
 
     @post(
         "/resubmit",
+        operation_id="registrationResubmit",
         status_code=200,
         responses=CHANGE_PROBLEMS,
         summary="Answer the vendor's question (the partner): back to review",
@@ -146,13 +160,13 @@ class DecisionController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[Resubmission],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[RegistrationOut]:
         registration = await service.resubmit(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             reply=data.reply,
             answers=data.answers,
         )
@@ -162,6 +176,7 @@ class DecisionController(Controller):
 
     @post(
         "/assign",
+        operation_id="registrationAssign",
         status_code=200,
         responses=CHANGE_PROBLEMS,
         summary="Give an open registration to one of the vendor's approvers",
@@ -172,13 +187,13 @@ class DecisionController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[ApproverAssignment],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[RegistrationOut]:
         registration = await service.assign(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             approver_id=data.approver_id,
         )
         return tagged(
@@ -188,6 +203,7 @@ class DecisionController(Controller):
 
 @get(
     "/v1/approvals/queue",
+    operation_id="approvalQueueList",
     tags=["approvals"],
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REGISTRATIONS)],

@@ -1,10 +1,17 @@
 """Conditional requests (RFC 9110 §13): ETags on single-resource reads, `If-None-Match` → 304,
-and `If-Match` on changes → 412 when stale, 428 when a PATCH sends none."""
+and `If-Match` on changes → 412 when stale, 428 when a change that requires it sends none.
+
+A handler takes its If-Match as the `precondition` dependency, parsed here. Every change requires
+it (the app's `IF_MATCH_REQUIRED`); an append-only action, which overwrites nothing, overrides it
+with `IF_MATCH_OPTIONAL`. Each provider's one `required` flag both decides whether a missing
+If-Match is a 428 and declares the header required in the OpenAPI document, so the two cannot
+disagree."""
 
 from typing import Annotated, Any, TypeVar
 
 from litestar import Request, Response
 from litestar.datastructures import ResponseHeader
+from litestar.di import NamedDependency, Provide
 from litestar.openapi import ResponseSpec
 from litestar.params import HeaderParameter
 
@@ -13,17 +20,6 @@ from dealreg.preconditions import IfMatch, etag_of
 T = TypeVar("T")
 
 REVALIDATE = "private, no-cache"
-
-IfMatchHeader = Annotated[
-    str | None,
-    HeaderParameter(
-        name="If-Match",
-        description=(
-            "The ETag the change was made against: a change without it is a 428 unless its "
-            "operation says If-Match is optional, and `*` matches any version."
-        ),
-    ),
-]
 
 ETAG_HEADER = ResponseHeader(
     name="ETag", description="Strong validator: the resource's version.", documentation_only=True
@@ -66,6 +62,7 @@ def tagged(body: T, version: int) -> Response[T]:
 
 
 def if_match(header: str | None, *, required: bool) -> IfMatch:
+    """The versions `header` names; a missing header is a 428 to come when `required`."""
     if header is None:
         return IfMatch(versions=None, missing=required)
     if header.strip() == "*":
@@ -77,3 +74,38 @@ def if_match(header: str | None, *, required: bool) -> IfMatch:
         if tag.startswith('"') and tag.endswith('"') and tag[1:-1].isdigit():
             versions.add(int(tag[1:-1]))
     return IfMatch(versions=frozenset(versions))
+
+
+_DESCRIPTIONS = {
+    True: (
+        "The ETag of the version the change was made against (`*`: whatever version is "
+        "current). Without it the change is refused (428); with a stale one, 412."
+    ),
+    False: (
+        "Optional: this action adds to the resource and overwrites nothing, so a retry needs "
+        "only its Idempotency-Key. If sent, the action is refused (412) unless the resource "
+        "is still at this version."
+    ),
+}
+
+
+def _precondition(*, required: bool) -> Provide:
+    def precondition(
+        if_match_header: Annotated[
+            # Optional to Litestar, so that a missing header reaches `if_match` (a 428 once the
+            # resource is known to exist) rather than Litestar's 400; `required` for clients.
+            str | None,
+            HeaderParameter(
+                name="If-Match", required=required, description=_DESCRIPTIONS[required]
+            ),
+        ] = None,
+    ) -> IfMatch:
+        return if_match(if_match_header, required=required)
+
+    return Provide(precondition, sync_to_thread=False)
+
+
+IF_MATCH_REQUIRED = _precondition(required=True)
+IF_MATCH_OPTIONAL = _precondition(required=False)
+# What a change was made against: `precondition: Precondition` in a handler's signature.
+Precondition = NamedDependency[IfMatch]

@@ -1,4 +1,5 @@
-"""Dependencies every controller shares: the transaction, the caller, and list paging."""
+"""Dependencies every controller shares: the transaction, the caller, a change's If-Match, and
+list paging."""
 
 import base64
 import binascii
@@ -11,6 +12,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.api.conditional import IF_MATCH_REQUIRED
 from dealreg.api.security import current_principal
 from dealreg.api.unit_of_work import session_of
 from dealreg.dates import refusal
@@ -116,4 +118,6 @@ Caller = NamedDependency[Principal]
 DEPENDENCIES = {
     "db": Provide(provide_db, sync_to_thread=False),
     "principal": Provide(provide_principal, sync_to_thread=False),
+    # Every change requires If-Match unless its handler overrides this (conditional.py).
+    "precondition": IF_MATCH_REQUIRED,
 }

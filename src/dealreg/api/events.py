@@ -48,6 +48,7 @@ class EventFeed(msgspec.Struct):
 
 @get(
     "/v1/events",
+    operation_id="eventList",
     tags=["events"],
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_EVENTS)],

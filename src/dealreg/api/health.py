@@ -22,13 +22,20 @@ class NotReady(DealRegError):
     status, type, title = 503, "not-ready", "Not ready"
 
 
-@get("/health", tags=["health"], opt={"public": True}, summary="The process is up")
+@get(
+    "/health",
+    operation_id="healthCheck",
+    tags=["health"],
+    opt={"public": True},
+    summary="The process is up",
+)
 async def health() -> Health:
     return Health(status="ok")
 
 
 @get(
     "/ready",
+    operation_id="readinessCheck",
     tags=["health"],
     opt={"public": True},
     responses=problems(503, public=True),

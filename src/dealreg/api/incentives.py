@@ -12,8 +12,7 @@ from litestar.params import FromPath, FromQuery, JSONBody, PathParameter
 from dealreg.api.conditional import (
     ETAG_HEADER,
     NOT_MODIFIED,
-    IfMatchHeader,
-    if_match,
+    Precondition,
     tagged,
     with_etag,
 )
@@ -147,6 +146,7 @@ class MyEarnings(msgspec.Struct):
 
 @get(
     "/v1/registrations/{registration_id:uuid}/earnings",
+    operation_id="registrationListEarnings",
     tags=["incentives"],
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REGISTRATIONS)],
@@ -168,6 +168,7 @@ async def registration_earnings(
 
 @get(
     "/v1/me/earnings",
+    operation_id="earningsListMine",
     tags=["incentives"],
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REGISTRATIONS)],
@@ -193,6 +194,7 @@ async def my_earnings(
 
 @get(
     "/v1/earnings",
+    operation_id="earningsList",
     tags=["incentives"],
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REGISTRATIONS)],
@@ -227,6 +229,7 @@ async def list_earnings(
 
 @post(
     "/v1/incentives/preview",
+    operation_id="incentivesPreview",
     tags=["incentives"],
     security=BEARER_SECURITY,
     guards=[requires(scopes.WRITE_REGISTRATIONS)],
@@ -363,7 +366,7 @@ class PayoutController(Controller):
         operation_class=JsonOrCsv,
         summary="The payout's entries in the order earned; as CSV, all of them",
     )
-    async def items(
+    async def list_items(
         self,
         request: Request[Any, Any, Any],
         db: Db,
@@ -396,13 +399,13 @@ class PayoutController(Controller):
         principal: Caller,
         payout_id: FromPath[uuid.UUID],
         data: JSONBody[PaidBody],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[PayoutOut]:
         payout = await payouts.mark_paid(
             db,
             principal,
             payout_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             reference=data.reference,
         )
         return tagged(PayoutOut.of(payout, await payouts.totals(db, payout.id)), payout.version)

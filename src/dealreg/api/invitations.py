@@ -137,6 +137,7 @@ _ACCEPTED = PasswordResetAccepted(
 
 @post(
     "/v1/password-resets",
+    operation_id="passwordResetRequest",
     tags=["oauth"],
     opt={"public": True},
     status_code=HTTP_202_ACCEPTED,

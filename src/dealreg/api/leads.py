@@ -12,9 +12,9 @@ from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from dealreg.api.conditional import (
     ETAG_HEADER,
+    IF_MATCH_OPTIONAL,
     NOT_MODIFIED,
-    IfMatchHeader,
-    if_match,
+    Precondition,
     tagged,
     with_etag,
 )
@@ -223,7 +223,9 @@ class LeadController(Controller):
             "a retried batch creates nothing twice."
         ),
     )
-    async def batch(self, db: Db, principal: Caller, data: JSONBody[BatchInput]) -> BatchResult:
+    async def create_batch(
+        self, db: Db, principal: Caller, data: JSONBody[BatchInput]
+    ) -> BatchResult:
         items = []
         for index, entry in enumerate(data.leads):
             try:
@@ -297,7 +299,7 @@ class LeadController(Controller):
         responses=problems(404),
         summary="What happened to a lead: who, when, from what to what, and why",
     )
-    async def history(
+    async def list_history(
         self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
     ) -> LeadHistoryList:
         rows = await reads.history(db, principal, lead_id)
@@ -316,11 +318,9 @@ class LeadController(Controller):
         db: Db,
         principal: Caller,
         lead_id: FromPath[uuid.UUID],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[LeadOut]:
-        lead = await service.forward_lead(
-            db, principal, lead_id, if_match=if_match(if_match_header, required=True)
-        )
+        lead = await service.forward_lead(db, principal, lead_id, if_match=precondition)
         return tagged(lead_out(lead), lead.version)
 
     @get(
@@ -329,7 +329,7 @@ class LeadController(Controller):
         responses=problems(404),
         summary="What the prospect did, as scored, oldest first",
     )
-    async def engagements(
+    async def list_engagements(
         self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
     ) -> EngagementList:
         rows = await reads.engagements(db, principal, lead_id)
@@ -341,8 +341,13 @@ class LeadController(Controller):
         guards=[requires(scopes.WRITE_LEADS)],
         responses=problems(404, 412, 413),
         response_headers=[ETAG_HEADER],
+        # Append-only: engagements add to the lead and overwrite nothing.
+        dependencies={"precondition": IF_MATCH_OPTIONAL},
         summary="Add engagements (the vendor); each adds its rubric points to the score",
-        description="If-Match is optional: engagements add to the lead and overwrite nothing.",
+        description=(
+            "If-Match is optional: engagements add to the lead and overwrite nothing, and an "
+            "Idempotency-Key makes a retry safe."
+        ),
     )
     async def add_engagements(
         self,
@@ -350,14 +355,14 @@ class LeadController(Controller):
         principal: Caller,
         lead_id: FromPath[uuid.UUID],
         data: JSONBody[Engagements],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[EngagementResult]:
         lead, rows = await lead_engagements.add_engagements(
             db,
             principal,
             lead_id,
             data.engagements,
-            if_match=if_match(if_match_header, required=False),
+            if_match=precondition,
         )
         result = EngagementResult(
             lead=lead_out(lead),
@@ -379,14 +384,14 @@ class LeadController(Controller):
         principal: Caller,
         lead_id: FromPath[uuid.UUID],
         data: JSONBody[LeadAssignment],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[LeadOut]:
         lead = await service.assign(
             db,
             principal,
             lead_id,
             rep_id=data.rep_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
         )
         return tagged(lead_out(lead), lead.version)
 
@@ -404,14 +409,14 @@ class LeadController(Controller):
         principal: Caller,
         lead_id: FromPath[uuid.UUID],
         data: JSONBody[Acceptance],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[LeadOut]:
         lead = await service.accept(
             db,
             principal,
             lead_id,
             note=data.note,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
         )
         return tagged(lead_out(lead), lead.version)
 
@@ -429,7 +434,7 @@ class LeadController(Controller):
         principal: Caller,
         lead_id: FromPath[uuid.UUID],
         data: JSONBody[LeadRejectionRequest],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[LeadOut]:
         lead = await service.reject(
             db,
@@ -437,7 +442,7 @@ class LeadController(Controller):
             lead_id,
             reason=data.reason,
             note=data.note,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
         )
         return tagged(lead_out(lead), lead.version)
 
@@ -447,7 +452,7 @@ class LeadController(Controller):
         responses=problems(404),
         summary="The dispositions reported for a lead, in the order they happened",
     )
-    async def dispositions(
+    async def list_dispositions(
         self, db: Db, principal: Caller, lead_id: FromPath[uuid.UUID]
     ) -> DispositionList:
         rows = await reads.dispositions(db, principal, lead_id)
@@ -458,14 +463,19 @@ class LeadController(Controller):
     @post(
         "/{lead_id:uuid}/dispositions",
         guards=[requires(scopes.WRITE_LEADS)],
-        responses=CHANGE_PROBLEMS,
+        responses=problems(404, 409, 412, 413),
         response_headers=[ETAG_HEADER],
+        # Append-only: a phone's offline queue of dispositions is sent in order without each
+        # waiting for the lead's new ETag; the order rules below still refuse a wrong one.
+        dependencies={"precondition": IF_MATCH_OPTIONAL},
         summary="Report what happened with an accepted lead, and when",
         description=(
             "In order: `first_touch` first and once; `follow_up` any number of times; "
             "`qualified` once; then one final `won`, `lost` (with `lost_reason`) or "
             "`no_decision`. `converted` comes from `POST /v1/leads/{id}/convert`. Each happens "
-            "no earlier than the acceptance and the disposition before it."
+            "no earlier than the acceptance and the disposition before it. If-Match is "
+            "optional: a disposition adds to the lead's record and overwrites nothing, and an "
+            "Idempotency-Key makes a retry safe."
         ),
     )
     async def report_disposition(
@@ -474,10 +484,10 @@ class LeadController(Controller):
         principal: Caller,
         lead_id: FromPath[uuid.UUID],
         data: JSONBody[DispositionInput],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[DispositionResult]:
         lead, row = await service.report_disposition(
-            db, principal, lead_id, data, if_match=if_match(if_match_header, required=True)
+            db, principal, lead_id, data, if_match=precondition
         )
         result = DispositionResult(
             lead=lead_out(lead),
@@ -504,11 +514,9 @@ class LeadController(Controller):
         principal: Caller,
         lead_id: FromPath[uuid.UUID],
         data: JSONBody[ConversionInput],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[ConversionResult]:
-        lead, submitted = await service.convert(
-            db, principal, lead_id, data, if_match=if_match(if_match_header, required=True)
-        )
+        lead, submitted = await service.convert(db, principal, lead_id, data, if_match=precondition)
         deal = deal_out(
             principal.org_kind, submitted.deal, submitted.lines, submitted.registrations
         )
@@ -549,9 +557,7 @@ class LeadPolicyController(Controller):
         principal: Caller,
         vendor_id: FromPath[uuid.UUID],
         data: JSONBody[LeadRules],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[LeadPolicyOut]:
-        view = await lead_rules.put_policy(
-            db, principal, vendor_id, data, if_match=if_match(if_match_header, required=True)
-        )
+        view = await lead_rules.put_policy(db, principal, vendor_id, data, if_match=precondition)
         return tagged(_policy_out(view), view.tag)

@@ -29,6 +29,7 @@ class MeOut(msgspec.Struct, kw_only=True):
 
 @get(
     "/v1/me",
+    operation_id="meRead",
     tags=["me"],
     security=BEARER_SECURITY,
     responses=problems(),
@@ -60,6 +61,7 @@ class WrongPassword(DealRegError):
 
 @put(
     "/v1/me/password",
+    operation_id="passwordChange",
     tags=["me"],
     security=BEARER_SECURITY,
     status_code=204,

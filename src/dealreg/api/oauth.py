@@ -92,6 +92,7 @@ def _basic_credentials(header: str | None) -> tuple[str, str] | None:
 
 @post(
     oauth_server.TOKEN_PATH,
+    operation_id="tokenIssue",
     tags=["oauth"],
     # RFC 6749 §3.2: the token endpoint MUST ignore request parameters it does not recognize.
     opt={"public": True, ANY_QUERY: True},
@@ -161,6 +162,7 @@ async def _sign_in_token(
 
 @post(
     "/v1/oauth/revoke",
+    operation_id="tokenRevoke",
     tags=["oauth"],
     opt={"public": True},
     status_code=200,
@@ -207,6 +209,7 @@ class Jwks(msgspec.Struct):
 
 @get(
     "/.well-known/jwks.json",
+    operation_id="jwksRead",
     tags=["oauth"],
     opt={"public": True},
     summary="Public keys of the token signer",

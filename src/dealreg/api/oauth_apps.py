@@ -11,8 +11,7 @@ from litestar.params import FromPath, JSONBody
 from dealreg.api.conditional import (
     ETAG_HEADER,
     NOT_MODIFIED,
-    IfMatchHeader,
-    if_match,
+    Precondition,
     tagged,
     with_etag,
 )
@@ -146,13 +145,13 @@ class OauthAppController(Controller):
         principal: Caller,
         oauth_app_id: FromPath[uuid.UUID],
         data: JSONBody[OauthAppUpdate],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[OauthAppOut]:
         app = await apps.update_app(
             db,
             principal,
             oauth_app_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             name=unset_to_none(data.name),
             redirect_uris=unset_to_none(data.redirect_uris),
             active=unset_to_none(data.active),

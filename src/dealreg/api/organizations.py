@@ -8,8 +8,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from dealreg.api.conditional import (
     ETAG_HEADER,
     NOT_MODIFIED,
-    IfMatchHeader,
-    if_match,
+    Precondition,
     tagged,
     with_etag,
 )
@@ -160,13 +159,13 @@ class OrganizationController(Controller):
         principal: Caller,
         org_id: FromPath[uuid.UUID],
         data: JSONBody[OrganizationUpdate],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[OrganizationOut]:
         org = await service.update_organization(
             db,
             principal,
             org_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             name=unset_to_none(data.name),
             country=unset_to_none(data.country),
             code=unset_to_none(data.code),
@@ -223,7 +222,7 @@ class OrganizationController(Controller):
         org_id: FromPath[uuid.UUID],
         user_id: FromPath[uuid.UUID],
         data: JSONBody[UserUpdate],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[UserOut]:
         """An administrator of the organization (or the platform) may; nobody may disable
         themselves (409). Disabling refuses the user's tokens at once and ends their sessions;
@@ -233,7 +232,7 @@ class OrganizationController(Controller):
             principal,
             org_id,
             user_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             name=unset_to_none(data.name),
             active=unset_to_none(data.active),
         )

@@ -10,8 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.api.conditional import (
     ETAG_HEADER,
     NOT_MODIFIED,
-    IfMatchHeader,
-    if_match,
+    Precondition,
     tagged,
     with_etag,
 )
@@ -168,13 +167,13 @@ class PartnershipController(Controller):
         principal: Caller,
         partnership_id: FromPath[uuid.UUID],
         data: JSONBody[PartnershipUpdate],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[PartnershipOut]:
         partnership = await service.update_partnership(
             db,
             principal,
             partnership_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             tier=unset_to_none(data.tier),
             status=unset_to_none(data.status),
         )

@@ -8,8 +8,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from dealreg.api.conditional import (
     ETAG_HEADER,
     NOT_MODIFIED,
-    IfMatchHeader,
-    if_match,
+    Precondition,
     tagged,
     with_etag,
 )
@@ -197,13 +196,13 @@ class ProgramController(Controller):
         principal: Caller,
         program_id: FromPath[uuid.UUID],
         data: JSONBody[AutoApproveRulesBody],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[ProgramOut]:
         program = await service.set_auto_approve_rules(
             db,
             principal,
             program_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             rules=data.rules,
         )
         return tagged(ProgramOut.of(program), program.version)

@@ -14,8 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.api.conditional import (
     ETAG_HEADER,
     NOT_MODIFIED,
-    IfMatchHeader,
-    if_match,
+    Precondition,
     tagged,
     with_etag,
 )
@@ -368,7 +367,7 @@ class RegistrationController(Controller):
         responses=problems(404),
         summary="What happened to a registration: who, when, from what to what, and why",
     )
-    async def history(
+    async def list_history(
         self, db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
     ) -> HistoryList:
         rows = await service.history(db, principal, registration_id)
@@ -388,13 +387,13 @@ class RegistrationController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[Withdrawal],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[RegistrationOut]:
         registration = await service.withdraw(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             reason=data.reason,
         )
         return tagged(
@@ -419,13 +418,13 @@ class RegistrationController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[Cancellation],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[RegistrationOut]:
         registration = await service.cancel(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             reason=data.reason,
         )
         return tagged(
@@ -447,13 +446,13 @@ class RegistrationController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[StageReport],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[RegistrationOut]:
         registration = await service.report_stage(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             stage=data.stage,
             note=data.note,
         )
@@ -467,7 +466,7 @@ class RegistrationController(Controller):
         responses=problems(404),
         summary="The extension requests of a registration, oldest first",
     )
-    async def extensions(
+    async def list_extensions(
         self, db: Db, principal: Caller, registration_id: FromPath[uuid.UUID]
     ) -> ExtensionList:
         rows = await list_extensions(db, principal, registration_id)
@@ -486,13 +485,13 @@ class RegistrationController(Controller):
         principal: Caller,
         registration_id: FromPath[uuid.UUID],
         data: JSONBody[ExtensionCreate],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[ExtensionResult]:
         registration, extension = await request_extension(
             db,
             principal,
             registration_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             days=data.days,
             reason=data.reason,
         )
@@ -517,14 +516,14 @@ class RegistrationController(Controller):
         registration_id: FromPath[uuid.UUID],
         extension_id: FromPath[uuid.UUID],
         data: JSONBody[ExtensionDecision],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[ExtensionResult]:
         registration, extension = await decide_extension(
             db,
             principal,
             registration_id,
             extension_id,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             grant=data.decision == "grant",
             days=data.days,
             reason=data.reason,

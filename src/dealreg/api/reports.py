@@ -64,6 +64,7 @@ def report_scope(
 
 @get(
     "/v1/reports/sla",
+    operation_id="slaReportRead",
     tags=["reports"],
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
@@ -98,6 +99,7 @@ async def sla_report(
 
 @get(
     "/v1/reports/sla/breaches",
+    operation_id="slaBreachList",
     tags=["reports"],
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
@@ -136,6 +138,7 @@ class AtRiskList(msgspec.Struct):
 
 @get(
     "/v1/reports/sla/at-risk",
+    operation_id="slaAtRiskList",
     tags=["reports"],
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
@@ -174,6 +177,7 @@ class LeadReport(msgspec.Struct, kw_only=True):
 
 @get(
     "/v1/reports/leads",
+    operation_id="leadReportRead",
     tags=["reports"],
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,

@@ -41,6 +41,7 @@ def _person(principal: Caller) -> Caller:
 
 @get(
     "/v1/me/sessions",
+    operation_id="sessionList",
     tags=["me"],
     security=BEARER_SECURITY,
     responses=problems(),
@@ -56,6 +57,7 @@ async def list_my_sessions(
 
 @delete(
     "/v1/me/sessions/{session_id:uuid}",
+    operation_id="sessionEnd",
     tags=["me"],
     security=BEARER_SECURITY,
     responses=problems(404),
@@ -68,6 +70,7 @@ async def end_my_session(db: Db, principal: Caller, session_id: FromPath[uuid.UU
 
 @delete(
     "/v1/me/sessions",
+    operation_id="sessionEndAll",
     tags=["me"],
     security=BEARER_SECURITY,
     responses=problems(),

@@ -284,6 +284,7 @@ def _metadata(request: Request[Any, Any, Any]) -> ServerMetadata:
 
 @get(
     "/.well-known/oauth-authorization-server",
+    operation_id="authorizationServerMetadataRead",
     tags=["oauth"],
     opt={"public": True},
     summary="The authorization server's metadata (RFC 8414)",
@@ -294,6 +295,7 @@ async def authorization_server_metadata(request: Request[Any, Any, Any]) -> Serv
 
 @get(
     "/.well-known/openid-configuration",
+    operation_id="openidConfigurationRead",
     tags=["oauth"],
     opt={"public": True},
     summary="The same metadata, where OpenID Connect libraries look for it",

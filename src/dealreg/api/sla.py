@@ -13,8 +13,7 @@ from dealreg.api.conditional import (
     ETAG_HEADER,
     NOT_MODIFIED,
     WEAK_ETAG_HEADER,
-    IfMatchHeader,
-    if_match,
+    Precondition,
     tagged,
     with_etag,
 )
@@ -180,8 +179,8 @@ class SlaPolicyController(Controller):
         principal: Caller,
         vendor_id: FromPath[uuid.UUID],
         data: JSONBody[PolicyBody],
+        precondition: Precondition,
         program_id: FromQuery[uuid.UUID | None] = None,
-        if_match_header: IfMatchHeader = None,
     ) -> Response[PolicyOut]:
         hours = _hours_of(data.working_hours)
         view = await service.put_policy(
@@ -199,7 +198,7 @@ class SlaPolicyController(Controller):
                 breach_action=data.breach_action,
                 escalation_email=data.escalation_email,
             ),
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
         )
         return tagged(_policy_out(view), view.tag)
 
@@ -236,6 +235,7 @@ class ClockOut(msgspec.Struct, kw_only=True):
 
 @get(
     "/v1/registrations/{registration_id:uuid}/sla",
+    operation_id="registrationReadSla",
     tags=["sla"],
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REGISTRATIONS)],

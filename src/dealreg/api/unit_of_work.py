@@ -29,6 +29,7 @@ from typing import Any, cast
 import msgspec
 import structlog
 from litestar.enums import ScopeType
+from litestar.handlers import HTTPRouteHandler
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -72,6 +73,13 @@ _KEPT_HEADERS = {b"content-type", b"content-encoding", b"content-language", b"lo
 Held = dict[str, Any]
 
 log = structlog.get_logger("dealreg.unit_of_work")
+
+
+def honours_idempotency_key(handler: HTTPRouteHandler, method: str) -> bool:
+    """Whether a request to `handler` by `method` has its Idempotency-Key honoured (`_run`): a
+    POST by an authenticated caller, which every route has unless its handler is public
+    (security.py). The OpenAPI document declares the header from this (api/contract.py)."""
+    return method == "POST" and not handler.opt.get("public")
 
 
 def refusal_stands(scope: Scope) -> None:

@@ -12,8 +12,7 @@ from litestar.params import FromPath, JSONBody
 from dealreg.api.conditional import (
     ETAG_HEADER,
     NOT_MODIFIED,
-    IfMatchHeader,
-    if_match,
+    Precondition,
     tagged,
     with_etag,
 )
@@ -157,14 +156,14 @@ class WebhookEndpointController(Controller):
         principal: Caller,
         endpoint_id: FromPath[uuid.UUID],
         data: JSONBody[EndpointPatch],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[EndpointOut]:
         endpoint = await service.update_endpoint(
             db,
             principal,
             endpoint_id,
             data,
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
             allow_private=_allow_private(request),
         )
         return tagged(endpoint_out(endpoint), endpoint.version)
@@ -180,11 +179,9 @@ class WebhookEndpointController(Controller):
         db: Db,
         principal: Caller,
         endpoint_id: FromPath[uuid.UUID],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> None:
-        await service.delete_endpoint(
-            db, principal, endpoint_id, if_match=if_match(if_match_header, required=True)
-        )
+        await service.delete_endpoint(db, principal, endpoint_id, if_match=precondition)
 
     @post(
         "/{endpoint_id:uuid}/rotate-secret",
@@ -200,14 +197,14 @@ class WebhookEndpointController(Controller):
         principal: Caller,
         endpoint_id: FromPath[uuid.UUID],
         data: JSONBody[Rotation],
-        if_match_header: IfMatchHeader = None,
+        precondition: Precondition,
     ) -> Response[EndpointWithSecret]:
         endpoint = await service.rotate_secret(
             db,
             principal,
             endpoint_id,
             overlap=timedelta(hours=data.overlap_hours),
-            if_match=if_match(if_match_header, required=True),
+            if_match=precondition,
         )
         return _with_secret(endpoint)
 
@@ -217,7 +214,7 @@ class WebhookEndpointController(Controller):
         responses=problems(404),
         summary="The endpoint's deliveries, newest first",
     )
-    async def deliveries(
+    async def list_deliveries(
         self,
         db: Db,
         principal: Caller,
@@ -238,7 +235,7 @@ class WebhookEndpointController(Controller):
         responses=problems(404),
         summary="A delivery and each of its attempts",
     )
-    async def delivery(
+    async def read_delivery(
         self,
         db: Db,
         principal: Caller,

@@ -149,9 +149,9 @@ from .lead_policy_out_points import LeadPolicyOutPoints
 from .lead_rejection import LeadRejection
 from .lead_rejection_request import LeadRejectionRequest
 from .lead_report import LeadReport
-from .lead_report_format_type_1 import LeadReportFormatType1
-from .lead_report_format_type_2_type_1 import LeadReportFormatType2Type1
-from .lead_report_format_type_3_type_1 import LeadReportFormatType3Type1
+from .lead_report_read_format_type_1 import LeadReportReadFormatType1
+from .lead_report_read_format_type_2_type_1 import LeadReportReadFormatType2Type1
+from .lead_report_read_format_type_3_type_1 import LeadReportReadFormatType3Type1
 from .lead_row import LeadRow
 from .lead_rules import LeadRules
 from .lead_rules_points import LeadRulesPoints
@@ -201,10 +201,10 @@ from .pause import Pause
 from .pay import Pay
 from .payload_too_large_problem import PayloadTooLargeProblem
 from .payout_create import PayoutCreate
-from .payout_items_format_type_1 import PayoutItemsFormatType1
-from .payout_items_format_type_2_type_1 import PayoutItemsFormatType2Type1
-from .payout_items_format_type_3_type_1 import PayoutItemsFormatType3Type1
 from .payout_list import PayoutList
+from .payout_list_items_format_type_1 import PayoutListItemsFormatType1
+from .payout_list_items_format_type_2_type_1 import PayoutListItemsFormatType2Type1
+from .payout_list_items_format_type_3_type_1 import PayoutListItemsFormatType3Type1
 from .payout_not_found_problem import PayoutNotFoundProblem
 from .payout_not_ready_problem import PayoutNotReadyProblem
 from .payout_not_ready_problem_payout_status import PayoutNotReadyProblemPayoutStatus
@@ -252,17 +252,17 @@ from .session_list import SessionList
 from .session_not_found_problem import SessionNotFoundProblem
 from .session_out import SessionOut
 from .shift import Shift
-from .sla_at_risk_format_type_1 import SlaAtRiskFormatType1
-from .sla_at_risk_format_type_2_type_1 import SlaAtRiskFormatType2Type1
-from .sla_at_risk_format_type_3_type_1 import SlaAtRiskFormatType3Type1
-from .sla_breaches_format_type_1 import SlaBreachesFormatType1
-from .sla_breaches_format_type_2_type_1 import SlaBreachesFormatType2Type1
-from .sla_breaches_format_type_3_type_1 import SlaBreachesFormatType3Type1
+from .sla_at_risk_list_format_type_1 import SlaAtRiskListFormatType1
+from .sla_at_risk_list_format_type_2_type_1 import SlaAtRiskListFormatType2Type1
+from .sla_at_risk_list_format_type_3_type_1 import SlaAtRiskListFormatType3Type1
+from .sla_breach_list_format_type_1 import SlaBreachListFormatType1
+from .sla_breach_list_format_type_2_type_1 import SlaBreachListFormatType2Type1
+from .sla_breach_list_format_type_3_type_1 import SlaBreachListFormatType3Type1
 from .sla_clock_not_found_problem import SlaClockNotFoundProblem
 from .sla_group_by import SlaGroupBy
-from .sla_report_format_type_1 import SlaReportFormatType1
-from .sla_report_format_type_2_type_1 import SlaReportFormatType2Type1
-from .sla_report_format_type_3_type_1 import SlaReportFormatType3Type1
+from .sla_report_read_format_type_1 import SlaReportReadFormatType1
+from .sla_report_read_format_type_2_type_1 import SlaReportReadFormatType2Type1
+from .sla_report_read_format_type_3_type_1 import SlaReportReadFormatType3Type1
 from .sla_row import SlaRow
 from .sla_state import SlaState
 from .sla_summary import SlaSummary
@@ -444,9 +444,9 @@ __all__ = (
     "LeadRejection",
     "LeadRejectionRequest",
     "LeadReport",
-    "LeadReportFormatType1",
-    "LeadReportFormatType2Type1",
-    "LeadReportFormatType3Type1",
+    "LeadReportReadFormatType1",
+    "LeadReportReadFormatType2Type1",
+    "LeadReportReadFormatType3Type1",
     "LeadRow",
     "LeadRules",
     "LeadRulesPoints",
@@ -496,10 +496,10 @@ __all__ = (
     "Pay",
     "PayloadTooLargeProblem",
     "PayoutCreate",
-    "PayoutItemsFormatType1",
-    "PayoutItemsFormatType2Type1",
-    "PayoutItemsFormatType3Type1",
     "PayoutList",
+    "PayoutListItemsFormatType1",
+    "PayoutListItemsFormatType2Type1",
+    "PayoutListItemsFormatType3Type1",
     "PayoutNotFoundProblem",
     "PayoutNotReadyProblem",
     "PayoutNotReadyProblemPayoutStatus",
@@ -547,17 +547,17 @@ __all__ = (
     "SessionNotFoundProblem",
     "SessionOut",
     "Shift",
-    "SlaAtRiskFormatType1",
-    "SlaAtRiskFormatType2Type1",
-    "SlaAtRiskFormatType3Type1",
-    "SlaBreachesFormatType1",
-    "SlaBreachesFormatType2Type1",
-    "SlaBreachesFormatType3Type1",
+    "SlaAtRiskListFormatType1",
+    "SlaAtRiskListFormatType2Type1",
+    "SlaAtRiskListFormatType3Type1",
+    "SlaBreachListFormatType1",
+    "SlaBreachListFormatType2Type1",
+    "SlaBreachListFormatType3Type1",
     "SlaClockNotFoundProblem",
     "SlaGroupBy",
-    "SlaReportFormatType1",
-    "SlaReportFormatType2Type1",
-    "SlaReportFormatType3Type1",
+    "SlaReportReadFormatType1",
+    "SlaReportReadFormatType2Type1",
+    "SlaReportReadFormatType3Type1",
     "SlaRow",
     "SlaState",
     "SlaSummary",

@@ -63,6 +63,7 @@ from ...models.too_many_requests_problem import TooManyRequestsProblem
 from ...models.unauthenticated_problem import UnauthenticatedProblem
 from ...models.unauthorized_client_problem import UnauthorizedClientProblem
 from ...models.unsupported_grant_type_problem import UnsupportedGrantTypeProblem
+from ...models.unsupported_media_type_problem import UnsupportedMediaTypeProblem
 from ...models.unsupported_token_type_problem import UnsupportedTokenTypeProblem
 from ...models.user_create import UserCreate
 from ...models.user_not_found_problem import UserNotFoundProblem
@@ -71,6 +72,7 @@ from ...models.validation_error_problem import ValidationErrorProblem
 from ...models.webhook_delivery_not_found_problem import WebhookDeliveryNotFoundProblem
 from ...models.webhook_endpoint_not_found_problem import WebhookEndpointNotFoundProblem
 from ...models.wrong_password_problem import WrongPasswordProblem
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -80,9 +82,13 @@ def _get_kwargs(
     org_id: UUID,
     *,
     body: UserCreate,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
 
 
     
@@ -103,7 +109,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UserOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | UserOut | None:
     if response.status_code == 201:
         response_201 = UserOut.from_dict(response.json())
 
@@ -658,6 +664,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = UnsupportedMediaTypeProblem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         def _parse_response_422(data: object) -> IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem:
             try:
@@ -749,7 +762,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UserOut]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | UserOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -763,12 +776,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UserOut]:
+) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | UserOut]:
     """ Add a user to an organization
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (UserCreate):
 
     Raises:
@@ -776,13 +791,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UserOut]
+        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | UserOut]
      """
 
 
     kwargs = _get_kwargs(
         org_id=org_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -797,12 +813,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: str | Unset = UNSET,
 
-) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UserOut | None:
+) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | UserOut | None:
     """ Add a user to an organization
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (UserCreate):
 
     Raises:
@@ -810,7 +828,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UserOut
+        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | UserOut
      """
 
 
@@ -818,6 +836,7 @@ def sync(
         org_id=org_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -826,12 +845,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UserOut]:
+) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | UserOut]:
     """ Add a user to an organization
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (UserCreate):
 
     Raises:
@@ -839,13 +860,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UserOut]
+        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | UserOut]
      """
 
 
     kwargs = _get_kwargs(
         org_id=org_id,
 body=body,
+idempotency_key=idempotency_key,
 
     )
 
@@ -860,12 +882,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: str | Unset = UNSET,
 
-) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UserOut | None:
+) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | UserOut | None:
     """ Add a user to an organization
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (UserCreate):
 
     Raises:
@@ -873,7 +897,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UserOut
+        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | UserOut
      """
 
 
@@ -881,5 +905,6 @@ async def asyncio(
         org_id=org_id,
 client=client,
 body=body,
+idempotency_key=idempotency_key,
 
     )).parsed

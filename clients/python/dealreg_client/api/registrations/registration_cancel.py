@@ -67,6 +67,7 @@ from ...models.too_many_requests_problem import TooManyRequestsProblem
 from ...models.unauthenticated_problem import UnauthenticatedProblem
 from ...models.unauthorized_client_problem import UnauthorizedClientProblem
 from ...models.unsupported_grant_type_problem import UnsupportedGrantTypeProblem
+from ...models.unsupported_media_type_problem import UnsupportedMediaTypeProblem
 from ...models.unsupported_token_type_problem import UnsupportedTokenTypeProblem
 from ...models.user_not_found_problem import UserNotFoundProblem
 from ...models.validation_error_problem import ValidationErrorProblem
@@ -83,12 +84,15 @@ def _get_kwargs(
     registration_id: UUID,
     *,
     body: Cancellation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
 
 
@@ -110,7 +114,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | None:
     if response.status_code == 200:
         response_200 = RegistrationOut.from_dict(response.json())
 
@@ -672,6 +676,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = UnsupportedMediaTypeProblem.from_dict(response.json())
+
+
+
+        return response_415
+
     if response.status_code == 422:
         def _parse_response_422(data: object) -> IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem:
             try:
@@ -770,7 +781,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -784,9 +795,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Cancellation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem]:
+) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem]:
     """ Cancel an approved registration for cause (the vendor)
 
      Ends the registration's protection. What its rep earned within the incentive plan's clawback window
@@ -794,8 +806,8 @@ def sync_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Cancellation):
 
     Raises:
@@ -803,7 +815,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem]
+        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem]
      """
 
 
@@ -811,6 +823,7 @@ def sync_detailed(
         registration_id=registration_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -825,9 +838,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Cancellation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
-) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | None:
+) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | None:
     """ Cancel an approved registration for cause (the vendor)
 
      Ends the registration's protection. What its rep earned within the incentive plan's clawback window
@@ -835,8 +849,8 @@ def sync(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Cancellation):
 
     Raises:
@@ -844,7 +858,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem
+        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem
      """
 
 
@@ -853,6 +867,7 @@ def sync(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     ).parsed
 
@@ -861,9 +876,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Cancellation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
-) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem]:
+) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem]:
     """ Cancel an approved registration for cause (the vendor)
 
      Ends the registration's protection. What its rep earned within the incentive plan's clawback window
@@ -871,8 +887,8 @@ async def asyncio_detailed(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Cancellation):
 
     Raises:
@@ -880,7 +896,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem]
+        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem]
      """
 
 
@@ -888,6 +904,7 @@ async def asyncio_detailed(
         registration_id=registration_id,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )
 
@@ -902,9 +919,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Cancellation,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
+    idempotency_key: str | Unset = UNSET,
 
-) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | None:
+) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem | None:
     """ Cancel an approved registration for cause (the vendor)
 
      Ends the registration's protection. What its rep earned within the incentive plan's clawback window
@@ -912,8 +930,8 @@ async def asyncio(
 
     Args:
         registration_id (UUID):
-        if_match (None | str | Unset): The ETag the change was made against: a change without it
-            is a 428 unless its operation says If-Match is optional, and `*` matches any version.
+        if_match (str):
+        idempotency_key (str | Unset):
         body (Cancellation):
 
     Raises:
@@ -921,7 +939,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem
+        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | PayoutNotReadyProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | PreconditionRequiredProblem | RegistrationOut | StaleVersionProblem | TooManyRequestsProblem | UnsupportedMediaTypeProblem
      """
 
 
@@ -930,5 +948,6 @@ async def asyncio(
 client=client,
 body=body,
 if_match=if_match,
+idempotency_key=idempotency_key,
 
     )).parsed

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-class SlaAtRiskFormatType2Type1(StrEnum):
-    CSV = "csv"
-    JSON = "json"
-
-    def __str__(self) -> str:
-        return str(self.value)
