@@ -49,7 +49,6 @@ from baseline_app import (
     CONFIG_ENV,
     LIST_REGISTRATIONS,
     BaselineConfig,
-    Holder,
     claims_sql,
 )
 from bulk import Loader
@@ -65,7 +64,6 @@ from dealreg.demo import seed_demo
 from dealreg.demo.catalog import PROGRAMS
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Organization, Product, Program
-from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -77,6 +75,7 @@ EXTRA_PROGRAMS = 60
 NORDLYS_USD_PROGRAM = "Nordlys Bench Program (USD)"
 NORDLYS_USD_SKU = "NRD-EDR-ENT-US"
 DEFAULT_REGISTRATIONS = 10_000
+BENCH_ISSUER = "http://dealreg-bench.invalid"
 READY_TIMEOUT_SECONDS = 60.0
 # SQLAlchemy's default `max_overflow`: dealreg's pool may open this many beyond `pool_size`.
 SQLALCHEMY_MAX_OVERFLOW = 10
@@ -90,7 +89,7 @@ class Scenario:
 
     method: str
     path: str
-    user: str  # the demo user whose token is sent (to the baseline too, which ignores it)
+    user: str  # the demo user whose token is sent (to both servers, which act for them)
     body: str | None = None
     headers: tuple[str, ...] = ()
 
@@ -187,8 +186,6 @@ SERVERS = ("dealreg", "baseline")
 @dataclass(frozen=True)
 class Seeded:
     tokens: dict[str, str]  # email -> bearer token
-    rep: Principal  # the /v1/me caller and deal submitter, whom the baseline acts for
-    approver: Principal  # Acme's approver, who lists registrations
     vendor_id: uuid.UUID  # Acme, whose programs the vendor admin lists
     values: dict[str, str] = field(default_factory=dict)  # placeholders of the scenarios
 
@@ -305,22 +302,12 @@ async def seed(database_url: str, settings: Settings) -> Seeded:
     close_date = datetime.now(UTC).date() + timedelta(days=120)
     return Seeded(
         tokens={email: tokens.mint(principal) for email, principal in principals.items()},
-        rep=principals[REP],
-        approver=principals[APPROVER],
         vendor_id=acme.id,
         values={
             "acme_id": str(acme.id),
             "nordlys_id": str(nordlys.id),
             "close_date": close_date.isoformat(),
         },
-    )
-
-
-def holder(principal: Principal) -> Holder:
-    return Holder(
-        id=principal.subject_id,
-        organization_id=principal.organization_id,
-        role=principal.role.value,
     )
 
 
@@ -684,6 +671,42 @@ def measure_sizes(
     return results
 
 
+@contextlib.contextmanager
+def serving(scratch: Path, database_url: str) -> Iterator[tuple[Seeded, dict[str, int]]]:
+    """Migrate and seed the database at `database_url`, start both servers on it (dealreg's
+    data directory, with its signing key, in `scratch`); yield what was seeded and the ports."""
+    upgrade(database_url)
+    dealreg_env = {
+        **os.environ,
+        "DEALREG_DATABASE_URL": database_url,
+        # The signing key lives here: the server verifies what `seed` mints.
+        "DEALREG_DATA_DIR": str(scratch / "data"),
+        # Named, so the tokens `seed` mints name the issuer the server checks: unset, `dealreg
+        # serve` takes the address it serves as its issuer.
+        "DEALREG_JWT_ISSUER": BENCH_ISSUER,
+        # One rep's token drives the load: its requests are counted but never refused.
+        **{f"DEALREG_{name.upper()}": "1000000000/minute" for name in RATE_LIMIT_SETTINGS},
+    }
+    settings = Settings.from_env(dealreg_env)
+    seeded = asyncio.run(seed(database_url, settings))
+    baseline = BaselineConfig(
+        dsn=asyncpg_dsn(database_url),
+        max_connections=settings.db_pool_size + SQLALCHEMY_MAX_OVERFLOW,
+        # The key `seed` had created, and the issuer and audience dealreg checks.
+        signing_key_path=str(settings.signing_key_path),
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+    )
+    baseline_env = {
+        **os.environ,
+        CONFIG_ENV: msgspec.json.encode(baseline).decode(),
+        # granian's worker imports `baseline_app:create_app` by module name.
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(BENCH_DIR), os.environ.get("PYTHONPATH")])),
+    }
+    with servers(scratch, dealreg_env, baseline_env) as ports:
+        yield seeded, ports
+
+
 def main() -> int:
     args = parse_args()
     signal.signal(signal.SIGTERM, exit_on_sigterm)
@@ -691,45 +714,19 @@ def main() -> int:
     # A short path: an embedded server puts its Unix socket in here (about 100 bytes at most).
     with tempfile.TemporaryDirectory(prefix="drb", dir="/tmp") as scratch_dir:
         scratch = Path(scratch_dir)
-        with postgres_server(scratch) as server_url, scratch_database(server_url) as database_url:
-            upgrade(database_url)
-            dealreg_env = {
-                **os.environ,
-                "DEALREG_DATABASE_URL": database_url,
-                # The signing key lives here: the server verifies what `seed` mints.
-                "DEALREG_DATA_DIR": str(scratch / "data"),
-                # One rep's token drives the load: its requests are counted but never refused.
-                **{f"DEALREG_{name.upper()}": "1000000000/minute" for name in RATE_LIMIT_SETTINGS},
-            }
-            settings = Settings.from_env(dealreg_env)
-            seeded = asyncio.run(seed(database_url, settings))
-            baseline = BaselineConfig(
-                dsn=asyncpg_dsn(database_url),
-                max_connections=settings.db_pool_size + SQLALCHEMY_MAX_OVERFLOW,
-                user_id=seeded.rep.subject_id,
-                organization_id=seeded.rep.organization_id,
-                scopes=sorted(seeded.rep.scopes),
-                vendor_id=seeded.vendor_id,
-                rep=holder(seeded.rep),
-                approver=holder(seeded.approver),
+        with (
+            postgres_server(scratch) as server_url,
+            scratch_database(server_url) as database_url,
+            serving(scratch, database_url) as (seeded, ports),
+        ):
+            print(
+                f"PostgreSQL at {make_url(server_url).render_as_string()}; "
+                f"{os.cpu_count()} CPUs, concurrency {args.concurrency}, "
+                f"{args.requests} requests or {args.duration:g} s per run "
+                f"after {args.warmup} warm-up requests, gzip {'on' if args.gzip else 'off'}",
+                flush=True,
             )
-            baseline_env = {
-                **os.environ,
-                CONFIG_ENV: msgspec.json.encode(baseline).decode(),
-                # granian's worker imports `baseline_app:create_app` by module name.
-                "PYTHONPATH": os.pathsep.join(
-                    filter(None, [str(BENCH_DIR), os.environ.get("PYTHONPATH")])
-                ),
-            }
-            with servers(scratch, dealreg_env, baseline_env) as ports:
-                print(
-                    f"PostgreSQL at {make_url(server_url).render_as_string()}; "
-                    f"{os.cpu_count()} CPUs, concurrency {args.concurrency}, "
-                    f"{args.requests} requests or {args.duration:g} s per run "
-                    f"after {args.warmup} warm-up requests, gzip {'on' if args.gzip else 'off'}",
-                    flush=True,
-                )
-                results = measure_sizes(args, names, seeded, database_url, ports)
+            results = measure_sizes(args, names, seeded, database_url, ports)
     errors = sum(
         r["errors"]
         for by_name in results.values()
