@@ -48,7 +48,7 @@ from litestar import Litestar, Request, Response, get, post
 from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.exceptions import HTTPException
-from litestar.params import Parameter
+from litestar.params import HeaderParameter, Parameter
 
 from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.orgs.models import Role
@@ -851,7 +851,7 @@ async def _submit(
 async def create_deal(
     state: State,
     request: Request[Any, Any, Any],
-    idempotency_key: Annotated[str, Parameter(header="Idempotency-Key")],
+    idempotency_key: Annotated[str, HeaderParameter(name="Idempotency-Key")],
 ) -> Response[bytes]:
     rep = _authenticate(state, request)
     body = await request.body()

@@ -413,6 +413,24 @@ def one_off(text: str, tag: str) -> str:
     return text.replace("{n}", tag).replace("{uuid}", str(uuid.uuid4()))
 
 
+def send_one(
+    scenario: Scenario, server: str, port: int, token: str, run: RunValues, tag: str
+) -> httpx.Response:
+    """One request of `scenario` to `server`, its per-request placeholders filled with `tag`."""
+    body = scenario.body_for(run.label(server), run.values)
+    headers = {"Authorization": f"Bearer {token}"}
+    for header in scenario.headers_for(run.label(server), run.values):
+        key, _, value = one_off(header, tag).partition(":")
+        headers[key.strip()] = value.strip()
+    return httpx.request(
+        scenario.method,
+        f"http://127.0.0.1:{port}{scenario.path}",
+        headers=headers,
+        content=one_off(body, tag) if body else None,
+        timeout=10,
+    )
+
+
 def check_same_shape(
     name: str, scenario: Scenario, ports: dict[str, int], token: str, run: RunValues
 ) -> None:
@@ -420,18 +438,7 @@ def check_same_shape(
     compares different work."""
     shapes = {}
     for server in SERVERS:
-        body = scenario.body_for(run.label(server), run.values)
-        headers = {"Authorization": f"Bearer {token}"}
-        for header in scenario.headers_for(run.label(server), run.values):
-            key, _, value = one_off(header, "check").partition(":")
-            headers[key.strip()] = value.strip()
-        response = httpx.request(
-            scenario.method,
-            f"http://127.0.0.1:{ports[server]}{scenario.path}",
-            headers=headers,
-            content=one_off(body, "check") if body else None,
-            timeout=10,
-        )
+        response = send_one(scenario, server, ports[server], token, run, "check")
         if not response.is_success:
             raise RuntimeError(f"{name} on {server}: {response.status_code} {response.text}")
         shapes[server] = shape(response.json())
@@ -672,9 +679,12 @@ def measure_sizes(
 
 
 @contextlib.contextmanager
-def serving(scratch: Path, database_url: str) -> Iterator[tuple[Seeded, dict[str, int]]]:
+def serving(
+    scratch: Path, database_url: str, dealreg_settings: dict[str, str] | None = None
+) -> Iterator[tuple[Seeded, dict[str, int]]]:
     """Migrate and seed the database at `database_url`, start both servers on it (dealreg's
-    data directory, with its signing key, in `scratch`); yield what was seeded and the ports."""
+    data directory, with its signing key, in `scratch`, and `dealreg_settings` in its
+    environment); yield what was seeded and the ports."""
     upgrade(database_url)
     dealreg_env = {
         **os.environ,
@@ -686,6 +696,7 @@ def serving(scratch: Path, database_url: str) -> Iterator[tuple[Seeded, dict[str
         "DEALREG_JWT_ISSUER": BENCH_ISSUER,
         # One rep's token drives the load: its requests are counted but never refused.
         **{f"DEALREG_{name.upper()}": "1000000000/minute" for name in RATE_LIMIT_SETTINGS},
+        **(dealreg_settings or {}),
     }
     settings = Settings.from_env(dealreg_env)
     seeded = asyncio.run(seed(database_url, settings))
