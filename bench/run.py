@@ -7,8 +7,9 @@ On a fresh database (created on `DEALREG_BENCH_DATABASE_URL`'s server, else the 
 PostgreSQL on 127.0.0.1:5432 if it answers, else an embedded one) migrated and seeded with the
 demo plus 60 archived Acme programs and a USD program of Nordlys, it starts `dealreg serve` and
 bench/baseline_app.py as subprocesses, drives each scenario against both from bench/load.py in a
-third process, and prints req/s, p50, p99 and errors per server with dealreg's req/s as a ratio of
-the baseline's. The ratio is the figure to compare across machines. Everything it started is
+third process, and prints req/s, p50, p99, errors and the server's CPU time per request (its
+processes' user and system time, from /proc) per server, with dealreg's req/s as a ratio of the
+baseline's. The ratio is the figure to compare across machines. Everything it started is
 stopped and the database dropped at the end.
 
 The registrations table is bulk-loaded (bench/bulk.py) to each size `--registrations` names in
@@ -358,11 +359,38 @@ def wait_ready(proc: subprocess.Popen[bytes], port: int, log: Path) -> None:
     raise RuntimeError(f"{log.stem} server not ready after {READY_TIMEOUT_SECONDS:.0f} s")
 
 
+@dataclass(frozen=True)
+class Running:
+    """The servers started: each one's port, and the process group of its processes (granian's
+    main process and its worker; dealreg's background work runs in its main process)."""
+
+    ports: dict[str, int]
+    groups: dict[str, int]
+
+
+def cpu_seconds(group: int) -> float | None:
+    """The user and system CPU time used so far by the processes of a process group, from
+    /proc (None where there is none)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "stat").exists():
+        return None
+    ticks = 0
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            # After the command name in parentheses: state, ppid, pgrp, ... utime (14), stime.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that ended meanwhile
+        if int(fields[2]) == group:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 @contextlib.contextmanager
 def servers(
     scratch: Path, dealreg_env: dict[str, str], baseline_env: dict[str, str]
-) -> Iterator[dict[str, int]]:
-    """Start both servers; yield their ports; stop them whatever happens."""
+) -> Iterator[Running]:
+    """Start both servers; yield their ports and process groups; stop them whatever happens."""
     commands = {
         "dealreg": [sys.executable, "-m", "dealreg.cli", "serve", "--port"],
         "baseline": [sys.executable, str(BENCH_DIR / "baseline_app.py"), "--port"],
@@ -384,7 +412,8 @@ def servers(
                 )
         for name, proc in procs.items():
             wait_ready(proc, ports[name], scratch / f"{name}.log")
-        yield ports
+        # Each leads a session of its own, hence a process group its worker joins.
+        yield Running(ports=ports, groups={name: proc.pid for name, proc in procs.items()})
     except Exception:
         # The logs die with the scratch directory: show their ends while they still exist.
         for name in procs:
@@ -449,11 +478,14 @@ def check_same_shape(
 def measure(
     scenario: Scenario,
     server: str,
-    port: int,
+    running: Running,
     token: str,
     run: RunValues,
     args: argparse.Namespace,
 ) -> dict[str, Any]:
+    """load.py's figures of one scenario on one server, with the server's CPU time per request
+    (warm-up requests included: the CPU is read around the whole load run)."""
+    port = running.ports[server]
     command = [
         sys.executable,
         str(BENCH_DIR / "load.py"),
@@ -473,12 +505,20 @@ def measure(
         command.append(f"--body={body}")
     # load.py bounds itself; this bound is for a load process that hangs regardless.
     limit = 2 * args.duration + 60
+    cpu_before = cpu_seconds(running.groups[server])
     done = subprocess.run(  # noqa: S603 - our own script, fixed argv
         command, capture_output=True, text=True, timeout=limit, check=False
     )
+    cpu_after = cpu_seconds(running.groups[server])
     if done.returncode != 0:
         raise RuntimeError(f"load.py failed ({done.returncode}):\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout)
+    sent = result["requests"] + args.warmup
+    result["cpu_ms"] = (
+        1000 * (cpu_after - cpu_before) / sent
+        if cpu_before is not None and cpu_after is not None and sent
+        else None
+    )
     return result
 
 
@@ -492,7 +532,7 @@ def ms(value: float | None) -> str:
 def print_table(results: Results) -> None:
     header = (
         f"{'scenario':<18} {'server':<9} {'requests':>8} {'req/s':>9} {'p50 ms':>8} "
-        f"{'p99 ms':>8} {'errors':>6}  dealreg/baseline req/s"
+        f"{'p99 ms':>8} {'errors':>6} {'CPU ms/req':>10}  dealreg/baseline req/s"
     )
     print(header)
     print("-" * len(header))
@@ -503,7 +543,7 @@ def print_table(results: Results) -> None:
             r = by_server[server]
             print(
                 f"{name:<18} {server:<9} {r['requests']:>8} {r['rps']:>9.1f} "
-                f"{ms(r['p50_ms']):>8} {ms(r['p99_ms']):>8} {r['errors']:>6}"
+                f"{ms(r['p50_ms']):>8} {ms(r['p99_ms']):>8} {r['errors']:>6} {ms(r['cpu_ms']):>10}"
                 + (f"  {ratio}" if server == "dealreg" else ""),
                 flush=True,
             )
@@ -645,7 +685,7 @@ def measure_sizes(
     names: list[str],
     seeded: Seeded,
     database_url: str,
-    ports: dict[str, int],
+    running: Running,
 ) -> dict[int, Results]:
     sizes = sorted(set(args.registrations))
     loader = bulk_loader(database_url)
@@ -663,14 +703,13 @@ def measure_sizes(
         run = RunValues(size=size, values=seeded.values)
         for name in names:
             scenario = SCENARIOS[name]
-            check_same_shape(name, scenario, ports, seeded.tokens[scenario.user], run)
+            check_same_shape(name, scenario, running.ports, seeded.tokens[scenario.user], run)
         results[size] = {}
         for name in names:
             scenario = SCENARIOS[name]
             token = seeded.tokens[scenario.user]
             results[size][name] = {
-                server: measure(scenario, server, ports[server], token, run, args)
-                for server in SERVERS
+                server: measure(scenario, server, running, token, run, args) for server in SERVERS
             }
         print_table(results[size])
     if len(sizes) > 1:
@@ -681,10 +720,10 @@ def measure_sizes(
 @contextlib.contextmanager
 def serving(
     scratch: Path, database_url: str, dealreg_settings: dict[str, str] | None = None
-) -> Iterator[tuple[Seeded, dict[str, int]]]:
+) -> Iterator[tuple[Seeded, Running]]:
     """Migrate and seed the database at `database_url`, start both servers on it (dealreg's
     data directory, with its signing key, in `scratch`, and `dealreg_settings` in its
-    environment); yield what was seeded and the ports."""
+    environment); yield what was seeded and the servers running."""
     upgrade(database_url)
     dealreg_env = {
         **os.environ,
@@ -714,8 +753,8 @@ def serving(
         # granian's worker imports `baseline_app:create_app` by module name.
         "PYTHONPATH": os.pathsep.join(filter(None, [str(BENCH_DIR), os.environ.get("PYTHONPATH")])),
     }
-    with servers(scratch, dealreg_env, baseline_env) as ports:
-        yield seeded, ports
+    with servers(scratch, dealreg_env, baseline_env) as running:
+        yield seeded, running
 
 
 def main() -> int:
@@ -728,7 +767,7 @@ def main() -> int:
         with (
             postgres_server(scratch) as server_url,
             scratch_database(server_url) as database_url,
-            serving(scratch, database_url) as (seeded, ports),
+            serving(scratch, database_url) as (seeded, running),
         ):
             print(
                 f"PostgreSQL at {make_url(server_url).render_as_string()}; "
@@ -737,7 +776,7 @@ def main() -> int:
                 f"after {args.warmup} warm-up requests, gzip {'on' if args.gzip else 'off'}",
                 flush=True,
             )
-            results = measure_sizes(args, names, seeded, database_url, ports)
+            results = measure_sizes(args, names, seeded, database_url, running)
     errors = sum(
         r["errors"]
         for by_name in results.values()

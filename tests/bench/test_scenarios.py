@@ -82,8 +82,8 @@ def test_every_scenario_succeeds_on_both_servers_doing_the_same_work(
     )
     names = list(bench.SCENARIOS)
     dealreg_settings = {"DEALREG_REDIS_URL": shared_redis_url}
-    with bench.serving(tmp_path, bench_url, dealreg_settings) as (seeded, ports):
-        results = bench.measure_sizes(args, names, seeded, bench_url, ports)
+    with bench.serving(tmp_path, bench_url, dealreg_settings) as (seeded, running):
+        results = bench.measure_sizes(args, names, seeded, bench_url, running)
 
         for name in names:
             for server in bench.SERVERS:
@@ -97,7 +97,8 @@ def test_every_scenario_succeeds_on_both_servers_doing_the_same_work(
             writes = {}
             for server in bench.SERVERS:
                 before = asyncio.run(row_counts(dsn))
-                response = bench.send_one(scenario, server, ports[server], token, run, "rows")
+                port = running.ports[server]
+                response = bench.send_one(scenario, server, port, token, run, "rows")
                 assert response.is_success, (name, server, response.text)
                 writes[server] = changed(before, asyncio.run(row_counts(dsn)))
             assert writes["dealreg"] == writes["baseline"], name
