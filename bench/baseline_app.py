@@ -19,13 +19,14 @@ their route's own statements. The deal and registration routes send every statem
 sends for them, in dealreg's order and in one transaction as dealreg does: the holder check,
 and for a POST the Idempotency-Key lock, look-up and record (its body sealed as dealreg seals
 it), the incentive plans in force, the SLA clocks of the new registrations, everything (checked
-against the statements of a dealreg request; only the pool's pre-ping is dealreg's alone). The ratio then shows what
-dealreg's own layers (Litestar's DI and guards, SQLAlchemy, the unit of work) cost, not a
-difference in work. The rules of a deal are checked as plainly as they can be; the request body
-is validated by dealreg's own msgspec types, and customer keys and SLA calendars are computed by
-its own functions: the same work, not a copy that could drift. When dealreg's SQL for these
-routes changes, this file must follow (check_same_shape catches a changed response, not a
-changed statement).
+against the statements of a dealreg request; only the pool's pre-ping is dealreg's alone). The
+ratio then shows what dealreg's own layers (Litestar's DI and guards, SQLAlchemy, the unit of
+work) cost, not a difference in work. The rules of a deal are checked as plainly as they can
+be; the request body is validated by dealreg's own msgspec types, and customer keys and SLA
+calendars are computed by its own functions: the same work, not a copy that could drift. When
+dealreg's SQL for these routes changes, this file must follow: check_same_shape catches a
+changed response, and tests/bench/test_scenarios.py a request that fails or writes other rows
+than dealreg's, not a changed statement.
 """
 
 import argparse
