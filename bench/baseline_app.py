@@ -1,31 +1,38 @@
 """The raw baseline of bench/run.py: what each benchmarked request costs at the least.
 
 A bare Litestar app whose handlers run the SQL dealreg's do with raw asyncpg (one pool) and
-return the same JSON shapes, without token checks, ORM or middleware. It is served by granian
-with the settings `dealreg serve` uses, so dealreg's figures can be printed as a ratio of these
-and compared across machines.
+return the same JSON shapes, without ORM, DI or middleware. It is served by granian with the
+settings `dealreg serve` uses, so dealreg's figures can be printed as a ratio of these and
+compared across machines.
 
     BENCH_BASELINE_CONFIG='{…}' PYTHONPATH=bench python bench/baseline_app.py --port 8001
 
-With no tokens to read, the handlers act for the users and vendor named in the configuration.
+Every handler authenticates its caller as dealreg does: it verifies the bearer token (joserfc,
+ES256, dealreg's key, issuer and audience, the same header and claim checks) and acts for the
+user it names, after the holder check that refuses a stale token (the user still active, in the
+same organization and role, holding the token's scopes, the token issued after
+`tokens_valid_after`). That check's user row is the one /v1/me answers with: dealreg reads it
+twice, and the baseline shows what reading it once costs.
 
-The first scenarios (/v1/me, /v1/programs, POST /v1/organizations) send only their route's own
-statements. The deal and registration routes send every statement dealreg sends for them, in
-dealreg's order and in one transaction as dealreg does: the look-up of the caller that refuses a
-stale token, and for a POST the Idempotency-Key lock, look-up and record, the SLA clocks of the
-new registrations, everything (checked against PostgreSQL's log, `log_statement = all`, of a
-dealreg request; only the pool's pre-ping is dealreg's alone). The ratio then shows what
-dealreg's own layers (Litestar's DI and guards, SQLAlchemy, the unit of work) cost, not a
-difference in work. The rules of a deal are checked as plainly as they can be; the request body
-is validated by dealreg's own msgspec types, and customer keys and SLA calendars are computed by
-its own functions: the same work, not a copy that could drift. When dealreg's SQL for these
-routes changes, this file must follow (check_same_shape catches a changed response, not a
-changed statement).
+The first scenarios (/v1/me, /v1/programs, POST /v1/organizations) send the holder check and
+their route's own statements. The deal and registration routes send every statement dealreg
+sends for them, in dealreg's order and in one transaction as dealreg does: the holder check,
+and for a POST the Idempotency-Key lock, look-up and record (its body sealed as dealreg seals
+it), the incentive plans in force, the SLA clocks of the new registrations, everything (checked
+against the statements of a dealreg request; only the pool's pre-ping is dealreg's alone). The
+ratio then shows what dealreg's own layers (Litestar's DI and guards, SQLAlchemy, the unit of
+work) cost, not a difference in work. The rules of a deal are checked as plainly as they can
+be; the request body is validated by dealreg's own msgspec types, and customer keys and SLA
+calendars are computed by its own functions: the same work, not a copy that could drift. When
+dealreg's SQL for these routes changes, this file must follow: check_same_shape catches a
+changed response, and tests/bench/test_scenarios.py a request that fails or writes other rows
+than dealreg's, not a changed statement.
 """
 
 import argparse
 import base64
 import hashlib
+import json
 import os
 import uuid
 from datetime import UTC, date, datetime, timedelta
@@ -35,26 +42,27 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 import msgspec
+from joserfc import jwt
+from joserfc.errors import JoseError
+from joserfc.jwk import ECKey, KeySet
 from litestar import Litestar, Request, Response, get, post
 from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.exceptions import HTTPException
-from litestar.params import Parameter
+from litestar.params import HeaderParameter, Parameter
 
+from dealreg.auth.scopes import ROLE_SCOPES
+from dealreg.orgs.models import Role
 from dealreg.orgs.service import AutoApproveRule, ExtraField
 from dealreg.registrations import customers
 from dealreg.registrations.schemas import Contact, Customer, DealInput, LineInput, Opportunity
+from dealreg.registrations.service import OpenQuestion
+from dealreg.sealing import Sealer
 from dealreg.sla import clocks
+from dealreg.sla.models import BreachAction, ClockState, SlaClock, Threshold
+from dealreg.sla.service import SlaSummary, summary_of
 
 CONFIG_ENV = "BENCH_BASELINE_CONFIG"
-
-
-class Holder(msgspec.Struct, frozen=True, kw_only=True):
-    """A user a token would name: who dealreg checks is still there, in the same role."""
-
-    id: uuid.UUID
-    organization_id: uuid.UUID
-    role: str
 
 
 class BaselineConfig(msgspec.Struct, frozen=True, kw_only=True):
@@ -62,16 +70,43 @@ class BaselineConfig(msgspec.Struct, frozen=True, kw_only=True):
 
     dsn: str  # postgresql://… as asyncpg takes it
     max_connections: int
-    # /v1/me answers for this user (dealreg reads them from the token).
-    user_id: uuid.UUID
+    # dealreg's signing key (a private JWK file), and the issuer and audience its tokens name.
+    signing_key_path: str
+    issuer: str
+    audience: str
+
+
+# The token checks of dealreg's auth/tokens.py, written out against joserfc.
+ALGORITHM = "ES256"
+TOKEN_TYPES = ("at+jwt", "application/at+jwt")
+CLOCK_LEEWAY_SECONDS = 30
+
+
+class Claims(msgspec.Struct, frozen=True):
+    iss: str
+    sub: uuid.UUID
+    aud: str | list[str]
+    exp: int
+    iat: int
+    jti: str
+    client_id: str
+    scope: str
+    roles: list[Role]
+    org: uuid.UUID
+    org_kind: str
+    sub_kind: Literal["user", "client"]
+    nbf: int | None = None
+    sid: uuid.UUID | None = None
+
+
+class Caller(msgspec.Struct, frozen=True, kw_only=True):
+    """The user a verified token names."""
+
+    id: uuid.UUID
     organization_id: uuid.UUID
-    scopes: list[str]
-    # /v1/programs lists this vendor's programs (dealreg's vendor admin sees only its own).
-    vendor_id: uuid.UUID
-    # POST /v1/deals registers deals as this partner rep; GET /v1/registrations lists what is
-    # addressed to this vendor approver's organization.
-    rep: Holder
-    approver: Holder
+    role: Role
+    scopes: frozenset[str]
+    issued_at: int
 
 
 # The response shapes of dealreg's api/ modules, field for field.
@@ -140,6 +175,9 @@ class RegistrationOut(msgspec.Struct, kw_only=True):
     expected_close_date: date
     conflict: bool
     approver_id: uuid.UUID | None
+    decided_by: str | None
+    decided_by_id: uuid.UUID | None
+    decided_by_rule: str | None
     decision_code: str | None
     decision_note: str | None
     submitted_at: datetime
@@ -150,8 +188,15 @@ class RegistrationOut(msgspec.Struct, kw_only=True):
     extension_pending: bool
 
 
+class RegistrationRow(RegistrationOut, kw_only=True):
+    """dealreg's list row: the registration with its clock's summary and open question."""
+
+    sla: SlaSummary | None
+    open_question: OpenQuestion | None
+
+
 class RegistrationList(msgspec.Struct):
-    items: list[RegistrationOut]
+    items: list[RegistrationRow]
     next_cursor: str | None
 
 
@@ -194,7 +239,6 @@ ORGANIZATION_BY_ID = """
     SELECT id, created_at, updated_at, version, kind, name, code, country, timezone
     FROM organizations WHERE id = $1
 """
-USER_BY_ID = "SELECT id, email, name, role FROM users WHERE id = $1"
 PROGRAMS_OF_VENDOR = """
     SELECT id, created_at, updated_at, version, vendor_id, name, description, currency,
            protection_days, extension_days, max_extensions, minimum_deal_amount, extra_fields,
@@ -211,7 +255,7 @@ INSERT_ORGANIZATION = """
 # PostgreSQL's log of a dealreg request: log_statement = all). Where dealreg's statement has one
 # placeholder per item of a list, so have these (see `_params`).
 CURRENT_USER = """
-    SELECT id, organization_id, email, name, role, active, created_at, updated_at, version
+    SELECT id, organization_id, email, name, role, active, tokens_valid_after
     FROM users WHERE id = $1
 """
 TRY_IDEMPOTENCY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))"
@@ -273,17 +317,24 @@ INSERT_DEAL = """
     RETURNING id, partner_id, rep_id, submitted_by, customer, contact, title, description,
               expected_close_date, currency, competitors, created_at, updated_at, version
 """
+# The newest version of each program's incentive plan: what a new registration earns by.
+PLANS_IN_FORCE = """
+    SELECT DISTINCT ON (program_id) program_id, id FROM incentive_plans
+    WHERE program_id IN ({programs})
+    ORDER BY program_id, version DESC
+"""
 INSERT_REGISTRATIONS = """
     INSERT INTO registrations (id, number, deal_id, vendor_id, program_id, partner_id, rep_id,
                                status, amount, currency, customer_name, title,
                                expected_close_date, customer_domain_key, customer_name_key,
-                               answers, conflict)
+                               answers, incentive_plan_id, conflict)
     VALUES {values}
     RETURNING id, number, deal_id, vendor_id, program_id, partner_id, rep_id, status, stage,
               amount, currency, customer_name, title, expected_close_date, customer_domain_key,
-              customer_name_key, answers, conflict, approver_id, decision_code, decision_note,
-              submitted_at, decided_at, approved_at, expires_at, extensions_granted,
-              extension_pending, expiry_reminded_for, created_at, updated_at, version
+              customer_name_key, answers, incentive_plan_id, conflict, approver_id, decided_by,
+              decided_by_id, decided_by_rule, decision_code, decision_note, submitted_at,
+              decided_at, approved_at, expires_at, extensions_granted, extension_pending,
+              expiry_reminded_for, created_at, updated_at, version
 """
 # The SLA clock of each new registration (dealreg's sla/clocks.py start_clocks).
 CLOCK_VENDORS = """
@@ -297,7 +348,8 @@ SLA_POLICIES = """
     FROM sla_policies WHERE vendor_id IN ({vendors})
 """
 INSERT_CLOCKS = """
-    INSERT INTO sla_clocks (registration_id, vendor_id, calendar, target_minutes,
+    INSERT INTO sla_clocks (registration_id, vendor_id, partner_id, program_id, approver_id,
+                            decided, decided_by_id, breached, calendar, target_minutes,
                             hard_limit_minutes, breach_action, escalation_email, state,
                             started_at, elapsed_us, running_since, pauses, paused_since,
                             stopped_at, next_threshold, next_due_at)
@@ -325,8 +377,10 @@ LIST_REGISTRATIONS = """
            registrations.rep_id, registrations.status, registrations.stage, registrations.amount,
            registrations.currency, registrations.customer_name, registrations.title,
            registrations.expected_close_date, registrations.customer_domain_key,
-           registrations.customer_name_key, registrations.answers, registrations.conflict,
-           registrations.approver_id, registrations.decision_code, registrations.decision_note,
+           registrations.customer_name_key, registrations.answers,
+           registrations.incentive_plan_id, registrations.conflict, registrations.approver_id,
+           registrations.decided_by, registrations.decided_by_id, registrations.decided_by_rule,
+           registrations.decision_code, registrations.decision_note,
            registrations.submitted_at, registrations.decided_at, registrations.approved_at,
            registrations.expires_at, registrations.extensions_granted,
            registrations.extension_pending, registrations.created_at, registrations.updated_at,
@@ -337,8 +391,8 @@ LIST_REGISTRATIONS = """
     LIMIT $2
 """
 IDEMPOTENCY_RETENTION = timedelta(hours=24)
-# The response headers dealreg's idempotency record keeps (and replays).
-KEPT_HEADERS = ("content-type", "etag")
+# The response headers dealreg's idempotency record keeps (and replays), in its order.
+KEPT_HEADERS = ("etag", "content-type")
 
 
 @get("/health")
@@ -347,17 +401,17 @@ async def health() -> dict[str, str]:
 
 
 @get("/v1/me")
-async def me(state: State) -> MeOut:
-    config: BaselineConfig = state.config
-    # dealreg's two round trips, on one connection.
+async def me(state: State, request: Request[Any, Any, Any]) -> MeOut:
+    caller = _authenticate(state, request)
+    # The holder check's row is the user answered with: two round trips, on one connection.
     async with state.pool.acquire() as conn:
-        org = await conn.fetchrow(ORGANIZATION_BY_ID, config.organization_id)
-        user = await conn.fetchrow(USER_BY_ID, config.user_id)
+        user = await _ensure_current(conn, caller)
+        org = await conn.fetchrow(ORGANIZATION_BY_ID, caller.organization_id)
     return MeOut(
         kind="user",
         id=user["id"],
         role=user["role"],
-        scopes=config.scopes,
+        scopes=sorted(caller.scopes),
         organization=OrganizationOut(**org),
         email=user["email"],
         name=user["name"],
@@ -366,11 +420,16 @@ async def me(state: State) -> MeOut:
 
 @get("/v1/programs")
 async def list_programs(
-    state: State, limit: Annotated[int, Parameter(ge=1, le=200)] = 50
+    state: State,
+    request: Request[Any, Any, Any],
+    limit: Annotated[int, Parameter(ge=1, le=200)] = 50,
 ) -> ProgramList:
-    config: BaselineConfig = state.config
-    # One row more than the page tells whether there is a next page, as dealreg's keyset does.
-    rows = await state.pool.fetch(PROGRAMS_OF_VENDOR, config.vendor_id, limit + 1)
+    caller = _authenticate(state, request)
+    # A vendor admin lists its own vendor's programs. One row more than the page tells whether
+    # there is a next page, as dealreg's keyset does.
+    async with state.pool.acquire() as conn:
+        await _ensure_current(conn, caller)
+        rows = await conn.fetch(PROGRAMS_OF_VENDOR, caller.organization_id, limit + 1)
     items = [ProgramOut(**row) for row in rows[:limit]]
     next_cursor = None
     if len(rows) > limit:
@@ -381,18 +440,23 @@ async def list_programs(
 
 
 @post("/v1/organizations")
-async def create_organization(state: State, data: OrganizationCreate) -> OrganizationOut:
-    # One statement in autocommit: the least a create can cost. The bench sends unique names, so
-    # the unique index never fires (a violation would be a 500 here).
-    row = await state.pool.fetchrow(
-        INSERT_ORGANIZATION,
-        uuid.uuid4(),
-        data.kind,
-        data.name,
-        data.country,
-        data.code,
-        data.timezone,
-    )
+async def create_organization(
+    state: State, request: Request[Any, Any, Any], data: OrganizationCreate
+) -> OrganizationOut:
+    caller = _authenticate(state, request)
+    # The holder check, then one statement in autocommit: the least a create can cost. The
+    # bench sends unique names, so the unique index never fires (a violation would be a 500).
+    async with state.pool.acquire() as conn:
+        await _ensure_current(conn, caller)
+        row = await conn.fetchrow(
+            INSERT_ORGANIZATION,
+            uuid.uuid4(),
+            data.kind,
+            data.name,
+            data.country,
+            data.code,
+            data.timezone,
+        )
     return OrganizationOut(**row)
 
 
@@ -430,15 +494,61 @@ def _unprocessable(detail: str) -> HTTPException:
     return HTTPException(status_code=422, detail=detail)
 
 
-async def _ensure_current(conn: asyncpg.Connection, holder: Holder) -> None:
-    user = await conn.fetchrow(CURRENT_USER, holder.id)
+def _unauthenticated(detail: str) -> HTTPException:
+    return HTTPException(status_code=401, detail=detail)
+
+
+def _authenticate(state: State, request: Request[Any, Any, Any]) -> Caller:
+    """The user the request's bearer token names, verified as dealreg verifies it."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise _unauthenticated("a bearer token is required")
+    try:
+        decoded = jwt.decode(token.strip(), state.jwks, algorithms=[ALGORITHM])
+    except (JoseError, ValueError) as exc:
+        raise _unauthenticated("the token is not valid") from exc
+    if decoded.header.get("typ", "").lower() not in TOKEN_TYPES:
+        raise _unauthenticated("the token is not an access token")
+    if decoded.header.get("kid") != state.kid:
+        raise _unauthenticated("the token was not signed by this issuer's key")
+    try:
+        state.claims_registry.validate(decoded.claims)
+        claims = msgspec.convert(decoded.claims, Claims)
+    except (JoseError, msgspec.ValidationError) as exc:
+        raise _unauthenticated("the token is not valid here") from exc
+    if len(claims.roles) != 1:
+        raise _unauthenticated("the token must carry exactly one role")
+    if claims.sub_kind != "user" or claims.sid is not None:
+        # dealreg also serves machine clients and checks a sign-in session is live; the bench
+        # sends neither, and the baseline does not do that work.
+        raise HTTPException(status_code=501, detail="only plain user tokens in the baseline")
+    return Caller(
+        id=claims.sub,
+        organization_id=claims.org,
+        role=claims.roles[0],
+        scopes=frozenset(claims.scope.split()),
+        issued_at=claims.iat,
+    )
+
+
+async def _ensure_current(conn: asyncpg.Connection, caller: Caller) -> asyncpg.Record:
+    """dealreg's holder check (auth/service.py ensure_current): the token's user is still active,
+    in the same organization and role, still holds the token's scopes, and was not disabled
+    since the token was issued. Returns the user's row."""
+    user = await conn.fetchrow(CURRENT_USER, caller.id)
     if (
         user is None
         or not user["active"]
-        or user["organization_id"] != holder.organization_id
-        or user["role"] != holder.role
+        or user["organization_id"] != caller.organization_id
+        or user["role"] != caller.role.value
+        or not caller.scopes <= ROLE_SCOPES[caller.role]
+        or (
+            user["tokens_valid_after"] is not None
+            and caller.issued_at < int(user["tokens_valid_after"].timestamp())
+        )
     ):
-        raise HTTPException(status_code=401, detail="stale token")
+        raise _unauthenticated("the holder of this token is no longer current")
+    return user
 
 
 def _check_answers(fields: list[ExtraField], answers: dict[str, Any]) -> None:
@@ -469,6 +579,25 @@ def _registration_out(row: asyncpg.Record) -> RegistrationOut:
     return msgspec.convert(dict(row), RegistrationOut)
 
 
+PAGE_CLOCKS = "SELECT * FROM sla_clocks WHERE registration_id = ANY($1::uuid[])"
+OPEN_QUESTIONS = """
+    SELECT DISTINCT ON (registration_id) registration_id, reason AS question, at
+    FROM registration_history
+    WHERE registration_id = ANY($1::uuid[]) AND to_status = $2
+    ORDER BY registration_id, at DESC
+"""
+
+
+def _clock(row: asyncpg.Record) -> SlaClock:
+    """A clock row as dealreg's model (its summary is worked out by dealreg's own function)."""
+    values = dict(row)
+    values["state"] = ClockState(values["state"])
+    threshold = values["next_threshold"]
+    values["next_threshold"] = Threshold(threshold) if threshold is not None else None
+    values["breach_action"] = BreachAction(values["breach_action"])
+    return SlaClock(**values)
+
+
 async def _start_clocks(
     conn: asyncpg.Connection, vendor_ids: list[uuid.UUID], registrations: list[asyncpg.Record]
 ) -> None:
@@ -490,7 +619,9 @@ async def _start_clocks(
             or stored.get((vendor["id"], None))
             or clocks.default_policy(vendor["country"])
         )
-        calendar = policy.calendar(vendor["timezone"])
+        # The holidays of the submission's year and the next are kept with the clock.
+        year = r["submitted_at"].year
+        calendar = policy.calendar(vendor["timezone"]).with_holidays_frozen((year, year + 1))
         target = policy.minutes(policy.target_days)
         # The first threshold, the reminder, falls due at half the target, in business time.
         reminder = timedelta(microseconds=target // 2 * 60_000_000)
@@ -498,6 +629,12 @@ async def _start_clocks(
             (
                 r["id"],
                 vendor["id"],
+                r["partner_id"],
+                r["program_id"],
+                r["approver_id"],
+                False,  # decided
+                None,  # decided_by_id
+                False,  # breached
                 msgspec.to_builtins(calendar),
                 target,
                 policy.minutes(policy.hard_limit_days),
@@ -559,7 +696,7 @@ def _apply_programs(
 
 
 async def _submit(
-    conn: asyncpg.Connection, rep: Holder, data: DealInput
+    conn: asyncpg.Connection, rep: Caller, data: DealInput
 ) -> tuple[asyncpg.Record, list[LineOut], list[asyncpg.Record]]:
     """dealreg's submit_deal for a deal that passes: its statements, in its order."""
     now = datetime.now(UTC)
@@ -631,6 +768,10 @@ async def _submit(
         data.opportunity.currency,
         data.opportunity.competitors,
     )
+    program_ids = [plan.program_id for plan in plans.values()]
+    in_force = dict(
+        await conn.fetch(PLANS_IN_FORCE.format(programs=_params(1, len(program_ids))), *program_ids)
+    )
     values, args = _values(
         [
             (
@@ -650,6 +791,7 @@ async def _submit(
                 domain_key,
                 name_key,
                 plan.answers,
+                in_force.get(plan.program_id),
                 False,
             )
             for vendor_id, plan in plans.items()
@@ -698,7 +840,7 @@ async def _submit(
                 r["id"],
                 "submitted",
                 rep.id,
-                rep.role,
+                rep.role.value,
                 None,  # from_status
                 "submitted",
                 None,  # from_stage
@@ -725,7 +867,6 @@ async def _submit(
                     "status": r["status"],
                     "stage": r["stage"],
                     "conflict": r["conflict"],
-                    "conflicts_with": [],
                 },
             )
             for r in registrations
@@ -740,15 +881,15 @@ async def _submit(
 async def create_deal(
     state: State,
     request: Request[Any, Any, Any],
-    idempotency_key: Annotated[str, Parameter(header="Idempotency-Key")],
+    idempotency_key: Annotated[str, HeaderParameter(name="Idempotency-Key")],
 ) -> Response[bytes]:
-    config: BaselineConfig = state.config
-    rep = config.rep
+    rep = _authenticate(state, request)
     body = await request.body()
     fingerprint = _fingerprint(body)
     data = msgspec.json.decode(body, type=DealInput)
     async with state.pool.acquire() as conn, conn.transaction():
-        # dealreg's unit of work: the key's lock and record first, then the caller's check.
+        # dealreg's unit of work: the caller's check first, then the key's lock and record.
+        await _ensure_current(conn, rep)
         lock = f"idempotency:{rep.id}:{idempotency_key}"
         if not await conn.fetchval(TRY_IDEMPOTENCY_LOCK, lock):
             raise HTTPException(status_code=409, detail="idempotency key in use")
@@ -758,7 +899,6 @@ async def create_deal(
         if found is not None:
             # The bench sends a fresh key every time; replaying is dealreg's business.
             raise HTTPException(status_code=409, detail="idempotency key already used")
-        await _ensure_current(conn, rep)
         deal, lines, registrations = await _submit(conn, rep, data)
         out = DealOut(
             id=deal["id"],
@@ -790,21 +930,42 @@ async def create_deal(
             idempotency_key,
             fingerprint,
             201,
-            [list(pair) for pair in zip(KEPT_HEADERS, ("application/json", etag), strict=True)],
-            payload,
+            [list(pair) for pair in zip(KEPT_HEADERS, (etag, "application/json"), strict=True)],
+            # Sealed to this caller and key, as dealreg keeps it (sealing.py).
+            state.sealer.seal(payload, rep.id.bytes + idempotency_key.encode()),
         )
     return Response(payload, status_code=201, media_type="application/json", headers={"ETag": etag})
 
 
 @get("/v1/registrations")
 async def list_registrations(
-    state: State, limit: Annotated[int, Parameter(ge=1, le=200)] = 50
+    state: State,
+    request: Request[Any, Any, Any],
+    limit: Annotated[int, Parameter(ge=1, le=200)] = 50,
 ) -> RegistrationList:
-    config: BaselineConfig = state.config
+    # A vendor approver lists what is addressed to its vendor.
+    approver = _authenticate(state, request)
     async with state.pool.acquire() as conn, conn.transaction():
-        await _ensure_current(conn, config.approver)
-        rows = await conn.fetch(LIST_REGISTRATIONS, config.approver.organization_id, limit + 1)
-    items = [_registration_out(row) for row in rows[:limit]]
+        await _ensure_current(conn, approver)
+        rows = await conn.fetch(LIST_REGISTRATIONS, approver.organization_id, limit + 1)
+        page = rows[:limit]
+        # The rows' clocks and open questions, for the whole page at once, as dealreg reads them.
+        clock_rows = await conn.fetch(PAGE_CLOCKS, [row["id"] for row in page])
+        waiting = [row["id"] for row in page if row["status"] == "info_requested"]
+        asked = await conn.fetch(OPEN_QUESTIONS, waiting, "info_requested") if waiting else []
+    now = datetime.now(UTC)
+    summaries = {row["registration_id"]: summary_of(_clock(row), now) for row in clock_rows}
+    questions = {
+        row["registration_id"]: OpenQuestion(row["question"] or "", row["at"]) for row in asked
+    }
+    items = [
+        RegistrationRow(
+            **msgspec.structs.asdict(_registration_out(row)),
+            sla=summaries.get(row["id"]),
+            open_question=questions.get(row["id"]),
+        )
+        for row in page
+    ]
     next_cursor = None
     if len(rows) > limit:
         # dealreg's cursor: [created_at, id, by_change] of the last row, JSON, base64url.
@@ -833,6 +994,19 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
 def create_app() -> Litestar:
     """The factory granian calls in its worker; the configuration is read there, not at import."""
     config = msgspec.json.decode(os.environ[CONFIG_ENV], type=BaselineConfig)
+    # dealreg's key file, read as auth/keys.py reads it (bench/run.py has it created first).
+    with open(config.signing_key_path) as key_file:
+        key = ECKey.import_key(json.load(key_file))
+    if not key.kid:
+        key.ensure_kid()
+    claims_registry = jwt.JWTClaimsRegistry(
+        leeway=CLOCK_LEEWAY_SECONDS,
+        iss={"essential": True, "value": config.issuer},
+        aud={"essential": True, "value": config.audience},
+        exp={"essential": True},
+        iat={"essential": True},
+        sub={"essential": True},
+    )
 
     async def open_pool(app: Litestar) -> None:
         app.state.pool = await asyncpg.create_pool(
@@ -859,7 +1033,15 @@ def create_app() -> Litestar:
         # costs both servers the same.
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
         openapi_config=None,
-        state=State({"config": config}),
+        state=State(
+            {
+                "config": config,
+                "jwks": KeySet([key]),
+                "kid": key.kid,
+                "claims_registry": claims_registry,
+                "sealer": Sealer.from_signing_key(key),
+            }
+        ),
         on_startup=[open_pool],
         on_shutdown=[close_pool],
         debug=False,

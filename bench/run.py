@@ -7,8 +7,9 @@ On a fresh database (created on `DEALREG_BENCH_DATABASE_URL`'s server, else the 
 PostgreSQL on 127.0.0.1:5432 if it answers, else an embedded one) migrated and seeded with the
 demo plus 60 archived Acme programs and a USD program of Nordlys, it starts `dealreg serve` and
 bench/baseline_app.py as subprocesses, drives each scenario against both from bench/load.py in a
-third process, and prints req/s, p50, p99 and errors per server with dealreg's req/s as a ratio of
-the baseline's. The ratio is the figure to compare across machines. Everything it started is
+third process, and prints req/s, p50, p99, errors and the server's CPU time per request (its
+processes' user and system time, from /proc) per server, with dealreg's req/s as a ratio of the
+baseline's. The ratio is the figure to compare across machines. Everything it started is
 stopped and the database dropped at the end.
 
 The registrations table is bulk-loaded (bench/bulk.py) to each size `--registrations` names in
@@ -49,7 +50,6 @@ from baseline_app import (
     CONFIG_ENV,
     LIST_REGISTRATIONS,
     BaselineConfig,
-    Holder,
     claims_sql,
 )
 from bulk import Loader
@@ -65,7 +65,6 @@ from dealreg.demo import seed_demo
 from dealreg.demo.catalog import PROGRAMS
 from dealreg.migrations import upgrade
 from dealreg.orgs.models import Organization, Product, Program
-from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -77,6 +76,7 @@ EXTRA_PROGRAMS = 60
 NORDLYS_USD_PROGRAM = "Nordlys Bench Program (USD)"
 NORDLYS_USD_SKU = "NRD-EDR-ENT-US"
 DEFAULT_REGISTRATIONS = 10_000
+BENCH_ISSUER = "http://dealreg-bench.invalid"
 READY_TIMEOUT_SECONDS = 60.0
 # SQLAlchemy's default `max_overflow`: dealreg's pool may open this many beyond `pool_size`.
 SQLALCHEMY_MAX_OVERFLOW = 10
@@ -90,7 +90,7 @@ class Scenario:
 
     method: str
     path: str
-    user: str  # the demo user whose token is sent (to the baseline too, which ignores it)
+    user: str  # the demo user whose token is sent (to both servers, which act for them)
     body: str | None = None
     headers: tuple[str, ...] = ()
 
@@ -187,8 +187,6 @@ SERVERS = ("dealreg", "baseline")
 @dataclass(frozen=True)
 class Seeded:
     tokens: dict[str, str]  # email -> bearer token
-    rep: Principal  # the /v1/me caller and deal submitter, whom the baseline acts for
-    approver: Principal  # Acme's approver, who lists registrations
     vendor_id: uuid.UUID  # Acme, whose programs the vendor admin lists
     values: dict[str, str] = field(default_factory=dict)  # placeholders of the scenarios
 
@@ -305,22 +303,12 @@ async def seed(database_url: str, settings: Settings) -> Seeded:
     close_date = datetime.now(UTC).date() + timedelta(days=120)
     return Seeded(
         tokens={email: tokens.mint(principal) for email, principal in principals.items()},
-        rep=principals[REP],
-        approver=principals[APPROVER],
         vendor_id=acme.id,
         values={
             "acme_id": str(acme.id),
             "nordlys_id": str(nordlys.id),
             "close_date": close_date.isoformat(),
         },
-    )
-
-
-def holder(principal: Principal) -> Holder:
-    return Holder(
-        id=principal.subject_id,
-        organization_id=principal.organization_id,
-        role=principal.role.value,
     )
 
 
@@ -371,11 +359,38 @@ def wait_ready(proc: subprocess.Popen[bytes], port: int, log: Path) -> None:
     raise RuntimeError(f"{log.stem} server not ready after {READY_TIMEOUT_SECONDS:.0f} s")
 
 
+@dataclass(frozen=True)
+class Running:
+    """The servers started: each one's port, and the process group of its processes (granian's
+    main process and its worker; dealreg's background work runs in its main process)."""
+
+    ports: dict[str, int]
+    groups: dict[str, int]
+
+
+def cpu_seconds(group: int) -> float | None:
+    """The user and system CPU time used so far by the processes of a process group, from
+    /proc (None where there is none)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "stat").exists():
+        return None
+    ticks = 0
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            # After the command name in parentheses: state, ppid, pgrp, ... utime (14), stime.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that ended meanwhile
+        if int(fields[2]) == group:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 @contextlib.contextmanager
 def servers(
     scratch: Path, dealreg_env: dict[str, str], baseline_env: dict[str, str]
-) -> Iterator[dict[str, int]]:
-    """Start both servers; yield their ports; stop them whatever happens."""
+) -> Iterator[Running]:
+    """Start both servers; yield their ports and process groups; stop them whatever happens."""
     commands = {
         "dealreg": [sys.executable, "-m", "dealreg.cli", "serve", "--port"],
         "baseline": [sys.executable, str(BENCH_DIR / "baseline_app.py"), "--port"],
@@ -397,7 +412,8 @@ def servers(
                 )
         for name, proc in procs.items():
             wait_ready(proc, ports[name], scratch / f"{name}.log")
-        yield ports
+        # Each leads a session of its own, hence a process group its worker joins.
+        yield Running(ports=ports, groups={name: proc.pid for name, proc in procs.items()})
     except Exception:
         # The logs die with the scratch directory: show their ends while they still exist.
         for name in procs:
@@ -426,6 +442,24 @@ def one_off(text: str, tag: str) -> str:
     return text.replace("{n}", tag).replace("{uuid}", str(uuid.uuid4()))
 
 
+def send_one(
+    scenario: Scenario, server: str, port: int, token: str, run: RunValues, tag: str
+) -> httpx.Response:
+    """One request of `scenario` to `server`, its per-request placeholders filled with `tag`."""
+    body = scenario.body_for(run.label(server), run.values)
+    headers = {"Authorization": f"Bearer {token}"}
+    for header in scenario.headers_for(run.label(server), run.values):
+        key, _, value = one_off(header, tag).partition(":")
+        headers[key.strip()] = value.strip()
+    return httpx.request(
+        scenario.method,
+        f"http://127.0.0.1:{port}{scenario.path}",
+        headers=headers,
+        content=one_off(body, tag) if body else None,
+        timeout=10,
+    )
+
+
 def check_same_shape(
     name: str, scenario: Scenario, ports: dict[str, int], token: str, run: RunValues
 ) -> None:
@@ -433,18 +467,7 @@ def check_same_shape(
     compares different work."""
     shapes = {}
     for server in SERVERS:
-        body = scenario.body_for(run.label(server), run.values)
-        headers = {"Authorization": f"Bearer {token}"}
-        for header in scenario.headers_for(run.label(server), run.values):
-            key, _, value = one_off(header, "check").partition(":")
-            headers[key.strip()] = value.strip()
-        response = httpx.request(
-            scenario.method,
-            f"http://127.0.0.1:{ports[server]}{scenario.path}",
-            headers=headers,
-            content=one_off(body, "check") if body else None,
-            timeout=10,
-        )
+        response = send_one(scenario, server, ports[server], token, run, "check")
         if not response.is_success:
             raise RuntimeError(f"{name} on {server}: {response.status_code} {response.text}")
         shapes[server] = shape(response.json())
@@ -455,11 +478,14 @@ def check_same_shape(
 def measure(
     scenario: Scenario,
     server: str,
-    port: int,
+    running: Running,
     token: str,
     run: RunValues,
     args: argparse.Namespace,
 ) -> dict[str, Any]:
+    """load.py's figures of one scenario on one server, with the server's CPU time per request
+    (warm-up requests included: the CPU is read around the whole load run)."""
+    port = running.ports[server]
     command = [
         sys.executable,
         str(BENCH_DIR / "load.py"),
@@ -479,12 +505,20 @@ def measure(
         command.append(f"--body={body}")
     # load.py bounds itself; this bound is for a load process that hangs regardless.
     limit = 2 * args.duration + 60
+    cpu_before = cpu_seconds(running.groups[server])
     done = subprocess.run(  # noqa: S603 - our own script, fixed argv
         command, capture_output=True, text=True, timeout=limit, check=False
     )
+    cpu_after = cpu_seconds(running.groups[server])
     if done.returncode != 0:
         raise RuntimeError(f"load.py failed ({done.returncode}):\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout)
+    sent = result["requests"] + args.warmup
+    result["cpu_ms"] = (
+        1000 * (cpu_after - cpu_before) / sent
+        if cpu_before is not None and cpu_after is not None and sent
+        else None
+    )
     return result
 
 
@@ -498,7 +532,7 @@ def ms(value: float | None) -> str:
 def print_table(results: Results) -> None:
     header = (
         f"{'scenario':<18} {'server':<9} {'requests':>8} {'req/s':>9} {'p50 ms':>8} "
-        f"{'p99 ms':>8} {'errors':>6}  dealreg/baseline req/s"
+        f"{'p99 ms':>8} {'errors':>6} {'CPU ms/req':>10}  dealreg/baseline req/s"
     )
     print(header)
     print("-" * len(header))
@@ -509,7 +543,7 @@ def print_table(results: Results) -> None:
             r = by_server[server]
             print(
                 f"{name:<18} {server:<9} {r['requests']:>8} {r['rps']:>9.1f} "
-                f"{ms(r['p50_ms']):>8} {ms(r['p99_ms']):>8} {r['errors']:>6}"
+                f"{ms(r['p50_ms']):>8} {ms(r['p99_ms']):>8} {r['errors']:>6} {ms(r['cpu_ms']):>10}"
                 + (f"  {ratio}" if server == "dealreg" else ""),
                 flush=True,
             )
@@ -651,7 +685,7 @@ def measure_sizes(
     names: list[str],
     seeded: Seeded,
     database_url: str,
-    ports: dict[str, int],
+    running: Running,
 ) -> dict[int, Results]:
     sizes = sorted(set(args.registrations))
     loader = bulk_loader(database_url)
@@ -669,19 +703,58 @@ def measure_sizes(
         run = RunValues(size=size, values=seeded.values)
         for name in names:
             scenario = SCENARIOS[name]
-            check_same_shape(name, scenario, ports, seeded.tokens[scenario.user], run)
+            check_same_shape(name, scenario, running.ports, seeded.tokens[scenario.user], run)
         results[size] = {}
         for name in names:
             scenario = SCENARIOS[name]
             token = seeded.tokens[scenario.user]
             results[size][name] = {
-                server: measure(scenario, server, ports[server], token, run, args)
-                for server in SERVERS
+                server: measure(scenario, server, running, token, run, args) for server in SERVERS
             }
         print_table(results[size])
     if len(sizes) > 1:
         print_growth(sizes[0], sizes[-1], results)
     return results
+
+
+@contextlib.contextmanager
+def serving(
+    scratch: Path, database_url: str, dealreg_settings: dict[str, str] | None = None
+) -> Iterator[tuple[Seeded, Running]]:
+    """Migrate and seed the database at `database_url`, start both servers on it (dealreg's
+    data directory, with its signing key, in `scratch`, and `dealreg_settings` in its
+    environment); yield what was seeded and the servers running."""
+    upgrade(database_url)
+    dealreg_env = {
+        **os.environ,
+        "DEALREG_DATABASE_URL": database_url,
+        # The signing key lives here: the server verifies what `seed` mints.
+        "DEALREG_DATA_DIR": str(scratch / "data"),
+        # Named, so the tokens `seed` mints name the issuer the server checks: unset, `dealreg
+        # serve` takes the address it serves as its issuer.
+        "DEALREG_JWT_ISSUER": BENCH_ISSUER,
+        # One rep's token drives the load: its requests are counted but never refused.
+        **{f"DEALREG_{name.upper()}": "1000000000/minute" for name in RATE_LIMIT_SETTINGS},
+        **(dealreg_settings or {}),
+    }
+    settings = Settings.from_env(dealreg_env)
+    seeded = asyncio.run(seed(database_url, settings))
+    baseline = BaselineConfig(
+        dsn=asyncpg_dsn(database_url),
+        max_connections=settings.db_pool_size + SQLALCHEMY_MAX_OVERFLOW,
+        # The key `seed` had created, and the issuer and audience dealreg checks.
+        signing_key_path=str(settings.signing_key_path),
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+    )
+    baseline_env = {
+        **os.environ,
+        CONFIG_ENV: msgspec.json.encode(baseline).decode(),
+        # granian's worker imports `baseline_app:create_app` by module name.
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(BENCH_DIR), os.environ.get("PYTHONPATH")])),
+    }
+    with servers(scratch, dealreg_env, baseline_env) as running:
+        yield seeded, running
 
 
 def main() -> int:
@@ -691,45 +764,19 @@ def main() -> int:
     # A short path: an embedded server puts its Unix socket in here (about 100 bytes at most).
     with tempfile.TemporaryDirectory(prefix="drb", dir="/tmp") as scratch_dir:
         scratch = Path(scratch_dir)
-        with postgres_server(scratch) as server_url, scratch_database(server_url) as database_url:
-            upgrade(database_url)
-            dealreg_env = {
-                **os.environ,
-                "DEALREG_DATABASE_URL": database_url,
-                # The signing key lives here: the server verifies what `seed` mints.
-                "DEALREG_DATA_DIR": str(scratch / "data"),
-                # One rep's token drives the load: its requests are counted but never refused.
-                **{f"DEALREG_{name.upper()}": "1000000000/minute" for name in RATE_LIMIT_SETTINGS},
-            }
-            settings = Settings.from_env(dealreg_env)
-            seeded = asyncio.run(seed(database_url, settings))
-            baseline = BaselineConfig(
-                dsn=asyncpg_dsn(database_url),
-                max_connections=settings.db_pool_size + SQLALCHEMY_MAX_OVERFLOW,
-                user_id=seeded.rep.subject_id,
-                organization_id=seeded.rep.organization_id,
-                scopes=sorted(seeded.rep.scopes),
-                vendor_id=seeded.vendor_id,
-                rep=holder(seeded.rep),
-                approver=holder(seeded.approver),
+        with (
+            postgres_server(scratch) as server_url,
+            scratch_database(server_url) as database_url,
+            serving(scratch, database_url) as (seeded, running),
+        ):
+            print(
+                f"PostgreSQL at {make_url(server_url).render_as_string()}; "
+                f"{os.cpu_count()} CPUs, concurrency {args.concurrency}, "
+                f"{args.requests} requests or {args.duration:g} s per run "
+                f"after {args.warmup} warm-up requests, gzip {'on' if args.gzip else 'off'}",
+                flush=True,
             )
-            baseline_env = {
-                **os.environ,
-                CONFIG_ENV: msgspec.json.encode(baseline).decode(),
-                # granian's worker imports `baseline_app:create_app` by module name.
-                "PYTHONPATH": os.pathsep.join(
-                    filter(None, [str(BENCH_DIR), os.environ.get("PYTHONPATH")])
-                ),
-            }
-            with servers(scratch, dealreg_env, baseline_env) as ports:
-                print(
-                    f"PostgreSQL at {make_url(server_url).render_as_string()}; "
-                    f"{os.cpu_count()} CPUs, concurrency {args.concurrency}, "
-                    f"{args.requests} requests or {args.duration:g} s per run "
-                    f"after {args.warmup} warm-up requests, gzip {'on' if args.gzip else 'off'}",
-                    flush=True,
-                )
-                results = measure_sizes(args, names, seeded, database_url, ports)
+            results = measure_sizes(args, names, seeded, database_url, running)
     errors = sum(
         r["errors"]
         for by_name in results.values()
