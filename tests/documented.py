@@ -12,7 +12,14 @@ import httpx
 from litestar import Litestar
 
 # Headers the document must declare wherever they are sent (api/contract.py declares most).
-CHECKED = ("ETag", "RateLimit", "RateLimit-Policy", "Retry-After", "Idempotent-Replayed")
+CHECKED = (
+    "ETag",
+    "RateLimit",
+    "RateLimit-Policy",
+    "Retry-After",
+    "Idempotent-Replayed",
+    "Content-Language",
+)
 _PARAMETER = re.compile(r"\{[^}]+\}")
 
 

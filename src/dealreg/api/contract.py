@@ -38,6 +38,7 @@ RATE_LIMIT = "RateLimit"
 RATE_LIMIT_POLICY = "RateLimit-Policy"
 RETRY_AFTER = "Retry-After"
 IDEMPOTENT_REPLAYED = "Idempotent-Replayed"
+CONTENT_LANGUAGE = "Content-Language"
 
 _STRING = Schema(type=OpenAPIType.STRING)
 
@@ -66,6 +67,13 @@ HEADERS: dict[str, OpenAPIHeader] = {
     RETRY_AFTER: OpenAPIHeader(
         description="Seconds to wait before retrying.",
         schema=Schema(type=OpenAPIType.INTEGER, minimum=0),
+    ),
+    CONTENT_LANGUAGE: OpenAPIHeader(
+        description=(
+            "The language of the problem's title and details: `en`, or `ro` when the request's "
+            "Accept-Language prefers Romanian."
+        ),
+        schema=Schema(type=OpenAPIType.STRING, enum=["en", "ro"]),
     ),
     IDEMPOTENT_REPLAYED: OpenAPIHeader(
         description=(
@@ -122,6 +130,7 @@ def complete(app: Litestar) -> None:
         # Last: over every response, the ones added above included.
         _validators(found.operation)
         _rate_limits(found.operation)
+        _languages(found.operation)
 
 
 def _operations(app: Litestar) -> Iterator[_Operation]:
@@ -231,3 +240,10 @@ def _idempotency(operation: Operation) -> None:
     _declare(in_use, RETRY_AFTER)
     _problem(operation, 413, "Request body over the size limit")
     _problem(operation, 422, "Well-formed but invalid input")
+
+
+def _languages(operation: Operation) -> None:
+    """Every problem says the language it is written in."""
+    for response in (operation.responses or {}).values():
+        if isinstance(response, OpenAPIResponse) and PROBLEM_MEDIA_TYPE in (response.content or {}):
+            _declare(response, CONTENT_LANGUAGE)
