@@ -345,6 +345,38 @@ async def test_each_threshold_fires_once_at_its_due_instant_in_order(
     ]
 
 
+async def test_the_clock_explains_itself(
+    client: httpx.AsyncClient, db: AsyncSession, scene: Scene
+) -> None:
+    """Every threshold with its business time and instant, the calendar it runs on, and the
+    business time run to the microsecond as of a stated instant."""
+    registration_id = await register(client, scene)
+    await start_at(db, registration_id, MONDAY)
+    await sweep(db, AT_RISK_AT)
+
+    view = await sla_of(client, scene.partner.rep, registration_id)
+
+    thresholds = [
+        (t["threshold"], t["after_seconds"], when(t["due_at"]), t["fired_at"])
+        for t in view["thresholds"]
+    ]
+    assert thresholds == [
+        ("reminder", 8 * 3600, REMINDER_AT, view["fired"][0]["fired_at"]),
+        ("at_risk", 16 * 3600, AT_RISK_AT, view["fired"][1]["fired_at"]),
+        ("breached", 32 * 3600, BREACH_AT, None),
+    ]
+    as_of = when(view["as_of"])
+    assert view["elapsed_microseconds"] == US_CALENDAR.elapsed(MONDAY, as_of) // TICK
+    calendar = view["calendar"]
+    assert (calendar["timezone"], calendar["holiday_country"]) == ("America/New_York", "US")
+    assert calendar["working_hours"]["monday"] == [{"start": "09:00", "end": "17:00"}]
+    assert calendar["working_hours"]["saturday"] == []
+    # Submitted this year: its holidays and next year's are kept with it.
+    year = datetime.now(UTC).year
+    assert f"{year}-12-25" in calendar["holidays"]
+    assert f"{year + 1}-12-25" in calendar["holidays"]
+
+
 async def test_a_late_sweep_catches_up_on_every_threshold_in_order_and_the_next_fires_none(
     client: httpx.AsyncClient, db: AsyncSession, scene: Scene
 ) -> None:

@@ -3792,6 +3792,15 @@ export interface components {
             items: components["schemas"]["Breach"][];
             next_cursor: string | null;
         };
+        /** CalendarOut */
+        CalendarOut: {
+            closed_dates: string[];
+            holiday_country: string | null;
+            holiday_subdivision: string | null;
+            holidays: string[];
+            timezone: string;
+            working_hours: components["schemas"]["Week"];
+        };
         /** Cancellation */
         Cancellation: {
             reason: string;
@@ -3817,6 +3826,14 @@ export interface components {
         };
         /** ClockOut */
         ClockOut: {
+            /**
+             * Format: date-time
+             * @description The instant the elapsed business time is counted to.
+             */
+            as_of: string;
+            calendar: components["schemas"]["CalendarOut"];
+            /** @description Business time run by `as_of`, to the microsecond. */
+            elapsed_microseconds: number;
             elapsed_seconds: number;
             fired: components["schemas"]["FiringOut"][];
             hard_limit_at: string | null;
@@ -3833,6 +3850,8 @@ export interface components {
             summary_state: components["schemas"]["SlaState"];
             target_at: string | null;
             target_seconds: number;
+            /** @description Reminder, at risk and breached, in order, each with its instant. */
+            thresholds: components["schemas"]["ThresholdOut"][];
         };
         /**
          * ClockState
@@ -6178,6 +6197,14 @@ export interface components {
          * @enum {string}
          */
         Threshold: "reminder" | "at_risk" | "breached";
+        /** ThresholdOut */
+        ThresholdOut: {
+            after_seconds: number;
+            /** @description When it fell due (its true instant, across pauses), or falls due if the clock keeps running; null while paused (or stopped) short of it. */
+            due_at: string | null;
+            fired_at: string | null;
+            threshold: components["schemas"]["Threshold"];
+        };
         /**
          * Tier
          * @enum {string}

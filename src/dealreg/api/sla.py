@@ -2,7 +2,7 @@
 (`/v1/registrations/{id}/sla`)."""
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 import msgspec
@@ -214,8 +214,50 @@ class FiringOut(msgspec.Struct):
     fired_at: datetime
 
 
+class ThresholdOut(msgspec.Struct, kw_only=True):
+    threshold: Threshold
+    # Business time on the clock at which it falls due.
+    after_seconds: int
+    due_at: Annotated[
+        datetime | None,
+        msgspec.Meta(
+            description=(
+                "When it fell due (its true instant, across pauses), or falls due if the clock "
+                "keeps running; null while paused (or stopped) short of it."
+            )
+        ),
+    ]
+    fired_at: datetime | None
+
+
+class CalendarOut(msgspec.Struct, kw_only=True):
+    """The calendar a clock runs on: its vendor's (or program's) policy as it was when the clock
+    started, which a later policy change does not alter."""
+
+    timezone: str
+    working_hours: Week
+    holiday_country: str | None
+    holiday_subdivision: str | None
+    # The organization's own closed dates, and the public holidays kept with the clock.
+    closed_dates: list[date]
+    holidays: list[date]
+
+
 class ClockOut(msgspec.Struct, kw_only=True):
     registration_id: uuid.UUID
+    as_of: Annotated[
+        datetime, msgspec.Meta(description="The instant the elapsed business time is counted to.")
+    ]
+    elapsed_microseconds: Annotated[
+        int, msgspec.Meta(description="Business time run by `as_of`, to the microsecond.")
+    ]
+    thresholds: Annotated[
+        list[ThresholdOut],
+        msgspec.Meta(
+            description="Reminder, at risk and breached, in order, each with its instant."
+        ),
+    ]
+    calendar: CalendarOut
     # As the registration's row in a list shows it (its `sla.state`).
     summary_state: SlaState
     state: ClockState
@@ -256,8 +298,28 @@ async def registration_clock(
 ) -> Response[ClockOut]:
     view = await service.clock_of(db, principal, registration_id, now=datetime.now(UTC))
     summary = view.summary
+    calendar = view.calendar
     out = ClockOut(
         registration_id=view.registration_id,
+        as_of=view.as_of,
+        elapsed_microseconds=view.elapsed // timedelta(microseconds=1),
+        thresholds=[
+            ThresholdOut(
+                threshold=t.threshold,
+                after_seconds=int(t.after.total_seconds()),
+                due_at=t.due_at,
+                fired_at=t.fired_at,
+            )
+            for t in view.thresholds
+        ],
+        calendar=CalendarOut(
+            timezone=calendar.timezone,
+            working_hours=_week_of(calendar.hours),
+            holiday_country=calendar.country,
+            holiday_subdivision=calendar.subdivision,
+            closed_dates=sorted(calendar.closed_dates),
+            holidays=sorted(day for days in calendar.frozen_holidays.values() for day in days),
+        ),
         summary_state=summary.state,
         state=view.state,
         started_at=view.started_at,

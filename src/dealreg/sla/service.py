@@ -265,8 +265,23 @@ class Firing(msgspec.Struct, frozen=True):
     fired_at: datetime
 
 
+class ThresholdView(msgspec.Struct, frozen=True, kw_only=True):
+    """One of a clock's thresholds: its business time, and when it fell (or falls) due."""
+
+    threshold: Threshold
+    after: timedelta
+    due_at: datetime | None
+    fired_at: datetime | None
+
+
 class ClockView(msgspec.Struct, frozen=True, kw_only=True):
     registration_id: uuid.UUID
+    # The instant the elapsed business time is counted to.
+    as_of: datetime
+    elapsed: timedelta
+    # The calendar the clock runs on: the policy's when it started, its holidays frozen then.
+    calendar: BusinessCalendar
+    thresholds: list[ThresholdView]
     # Its state, next threshold, and target and hard limit instants: None while paused, since
     # nobody knows when the partner will answer.
     summary: SlaSummary
@@ -293,8 +308,22 @@ async def clock_of(
     ]
     if clock.paused_since is not None:
         paused.append((clock.paused_since, None))
+    calendar = clocks.calendar_of(clock)
+    fired_at = {f.threshold: f.fired_at for f in firings}
     return ClockView(
         registration_id=registration.id,
+        as_of=now,
+        elapsed=clocks.elapsed_now(clock, now),
+        calendar=calendar,
+        thresholds=[
+            ThresholdView(
+                threshold=threshold,
+                after=timedelta(minutes=clocks.threshold_minutes(clock, threshold)),
+                due_at=clocks.threshold_at(clock, threshold, calendar),
+                fired_at=fired_at.get(threshold),
+            )
+            for threshold in clocks.ORDER
+        ],
         summary=summary_of(clock, now),
         state=clock.state,
         started_at=clock.started_at,

@@ -25,6 +25,7 @@ from .bounds import Bounds
 from .breach import Breach
 from .breach_action import BreachAction
 from .breach_list import BreachList
+from .calendar_out import CalendarOut
 from .cancellation import Cancellation
 from .cannot_disable_yourself_problem import CannotDisableYourselfProblem
 from .choice import Choice
@@ -269,6 +270,7 @@ from .sla_summary import SlaSummary
 from .stage_report import StageReport
 from .stale_version_problem import StaleVersionProblem
 from .threshold import Threshold
+from .threshold_out import ThresholdOut
 from .tier import Tier
 from .token_request import TokenRequest
 from .token_response import TokenResponse
@@ -320,6 +322,7 @@ __all__ = (
     "Breach",
     "BreachAction",
     "BreachList",
+    "CalendarOut",
     "Cancellation",
     "CannotDisableYourselfProblem",
     "Choice",
@@ -564,6 +567,7 @@ __all__ = (
     "StageReport",
     "StaleVersionProblem",
     "Threshold",
+    "ThresholdOut",
     "Tier",
     "TokenRequest",
     "TokenResponse",

@@ -16,8 +16,10 @@ from uuid import UUID
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.calendar_out import CalendarOut
   from ..models.firing_out import FiringOut
   from ..models.pause import Pause
+  from ..models.threshold_out import ThresholdOut
 
 
 
@@ -31,6 +33,9 @@ T = TypeVar("T", bound="ClockOut")
 class ClockOut:
     """ 
         Attributes:
+            as_of (datetime.datetime): The instant the elapsed business time is counted to.
+            calendar (CalendarOut):
+            elapsed_microseconds (int): Business time run by `as_of`, to the microsecond.
             elapsed_seconds (int):
             fired (list[FiringOut]):
             hard_limit_at (datetime.datetime | None):
@@ -48,8 +53,12 @@ class ClockOut:
                     of those), or decided or withdrawn.
             target_at (datetime.datetime | None):
             target_seconds (int):
+            thresholds (list[ThresholdOut]): Reminder, at risk and breached, in order, each with its instant.
      """
 
+    as_of: datetime.datetime
+    calendar: CalendarOut
+    elapsed_microseconds: int
     elapsed_seconds: int
     fired: list[FiringOut]
     hard_limit_at: datetime.datetime | None
@@ -64,6 +73,7 @@ class ClockOut:
     summary_state: SlaState
     target_at: datetime.datetime | None
     target_seconds: int
+    thresholds: list[ThresholdOut]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -71,8 +81,16 @@ class ClockOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.calendar_out import CalendarOut # noqa: PLC0415
         from ..models.firing_out import FiringOut # noqa: PLC0415
         from ..models.pause import Pause # noqa: PLC0415
+        from ..models.threshold_out import ThresholdOut # noqa: PLC0415
+        as_of = self.as_of.isoformat()
+
+        calendar = self.calendar.to_dict()
+
+        elapsed_microseconds = self.elapsed_microseconds
+
         elapsed_seconds = self.elapsed_seconds
 
         fired = []
@@ -131,10 +149,20 @@ class ClockOut:
 
         target_seconds = self.target_seconds
 
+        thresholds = []
+        for thresholds_item_data in self.thresholds:
+            thresholds_item = thresholds_item_data.to_dict()
+            thresholds.append(thresholds_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "as_of": as_of,
+            "calendar": calendar,
+            "elapsed_microseconds": elapsed_microseconds,
             "elapsed_seconds": elapsed_seconds,
             "fired": fired,
             "hard_limit_at": hard_limit_at,
@@ -149,6 +177,7 @@ class ClockOut:
             "summary_state": summary_state,
             "target_at": target_at,
             "target_seconds": target_seconds,
+            "thresholds": thresholds,
         })
 
         return field_dict
@@ -157,9 +186,23 @@ class ClockOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.calendar_out import CalendarOut # noqa: PLC0415
         from ..models.firing_out import FiringOut # noqa: PLC0415
         from ..models.pause import Pause # noqa: PLC0415
+        from ..models.threshold_out import ThresholdOut # noqa: PLC0415
         d = dict(src_dict)
+        as_of = datetime.datetime.fromisoformat(d.pop("as_of"))
+
+
+
+
+        calendar = CalendarOut.from_dict(d.pop("calendar"))
+
+
+
+
+        elapsed_microseconds = d.pop("elapsed_microseconds")
+
         elapsed_seconds = d.pop("elapsed_seconds")
 
         fired = []
@@ -296,7 +339,20 @@ class ClockOut:
 
         target_seconds = d.pop("target_seconds")
 
+        thresholds = []
+        _thresholds = d.pop("thresholds")
+        for thresholds_item_data in (_thresholds):
+            thresholds_item = ThresholdOut.from_dict(thresholds_item_data)
+
+
+
+            thresholds.append(thresholds_item)
+
+
         clock_out = cls(
+            as_of=as_of,
+            calendar=calendar,
+            elapsed_microseconds=elapsed_microseconds,
             elapsed_seconds=elapsed_seconds,
             fired=fired,
             hard_limit_at=hard_limit_at,
@@ -311,6 +367,7 @@ class ClockOut:
             summary_state=summary_state,
             target_at=target_at,
             target_seconds=target_seconds,
+            thresholds=thresholds,
         )
 
 
