@@ -91,7 +91,9 @@ def mondays(first_day: date, last_day: date) -> list[date]:
 
 def nice_ticks(highest: float, *, whole: bool) -> list[float]:
     """0 and round steps (1, 2 or 5 times a power of ten) up to at least `highest`; whole numbers for counts."""
-    if highest <= 0:
+    # Figures are shown to the hundredth: below a millionth the default axis holds them (and
+    # the step's power of ten would underflow to 0 for a value near the smallest float).
+    if highest < 1e-6:
         return [0.0, 1.0]
     raw = highest / (MAX_Y_TICKS - 1)
     magnitude = 10 ** math.floor(math.log10(raw))
