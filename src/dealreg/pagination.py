@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 import msgspec
-from sqlalchemy import Select, and_, func, literal, or_, text
+from sqlalchemy import Select, and_, func, literal, or_, text, tuple_
 from sqlalchemy.dialects.postgresql import TIMESTAMP
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -166,3 +166,24 @@ def cut(
     items = list(rows[: page.limit])
     more = len(rows) > page.limit and items
     return Page(items=items, next_key=PageKey(*key(items[-1])) if more else None)
+
+
+async def fetch_ranked_page(
+    session: AsyncSession, stmt: Select[Any], rank: Any, at: Any, id_: Any, page: PageRequest
+) -> Page[Any]:
+    """`stmt`'s rows ordered by (rank, at, id), the page `page` asks for: for lists ordered by
+    urgency rather than creation. `rank` and `at` must be labelled columns of `stmt` (the next
+    key is read off the last row by their names), as `id` is."""
+    if page.after is not None:
+        stmt = stmt.where(
+            tuple_(rank, at, id_) > tuple_(page.after.rank, page.after.at, page.after.id)
+        )
+    rows = (await session.execute(stmt.order_by(rank, at, id_).limit(page.limit + 1))).all()
+    items = list(rows[: page.limit])
+    last = items[-1] if len(rows) > page.limit else None
+    key = (
+        PageKey(at=getattr(last, at.name), id=last.id, rank=getattr(last, rank.name))
+        if last
+        else None
+    )
+    return Page(items=items, next_key=key)

@@ -1145,6 +1145,10 @@ async def test_the_queue_puts_breached_first_then_at_risk_then_by_threshold_and_
 
     by_state = await queued(client, scene.approver, {"sla_state": ["at_risk", "breached"]})
     assert ids(by_state) == [named[name] for name in order[:3]]
+    # The filter (in SQL) and each row's `sla.state` (in Python) say the same of every one.
+    for item in items:
+        state = item["sla"]["state"]
+        assert item["id"] in ids(await queued(client, scene.approver, {"sla_state": state}))
     await done(
         client, scene.approver, named["reminded"], "assign", {"approver_id": scene.approver_id}
     )

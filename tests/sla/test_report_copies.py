@@ -20,6 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.orgs.models import Role
 from dealreg.registrations.models import Registration
 from dealreg.sla.models import SlaBreach, SlaClock
+from dealreg.sla.repository import sla_state
+from dealreg.sla.service import state_of
 from tests.clocks import act, attempt, forget, register, sweep
 from tests.deals import PartnerSetup, VendorSetup, partner_setup, vendor_setup
 from tests.factories import Factory
@@ -79,6 +81,14 @@ async def disagreeing(db: AsyncSession) -> list[uuid.UUID]:
         )
     )
     return list((await db.scalars(stmt)).all())
+
+
+async def states_disagreeing(db: AsyncSession) -> list[uuid.UUID]:
+    """The clocks whose state in SQL (the queue's filter) differs from the one their rows show."""
+    await db.flush()
+    forget(db)
+    rows = (await db.execute(select(SlaClock, sla_state().label("in_sql")))).all()
+    return [clock.registration_id for clock, in_sql in rows if in_sql != state_of(clock).value]
 
 
 async def copies(db: AsyncSession, registration_id: str) -> tuple[Any, ...]:
@@ -282,3 +292,4 @@ async def test_after_any_sequence_of_actions_every_clock_agrees_with_its_registr
             }[step]
             await attempt(client, headers, registration_id, step, body)
         assert await disagreeing(db) == [], steps
+        assert await states_disagreeing(db) == [], steps

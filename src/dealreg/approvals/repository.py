@@ -5,11 +5,11 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import case, func, literal, select, tuple_
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.orgs.models import Role, User
-from dealreg.pagination import Page, PageKey, PageRequest
+from dealreg.pagination import Page, PageRequest, fetch_ranked_page
 from dealreg.registrations.models import Registration
 from dealreg.registrations.repository import REGISTRATION_COLUMNS
 from dealreg.registrations.states import UNDECIDED
@@ -75,18 +75,4 @@ async def open_registrations(
         stmt = stmt.where(Registration.program_id == program_id)
     if sla_states:
         stmt = stmt.where(sla_state().in_([state.value for state in sla_states]))
-    if page.after is not None:
-        stmt = stmt.where(
-            tuple_(rank, urgency, Registration.id)
-            > tuple_(page.after.rank, page.after.at, page.after.id)
-        )
-    rows = (
-        await session.execute(stmt.order_by(rank, urgency, Registration.id).limit(page.limit + 1))
-    ).all()
-    items = list(rows[: page.limit])
-    more = len(rows) > page.limit
-    last = items[-1] if more else None
-    return Page(
-        items=items,
-        next_key=PageKey(at=last.urgency, id=last.id, rank=last.rank) if last else None,
-    )
+    return await fetch_ranked_page(session, stmt, rank, urgency, Registration.id, page)

@@ -25,7 +25,6 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    tuple_,
 )
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -35,7 +34,7 @@ from dealreg.dates import report_range
 from dealreg.errors import Forbidden
 from dealreg.orgs.models import ApiClient, Organization, OrgKind, Program, User
 from dealreg.orgs.principals import Principal
-from dealreg.pagination import Page, PageKey, PageRequest, by_key, cut
+from dealreg.pagination import Page, PageRequest, by_key, cut, fetch_ranked_page
 from dealreg.registrations.models import Registration
 from dealreg.sla.models import ClockState, SlaBreach, SlaClock, SlaFiring, Threshold
 
@@ -496,20 +495,8 @@ async def at_risk(
     """Open registrations at risk or breached (of one vendor, or all): breached first, the
     longest overdue first."""
     stmt, rank, passed = _at_risk(vendor_id)
-    if page.after is not None:
-        stmt = stmt.where(
-            tuple_(rank, passed, Registration.id)
-            > tuple_(page.after.rank, page.after.at, page.after.id)
-        )
-    rows = (
-        await session.execute(stmt.order_by(rank, passed, Registration.id).limit(page.limit + 1))
-    ).all()
-    items = list(rows[: page.limit])
-    last = items[-1] if len(rows) > page.limit else None
-    return Page(
-        items=[_at_risk_row(row) for row in items],
-        next_key=PageKey(at=last.passed, id=last.id, rank=last.rank) if last else None,
-    )
+    found = await fetch_ranked_page(session, stmt, rank, passed, Registration.id, page)
+    return Page(items=[_at_risk_row(row) for row in found.items], next_key=found.next_key)
 
 
 async def all_at_risk(session: AsyncSession, vendor_id: uuid.UUID | None) -> AsyncIterator[AtRisk]:
