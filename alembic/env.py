@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 # hand, alembic imports nothing else of dealreg (tests/test_migrations.py runs it so).
 import dealreg.auth.link_models
 import dealreg.auth.models
+import dealreg.engagement.models
 import dealreg.events.models
 import dealreg.idempotency.models
 import dealreg.incentives.models

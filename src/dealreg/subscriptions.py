@@ -10,10 +10,11 @@ Every entry point calls `install()` before a service runs: the app (create_app),
 runtime, the commands, the tests. A bus without it refuses to emit (messagebus.py).
 """
 
+from dealreg.engagement import events as engagement_events
 from dealreg.incentives import service as incentives
 from dealreg.leads import outcomes as lead_outcomes
 from dealreg.messagebus import BUS, MessageBus
-from dealreg.notifications import sla_mail
+from dealreg.notifications import engagement_mail, sla_mail
 from dealreg.registrations import events as registrations
 from dealreg.sla import clocks
 from dealreg.sla import events as sla_events
@@ -40,3 +41,7 @@ def install(bus: MessageBus = BUS) -> None:
 
     # A threshold of an approval clock fired: the people who must act are mailed.
     bus.subscribe(sla_events.ThresholdFired, sla_mail.on_threshold)
+
+    # A partner's engagement crossed its vendor's threshold: the call task's owner (or the
+    # channel team) is mailed.
+    bus.subscribe(engagement_events.ThresholdReached, engagement_mail.on_threshold_reached)

@@ -13,6 +13,8 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.auth.scopes import ROLE_SCOPES
+from dealreg.engagement import service as engagement
+from dealreg.engagement.responses import engagement_out
 from dealreg.errors import NotFound
 from dealreg.events.models import Event
 from dealreg.leads import service as leads
@@ -40,6 +42,12 @@ async def _lead(session: AsyncSession, reader: Principal, subject_id: uuid.UUID)
     return lead_out(await leads.get_lead(session, reader, subject_id))
 
 
+async def _partner_engagement(
+    session: AsyncSession, reader: Principal, subject_id: uuid.UUID
+) -> msgspec.Struct:
+    return engagement_out(await engagement.engagement_of(session, reader, subject_id))
+
+
 async def _endpoint(
     session: AsyncSession, reader: Principal, subject_id: uuid.UUID
 ) -> msgspec.Struct:
@@ -47,11 +55,13 @@ async def _endpoint(
 
 
 # By the resource an event type names before its first dot; SLA events are about a
-# registration's clock, so they carry the registration.
+# registration's clock, so they carry the registration; partner events about a partner's
+# engagement with the receiving vendor.
 RENDERERS: dict[str, Render] = {
     "registration": _registration,
     "sla": _registration,
     "lead": _lead,
+    "partner": _partner_engagement,
     "webhook_endpoint": _endpoint,
 }
 

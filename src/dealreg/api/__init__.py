@@ -12,6 +12,7 @@ from dealreg.api.account import (
 )
 from dealreg.api.api_clients import ApiClientController
 from dealreg.api.approvals import DecisionController, approval_queue
+from dealreg.api.call_tasks import CallTaskController
 from dealreg.api.docs import docs_asset
 from dealreg.api.events import event_feed
 from dealreg.api.health import health, ready
@@ -30,6 +31,10 @@ from dealreg.api.oauth import issue_token, jwks, revoke_token
 from dealreg.api.oauth_apps import OauthAppController
 from dealreg.api.organizations import OrganizationController
 from dealreg.api.pages import sign_in_callback, sign_out, signed_out, sla_page
+from dealreg.api.partner_engagement import (
+    PartnerEngagementController,
+    PartnerEngagementPolicyController,
+)
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.problems import problem_index, problem_page
 from dealreg.api.programs import ProgramController
@@ -87,6 +92,9 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     preview_incentives,
     LeadController,
     LeadPolicyController,
+    PartnerEngagementPolicyController,
+    PartnerEngagementController,
+    CallTaskController,
     event_feed,
     WebhookEndpointController,
     sla_page,

@@ -244,6 +244,7 @@ _TYPES = [
         for type_, title, what in [
             ("not-found", "Not found", "resource at this URL"),
             ("api-client-not-found", "Not found", "API client"),
+            ("call-task-not-found", "Not found", "call task"),
             ("deal-not-found", "Not found", "deal"),
             ("extension-request-not-found", "Not found", "extension request"),
             ("incentive-plan-not-found", "Incentive plan not found", "incentive plan"),

@@ -25,6 +25,7 @@ _RESOURCE_READS = {
     "registration": "/v1/registrations/{registration_id}",
     "sla": "/v1/registrations/{registration_id}",
     "lead": "/v1/leads/{lead_id}",
+    "partner": "/v1/partners/{partner_id}/engagement",
     "webhook_endpoint": "/v1/webhook-endpoints/{endpoint_id}",
 }
 _HEADERS = {

@@ -26,6 +26,12 @@ READ_EVENTS = "events:read"
 READ_WEBHOOKS = "webhooks:read"
 WRITE_WEBHOOKS = "webhooks:write"
 WRITE_PAYOUTS = "payouts:write"
+# Partner engagement: the partners' scores and the posts that make them (a marketing-automation
+# system may post them), and the call tasks of the channel team. A partner has none of these.
+READ_ENGAGEMENTS = "engagements:read"
+WRITE_ENGAGEMENTS = "engagements:write"
+READ_CALL_TASKS = "call_tasks:read"
+WRITE_CALL_TASKS = "call_tasks:write"
 # The apps people sign in through (auth/apps.py): the platform's to register.
 READ_OAUTH_APPS = "oauth_apps:read"
 WRITE_OAUTH_APPS = "oauth_apps:write"
@@ -37,13 +43,15 @@ _PAYOUTS = {READ_PAYOUTS, WRITE_PAYOUTS}
 _API_CLIENTS = {READ_API_CLIENTS, WRITE_API_CLIENTS}
 # An organization's admin manages where its events go; its systems may read the feed.
 _WEBHOOKS = {READ_EVENTS, READ_WEBHOOKS, WRITE_WEBHOOKS}
+_CALLS = {READ_ENGAGEMENTS, READ_CALL_TASKS, WRITE_CALL_TASKS}
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
     Role.partner_rep: frozenset({READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS),
     Role.partner_admin: frozenset(
         _READ_DIRECTORY | {WRITE_USERS} | _DEALS | _WEBHOOKS | _API_CLIENTS
     ),
-    Role.vendor_approver: frozenset(_READ_DIRECTORY | _DEALS),
+    # The channel account managers: they take the calls.
+    Role.vendor_approver: frozenset(_READ_DIRECTORY | _DEALS | _CALLS),
     Role.vendor_admin: frozenset(
         _READ_DIRECTORY
         | {WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
@@ -51,18 +59,26 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
         | _PAYOUTS
         | _WEBHOOKS
         | _API_CLIENTS
+        | _CALLS
+        | {WRITE_ENGAGEMENTS}
     ),
-    # A vendor's finance system may batch payouts and mark them paid.
+    # A vendor's finance system may batch payouts and mark them paid; its marketing automation
+    # posts partners' engagements.
     Role.vendor_system: frozenset(
-        {READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS, READ_EVENTS} | _DEALS | _PAYOUTS
+        {READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS, READ_EVENTS}
+        | _DEALS
+        | _PAYOUTS
+        | {READ_ENGAGEMENTS, WRITE_ENGAGEMENTS}
     ),
     Role.channel_ops: frozenset(
-        _READ_DIRECTORY | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS, READ_PAYOUTS, READ_EVENTS}
+        _READ_DIRECTORY
+        | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS, READ_PAYOUTS, READ_EVENTS}
+        | {READ_ENGAGEMENTS, READ_CALL_TASKS}
     ),
     Role.platform_admin: frozenset(
         _READ_DIRECTORY
         | {WRITE_ORGANIZATIONS, WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
-        | {READ_EVENTS}
+        | {READ_EVENTS, READ_ENGAGEMENTS}
         | _PAYOUTS
         | _API_CLIENTS
         | {READ_OAUTH_APPS, WRITE_OAUTH_APPS}

@@ -44,6 +44,7 @@ class EventType(enum.StrEnum):
     lead_disposition = "lead.disposition"
     lead_converted = "lead.converted"
     lead_first_touch_overdue = "lead.first_touch_overdue"
+    partner_engagement_threshold_reached = "partner.engagement_threshold_reached"
     webhook_endpoint_disabled = "webhook_endpoint.disabled"
 
 
@@ -90,6 +91,9 @@ MEANINGS: dict[EventType, str] = {
     "follow-up, qualified, won, lost...).",
     EventType.lead_converted: "The lead became a deal registration.",
     EventType.lead_first_touch_overdue: "The partner has not reported a first touch in time.",
+    EventType.partner_engagement_threshold_reached: "A partner's engagement score crossed the "
+    "vendor's threshold and a call task was made for its channel team (the vendor's alone; "
+    "`details` names the task, the score and the threshold).",
     EventType.webhook_endpoint_disabled: "A webhook endpoint failed every delivery for days and "
     "was disabled.",
 }

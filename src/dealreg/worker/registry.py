@@ -14,6 +14,7 @@ def load_all_jobs() -> dict[str, Job]:
     import dealreg.incentives.service
     import dealreg.leads.tasks
     import dealreg.mail.tasks
+    import dealreg.notifications.engagement_mail
     import dealreg.notifications.sla_digest
     import dealreg.notifications.sla_mail
     import dealreg.registrations.tasks

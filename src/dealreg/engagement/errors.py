@@ -1,0 +1,7 @@
+"""What goes wrong with partner engagement and call tasks, as problems."""
+
+from dealreg.errors import NotFound
+
+
+class CallTaskNotFound(NotFound):
+    type = "call-task-not-found"

@@ -1,0 +1,151 @@
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from dealreg.db import Base, Entity, pg_enum
+
+
+class PartnerEngagementType(enum.StrEnum):
+    """What a partner's people did on the vendor's marketing."""
+
+    email_open = "email_open"
+    key_page_visit = "key_page_visit"
+    email_click = "email_click"
+    webinar = "webinar"
+    trade_show = "trade_show"
+
+
+class CallTaskState(enum.StrEnum):
+    """open (in its queue) → claimed (someone is calling) → closed."""
+
+    open = "open"
+    claimed = "claimed"
+    closed = "closed"
+
+
+class CallOutcome(enum.StrEnum):
+    reached = "reached"
+    no_answer = "no_answer"
+    not_interested = "not_interested"
+    opportunity = "opportunity"
+
+
+class PartnerEngagementPolicy(Entity):
+    """A vendor's rubric for its partners' engagement: points per type, how long points count,
+    and the score at which the channel team calls."""
+
+    __tablename__ = "partner_engagement_policies"
+    __table_args__ = (
+        CheckConstraint("decay_days > 0", name="decay_days_positive"),
+        CheckConstraint("threshold > 0", name="threshold_positive"),
+    )
+
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT"), unique=True
+    )
+    # Points per PartnerEngagementType value.
+    points: Mapped[dict[str, int]] = mapped_column(JSONB)
+    decay_days: Mapped[int] = mapped_column(Integer)
+    threshold: Mapped[int] = mapped_column(Integer)
+
+
+class PartnerEngagement(Base):
+    """One engagement of a partner's person with a vendor's marketing, with the points the
+    vendor's rubric gave it when it was recorded. Inserted, never changed."""
+
+    __tablename__ = "partner_engagements"
+    __table_args__ = (
+        # A source system's id counts once per vendor, however often it is sent.
+        Index(
+            "uq_partner_engagements_source",
+            "vendor_id",
+            "source_id",
+            unique=True,
+            postgresql_where=text("source_id IS NOT NULL"),
+        ),
+        # The score: one partner's points of a vendor within the window, an index-only scan.
+        Index(
+            "ix_partner_engagements_score",
+            "vendor_id",
+            "partner_id",
+            "occurred_at",
+            postgresql_include=["points"],
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    partner_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    type: Mapped[PartnerEngagementType] = mapped_column(pg_enum(PartnerEngagementType))
+    occurred_at: Mapped[datetime]
+    points: Mapped[int] = mapped_column(Integer)
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    campaign: Mapped[str | None] = mapped_column(String(100))
+    source_id: Mapped[str | None] = mapped_column(String(200))
+    # The vendor's user or machine client that posted it.
+    recorded_by: Mapped[uuid.UUID]
+    recorded_at: Mapped[datetime] = mapped_column(server_default=text("clock_timestamp()"))
+
+
+class PartnerEngagementStanding(Base):
+    """Where a partner stands against a vendor's threshold: above it since its last crossing, or
+    not. Its row is the lock that orders the engagement posts of one vendor and partner, so that a
+    crossing is seen by exactly one of them."""
+
+    __tablename__ = "partner_engagement_standings"
+
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT"), primary_key=True
+    )
+    partner_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT"), primary_key=True
+    )
+    above: Mapped[bool] = mapped_column(server_default=text("false"))
+    # How often the score has crossed the threshold upwards: the call tasks' sequence.
+    crossings: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class CallTask(Entity):
+    """A call the vendor's channel team owes a partner whose engagement crossed the threshold.
+
+    Routing: `owner_id` is the person the task is routed to; null is the vendor's channel team's
+    queue, which is where every task goes until partners have size segments (a segment's
+    coverage motion will name an owner or a team's queue). Claiming a task makes the claimer
+    its owner."""
+
+    __tablename__ = "call_tasks"
+    __table_args__ = (
+        # One task per crossing, whatever races: the database says so, not a read.
+        Index("uq_call_tasks_crossing", "vendor_id", "partner_id", "crossing", unique=True),
+        Index("ix_call_tasks_vendor_id_state", "vendor_id", "state", "created_at"),
+        CheckConstraint("(state = 'open') = (claimed_at IS NULL)", name="claimed_unless_open"),
+        CheckConstraint("(state = 'closed') = (closed_at IS NOT NULL)", name="closed_when_closed"),
+    )
+
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    partner_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    crossing: Mapped[int] = mapped_column(Integer)
+    # The score that crossed, and the threshold it crossed.
+    score: Mapped[int] = mapped_column(Integer)
+    threshold: Mapped[int] = mapped_column(Integer)
+    state: Mapped[CallTaskState] = mapped_column(
+        pg_enum(CallTaskState), server_default=CallTaskState.open.value
+    )
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    claimed_at: Mapped[datetime | None]
+    outcome: Mapped[CallOutcome | None] = mapped_column(pg_enum(CallOutcome))
+    outcome_note: Mapped[str | None] = mapped_column(Text)
+    outcome_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
