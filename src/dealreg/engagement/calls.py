@@ -67,8 +67,8 @@ async def _for_change(
     task = await repository.task_for_update(session, task_id)
     if task is None or task.vendor_id != _vendor_of(actor):
         raise _not_found(task_id)
-    # A person takes the call: a machine client cannot own a task.
-    if actor.kind != "user" or actor.role not in CHANNEL_TEAM:
+    # A person takes the call: a vendor's machine clients (vendor_system) are not of the team.
+    if actor.role not in CHANNEL_TEAM:
         raise Forbidden(f"Only the vendor's channel team may {doing} a call task.")
     if (
         task.owner_id is not None
