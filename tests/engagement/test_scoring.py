@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.engagement import scoring, service
 from dealreg.engagement.models import CallTask, PartnerEngagementType
 from dealreg.engagement.policy import DEFAULT_POINTS, Rubric, put_policy
-from dealreg.engagement.service import EngagementInput
+from dealreg.engagement.service import PartnerEngagementInput
 from dealreg.orgs.models import Organization
 from dealreg.orgs.principals import Principal
 from dealreg.preconditions import IfMatch
@@ -27,8 +27,8 @@ DAY = timedelta(days=1)
 E = PartnerEngagementType
 
 
-def item(type_: PartnerEngagementType, at: datetime) -> EngagementInput:
-    return EngagementInput(type=type_, occurred_at=at)
+def item(type_: PartnerEngagementType, at: datetime) -> PartnerEngagementInput:
+    return PartnerEngagementInput(type=type_, occurred_at=at)
 
 
 @dataclass
@@ -56,7 +56,7 @@ async def test_scores_across_the_decay_window_match_hand_worked_totals(
     vendor = await vendor_with(factory, Rubric(decay_days=30, threshold=20))
     partner = await vendor.partner()
 
-    async def post(now: datetime, *items: EngagementInput) -> service.Recorded:
+    async def post(now: datetime, *items: PartnerEngagementInput) -> service.Recorded:
         return await service.record(db, vendor.admin, partner.id, items, now=now)
 
     # 1 + 3 + 5 within 30 days; the webinar 31 days back is out of the window.

@@ -25,12 +25,12 @@ from dealreg.engagement import policy, service
 from dealreg.engagement.models import PartnerEngagementType
 from dealreg.engagement.policy import Rubric
 from dealreg.engagement.responses import PartnerEngagementOut, engagement_out
-from dealreg.engagement.service import EngagementInput
+from dealreg.engagement.service import PartnerEngagementInput
 
 MAX_BATCH = 500
 
 
-class PolicyOut(msgspec.Struct, kw_only=True):
+class PartnerEngagementPolicyOut(msgspec.Struct, kw_only=True):
     vendor_id: uuid.UUID
     # False: nothing is stored, these are the defaults.
     stored: bool
@@ -42,9 +42,9 @@ class PolicyOut(msgspec.Struct, kw_only=True):
     threshold: int
 
 
-def _policy_out(view: policy.PolicyView) -> PolicyOut:
+def _policy_out(view: policy.PolicyView) -> PartnerEngagementPolicyOut:
     rubric = view.rubric
-    return PolicyOut(
+    return PartnerEngagementPolicyOut(
         vendor_id=view.vendor_id,
         stored=view.row is not None,
         version=view.tag,
@@ -71,7 +71,7 @@ class PartnerEngagementPolicyController(Controller):
         db: Db,
         principal: Caller,
         vendor_id: FromPath[uuid.UUID],
-    ) -> Response[PolicyOut]:
+    ) -> Response[PartnerEngagementPolicyOut]:
         view = await policy.get_policy(db, principal, vendor_id)
         return with_etag(request, _policy_out(view), view.tag)
 
@@ -93,16 +93,18 @@ class PartnerEngagementPolicyController(Controller):
         vendor_id: FromPath[uuid.UUID],
         data: JSONBody[Rubric],
         precondition: Precondition,
-    ) -> Response[PolicyOut]:
+    ) -> Response[PartnerEngagementPolicyOut]:
         view = await policy.put_policy(db, principal, vendor_id, data, if_match=precondition)
         return tagged(_policy_out(view), view.tag)
 
 
-class Engagements(msgspec.Struct, forbid_unknown_fields=True):
-    engagements: Annotated[list[EngagementInput], msgspec.Meta(min_length=1, max_length=MAX_BATCH)]
+class PartnerEngagements(msgspec.Struct, forbid_unknown_fields=True):
+    engagements: Annotated[
+        list[PartnerEngagementInput], msgspec.Meta(min_length=1, max_length=MAX_BATCH)
+    ]
 
 
-class EngagementResult(msgspec.Struct, kw_only=True):
+class PartnerEngagementResult(msgspec.Struct, kw_only=True):
     # Recorded now, and not recorded because their `source_id` was sent before.
     accepted: int
     duplicates: int
@@ -141,10 +143,10 @@ class PartnerEngagementController(Controller):
         db: Db,
         principal: Caller,
         partner_id: FromPath[uuid.UUID],
-        data: JSONBody[Engagements],
-    ) -> EngagementResult:
+        data: JSONBody[PartnerEngagements],
+    ) -> PartnerEngagementResult:
         recorded = await service.record(db, principal, partner_id, data.engagements)
-        return EngagementResult(
+        return PartnerEngagementResult(
             accepted=recorded.accepted,
             duplicates=recorded.duplicates,
             score=recorded.score,

@@ -30,7 +30,7 @@ CLOCK_SKEW = timedelta(minutes=5)
 THRESHOLD_REACHED = "partner.engagement_threshold_reached"
 
 
-class EngagementInput(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+class PartnerEngagementInput(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     type: PartnerEngagementType
     occurred_at: Instant
     # The partner's person who engaged.
@@ -78,7 +78,7 @@ async def _partner_of_vendor(
     return actor.organization_id
 
 
-def _check(engagements: Sequence[EngagementInput], now: datetime) -> None:
+def _check(engagements: Sequence[PartnerEngagementInput], now: datetime) -> None:
     errors = [
         field_error(
             "in_future",
@@ -96,7 +96,7 @@ async def record(
     session: AsyncSession,
     actor: Principal,
     partner_id: uuid.UUID,
-    engagements: Sequence[EngagementInput],
+    engagements: Sequence[PartnerEngagementInput],
     *,
     now: datetime | None = None,
 ) -> Recorded:

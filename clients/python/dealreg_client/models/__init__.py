@@ -26,6 +26,14 @@ from .breach import Breach
 from .breach_action import BreachAction
 from .breach_list import BreachList
 from .calendar_out import CalendarOut
+from .call_outcome import CallOutcome
+from .call_task_list import CallTaskList
+from .call_task_list_owner_type_1 import CallTaskListOwnerType1
+from .call_task_list_owner_type_2_type_1 import CallTaskListOwnerType2Type1
+from .call_task_list_owner_type_3_type_1 import CallTaskListOwnerType3Type1
+from .call_task_not_found_problem import CallTaskNotFoundProblem
+from .call_task_out import CallTaskOut
+from .call_task_state import CallTaskState
 from .cancellation import Cancellation
 from .cannot_disable_yourself_problem import CannotDisableYourselfProblem
 from .choice import Choice
@@ -188,7 +196,15 @@ from .organization_list import OrganizationList
 from .organization_not_found_problem import OrganizationNotFoundProblem
 from .organization_out import OrganizationOut
 from .organization_update import OrganizationUpdate
+from .outcome_input import OutcomeInput
 from .paid_body import PaidBody
+from .partner_engagement_input import PartnerEngagementInput
+from .partner_engagement_out import PartnerEngagementOut
+from .partner_engagement_policy_out import PartnerEngagementPolicyOut
+from .partner_engagement_policy_out_points import PartnerEngagementPolicyOutPoints
+from .partner_engagement_result import PartnerEngagementResult
+from .partner_engagement_type import PartnerEngagementType
+from .partner_engagements import PartnerEngagements
 from .partnership_create import PartnershipCreate
 from .partnership_list import PartnershipList
 from .partnership_not_found_problem import PartnershipNotFoundProblem
@@ -246,6 +262,8 @@ from .revocation_request import RevocationRequest
 from .revoked import Revoked
 from .role import Role
 from .rotation import Rotation
+from .rubric import Rubric
+from .rubric_points import RubricPoints
 from .sales_stage import SalesStage
 from .server_metadata import ServerMetadata
 from .service_unavailable_problem import ServiceUnavailableProblem
@@ -323,6 +341,14 @@ __all__ = (
     "BreachAction",
     "BreachList",
     "CalendarOut",
+    "CallOutcome",
+    "CallTaskList",
+    "CallTaskListOwnerType1",
+    "CallTaskListOwnerType2Type1",
+    "CallTaskListOwnerType3Type1",
+    "CallTaskNotFoundProblem",
+    "CallTaskOut",
+    "CallTaskState",
     "Cancellation",
     "CannotDisableYourselfProblem",
     "Choice",
@@ -485,7 +511,15 @@ __all__ = (
     "OrganizationOut",
     "OrganizationUpdate",
     "OrgKind",
+    "OutcomeInput",
     "PaidBody",
+    "PartnerEngagementInput",
+    "PartnerEngagementOut",
+    "PartnerEngagementPolicyOut",
+    "PartnerEngagementPolicyOutPoints",
+    "PartnerEngagementResult",
+    "PartnerEngagements",
+    "PartnerEngagementType",
     "PartnershipCreate",
     "PartnershipList",
     "PartnershipNotFoundProblem",
@@ -543,6 +577,8 @@ __all__ = (
     "Revoked",
     "Role",
     "Rotation",
+    "Rubric",
+    "RubricPoints",
     "SalesStage",
     "ServerMetadata",
     "ServiceUnavailableProblem",

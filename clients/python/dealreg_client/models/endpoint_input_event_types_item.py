@@ -11,6 +11,8 @@ class EndpointInputEventTypesItem(StrEnum):
     LEAD_FORWARDED = "lead.forwarded"
     LEAD_RECALLED = "lead.recalled"
     LEAD_REJECTED = "lead.rejected"
+    PARTNER = "partner.*"
+    PARTNER_ENGAGEMENT_THRESHOLD_REACHED = "partner.engagement_threshold_reached"
     REGISTRATION = "registration.*"
     REGISTRATION_APPROVED = "registration.approved"
     REGISTRATION_ASSIGNED = "registration.assigned"

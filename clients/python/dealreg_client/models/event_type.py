@@ -10,6 +10,7 @@ class EventType(StrEnum):
     LEAD_FORWARDED = "lead.forwarded"
     LEAD_RECALLED = "lead.recalled"
     LEAD_REJECTED = "lead.rejected"
+    PARTNER_ENGAGEMENT_THRESHOLD_REACHED = "partner.engagement_threshold_reached"
     REGISTRATION_APPROVED = "registration.approved"
     REGISTRATION_ASSIGNED = "registration.assigned"
     REGISTRATION_CANCELLED = "registration.cancelled"

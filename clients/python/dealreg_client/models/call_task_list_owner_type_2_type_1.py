@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class CallTaskListOwnerType2Type1(StrEnum):
+    ME = "me"
+
+    def __str__(self) -> str:
+        return str(self.value)
