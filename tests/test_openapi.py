@@ -76,7 +76,8 @@ async def test_docs_are_served(client) -> None:
 # `leadListDispositions`); a name starting with one (`listEarnings`) or holding none
 # (`myEarnings`, `leadDispositions`) breaks the one style a generated client's readers learn.
 ACTIONS = {
-    "Accept", "Add", "Approve", "Assign", "Cancel", "Change", "Check", "Convert", "Create",
+    "Accept", "Add", "Approve", "Assign", "Cancel", "Change", "Check", "Claim", "Close",
+    "Convert", "Create",
     "Decide", "End", "Forward", "Issue", "List", "Mark", "Preview", "Read", "Reject", "Remove",
     "Replay", "Report", "Request", "Resubmit", "Revoke", "Rotate", "Set", "Update", "Withdraw",
     "Write",

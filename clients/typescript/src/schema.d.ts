@@ -250,7 +250,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Log the outcome of the call (again after another try) */
-        post: operations["callTaskLogOutcome"];
+        post: operations["callTaskReportOutcome"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8404,7 +8404,7 @@ export interface operations {
             };
         };
     };
-    callTaskLogOutcome: {
+    callTaskReportOutcome: {
         parameters: {
             query?: never;
             header: {

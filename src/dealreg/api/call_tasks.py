@@ -108,7 +108,7 @@ class CallTaskController(Controller):
         response_headers=[ETAG_HEADER],
         summary="Log the outcome of the call (again after another try)",
     )
-    async def log_outcome(
+    async def report_outcome(
         self,
         db: Db,
         principal: Caller,
