@@ -271,6 +271,7 @@ def test_the_document_lists_the_event_types_as_an_enum_and_a_webhook_each() -> N
             "registration.*",
             "sla.*",
             "lead.*",
+            "partner.*",
             "webhook_endpoint.*",
         ]
     approved = document["webhooks"]["registration.approved"]["post"]
