@@ -31,12 +31,19 @@ from dealreg.api.oauth_apps import OauthAppController
 from dealreg.api.organizations import OrganizationController
 from dealreg.api.pages import sign_in_callback, sign_out, signed_out, sla_page
 from dealreg.api.partnerships import PartnershipController
+from dealreg.api.plans import PartnerPlanController, PlanSettingsController
 from dealreg.api.problems import problem_index, problem_page
 from dealreg.api.programs import ProgramController
 from dealreg.api.registration_pages import registration_page
 from dealreg.api.registrations import DealController, RegistrationController
 from dealreg.api.report_downloads import at_risk_csv, breaches_csv, figures_csv
-from dealreg.api.reports import lead_report, sla_at_risk, sla_breaches, sla_report
+from dealreg.api.reports import (
+    lead_report,
+    pipeline_report,
+    sla_at_risk,
+    sla_breaches,
+    sla_report,
+)
 from dealreg.api.sessions import end_all_my_sessions, end_my_session, list_my_sessions
 from dealreg.api.signin import (
     authorization_server_metadata,
@@ -79,6 +86,9 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     sla_breaches,
     sla_at_risk,
     lead_report,
+    pipeline_report,
+    PlanSettingsController,
+    PartnerPlanController,
     PlanController,
     PayoutController,
     registration_earnings,

@@ -26,6 +26,9 @@ READ_EVENTS = "events:read"
 READ_WEBHOOKS = "webhooks:read"
 WRITE_WEBHOOKS = "webhooks:write"
 WRITE_PAYOUTS = "payouts:write"
+# Partner plans, the vendor's planning settings and the pipeline-to-plan report.
+READ_PLANS = "plans:read"
+WRITE_PLANS = "plans:write"
 # The apps people sign in through (auth/apps.py): the platform's to register.
 READ_OAUTH_APPS = "oauth_apps:read"
 WRITE_OAUTH_APPS = "oauth_apps:write"
@@ -37,13 +40,16 @@ _PAYOUTS = {READ_PAYOUTS, WRITE_PAYOUTS}
 _API_CLIENTS = {READ_API_CLIENTS, WRITE_API_CLIENTS}
 # An organization's admin manages where its events go; its systems may read the feed.
 _WEBHOOKS = {READ_EVENTS, READ_WEBHOOKS, WRITE_WEBHOOKS}
+# The partner's admin proposes plans, the vendor's approvers accept them, its admin sets the
+# settings; a rep has no part in the partner's plan.
+_PLANS = {READ_PLANS, WRITE_PLANS}
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
     Role.partner_rep: frozenset({READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS),
     Role.partner_admin: frozenset(
-        _READ_DIRECTORY | {WRITE_USERS} | _DEALS | _WEBHOOKS | _API_CLIENTS
+        _READ_DIRECTORY | {WRITE_USERS} | _DEALS | _WEBHOOKS | _API_CLIENTS | _PLANS
     ),
-    Role.vendor_approver: frozenset(_READ_DIRECTORY | _DEALS),
+    Role.vendor_approver: frozenset(_READ_DIRECTORY | _DEALS | _PLANS),
     Role.vendor_admin: frozenset(
         _READ_DIRECTORY
         | {WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
@@ -51,18 +57,22 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
         | _PAYOUTS
         | _WEBHOOKS
         | _API_CLIENTS
+        | _PLANS
     ),
     # A vendor's finance system may batch payouts and mark them paid.
     Role.vendor_system: frozenset(
-        {READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS, READ_EVENTS} | _DEALS | _PAYOUTS
+        {READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS, READ_EVENTS, READ_PLANS}
+        | _DEALS
+        | _PAYOUTS
     ),
     Role.channel_ops: frozenset(
-        _READ_DIRECTORY | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS, READ_PAYOUTS, READ_EVENTS}
+        _READ_DIRECTORY
+        | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS, READ_PAYOUTS, READ_EVENTS, READ_PLANS}
     ),
     Role.platform_admin: frozenset(
         _READ_DIRECTORY
         | {WRITE_ORGANIZATIONS, WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
-        | {READ_EVENTS}
+        | {READ_EVENTS, READ_PLANS}
         | _PAYOUTS
         | _API_CLIENTS
         | {READ_OAUTH_APPS, WRITE_OAUTH_APPS}
