@@ -234,7 +234,9 @@ async def accept_plan(
     if_match.check(plan.version)
     if plan.status is PlanStatus.accepted:
         return plan
+    # Read before the change: the query would flush a half-made acceptance.
+    now = await database_now(session)
     plan.status = PlanStatus.accepted
-    plan.accepted_by, plan.accepted_at = actor.subject_id, await database_now(session)
+    plan.accepted_by, plan.accepted_at = actor.subject_id, now
     await session.flush()
     return plan
