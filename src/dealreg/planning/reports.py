@@ -186,10 +186,11 @@ async def pipeline(session: AsyncSession, scope: Scope) -> list[PipelineRow]:
 def _measure(row: PipelineRow, plan: int, terms: Terms, opened: list[Any], wins: list[Any]) -> None:
     """The figures of `row`, whose plan is `plan`, from its open and won registrations in the
     plan's currency."""
-    registered = sum(r.amount for r in opened)
+    # SUM of a bigint is a numeric in PostgreSQL (a Decimal here): back to whole minor units.
+    registered = int(sum(r.amount for r in opened))
     # Each group's sum of amount x percent is exact (numeric); rounded once, at the end.
     risk_adjusted = _half_up(int(sum(r.weighted for r in opened)), 100)
-    won = sum(r.amount for r in wins)
+    won = int(sum(r.amount for r in wins))
     row.plan = plan
     row.total_pipeline_target = _half_up(plan * terms.total_pipeline_percent, 100)
     row.risk_adjusted_pipeline_target = _half_up(plan * terms.risk_adjusted_pipeline_percent, 100)
