@@ -281,7 +281,24 @@ def _expected(data: DataSet) -> dict[tuple[uuid.UUID, uuid.UUID], dict[str, Any]
     }
 
 
-_FIGURES = ["quarter", "first_day", "last_day", "plan_status", "currency", "plan", "total_pipeline_target", "risk_adjusted_pipeline_target", "registered_pipeline", "registered_count", "risk_adjusted_pipeline", "won", "won_count", "performance_to_plan", "other_currency_registrations", "flags"]
+_FIGURES = [
+    "quarter",
+    "first_day",
+    "last_day",
+    "plan_status",
+    "currency",
+    "plan",
+    "total_pipeline_target",
+    "risk_adjusted_pipeline_target",
+    "registered_pipeline",
+    "registered_count",
+    "risk_adjusted_pipeline",
+    "won",
+    "won_count",
+    "performance_to_plan",
+    "other_currency_registrations",
+    "flags",
+]
 
 
 def _rows(response: httpx.Response) -> dict[tuple[uuid.UUID, uuid.UUID], dict[str, Any]]:

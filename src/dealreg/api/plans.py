@@ -143,12 +143,12 @@ class PlanSettingsController(Controller):
         return tagged(_settings_out(view), view.tag)
 
 
-class PlanBody(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+class PartnerPlanBody(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     amount: MinorUnits
     currency: Currency
 
 
-class PlanOut(Resource, kw_only=True):
+class PartnerPlanOut(Resource, kw_only=True):
     partnership_id: uuid.UUID
     vendor_id: uuid.UUID
     partner_id: uuid.UUID
@@ -164,8 +164,8 @@ class PlanOut(Resource, kw_only=True):
     accepted_at: datetime | None
 
 
-def plan_out(plan: PartnerPlan) -> PlanOut:
-    return PlanOut(
+def partner_plan_out(plan: PartnerPlan) -> PartnerPlanOut:
+    return PartnerPlanOut(
         id=plan.id,
         created_at=plan.created_at,
         updated_at=plan.updated_at,
@@ -186,8 +186,8 @@ def plan_out(plan: PartnerPlan) -> PlanOut:
     )
 
 
-class PlanList(msgspec.Struct):
-    items: list[PlanOut]
+class PartnerPlanList(msgspec.Struct):
+    items: list[PartnerPlanOut]
 
 
 class PartnerPlanController(Controller):
@@ -202,9 +202,9 @@ class PartnerPlanController(Controller):
     )
     async def list(
         self, db: Db, principal: Caller, partnership_id: FromPath[uuid.UUID]
-    ) -> PlanList:
+    ) -> PartnerPlanList:
         plans = await service.list_plans(db, principal, partnership_id)
-        return PlanList(items=[plan_out(plan) for plan in plans])
+        return PartnerPlanList(items=[partner_plan_out(plan) for plan in plans])
 
     @get(
         "/{quarter:str}",
@@ -220,9 +220,9 @@ class PartnerPlanController(Controller):
         principal: Caller,
         partnership_id: FromPath[uuid.UUID],
         quarter: FromPath[QuarterLabel],
-    ) -> Response[PlanOut]:
+    ) -> Response[PartnerPlanOut]:
         plan = await service.get_plan(db, principal, partnership_id, quarter)
-        return with_etag(request, plan_out(plan), plan.version)
+        return with_etag(request, partner_plan_out(plan), plan.version)
 
     @put(
         "/{quarter:str}",
@@ -242,9 +242,9 @@ class PartnerPlanController(Controller):
         principal: Caller,
         partnership_id: FromPath[uuid.UUID],
         quarter: FromPath[QuarterLabel],
-        data: JSONBody[PlanBody],
+        data: JSONBody[PartnerPlanBody],
         precondition: Precondition,
-    ) -> Response[PlanOut]:
+    ) -> Response[PartnerPlanOut]:
         plan = await service.put_plan(
             db,
             principal,
@@ -254,7 +254,7 @@ class PartnerPlanController(Controller):
             currency=data.currency,
             if_match=precondition,
         )
-        return tagged(plan_out(plan), plan.version)
+        return tagged(partner_plan_out(plan), plan.version)
 
     @post(
         "/{quarter:str}/accept",
@@ -272,8 +272,8 @@ class PartnerPlanController(Controller):
         partnership_id: FromPath[uuid.UUID],
         quarter: FromPath[QuarterLabel],
         precondition: Precondition,
-    ) -> Response[PlanOut]:
+    ) -> Response[PartnerPlanOut]:
         plan = await service.accept_plan(
             db, principal, partnership_id, quarter, if_match=precondition
         )
-        return tagged(plan_out(plan), plan.version)
+        return tagged(partner_plan_out(plan), plan.version)

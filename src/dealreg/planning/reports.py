@@ -40,7 +40,7 @@ from dealreg.planning.models import PlanStatus
 from dealreg.planning.service import Terms, parse_quarter, terms_of
 
 
-class Flag(enum.StrEnum):
+class PipelineFlag(enum.StrEnum):
     no_plan = "no_plan"
     below_total_target = "below_total_target"
     below_risk_adjusted_target = "below_risk_adjusted_target"
@@ -67,7 +67,7 @@ class PipelineRow(msgspec.Struct, kw_only=True):
     won_count: int
     performance_to_plan: float | None
     other_currency_registrations: int
-    flags: list[Flag]
+    flags: list[PipelineFlag]
 
 
 class Scope(msgspec.Struct, frozen=True, kw_only=True):
@@ -175,7 +175,7 @@ async def pipeline(session: AsyncSession, scope: Scope) -> list[PipelineRow]:
                 won_count=sum(r.count for r in wins),
                 performance_to_plan=None,
                 other_currency_registrations=others,
-                flags=[Flag.no_plan],
+                flags=[PipelineFlag.no_plan],
             )
             if line.amount is not None:
                 _measure(row, line.amount, terms, mine, wins)
@@ -201,8 +201,11 @@ def _measure(row: PipelineRow, plan: int, terms: Terms, opened: list[Any], wins:
     row.flags = [
         flag
         for flag, short in (
-            (Flag.below_total_target, registered < row.total_pipeline_target),
-            (Flag.below_risk_adjusted_target, risk_adjusted < row.risk_adjusted_pipeline_target),
+            (PipelineFlag.below_total_target, registered < row.total_pipeline_target),
+            (
+                PipelineFlag.below_risk_adjusted_target,
+                risk_adjusted < row.risk_adjusted_pipeline_target,
+            ),
         )
         if short
     ]

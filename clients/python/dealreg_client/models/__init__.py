@@ -102,6 +102,7 @@ from .extra_field_type import ExtraFieldType
 from .field_problem import FieldProblem
 from .field_problem_params_type_0 import FieldProblemParamsType0
 from .firing_out import FiringOut
+from .fiscal_year_start_locked_problem import FiscalYearStartLockedProblem
 from .forbidden_problem import ForbiddenProblem
 from .health import Health
 from .history_list import HistoryList
@@ -189,6 +190,9 @@ from .organization_not_found_problem import OrganizationNotFoundProblem
 from .organization_out import OrganizationOut
 from .organization_update import OrganizationUpdate
 from .paid_body import PaidBody
+from .partner_plan_body import PartnerPlanBody
+from .partner_plan_list import PartnerPlanList
+from .partner_plan_out import PartnerPlanOut
 from .partnership_create import PartnershipCreate
 from .partnership_list import PartnershipList
 from .partnership_not_found_problem import PartnershipNotFoundProblem
@@ -211,11 +215,21 @@ from .payout_not_ready_problem import PayoutNotReadyProblem
 from .payout_not_ready_problem_payout_status import PayoutNotReadyProblemPayoutStatus
 from .payout_out import PayoutOut
 from .payout_status import PayoutStatus
+from .pipeline_flag import PipelineFlag
+from .pipeline_report import PipelineReport
+from .pipeline_report_read_format_type_1 import PipelineReportReadFormatType1
+from .pipeline_report_read_format_type_2_type_1 import PipelineReportReadFormatType2Type1
+from .pipeline_report_read_format_type_3_type_1 import PipelineReportReadFormatType3Type1
+from .pipeline_row import PipelineRow
 from .plan_in import PlanIn
 from .plan_in_tier_multipliers_bp import PlanInTierMultipliersBp
 from .plan_list import PlanList
+from .plan_not_found_problem import PlanNotFoundProblem
 from .plan_out import PlanOut
 from .plan_out_tier_multipliers_bp import PlanOutTierMultipliersBp
+from .plan_settings_body import PlanSettingsBody
+from .plan_settings_out import PlanSettingsOut
+from .plan_status import PlanStatus
 from .policy_body import PolicyBody
 from .policy_out import PolicyOut
 from .precondition_required_problem import PreconditionRequiredProblem
@@ -267,6 +281,8 @@ from .sla_report_read_format_type_3_type_1 import SlaReportReadFormatType3Type1
 from .sla_row import SlaRow
 from .sla_state import SlaState
 from .sla_summary import SlaSummary
+from .stage_probabilities import StageProbabilities
+from .stage_probabilities_input import StageProbabilitiesInput
 from .stage_report import StageReport
 from .stale_version_problem import StaleVersionProblem
 from .threshold import Threshold
@@ -399,6 +415,7 @@ __all__ = (
     "FieldProblem",
     "FieldProblemParamsType0",
     "FiringOut",
+    "FiscalYearStartLockedProblem",
     "ForbiddenProblem",
     "Health",
     "HistoryList",
@@ -486,6 +503,9 @@ __all__ = (
     "OrganizationUpdate",
     "OrgKind",
     "PaidBody",
+    "PartnerPlanBody",
+    "PartnerPlanList",
+    "PartnerPlanOut",
     "PartnershipCreate",
     "PartnershipList",
     "PartnershipNotFoundProblem",
@@ -508,11 +528,21 @@ __all__ = (
     "PayoutNotReadyProblemPayoutStatus",
     "PayoutOut",
     "PayoutStatus",
+    "PipelineFlag",
+    "PipelineReport",
+    "PipelineReportReadFormatType1",
+    "PipelineReportReadFormatType2Type1",
+    "PipelineReportReadFormatType3Type1",
+    "PipelineRow",
     "PlanIn",
     "PlanInTierMultipliersBp",
     "PlanList",
+    "PlanNotFoundProblem",
     "PlanOut",
     "PlanOutTierMultipliersBp",
+    "PlanSettingsBody",
+    "PlanSettingsOut",
+    "PlanStatus",
     "PolicyBody",
     "PolicyOut",
     "PreconditionRequiredProblem",
@@ -564,6 +594,8 @@ __all__ = (
     "SlaRow",
     "SlaState",
     "SlaSummary",
+    "StageProbabilities",
+    "StageProbabilitiesInput",
     "StageReport",
     "StaleVersionProblem",
     "Threshold",
