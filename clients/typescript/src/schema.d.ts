@@ -1380,6 +1380,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deal registration scorecard, by partner, rep or program
+         * @description Over the registrations submitted from `from` to `to`, one line per group and currency: submitted, approved, rejected (by reason), approval rate, median business hours to decision, registered pipeline (approved, open), won, lost, win rate, won amount, average deal size (won), incentives earned and paid. A vendor sees its own registrations, a partner admin its reps', a rep their own.
+         */
+        get: operations["registrationScorecardRead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/sla": {
         parameters: {
             query?: never;
@@ -6252,6 +6272,15 @@ export interface components {
             vendor_id: string;
             version: number;
         };
+        /** RegistrationScorecard */
+        RegistrationScorecard: {
+            /** Format: date */
+            end: string;
+            group_by: components["schemas"]["ScorecardGroupBy"];
+            rows: components["schemas"]["ScorecardRow"][];
+            /** Format: date */
+            start: string;
+        };
         /**
          * RegistrationStatus
          * @enum {string}
@@ -6301,6 +6330,36 @@ export interface components {
          * @enum {string}
          */
         SalesStage: "qualified" | "proposal" | "negotiation" | "closed_won" | "closed_lost";
+        /**
+         * ScorecardGroupBy
+         * @default partner
+         * @enum {string}
+         */
+        ScorecardGroupBy: "partner" | "rep" | "program";
+        /** ScorecardRow */
+        ScorecardRow: {
+            approval_rate: number | null;
+            approved: number;
+            average_deal_size: number | null;
+            currency: string;
+            group: components["schemas"]["ScorecardGroupBy"];
+            /** Format: uuid */
+            group_id: string;
+            incentives_earned: number;
+            incentives_paid: number;
+            label: string;
+            lost: number;
+            median_hours_to_decision: number | null;
+            registered_pipeline: number;
+            rejected: number;
+            rejected_by_reason: {
+                [key: string]: number;
+            };
+            submitted: number;
+            win_rate: number | null;
+            won: number;
+            won_amount: number;
+        };
         /** ServerMetadata */
         ServerMetadata: {
             authorization_endpoint: string;
@@ -19081,6 +19140,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PipelineReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    registrationScorecardRead: {
+        parameters: {
+            query?: {
+                /** @description First day of submission (UTC); 90 days back. */
+                from?: string | null;
+                /** @description Last day of submission (UTC); today. */
+                to?: string | null;
+                vendor_id?: string | null;
+                partner_id?: string | null;
+                group_by?: components["schemas"]["ScorecardGroupBy"];
+                /** @description `csv` for CSV; else by the Accept header (JSON by default). */
+                format?: "json" | "csv" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scorecard, as JSON or CSV */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationScorecard"];
                     "text/csv": string;
                 };
             };

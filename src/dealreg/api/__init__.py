@@ -40,6 +40,7 @@ from dealreg.api.report_downloads import at_risk_csv, breaches_csv, figures_csv
 from dealreg.api.reports import (
     lead_report,
     pipeline_report,
+    registration_scorecard,
     sla_at_risk,
     sla_breaches,
     sla_report,
@@ -87,6 +88,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     sla_at_risk,
     lead_report,
     pipeline_report,
+    registration_scorecard,
     PlanSettingsController,
     PartnerPlanController,
     PlanController,

@@ -8,6 +8,7 @@ import msgspec
 from litestar import Request, Response, get
 from litestar.params import FromQuery, QueryParameter
 
+from dealreg import scorecards
 from dealreg.api.csv_export import Format, JsonOrCsv, csv_response, json_or_csv, rows_of, wants_csv
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import problems
@@ -287,3 +288,61 @@ async def pipeline_report(
             f"pipeline-{scope.quarter.label}",
         )
     return Response(PipelineReport(quarter=scope.quarter.label, rows=rows))
+
+
+class RegistrationScorecard(msgspec.Struct, kw_only=True):
+    start: date
+    end: date
+    group_by: scorecards.ScorecardGroupBy
+    rows: list[scorecards.ScorecardRow]
+
+
+@get(
+    "/v1/reports/registrations",
+    operation_id="registrationScorecardRead",
+    tags=["reports"],
+    opt=ON_REPORTS_POOL,
+    security=BEARER_SECURITY,
+    guards=[requires(scopes.READ_REGISTRATIONS)],
+    responses=problems(404) | json_or_csv(RegistrationScorecard, "The scorecard, as JSON or CSV"),
+    operation_class=JsonOrCsv,
+    summary="The deal registration scorecard, by partner, rep or program",
+    description=(
+        "Over the registrations submitted from `from` to `to`, one line per group and "
+        "currency: submitted, approved, rejected (by reason), approval rate, median business "
+        "hours to decision, registered pipeline (approved, open), won, lost, win rate, won "
+        "amount, average deal size (won), incentives earned and paid. A vendor sees its own "
+        "registrations, a partner admin its reps', a rep their own."
+    ),
+)
+async def registration_scorecard(
+    request: Request[Any, Any, Any],
+    db: Db,
+    principal: Caller,
+    start: From = None,
+    end: To = None,
+    vendor_id: FromQuery[uuid.UUID | None] = None,
+    partner_id: FromQuery[uuid.UUID | None] = None,
+    group_by: FromQuery[scorecards.ScorecardGroupBy] = scorecards.ScorecardGroupBy.partner,
+    format_: Format = None,
+) -> Response[RegistrationScorecard] | Response[bytes]:
+    scope = scorecards.scope_of(
+        principal,
+        start=start,
+        end=end,
+        vendor_id=vendor_id,
+        partner_id=partner_id,
+        today=datetime.now(UTC).date(),
+    )
+    rows = await scorecards.summary(db, scope, group_by)
+    if wants_csv(request, format_):
+        return await csv_response(
+            scorecards.ScorecardRow.__struct_fields__,
+            rows_of(rows),
+            f"registrations-{group_by.value}",
+        )
+    return Response(
+        RegistrationScorecard(
+            start=scope.first_day, end=scope.last_day, group_by=group_by, rows=rows
+        )
+    )

@@ -251,6 +251,10 @@ from .registration_not_found_problem import RegistrationNotFoundProblem
 from .registration_out import RegistrationOut
 from .registration_rejection import RegistrationRejection
 from .registration_row import RegistrationRow
+from .registration_scorecard import RegistrationScorecard
+from .registration_scorecard_read_format_type_1 import RegistrationScorecardReadFormatType1
+from .registration_scorecard_read_format_type_2_type_1 import RegistrationScorecardReadFormatType2Type1
+from .registration_scorecard_read_format_type_3_type_1 import RegistrationScorecardReadFormatType3Type1
 from .registration_status import RegistrationStatus
 from .rejection_reason import RejectionReason
 from .report import Report
@@ -261,6 +265,9 @@ from .revoked import Revoked
 from .role import Role
 from .rotation import Rotation
 from .sales_stage import SalesStage
+from .scorecard_group_by import ScorecardGroupBy
+from .scorecard_row import ScorecardRow
+from .scorecard_row_rejected_by_reason import ScorecardRowRejectedByReason
 from .server_metadata import ServerMetadata
 from .service_unavailable_problem import ServiceUnavailableProblem
 from .session_list import SessionList
@@ -564,6 +571,10 @@ __all__ = (
     "RegistrationOut",
     "RegistrationRejection",
     "RegistrationRow",
+    "RegistrationScorecard",
+    "RegistrationScorecardReadFormatType1",
+    "RegistrationScorecardReadFormatType2Type1",
+    "RegistrationScorecardReadFormatType3Type1",
     "RegistrationStatus",
     "RejectionReason",
     "Report",
@@ -574,6 +585,9 @@ __all__ = (
     "Role",
     "Rotation",
     "SalesStage",
+    "ScorecardGroupBy",
+    "ScorecardRow",
+    "ScorecardRowRejectedByReason",
     "ServerMetadata",
     "ServiceUnavailableProblem",
     "SessionList",
