@@ -19,6 +19,7 @@ import dealreg.leads.models
 import dealreg.mail.models
 import dealreg.orgs.models
 import dealreg.outbox.models
+import dealreg.planning.models
 import dealreg.registrations.models
 import dealreg.sla.models
 import dealreg.webhooks.models  # noqa: F401

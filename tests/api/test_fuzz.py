@@ -440,7 +440,9 @@ def request_of(demo: Demo, data: st.DataObject) -> tuple[str, str, dict[str, str
         name, where, schema = parameter["name"], parameter["in"], parameter["schema"]
         if where == "path":
             drawn = data.draw(demo.values.valid(schema, name), label=name)
-            url = url.replace("{" + name + "}", _query_value(drawn).replace("/", "%2F"))
+            # Percent-encoded as a client would: a free-text segment (a plan's quarter) may
+            # hold anything, a slash or a control character included.
+            url = url.replace("{" + name + "}", _percent(_query_value(drawn)))
         elif where == "query" and data.draw(SOMETIMES, label=f"send {name}"):
             # Valid or any scalar: a query string has no structure, and httpx bounds its size.
             valid = demo.values.valid(schema, name)

@@ -935,6 +935,64 @@ export interface paths {
         patch: operations["partnershipUpdate"];
         trace?: never;
     };
+    "/v1/partnerships/{partnership_id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partnership's plans, by quarter */
+        get: operations["partnerPlanList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partnerships/{partnership_id}/plans/{quarter}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partnership's plan for one fiscal quarter */
+        get: operations["partnerPlanRead"];
+        /**
+         * The partner proposes its plan for a quarter (or changes it)
+         * @description The partner's admin only. A changed amount or currency puts an accepted plan back to `proposed`, for the vendor to accept again; the same amount and currency change nothing. If-Match may be left out only by the PUT that creates the plan.
+         */
+        put: operations["partnerPlanWrite"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partnerships/{partnership_id}/plans/{quarter}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The vendor accepts the partner's plan for a quarter, as proposed
+         * @description The vendor's approvers (channel account managers) and admins.
+         */
+        post: operations["partnerPlanAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/password-resets": {
         parameters: {
             query?: never;
@@ -1427,6 +1485,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pipeline to plan for a fiscal quarter, per partner and vendor
+         * @description Per partnership: the plan for the quarter (in the vendor's fiscal calendar), the total and risk-adjusted pipeline targets (plan times the vendor's indexes), the registered pipeline (approved registrations expected to close in the quarter), the risk-adjusted pipeline (each times its stage's probability), what was won so far in the quarter, performance to plan, and flags where the pipeline falls short of a target. Amounts are in minor units of the plan's currency; registrations in another currency are not counted, only numbered (`other_currency_registrations`). A vendor sees all its partners; a partner its own line with each of its vendors; the platform one vendor's partners (`vendor_id`).
+         */
+        get: operations["pipelineReportRead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deal registration scorecard, by partner, rep or program
+         * @description Over the registrations submitted from `from` to `to`, one line per group and currency: submitted, approved, rejected (by reason), approval rate, median business hours to decision, registered pipeline (approved, open), won, lost, win rate, won amount, average deal size (won), incentives earned and paid. A vendor sees its own registrations, a partner admin its reps', a rep their own.
+         */
+        get: operations["registrationScorecardRead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/sla": {
         parameters: {
             query?: never;
@@ -1520,6 +1618,30 @@ export interface paths {
          * @description Engagement types left out of `points` keep their default points. Engagements keep the points they were recorded with; the window and the threshold apply to scores from now on.
          */
         put: operations["partnerEngagementPolicyWrite"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vendors/{vendor_id}/plan-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A vendor's fiscal year start, pipeline indexes and stage probabilities
+         * @description The defaults until the vendor sets its own: a fiscal year starting in January, total pipeline 200% of plan, risk-adjusted pipeline 100% of plan, and stage probabilities qualified 25%, proposal 50%, negotiation 75%.
+         */
+        get: operations["planSettingsRead"];
+        /**
+         * Set a vendor's fiscal year start, pipeline indexes and stage probabilities
+         * @description Fields left out take their defaults. If-Match may be left out only by the PUT that first stores them.
+         */
+        put: operations["planSettingsWrite"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4749,6 +4871,22 @@ export interface components {
             fired_at: string;
             threshold: components["schemas"]["Threshold"];
         };
+        /** @description The fiscal year start cannot move while plans exist. The vendor has partner plans, named by fiscal quarter; moving the fiscal year start would move the months of every one of them. What to do: Keep the fiscal year start as it is (`fiscal_year_start_month` says what it is). */
+        FiscalYearStartLockedProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            /** @description The start month in force. */
+            fiscal_year_start_month?: number;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/fiscal-year-start-locked";
+        };
         /** @description Not allowed. The caller's role or the token's scopes do not allow this. What to do: Do not retry as is: ask an administrator for the role or the scope. */
         ForbiddenProblem: {
             detail: string;
@@ -5756,6 +5894,54 @@ export interface components {
         PartnerEngagements: {
             engagements: components["schemas"]["PartnerEngagementInput"][];
         };
+        /** PartnerPlanBody */
+        PartnerPlanBody: {
+            /** @description Amount in minor units of the currency */
+            amount: number;
+            /**
+             * @description ISO 4217 code
+             * @example USD
+             */
+            currency: string;
+        };
+        /** PartnerPlanList */
+        PartnerPlanList: {
+            items: components["schemas"]["PartnerPlanOut"][];
+        };
+        /** PartnerPlanOut */
+        PartnerPlanOut: {
+            accepted_at: string | null;
+            accepted_by: string | null;
+            amount: number;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: date */
+            first_day: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            last_day: string;
+            /** Format: uuid */
+            partner_id: string;
+            /** Format: uuid */
+            partnership_id: string;
+            /** Format: date-time */
+            proposed_at: string;
+            /** Format: uuid */
+            proposed_by: string;
+            /**
+             * @description `YYYY-Qn` in the vendor's fiscal calendar; a fiscal year is named by the calendar year it ends in.
+             * @example 2027-Q1
+             */
+            quarter: string;
+            status: components["schemas"]["PlanStatus"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            vendor_id: string;
+            version: number;
+        };
         /** PartnershipCreate */
         PartnershipCreate: {
             /** Format: uuid */
@@ -5917,6 +6103,45 @@ export interface components {
          * @enum {string}
          */
         PayoutStatus: "building" | "ready" | "paid";
+        /**
+         * PipelineFlag
+         * @enum {string}
+         */
+        PipelineFlag: "no_plan" | "below_total_target" | "below_risk_adjusted_target";
+        /** PipelineReport */
+        PipelineReport: {
+            quarter: string;
+            rows: components["schemas"]["PipelineRow"][];
+        };
+        /** PipelineRow */
+        PipelineRow: {
+            currency: string | null;
+            /** Format: date */
+            first_day: string;
+            flags: components["schemas"]["PipelineFlag"][];
+            /** Format: date */
+            last_day: string;
+            other_currency_registrations: number;
+            /** Format: uuid */
+            partner_id: string;
+            partner_name: string;
+            /** Format: uuid */
+            partnership_id: string;
+            performance_to_plan: number | null;
+            plan: number | null;
+            plan_status: components["schemas"]["PlanStatus"] | null;
+            quarter: string;
+            registered_count: number;
+            registered_pipeline: number | null;
+            risk_adjusted_pipeline: number | null;
+            risk_adjusted_pipeline_target: number | null;
+            total_pipeline_target: number | null;
+            /** Format: uuid */
+            vendor_id: string;
+            vendor_name: string;
+            won: number | null;
+            won_count: number;
+        };
         /** PlanIn */
         PlanIn: {
             /** @description Default when left out: `90`. */
@@ -5934,6 +6159,20 @@ export interface components {
         /** PlanList */
         PlanList: {
             items: components["schemas"]["PlanOut"][];
+        };
+        /** @description Not found. No partner plan for this quarter with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        PlanNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/plan-not-found";
         };
         /** PlanOut */
         PlanOut: {
@@ -5957,6 +6196,32 @@ export interface components {
             vendor_id: string;
             version: number;
         };
+        /** PlanSettingsBody */
+        PlanSettingsBody: {
+            /** @description The month (1 to 12) the fiscal year starts in. Fixed once the vendor has plans (409 `fiscal-year-start-locked`). Default when left out: `1`. */
+            fiscal_year_start_month?: number;
+            /** @description Percent of the plan: 200 is 2x plan. Default when left out: `100`. */
+            risk_adjusted_pipeline_percent?: number;
+            stage_probabilities?: components["schemas"]["StageProbabilitiesInput"];
+            /** @description Percent of the plan: 200 is 2x plan. Default when left out: `200`. */
+            total_pipeline_percent?: number;
+        };
+        /** PlanSettingsOut */
+        PlanSettingsOut: {
+            fiscal_year_start_month: number;
+            risk_adjusted_pipeline_percent: number;
+            stage_probabilities: components["schemas"]["StageProbabilities"];
+            stored: boolean;
+            total_pipeline_percent: number;
+            /** Format: uuid */
+            vendor_id: string;
+            version: number;
+        };
+        /**
+         * PlanStatus
+         * @enum {string}
+         */
+        PlanStatus: "proposed" | "accepted";
         /** PolicyBody */
         PolicyBody: {
             breach_action?: components["schemas"]["BreachAction"];
@@ -6023,9 +6288,9 @@ export interface components {
         /** @description The problem types of status 403, told apart by `type`. */
         Problem403: components["schemas"]["ForbiddenProblem"] | components["schemas"]["AccountDisabledProblem"] | components["schemas"]["WrongPasswordProblem"];
         /** @description The problem types of status 404, told apart by `type`. */
-        Problem404: components["schemas"]["NotFoundProblem"] | components["schemas"]["ApiClientNotFoundProblem"] | components["schemas"]["CallTaskNotFoundProblem"] | components["schemas"]["DealNotFoundProblem"] | components["schemas"]["ExtensionRequestNotFoundProblem"] | components["schemas"]["IncentivePlanNotFoundProblem"] | components["schemas"]["InvitationNotFoundProblem"] | components["schemas"]["LeadNotFoundProblem"] | components["schemas"]["OauthAppNotFoundProblem"] | components["schemas"]["OrganizationNotFoundProblem"] | components["schemas"]["PartnershipNotFoundProblem"] | components["schemas"]["PayoutNotFoundProblem"] | components["schemas"]["ProgramNotFoundProblem"] | components["schemas"]["RegistrationNotFoundProblem"] | components["schemas"]["SessionNotFoundProblem"] | components["schemas"]["SlaClockNotFoundProblem"] | components["schemas"]["UserNotFoundProblem"] | components["schemas"]["WebhookDeliveryNotFoundProblem"] | components["schemas"]["WebhookEndpointNotFoundProblem"] | components["schemas"]["LinkNotFoundProblem"];
+        Problem404: components["schemas"]["NotFoundProblem"] | components["schemas"]["ApiClientNotFoundProblem"] | components["schemas"]["CallTaskNotFoundProblem"] | components["schemas"]["DealNotFoundProblem"] | components["schemas"]["ExtensionRequestNotFoundProblem"] | components["schemas"]["IncentivePlanNotFoundProblem"] | components["schemas"]["InvitationNotFoundProblem"] | components["schemas"]["LeadNotFoundProblem"] | components["schemas"]["OauthAppNotFoundProblem"] | components["schemas"]["OrganizationNotFoundProblem"] | components["schemas"]["PartnershipNotFoundProblem"] | components["schemas"]["PayoutNotFoundProblem"] | components["schemas"]["PlanNotFoundProblem"] | components["schemas"]["ProgramNotFoundProblem"] | components["schemas"]["RegistrationNotFoundProblem"] | components["schemas"]["SessionNotFoundProblem"] | components["schemas"]["SlaClockNotFoundProblem"] | components["schemas"]["UserNotFoundProblem"] | components["schemas"]["WebhookDeliveryNotFoundProblem"] | components["schemas"]["WebhookEndpointNotFoundProblem"] | components["schemas"]["LinkNotFoundProblem"];
         /** @description The problem types of status 409, told apart by `type`. */
-        Problem409: components["schemas"]["ConflictProblem"] | components["schemas"]["IllegalTransitionProblem"] | components["schemas"]["DuplicateRegistrationProblem"] | components["schemas"]["ExtensionNotAllowedProblem"] | components["schemas"]["IllegalLeadTransitionProblem"] | components["schemas"]["DispositionOutOfOrderProblem"] | components["schemas"]["LeadAcceptDeadlinePassedProblem"] | components["schemas"]["PayoutNotReadyProblem"] | components["schemas"]["IdempotencyKeyInUseProblem"] | components["schemas"]["InvitationAcceptedProblem"] | components["schemas"]["CannotDisableYourselfProblem"] | components["schemas"]["DuplicateOauthAppProblem"] | components["schemas"]["DuplicateOrganizationProblem"] | components["schemas"]["DuplicateUserProblem"] | components["schemas"]["DuplicatePartnershipProblem"] | components["schemas"]["DuplicateProgramProblem"] | components["schemas"]["DuplicateProductProblem"];
+        Problem409: components["schemas"]["ConflictProblem"] | components["schemas"]["IllegalTransitionProblem"] | components["schemas"]["DuplicateRegistrationProblem"] | components["schemas"]["ExtensionNotAllowedProblem"] | components["schemas"]["IllegalLeadTransitionProblem"] | components["schemas"]["DispositionOutOfOrderProblem"] | components["schemas"]["FiscalYearStartLockedProblem"] | components["schemas"]["LeadAcceptDeadlinePassedProblem"] | components["schemas"]["PayoutNotReadyProblem"] | components["schemas"]["IdempotencyKeyInUseProblem"] | components["schemas"]["InvitationAcceptedProblem"] | components["schemas"]["CannotDisableYourselfProblem"] | components["schemas"]["DuplicateOauthAppProblem"] | components["schemas"]["DuplicateOrganizationProblem"] | components["schemas"]["DuplicateUserProblem"] | components["schemas"]["DuplicatePartnershipProblem"] | components["schemas"]["DuplicateProgramProblem"] | components["schemas"]["DuplicateProductProblem"];
         /** @description The problem types of status 410, told apart by `type`. */
         Problem410: components["schemas"]["LinkUsedProblem"] | components["schemas"]["LinkExpiredProblem"] | components["schemas"]["LinkRevokedProblem"];
         /** @description The problem types of status 422, told apart by `type`. */
@@ -6334,6 +6599,15 @@ export interface components {
             vendor_id: string;
             version: number;
         };
+        /** RegistrationScorecard */
+        RegistrationScorecard: {
+            /** Format: date */
+            end: string;
+            group_by: components["schemas"]["ScorecardGroupBy"];
+            rows: components["schemas"]["ScorecardRow"][];
+            /** Format: date */
+            start: string;
+        };
         /**
          * RegistrationStatus
          * @enum {string}
@@ -6393,6 +6667,36 @@ export interface components {
          * @enum {string}
          */
         SalesStage: "qualified" | "proposal" | "negotiation" | "closed_won" | "closed_lost";
+        /**
+         * ScorecardGroupBy
+         * @default partner
+         * @enum {string}
+         */
+        ScorecardGroupBy: "partner" | "rep" | "program";
+        /** ScorecardRow */
+        ScorecardRow: {
+            approval_rate: number | null;
+            approved: number;
+            average_deal_size: number | null;
+            currency: string;
+            group: components["schemas"]["ScorecardGroupBy"];
+            /** Format: uuid */
+            group_id: string;
+            incentives_earned: number;
+            incentives_paid: number;
+            label: string;
+            lost: number;
+            median_hours_to_decision: number | null;
+            registered_pipeline: number;
+            rejected: number;
+            rejected_by_reason: {
+                [key: string]: number;
+            };
+            submitted: number;
+            win_rate: number | null;
+            won: number;
+            won_amount: number;
+        };
         /** ServerMetadata */
         ServerMetadata: {
             authorization_endpoint: string;
@@ -6511,6 +6815,33 @@ export interface components {
             next_threshold: components["schemas"]["Threshold"] | null;
             state: components["schemas"]["SlaState"];
             target_at: string | null;
+        };
+        /** StageProbabilities */
+        StageProbabilities: {
+            /**
+             * @description Percent, 0 to 100.
+             * @default 75
+             */
+            negotiation: number;
+            /**
+             * @description Percent, 0 to 100.
+             * @default 50
+             */
+            proposal: number;
+            /**
+             * @description Percent, 0 to 100.
+             * @default 25
+             */
+            qualified: number;
+        };
+        /** StageProbabilitiesInput */
+        StageProbabilitiesInput: {
+            /** @description Percent, 0 to 100. Default when left out: `75`. */
+            negotiation?: number;
+            /** @description Percent, 0 to 100. Default when left out: `50`. */
+            proposal?: number;
+            /** @description Percent, 0 to 100. Default when left out: `25`. */
+            qualified?: number;
         };
         /** StageReport */
         StageReport: {
@@ -14966,6 +15297,586 @@ export interface operations {
             };
         };
     };
+    partnerPlanList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPlanList"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnerPlanRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+                quarter: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPlanOut"];
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnerPlanWrite: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+            };
+            path: {
+                partnership_id: string;
+                quarter: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerPlanBody"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPlanOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnerPlanAccept: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                partnership_id: string;
+                quarter: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPlanOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
     passwordResetRequest: {
         parameters: {
             query?: never;
@@ -19548,6 +20459,241 @@ export interface operations {
             };
         };
     };
+    pipelineReportRead: {
+        parameters: {
+            query: {
+                /** @description `YYYY-Qn` in each vendor's fiscal calendar. */
+                quarter: string;
+                vendor_id?: string | null;
+                partner_id?: string | null;
+                /** @description `csv` for CSV; else by the Accept header (JSON by default). */
+                format?: "json" | "csv" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as JSON or CSV */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    registrationScorecardRead: {
+        parameters: {
+            query?: {
+                /** @description First day of submission (UTC); 90 days back. */
+                from?: string | null;
+                /** @description Last day of submission (UTC); today. */
+                to?: string | null;
+                vendor_id?: string | null;
+                partner_id?: string | null;
+                group_by?: components["schemas"]["ScorecardGroupBy"];
+                /** @description `csv` for CSV; else by the Accept header (JSON by default). */
+                format?: "json" | "csv" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scorecard, as JSON or CSV */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationScorecard"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
     slaReportRead: {
         parameters: {
             query?: {
@@ -20321,6 +21467,306 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerEngagementPolicyOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    planSettingsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vendor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanSettingsOut"];
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    planSettingsWrite: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+            };
+            path: {
+                vendor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanSettingsBody"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanSettingsOut"];
                 };
             };
             /** @description Malformed request or invalid parameter */

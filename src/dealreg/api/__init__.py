@@ -36,12 +36,20 @@ from dealreg.api.partner_engagement import (
     PartnerEngagementPolicyController,
 )
 from dealreg.api.partnerships import PartnershipController
+from dealreg.api.plans import PartnerPlanController, PlanSettingsController
 from dealreg.api.problems import problem_index, problem_page
 from dealreg.api.programs import ProgramController
 from dealreg.api.registration_pages import registration_page
 from dealreg.api.registrations import DealController, RegistrationController
 from dealreg.api.report_downloads import at_risk_csv, breaches_csv, figures_csv
-from dealreg.api.reports import lead_report, sla_at_risk, sla_breaches, sla_report
+from dealreg.api.reports import (
+    lead_report,
+    pipeline_report,
+    registration_scorecard,
+    sla_at_risk,
+    sla_breaches,
+    sla_report,
+)
 from dealreg.api.sessions import end_all_my_sessions, end_my_session, list_my_sessions
 from dealreg.api.signin import (
     authorization_server_metadata,
@@ -84,6 +92,10 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     sla_breaches,
     sla_at_risk,
     lead_report,
+    pipeline_report,
+    registration_scorecard,
+    PlanSettingsController,
+    PartnerPlanController,
     PlanController,
     PayoutController,
     registration_earnings,

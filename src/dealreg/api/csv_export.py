@@ -61,6 +61,8 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, list):
         return ";".join(str(_cell(item)) for item in value)
+    if isinstance(value, dict):
+        return ";".join(f"{key}:{_cell(item)}" for key, item in value.items())
     # Names come from users; a spreadsheet would run one starting like a formula.
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value

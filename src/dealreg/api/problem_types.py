@@ -254,6 +254,7 @@ _TYPES = [
             ("organization-not-found", "Not found", "organization"),
             ("partnership-not-found", "Not found", "partnership"),
             ("payout-not-found", "Payout not found", "payout"),
+            ("plan-not-found", "Not found", "partner plan for this quarter"),
             ("program-not-found", "Not found", "program"),
             ("registration-not-found", "Not found", "registration"),
             ("session-not-found", "Not found", "sign-in session"),
@@ -368,6 +369,19 @@ _TYPES = [
         meaning="The disposition would go back in the lead's progression (a first touch after "
         "`qualified`).",
         action="Report the dispositions in the order they happen.",
+    ),
+    ProblemType(
+        type="fiscal-year-start-locked",
+        status=409,
+        title="The fiscal year start cannot move while plans exist",
+        meaning="The vendor has partner plans, named by fiscal quarter; moving the fiscal year "
+        "start would move the months of every one of them.",
+        action="Keep the fiscal year start as it is (`fiscal_year_start_month` says what it is).",
+        members={
+            "fiscal_year_start_month": Member(
+                {"type": "integer", "minimum": 1, "maximum": 12}, "The start month in force."
+            )
+        },
     ),
     ProblemType(
         type="lead-accept-deadline-passed",

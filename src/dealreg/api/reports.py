@@ -8,6 +8,7 @@ import msgspec
 from litestar import Request, Response, get
 from litestar.params import FromQuery, QueryParameter
 
+from dealreg import scorecards
 from dealreg.api.csv_export import Format, JsonOrCsv, csv_response, json_or_csv, rows_of, wants_csv
 from dealreg.api.deps import Caller, Cursor, Db, Limit, encode_cursor, page_request
 from dealreg.api.schemas import problems
@@ -17,6 +18,7 @@ from dealreg.auth import scopes
 from dealreg.leads import reports as lead_reports
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
+from dealreg.planning import reports as plan_reports
 from dealreg.sla import reports
 from dealreg.sla.reports import AtRisk, Breach, SlaGroupBy, SlaRow
 
@@ -233,5 +235,114 @@ async def lead_report(
     return Response(
         LeadReport(
             start=scope.first_day, end=scope.last_day, group_by=group_by, bounds=bounds, rows=rows
+        )
+    )
+
+
+class PipelineReport(msgspec.Struct, kw_only=True):
+    quarter: str
+    rows: list[plan_reports.PipelineRow]
+
+
+@get(
+    "/v1/reports/pipeline",
+    operation_id="pipelineReportRead",
+    tags=["reports"],
+    opt=ON_REPORTS_POOL,
+    security=BEARER_SECURITY,
+    guards=[requires(scopes.READ_PLANS)],
+    responses=problems(404) | json_or_csv(PipelineReport, "The report, as JSON or CSV"),
+    operation_class=JsonOrCsv,
+    summary="Pipeline to plan for a fiscal quarter, per partner and vendor",
+    description=(
+        "Per partnership: the plan for the quarter (in the vendor's fiscal calendar), the total "
+        "and risk-adjusted pipeline targets (plan times the vendor's indexes), the registered "
+        "pipeline (approved registrations expected to close in the quarter), the risk-adjusted "
+        "pipeline (each times its stage's probability), what was won so far in the quarter, "
+        "performance to plan, and flags where the pipeline falls short of a target. Amounts are "
+        "in minor units of the plan's currency; registrations in another currency are not "
+        "counted, only numbered (`other_currency_registrations`). A vendor sees all its "
+        "partners; a partner its own line with each of its vendors; the platform one vendor's "
+        "partners (`vendor_id`)."
+    ),
+)
+async def pipeline_report(
+    request: Request[Any, Any, Any],
+    db: Db,
+    principal: Caller,
+    quarter: Annotated[
+        str, QueryParameter(description="`YYYY-Qn` in each vendor's fiscal calendar.")
+    ],
+    vendor_id: FromQuery[uuid.UUID | None] = None,
+    partner_id: FromQuery[uuid.UUID | None] = None,
+    format_: Format = None,
+) -> Response[PipelineReport] | Response[bytes]:
+    scope = await plan_reports.scope_of(
+        db, principal, quarter=quarter, vendor_id=vendor_id, partner_id=partner_id
+    )
+    rows = await plan_reports.pipeline(db, scope)
+    if wants_csv(request, format_):
+        return await csv_response(
+            plan_reports.PipelineRow.__struct_fields__,
+            rows_of(rows),
+            f"pipeline-{scope.quarter.label}",
+        )
+    return Response(PipelineReport(quarter=scope.quarter.label, rows=rows))
+
+
+class RegistrationScorecard(msgspec.Struct, kw_only=True):
+    start: date
+    end: date
+    group_by: scorecards.ScorecardGroupBy
+    rows: list[scorecards.ScorecardRow]
+
+
+@get(
+    "/v1/reports/registrations",
+    operation_id="registrationScorecardRead",
+    tags=["reports"],
+    opt=ON_REPORTS_POOL,
+    security=BEARER_SECURITY,
+    guards=[requires(scopes.READ_REGISTRATIONS)],
+    responses=problems(404) | json_or_csv(RegistrationScorecard, "The scorecard, as JSON or CSV"),
+    operation_class=JsonOrCsv,
+    summary="The deal registration scorecard, by partner, rep or program",
+    description=(
+        "Over the registrations submitted from `from` to `to`, one line per group and "
+        "currency: submitted, approved, rejected (by reason), approval rate, median business "
+        "hours to decision, registered pipeline (approved, open), won, lost, win rate, won "
+        "amount, average deal size (won), incentives earned and paid. A vendor sees its own "
+        "registrations, a partner admin its reps', a rep their own."
+    ),
+)
+async def registration_scorecard(
+    request: Request[Any, Any, Any],
+    db: Db,
+    principal: Caller,
+    start: From = None,
+    end: To = None,
+    vendor_id: FromQuery[uuid.UUID | None] = None,
+    partner_id: FromQuery[uuid.UUID | None] = None,
+    group_by: FromQuery[scorecards.ScorecardGroupBy] = scorecards.ScorecardGroupBy.partner,
+    format_: Format = None,
+) -> Response[RegistrationScorecard] | Response[bytes]:
+    scope = scorecards.scope_of(
+        principal,
+        start=start,
+        end=end,
+        vendor_id=vendor_id,
+        partner_id=partner_id,
+        today=datetime.now(UTC).date(),
+    )
+    rows = await scorecards.summary(db, scope, group_by)
+    if wants_csv(request, format_):
+        return await csv_response(
+            scorecards.ScorecardRow.__struct_fields__,
+            rows_of(rows),
+            f"registrations-{group_by.value}",
+        )
+    return Response(
+        RegistrationScorecard(
+            start=scope.first_day, end=scope.last_day, group_by=group_by, rows=rows
         )
     )

@@ -32,6 +32,9 @@ READ_ENGAGEMENTS = "engagements:read"
 WRITE_ENGAGEMENTS = "engagements:write"
 READ_CALL_TASKS = "call_tasks:read"
 WRITE_CALL_TASKS = "call_tasks:write"
+# Partner plans, the vendor's planning settings and the pipeline-to-plan report.
+READ_PLANS = "plans:read"
+WRITE_PLANS = "plans:write"
 # The apps people sign in through (auth/apps.py): the platform's to register.
 READ_OAUTH_APPS = "oauth_apps:read"
 WRITE_OAUTH_APPS = "oauth_apps:write"
@@ -44,14 +47,17 @@ _API_CLIENTS = {READ_API_CLIENTS, WRITE_API_CLIENTS}
 # An organization's admin manages where its events go; its systems may read the feed.
 _WEBHOOKS = {READ_EVENTS, READ_WEBHOOKS, WRITE_WEBHOOKS}
 _CALLS = {READ_ENGAGEMENTS, READ_CALL_TASKS, WRITE_CALL_TASKS}
+# The partner's admin proposes plans, the vendor's approvers accept them, its admin sets the
+# settings; a rep has no part in the partner's plan.
+_PLANS = {READ_PLANS, WRITE_PLANS}
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
     Role.partner_rep: frozenset({READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS),
     Role.partner_admin: frozenset(
-        _READ_DIRECTORY | {WRITE_USERS} | _DEALS | _WEBHOOKS | _API_CLIENTS
+        _READ_DIRECTORY | {WRITE_USERS} | _DEALS | _WEBHOOKS | _API_CLIENTS | _PLANS
     ),
     # The channel account managers: they take the calls.
-    Role.vendor_approver: frozenset(_READ_DIRECTORY | _DEALS | _CALLS),
+    Role.vendor_approver: frozenset(_READ_DIRECTORY | _DEALS | _CALLS | _PLANS),
     Role.vendor_admin: frozenset(
         _READ_DIRECTORY
         | {WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
@@ -61,24 +67,25 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
         | _API_CLIENTS
         | _CALLS
         | {WRITE_ENGAGEMENTS}
+        | _PLANS
     ),
     # A vendor's finance system may batch payouts and mark them paid; its marketing automation
     # posts partners' engagements.
     Role.vendor_system: frozenset(
-        {READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS, READ_EVENTS}
+        {READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS, READ_EVENTS, READ_PLANS}
         | _DEALS
         | _PAYOUTS
         | {READ_ENGAGEMENTS, WRITE_ENGAGEMENTS}
     ),
     Role.channel_ops: frozenset(
         _READ_DIRECTORY
-        | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS, READ_PAYOUTS, READ_EVENTS}
+        | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS, READ_PAYOUTS, READ_EVENTS, READ_PLANS}
         | {READ_ENGAGEMENTS, READ_CALL_TASKS}
     ),
     Role.platform_admin: frozenset(
         _READ_DIRECTORY
         | {WRITE_ORGANIZATIONS, WRITE_USERS, WRITE_PARTNERSHIPS, WRITE_PROGRAMS, READ_REPORTS}
-        | {READ_EVENTS, READ_ENGAGEMENTS}
+        | {READ_EVENTS, READ_ENGAGEMENTS, READ_PLANS}
         | _PAYOUTS
         | _API_CLIENTS
         | {READ_OAUTH_APPS, WRITE_OAUTH_APPS}

@@ -110,6 +110,7 @@ from .extra_field_type import ExtraFieldType
 from .field_problem import FieldProblem
 from .field_problem_params_type_0 import FieldProblemParamsType0
 from .firing_out import FiringOut
+from .fiscal_year_start_locked_problem import FiscalYearStartLockedProblem
 from .forbidden_problem import ForbiddenProblem
 from .health import Health
 from .history_list import HistoryList
@@ -205,6 +206,9 @@ from .partner_engagement_policy_out_points import PartnerEngagementPolicyOutPoin
 from .partner_engagement_result import PartnerEngagementResult
 from .partner_engagement_type import PartnerEngagementType
 from .partner_engagements import PartnerEngagements
+from .partner_plan_body import PartnerPlanBody
+from .partner_plan_list import PartnerPlanList
+from .partner_plan_out import PartnerPlanOut
 from .partnership_create import PartnershipCreate
 from .partnership_list import PartnershipList
 from .partnership_not_found_problem import PartnershipNotFoundProblem
@@ -227,11 +231,21 @@ from .payout_not_ready_problem import PayoutNotReadyProblem
 from .payout_not_ready_problem_payout_status import PayoutNotReadyProblemPayoutStatus
 from .payout_out import PayoutOut
 from .payout_status import PayoutStatus
+from .pipeline_flag import PipelineFlag
+from .pipeline_report import PipelineReport
+from .pipeline_report_read_format_type_1 import PipelineReportReadFormatType1
+from .pipeline_report_read_format_type_2_type_1 import PipelineReportReadFormatType2Type1
+from .pipeline_report_read_format_type_3_type_1 import PipelineReportReadFormatType3Type1
+from .pipeline_row import PipelineRow
 from .plan_in import PlanIn
 from .plan_in_tier_multipliers_bp import PlanInTierMultipliersBp
 from .plan_list import PlanList
+from .plan_not_found_problem import PlanNotFoundProblem
 from .plan_out import PlanOut
 from .plan_out_tier_multipliers_bp import PlanOutTierMultipliersBp
+from .plan_settings_body import PlanSettingsBody
+from .plan_settings_out import PlanSettingsOut
+from .plan_status import PlanStatus
 from .policy_body import PolicyBody
 from .policy_out import PolicyOut
 from .precondition_required_problem import PreconditionRequiredProblem
@@ -253,6 +267,10 @@ from .registration_not_found_problem import RegistrationNotFoundProblem
 from .registration_out import RegistrationOut
 from .registration_rejection import RegistrationRejection
 from .registration_row import RegistrationRow
+from .registration_scorecard import RegistrationScorecard
+from .registration_scorecard_read_format_type_1 import RegistrationScorecardReadFormatType1
+from .registration_scorecard_read_format_type_2_type_1 import RegistrationScorecardReadFormatType2Type1
+from .registration_scorecard_read_format_type_3_type_1 import RegistrationScorecardReadFormatType3Type1
 from .registration_status import RegistrationStatus
 from .rejection_reason import RejectionReason
 from .report import Report
@@ -265,6 +283,9 @@ from .rotation import Rotation
 from .rubric import Rubric
 from .rubric_points import RubricPoints
 from .sales_stage import SalesStage
+from .scorecard_group_by import ScorecardGroupBy
+from .scorecard_row import ScorecardRow
+from .scorecard_row_rejected_by_reason import ScorecardRowRejectedByReason
 from .server_metadata import ServerMetadata
 from .service_unavailable_problem import ServiceUnavailableProblem
 from .session_list import SessionList
@@ -285,6 +306,8 @@ from .sla_report_read_format_type_3_type_1 import SlaReportReadFormatType3Type1
 from .sla_row import SlaRow
 from .sla_state import SlaState
 from .sla_summary import SlaSummary
+from .stage_probabilities import StageProbabilities
+from .stage_probabilities_input import StageProbabilitiesInput
 from .stage_report import StageReport
 from .stale_version_problem import StaleVersionProblem
 from .threshold import Threshold
@@ -425,6 +448,7 @@ __all__ = (
     "FieldProblem",
     "FieldProblemParamsType0",
     "FiringOut",
+    "FiscalYearStartLockedProblem",
     "ForbiddenProblem",
     "Health",
     "HistoryList",
@@ -520,6 +544,9 @@ __all__ = (
     "PartnerEngagementResult",
     "PartnerEngagements",
     "PartnerEngagementType",
+    "PartnerPlanBody",
+    "PartnerPlanList",
+    "PartnerPlanOut",
     "PartnershipCreate",
     "PartnershipList",
     "PartnershipNotFoundProblem",
@@ -542,11 +569,21 @@ __all__ = (
     "PayoutNotReadyProblemPayoutStatus",
     "PayoutOut",
     "PayoutStatus",
+    "PipelineFlag",
+    "PipelineReport",
+    "PipelineReportReadFormatType1",
+    "PipelineReportReadFormatType2Type1",
+    "PipelineReportReadFormatType3Type1",
+    "PipelineRow",
     "PlanIn",
     "PlanInTierMultipliersBp",
     "PlanList",
+    "PlanNotFoundProblem",
     "PlanOut",
     "PlanOutTierMultipliersBp",
+    "PlanSettingsBody",
+    "PlanSettingsOut",
+    "PlanStatus",
     "PolicyBody",
     "PolicyOut",
     "PreconditionRequiredProblem",
@@ -568,6 +605,10 @@ __all__ = (
     "RegistrationOut",
     "RegistrationRejection",
     "RegistrationRow",
+    "RegistrationScorecard",
+    "RegistrationScorecardReadFormatType1",
+    "RegistrationScorecardReadFormatType2Type1",
+    "RegistrationScorecardReadFormatType3Type1",
     "RegistrationStatus",
     "RejectionReason",
     "Report",
@@ -580,6 +621,9 @@ __all__ = (
     "Rubric",
     "RubricPoints",
     "SalesStage",
+    "ScorecardGroupBy",
+    "ScorecardRow",
+    "ScorecardRowRejectedByReason",
     "ServerMetadata",
     "ServiceUnavailableProblem",
     "SessionList",
@@ -600,6 +644,8 @@ __all__ = (
     "SlaRow",
     "SlaState",
     "SlaSummary",
+    "StageProbabilities",
+    "StageProbabilitiesInput",
     "StageReport",
     "StaleVersionProblem",
     "Threshold",

@@ -1,0 +1,255 @@
+"""The deal registration scorecard: per partner, rep or program, over the registrations
+submitted in a period.
+
+It reads through several domains (registrations, their approval clocks, the incentive ledger
+and payouts), so it sits above them, beside webhook_payloads.py.
+
+Per group and currency (amounts are never added across currencies; a group with registrations
+in two currencies has two lines):
+
+- `submitted`; `approved` (ever approved, whatever became of it since); `rejected`, and
+  `rejected_by_reason` (the decision's reason code; `unspecified` when none was given);
+- `approval_rate`: approved over approved plus rejected (null before any decision);
+- `median_hours_to_decision`: business hours on the approval clock, over the decided ones;
+- `registered_pipeline`: the amount of the approved registrations still open;
+- `won`, `lost`, `won_amount`; `win_rate`: won over won plus lost; `average_deal_size`: the
+  won amount over the won count, rounded half up to a minor unit;
+- `incentives_earned`: the rep's ledger for these registrations in the same currency, reversals
+  included; `incentives_paid`: the part of it in payouts marked paid.
+
+Who sees what: a vendor's staff its own registrations; a partner's admin its reps'; a rep
+their own only; channel ops any vendor's (or all).
+"""
+
+import enum
+import uuid
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+import msgspec
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dealreg.dates import report_range
+from dealreg.errors import NotFound
+from dealreg.incentives.models import Earning, Payout, PayoutItem, PayoutStatus
+from dealreg.orgs.models import Organization, OrgKind, Program, Role, User
+from dealreg.orgs.principals import Principal
+from dealreg.registrations.models import Registration, RegistrationStatus
+from dealreg.sla.models import SlaClock
+
+_HOUR_US = 3_600_000_000
+_APPROVED_ONCE = (
+    RegistrationStatus.approved,
+    RegistrationStatus.won,
+    RegistrationStatus.lost,
+    RegistrationStatus.expired,
+    RegistrationStatus.cancelled,
+)
+
+
+class ScorecardGroupBy(enum.StrEnum):
+    partner = "partner"
+    rep = "rep"
+    program = "program"
+
+
+class ScorecardRow(msgspec.Struct, kw_only=True):
+    group: ScorecardGroupBy
+    group_id: uuid.UUID
+    label: str
+    currency: str
+    submitted: int
+    approved: int
+    rejected: int
+    # Reason code: count, the codes in order.
+    rejected_by_reason: dict[str, int]
+    approval_rate: float | None
+    median_hours_to_decision: float | None
+    registered_pipeline: int
+    won: int
+    lost: int
+    win_rate: float | None
+    won_amount: int
+    average_deal_size: int | None
+    incentives_earned: int
+    incentives_paid: int
+
+
+class Scope(msgspec.Struct, frozen=True, kw_only=True):
+    first_day: date
+    last_day: date
+    start: datetime
+    end: datetime
+    vendor_id: uuid.UUID | None
+    partner_id: uuid.UUID | None
+    rep_id: uuid.UUID | None
+
+
+def scope_of(
+    actor: Principal,
+    *,
+    start: date | None,
+    end: date | None,
+    vendor_id: uuid.UUID | None,
+    partner_id: uuid.UUID | None,
+    today: date,
+) -> Scope:
+    days = report_range(start, end, today)
+    rep_id = None
+    if actor.org_kind is OrgKind.vendor:
+        if vendor_id not in (None, actor.organization_id):
+            raise NotFound(f"No vendor {vendor_id} visible to you.")
+        vendor_id = actor.organization_id
+    elif actor.org_kind is OrgKind.partner:
+        if partner_id not in (None, actor.organization_id):
+            raise NotFound(f"No partner {partner_id} visible to you.")
+        partner_id = actor.organization_id
+        if actor.role is Role.partner_rep:
+            rep_id = actor.subject_id
+    return Scope(
+        first_day=days.first_day,
+        last_day=days.last_day,
+        start=days.start,
+        end=days.end,
+        vendor_id=vendor_id,
+        partner_id=partner_id,
+        rep_id=rep_id,
+    )
+
+
+def _where(scope: Scope) -> list[ColumnElement[bool]]:
+    return [
+        Registration.submitted_at >= scope.start,
+        Registration.submitted_at < scope.end,
+        *(
+            column == value
+            for column, value in (
+                (Registration.vendor_id, scope.vendor_id),
+                (Registration.partner_id, scope.partner_id),
+                (Registration.rep_id, scope.rep_id),
+            )
+            if value is not None
+        ),
+    ]
+
+
+def _key(group_by: ScorecardGroupBy) -> Any:
+    return {
+        ScorecardGroupBy.partner: Registration.partner_id,
+        ScorecardGroupBy.rep: Registration.rep_id,
+        ScorecardGroupBy.program: Registration.program_id,
+    }[group_by]
+
+
+def _half_up(numerator: int, denominator: int) -> int:
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+async def summary(
+    session: AsyncSession, scope: Scope, group_by: ScorecardGroupBy
+) -> list[ScorecardRow]:
+    key = _key(group_by).label("key")
+    status = Registration.status
+    ledger = (
+        select(
+            Earning.registration_id,
+            Earning.currency,
+            func.sum(Earning.amount).label("earned"),
+            func.coalesce(
+                func.sum(Earning.amount).filter(Payout.status == PayoutStatus.paid), 0
+            ).label("paid"),
+        )
+        .outerjoin(PayoutItem, PayoutItem.earning_id == Earning.id)
+        .outerjoin(Payout, Payout.id == PayoutItem.payout_id)
+        .group_by(Earning.registration_id, Earning.currency)
+        .subquery()
+    )
+    stmt = (
+        select(
+            key,
+            Registration.currency,
+            func.count().label("submitted"),
+            func.count().filter(status.in_(_APPROVED_ONCE)).label("approved"),
+            func.count().filter(status == RegistrationStatus.rejected).label("rejected"),
+            func.percentile_cont(0.5)
+            .within_group(SlaClock.elapsed_us)
+            .filter(SlaClock.decided)
+            .label("median_us"),
+            func.coalesce(
+                func.sum(Registration.amount).filter(status == RegistrationStatus.approved), 0
+            ).label("registered"),
+            func.count().filter(status == RegistrationStatus.won).label("won"),
+            func.count().filter(status == RegistrationStatus.lost).label("lost"),
+            func.coalesce(
+                func.sum(Registration.amount).filter(status == RegistrationStatus.won), 0
+            ).label("won_amount"),
+            func.coalesce(func.sum(ledger.c.earned), 0).label("earned"),
+            func.coalesce(func.sum(ledger.c.paid), 0).label("paid"),
+        )
+        .outerjoin(SlaClock, SlaClock.registration_id == Registration.id)
+        .outerjoin(
+            ledger,
+            and_(
+                ledger.c.registration_id == Registration.id,
+                ledger.c.currency == Registration.currency,
+            ),
+        )
+        .where(*_where(scope))
+        .group_by(key, Registration.currency)
+    )
+    rows = (await session.execute(stmt)).all()
+    reasons: defaultdict[tuple[uuid.UUID, str], dict[str, int]] = defaultdict(dict)
+    reason = func.coalesce(Registration.decision_code, "unspecified").label("reason")
+    for row in await session.execute(
+        select(key, Registration.currency, reason, func.count().label("n"))
+        .where(*_where(scope), status == RegistrationStatus.rejected)
+        .group_by(key, Registration.currency, reason)
+        .order_by(reason)
+    ):
+        reasons[row.key, row.currency][row.reason] = row.n
+    labels = await _labels(session, group_by, [row.key for row in rows])
+    out = [
+        ScorecardRow(
+            group=group_by,
+            group_id=row.key,
+            label=labels.get(row.key, ""),
+            currency=row.currency,
+            submitted=row.submitted,
+            approved=row.approved,
+            rejected=row.rejected,
+            rejected_by_reason=reasons.get((row.key, row.currency), {}),
+            approval_rate=_rate(row.approved, row.approved + row.rejected),
+            median_hours_to_decision=(
+                round(row.median_us / _HOUR_US, 2) if row.median_us is not None else None
+            ),
+            # Sums of bigints are numeric in PostgreSQL: back to whole minor units.
+            registered_pipeline=int(row.registered),
+            won=row.won,
+            lost=row.lost,
+            win_rate=_rate(row.won, row.won + row.lost),
+            won_amount=int(row.won_amount),
+            average_deal_size=_half_up(int(row.won_amount), row.won) if row.won else None,
+            incentives_earned=int(row.earned),
+            incentives_paid=int(row.paid),
+        )
+        for row in rows
+    ]
+    return sorted(out, key=lambda r: (r.label, str(r.group_id), r.currency))
+
+
+async def _labels(
+    session: AsyncSession, group_by: ScorecardGroupBy, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    table: Any = {
+        ScorecardGroupBy.partner: Organization,
+        ScorecardGroupBy.rep: User,
+        ScorecardGroupBy.program: Program,
+    }[group_by]
+    rows = await session.execute(select(table.id, table.name).where(table.id.in_(ids)))
+    return {row.id: row.name for row in rows}
