@@ -7,10 +7,11 @@ gaps lives in markup.
 import math
 import uuid
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 import msgspec
 
+from dealreg.dates import mondays
 from dealreg.sla.reports import WeekRow
 
 # Drawn at about this many CSS pixels wide, on a phone or beside its twin on a wide screen.
@@ -77,16 +78,6 @@ class Charts(msgspec.Struct, frozen=True, kw_only=True):
     hidden_vendors: int
     hours: Chart
     breaches: Chart
-
-
-def mondays(first_day: date, last_day: date) -> list[date]:
-    """The ISO weeks (their Mondays) that hold a day of [first_day, last_day]."""
-    monday = first_day - timedelta(days=first_day.weekday())
-    weeks = []
-    while monday <= last_day:
-        weeks.append(monday)
-        monday += timedelta(days=7)
-    return weeks
 
 
 def nice_ticks(highest: float, *, whole: bool) -> list[float]:
