@@ -360,7 +360,7 @@ def test_the_within_target_share_is_a_line_per_vendor_from_0_to_100_percent() ->
     charts = build(rows, FIRST_DAY, LAST_DAY)
 
     within = charts.within_target
-    assert [tick.label for tick in within.y_ticks] == ["0%", "25%", "50%", "75%", "100%"]
+    assert [tick.label for tick in within.y_ticks] == ["0", "25", "50", "75", "100"]
     assert [tick.at for tick in within.y_ticks] == pytest.approx([194, 148, 102, 56, 10])
     line = line_of(charts, "Acme", "within_target")
     # 75% of 184 units above the bottom: 194 - 138 = 56.

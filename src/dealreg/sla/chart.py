@@ -139,9 +139,9 @@ def _y(ticks: list[float]) -> tuple[list[Tick], float]:
 
 
 def _share_ticks() -> list[Tick]:
-    """0 to 100% in quarters."""
+    """0 to 100 per cent in quarters (the numbers alone: "100%" is wider than the margin)."""
     return [
-        Tick(HEIGHT - BOTTOM - share * (HEIGHT - BOTTOM - TOP), f"{share:.0%}")
+        Tick(HEIGHT - BOTTOM - share * (HEIGHT - BOTTOM - TOP), f"{share * 100:g}")
         for share in (0, 0.25, 0.5, 0.75, 1)
     ]
 
