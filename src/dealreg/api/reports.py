@@ -48,8 +48,10 @@ class Report(msgspec.Struct, kw_only=True):
 
 
 class BreachList(msgspec.Struct):
-    items: list[Breach]
-    next_cursor: str | None
+    items: Annotated[list[Breach], msgspec.Meta(description="The breaches, in breach order.")]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Pass as `cursor` for the next page; null: the last.")
+    ]
 
 
 def report_scope(
@@ -151,8 +153,13 @@ async def sla_breaches(
 
 
 class AtRiskList(msgspec.Struct):
-    items: list[AtRisk]
-    next_cursor: str | None
+    items: Annotated[
+        list[AtRisk],
+        msgspec.Meta(description="Breached first, then at risk; the longest overdue first."),
+    ]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Pass as `cursor` for the next page; null: the last.")
+    ]
 
 
 @get(

@@ -440,26 +440,49 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 
 class Breach(msgspec.Struct, frozen=True, kw_only=True):
-    id: uuid.UUID
-    registration_id: uuid.UUID
-    number: str
-    customer_name: str
-    vendor_id: uuid.UUID
-    vendor_name: str
-    partner_id: uuid.UUID
-    partner_name: str
-    program_id: uuid.UUID
-    program_name: str
-    # Whom it was assigned to when it breached.
-    approver_id: uuid.UUID | None
-    approver_name: str | None
-    submitted_at: datetime
-    due_at: datetime
-    breached_at: datetime
-    # Wall-clock hours from the hard limit to the decision or withdrawal, or to now while open.
-    hours_overdue: float
-    action: str
-    status: str
+    """A registration that passed its hard limit undecided: the breach recorded, once."""
+
+    id: Annotated[uuid.UUID, msgspec.Meta(description="The breach.")]
+    registration_id: Annotated[
+        uuid.UUID, msgspec.Meta(description="The registration that breached.")
+    ]
+    number: Annotated[str, msgspec.Meta(description="Its number, as people quote it.")]
+    customer_name: Annotated[str, msgspec.Meta(description="Its end customer.")]
+    vendor_id: Annotated[uuid.UUID, msgspec.Meta(description="The vendor that was to decide.")]
+    vendor_name: Annotated[str, msgspec.Meta(description="Its name.")]
+    partner_id: Annotated[uuid.UUID, msgspec.Meta(description="The partner that registered it.")]
+    partner_name: Annotated[str, msgspec.Meta(description="Its name.")]
+    program_id: Annotated[
+        uuid.UUID, msgspec.Meta(description="The vendor's program it was registered in.")
+    ]
+    program_name: Annotated[str, msgspec.Meta(description="Its name.")]
+    approver_id: Annotated[
+        uuid.UUID | None,
+        msgspec.Meta(description="Whom it was assigned to when it breached; null: nobody."),
+    ]
+    approver_name: Annotated[str | None, msgspec.Meta(description="Their name.")]
+    submitted_at: Annotated[datetime, msgspec.Meta(description="When it was submitted.")]
+    due_at: Annotated[
+        datetime,
+        msgspec.Meta(description="When its hard limit fell due (business time on its calendar)."),
+    ]
+    breached_at: Annotated[
+        datetime,
+        msgspec.Meta(description="When the sweep recorded the breach (at or after `due_at`)."),
+    ]
+    hours_overdue: Annotated[
+        float,
+        msgspec.Meta(
+            description="Wall-clock hours from the hard limit to the decision or withdrawal, or to now while open; to the hundredth."
+        ),
+    ]
+    action: Annotated[
+        str,
+        msgspec.Meta(
+            description="What the policy did at the breach: `none`, `escalate` or `auto_approve`."
+        ),
+    ]
+    status: Annotated[str, msgspec.Meta(description="The registration's status now.")]
 
 
 def _breaches(scope: Scope) -> Select[*tuple[Any, ...]]:
@@ -555,24 +578,48 @@ class AtRisk(msgspec.Struct, frozen=True, kw_only=True):
     """An open registration past its approval target (`at_risk`) or its hard limit
     (`breached`), and whose it is to decide."""
 
-    registration_id: uuid.UUID
-    number: str
-    customer_name: str
-    vendor_id: uuid.UUID
-    vendor_name: str
-    partner_id: uuid.UUID
-    partner_name: str
-    status: str
-    sla_state: str
-    # Waiting on the partner's answer to a question: its clock is paused.
-    waiting_on_partner: bool
-    # Whom it is assigned to: null while nobody is (the vendor's approvers share it).
-    approver_id: uuid.UUID | None
-    approver_name: str | None
-    # The target (at risk) or the hard limit (breached) it passed, and wall-clock hours since.
-    due_at: datetime
-    hours_overdue: float
-    link: str
+    registration_id: Annotated[uuid.UUID, msgspec.Meta(description="The registration.")]
+    number: Annotated[str, msgspec.Meta(description="Its number, as people quote it.")]
+    customer_name: Annotated[str, msgspec.Meta(description="Its end customer.")]
+    vendor_id: Annotated[uuid.UUID, msgspec.Meta(description="The vendor that is to decide.")]
+    vendor_name: Annotated[str, msgspec.Meta(description="Its name.")]
+    partner_id: Annotated[uuid.UUID, msgspec.Meta(description="The partner that registered it.")]
+    partner_name: Annotated[str, msgspec.Meta(description="Its name.")]
+    status: Annotated[
+        str,
+        msgspec.Meta(
+            description="The registration's status: `submitted`, `in_review` or `info_requested`."
+        ),
+    ]
+    sla_state: Annotated[
+        str,
+        msgspec.Meta(
+            description="`breached` (past its hard limit) or `at_risk` (past its target)."
+        ),
+    ]
+    waiting_on_partner: Annotated[
+        bool,
+        msgspec.Meta(
+            description="Waiting on the partner's answer to a question: its clock is paused."
+        ),
+    ]
+    approver_id: Annotated[
+        uuid.UUID | None,
+        msgspec.Meta(
+            description="Whom it is assigned to; null while nobody is (the vendor's approvers share it)."
+        ),
+    ]
+    approver_name: Annotated[str | None, msgspec.Meta(description="Their name.")]
+    due_at: Annotated[
+        datetime,
+        msgspec.Meta(
+            description="When the threshold it passed fell due: its target (at risk) or its hard limit (breached)."
+        ),
+    ]
+    hours_overdue: Annotated[
+        float, msgspec.Meta(description="Wall-clock hours since `due_at`, to the hundredth.")
+    ]
+    link: Annotated[str, msgspec.Meta(description="The registration in the API.")]
 
 
 def _at_risk(vendor_id: uuid.UUID | None) -> tuple[Select[*tuple[Any, ...]], Any, Any]:
