@@ -4,6 +4,8 @@ by a sealed session cookie that holds no token, sent to sign in again when the s
 signed out by a CSRF-protected form. Then all of it in headless Chromium at a phone's width."""
 
 import asyncio
+import csv
+import io
 import shutil
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -481,6 +483,20 @@ async def test_a_person_signs_in_drills_down_downloads_and_signs_out(
             saved = tmp_path / "at-risk.csv"
             await (await download.value).save_as(saved)
             assert number in saved.read_text()
+            # The figures as shown, wall-clock hours beside business hours.
+            figures = page.locator("section", has=page.get_by_role("heading", name="By vendor"))
+            async with page.expect_download() as download:
+                await figures.get_by_role("link", name="CSV").click()
+            saved = tmp_path / "figures.csv"
+            await (await download.value).save_as(saved)
+            first = next(csv.DictReader(io.StringIO(saved.read_text())))
+            assert (
+                first["median_hours_to_decision"],
+                first["median_wall_clock_hours_to_decision"],
+            ) == (
+                "10.0",
+                "26.0",
+            )
 
             await page.get_by_role("button", name="Sign out").click()
             await page.wait_for_url(f"{url}{SIGNED_OUT}")
