@@ -298,6 +298,12 @@ async def test_the_scenario_is_what_the_figures_below_assume(
         if name.startswith("d") or name == "other"
     }
     assert elapsed == {"d2": 2, "d10": 10, "d16": 16, "d20": 20, "d40": 40, "other": 4}
+    wall = {}
+    for name, rid in scenario.ids.items():
+        clock = await db.get_one(SlaClock, uuid.UUID(rid))
+        if clock.stopped_at is not None:
+            wall[name] = (clock.stopped_at - clock.started_at) / HOUR
+    assert wall == {"d2": 2, "d10": 26, "d16": 48, "d20": 52, "d40": 168, "other": 6}
     next_threshold = {
         name: (await db.get_one(SlaClock, uuid.UUID(scenario.ids[name]))).next_threshold
         for name in ("breach", "risk", "fresh")
