@@ -144,7 +144,8 @@ async def test_the_figures_table_shows_business_and_wall_clock_hours_side_by_sid
     assert '<td data-label="Median, business / wall clock">10 h / 26 h</td>' in html
     assert '<td data-label="90th pct, business / wall clock">10 h / 26 h</td>' in html
     # The other vendor decided nothing.
-    assert '<td data-label="Median, business / wall clock">– / –</td>' in html
+    none = "\N{EN DASH}"
+    assert f'<td data-label="Median, business / wall clock">{none} / {none}</td>' in html
 
 
 async def test_names_are_escaped_everywhere(client: httpx.AsyncClient, scene: Scene) -> None:
