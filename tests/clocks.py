@@ -106,10 +106,19 @@ async def decided_after(
     hours: float,
     *,
     reject: bool = False,
+    wall: float | None = None,
 ) -> None:
+    """Decided after `hours` of business time; with `wall`, the clock stops that many wall-clock
+    hours after it started rather than now (the decision itself is made now)."""
     await ran_for(db, registration_id, hours * HOUR)
     await db.flush()
     if reject:
         await act(client, headers, registration_id, "reject", {"reason": "not_qualified"})
     else:
         await act(client, headers, registration_id, "approve", {})
+    if wall is not None:
+        await db.execute(
+            update(SlaClock)
+            .where(SlaClock.registration_id == uuid.UUID(registration_id))
+            .values(stopped_at=SlaClock.started_at + wall * HOUR)
+        )

@@ -9,7 +9,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.orgs.models import Role
-from tests.clocks import Headers, decided_after, register, started_at, sweep
+from tests.clocks import Headers, decided_after, register, started_at, submitted_on, sweep
 from tests.deals import PartnerSetup, VendorSetup, partner_setup, vendor_setup
 from tests.factories import Factory
 
@@ -33,18 +33,20 @@ def token_of(headers: Headers) -> str:
 
 
 async def make_scene(client: httpx.AsyncClient, db: AsyncSession, factory: Factory) -> Scene:
-    """A vendor with a hostile name: one registration decided after 10 business hours, one
-    breached (submitted ten days ago and swept now), one fresh; and another vendor's, fresh."""
+    """A vendor with a hostile name and the default policy (a target of 16 business hours, a hard
+    limit of 32): one registration decided after 10 business hours, 26 on the wall clock; one
+    breached (submitted ten days ago and swept now); one fresh; and another vendor's, fresh."""
     vendor = await vendor_setup(factory)
     vendor.vendor.name = HOSTILE_NAME
     other = await vendor_setup(factory)
     partner = await partner_setup(factory, vendor, other)
     admin = await factory.headers_for(vendor.vendor, Role.vendor_admin)
     ops = await factory.headers_for(await factory.platform(), Role.channel_ops)
-    decided = await register(client, partner, vendor)
-    await decided_after(client, db, admin, decided, 10)
-    breached = await register(client, partner, vendor)
     now = datetime.now(UTC)
+    decided = await register(client, partner, vendor)
+    await submitted_on(db, decided, now - timedelta(hours=26))
+    await decided_after(client, db, admin, decided, 10, wall=26)
+    breached = await register(client, partner, vendor)
     await started_at(db, breached, now - timedelta(days=10))
     await sweep(db, now)
     await register(client, partner, vendor)

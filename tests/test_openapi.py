@@ -3,6 +3,7 @@
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from dealreg.openapi import render_openapi
 
@@ -94,3 +95,82 @@ def test_operation_ids_are_a_resource_then_an_action() -> None:
             if first in ACTIONS or not ACTIONS & set(rest):
                 wrong.append(operation["operationId"])
     assert wrong == []
+
+
+# The SLA's shapes as integrators meet them: a registration's clock, the reports, and the clock's
+# summary in a list row (reached through the row's `sla`, the row's other fields not being SLA's).
+SLA_OPERATIONS = [
+    "/v1/registrations/{registration_id}/sla",
+    "/v1/reports/sla",
+    "/v1/reports/sla/breaches",
+    "/v1/reports/sla/at-risk",
+]
+
+
+def undescribed(document: dict[str, Any], schema: dict[str, Any], where: str) -> list[str]:
+    """Every property reachable from `schema` without a description, as `Schema.property`; each
+    named schema walked once."""
+    schemas = document["components"]["schemas"]
+    missing: list[str] = []
+    seen: set[str] = set()
+
+    def walk(node: dict[str, Any], name: str) -> None:
+        if "$ref" in node:
+            ref = node["$ref"].removeprefix("#/components/schemas/")
+            if ref not in seen:
+                seen.add(ref)
+                walk(schemas[ref], ref)
+            return
+        for key in ("oneOf", "anyOf", "allOf"):
+            for option in node.get(key, []):
+                walk(option, name)
+        if "items" in node:
+            walk(node["items"], name)
+        for prop, value in node.get("properties", {}).items():
+            if not value.get("description"):
+                missing.append(f"{name}.{prop}")
+            walk(value, name)
+
+    walk(schema, where)
+    return missing
+
+
+def test_every_sla_field_is_described() -> None:
+    document = json.loads(render_openapi())
+    roots = [
+        (
+            document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"][
+                "schema"
+            ],
+            path,
+        )
+        for path in SLA_OPERATIONS
+    ]
+    row = document["components"]["schemas"]["RegistrationRow"]["properties"]["sla"]
+    assert row.get("description"), "RegistrationRow.sla"
+    roots.append((row, "RegistrationRow.sla"))
+
+    missing = [field for schema, where in roots for field in undescribed(document, schema, where)]
+
+    assert missing == [], "SLA fields without a description in the OpenAPI document"
+
+
+def test_the_walk_finds_a_field_without_a_description() -> None:
+    """The check above cannot pass by walking nothing: a bare field, however deep, is found."""
+    document = {
+        "components": {
+            "schemas": {
+                "Outer": {
+                    "properties": {
+                        "inner": {
+                            "description": "x",
+                            "allOf": [{"$ref": "#/components/schemas/Inner"}],
+                        }
+                    }
+                },
+                "Inner": {"properties": {"bare": {"type": "integer"}}},
+            }
+        }
+    }
+
+    assert undescribed(document, {"$ref": "#/components/schemas/Outer"}, "root") == ["Inner.bare"]

@@ -40,6 +40,16 @@ def years_after(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def mondays(first_day: date, last_day: date) -> list[date]:
+    """The ISO weeks (their Mondays) that hold a day of [first_day, last_day]."""
+    monday = first_day - timedelta(days=first_day.weekday())
+    weeks = []
+    while monday <= last_day:
+        weeks.append(monday)
+        monday += timedelta(days=7)
+    return weeks
+
+
 class DayRange(msgspec.Struct, frozen=True, kw_only=True):
     """Whole UTC days, `first_day` to `last_day` inclusive, as the instants [start, end)."""
 

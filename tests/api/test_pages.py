@@ -13,6 +13,8 @@ from dealreg.orgs.models import Organization, Role
 from tests.factories import Factory
 from tests.report_pages import PAGE, Scene, assert_page
 
+ESCAPED_NAME = "Acme &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co"
+
 # --- who sees it -------------------------------------------------------------------------------
 
 
@@ -91,23 +93,65 @@ async def test_the_page_shows_totals_charts_vendors_and_breaches(
 ) -> None:
     html = assert_page(await client.get(PAGE, headers=scene.ops), 200)
     tiles = re.findall(
-        r'<(?:div|a) class="tile[^"]*"[^>]*><b>([^<]+)</b><span>([^<]+)</span>', html
+        r'<(?:div|a) class="tile[^"]*"[^>]*><b>([^<]+)</b><span>([^<]+)</span>'
+        r'(?:<span class="also">([^<]+)</span>)?',
+        html,
     )
-    figures = {label: value for value, label in tiles}
-    assert figures["submitted"] == "4"
-    assert figures["decided"] == "1"
-    assert figures["median to decision (business)"] == "10 h"
-    assert figures["breaches of the hard limit"] == "1"
-    assert html.count('<svg class="chart"') == 2
-    assert html.count("<circle ") == 1, "one week with one decision: one point"
+    figures = {label: (value, also) for value, label, also in tiles}
+    assert figures["submitted"] == ("4", "")
+    assert figures["decided"] == ("1", "")
+    assert figures["median to decision, business hours"] == ("10 h", "26 h wall clock")
+    assert figures["90th percentile to decision, business hours"] == ("10 h", "26 h wall clock")
+    assert figures["breaches of the hard limit"] == ("1", "")
+    assert html.count('<svg class="chart"') == 3
+    assert html.count("<circle ") == 2, (
+        "one week with one decision: a point for its time, one for its share"
+    )
+    assert "100% of 1 decided within target</title>" in html
     assert html.count("<rect x=") == 1, "one week with one breach: one bar"
     assert re.search(r"-\d{4}-000002</a></td>", html), "the breached registration is listed"
+
+
+async def test_the_time_chart_draws_the_target_and_hard_limit_in_business_hours(
+    client: httpx.AsyncClient, scene: Scene
+) -> None:
+    """Both vendors run the default policy: one target line, one hard limit line."""
+    html = assert_page(await client.get(PAGE, headers=scene.ops), 200)
+
+    rules = re.findall(
+        r'<g class="rule (\w+)"><title>([^<]+)</title>\s*<line [^>]+/>\s*<text [^>]+>([^<]+)</text>',
+        html,
+    )
+    assert sorted(rules) == [
+        (
+            "hard_limit",
+            f"Hard limit: 32 business hours ({ESCAPED_NAME}, {scene.other.vendor.name})",
+            "hard limit 32 h",
+        ),
+        (
+            "target",
+            f"Target: 16 business hours ({ESCAPED_NAME}, {scene.other.vendor.name})",
+            "target 16 h",
+        ),
+    ]
+
+
+async def test_the_figures_table_shows_business_and_wall_clock_hours_side_by_side(
+    client: httpx.AsyncClient, scene: Scene
+) -> None:
+    html = assert_page(await client.get(PAGE, headers=scene.ops), 200)
+
+    assert '<td data-label="Median, business / wall clock">10 h / 26 h</td>' in html
+    assert '<td data-label="90th pct, business / wall clock">10 h / 26 h</td>' in html
+    # The other vendor decided nothing.
+    none = "\N{EN DASH}"
+    assert f'<td data-label="Median, business / wall clock">{none} / {none}</td>' in html
 
 
 async def test_names_are_escaped_everywhere(client: httpx.AsyncClient, scene: Scene) -> None:
     html = assert_page(await client.get(PAGE, headers=scene.ops), 200)
     assert "<script>" not in html
-    assert "Acme &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co" in html
+    assert ESCAPED_NAME in html
 
 
 async def test_one_vendor_chosen_by_channel_ops(client: httpx.AsyncClient, scene: Scene) -> None:
@@ -161,7 +205,10 @@ async def test_every_breach_and_overdue_registration_opens_its_own_page(
     html = assert_page(await client.get(PAGE, headers=scene.ops), 200)
     links = set(re.findall(r'href="(/reports/registrations/[0-9a-f-]+)"', html))
     assert len(links) == 1, "the breached one, listed as a breach and as past target now"
+    # Both counts lead to their lists.
     assert 'href="#at-risk"' in html
+    assert 'href="#breaches"' in html
+    assert '<section id="breaches">' in html
     (link,) = links
 
     page = assert_page(await client.get(link, headers=scene.ops), 200)

@@ -4,6 +4,8 @@ by a sealed session cookie that holds no token, sent to sign in again when the s
 signed out by a CSRF-protected form. Then all of it in headless Chromium at a phone's width."""
 
 import asyncio
+import csv
+import io
 import shutil
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -429,15 +431,40 @@ async def test_a_person_signs_in_drills_down_downloads_and_signs_out(
             assert await page.get_by_text(f"Signed in as {ops.email}").is_visible()
             await fits()
             charts = page.locator("svg.chart")
-            assert await charts.count() == 2
-            for index in range(2):
+            assert await charts.count() == 3
+            for index in range(3):
                 box = await charts.nth(index).bounding_box()
                 assert box is not None
                 assert box["width"] > 300, box
                 assert box["height"] > 150, box
+            # The policy's lines and their labels are drawn, and no label is cut off.
+            for label in ("target 16 h", "hard limit 32 h"):
+                text = page.locator("svg.chart .rule text", has_text=label)
+                box = await text.bounding_box()
+                chart_box = await charts.first.bounding_box()
+                assert box is not None, label
+                assert chart_box is not None
+                assert chart_box["x"] <= box["x"], label
+                assert box["x"] + box["width"] <= chart_box["x"] + chart_box["width"], label
+                assert chart_box["y"] <= box["y"], label
             await page.screenshot(path=str(tmp_path / "2-report.png"), full_page=True)
+            for index in range(3):
+                await charts.nth(index).screenshot(path=str(tmp_path / f"2-chart-{index}.png"))
+            await page.locator(".tiles").screenshot(path=str(tmp_path / "2-tiles.png"))
+            await page.locator("table").first.screenshot(path=str(tmp_path / "2-figures.png"))
             # No script can read the session: the cookie is HttpOnly.
             assert await page.evaluate("document.cookie") == ""
+
+            # From the count of breaches to the breached registration, and back.
+            await page.get_by_text("breaches of the hard limit").click()
+            breach = page.locator("#breaches a[href^='/reports/registrations/']").first
+            breached_number = await breach.inner_text()
+            await breach.click()
+            await page.wait_for_url(f"{url}/reports/registrations/**")
+            assert await page.locator("h1").inner_text() == breached_number
+            await fits()
+            await page.get_by_role("link", name="Back to the report").click()
+            await page.wait_for_url(f"{url}{PAGE}")
 
             # From the count of those past target to the registration, and back.
             await page.get_by_text("open past target now").click()
@@ -456,6 +483,20 @@ async def test_a_person_signs_in_drills_down_downloads_and_signs_out(
             saved = tmp_path / "at-risk.csv"
             await (await download.value).save_as(saved)
             assert number in saved.read_text()
+            # The figures as shown, wall-clock hours beside business hours.
+            figures = page.locator("section", has=page.get_by_role("heading", name="By vendor"))
+            async with page.expect_download() as download:
+                await figures.get_by_role("link", name="CSV").click()
+            saved = tmp_path / "figures.csv"
+            await (await download.value).save_as(saved)
+            first = next(csv.DictReader(io.StringIO(saved.read_text())))
+            assert (
+                first["median_hours_to_decision"],
+                first["median_wall_clock_hours_to_decision"],
+            ) == (
+                "10.0",
+                "26.0",
+            )
 
             await page.get_by_role("button", name="Sign out").click()
             await page.wait_for_url(f"{url}{SIGNED_OUT}")

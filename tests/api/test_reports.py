@@ -62,6 +62,8 @@ SUMMARY_FIELDS = [
     "decided",
     "median_hours_to_decision",
     "p90_hours_to_decision",
+    "median_wall_clock_hours_to_decision",
+    "p90_wall_clock_hours_to_decision",
     "decided_within_target",
     "breaches",
     "open_at_risk",
@@ -130,7 +132,10 @@ def row(
     within: float | None,
     breaches: int,
     open_at_risk: int,
+    *,
+    wall: tuple[float | None, float | None],
 ) -> Json:
+    """A report row; `wall` is its median and 90th percentile in wall-clock hours."""
     return {
         "group": group,
         "group_id": str(group_id) if group_id else None,
@@ -139,10 +144,17 @@ def row(
         "decided": decided,
         "median_hours_to_decision": median,
         "p90_hours_to_decision": p90,
+        "median_wall_clock_hours_to_decision": wall[0],
+        "p90_wall_clock_hours_to_decision": wall[1],
         "decided_within_target": within,
         "breaches": breaches,
         "open_at_risk": open_at_risk,
     }
+
+
+def week(monday: str, decided: int, within: float | None) -> Json:
+    """A week of the within-target trend."""
+    return {"week": monday, "decided": decided, "decided_within_target": within}
 
 
 def by_group_id(report: Json) -> dict[str | None, Json]:
@@ -202,16 +214,22 @@ async def scenario(
     """One vendor, two programs, eight registrations submitted in March 2025:
 
     name    submitted (UTC)   program  assigned  outcome
-    d2      Mon 03-03 (W10)   first    alice     approved by alice after 2 business hours
-    d10     Tue 03-04 (W10)   first    alice     approved by alice after 10
-    d16     Mon 03-10 (W11)   first    bob       rejected by bob after 16 (the target exactly)
-    d20     Mon 03-10 (W11)   second   bob       approved by bob after 20
-    d40     Tue 03-11 (W11)   second   -         rejected by Ada, an admin, after 40
+    d2      Mon 03-03 15:00   first    alice     approved by alice after 2 business hours
+    d10     Tue 03-04 15:00   first    alice     approved by alice after 10
+    d16     Mon 03-10 15:00   first    bob       rejected by bob after 16 (the target exactly)
+    d20     Mon 03-10 16:00   second   bob       approved by bob after 20
+    d40     Tue 03-11 15:00   second   -         rejected by Ada, an admin, after 40
     breach  Mon 03-03 (W10)   first    alice     open, breached by the sweep of Fri 03-07 10:00
     risk    Wed 03-05 (W10)   first    -         open, at_risk fired by that sweep
     fresh   Thu 03-06 (W10)   first    -         open, only its reminder fired
 
-    and another vendor's registration (Tue 03-04), approved after 4 business hours.
+    and another vendor's registration (Tue 03-04 12:00), approved after 4 business hours.
+
+    Their wall-clock hours to decision, worked on New York's calendar (09:00-17:00, EST to
+    03-08, EDT from 03-09): d2 2 (Mon 10:00-12:00); d10 26 (Tue 10:00 to Wed 12:00); d16 48 (Mon
+    11:00 to Wed 11:00); d20 52 (Mon 12:00 to Wed 16:00); d40 168 (Tue 11:00 to the next Tue
+    11:00: 6 + 8 x 4 + 2 business hours); the other vendor's 6 (Tue 07:00, before opening, to
+    13:00). W10 is d2 and d10 (and the open ones), W11 d16, d20 and d40.
 
     Built once for the module (tests/conftest.py, "a scene built once per module").
     """
@@ -255,13 +273,13 @@ async def scenario(
         await submitted_on(db, ids[name], submitted)
     by_alice = {"Authorization": f"Bearer {factory.token(alice, vendor.vendor)}"}
     by_bob = {"Authorization": f"Bearer {factory.token(bob, vendor.vendor)}"}
-    await decided_after(client, db, by_alice, ids["d2"], 2)
-    await decided_after(client, db, by_alice, ids["d10"], 10)
-    await decided_after(client, db, by_bob, ids["d16"], 16, reject=True)
-    await decided_after(client, db, by_bob, ids["d20"], 20)
-    await decided_after(client, db, admin, ids["d40"], 40, reject=True)
+    await decided_after(client, db, by_alice, ids["d2"], 2, wall=2)
+    await decided_after(client, db, by_alice, ids["d10"], 10, wall=26)
+    await decided_after(client, db, by_bob, ids["d16"], 16, reject=True, wall=48)
+    await decided_after(client, db, by_bob, ids["d20"], 20, wall=52)
+    await decided_after(client, db, admin, ids["d40"], 40, reject=True, wall=168)
     other_admin = await factory.headers_for(other.vendor, Role.vendor_admin)
-    await decided_after(client, db, other_admin, ids["other"], 4)
+    await decided_after(client, db, other_admin, ids["other"], 4, wall=6)
 
     await started_at(db, ids["breach"], MONDAY)
     await started_at(db, ids["risk"], new_york(5, 10))
@@ -280,6 +298,12 @@ async def test_the_scenario_is_what_the_figures_below_assume(
         if name.startswith("d") or name == "other"
     }
     assert elapsed == {"d2": 2, "d10": 10, "d16": 16, "d20": 20, "d40": 40, "other": 4}
+    wall = {}
+    for name, rid in scenario.ids.items():
+        clock = await db.get_one(SlaClock, uuid.UUID(rid))
+        if clock.stopped_at is not None:
+            wall[name] = (clock.stopped_at - clock.started_at) / HOUR
+    assert wall == {"d2": 2, "d10": 26, "d16": 48, "d20": 52, "d40": 168, "other": 6}
     next_threshold = {
         name: (await db.get_one(SlaClock, uuid.UUID(scenario.ids[name]))).next_threshold
         for name in ("breach", "risk", "fresh")
@@ -306,7 +330,8 @@ async def test_a_vendors_row_has_exact_percentiles_share_breaches_and_open_at_ri
     """Decided after 2, 10, 16, 20 and 40 business hours: the median is 16; the 90th
     percentile lies at rank 0.9 x 4 = 3.6, 20 + 0.6 x (40 - 20) = 32; three of five within the
     16-hour target (16 itself included); one breach; open past the target: the breached one
-    and the one at risk (the one that only had its reminder is not)."""
+    and the one at risk (the one that only had its reminder is not). In wall-clock hours, 2,
+    26, 48, 52 and 168: the median 48, the 90th percentile 52 + 0.6 x (168 - 52) = 121.6."""
     vendor = scenario.vendor.vendor
     report = await get_report(
         client, scenario.ops, vendor_id=str(vendor.id), group_by="vendor", **MARCH
@@ -316,7 +341,19 @@ async def test_a_vendors_row_has_exact_percentiles_share_breaches_and_open_at_ri
         "start": "2025-03-01",
         "end": "2025-03-31",
         "group_by": "vendor",
-        "rows": [row("vendor", vendor.id, vendor.name, 8, 5, 16.0, 32.0, 0.6, 1, 2)],
+        "rows": [
+            row("vendor", vendor.id, vendor.name, 8, 5, 16.0, 32.0, 0.6, 1, 2, wall=(48.0, 121.6))
+        ],
+        # Every week holding a day of March, by its Monday: W10 decided 2 and 10, both within
+        # the 16-hour target; W11 16 (within), 20 and 40 (not): one of three.
+        "within_target_by_week": [
+            week("2025-02-24", 0, None),
+            week("2025-03-03", 2, 1.0),
+            week("2025-03-10", 3, 0.3333),
+            week("2025-03-17", 0, None),
+            week("2025-03-24", 0, None),
+            week("2025-03-31", 0, None),
+        ],
     }
 
 
@@ -329,8 +366,12 @@ async def test_grouped_by_program_each_program_has_its_own_figures_and_name(
     assert report["group_by"] == "program"
     # first: decided 2, 10, 16 (p90 at rank 1.8: 10 + 0.8 x 6); second: 20 and 40 (rank 0.9).
     assert by_group_id(report) == {
-        str(first.id): row("program", first.id, first.name, 6, 3, 10.0, 14.8, 1.0, 1, 2),
-        str(second.id): row("program", second.id, second.name, 2, 2, 30.0, 38.0, 0.0, 0, 0),
+        str(first.id): row(
+            "program", first.id, first.name, 6, 3, 10.0, 14.8, 1.0, 1, 2, wall=(26.0, 43.6)
+        ),
+        str(second.id): row(
+            "program", second.id, second.name, 2, 2, 30.0, 38.0, 0.0, 0, 0, wall=(110.0, 156.4)
+        ),
     }
 
 
@@ -343,14 +384,28 @@ async def test_grouped_by_approver_each_row_is_who_decided(
     ada = next(item for item in report["rows"] if item["label"] == "Ada Admin")
     assert by_group_id(report) == {
         # 2 and 10 (p90: 2 + 0.9 x 8).
-        str(alice.id): row("approver", alice.id, "Alice Approver", 2, 2, 6.0, 9.2, 1.0, 0, 0),
+        str(alice.id): row(
+            "approver", alice.id, "Alice Approver", 2, 2, 6.0, 9.2, 1.0, 0, 0, wall=(14.0, 23.6)
+        ),
         # 16 and 20 (p90: 16 + 0.9 x 4); 20 is past the target.
-        str(bob.id): row("approver", bob.id, "Bob Approver", 2, 2, 18.0, 19.6, 0.5, 0, 0),
+        str(bob.id): row(
+            "approver", bob.id, "Bob Approver", 2, 2, 18.0, 19.6, 0.5, 0, 0, wall=(50.0, 51.6)
+        ),
         ada["group_id"]: row(
-            "approver", uuid.UUID(ada["group_id"]), "Ada Admin", 1, 1, 40.0, 40.0, 0.0, 0, 0
+            "approver",
+            uuid.UUID(ada["group_id"]),
+            "Ada Admin",
+            1,
+            1,
+            40.0,
+            40.0,
+            0.0,
+            0,
+            0,
+            wall=(168.0, 168.0),
         ),
         # The breached one and the one at risk are open past their target.
-        None: row("approver", None, "(undecided)", 3, 0, None, None, None, 1, 2),
+        None: row("approver", None, "(undecided)", 3, 0, None, None, None, 1, 2, wall=(None, None)),
     }
 
 
@@ -361,7 +416,9 @@ async def test_grouped_by_partner_a_row_holds_the_partners_registrations(
     report = await get_report(client, scenario.admin, group_by="partner", **MARCH)
 
     # The vendor's eight, as in its own row: the other vendor's is not the admin's to count.
-    assert report["rows"] == [row("partner", partner.id, partner.name, 8, 5, 16.0, 32.0, 0.6, 1, 2)]
+    assert report["rows"] == [
+        row("partner", partner.id, partner.name, 8, 5, 16.0, 32.0, 0.6, 1, 2, wall=(48.0, 121.6))
+    ]
 
 
 async def test_grouped_by_assignee_the_unassigned_are_a_group_of_their_own(
@@ -372,10 +429,16 @@ async def test_grouped_by_assignee_the_unassigned_are_a_group_of_their_own(
 
     assert by_group_id(report) == {
         # 2 and 10 (p90: 2 + 0.9 x 8); the breached one, open past its target.
-        str(alice.id): row("assignee", alice.id, "Alice Approver", 3, 2, 6.0, 9.2, 1.0, 1, 1),
+        str(alice.id): row(
+            "assignee", alice.id, "Alice Approver", 3, 2, 6.0, 9.2, 1.0, 1, 1, wall=(14.0, 23.6)
+        ),
         # 16 and 20 (p90: 16 + 0.9 x 4); 20 is past the target.
-        str(bob.id): row("assignee", bob.id, "Bob Approver", 2, 2, 18.0, 19.6, 0.5, 0, 0),
-        None: row("assignee", None, "(unassigned)", 3, 1, 40.0, 40.0, 0.0, 0, 1),
+        str(bob.id): row(
+            "assignee", bob.id, "Bob Approver", 2, 2, 18.0, 19.6, 0.5, 0, 0, wall=(50.0, 51.6)
+        ),
+        None: row(
+            "assignee", None, "(unassigned)", 3, 1, 40.0, 40.0, 0.0, 0, 1, wall=(168.0, 168.0)
+        ),
     }
 
 
@@ -386,9 +449,9 @@ async def test_grouped_by_week_rows_are_iso_weeks_in_order(
 
     assert report["rows"] == [
         # 2 and 10; the three open ones.
-        row("week", None, "2025-W10", 5, 2, 6.0, 9.2, 1.0, 1, 2),
+        row("week", None, "2025-W10", 5, 2, 6.0, 9.2, 1.0, 1, 2, wall=(14.0, 23.6)),
         # 16, 20, 40: p90 at rank 1.8, 20 + 0.8 x 20; one of three within the target.
-        row("week", None, "2025-W11", 3, 3, 20.0, 36.0, 0.3333, 0, 0),
+        row("week", None, "2025-W11", 3, 3, 20.0, 36.0, 0.3333, 0, 0, wall=(52.0, 144.8)),
     ]
 
 
@@ -429,7 +492,19 @@ async def test_a_group_with_nothing_decided_has_no_times_and_no_share(
     report = await get_report(client, admin, **MARCH)
 
     assert report["rows"] == [
-        row("vendor", vendor.vendor.id, vendor.vendor.name, 1, 0, None, None, None, 0, 0)
+        row(
+            "vendor",
+            vendor.vendor.id,
+            vendor.vendor.name,
+            1,
+            0,
+            None,
+            None,
+            None,
+            0,
+            0,
+            wall=(None, None),
+        )
     ]
 
 
@@ -446,12 +521,25 @@ async def test_a_withdrawn_registration_is_submitted_but_not_decided(
     await ran_for(db, withdrawn, 3 * HOUR)
     await db.flush()
     await act(client, partner.rep, withdrawn, "withdraw", {"reason": "the customer went away"})
-    await decided_after(client, db, admin, decided, 5)
+    # Submitted Tuesday 07:00 in New York: 5 business hours later is 14:00, 7 wall-clock hours.
+    await decided_after(client, db, admin, decided, 5, wall=7)
 
     report = await get_report(client, admin, **MARCH)
 
     assert report["rows"] == [
-        row("vendor", vendor.vendor.id, vendor.vendor.name, 2, 1, 5.0, 5.0, 1.0, 0, 0)
+        row(
+            "vendor",
+            vendor.vendor.id,
+            vendor.vendor.name,
+            2,
+            1,
+            5.0,
+            5.0,
+            1.0,
+            0,
+            0,
+            wall=(7.0, 7.0),
+        )
     ]
 
 
@@ -474,7 +562,19 @@ async def test_approved_by_the_breach_rule_counts_as_decided_at_the_hard_limit_a
 
     report = await get_report(client, admin, **MARCH)
     assert report["rows"] == [
-        row("vendor", vendor.vendor.id, vendor.vendor.name, 1, 1, 32.0, 32.0, 0.0, 1, 0)
+        row(
+            "vendor",
+            vendor.vendor.id,
+            vendor.vendor.name,
+            1,
+            1,
+            32.0,
+            32.0,
+            0.0,
+            1,
+            0,
+            wall=(96.0, 96.0),
+        )
     ]
     (breach,) = (await get_breaches(client, admin, **MARCH))["items"]
     assert (breach["registration_id"], breach["action"], breach["status"]) == (
@@ -491,16 +591,16 @@ async def test_approved_by_the_breach_rule_counts_as_decided_at_the_hard_limit_a
     ("filter_", "expected"),
     [
         # Only the second program's: 20 and 40.
-        ("program", (2, 2, 30.0, 38.0, 0.0, 0, 0)),
+        ("program", ((2, 2, 30.0, 38.0, 0.0, 0, 0), (110.0, 156.4))),
         # Only alice's: 2 and 10, and the breached one.
-        ("approver", (3, 2, 6.0, 9.2, 1.0, 1, 1)),
+        ("approver", ((3, 2, 6.0, 9.2, 1.0, 1, 1), (14.0, 23.6))),
     ],
 )
 async def test_a_filter_narrows_the_registrations_counted(
     client: httpx.AsyncClient,
     scenario: Scenario,
     filter_: str,
-    expected: tuple[Any, ...],
+    expected: tuple[tuple[Any, ...], tuple[float, float]],
 ) -> None:
     params = (
         {"program_id": str(scenario.second_program.program.id)}
@@ -510,7 +610,7 @@ async def test_a_filter_narrows_the_registrations_counted(
     report = await get_report(client, scenario.admin, **params, **MARCH)
 
     vendor = scenario.vendor.vendor
-    assert report["rows"] == [row("vendor", vendor.id, vendor.name, *expected)]
+    assert report["rows"] == [row("vendor", vendor.id, vendor.name, *expected[0], wall=expected[1])]
 
 
 async def test_filters_apply_to_the_breach_list_too(
@@ -673,8 +773,12 @@ async def test_the_platform_sees_every_vendor(
     report = await get_report(client, headers, **MARCH)
 
     assert by_group_id(report) == {
-        str(vendor.id): row("vendor", vendor.id, vendor.name, 8, 5, 16.0, 32.0, 0.6, 1, 2),
-        str(other.id): row("vendor", other.id, other.name, 1, 1, 4.0, 4.0, 1.0, 0, 0),
+        str(vendor.id): row(
+            "vendor", vendor.id, vendor.name, 8, 5, 16.0, 32.0, 0.6, 1, 2, wall=(48.0, 121.6)
+        ),
+        str(other.id): row(
+            "vendor", other.id, other.name, 1, 1, 4.0, 4.0, 1.0, 0, 0, wall=(6.0, 6.0)
+        ),
     }
     named = await get_report(client, headers, vendor_id=str(other.id), **MARCH)
     assert [r["group_id"] for r in named["rows"]] == [str(other.id)]
@@ -690,7 +794,7 @@ async def test_a_vendors_staff_see_their_own_vendor_only(
     unnamed = await get_report(client, headers, **MARCH)
     named = await get_report(client, headers, vendor_id=str(other.id), **MARCH)
 
-    expected = [row("vendor", other.id, other.name, 1, 1, 4.0, 4.0, 1.0, 0, 0)]
+    expected = [row("vendor", other.id, other.name, 1, 1, 4.0, 4.0, 1.0, 0, 0, wall=(6.0, 6.0))]
     assert unnamed["rows"] == named["rows"] == expected
     # The scenario vendor's breach is not theirs.
     assert (await get_breaches(client, headers, **MARCH))["items"] == []
@@ -980,7 +1084,17 @@ async def test_a_report_of_an_empty_range_has_no_rows(
     report = await get_report(client, ops, **empty)
     response = await client.get(REPORT, params={**empty, "format": "csv"}, headers=ops)
 
-    assert report == {"start": "2001-01-01", "end": "2001-01-31", "group_by": "vendor", "rows": []}
+    assert report == {
+        "start": "2001-01-01",
+        "end": "2001-01-31",
+        "group_by": "vendor",
+        "rows": [],
+        # 2001-01-01 is a Monday: five weeks, none with a decision.
+        "within_target_by_week": [
+            week(monday, 0, None)
+            for monday in ("2001-01-01", "2001-01-08", "2001-01-15", "2001-01-22", "2001-01-29")
+        ],
+    }
     assert csv_rows(response) == [SUMMARY_FIELDS]
 
 

@@ -19,16 +19,18 @@ from dealreg.sla.chart import (
     MAX_X_LABELS,
     MAX_Y_TICKS,
     PALETTE,
+    TEXT_HEIGHT,
     TOP,
     Bar,
     Chart,
     Charts,
     Line,
+    Rule,
     build,
     mondays,
     nice_ticks,
 )
-from dealreg.sla.reports import SlaRow, WeekRow
+from dealreg.sla.reports import Limits, SlaRow, WeekRow
 
 FIRST_DAY = date(2025, 3, 3)  # a Monday
 LAST_DAY = date(2025, 4, 6)  # the Sunday of the fifth week
@@ -49,10 +51,14 @@ def week_row(
     decided: int | None = None,
     median: float | None = None,
     breaches: int = 0,
+    within: float | None = None,
 ) -> WeekRow:
-    """A vendor's week; by default every registration is decided when a median is given."""
+    """A vendor's week; by default every registration is decided when a median is given, and
+    all of them within target."""
     if decided is None:
         decided = submitted if median is not None else 0
+    if within is None and decided:
+        within = 1.0
     return WeekRow(
         vendor_id=vendor_id(vendor),
         vendor=vendor,
@@ -65,16 +71,23 @@ def week_row(
             decided=decided,
             median_hours_to_decision=median,
             p90_hours_to_decision=median,
-            decided_within_target=1.0 if decided else None,
+            median_wall_clock_hours_to_decision=median,
+            p90_wall_clock_hours_to_decision=median,
+            decided_within_target=within,
             breaches=breaches,
             open_at_risk=0,
         ),
     )
 
 
-def line_of(charts: Charts, vendor: str) -> Line:
-    (line,) = [line for line in charts.hours.lines if line.vendor == vendor]
+def line_of(charts: Charts, vendor: str, chart: str = "hours") -> Line:
+    (line,) = [line for line in getattr(charts, chart).lines if line.vendor == vendor]
     return line
+
+
+def rules_of(charts: Charts) -> list[tuple[str, str, float, float]]:
+    """The hours chart's policy lines: kind, label, y and the label's baseline, from the top."""
+    return [(r.kind, r.label, r.y, r.label_y) for r in charts.hours.rules]
 
 
 def stacks(bars: list[Bar]) -> dict[float, list[Bar]]:
@@ -263,6 +276,104 @@ def test_point_titles_name_the_vendor_week_and_figures() -> None:
     )
 
 
+# --- build: the target and hard limit on the hours chart --------------------------------------
+
+
+def test_the_target_and_hard_limit_are_lines_across_the_hours_chart_labelled_above_them() -> None:
+    rows = [week_row("Acme", WEEKS[0], median=10), week_row("Acme", WEEKS[1], median=4)]
+
+    charts = build(rows, FIRST_DAY, LAST_DAY, {vendor_id("Acme"): Limits(16, 32)})
+
+    # The scale reaches the hard limit: ticks of 10 to 40, 4.6 units an hour; the target at
+    # 194 - 16 x 4.6 = 120.4, the hard limit at 194 - 32 x 4.6 = 46.8, each label 3 units above.
+    assert [tick.label for tick in charts.hours.y_ticks] == ["0", "10", "20", "30", "40"]
+    assert rules_of(charts) == [
+        ("hard_limit", "hard limit 32 h", pytest.approx(46.8), pytest.approx(43.8)),
+        ("target", "target 16 h", pytest.approx(120.4), pytest.approx(117.4)),
+    ]
+    assert [r.title for r in charts.hours.rules] == [
+        "Hard limit: 32 business hours (Acme)",
+        "Target: 16 business hours (Acme)",
+    ]
+    assert [p.y for p in line_of(charts, "Acme").points] == pytest.approx([148, 175.6])
+    assert charts.within_target.rules == charts.breaches.rules == []
+
+
+def test_a_limit_at_the_top_of_the_plot_is_labelled_below_its_line() -> None:
+    rows = [week_row("Acme", WEEKS[0], median=3)]
+
+    charts = build(rows, FIRST_DAY, LAST_DAY, {vendor_id("Acme"): Limits(20, 40)})
+
+    # Ticks to 40: the hard limit is the top line (y = 10); above it there is no room for 13
+    # units of text, so its label hangs below: 10 + 3 + 13 = 26. The target at 194 - 20 x 4.6.
+    assert rules_of(charts) == [
+        ("hard_limit", "hard limit 40 h", pytest.approx(10), pytest.approx(26)),
+        ("target", "target 20 h", pytest.approx(102), pytest.approx(99)),
+    ]
+
+
+def test_vendors_with_different_limits_each_have_their_line_named_and_shared_ones_one() -> None:
+    rows = [
+        week_row("Acme", WEEKS[0], median=3),
+        week_row("Bolt", WEEKS[0], median=3),
+        week_row("Cora", WEEKS[0], median=3),
+    ]
+    limits = {
+        vendor_id("Acme"): Limits(16, 32),
+        vendor_id("Bolt"): Limits(24, 32),
+        vendor_id("Cora"): Limits(24, 32),
+    }
+
+    charts = build(rows, FIRST_DAY, LAST_DAY, limits)
+
+    assert [(kind, label) for kind, label, _, _ in rules_of(charts)] == [
+        ("hard_limit", "hard limit 32 h"),
+        ("target", "target 24 h: 2 vendors"),
+        ("target", "target 16 h: Acme"),
+    ]
+    assert charts.hours.rules[1].title == "Target: 24 business hours (Bolt, Cora)"
+
+
+def test_labels_of_close_limits_are_stacked_without_overlapping() -> None:
+    rows = [week_row(name, WEEKS[0], median=1) for name in ("Acme", "Bolt")]
+    limits = {vendor_id("Acme"): Limits(30, 31), vendor_id("Bolt"): Limits(30.5, 31.5)}
+
+    charts = build(rows, FIRST_DAY, LAST_DAY, limits)
+
+    baselines = [label_y for _, _, _, label_y in rules_of(charts)]
+    assert len(baselines) == 4
+    assert all(b - a >= TEXT_HEIGHT for a, b in itertools.pairwise(baselines)), baselines
+
+
+# --- build: the within-target chart -----------------------------------------------------------
+
+
+def test_the_within_target_share_is_a_line_per_vendor_from_0_to_100_percent() -> None:
+    rows = [
+        week_row("Acme", WEEKS[0], submitted=4, median=10, within=0.75),
+        week_row("Acme", WEEKS[1], submitted=2, median=30, within=0.0),
+        # Nothing decided: a gap, not a zero.
+        week_row("Acme", WEEKS[2], submitted=3),
+        week_row("Acme", WEEKS[3], submitted=1, median=2, within=1.0),
+    ]
+
+    charts = build(rows, FIRST_DAY, LAST_DAY)
+
+    within = charts.within_target
+    assert [tick.label for tick in within.y_ticks] == ["0", "25", "50", "75", "100"]
+    assert [tick.at for tick in within.y_ticks] == pytest.approx([194, 148, 102, 56, 10])
+    line = line_of(charts, "Acme", "within_target")
+    # 75% of 184 units above the bottom: 194 - 138 = 56.
+    assert line.path == "M73.0,56.0 L147.0,194.0 M295.0,10.0"
+    assert [p.title for p in line.points] == [
+        "Acme, week of 2025-03-03: 75% of 4 decided within target",
+        "Acme, week of 2025-03-10: 0% of 2 decided within target",
+        "Acme, week of 2025-03-24: 100% of 1 decided within target",
+    ]
+    assert within.x_ticks == charts.hours.x_ticks
+    assert [(line.vendor, line.color) for line in within.lines] == [("Acme", PALETTE[0])]
+
+
 # --- build: the breaches chart ---------------------------------------------------------------
 
 
@@ -435,20 +546,28 @@ NAMES = ("Acme", "Bolt", "Cora", "Dyne", "Echo", "Flux", "Gale", "Hive", "Iris",
 
 
 @st.composite
-def reports(draw: st.DrawFn) -> tuple[list[WeekRow], date, date]:
+def reports(
+    draw: st.DrawFn,
+) -> tuple[list[WeekRow], date, date, dict[uuid.UUID, Limits]]:
     first_day = draw(st.dates(date(2020, 1, 1), date(2030, 12, 31)))
     last_day = first_day + timedelta(days=draw(st.integers(min_value=0, max_value=730)))
     first_monday = first_day - timedelta(days=first_day.weekday())
     week_count = (last_day - first_monday).days // 7 + 1
     rows = []
+    limits = {}
     for name in draw(st.lists(st.sampled_from(NAMES), unique=True, max_size=len(NAMES))):
+        # Policies of up to 60 business days of 24 hours, in quarter days as the API takes them.
+        target = draw(st.integers(min_value=1, max_value=240)) * 6.0
+        hard_limit = target + draw(st.integers(min_value=0, max_value=240)) * 6.0
+        limits[vendor_id(name)] = Limits(target, hard_limit)
         weeks = draw(st.sets(st.integers(min_value=0, max_value=week_count - 1), max_size=8))
         for week in sorted(weeks):
             submitted = draw(st.integers(min_value=1, max_value=1000))
             decided = draw(st.integers(min_value=0, max_value=submitted))
-            median = None
+            median = within = None
             if decided:
                 median = draw(st.floats(min_value=0, max_value=1e5, allow_subnormal=False))
+                within = draw(st.integers(min_value=0, max_value=decided)) / decided
             rows.append(
                 week_row(
                     name,
@@ -457,9 +576,10 @@ def reports(draw: st.DrawFn) -> tuple[list[WeekRow], date, date]:
                     decided=decided,
                     median=median,
                     breaches=draw(st.integers(min_value=0, max_value=submitted)),
+                    within=within,
                 )
             )
-    return rows, first_day, last_day
+    return rows, first_day, last_day, limits
 
 
 def assert_inside(chart: Chart, x: float, y: float) -> None:
@@ -467,20 +587,49 @@ def assert_inside(chart: Chart, x: float, y: float) -> None:
     assert chart.top - SLACK <= y <= chart.bottom + SLACK
 
 
+def assert_labels_apart(rules: list[Rule]) -> None:
+    """Labels inside the picture, above the week labels, none over another."""
+    baselines = sorted(rule.label_y for rule in rules if rule.label)
+    for baseline in baselines:
+        assert TEXT_HEIGHT - SLACK <= baseline <= CHART_BOTTOM + SLACK
+    for upper, lower in itertools.pairwise(baselines):
+        assert lower - upper >= TEXT_HEIGHT - SLACK
+
+
+CHART_BOTTOM = 194
+
+
 @given(reports())
-def test_everything_is_drawn_inside_the_plot(report: tuple[list[WeekRow], date, date]) -> None:
-    rows, first_day, last_day = report
+def test_everything_is_drawn_inside_the_plot(
+    report: tuple[list[WeekRow], date, date, dict[uuid.UUID, Limits]],
+) -> None:
+    rows, first_day, last_day, limits = report
 
-    charts = build(rows, first_day, last_day)
+    charts = build(rows, first_day, last_day, limits)
 
-    for chart in (charts.hours, charts.breaches):
+    shown = {series.vendor for series in charts.series}
+    drawn = {
+        (rule.kind, float(rule.title.split(": ")[1].split(" ")[0])) for rule in charts.hours.rules
+    }
+    charted = [limits[vendor_id(name)] for name in shown]
+    assert drawn == {("target", limit.target_hours) for limit in charted} | {
+        ("hard_limit", limit.hard_limit_hours) for limit in charted
+    }
+    for rule in charts.hours.rules:
+        assert charts.hours.top - SLACK <= rule.y <= charts.hours.bottom + SLACK
+    assert_labels_apart(charts.hours.rules)
+    # Labels are left out only when there are more lines than fit one above the other.
+    if (len(charts.hours.rules) - 1) * TEXT_HEIGHT <= CHART_BOTTOM - TEXT_HEIGHT:
+        assert all(rule.label for rule in charts.hours.rules)
+    for chart in (charts.hours, charts.within_target, charts.breaches):
         for tick in chart.x_ticks:
             assert chart.left <= tick.at <= chart.right
         for tick in chart.y_ticks:
             assert chart.top - SLACK <= tick.at <= chart.bottom + SLACK
-    for line in charts.hours.lines:
-        for point in line.points:
-            assert_inside(charts.hours, point.x, point.y)
+    for chart in (charts.hours, charts.within_target):
+        for line in chart.lines:
+            for point in line.points:
+                assert_inside(chart, point.x, point.y)
     for bar in charts.breaches.bars:
         assert bar.height > 0
         assert_inside(charts.breaches, bar.x, bar.y)

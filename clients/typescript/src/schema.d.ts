@@ -1534,7 +1534,7 @@ export interface paths {
         };
         /**
          * Time to decision and breaches, by vendor, program, approver or week
-         * @description Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile business hours to decision, share decided within target, breaches, and those open now past their target. A vendor's staff see their own vendor only.
+         * @description Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile hours to decision in business time and in wall-clock time, share decided within target, breaches, and those open now past their target; and the within-target trend by week. A vendor's staff see their own vendor only. As CSV, the rows alone.
          */
         get: operations["slaReportRead"];
         put?: never;
@@ -3999,29 +3999,54 @@ export interface components {
         Assigned: "me" | "nobody";
         /** AtRisk */
         AtRisk: {
+            /** @description Whom it is assigned to; null while nobody is (the vendor's approvers share it). */
             approver_id: string | null;
+            /** @description Their name. */
             approver_name: string | null;
+            /** @description Its end customer. */
             customer_name: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the threshold it passed fell due: its target (at risk) or its hard limit (breached).
+             */
             due_at: string;
+            /** @description Wall-clock hours since `due_at`, to the hundredth. */
             hours_overdue: number;
+            /** @description The registration in the API. */
             link: string;
+            /** @description Its number, as people quote it. */
             number: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The partner that registered it.
+             */
             partner_id: string;
+            /** @description Its name. */
             partner_name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The registration.
+             */
             registration_id: string;
+            /** @description `breached` (past its hard limit) or `at_risk` (past its target). */
             sla_state: string;
+            /** @description The registration's status: `submitted`, `in_review` or `info_requested`. */
             status: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The vendor that is to decide.
+             */
             vendor_id: string;
+            /** @description Its name. */
             vendor_name: string;
+            /** @description Waiting on the partner's answer to a question: its clock is paused. */
             waiting_on_partner: boolean;
         };
         /** AtRiskList */
         AtRiskList: {
+            /** @description Breached first, then at risk; the longest overdue first. */
             items: components["schemas"]["AtRisk"][];
+            /** @description Pass as `cursor` for the next page; null: the last. */
             next_cursor: string | null;
         };
         /** AttemptOut */
@@ -4086,31 +4111,65 @@ export interface components {
         };
         /** Breach */
         Breach: {
+            /** @description What the policy did at the breach: `none`, `escalate` or `auto_approve`. */
             action: string;
+            /** @description Whom it was assigned to when it breached; null: nobody. */
             approver_id: string | null;
+            /** @description Their name. */
             approver_name: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the sweep recorded the breach (at or after `due_at`).
+             */
             breached_at: string;
+            /** @description Its end customer. */
             customer_name: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When its hard limit fell due (business time on its calendar).
+             */
             due_at: string;
+            /** @description Wall-clock hours from the hard limit to the decision or withdrawal, or to now while open; to the hundredth. */
             hours_overdue: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The breach.
+             */
             id: string;
+            /** @description Its number, as people quote it. */
             number: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The partner that registered it.
+             */
             partner_id: string;
+            /** @description Its name. */
             partner_name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The vendor's program it was registered in.
+             */
             program_id: string;
+            /** @description Its name. */
             program_name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The registration that breached.
+             */
             registration_id: string;
+            /** @description The registration's status now. */
             status: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was submitted.
+             */
             submitted_at: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The vendor that was to decide.
+             */
             vendor_id: string;
+            /** @description Its name. */
             vendor_name: string;
         };
         /**
@@ -4121,16 +4180,27 @@ export interface components {
         BreachAction: "none" | "escalate" | "auto_approve";
         /** BreachList */
         BreachList: {
+            /** @description The breaches, in breach order. */
             items: components["schemas"]["Breach"][];
+            /** @description Pass as `cursor` for the next page; null: the last. */
             next_cursor: string | null;
         };
-        /** CalendarOut */
+        /**
+         * CalendarOut
+         * @description The calendar the clock runs on: the policy copied when it started (today's policy may differ).
+         */
         CalendarOut: {
+            /** @description The organization's own closed dates. */
             closed_dates: string[];
+            /** @description Whose public holidays close the vendor; null for none. */
             holiday_country: string | null;
+            /** @description The country's subdivision whose holidays also count, if any. */
             holiday_subdivision: string | null;
+            /** @description The public holidays kept with the clock when it started (its submission's year and the next): a newer holiday calendar does not move it. */
             holidays: string[];
+            /** @description The IANA time zone of the working hours (the vendor's). */
             timezone: string;
+            /** @description Working time per weekday, on that zone's wall clock. */
             working_hours: components["schemas"]["Week"];
         };
         /**
@@ -4217,30 +4287,50 @@ export interface components {
              * @description The instant the elapsed business time is counted to.
              */
             as_of: string;
+            /** @description The calendar the clock runs on: the policy copied when it started (today's policy may differ). */
             calendar: components["schemas"]["CalendarOut"];
             /** @description Business time run by `as_of`, to the microsecond. */
             elapsed_microseconds: number;
+            /** @description Business time run by `as_of`, in whole seconds. */
             elapsed_seconds: number;
+            /** @description The thresholds fired so far, in order. */
             fired: components["schemas"]["FiringOut"][];
+            /** @description The same, for the hard limit. */
             hard_limit_at: string | null;
+            /** @description The hard limit, in business seconds. */
             hard_limit_seconds: number;
+            /** @description When the next threshold is due; null while paused or stopped. */
             next_due_at: string | null;
+            /** @description The next threshold to fire; null when all have, or stopped. */
             next_threshold: components["schemas"]["Threshold"] | null;
+            /** @description Each wait on the partner, in order; the clock stood still. */
             paused: components["schemas"]["Pause"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The registration timed.
+             */
             registration_id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the clock started: the submission.
+             */
             started_at: string;
+            /** @description `running`; `paused` while waiting on the partner; `stopped` at a decision or a withdrawal. */
             state: components["schemas"]["ClockState"];
+            /** @description When it stopped (decided or withdrawn); null while open. */
             stopped_at: string | null;
+            /** @description As the registration's row in a list shows it (its `sla.state`). */
             summary_state: components["schemas"]["SlaState"];
+            /** @description When the target fell (its true instant, across pauses) or falls if the clock keeps running; null while paused or stopped short of it. */
             target_at: string | null;
+            /** @description The approval target, in business seconds. */
             target_seconds: number;
             /** @description Reminder, at risk and breached, in order, each with its instant. */
             thresholds: components["schemas"]["ThresholdOut"][];
         };
         /**
          * ClockState
+         * @description `running`; `paused` while waiting on the partner; `stopped` at a decision or a withdrawal.
          * @enum {string}
          */
         ClockState: "running" | "paused" | "stopped";
@@ -4865,10 +4955,17 @@ export interface components {
         };
         /** FiringOut */
         FiringOut: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it fell due, on the clock's business time.
+             */
             due_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the sweep fired it (at or after `due_at`), once.
+             */
             fired_at: string;
+            /** @description The threshold that fired. */
             threshold: components["schemas"]["Threshold"];
         };
         /** @description The fiscal year start cannot move while plans exist. The vendor has partner plans, named by fiscal quarter; moving the fiscal year start would move the months of every one of them. What to do: Keep the fiscal year start as it is (`fiscal_year_start_month` says what it is). */
@@ -6013,8 +6110,12 @@ export interface components {
         };
         /** Pause */
         Pause: {
+            /** @description When the partner resubmitted; null while still waiting. */
             end: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the vendor asked the partner for information.
+             */
             start: string;
         };
         /** Pay */
@@ -6427,6 +6528,7 @@ export interface components {
             program_id: string;
             /** Format: uuid */
             rep_id: string;
+            /** @description Its approval clock, as a list shows it; null when it has none. */
             sla: components["schemas"]["SlaSummary"] | null;
             stage: components["schemas"]["SalesStage"] | null;
             status: components["schemas"]["RegistrationStatus"];
@@ -6587,6 +6689,7 @@ export interface components {
             program_id: string;
             /** Format: uuid */
             rep_id: string;
+            /** @description Its approval clock, as a list shows it; null when it has none. */
             sla: components["schemas"]["SlaSummary"] | null;
             stage: components["schemas"]["SalesStage"] | null;
             status: components["schemas"]["RegistrationStatus"];
@@ -6620,12 +6723,22 @@ export interface components {
         RejectionReason: "duplicate" | "existing_direct_opportunity" | "not_qualified" | "insufficient_information" | "partner_not_eligible" | "other";
         /** Report */
         Report: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Last day of submission covered (UTC).
+             */
             end: string;
+            /** @description What each row is a group of. */
             group_by: components["schemas"]["SlaGroupBy"];
+            /** @description The figures of each group. */
             rows: components["schemas"]["SlaRow"][];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description First day of submission covered (UTC).
+             */
             start: string;
+            /** @description The within-target trend: each ISO week of the range (by submission), its decisions and the share of them made within target; whatever `group_by` is. */
+            within_target_by_week: components["schemas"]["WeekShare"][];
         };
         /** Resubmission */
         Resubmission: {
@@ -6761,9 +6874,15 @@ export interface components {
         };
         /** Shift */
         Shift: {
-            /** @example 09:00 */
+            /**
+             * @description When it ends, local wall clock (after `start`; 24:00 is midnight).
+             * @example 09:00
+             */
             end: string;
-            /** @example 09:00 */
+            /**
+             * @description When work starts, local wall clock.
+             * @example 09:00
+             */
             start: string;
         };
         /** @description Not found. No approval clock with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
@@ -6782,38 +6901,57 @@ export interface components {
         };
         /**
          * SlaGroupBy
+         * @description What each row is a group of.
          * @default vendor
          * @enum {string}
          */
         SlaGroupBy: "vendor" | "partner" | "program" | "approver" | "assignee" | "week";
         /** SlaRow */
         SlaRow: {
+            /** @description Registrations that passed their hard limit undecided. */
             breaches: number;
+            /** @description Of them, approved or rejected (withdrawn ones are not decided). */
             decided: number;
+            /** @description Share (0 to 1) of the decided ones decided within their target in business time (the target itself included); null when none is decided. */
             decided_within_target: number | null;
+            /** @description What the rows are grouped by: the report's `group_by`, or `all`. */
             group: string;
+            /** @description The vendor, partner, program or person of the row; null for a week, for `(a rule)`, `(undecided)` and `(unassigned)`. */
             group_id: string | null;
+            /** @description The group's name, or its ISO week (`2025-W10`). */
             label: string;
+            /** @description Median business hours from submission to decision, on the vendor's calendar (working hours, closed dates and public holidays; time waiting on the partner not counted); null when none is decided. */
             median_hours_to_decision: number | null;
+            /** @description Median wall-clock hours from submission to decision: nights, weekends, holidays and time waiting on the partner included (0 business hours can be 14 wall-clock hours: decided before the vendor opened); null when none is decided. */
+            median_wall_clock_hours_to_decision: number | null;
+            /** @description Still open now and past their target (at risk) or their hard limit (breached). */
             open_at_risk: number;
+            /** @description 90th percentile of the same business hours; null when none is decided. */
             p90_hours_to_decision: number | null;
+            /** @description 90th percentile of the same wall-clock hours; null when none is decided. */
+            p90_wall_clock_hours_to_decision: number | null;
+            /** @description Registrations submitted in the range. */
             submitted: number;
         };
         /**
          * SlaState
-         * @description Where a registration stands against its SLA, as a person reads it: nothing fired yet, its
-         *         reminder fired, past its target, past its hard limit, waiting on the partner (ahead of any
-         *         of those), or decided or withdrawn.
+         * @description Where the clock stands: `on_track`, `reminded` (half the target run), `at_risk` (past the target), `breached` (past the hard limit), `paused` (waiting on the partner) or `stopped` (decided or withdrawn).
          * @enum {string}
          */
         SlaState: "on_track" | "reminded" | "at_risk" | "breached" | "paused" | "stopped";
         /** SlaSummary */
         SlaSummary: {
+            /** @description Business time run so far (time waiting on the partner not counted), seconds. */
             elapsed_seconds: number;
+            /** @description The same, for the hard limit. */
             hard_limit_at: string | null;
+            /** @description When the next threshold is due; null while paused or stopped. */
             next_due_at: string | null;
+            /** @description The next threshold to fire; null when all have, or stopped. */
             next_threshold: components["schemas"]["Threshold"] | null;
+            /** @description Where the clock stands: `on_track`, `reminded` (half the target run), `at_risk` (past the target), `breached` (past the hard limit), `paused` (waiting on the partner) or `stopped` (decided or withdrawn). */
             state: components["schemas"]["SlaState"];
+            /** @description When the approval target fell (its true instant, across pauses) or falls if the clock keeps running; null while paused or stopped short of it. */
             target_at: string | null;
         };
         /** StageProbabilities */
@@ -6867,10 +7005,13 @@ export interface components {
         Threshold: "reminder" | "at_risk" | "breached";
         /** ThresholdOut */
         ThresholdOut: {
+            /** @description Business time on the clock at which it falls due, seconds. */
             after_seconds: number;
             /** @description When it fell due (its true instant, across pauses), or falls due if the clock keeps running; null while paused (or stopped) short of it. */
             due_at: string | null;
+            /** @description When the sweep fired it; null until then. */
             fired_at: string | null;
+            /** @description `reminder` (half the target), `at_risk` (the target) or `breached` (the hard limit). */
             threshold: components["schemas"]["Threshold"];
         };
         /**
@@ -7110,13 +7251,32 @@ export interface components {
         };
         /** Week */
         Week: {
+            /** @description The day's working shifts, in order; none: the vendor is closed that day. */
             friday?: components["schemas"]["Shift"][];
+            /** @description The day's working shifts, in order; none: the vendor is closed that day. */
             monday?: components["schemas"]["Shift"][];
+            /** @description The day's working shifts, in order; none: the vendor is closed that day. */
             saturday?: components["schemas"]["Shift"][];
+            /** @description The day's working shifts, in order; none: the vendor is closed that day. */
             sunday?: components["schemas"]["Shift"][];
+            /** @description The day's working shifts, in order; none: the vendor is closed that day. */
             thursday?: components["schemas"]["Shift"][];
+            /** @description The day's working shifts, in order; none: the vendor is closed that day. */
             tuesday?: components["schemas"]["Shift"][];
+            /** @description The day's working shifts, in order; none: the vendor is closed that day. */
             wednesday?: components["schemas"]["Shift"][];
+        };
+        /** WeekShare */
+        WeekShare: {
+            /** @description Of them, approved or rejected. */
+            decided: number;
+            /** @description Share (0 to 1) of the decided ones decided within their target in business time; null when none is decided. */
+            decided_within_target: number | null;
+            /**
+             * Format: date
+             * @description The week's Monday (UTC): registrations submitted that week.
+             */
+            week: string;
         };
         /** Withdrawal */
         Withdrawal: {

@@ -274,6 +274,7 @@ async def sla_page(
     # script with a header has nothing to end.
     csrf = SIGN_OUT_CSRF.issue(request) if token is None else None
     person = await db.get(User, principal.subject_id) if csrf is not None else None
+    weeks = await reports.weekly_by_vendor(db, scope)
     page = render_page(
         "sla_report.html",
         scope=scope,
@@ -290,7 +291,10 @@ async def sla_page(
         ),
         as_of=datetime.now(UTC),
         charts=chart.build(
-            await reports.weekly_by_vendor(db, scope), scope.first_day, scope.last_day
+            weeks,
+            scope.first_day,
+            scope.last_day,
+            await reports.limits_by_vendor(db, scope, {week.vendor_id for week in weeks}),
         ),
         breaches=await reports.recent_breaches(db, scope, RECENT_BREACHES),
         sign_out=SIGN_OUT_PATH if csrf else None,

@@ -69,7 +69,10 @@ class RegistrationRow(RegistrationOut, kw_only=True):
     """A registration as a list shows it: with its approval clock's summary (null when it has
     none) and, while it waits on the partner, the vendor's question."""
 
-    sla: SlaSummary | None
+    sla: Annotated[
+        SlaSummary | None,
+        msgspec.Meta(description="Its approval clock, as a list shows it; null when it has none."),
+    ]
     open_question: OpenQuestion | None
 
 

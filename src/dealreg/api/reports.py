@@ -20,7 +20,7 @@ from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.planning import reports as plan_reports
 from dealreg.sla import reports
-from dealreg.sla.reports import AtRisk, Breach, SlaGroupBy, SlaRow
+from dealreg.sla.reports import AtRisk, Breach, SlaGroupBy, SlaRow, WeekShare
 
 Rate = Annotated[float, QueryParameter(ge=0, le=1, description="A share, 0 to 1.")]
 
@@ -34,15 +34,26 @@ To = Annotated[
 
 
 class Report(msgspec.Struct, kw_only=True):
-    start: date
-    end: date
-    group_by: SlaGroupBy
-    rows: list[SlaRow]
+    start: Annotated[date, msgspec.Meta(description="First day of submission covered (UTC).")]
+    end: Annotated[date, msgspec.Meta(description="Last day of submission covered (UTC).")]
+    group_by: Annotated[SlaGroupBy, msgspec.Meta(description="What each row is a group of.")]
+    rows: Annotated[list[SlaRow], msgspec.Meta(description="The figures of each group.")]
+    within_target_by_week: Annotated[
+        list[WeekShare],
+        msgspec.Meta(
+            description=(
+                "The within-target trend: each ISO week of the range (by submission), its "
+                "decisions and the share of them made within target; whatever `group_by` is."
+            )
+        ),
+    ]
 
 
 class BreachList(msgspec.Struct):
-    items: list[Breach]
-    next_cursor: str | None
+    items: Annotated[list[Breach], msgspec.Meta(description="The breaches, in breach order.")]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Pass as `cursor` for the next page; null: the last.")
+    ]
 
 
 def report_scope(
@@ -76,8 +87,10 @@ def report_scope(
     summary="Time to decision and breaches, by vendor, program, approver or week",
     description=(
         "Over the registrations submitted from `from` to `to`: submitted, decided, median and "
-        "90th percentile business hours to decision, share decided within target, breaches, and "
-        "those open now past their target. A vendor's staff see their own vendor only."
+        "90th percentile hours to decision in business time and in wall-clock time, share "
+        "decided within target, breaches, and those open now past their target; and the "
+        "within-target trend by week. A vendor's staff see their own vendor only. As CSV, the "
+        "rows alone."
     ),
 )
 async def sla_report(
@@ -96,7 +109,15 @@ async def sla_report(
     rows = await reports.summary(db, scope, group_by)
     if wants_csv(request, format_):
         return await csv_response(SlaRow.__struct_fields__, rows_of(rows), f"sla-{group_by.value}")
-    return Response(Report(start=scope.first_day, end=scope.last_day, group_by=group_by, rows=rows))
+    return Response(
+        Report(
+            start=scope.first_day,
+            end=scope.last_day,
+            group_by=group_by,
+            rows=rows,
+            within_target_by_week=await reports.within_target_by_week(db, scope),
+        )
+    )
 
 
 @get(
@@ -134,8 +155,13 @@ async def sla_breaches(
 
 
 class AtRiskList(msgspec.Struct):
-    items: list[AtRisk]
-    next_cursor: str | None
+    items: Annotated[
+        list[AtRisk],
+        msgspec.Meta(description="Breached first, then at risk; the longest overdue first."),
+    ]
+    next_cursor: Annotated[
+        str | None, msgspec.Meta(description="Pass as `cursor` for the next page; null: the last.")
+    ]
 
 
 @get(

@@ -34,11 +34,22 @@ _WEEK = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 
 
 class Shift(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    start: ClockTime
-    end: ClockTime
+    start: Annotated[ClockTime, msgspec.Meta(description="When work starts, local wall clock.")]
+    end: Annotated[
+        ClockTime,
+        msgspec.Meta(
+            description="When it ends, local wall clock (after `start`; 24:00 is midnight)."
+        ),
+    ]
 
 
-Day = Annotated[list[Shift], msgspec.Meta(max_length=6)]
+Day = Annotated[
+    list[Shift],
+    msgspec.Meta(
+        max_length=6,
+        description="The day's working shifts, in order; none: the vendor is closed that day.",
+    ),
+]
 
 
 class Week(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -204,20 +215,39 @@ class SlaPolicyController(Controller):
 
 
 class Pause(msgspec.Struct):
-    start: datetime
-    end: datetime | None
+    start: Annotated[
+        datetime, msgspec.Meta(description="When the vendor asked the partner for information.")
+    ]
+    end: Annotated[
+        datetime | None,
+        msgspec.Meta(description="When the partner resubmitted; null while still waiting."),
+    ]
 
 
 class FiringOut(msgspec.Struct):
-    threshold: Threshold
-    due_at: datetime
-    fired_at: datetime
+    threshold: Annotated[Threshold, msgspec.Meta(description="The threshold that fired.")]
+    due_at: Annotated[
+        datetime, msgspec.Meta(description="When it fell due, on the clock's business time.")
+    ]
+    fired_at: Annotated[
+        datetime,
+        msgspec.Meta(description="When the sweep fired it (at or after `due_at`), once."),
+    ]
 
 
 class ThresholdOut(msgspec.Struct, kw_only=True):
-    threshold: Threshold
-    # Business time on the clock at which it falls due.
-    after_seconds: int
+    threshold: Annotated[
+        Threshold,
+        msgspec.Meta(
+            description=(
+                "`reminder` (half the target), `at_risk` (the target) or `breached` (the hard "
+                "limit)."
+            )
+        ),
+    ]
+    after_seconds: Annotated[
+        int, msgspec.Meta(description="Business time on the clock at which it falls due, seconds.")
+    ]
     due_at: Annotated[
         datetime | None,
         msgspec.Meta(
@@ -227,24 +257,48 @@ class ThresholdOut(msgspec.Struct, kw_only=True):
             )
         ),
     ]
-    fired_at: datetime | None
+    fired_at: Annotated[
+        datetime | None, msgspec.Meta(description="When the sweep fired it; null until then.")
+    ]
 
 
 class CalendarOut(msgspec.Struct, kw_only=True):
     """The calendar a clock runs on: its vendor's (or program's) policy as it was when the clock
     started, which a later policy change does not alter."""
 
-    timezone: str
-    working_hours: Week
-    holiday_country: str | None
-    holiday_subdivision: str | None
-    # The organization's own closed dates, and the public holidays kept with the clock.
-    closed_dates: list[date]
-    holidays: list[date]
+    timezone: Annotated[
+        str, msgspec.Meta(description="The IANA time zone of the working hours (the vendor's).")
+    ]
+    working_hours: Annotated[
+        Week, msgspec.Meta(description="Working time per weekday, on that zone's wall clock.")
+    ]
+    holiday_country: Annotated[
+        str | None,
+        msgspec.Meta(description="Whose public holidays close the vendor; null for none."),
+    ]
+    holiday_subdivision: Annotated[
+        str | None,
+        msgspec.Meta(description="The country's subdivision whose holidays also count, if any."),
+    ]
+    closed_dates: Annotated[
+        list[date], msgspec.Meta(description="The organization's own closed dates.")
+    ]
+    holidays: Annotated[
+        list[date],
+        msgspec.Meta(
+            description=(
+                "The public holidays kept with the clock when it started (its submission's year "
+                "and the next): a newer holiday calendar does not move it."
+            )
+        ),
+    ]
 
 
 class ClockOut(msgspec.Struct, kw_only=True):
-    registration_id: uuid.UUID
+    """A registration's approval clock. Times in `*_seconds` and `elapsed_microseconds` are
+    business time, on `calendar`; instants are wall-clock, in UTC."""
+
+    registration_id: Annotated[uuid.UUID, msgspec.Meta(description="The registration timed.")]
     as_of: Annotated[
         datetime, msgspec.Meta(description="The instant the elapsed business time is counted to.")
     ]
@@ -257,22 +311,72 @@ class ClockOut(msgspec.Struct, kw_only=True):
             description="Reminder, at risk and breached, in order, each with its instant."
         ),
     ]
-    calendar: CalendarOut
-    # As the registration's row in a list shows it (its `sla.state`).
-    summary_state: SlaState
-    state: ClockState
-    started_at: datetime
-    stopped_at: datetime | None
-    # Business time, in seconds.
-    elapsed_seconds: int
-    target_seconds: int
-    hard_limit_seconds: int
-    target_at: datetime | None
-    hard_limit_at: datetime | None
-    paused: list[Pause]
-    next_threshold: Threshold | None
-    next_due_at: datetime | None
-    fired: list[FiringOut]
+    calendar: Annotated[
+        CalendarOut,
+        msgspec.Meta(
+            description=(
+                "The calendar the clock runs on: the policy copied when it started (today's "
+                "policy may differ)."
+            )
+        ),
+    ]
+    summary_state: Annotated[
+        SlaState,
+        msgspec.Meta(description="As the registration's row in a list shows it (its `sla.state`)."),
+    ]
+    state: Annotated[
+        ClockState,
+        msgspec.Meta(
+            description=(
+                "`running`; `paused` while waiting on the partner; `stopped` at a decision or "
+                "a withdrawal."
+            )
+        ),
+    ]
+    started_at: Annotated[
+        datetime, msgspec.Meta(description="When the clock started: the submission.")
+    ]
+    stopped_at: Annotated[
+        datetime | None,
+        msgspec.Meta(description="When it stopped (decided or withdrawn); null while open."),
+    ]
+    elapsed_seconds: Annotated[
+        int, msgspec.Meta(description="Business time run by `as_of`, in whole seconds.")
+    ]
+    target_seconds: Annotated[
+        int, msgspec.Meta(description="The approval target, in business seconds.")
+    ]
+    hard_limit_seconds: Annotated[
+        int, msgspec.Meta(description="The hard limit, in business seconds.")
+    ]
+    target_at: Annotated[
+        datetime | None,
+        msgspec.Meta(
+            description=(
+                "When the target fell (its true instant, across pauses) or falls if the clock "
+                "keeps running; null while paused or stopped short of it."
+            )
+        ),
+    ]
+    hard_limit_at: Annotated[
+        datetime | None,
+        msgspec.Meta(description="The same, for the hard limit."),
+    ]
+    paused: Annotated[
+        list[Pause],
+        msgspec.Meta(description="Each wait on the partner, in order; the clock stood still."),
+    ]
+    next_threshold: Annotated[
+        Threshold | None,
+        msgspec.Meta(description="The next threshold to fire; null when all have, or stopped."),
+    ]
+    next_due_at: Annotated[
+        datetime | None,
+        msgspec.Meta(description="When the next threshold is due; null while paused or stopped."),
+    ]
+    fired: Annotated[
+        list[FiringOut], msgspec.Meta(description="The thresholds fired so far, in order.")
+    ]
 
 
 @get(

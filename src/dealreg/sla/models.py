@@ -108,6 +108,9 @@ _REPORTED = [
     "target_minutes",
     "state",
     "next_threshold",
+    # The wall-clock time to decision, and the hard limit the report page draws.
+    "stopped_at",
+    "hard_limit_minutes",
 ]
 
 

@@ -6,9 +6,9 @@ that changes it, so a report is as fresh as the last committed decision and its 
 
 import enum
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from sqlalchemy import (
@@ -25,12 +25,13 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    true,
 )
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from dealreg.dates import report_range
+from dealreg.dates import mondays, report_range
 from dealreg.errors import Forbidden
 from dealreg.orgs.models import ApiClient, Organization, OrgKind, Program, User
 from dealreg.orgs.principals import Principal
@@ -66,16 +67,88 @@ class Scope(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class SlaRow(msgspec.Struct, frozen=True, kw_only=True):
-    group: str
-    group_id: uuid.UUID | None
-    label: str
-    submitted: int
-    decided: int
-    median_hours_to_decision: float | None
-    p90_hours_to_decision: float | None
-    decided_within_target: float | None
-    breaches: int
-    open_at_risk: int
+    """One group's figures over the registrations submitted in the report's range."""
+
+    group: Annotated[
+        str,
+        msgspec.Meta(
+            description="What the rows are grouped by: the report's `group_by`, or `all`."
+        ),
+    ]
+    group_id: Annotated[
+        uuid.UUID | None,
+        msgspec.Meta(
+            description=(
+                "The vendor, partner, program or person of the row; null for a week, for `(a rule)`, "
+                "`(undecided)` and `(unassigned)`."
+            )
+        ),
+    ]
+    label: Annotated[
+        str,
+        msgspec.Meta(description="The group's name, or its ISO week (`2025-W10`)."),
+    ]
+    submitted: Annotated[
+        int,
+        msgspec.Meta(description="Registrations submitted in the range."),
+    ]
+    decided: Annotated[
+        int,
+        msgspec.Meta(description="Of them, approved or rejected (withdrawn ones are not decided)."),
+    ]
+    median_hours_to_decision: Annotated[
+        float | None,
+        msgspec.Meta(
+            description=(
+                "Median business hours from submission to decision, on the vendor's calendar (working "
+                "hours, closed dates and public holidays; time waiting on the partner not counted); "
+                "null when none is decided."
+            )
+        ),
+    ]
+    p90_hours_to_decision: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="90th percentile of the same business hours; null when none is decided."
+        ),
+    ]
+    median_wall_clock_hours_to_decision: Annotated[
+        float | None,
+        msgspec.Meta(
+            description=(
+                "Median wall-clock hours from submission to decision: nights, weekends, holidays and "
+                "time waiting on the partner included (0 business hours can be 14 wall-clock hours: "
+                "decided before the vendor opened); null when none is decided."
+            )
+        ),
+    ]
+    p90_wall_clock_hours_to_decision: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="90th percentile of the same wall-clock hours; null when none is decided."
+        ),
+    ]
+    decided_within_target: Annotated[
+        float | None,
+        msgspec.Meta(
+            description=(
+                "Share (0 to 1) of the decided ones decided within their target in business time "
+                "(the target itself included); null when none is decided."
+            )
+        ),
+    ]
+    breaches: Annotated[
+        int,
+        msgspec.Meta(description="Registrations that passed their hard limit undecided."),
+    ]
+    open_at_risk: Annotated[
+        int,
+        msgspec.Meta(
+            description=(
+                "Still open now and past their target (at risk) or their hard limit (breached)."
+            )
+        ),
+    ]
 
 
 def scope_of(
@@ -163,6 +236,11 @@ def _measures() -> list[Any]:
         .within_group(SlaClock.elapsed_us)
         .filter(decided)
         .label("percentiles"),
+        # A decided clock stopped at its decision; it started at the submission.
+        func.percentile_cont(postgresql.array([0.5, 0.9]))
+        .within_group(func.extract("epoch", SlaClock.stopped_at - SlaClock.started_at).cast(Float))
+        .filter(decided)
+        .label("wall_clock_percentiles"),
         (
             func.count().filter(
                 decided,
@@ -175,8 +253,8 @@ def _measures() -> list[Any]:
     ]
 
 
-def _hours(percentiles: list[float] | None, index: int) -> float | None:
-    return _round(percentiles[index] / _HOUR_US) if percentiles else None
+def _hours(percentiles: list[float] | None, index: int, unit: float = _HOUR_US) -> float | None:
+    return _round(percentiles[index] / unit) if percentiles else None
 
 
 def _row(group: str, group_id: uuid.UUID | None, label: str, row: Any) -> SlaRow:
@@ -188,6 +266,8 @@ def _row(group: str, group_id: uuid.UUID | None, label: str, row: Any) -> SlaRow
         decided=row.decided,
         median_hours_to_decision=_hours(row.percentiles, 0),
         p90_hours_to_decision=_hours(row.percentiles, 1),
+        median_wall_clock_hours_to_decision=_hours(row.wall_clock_percentiles, 0, 3600),
+        p90_wall_clock_hours_to_decision=_hours(row.wall_clock_percentiles, 1, 3600),
         decided_within_target=_round(row.within_target, 4),
         breaches=row.breaches,
         open_at_risk=row.open_at_risk,
@@ -280,31 +360,129 @@ async def weekly_by_vendor(session: AsyncSession, scope: Scope) -> list[WeekRow]
     ]
 
 
+class WeekShare(msgspec.Struct, frozen=True, kw_only=True):
+    """How many of the registrations submitted in one ISO week were decided within target."""
+
+    week: Annotated[
+        date,
+        msgspec.Meta(description="The week's Monday (UTC): registrations submitted that week."),
+    ]
+    decided: Annotated[int, msgspec.Meta(description="Of them, approved or rejected.")]
+    decided_within_target: Annotated[
+        float | None,
+        msgspec.Meta(
+            description=(
+                "Share (0 to 1) of the decided ones decided within their target in business "
+                "time; null when none is decided."
+            )
+        ),
+    ]
+
+
+async def within_target_by_week(session: AsyncSession, scope: Scope) -> list[WeekShare]:
+    """The within-target trend: every week of the range, those without a decision included."""
+    await _sort_in_memory(session)
+    figures = _figures(scope, _week())
+    found = {
+        row.key0.date(): row
+        for row in await session.execute(select(figures).order_by(figures.c.key0))
+    }
+    return [
+        WeekShare(
+            week=week,
+            decided=found[week].decided if week in found else 0,
+            decided_within_target=_round(found[week].within_target, 4) if week in found else None,
+        )
+        for week in mondays(scope.first_day, scope.last_day)
+    ]
+
+
+class Limits(msgspec.Struct, frozen=True):
+    """A vendor's approval target and hard limit, in business hours."""
+
+    target_hours: float
+    hard_limit_hours: float
+
+
+async def limits_by_vendor(
+    session: AsyncSession, scope: Scope, vendor_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, Limits]:
+    """Each vendor's target and hard limit as its newest registration in the scope runs on (a
+    clock keeps the policy it started with): one probe of ix_sla_clocks_report_vendor each."""
+    ids = list(vendor_ids)
+    if not ids:
+        return {}
+    vendor = aliased(Organization)
+    newest = (
+        select(SlaClock.target_minutes, SlaClock.hard_limit_minutes)
+        .where(
+            SlaClock.vendor_id == vendor.id,
+            SlaClock.started_at >= scope.start,
+            SlaClock.started_at < scope.end,
+        )
+        .order_by(SlaClock.started_at.desc())
+        .limit(1)
+        .lateral()
+    )
+    stmt = (
+        select(vendor.id, newest.c.target_minutes, newest.c.hard_limit_minutes)
+        .join(newest, true())
+        .where(vendor.id.in_(ids))
+    )
+    return {
+        row.id: Limits(row.target_minutes / 60, row.hard_limit_minutes / 60)
+        for row in await session.execute(stmt)
+    }
+
+
 def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(float(value), digits)
 
 
 class Breach(msgspec.Struct, frozen=True, kw_only=True):
-    id: uuid.UUID
-    registration_id: uuid.UUID
-    number: str
-    customer_name: str
-    vendor_id: uuid.UUID
-    vendor_name: str
-    partner_id: uuid.UUID
-    partner_name: str
-    program_id: uuid.UUID
-    program_name: str
-    # Whom it was assigned to when it breached.
-    approver_id: uuid.UUID | None
-    approver_name: str | None
-    submitted_at: datetime
-    due_at: datetime
-    breached_at: datetime
-    # Wall-clock hours from the hard limit to the decision or withdrawal, or to now while open.
-    hours_overdue: float
-    action: str
-    status: str
+    """A registration that passed its hard limit undecided: the breach recorded, once."""
+
+    id: Annotated[uuid.UUID, msgspec.Meta(description="The breach.")]
+    registration_id: Annotated[
+        uuid.UUID, msgspec.Meta(description="The registration that breached.")
+    ]
+    number: Annotated[str, msgspec.Meta(description="Its number, as people quote it.")]
+    customer_name: Annotated[str, msgspec.Meta(description="Its end customer.")]
+    vendor_id: Annotated[uuid.UUID, msgspec.Meta(description="The vendor that was to decide.")]
+    vendor_name: Annotated[str, msgspec.Meta(description="Its name.")]
+    partner_id: Annotated[uuid.UUID, msgspec.Meta(description="The partner that registered it.")]
+    partner_name: Annotated[str, msgspec.Meta(description="Its name.")]
+    program_id: Annotated[
+        uuid.UUID, msgspec.Meta(description="The vendor's program it was registered in.")
+    ]
+    program_name: Annotated[str, msgspec.Meta(description="Its name.")]
+    approver_id: Annotated[
+        uuid.UUID | None,
+        msgspec.Meta(description="Whom it was assigned to when it breached; null: nobody."),
+    ]
+    approver_name: Annotated[str | None, msgspec.Meta(description="Their name.")]
+    submitted_at: Annotated[datetime, msgspec.Meta(description="When it was submitted.")]
+    due_at: Annotated[
+        datetime,
+        msgspec.Meta(description="When its hard limit fell due (business time on its calendar)."),
+    ]
+    breached_at: Annotated[
+        datetime,
+        msgspec.Meta(description="When the sweep recorded the breach (at or after `due_at`)."),
+    ]
+    hours_overdue: Annotated[
+        float,
+        msgspec.Meta(
+            description="Wall-clock hours from the hard limit to the decision or withdrawal, or to now while open; to the hundredth."
+        ),
+    ]
+    action: Annotated[
+        str,
+        msgspec.Meta(
+            description="What the policy did at the breach: `none`, `escalate` or `auto_approve`."
+        ),
+    ]
+    status: Annotated[str, msgspec.Meta(description="The registration's status now.")]
 
 
 def _breaches(scope: Scope) -> Select[*tuple[Any, ...]]:
@@ -400,24 +578,48 @@ class AtRisk(msgspec.Struct, frozen=True, kw_only=True):
     """An open registration past its approval target (`at_risk`) or its hard limit
     (`breached`), and whose it is to decide."""
 
-    registration_id: uuid.UUID
-    number: str
-    customer_name: str
-    vendor_id: uuid.UUID
-    vendor_name: str
-    partner_id: uuid.UUID
-    partner_name: str
-    status: str
-    sla_state: str
-    # Waiting on the partner's answer to a question: its clock is paused.
-    waiting_on_partner: bool
-    # Whom it is assigned to: null while nobody is (the vendor's approvers share it).
-    approver_id: uuid.UUID | None
-    approver_name: str | None
-    # The target (at risk) or the hard limit (breached) it passed, and wall-clock hours since.
-    due_at: datetime
-    hours_overdue: float
-    link: str
+    registration_id: Annotated[uuid.UUID, msgspec.Meta(description="The registration.")]
+    number: Annotated[str, msgspec.Meta(description="Its number, as people quote it.")]
+    customer_name: Annotated[str, msgspec.Meta(description="Its end customer.")]
+    vendor_id: Annotated[uuid.UUID, msgspec.Meta(description="The vendor that is to decide.")]
+    vendor_name: Annotated[str, msgspec.Meta(description="Its name.")]
+    partner_id: Annotated[uuid.UUID, msgspec.Meta(description="The partner that registered it.")]
+    partner_name: Annotated[str, msgspec.Meta(description="Its name.")]
+    status: Annotated[
+        str,
+        msgspec.Meta(
+            description="The registration's status: `submitted`, `in_review` or `info_requested`."
+        ),
+    ]
+    sla_state: Annotated[
+        str,
+        msgspec.Meta(
+            description="`breached` (past its hard limit) or `at_risk` (past its target)."
+        ),
+    ]
+    waiting_on_partner: Annotated[
+        bool,
+        msgspec.Meta(
+            description="Waiting on the partner's answer to a question: its clock is paused."
+        ),
+    ]
+    approver_id: Annotated[
+        uuid.UUID | None,
+        msgspec.Meta(
+            description="Whom it is assigned to; null while nobody is (the vendor's approvers share it)."
+        ),
+    ]
+    approver_name: Annotated[str | None, msgspec.Meta(description="Their name.")]
+    due_at: Annotated[
+        datetime,
+        msgspec.Meta(
+            description="When the threshold it passed fell due: its target (at risk) or its hard limit (breached)."
+        ),
+    ]
+    hours_overdue: Annotated[
+        float, msgspec.Meta(description="Wall-clock hours since `due_at`, to the hundredth.")
+    ]
+    link: Annotated[str, msgspec.Meta(description="The registration in the API.")]
 
 
 def _at_risk(vendor_id: uuid.UUID | None) -> tuple[Select[*tuple[Any, ...]], Any, Any]:

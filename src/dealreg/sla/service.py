@@ -14,7 +14,7 @@ be hidden until the partner answered, and lost if they withdrew instead.
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -226,15 +226,45 @@ class SlaSummary(msgspec.Struct, frozen=True, kw_only=True):
     """A registration's clock in a list row: what `GET /v1/registrations/{id}/sla` says of it,
     without its pauses and firings."""
 
-    state: SlaState
-    next_threshold: Threshold | None
-    next_due_at: datetime | None
-    # When the target and the hard limit fell, or fall if the clock keeps running; null while
-    # paused short of them (nobody knows when the partner will answer) or stopped short of them.
-    target_at: datetime | None
-    hard_limit_at: datetime | None
-    # Business time run, in seconds.
-    elapsed_seconds: int
+    state: Annotated[
+        SlaState,
+        msgspec.Meta(
+            description=(
+                "Where the clock stands: `on_track`, `reminded` (half the target run), "
+                "`at_risk` (past the target), `breached` (past the hard limit), `paused` "
+                "(waiting on the partner) or `stopped` (decided or withdrawn)."
+            )
+        ),
+    ]
+    next_threshold: Annotated[
+        Threshold | None,
+        msgspec.Meta(description="The next threshold to fire; null when all have, or stopped."),
+    ]
+    next_due_at: Annotated[
+        datetime | None,
+        msgspec.Meta(description="When the next threshold is due; null while paused or stopped."),
+    ]
+    # Null while paused short of them: nobody knows when the partner will answer.
+    target_at: Annotated[
+        datetime | None,
+        msgspec.Meta(
+            description=(
+                "When the approval target fell (its true instant, across pauses) or falls if the "
+                "clock keeps running; null while paused or stopped short of it."
+            )
+        ),
+    ]
+    hard_limit_at: Annotated[
+        datetime | None, msgspec.Meta(description="The same, for the hard limit.")
+    ]
+    elapsed_seconds: Annotated[
+        int,
+        msgspec.Meta(
+            description=(
+                "Business time run so far (time waiting on the partner not counted), seconds."
+            )
+        ),
+    ]
 
 
 def summary_of(clock: SlaClock, now: datetime) -> SlaSummary:

@@ -334,6 +334,7 @@ from .vendor_preview import VendorPreview
 from .webhook_delivery_not_found_problem import WebhookDeliveryNotFoundProblem
 from .webhook_endpoint_not_found_problem import WebhookEndpointNotFoundProblem
 from .week import Week
+from .week_share import WeekShare
 from .withdrawal import Withdrawal
 from .wrong_password_problem import WrongPasswordProblem
 
@@ -672,6 +673,7 @@ __all__ = (
     "WebhookDeliveryNotFoundProblem",
     "WebhookEndpointNotFoundProblem",
     "Week",
+    "WeekShare",
     "Withdrawal",
     "WrongPasswordProblem",
 )

@@ -25,21 +25,22 @@ T = TypeVar("T", bound="AtRisk")
 class AtRisk:
     """ 
         Attributes:
-            approver_id (None | UUID):
-            approver_name (None | str):
-            customer_name (str):
-            due_at (datetime.datetime):
-            hours_overdue (float):
-            link (str):
-            number (str):
-            partner_id (UUID):
-            partner_name (str):
-            registration_id (UUID):
-            sla_state (str):
-            status (str):
-            vendor_id (UUID):
-            vendor_name (str):
-            waiting_on_partner (bool):
+            approver_id (None | UUID): Whom it is assigned to; null while nobody is (the vendor's approvers share it).
+            approver_name (None | str): Their name.
+            customer_name (str): Its end customer.
+            due_at (datetime.datetime): When the threshold it passed fell due: its target (at risk) or its hard limit
+                (breached).
+            hours_overdue (float): Wall-clock hours since `due_at`, to the hundredth.
+            link (str): The registration in the API.
+            number (str): Its number, as people quote it.
+            partner_id (UUID): The partner that registered it.
+            partner_name (str): Its name.
+            registration_id (UUID): The registration.
+            sla_state (str): `breached` (past its hard limit) or `at_risk` (past its target).
+            status (str): The registration's status: `submitted`, `in_review` or `info_requested`.
+            vendor_id (UUID): The vendor that is to decide.
+            vendor_name (str): Its name.
+            waiting_on_partner (bool): Waiting on the partner's answer to a question: its clock is paused.
      """
 
     approver_id: None | UUID

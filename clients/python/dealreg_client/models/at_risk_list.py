@@ -25,8 +25,8 @@ T = TypeVar("T", bound="AtRiskList")
 class AtRiskList:
     """ 
         Attributes:
-            items (list[AtRisk]):
-            next_cursor (None | str):
+            items (list[AtRisk]): Breached first, then at risk; the longest overdue first.
+            next_cursor (None | str): Pass as `cursor` for the next page; null: the last.
      """
 
     items: list[AtRisk]

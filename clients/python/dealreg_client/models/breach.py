@@ -25,24 +25,25 @@ T = TypeVar("T", bound="Breach")
 class Breach:
     """ 
         Attributes:
-            action (str):
-            approver_id (None | UUID):
-            approver_name (None | str):
-            breached_at (datetime.datetime):
-            customer_name (str):
-            due_at (datetime.datetime):
-            hours_overdue (float):
-            id (UUID):
-            number (str):
-            partner_id (UUID):
-            partner_name (str):
-            program_id (UUID):
-            program_name (str):
-            registration_id (UUID):
-            status (str):
-            submitted_at (datetime.datetime):
-            vendor_id (UUID):
-            vendor_name (str):
+            action (str): What the policy did at the breach: `none`, `escalate` or `auto_approve`.
+            approver_id (None | UUID): Whom it was assigned to when it breached; null: nobody.
+            approver_name (None | str): Their name.
+            breached_at (datetime.datetime): When the sweep recorded the breach (at or after `due_at`).
+            customer_name (str): Its end customer.
+            due_at (datetime.datetime): When its hard limit fell due (business time on its calendar).
+            hours_overdue (float): Wall-clock hours from the hard limit to the decision or withdrawal, or to now while open;
+                to the hundredth.
+            id (UUID): The breach.
+            number (str): Its number, as people quote it.
+            partner_id (UUID): The partner that registered it.
+            partner_name (str): Its name.
+            program_id (UUID): The vendor's program it was registered in.
+            program_name (str): Its name.
+            registration_id (UUID): The registration that breached.
+            status (str): The registration's status now.
+            submitted_at (datetime.datetime): When it was submitted.
+            vendor_id (UUID): The vendor that was to decide.
+            vendor_name (str): Its name.
      """
 
     action: str

@@ -25,8 +25,8 @@ T = TypeVar("T", bound="BreachList")
 class BreachList:
     """ 
         Attributes:
-            items (list[Breach]):
-            next_cursor (None | str):
+            items (list[Breach]): The breaches, in breach order.
+            next_cursor (None | str): Pass as `cursor` for the next page; null: the last.
      """
 
     items: list[Breach]

@@ -24,13 +24,15 @@ T = TypeVar("T", bound="CalendarOut")
 
 @_attrs_define
 class CalendarOut:
-    """ 
+    """ The calendar the clock runs on: the policy copied when it started (today's policy may differ).
+
         Attributes:
-            closed_dates (list[datetime.date]):
-            holiday_country (None | str):
-            holiday_subdivision (None | str):
-            holidays (list[datetime.date]):
-            timezone (str):
+            closed_dates (list[datetime.date]): The organization's own closed dates.
+            holiday_country (None | str): Whose public holidays close the vendor; null for none.
+            holiday_subdivision (None | str): The country's subdivision whose holidays also count, if any.
+            holidays (list[datetime.date]): The public holidays kept with the clock when it started (its submission's year
+                and the next): a newer holiday calendar does not move it.
+            timezone (str): The IANA time zone of the working hours (the vendor's).
             working_hours (Week):
      """
 

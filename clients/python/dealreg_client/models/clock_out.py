@@ -34,25 +34,26 @@ class ClockOut:
     """ 
         Attributes:
             as_of (datetime.datetime): The instant the elapsed business time is counted to.
-            calendar (CalendarOut):
+            calendar (CalendarOut): The calendar the clock runs on: the policy copied when it started (today's policy may
+                differ).
             elapsed_microseconds (int): Business time run by `as_of`, to the microsecond.
-            elapsed_seconds (int):
-            fired (list[FiringOut]):
-            hard_limit_at (datetime.datetime | None):
-            hard_limit_seconds (int):
-            next_due_at (datetime.datetime | None):
-            next_threshold (None | Threshold):
-            paused (list[Pause]):
-            registration_id (UUID):
-            started_at (datetime.datetime):
-            state (ClockState):
-            stopped_at (datetime.datetime | None):
-            summary_state (SlaState): Where a registration stands against its SLA, as a person reads it: nothing fired yet,
-                its
-                    reminder fired, past its target, past its hard limit, waiting on the partner (ahead of any
-                    of those), or decided or withdrawn.
-            target_at (datetime.datetime | None):
-            target_seconds (int):
+            elapsed_seconds (int): Business time run by `as_of`, in whole seconds.
+            fired (list[FiringOut]): The thresholds fired so far, in order.
+            hard_limit_at (datetime.datetime | None): The same, for the hard limit.
+            hard_limit_seconds (int): The hard limit, in business seconds.
+            next_due_at (datetime.datetime | None): When the next threshold is due; null while paused or stopped.
+            next_threshold (None | Threshold): The next threshold to fire; null when all have, or stopped.
+            paused (list[Pause]): Each wait on the partner, in order; the clock stood still.
+            registration_id (UUID): The registration timed.
+            started_at (datetime.datetime): When the clock started: the submission.
+            state (ClockState): `running`; `paused` while waiting on the partner; `stopped` at a decision or a withdrawal.
+            stopped_at (datetime.datetime | None): When it stopped (decided or withdrawn); null while open.
+            summary_state (SlaState): Where the clock stands: `on_track`, `reminded` (half the target run), `at_risk` (past
+                the target), `breached` (past the hard limit), `paused` (waiting on the partner) or `stopped` (decided or
+                withdrawn).
+            target_at (datetime.datetime | None): When the target fell (its true instant, across pauses) or falls if the
+                clock keeps running; null while paused or stopped short of it.
+            target_seconds (int): The approval target, in business seconds.
             thresholds (list[ThresholdOut]): Reminder, at risk and breached, in order, each with its instant.
      """
 

@@ -25,8 +25,8 @@ T = TypeVar("T", bound="FiringOut")
 class FiringOut:
     """ 
         Attributes:
-            due_at (datetime.datetime):
-            fired_at (datetime.datetime):
+            due_at (datetime.datetime): When it fell due, on the clock's business time.
+            fired_at (datetime.datetime): When the sweep fired it (at or after `due_at`), once.
             threshold (Threshold): In the order they fire: half the target, the target, the hard limit.
      """
 

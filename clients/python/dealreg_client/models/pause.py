@@ -24,8 +24,8 @@ T = TypeVar("T", bound="Pause")
 class Pause:
     """ 
         Attributes:
-            end (datetime.datetime | None):
-            start (datetime.datetime):
+            end (datetime.datetime | None): When the partner resubmitted; null while still waiting.
+            start (datetime.datetime): When the vendor asked the partner for information.
      """
 
     end: datetime.datetime | None

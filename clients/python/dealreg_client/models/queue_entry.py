@@ -57,7 +57,7 @@ class QueueEntry:
             partner_id (UUID):
             program_id (UUID):
             rep_id (UUID):
-            sla (None | SlaSummary):
+            sla (None | SlaSummary): Its approval clock, as a list shows it; null when it has none.
             stage (None | SalesStage):
             status (RegistrationStatus):
             submitted_at (datetime.datetime):

@@ -14,6 +14,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.sla_row import SlaRow
+  from ..models.week_share import WeekShare
 
 
 
@@ -27,16 +28,19 @@ T = TypeVar("T", bound="Report")
 class Report:
     """ 
         Attributes:
-            end (datetime.date):
-            group_by (SlaGroupBy):
-            rows (list[SlaRow]):
-            start (datetime.date):
+            end (datetime.date): Last day of submission covered (UTC).
+            group_by (SlaGroupBy): What each row is a group of.
+            rows (list[SlaRow]): The figures of each group.
+            start (datetime.date): First day of submission covered (UTC).
+            within_target_by_week (list[WeekShare]): The within-target trend: each ISO week of the range (by submission),
+                its decisions and the share of them made within target; whatever `group_by` is.
      """
 
     end: datetime.date
     group_by: SlaGroupBy
     rows: list[SlaRow]
     start: datetime.date
+    within_target_by_week: list[WeekShare]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -45,6 +49,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.sla_row import SlaRow # noqa: PLC0415
+        from ..models.week_share import WeekShare # noqa: PLC0415
         end = self.end.isoformat()
 
         group_by = self.group_by.value
@@ -58,6 +63,13 @@ class Report:
 
         start = self.start.isoformat()
 
+        within_target_by_week = []
+        for within_target_by_week_item_data in self.within_target_by_week:
+            within_target_by_week_item = within_target_by_week_item_data.to_dict()
+            within_target_by_week.append(within_target_by_week_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,6 +78,7 @@ class Report:
             "group_by": group_by,
             "rows": rows,
             "start": start,
+            "within_target_by_week": within_target_by_week,
         })
 
         return field_dict
@@ -75,6 +88,7 @@ class Report:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.sla_row import SlaRow # noqa: PLC0415
+        from ..models.week_share import WeekShare # noqa: PLC0415
         d = dict(src_dict)
         end = datetime.date.fromisoformat(d.pop("end"))
 
@@ -101,11 +115,22 @@ class Report:
 
 
 
+        within_target_by_week = []
+        _within_target_by_week = d.pop("within_target_by_week")
+        for within_target_by_week_item_data in (_within_target_by_week):
+            within_target_by_week_item = WeekShare.from_dict(within_target_by_week_item_data)
+
+
+
+            within_target_by_week.append(within_target_by_week_item)
+
+
         report = cls(
             end=end,
             group_by=group_by,
             rows=rows,
             start=start,
+            within_target_by_week=within_target_by_week,
         )
 
 

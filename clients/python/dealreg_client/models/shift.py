@@ -22,8 +22,8 @@ T = TypeVar("T", bound="Shift")
 class Shift:
     """ 
         Attributes:
-            end (str):
-            start (str):
+            end (str): When it ends, local wall clock (after `start`; 24:00 is midnight).
+            start (str): When work starts, local wall clock.
      """
 
     end: str

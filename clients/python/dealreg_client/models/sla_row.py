@@ -24,16 +24,25 @@ T = TypeVar("T", bound="SlaRow")
 class SlaRow:
     """ 
         Attributes:
-            breaches (int):
-            decided (int):
-            decided_within_target (float | None):
-            group (str):
-            group_id (None | UUID):
-            label (str):
-            median_hours_to_decision (float | None):
-            open_at_risk (int):
-            p90_hours_to_decision (float | None):
-            submitted (int):
+            breaches (int): Registrations that passed their hard limit undecided.
+            decided (int): Of them, approved or rejected (withdrawn ones are not decided).
+            decided_within_target (float | None): Share (0 to 1) of the decided ones decided within their target in business
+                time (the target itself included); null when none is decided.
+            group (str): What the rows are grouped by: the report's `group_by`, or `all`.
+            group_id (None | UUID): The vendor, partner, program or person of the row; null for a week, for `(a rule)`,
+                `(undecided)` and `(unassigned)`.
+            label (str): The group's name, or its ISO week (`2025-W10`).
+            median_hours_to_decision (float | None): Median business hours from submission to decision, on the vendor's
+                calendar (working hours, closed dates and public holidays; time waiting on the partner not counted); null when
+                none is decided.
+            median_wall_clock_hours_to_decision (float | None): Median wall-clock hours from submission to decision: nights,
+                weekends, holidays and time waiting on the partner included (0 business hours can be 14 wall-clock hours:
+                decided before the vendor opened); null when none is decided.
+            open_at_risk (int): Still open now and past their target (at risk) or their hard limit (breached).
+            p90_hours_to_decision (float | None): 90th percentile of the same business hours; null when none is decided.
+            p90_wall_clock_hours_to_decision (float | None): 90th percentile of the same wall-clock hours; null when none is
+                decided.
+            submitted (int): Registrations submitted in the range.
      """
 
     breaches: int
@@ -43,8 +52,10 @@ class SlaRow:
     group_id: None | UUID
     label: str
     median_hours_to_decision: float | None
+    median_wall_clock_hours_to_decision: float | None
     open_at_risk: int
     p90_hours_to_decision: float | None
+    p90_wall_clock_hours_to_decision: float | None
     submitted: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -73,10 +84,16 @@ class SlaRow:
         median_hours_to_decision: float | None
         median_hours_to_decision = self.median_hours_to_decision
 
+        median_wall_clock_hours_to_decision: float | None
+        median_wall_clock_hours_to_decision = self.median_wall_clock_hours_to_decision
+
         open_at_risk = self.open_at_risk
 
         p90_hours_to_decision: float | None
         p90_hours_to_decision = self.p90_hours_to_decision
+
+        p90_wall_clock_hours_to_decision: float | None
+        p90_wall_clock_hours_to_decision = self.p90_wall_clock_hours_to_decision
 
         submitted = self.submitted
 
@@ -91,8 +108,10 @@ class SlaRow:
             "group_id": group_id,
             "label": label,
             "median_hours_to_decision": median_hours_to_decision,
+            "median_wall_clock_hours_to_decision": median_wall_clock_hours_to_decision,
             "open_at_risk": open_at_risk,
             "p90_hours_to_decision": p90_hours_to_decision,
+            "p90_wall_clock_hours_to_decision": p90_wall_clock_hours_to_decision,
             "submitted": submitted,
         })
 
@@ -145,6 +164,14 @@ class SlaRow:
         median_hours_to_decision = _parse_median_hours_to_decision(d.pop("median_hours_to_decision"))
 
 
+        def _parse_median_wall_clock_hours_to_decision(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        median_wall_clock_hours_to_decision = _parse_median_wall_clock_hours_to_decision(d.pop("median_wall_clock_hours_to_decision"))
+
+
         open_at_risk = d.pop("open_at_risk")
 
         def _parse_p90_hours_to_decision(data: object) -> float | None:
@@ -153,6 +180,14 @@ class SlaRow:
             return cast(float | None, data)
 
         p90_hours_to_decision = _parse_p90_hours_to_decision(d.pop("p90_hours_to_decision"))
+
+
+        def _parse_p90_wall_clock_hours_to_decision(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        p90_wall_clock_hours_to_decision = _parse_p90_wall_clock_hours_to_decision(d.pop("p90_wall_clock_hours_to_decision"))
 
 
         submitted = d.pop("submitted")
@@ -165,8 +200,10 @@ class SlaRow:
             group_id=group_id,
             label=label,
             median_hours_to_decision=median_hours_to_decision,
+            median_wall_clock_hours_to_decision=median_wall_clock_hours_to_decision,
             open_at_risk=open_at_risk,
             p90_hours_to_decision=p90_hours_to_decision,
+            p90_wall_clock_hours_to_decision=p90_wall_clock_hours_to_decision,
             submitted=submitted,
         )
 

@@ -26,14 +26,15 @@ T = TypeVar("T", bound="SlaSummary")
 class SlaSummary:
     """ 
         Attributes:
-            elapsed_seconds (int):
-            hard_limit_at (datetime.datetime | None):
-            next_due_at (datetime.datetime | None):
-            next_threshold (None | Threshold):
-            state (SlaState): Where a registration stands against its SLA, as a person reads it: nothing fired yet, its
-                    reminder fired, past its target, past its hard limit, waiting on the partner (ahead of any
-                    of those), or decided or withdrawn.
-            target_at (datetime.datetime | None):
+            elapsed_seconds (int): Business time run so far (time waiting on the partner not counted), seconds.
+            hard_limit_at (datetime.datetime | None): The same, for the hard limit.
+            next_due_at (datetime.datetime | None): When the next threshold is due; null while paused or stopped.
+            next_threshold (None | Threshold): The next threshold to fire; null when all have, or stopped.
+            state (SlaState): Where the clock stands: `on_track`, `reminded` (half the target run), `at_risk` (past the
+                target), `breached` (past the hard limit), `paused` (waiting on the partner) or `stopped` (decided or
+                withdrawn).
+            target_at (datetime.datetime | None): When the approval target fell (its true instant, across pauses) or falls
+                if the clock keeps running; null while paused or stopped short of it.
      """
 
     elapsed_seconds: int

@@ -25,10 +25,10 @@ T = TypeVar("T", bound="ThresholdOut")
 class ThresholdOut:
     """ 
         Attributes:
-            after_seconds (int):
+            after_seconds (int): Business time on the clock at which it falls due, seconds.
             due_at (datetime.datetime | None): When it fell due (its true instant, across pauses), or falls due if the clock
                 keeps running; null while paused (or stopped) short of it.
-            fired_at (datetime.datetime | None):
+            fired_at (datetime.datetime | None): When the sweep fired it; null until then.
             threshold (Threshold): In the order they fire: half the target, the target, the hard limit.
      """
 

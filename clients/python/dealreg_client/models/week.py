@@ -26,13 +26,13 @@ T = TypeVar("T", bound="Week")
 class Week:
     """ 
         Attributes:
-            friday (list[Shift] | Unset):
-            monday (list[Shift] | Unset):
-            saturday (list[Shift] | Unset):
-            sunday (list[Shift] | Unset):
-            thursday (list[Shift] | Unset):
-            tuesday (list[Shift] | Unset):
-            wednesday (list[Shift] | Unset):
+            friday (list[Shift] | Unset): The day's working shifts, in order; none: the vendor is closed that day.
+            monday (list[Shift] | Unset): The day's working shifts, in order; none: the vendor is closed that day.
+            saturday (list[Shift] | Unset): The day's working shifts, in order; none: the vendor is closed that day.
+            sunday (list[Shift] | Unset): The day's working shifts, in order; none: the vendor is closed that day.
+            thursday (list[Shift] | Unset): The day's working shifts, in order; none: the vendor is closed that day.
+            tuesday (list[Shift] | Unset): The day's working shifts, in order; none: the vendor is closed that day.
+            wednesday (list[Shift] | Unset): The day's working shifts, in order; none: the vendor is closed that day.
      """
 
     friday: list[Shift] | Unset = UNSET

@@ -435,8 +435,9 @@ def sync_detailed(
     """ Time to decision and breaches, by vendor, program, approver or week
 
      Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
-    business hours to decision, share decided within target, breaches, and those open now past their
-    target. A vendor's staff see their own vendor only.
+    hours to decision in business time and in wall-clock time, share decided within target, breaches,
+    and those open now past their target; and the within-target trend by week. A vendor's staff see
+    their own vendor only. As CSV, the rows alone.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -444,7 +445,7 @@ def sync_detailed(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        group_by (SlaGroupBy | Unset):
+        group_by (SlaGroupBy | Unset): What each row is a group of.
         format_ (None | SlaReportReadFormatType1 | SlaReportReadFormatType2Type1 |
             SlaReportReadFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
             default).
@@ -490,8 +491,9 @@ def sync(
     """ Time to decision and breaches, by vendor, program, approver or week
 
      Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
-    business hours to decision, share decided within target, breaches, and those open now past their
-    target. A vendor's staff see their own vendor only.
+    hours to decision in business time and in wall-clock time, share decided within target, breaches,
+    and those open now past their target; and the within-target trend by week. A vendor's staff see
+    their own vendor only. As CSV, the rows alone.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -499,7 +501,7 @@ def sync(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        group_by (SlaGroupBy | Unset):
+        group_by (SlaGroupBy | Unset): What each row is a group of.
         format_ (None | SlaReportReadFormatType1 | SlaReportReadFormatType2Type1 |
             SlaReportReadFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
             default).
@@ -540,8 +542,9 @@ async def asyncio_detailed(
     """ Time to decision and breaches, by vendor, program, approver or week
 
      Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
-    business hours to decision, share decided within target, breaches, and those open now past their
-    target. A vendor's staff see their own vendor only.
+    hours to decision in business time and in wall-clock time, share decided within target, breaches,
+    and those open now past their target; and the within-target trend by week. A vendor's staff see
+    their own vendor only. As CSV, the rows alone.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -549,7 +552,7 @@ async def asyncio_detailed(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        group_by (SlaGroupBy | Unset):
+        group_by (SlaGroupBy | Unset): What each row is a group of.
         format_ (None | SlaReportReadFormatType1 | SlaReportReadFormatType2Type1 |
             SlaReportReadFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
             default).
@@ -595,8 +598,9 @@ async def asyncio(
     """ Time to decision and breaches, by vendor, program, approver or week
 
      Over the registrations submitted from `from` to `to`: submitted, decided, median and 90th percentile
-    business hours to decision, share decided within target, breaches, and those open now past their
-    target. A vendor's staff see their own vendor only.
+    hours to decision in business time and in wall-clock time, share decided within target, breaches,
+    and those open now past their target; and the within-target trend by week. A vendor's staff see
+    their own vendor only. As CSV, the rows alone.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -604,7 +608,7 @@ async def asyncio(
         vendor_id (None | Unset | UUID):
         program_id (None | Unset | UUID):
         approver_id (None | Unset | UUID):
-        group_by (SlaGroupBy | Unset):
+        group_by (SlaGroupBy | Unset): What each row is a group of.
         format_ (None | SlaReportReadFormatType1 | SlaReportReadFormatType2Type1 |
             SlaReportReadFormatType3Type1 | Unset): `csv` for CSV; else by the Accept header (JSON by
             default).
