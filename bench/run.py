@@ -86,8 +86,6 @@ NORDLYS_USD_SKU = "NRD-EDR-ENT-US"
 DEFAULT_REGISTRATIONS = 10_000
 BENCH_ISSUER = "http://dealreg-bench.invalid"
 READY_TIMEOUT_SECONDS = 60.0
-# SQLAlchemy's default `max_overflow`: dealreg's pool may open this many beyond `pool_size`.
-SQLALCHEMY_MAX_OVERFLOW = 10
 
 
 @dataclass(frozen=True)
@@ -803,7 +801,7 @@ def serving(
     seeded = asyncio.run(seed(database_url, settings))
     baseline = BaselineConfig(
         dsn=asyncpg_dsn(urls["baseline"]),
-        max_connections=settings.db_pool_size + SQLALCHEMY_MAX_OVERFLOW,
+        max_connections=settings.db_pool_size + settings.db_pool_overflow,
         # The key `seed` had created, and the issuer and audience dealreg checks.
         signing_key_path=str(settings.signing_key_path),
         issuer=settings.jwt_issuer,

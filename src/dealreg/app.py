@@ -105,6 +105,7 @@ def create_app(
             make_engine(
                 settings.database_url,
                 pool_size=settings.db_pool_size,
+                max_overflow=settings.db_pool_overflow,
                 pool_timeout=settings.db_pool_timeout_seconds,
                 statement_timeout_ms=settings.db_statement_timeout_ms,
                 metrics_name=DEFAULT_POOL,
