@@ -231,16 +231,19 @@ async def next_numbers(session: AsyncSession, years: dict[uuid.UUID, int]) -> di
     the transaction ends, so numbers run without gaps or repeats). Rows are locked in vendor
     order, so two deals naming the same vendors in another order cannot deadlock."""
     table = table_of(RegistrationCounter)
-    values = pg_insert(table).values(
-        [
-            {"vendor_id": vendor_id, "year": years[vendor_id], "last": 1}
-            for vendor_id in sorted(years)
-        ]
+    # The rows as parameters, not in the statement, which is then compiled once (db.py); sent as
+    # one INSERT whose rows keep this order.
+    stmt = (
+        pg_insert(table)
+        .on_conflict_do_update(
+            index_elements=[table.c.vendor_id, table.c.year], set_={"last": table.c.last + 1}
+        )
+        .returning(table.c.vendor_id, table.c.last, sort_by_parameter_order=True)
     )
-    stmt = values.on_conflict_do_update(
-        index_elements=[table.c.vendor_id, table.c.year], set_={"last": table.c.last + 1}
-    ).returning(table.c.vendor_id, table.c.last)
-    return {row.vendor_id: row.last for row in await session.execute(stmt)}
+    rows = [
+        {"vendor_id": vendor_id, "year": years[vendor_id], "last": 1} for vendor_id in sorted(years)
+    ]
+    return {row.vendor_id: row.last for row in await session.execute(stmt, rows)}
 
 
 # --- reading -----------------------------------------------------------------------------------
