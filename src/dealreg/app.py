@@ -29,6 +29,7 @@ from dealreg.api.security import BearerAuthentication
 from dealreg.api.throttling import Throttle, stamp_rate_limit
 from dealreg.api.unit_of_work import (
     DEFAULT_POOL,
+    READS_ONLY,
     REPORTS_POOL,
     unit_of_work_middleware,
 )
@@ -121,10 +122,13 @@ def create_app(
         ]
         sessionmakers = {
             DEFAULT_POOL: make_sessionmaker(engines[0]),
+            READS_ONLY: make_sessionmaker(
+                engines[0].execution_options(isolation_level="AUTOCOMMIT")
+            ),
             REPORTS_POOL: make_sessionmaker(engines[1]),
         }
     else:
-        sessionmakers = {DEFAULT_POOL: sessionmaker, REPORTS_POOL: sessionmaker}
+        sessionmakers = dict.fromkeys((DEFAULT_POOL, READS_ONLY, REPORTS_POOL), sessionmaker)
     for engine in engines:
         instrument_engine(engine, tracer_provider)
     tokens = TokenService.from_settings(settings)

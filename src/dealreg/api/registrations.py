@@ -31,6 +31,7 @@ from dealreg.api.deps import (
 )
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.api.unit_of_work import ON_READS_ONLY
 from dealreg.auth import scopes
 from dealreg.disclosure import history_entry, vendor_staff
 from dealreg.fields import Resource
@@ -302,6 +303,7 @@ class RegistrationController(Controller):
     @get(
         guards=[requires(scopes.READ_REGISTRATIONS)],
         responses=problems(),
+        opt=ON_READS_ONLY,
         summary="List registrations: a vendor's incoming, a partner's (a rep's own)",
         description=(
             "`q` finds those whose number or customer's name contains it. Each row carries its "
@@ -346,6 +348,7 @@ class RegistrationController(Controller):
         "/{registration_id:uuid}",
         guards=[requires(scopes.READ_REGISTRATIONS)],
         responses=problems(404) | NOT_MODIFIED,
+        opt=ON_READS_ONLY,
         response_headers=[ETAG_HEADER],
         summary="Read a registration, with its lines (and, for the vendor, its conflicts)",
     )
