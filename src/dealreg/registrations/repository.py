@@ -251,6 +251,14 @@ async def next_numbers(session: AsyncSession, years: dict[uuid.UUID, int]) -> di
 REGISTRATION_COLUMNS = [
     column for column in table_of(Registration).c if column.key not in {"expiry_reminded_for"}
 ]
+# What a list shows of each (registrations/responses.py RegistrationOut): not the answers, a
+# JSON document decoded for every row, nor the customer's match keys or the plan in force.
+LIST_COLUMNS = [
+    column
+    for column in REGISTRATION_COLUMNS
+    if column.key
+    not in {"answers", "customer_domain_key", "customer_name_key", "incentive_plan_id"}
+]
 
 
 async def get_deal(session: AsyncSession, actor: Principal, deal_id: uuid.UUID) -> Deal | None:
@@ -323,7 +331,7 @@ async def list_registrations(
     search: str | None,
     page: PageRequest,
 ) -> Page[Any]:
-    stmt: Select[Any] = select(*REGISTRATION_COLUMNS).where(visible_registrations(actor))
+    stmt: Select[Any] = select(*LIST_COLUMNS).where(visible_registrations(actor))
     if search is not None:
         stmt = stmt.where(contains_text(search, Registration.number, Registration.customer_name))
     if statuses:
