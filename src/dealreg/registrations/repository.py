@@ -232,13 +232,15 @@ async def next_numbers(session: AsyncSession, years: dict[uuid.UUID, int]) -> di
     order, so two deals naming the same vendors in another order cannot deadlock."""
     table = table_of(RegistrationCounter)
     # The rows as parameters, not in the statement, which is then compiled once (db.py); sent as
-    # one INSERT whose rows keep this order.
+    # one INSERT whose rows keep this order. Its rows come back in any order (each names its
+    # vendor): asked for in this order, on a table with no client-made key to match them by,
+    # SQLAlchemy would send a statement per row.
     stmt = (
         pg_insert(table)
         .on_conflict_do_update(
             index_elements=[table.c.vendor_id, table.c.year], set_={"last": table.c.last + 1}
         )
-        .returning(table.c.vendor_id, table.c.last, sort_by_parameter_order=True)
+        .returning(table.c.vendor_id, table.c.last)
     )
     rows = [
         {"vendor_id": vendor_id, "year": years[vendor_id], "last": 1} for vendor_id in sorted(years)
