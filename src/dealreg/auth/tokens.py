@@ -60,13 +60,14 @@ class TokenService:
         issuer: str,
         audience: str,
         default_ttl: int,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self._key = key
         self._keys = KeySet([key])
         self.issuer = issuer
         self.audience = audience
         self.default_ttl = default_ttl
+        # None: time.time, looked up at each call as joserfc looks it up (a test may patch it).
         self._clock = clock
         # token -> its principal and the instant (Unix seconds) from which it is refused.
         self._verified: dict[str, tuple[Principal, int]] = {}
@@ -107,7 +108,7 @@ class TokenService:
         return jwt.encode(header, claims, self._key, algorithms=[ALGORITHM])
 
     def verify(self, token: str) -> Principal:
-        now = int(self._clock())
+        now = int(self._clock() if self._clock is not None else time.time())
         known = self._verified.get(token)
         if known is not None:
             principal, refused_from = known
