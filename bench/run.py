@@ -1,7 +1,7 @@
 """API benchmark: dealreg against a raw asyncpg baseline, both on one granian worker.
 
     python bench/run.py [--requests N] [--concurrency C] [--duration S] [--scenario NAME ...]
-                        [--registrations N [N ...]]
+                        [--registrations N [N ...]] [--round-trips REDIS_URL]
 
 On a fresh database (created on `DEALREG_BENCH_DATABASE_URL`'s server, else the local
 PostgreSQL on 127.0.0.1:5432 if it answers, else an embedded one) migrated and seeded with the
@@ -18,6 +18,12 @@ at the largest is printed as a ratio of that at the smallest. `--registrations 1
 the large-table run (about 2 minutes of loading on 2 cores). At each size the reads run before the
 writes, so a list reads the table at the size loaded.
 
+With `--round-trips REDIS_URL`, no load is run: each server reaches PostgreSQL through a proxy of
+its own that counts round trips on the wire (bench/roundtrips.py), and each scenario's requests
+are sent one at a time to print the round trips one request costs on each server (the median of
+`--requests`). dealreg is given the Redis, so that its background work runs in no process of its
+own (its in-process worker's polls would be counted with the requests).
+
 A scenario is one request shape; add one to SCENARIOS here and a handler doing the same SQL to
 baseline_app.py.
 """
@@ -29,6 +35,7 @@ import json
 import os
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -53,6 +60,7 @@ from baseline_app import (
     claims_sql,
 )
 from bulk import Loader
+from roundtrips import Counter, counting_proxy
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
@@ -78,8 +86,6 @@ NORDLYS_USD_SKU = "NRD-EDR-ENT-US"
 DEFAULT_REGISTRATIONS = 10_000
 BENCH_ISSUER = "http://dealreg-bench.invalid"
 READY_TIMEOUT_SECONDS = 60.0
-# SQLAlchemy's default `max_overflow`: dealreg's pool may open this many beyond `pool_size`.
-SQLALCHEMY_MAX_OVERFLOW = 10
 
 
 @dataclass(frozen=True)
@@ -196,8 +202,9 @@ class Seeded:
 
 def asyncpg_dsn(url: str) -> str:
     """asyncpg takes `postgresql://`, not SQLAlchemy's `postgresql+asyncpg://` (the query string,
-    with the embedded server's socket directory, it understands as is)."""
-    return "postgresql://" + url.split("://", 1)[1]
+    with the embedded server's socket directory, it understands as is, but for SQLAlchemy's
+    `ssl`, which it calls `sslmode`)."""
+    return "postgresql://" + url.split("://", 1)[1].replace("ssl=disable", "sslmode=disable")
 
 
 def on_database(url: str, name: str) -> str:
@@ -636,6 +643,46 @@ async def describe_table(dsn: str, vendor_id: uuid.UUID, values: dict[str, str])
     ]
 
 
+def proxied(database_url: str, port: int) -> str:
+    """`database_url` through the counting proxy on `port`, in plain text (it reads the wire)."""
+    url = make_url(database_url)
+    return url.set(
+        host="127.0.0.1", port=port, query={**url.query, "ssl": "disable"}
+    ).render_as_string(hide_password=False)
+
+
+def count_round_trips(
+    args: argparse.Namespace,
+    names: list[str],
+    seeded: Seeded,
+    running: Running,
+    counters: dict[str, Counter],
+) -> dict[str, dict[str, float]]:
+    """Each scenario's round trips per request on each server, requests sent one at a time after
+    a few to warm up (connections opened, statements prepared)."""
+    run = RunValues(size=min(args.registrations), values=seeded.values)
+    counts: dict[str, dict[str, float]] = {}
+    print(f"\n{'scenario':<18} {'dealreg':>8} {'baseline':>9}  round trips per request (median)")
+    for name in names:
+        scenario = SCENARIOS[name]
+        token = seeded.tokens[scenario.user]
+        counts[name] = {}
+        for server in SERVERS:
+            port = running.ports[server]
+            for i in range(5):
+                send_one(scenario, server, port, token, run, f"rt-warm-{i}").raise_for_status()
+            each = []
+            for i in range(max(5, min(args.requests, 50))):
+                before = counters[server].count
+                send_one(scenario, server, port, token, run, f"rt-{i}").raise_for_status()
+                each.append(counters[server].count - before)
+            counts[name][server] = statistics.median(each)
+        print(
+            f"{name:<18} {counts[name]['dealreg']:>8g} {counts[name]['baseline']:>9g}", flush=True
+        )
+    return counts
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=2000, help="per scenario and server")
@@ -667,6 +714,14 @@ def parse_args() -> argparse.Namespace:
         # Off by default: the same Litestar gzip on both sides only dilutes the ratio that shows
         # dealreg's own cost per request.
         help="send Accept-Encoding: gzip (both servers compress bodies over 1 KB)",
+    )
+    parser.add_argument(
+        "--round-trips",
+        metavar="REDIS_URL",
+        help=(
+            "count each scenario's round trips to PostgreSQL per request instead of a load run; "
+            "dealreg is given this Redis, so that no background work runs in its process"
+        ),
     )
     args = parser.parse_args()
     if min(args.registrations) < 0:
@@ -719,15 +774,20 @@ def measure_sizes(
 
 @contextlib.contextmanager
 def serving(
-    scratch: Path, database_url: str, dealreg_settings: dict[str, str] | None = None
+    scratch: Path,
+    database_url: str,
+    dealreg_settings: dict[str, str] | None = None,
+    servers_urls: dict[str, str] | None = None,
 ) -> Iterator[tuple[Seeded, Running]]:
-    """Migrate and seed the database at `database_url`, start both servers on it (dealreg's
-    data directory, with its signing key, in `scratch`, and `dealreg_settings` in its
-    environment); yield what was seeded and the servers running."""
+    """Migrate and seed the database at `database_url`, start both servers on it (each through
+    its own URL in `servers_urls` when given: the same database behind a proxy; dealreg's data
+    directory, with its signing key, in `scratch`, and `dealreg_settings` in its environment);
+    yield what was seeded and the servers running."""
     upgrade(database_url)
+    urls = servers_urls or dict.fromkeys(SERVERS, database_url)
     dealreg_env = {
         **os.environ,
-        "DEALREG_DATABASE_URL": database_url,
+        "DEALREG_DATABASE_URL": urls["dealreg"],
         # The signing key lives here: the server verifies what `seed` mints.
         "DEALREG_DATA_DIR": str(scratch / "data"),
         # Named, so the tokens `seed` mints name the issuer the server checks: unset, `dealreg
@@ -740,8 +800,8 @@ def serving(
     settings = Settings.from_env(dealreg_env)
     seeded = asyncio.run(seed(database_url, settings))
     baseline = BaselineConfig(
-        dsn=asyncpg_dsn(database_url),
-        max_connections=settings.db_pool_size + SQLALCHEMY_MAX_OVERFLOW,
+        dsn=asyncpg_dsn(urls["baseline"]),
+        max_connections=settings.db_pool_size + settings.db_pool_overflow,
         # The key `seed` had created, and the issuer and audience dealreg checks.
         signing_key_path=str(settings.signing_key_path),
         issuer=settings.jwt_issuer,
@@ -764,11 +824,36 @@ def main() -> int:
     # A short path: an embedded server puts its Unix socket in here (about 100 bytes at most).
     with tempfile.TemporaryDirectory(prefix="drb", dir="/tmp") as scratch_dir:
         scratch = Path(scratch_dir)
-        with (
-            postgres_server(scratch) as server_url,
-            scratch_database(server_url) as database_url,
-            serving(scratch, database_url) as (seeded, running),
-        ):
+        with contextlib.ExitStack() as stack:
+            server_url = stack.enter_context(postgres_server(scratch))
+            database_url = stack.enter_context(scratch_database(server_url))
+            if args.round_trips:
+                at = make_url(database_url)
+                if at.host is None:
+                    raise SystemExit("--round-trips needs PostgreSQL on TCP, not a Unix socket")
+                # A proxy per server: each counts its own server's round trips only.
+                proxies = {
+                    server: stack.enter_context(counting_proxy(at.host, at.port or 5432))
+                    for server in SERVERS
+                }
+                seeded, running = stack.enter_context(
+                    serving(
+                        scratch,
+                        database_url,
+                        # Background work in dealreg's process would add its round trips.
+                        {"DEALREG_REDIS_URL": args.round_trips},
+                        servers_urls={
+                            server: proxied(database_url, port)
+                            for server, (port, _) in proxies.items()
+                        },
+                    )
+                )
+                size = min(args.registrations)
+                asyncio.run(bulk_loader(database_url).grow(size, size, lambda _: None))
+                counters = {server: counter for server, (_, counter) in proxies.items()}
+                count_round_trips(args, names, seeded, running, counters)
+                return 0
+            seeded, running = stack.enter_context(serving(scratch, database_url))
             print(
                 f"PostgreSQL at {make_url(server_url).render_as_string()}; "
                 f"{os.cpu_count()} CPUs, concurrency {args.concurrency}, "

@@ -29,6 +29,7 @@ from dealreg.api.security import BearerAuthentication
 from dealreg.api.throttling import Throttle, stamp_rate_limit
 from dealreg.api.unit_of_work import (
     DEFAULT_POOL,
+    READS_ONLY,
     REPORTS_POOL,
     unit_of_work_middleware,
 )
@@ -105,6 +106,7 @@ def create_app(
             make_engine(
                 settings.database_url,
                 pool_size=settings.db_pool_size,
+                max_overflow=settings.db_pool_overflow,
                 pool_timeout=settings.db_pool_timeout_seconds,
                 statement_timeout_ms=settings.db_statement_timeout_ms,
                 metrics_name=DEFAULT_POOL,
@@ -120,10 +122,13 @@ def create_app(
         ]
         sessionmakers = {
             DEFAULT_POOL: make_sessionmaker(engines[0]),
+            READS_ONLY: make_sessionmaker(
+                engines[0].execution_options(isolation_level="AUTOCOMMIT")
+            ),
             REPORTS_POOL: make_sessionmaker(engines[1]),
         }
     else:
-        sessionmakers = {DEFAULT_POOL: sessionmaker, REPORTS_POOL: sessionmaker}
+        sessionmakers = dict.fromkeys((DEFAULT_POOL, READS_ONLY, REPORTS_POOL), sessionmaker)
     for engine in engines:
         instrument_engine(engine, tracer_provider)
     tokens = TokenService.from_settings(settings)

@@ -60,7 +60,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_level: LogLevel = "INFO"
     log_json: bool = True
     max_request_body_bytes: Annotated[int, msgspec.Meta(ge=1024)] = 1_048_576
-    db_pool_size: Annotated[int, msgspec.Meta(ge=1, le=500)] = 10
+    # Connections kept open: as many as the requests one process serves at once under steady
+    # load, since a connection of the overflow is closed as soon as it is returned, and opening
+    # one per request (a new PostgreSQL backend) cost more than the request (issue #22).
+    db_pool_size: Annotated[int, msgspec.Meta(ge=1, le=500)] = 20
+    # Opened beyond those only in a burst, and closed again when returned.
+    db_pool_overflow: Annotated[int, msgspec.Meta(ge=0, le=500)] = 10
     # A request waits this long for a connection, then gets a 503 to retry: under overload a
     # quick refusal beats a queue that times out anyway.
     db_pool_timeout_seconds: Annotated[float, msgspec.Meta(gt=0, le=60)] = 2.0

@@ -19,7 +19,7 @@ from joserfc import jwt
 from joserfc.jwk import ECKey, OctKey
 
 from dealreg.auth.scopes import ROLE_SCOPES, WRITE_ORGANIZATIONS
-from dealreg.auth.tokens import InvalidToken, TokenService
+from dealreg.auth.tokens import CLOCK_LEEWAY_SECONDS, InvalidToken, TokenService
 from dealreg.config import Settings
 from dealreg.orgs.models import Organization, OrgKind, Role, User
 from dealreg.orgs.principals import Principal
@@ -377,3 +377,26 @@ async def test_verify_explains_without_echoing_the_token(tokens: TokenService, c
         tokens.verify(token)
     assert "iss" in str(caught.value)
     assert token not in str(caught.value)
+
+
+async def test_a_remembered_token_is_refused_once_it_expires(settings: Settings, claims) -> None:
+    """A verified token is remembered (its signature is not checked again), but no longer than
+    it is valid: the moment its expiry, leeway included, has passed, it is refused again."""
+    now = [time.time()]
+    tokens = TokenService(
+        key=TokenService.from_settings(settings).signing_key,
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        default_ttl=60,
+        clock=lambda: now[0],
+    )
+    expires = int(now[0]) + 60
+    token = encode(claims | {"exp": expires}, tokens.signing_key)
+    assert tokens.verify(token).subject_id == uuid.UUID(claims["sub"])
+    now[0] = expires + CLOCK_LEEWAY_SECONDS - 1
+    assert tokens.verify(token).subject_id == uuid.UUID(claims["sub"])
+    # Past its expiry by the service's clock, though not yet by joserfc's (the real one): the
+    # remembered verification alone must refuse it.
+    now[0] += 1
+    with pytest.raises(InvalidToken, match="expired"):
+        tokens.verify(token)

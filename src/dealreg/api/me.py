@@ -10,6 +10,7 @@ from dealreg.api.organizations import OrganizationOut
 from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY
 from dealreg.api.throttling import refusal, sign_in_failure_checks, throttle_of
+from dealreg.api.unit_of_work import ON_READS_ONLY
 from dealreg.auth.credentials import Outcome, check_credentials
 from dealreg.auth.service import set_password
 from dealreg.errors import DealRegError, Forbidden
@@ -34,6 +35,7 @@ class MeOut(msgspec.Struct, kw_only=True):
     security=BEARER_SECURITY,
     responses=problems(),
     summary="Who the access token belongs to",
+    opt=ON_READS_ONLY,
 )
 async def me(db: Db, principal: Caller) -> MeOut:
     org = await service.get_organization(db, principal, principal.organization_id)

@@ -31,6 +31,7 @@ from dealreg.api.deps import (
 )
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
+from dealreg.api.unit_of_work import ON_READS_ONLY
 from dealreg.auth import scopes
 from dealreg.disclosure import history_entry, vendor_staff
 from dealreg.fields import Resource
@@ -81,20 +82,27 @@ class RegistrationList(msgspec.Struct):
     next_cursor: str | None
 
 
+_OUT_FIELDS = RegistrationOut.__struct_fields__
+
+
 async def registration_rows(
     db: AsyncSession, principal: Principal, registrations: Sequence[Any]
 ) -> list[RegistrationRow]:
-    """A page of registrations as rows: their clocks and open questions are read for the whole
-    page at once (two queries, whatever its length)."""
+    """A page of registrations (rows of a select holding RegistrationOut's columns) as rows:
+    their clocks and open questions are read for the whole page at once (two queries, whatever
+    its length)."""
     ids = [r.id for r in registrations]
     clocks = await sla.summaries(db, ids, now=datetime.now(UTC))
     questions = await service.open_questions(db, registrations)
+    # Each row built once, straight from the columns of the same names: converting a row to a
+    # RegistrationOut (validating every field) and copying that into a RegistrationRow was a
+    # fifth of a list's time (issue #22).
     return [
         RegistrationRow(
-            **msgspec.structs.asdict(RegistrationOut.seen_by(principal.org_kind, r)),
+            **{name: r._mapping[name] for name in _OUT_FIELDS},
             sla=clocks.get(r.id),
             open_question=questions.get(r.id),
-        )
+        ).disclosed_to(principal.org_kind)
         for r in registrations
     ]
 
@@ -305,6 +313,7 @@ class RegistrationController(Controller):
     @get(
         guards=[requires(scopes.READ_REGISTRATIONS)],
         responses=problems(),
+        opt=ON_READS_ONLY,
         summary="List registrations: a vendor's incoming, a partner's (a rep's own)",
         description=(
             "`q` finds those whose number or customer's name contains it. Each row carries its "
@@ -349,6 +358,7 @@ class RegistrationController(Controller):
         "/{registration_id:uuid}",
         guards=[requires(scopes.READ_REGISTRATIONS)],
         responses=problems(404) | NOT_MODIFIED,
+        opt=ON_READS_ONLY,
         response_headers=[ETAG_HEADER],
         summary="Read a registration, with its lines (and, for the vendor, its conflicts)",
     )

@@ -65,6 +65,12 @@ POOL_OPT = "db_pool"
 REPORTS_POOL = "reports"
 DEFAULT_POOL = "default"
 ON_REPORTS_POOL = {POOL_OPT: REPORTS_POOL}
+# A route that only reads (it writes nothing, whatever it answers) draws from the default pool
+# with each statement a transaction of its own: a BEGIN and a COMMIT were two of its few round
+# trips (issue #22). Under PostgreSQL's READ COMMITTED every statement sees its own snapshot
+# anyway, so its reads see what they saw inside one transaction.
+READS_ONLY = "reads-only"
+ON_READS_ONLY = {POOL_OPT: READS_ONLY}
 MAX_KEY_LENGTH = 255
 # Replayed as they were first sent; the rest (date, request id) belong to each response.
 _KEPT_HEADERS = {b"content-type", b"content-encoding", b"content-language", b"location", b"etag"}

@@ -62,6 +62,9 @@ class UnknownUser(NotFound):
     type = "user-not-found"
 
 
+_HOLDER_KEY = "dealreg.holder"
+
+
 async def ensure_current(session: AsyncSession, principal: Principal) -> None:
     """Refuse a valid token whose holder has since been disabled, deleted, moved, re-roled or
     (a client) narrowed, or whose sign-in session has ended: a token says who someone was when
@@ -87,6 +90,9 @@ async def ensure_current(session: AsyncSession, principal: Principal) -> None:
             "sign-in session has ended.",
             headers={"WWW-Authenticate": 'Bearer realm="dealreg", error="invalid_token"'},
         )
+    # Held for the rest of the unit of work: the session's identity map keeps only objects
+    # something refers to, and a route reading the caller (GET /v1/me) would read it again.
+    session.info[_HOLDER_KEY] = holder
 
 
 def _still_good(principal: Principal, holder: User | ApiClient) -> bool:

@@ -231,22 +231,35 @@ async def next_numbers(session: AsyncSession, years: dict[uuid.UUID, int]) -> di
     the transaction ends, so numbers run without gaps or repeats). Rows are locked in vendor
     order, so two deals naming the same vendors in another order cannot deadlock."""
     table = table_of(RegistrationCounter)
-    values = pg_insert(table).values(
-        [
-            {"vendor_id": vendor_id, "year": years[vendor_id], "last": 1}
-            for vendor_id in sorted(years)
-        ]
+    # The rows as parameters, not in the statement, which is then compiled once (db.py); sent as
+    # one INSERT whose rows keep this order. Its rows come back in any order (each names its
+    # vendor): asked for in this order, on a table with no client-made key to match them by,
+    # SQLAlchemy would send a statement per row.
+    stmt = (
+        pg_insert(table)
+        .on_conflict_do_update(
+            index_elements=[table.c.vendor_id, table.c.year], set_={"last": table.c.last + 1}
+        )
+        .returning(table.c.vendor_id, table.c.last)
     )
-    stmt = values.on_conflict_do_update(
-        index_elements=[table.c.vendor_id, table.c.year], set_={"last": table.c.last + 1}
-    ).returning(table.c.vendor_id, table.c.last)
-    return {row.vendor_id: row.last for row in await session.execute(stmt)}
+    rows = [
+        {"vendor_id": vendor_id, "year": years[vendor_id], "last": 1} for vendor_id in sorted(years)
+    ]
+    return {row.vendor_id: row.last for row in await session.execute(stmt, rows)}
 
 
 # --- reading -----------------------------------------------------------------------------------
 
 REGISTRATION_COLUMNS = [
     column for column in table_of(Registration).c if column.key not in {"expiry_reminded_for"}
+]
+# What a list shows of each (registrations/responses.py RegistrationOut): not the answers, a
+# JSON document decoded for every row, nor the customer's match keys or the plan in force.
+LIST_COLUMNS = [
+    column
+    for column in REGISTRATION_COLUMNS
+    if column.key
+    not in {"answers", "customer_domain_key", "customer_name_key", "incentive_plan_id"}
 ]
 
 
@@ -320,7 +333,7 @@ async def list_registrations(
     search: str | None,
     page: PageRequest,
 ) -> Page[Any]:
-    stmt: Select[Any] = select(*REGISTRATION_COLUMNS).where(visible_registrations(actor))
+    stmt: Select[Any] = select(*LIST_COLUMNS).where(visible_registrations(actor))
     if search is not None:
         stmt = stmt.where(contains_text(search, Registration.number, Registration.customer_name))
     if statuses:

@@ -62,10 +62,13 @@ class RegistrationOut(Resource, kw_only=True):
 
     @classmethod
     def seen_by(cls, reader: OrgKind, row: object) -> Self:
-        out = cls.of(row)
-        out.approver_id = vendor_staff(reader, out.approver_id)
-        out.decided_by_id = vendor_staff(reader, out.decided_by_id)
-        return out
+        return cls.of(row).disclosed_to(reader)
+
+    def disclosed_to(self, reader: OrgKind) -> Self:
+        """This registration with what `reader` may not see of the vendor's people taken out."""
+        self.approver_id = vendor_staff(reader, self.approver_id)
+        self.decided_by_id = vendor_staff(reader, self.decided_by_id)
+        return self
 
 
 class ConflictOut(msgspec.Struct, kw_only=True):

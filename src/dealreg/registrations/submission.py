@@ -425,10 +425,6 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
     rep_id, now, plans, answers = checked.rep_id, checked.now, checked.plans, checked.answers
     domain_key, name_key = checked.domain_key, checked.name_key
     conflicts = await _find_claims(session, actor, plans, domain_key, name_key)
-    numbers = await repository.next_numbers(
-        session,
-        {plan.vendor_id: now.astimezone(ZoneInfo(plan.vendor_timezone)).year for plan in plans},
-    )
     deal = (
         await insert_returning(
             session,
@@ -452,6 +448,12 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
     )[0]
     in_force = await BUS.ask(
         IncentivePlansInForce(session, [p.program_id for p in plans if p.program_id])
+    )
+    # Taken as late as the rows allow: each vendor's counter row stays locked until the commit,
+    # and every other deal for the vendor waits on it meanwhile.
+    numbers = await repository.next_numbers(
+        session,
+        {plan.vendor_id: now.astimezone(ZoneInfo(plan.vendor_timezone)).year for plan in plans},
     )
     registration_rows = []
     for plan in plans:

@@ -113,10 +113,19 @@ async def vendors_and_policies(
     session: AsyncSession, vendor_ids: Iterable[uuid.UUID]
 ) -> tuple[Sequence[Organization], Sequence[SlaPolicy]]:
     """The vendors, and every policy stored for them (theirs and their programs')."""
-    ids = list(set(vendor_ids))
-    vendors = (await session.scalars(select(Organization).where(Organization.id.in_(ids)))).all()
-    rows = (await session.scalars(select(SlaPolicy).where(SlaPolicy.vendor_id.in_(ids)))).all()
-    return vendors, rows
+    # One statement, not one per table: a deal's clocks start with this, a round trip less.
+    stmt = (
+        select(Organization, SlaPolicy)
+        .outerjoin(SlaPolicy, SlaPolicy.vendor_id == Organization.id)
+        .where(Organization.id.in_(list(set(vendor_ids))))
+    )
+    vendors: dict[uuid.UUID, Organization] = {}
+    policies = []
+    for vendor, policy in await session.execute(stmt):
+        vendors[vendor.id] = vendor
+        if policy is not None:
+            policies.append(policy)
+    return list(vendors.values()), policies
 
 
 async def sweep_lag_seconds(session: AsyncSession) -> float:
