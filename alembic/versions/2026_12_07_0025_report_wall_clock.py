@@ -2,7 +2,7 @@
 the SLA report reads them without visiting the table
 
 Revision ID: 8d41f0b6c2a7
-Revises: 5c2e8a71d9f3
+Revises: ff393d885169
 Create Date: 2026-12-07 21:40:00.000000
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "8d41f0b6c2a7"
-down_revision: str | None = "5c2e8a71d9f3"
+down_revision: str | None = "ff393d885169"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
