@@ -40,3 +40,15 @@ export function createDealregClient({ token, ...options }: DealregClientOptions)
   }
   return client;
 }
+
+export {
+  NetworkError,
+  PROBLEM_TYPE_PREFIX,
+  ProblemError,
+  ok,
+  problemFromBody,
+  problemFromResponse,
+  retryAfterSeconds,
+  type FieldIssue,
+  type ProblemBody,
+} from "./errors.js";
