@@ -52,3 +52,19 @@ export {
   type FieldIssue,
   type ProblemBody,
 } from "./errors.js";
+
+export {
+  Auth,
+  MemoryTokenStore,
+  SignedOutError,
+  type AuthOptions,
+  type PendingSignIn,
+  type TokenSet,
+  type TokenStore,
+} from "./auth.js";
+export {
+  completeRedirectSignIn,
+  sessionPendingStore,
+  signInWithRedirect,
+  type PendingStore,
+} from "./redirect.js";
