@@ -68,3 +68,22 @@ export {
 } from "./retry.js";
 export { EtagCache, MemoryEtagStore, type CachedAnswer, type EtagStore } from "./etags.js";
 export { createTransport, type Fetch, type TransportOptions } from "./transport.js";
+export {
+  MemoryOutboxStore,
+  Outbox,
+  type ActionInput,
+  type ActionStatus,
+  type FlushResult,
+  type OutboxOptions,
+  type OutboxStore,
+  type QueuedAction,
+} from "./outbox.js";
+export {
+  BEGINNING,
+  MemorySyncStore,
+  deltaSync,
+  type SyncItem,
+  type SyncOptions,
+  type SyncResult,
+  type SyncStore,
+} from "./sync.js";
