@@ -44,7 +44,7 @@ def test_the_sdk_against_a_live_demo(installed: Path, scratch_url: str, tmp_path
         DEALREG_DATA_DIR=str(tmp_path / "data"),
         DEALREG_DEMO_PASSWORD=PASSWORD,
         DEALREG_JWT_ISSUER="http://127.0.0.1:{port}",
-        DEALREG_RATE_LIMIT_CALLER="20/2 seconds",
+        DEALREG_RATE_LIMIT_CALLER="60/10 seconds",
         DEALREG_RATE_LIMIT_ANONYMOUS="600/minute",
         DEALREG_RATE_LIMIT_OAUTH_CLIENT="600/minute",
         DEALREG_RATE_LIMIT_OAUTH_IP="600/minute",

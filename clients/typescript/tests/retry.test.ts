@@ -19,21 +19,36 @@ function followUp(headers: Record<string, string> = {}): Request {
   });
 }
 
+/**
+ * A burst sure to go over the caller's quota (60 per 10-second window on the test's server):
+ * what is left of this window plus 20, sent at once early enough in a window that the server,
+ * however loaded, answers them all before it ends.
+ */
+async function overQuota(send: (request: Request) => Promise<Response>): Promise<Response[]> {
+  for (;;) {
+    const probe = await send(new Request(url("/v1/me")));
+    await probe.body?.cancel();
+    const quota = /r=(\d+);t=(\d+)/.exec(probe.headers.get("RateLimit") ?? "");
+    assert.ok(quota, `no RateLimit on ${probe.status}: ${probe.headers.get("RateLimit")}`);
+    const [left, reset] = [Number(quota[1]), Number(quota[2])];
+    if (reset >= 7) {
+      return Promise.all(Array.from({ length: left + 20 }, () => send(new Request(url("/v1/me")))));
+    }
+    await new Promise((resolve) => setTimeout(resolve, reset * 1000 + 100));
+  }
+}
+
 test("a burst over the rate limit gets 429s, waits their Retry-After and all go through", async () => {
   const retries: RetryEvent[] = [];
-  const { send, sent } = counted({ auth, retry: { onRetry: (retry) => retries.push(retry) } });
-  const started = Date.now();
-  const answers = await Promise.all(Array.from({ length: 60 }, () => send(new Request(url("/v1/me")))));
+  const { send } = counted({ auth, retry: { onRetry: (retry) => retries.push(retry) } });
+  const answers = await overQuota(send);
   assert.deepEqual(new Set(answers.map((answer) => answer.status)), new Set([200]));
   const limited = retries.filter((retry) => retry.cause === 429);
-  // 60 at once against 20 per 2-second window: at least 20 refused, even across a window's edge.
-  assert.ok(limited.length >= 20, `${limited.length} 429s for 60 requests at 20 per window`);
+  assert.ok(limited.length >= 20, `${limited.length} 429s for 20 requests over the quota`);
   for (const retry of limited) {
     assert.ok(retry.retryAfterMs !== null && retry.retryAfterMs >= 1000, String(retry.retryAfterMs));
     assert.ok(retry.delayMs >= retry.retryAfterMs);
   }
-  assert.equal(sent.length, 60 + retries.length);
-  assert.ok(Date.now() - started >= 1000);
 });
 
 test("the same action sent at once: 409 in flight, retried after Retry-After, done once", async () => {
@@ -84,7 +99,7 @@ test("a Retry-After longer than the cap is not waited for: the answer goes back"
     auth,
     retry: { maxRetryAfterMs: 500, onRetry: (retry) => retries.push(retry) },
   });
-  const answers = await Promise.all(Array.from({ length: 60 }, () => send(new Request(url("/v1/me")))));
+  const answers = await overQuota(send);
   const refused = answers.filter((answer) => answer.status === 429);
   assert.ok(refused.length >= 20, `${refused.length} 429s`);
   assert.ok(refused.every((answer) => Number(answer.headers.get("Retry-After")) >= 1));
