@@ -45,11 +45,11 @@ def _npm() -> str:
     return npm
 
 
-def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def _run(argv: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # noqa: S603 - fixed argv of the pinned tools
         argv,
         cwd=cwd,
-        env={**os.environ, **NPM_ENV},
+        env={**os.environ, **NPM_ENV, **env},
         capture_output=True,
         text=True,
         check=False,
@@ -64,7 +64,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     npm = _npm()
     root = tmp_path_factory.mktemp("repo")
     copy = root / "clients" / "typescript"
-    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("node_modules"))
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("node_modules", "build-test"))
     (root / "openapi").mkdir()
     shutil.copyfile(SPEC, root / "openapi" / "openapi.json")
     installed = _run([npm, "ci", "--prefer-offline"], copy)
