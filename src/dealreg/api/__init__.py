@@ -15,6 +15,7 @@ from dealreg.api.approvals import DecisionController, approval_queue
 from dealreg.api.docs import docs_asset
 from dealreg.api.events import event_feed
 from dealreg.api.health import health, ready
+from dealreg.api.home import home
 from dealreg.api.incentives import (
     PayoutController,
     PlanController,
@@ -58,6 +59,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     authorize,
     authorize_sign_in,
     me,
+    home,
     change_my_password,
     list_my_sessions,
     end_my_session,
