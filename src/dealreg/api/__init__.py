@@ -11,6 +11,7 @@ from dealreg.api.account import (
     reset_page,
 )
 from dealreg.api.api_clients import ApiClientController
+from dealreg.api.app_shell import app_file, app_page
 from dealreg.api.approvals import DecisionController, approval_queue
 from dealreg.api.docs import docs_asset
 from dealreg.api.events import event_feed
@@ -60,6 +61,8 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     authorize_sign_in,
     me,
     home,
+    app_page,
+    app_file,
     change_my_password,
     list_my_sessions,
     end_my_session,
