@@ -89,15 +89,18 @@ class PrivateRedis:
 
 class DemoServer:
     """`dealreg serve --demo` on a free port with only the `DEALREG_` settings given (none of the
-    suite's), until `deadline` (a `time.monotonic()` instant). Its output goes to a file: a pipe
-    that nobody reads once the tokens are printed would stall the server when full."""
+    suite's; `{port}` in a value is the port chosen), until `deadline` (a `time.monotonic()`
+    instant). Its output goes to a file: a pipe that nobody reads once the tokens are printed
+    would stall the server when full."""
 
     def __init__(self, log: Path, deadline: float, *serve_args: str, **settings: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         self.deadline = deadline
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DEALREG_")} | settings
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DEALREG_")} | {
+            name: value.replace("{port}", str(self.port)) for name, value in settings.items()
+        }
         with log.open("wb") as out:
             self.process = subprocess.Popen(  # noqa: S603 - our own console script
                 [

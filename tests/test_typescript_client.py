@@ -45,11 +45,11 @@ def _npm() -> str:
     return npm
 
 
-def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def _run(argv: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # noqa: S603 - fixed argv of the pinned tools
         argv,
         cwd=cwd,
-        env={**os.environ, **NPM_ENV},
+        env={**os.environ, **NPM_ENV, **env},
         capture_output=True,
         text=True,
         check=False,

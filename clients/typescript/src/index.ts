@@ -1,10 +1,12 @@
 /**
  * The dealreg API for TypeScript: `paths` and `components` are generated from
  * openapi/openapi.json by openapi-typescript (`npm run generate`, its default options), and
- * calls go through openapi-fetch, typed by them.
+ * calls go through openapi-fetch, typed by them, over the SDK's transport (transport.ts):
+ * the bearer token and its refresh, retries, idempotency keys and the ETag cache.
  */
-import createClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
+import createClient, { type Client, type ClientOptions } from "openapi-fetch";
 import type { components, paths } from "./schema";
+import { createTransport, type TransportOptions } from "./transport.js";
 
 export type { components, operations, paths } from "./schema";
 
@@ -14,29 +16,74 @@ export type Schemas = components["schemas"];
 /** An RFC 9457 problem, the body of every error answer. */
 export type Problem = Schemas["Problem"];
 
-export interface DealregClientOptions extends ClientOptions {
+export type DealregClient = Client<paths>;
+
+export interface DealregClientOptions extends Omit<ClientOptions, "fetch">, TransportOptions {
   /** Where the API is, e.g. `https://dealreg.example.com`. */
   baseUrl: string;
-  /**
-   * The access token (a JWT from the sign-in flow or `POST /v1/oauth/token`), or a function
-   * that gives the current one: it is called for every request, so a refreshed token is used
-   * as soon as there is one.
-   */
-  token?: string | (() => string | Promise<string>);
 }
 
-/** A client for the dealreg API that sends `Authorization: Bearer <token>` on every call. */
-export function createDealregClient({ token, ...options }: DealregClientOptions): Client<paths> {
-  const client = createClient<paths>(options);
-  if (token !== undefined) {
-    const bearer: Middleware = {
-      async onRequest({ request }) {
-        const current = typeof token === "string" ? token : await token();
-        request.headers.set("Authorization", `Bearer ${current}`);
-        return request;
-      },
-    };
-    client.use(bearer);
-  }
-  return client;
+/**
+ * A client for the dealreg API. With `auth` (a signed-in person) or `token` (a string, or a
+ * function called for every request) it sends `Authorization: Bearer <token>` on every call.
+ */
+export function createDealregClient(options: DealregClientOptions): DealregClient {
+  const { auth, token, etags, retry, idempotencyKeys, language, fetch, ...rest } = options;
+  const transport = createTransport({ auth, token, etags, retry, idempotencyKeys, language, fetch });
+  return createClient<paths>({ ...rest, fetch: transport });
 }
+
+export {
+  NetworkError,
+  PROBLEM_TYPE_PREFIX,
+  ProblemError,
+  ok,
+  problemFromBody,
+  problemFromResponse,
+  retryAfterSeconds,
+  type FieldIssue,
+  type ProblemBody,
+} from "./errors.js";
+export {
+  Auth,
+  MemoryTokenStore,
+  SignedOutError,
+  type AuthOptions,
+  type PendingSignIn,
+  type TokenSet,
+  type TokenStore,
+} from "./auth.js";
+export {
+  completeRedirectSignIn,
+  sessionPendingStore,
+  signInWithRedirect,
+  type PendingStore,
+} from "./redirect.js";
+export {
+  DEFAULT_RETRY_POLICY,
+  isRepeatable,
+  withRetries,
+  type RetryEvent,
+  type RetryPolicy,
+} from "./retry.js";
+export { EtagCache, MemoryEtagStore, type CachedAnswer, type EtagStore } from "./etags.js";
+export { createTransport, type Fetch, type TransportOptions } from "./transport.js";
+export {
+  MemoryOutboxStore,
+  Outbox,
+  type ActionInput,
+  type ActionStatus,
+  type FlushResult,
+  type OutboxOptions,
+  type OutboxStore,
+  type QueuedAction,
+} from "./outbox.js";
+export {
+  BEGINNING,
+  MemorySyncStore,
+  deltaSync,
+  type SyncItem,
+  type SyncOptions,
+  type SyncResult,
+  type SyncStore,
+} from "./sync.js";
