@@ -10,7 +10,7 @@ import { SignIn } from "./screens/SignIn";
 function Callback() {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    finishSignIn(location.search).then(
+    finishSignIn().then(
       (back) => navigate(back, true),
       () => setFailed(true),
     );

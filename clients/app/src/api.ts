@@ -1,5 +1,6 @@
-/** The API client the screens use: the SDK's typed client on this origin, with the current
- * access token and the app's language on every request. */
+/** The API client the screens use: the SDK's client on this origin (its transport retries with
+ * backoff honouring Retry-After, gives each POST an Idempotency-Key unless the caller kept one),
+ * with the current access token and the app's language on every request. */
 import { createDealregClient, type Problem, type Schemas } from "@dealreg/client";
 import { accessToken } from "./auth";
 import { i18n } from "./i18n";

@@ -3,6 +3,7 @@ import { money, instant } from "../format";
 import { t } from "../i18n";
 import { useLoad } from "../load";
 import { follow } from "../router";
+import { LeadRow } from "./LeadRow";
 import { ProblemNote } from "./ProblemNote";
 
 type Row = Schemas["RegistrationRow"];
@@ -70,16 +71,12 @@ export function Home() {
             ) : (
               <ul class="rows">
                 {data.leads.map((lead) => (
-                  <li key={lead.id} class="row">
-                    <span class="row-title">
-                      {lead.customer.legal_name} · {vendor.get(lead.vendor_id) ?? ""}
-                    </span>
-                    {lead.accept_due_at && (
-                      <span class="row-meta">
-                        {t("home.accept_by", { when: instant(lead.accept_due_at) })}
-                      </span>
-                    )}
-                  </li>
+                  <LeadRow
+                    key={lead.id}
+                    lead={lead}
+                    vendor={vendor.get(lead.vendor_id) ?? ""}
+                    done={home.reload}
+                  />
                 ))}
               </ul>
             )}

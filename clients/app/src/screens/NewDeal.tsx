@@ -229,7 +229,13 @@ export function NewDeal() {
     try {
       if (kind === "preview") {
         const answer = await api.POST("/v1/incentives/preview", { body: body() });
-        if (answer.data) setPreview(answer.data);
+        if (answer.data) {
+          setPreview(answer.data);
+          // Shown below the form: brought into view, above the sticky buttons.
+          requestAnimationFrame(() =>
+            document.getElementById("preview")?.scrollIntoView({ block: "center" }),
+          );
+        }
         else setProblem(answer.error as Problem);
       } else {
         const answer = await api.POST("/v1/deals", {
@@ -382,7 +388,7 @@ export function NewDeal() {
         );
       })}
       {preview && (
-        <section class="card preview" aria-live="polite">
+        <section class="card preview" id="preview" aria-live="polite">
           <h2>{t("deal.preview")}</h2>
           <ul>
             {preview.vendors.map((v) => (
