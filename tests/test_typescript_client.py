@@ -64,7 +64,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     npm = _npm()
     root = tmp_path_factory.mktemp("repo")
     copy = root / "clients" / "typescript"
-    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("node_modules"))
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("node_modules", "build-test"))
     (root / "openapi").mkdir()
     shutil.copyfile(SPEC, root / "openapi" / "openapi.json")
     installed = _run([npm, "ci", "--prefer-offline"], copy)

@@ -88,6 +88,8 @@ export class Outbox {
   readonly store: OutboxStore;
   private readonly listeners = new Set<Listener>();
   private flushing: Promise<FlushResult> | null = null;
+  // The last sequence given here: two actions enqueued at once must not share one.
+  private lastSequence = 0;
 
   constructor(private readonly options: OutboxOptions) {
     this.store = options.store ?? new MemoryOutboxStore();
@@ -96,11 +98,12 @@ export class Outbox {
   /** Keeps an action to send, with its idempotency key from now on. */
   async enqueue(input: ActionInput): Promise<QueuedAction> {
     const kept = await this.store.list();
+    this.lastSequence = Math.max(this.lastSequence, ...kept.map((other) => other.sequence)) + 1;
     const action: QueuedAction = {
       ...input,
       id: crypto.randomUUID(),
       idempotencyKey: crypto.randomUUID(),
-      sequence: Math.max(0, ...kept.map((other) => other.sequence)) + 1,
+      sequence: this.lastSequence,
       createdAt: new Date().toISOString(),
       status: "pending",
       attempts: 0,

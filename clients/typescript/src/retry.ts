@@ -68,7 +68,7 @@ export function withRetries(send: Fetch, overrides: Partial<RetryPolicy> = {}): 
         response = await send(last ? request : request.clone());
       } catch (error) {
         if (request.signal.aborted || last) {
-          throw request.signal.aborted ? error : new NetworkError(error);
+          throw request.signal.aborted || error instanceof NetworkError ? error : new NetworkError(error);
         }
         const delayMs = backoff(policy, attempt);
         policy.onRetry?.({ request, attempt: attempt + 1, cause: "network", delayMs, retryAfterMs: null });

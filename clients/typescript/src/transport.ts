@@ -8,6 +8,7 @@
  *    a 401 refreshes once through `Auth` and sends the request again.
  */
 import { type Auth } from "./auth.js";
+import { NetworkError } from "./errors.js";
 import { type EtagCache } from "./etags.js";
 import { type RetryPolicy, withRetries } from "./retry.js";
 
@@ -30,7 +31,7 @@ export interface TransportOptions {
 
 export function createTransport(options: TransportOptions = {}): Fetch {
   const base: Fetch = options.fetch ?? ((request) => globalThis.fetch(request));
-  let send = authorize(base, options);
+  let send = authorize(answered(base), options);
   if (options.retry !== false) {
     send = withRetries(send, options.retry);
   }
@@ -50,6 +51,17 @@ export function createTransport(options: TransportOptions = {}): Fetch {
       request.headers.set("Idempotency-Key", crypto.randomUUID());
     }
     return next(request);
+  };
+}
+
+/** A request that got no answer fails with a NetworkError (an aborted one as it was). */
+function answered(send: Fetch): Fetch {
+  return async (request) => {
+    try {
+      return await send(request);
+    } catch (error) {
+      throw request.signal.aborted || error instanceof NetworkError ? error : new NetworkError(error);
+    }
   };
 }
 

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { Auth, MemoryTokenStore, ProblemError, SignedOutError, type TokenSet } from "../src/index.js";
+import { Auth, createTransport, MemoryTokenStore, ProblemError, SignedOutError, type TokenSet } from "../src/index.js";
 import { counted, discover, REP, signedIn, signInAsBrowser, url } from "./live.js";
 
+/** The status of `GET /v1/me` with `token` (retried past the tests' 429s). */
 async function me(token: string): Promise<number> {
-  const response = await fetch(url("/v1/me"), { headers: { Authorization: `Bearer ${token}` } });
+  const response = await createTransport({ token })(new Request(url("/v1/me")));
   await response.body?.cancel();
   return response.status;
 }

@@ -69,3 +69,41 @@ export function counted(options: TransportOptions = {}) {
 export function url(path: string): string {
   return new URL(path, BASE_URL).href;
 }
+
+/** The id of Rob's lead for `customer` (a demo lead). */
+export async function leadOf(auth: Auth, customer: string): Promise<string> {
+  const answer = await createTransport({ auth })(
+    new Request(url(`/v1/leads?q=${encodeURIComponent(customer)}`)),
+  );
+  const page = (await answer.json()) as { items: { id: string }[] };
+  const lead = page.items[0];
+  if (lead === undefined) {
+    throw new Error(`no lead for ${customer}`);
+  }
+  return lead.id;
+}
+
+/** The types of the dispositions the server holds for a lead, in order. */
+export async function dispositionsOf(auth: Auth, lead: string): Promise<string[]> {
+  const answer = await createTransport({ auth })(new Request(url(`/v1/leads/${lead}/dispositions`)));
+  const page = (await answer.json()) as { items: { type: string }[] };
+  return page.items.map((disposition) => disposition.type);
+}
+
+/** A network that carries the request to the server and loses the answer, `times` times. */
+export function losingAnswers(times: number) {
+  let left = times;
+  return async (request: Request): Promise<Response> => {
+    const response = await fetch(request);
+    if (left-- > 0) {
+      await response.body?.cancel();
+      throw new TypeError("fetch failed: the connection dropped before the answer");
+    }
+    return response;
+  };
+}
+
+/** No network at all. */
+export async function offline(): Promise<Response> {
+  throw new TypeError("fetch failed: offline");
+}
