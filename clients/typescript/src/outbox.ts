@@ -8,10 +8,11 @@
  * server does it once and replays its first answer to the rest.
  *
  * Sending stops at the first action that cannot be sent now (no network, the server busy or
- * answering 5xx, the session over: 401) and leaves it and the ones after it pending, so order
+ * answering 5xx, the session over: 401 or signed out) and leaves it and the ones after it pending, so order
  * holds. An action the server refuses for good (a 4xx problem: 412 stale, 422 invalid...) is
  * marked failed with its problem, for the app to show, and the next one is sent.
  */
+import { SignedOutError } from "./auth.js";
 import { NetworkError, type ProblemBody } from "./errors.js";
 import type { Fetch } from "./transport.js";
 
@@ -194,7 +195,8 @@ export class Outbox {
     } catch (error) {
       await this.store.put(action);
       await this.changed();
-      if (error instanceof NetworkError) {
+      // Offline, or signed out (the person signs in again): the action waits.
+      if (error instanceof NetworkError || error instanceof SignedOutError) {
         return "stopped";
       }
       throw error;

@@ -56,7 +56,10 @@ export function isRepeatable(request: Request): boolean {
 
 type Fetch = (request: Request) => Promise<Response>;
 
-/** `send` with retries by `policy`. A request that never got an answer ends in a NetworkError. */
+/**
+ * `send` with retries by `policy`; `send` fails with a NetworkError when no answer came
+ * (createTransport sees to it), and any other error is not retried.
+ */
 export function withRetries(send: Fetch, overrides: Partial<RetryPolicy> = {}): Fetch {
   const policy = { ...DEFAULT_RETRY_POLICY, ...overrides };
   return async (request) => {
@@ -67,8 +70,9 @@ export function withRetries(send: Fetch, overrides: Partial<RetryPolicy> = {}): 
       try {
         response = await send(last ? request : request.clone());
       } catch (error) {
-        if (request.signal.aborted || last) {
-          throw request.signal.aborted || error instanceof NetworkError ? error : new NetworkError(error);
+        // Only a request that got no answer is tried again (not a sign-in that is over).
+        if (request.signal.aborted || last || !(error instanceof NetworkError)) {
+          throw error;
         }
         const delayMs = backoff(policy, attempt);
         policy.onRetry?.({ request, attempt: attempt + 1, cause: "network", delayMs, retryAfterMs: null });

@@ -76,7 +76,13 @@ function authorize(send: Fetch, { auth, token }: TransportOptions): Fetch {
     return typeof token === "string" ? token : (token as () => string | Promise<string>)();
   };
   return async (request) => {
-    const bearer = await current();
+    let bearer: string;
+    try {
+      bearer = await current();
+    } catch (error) {
+      // A refresh that got no answer (fetch fails with a TypeError) is the network's fault.
+      throw error instanceof TypeError ? new NetworkError(error) : error;
+    }
     const again = auth === undefined ? undefined : request.clone();
     request.headers.set("Authorization", `Bearer ${bearer}`);
     const response = await send(request);

@@ -2,7 +2,17 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 
 import { type Auth, createTransport, MemoryOutboxStore, Outbox, type QueuedAction } from "../src/index.js";
-import { BASE_URL, dispositionsOf, leadOf, losingAnswers, offline, signedIn } from "./live.js";
+import { signInWithLoopback } from "../src/loopback.js";
+import {
+  BASE_URL,
+  dispositionsOf,
+  leadOf,
+  losingAnswers,
+  offline,
+  REP,
+  signedIn,
+  signInAsBrowser,
+} from "./live.js";
 
 let auth: Auth;
 before(async () => {
@@ -96,5 +106,20 @@ test("coming online flushes the queue, and flushes at once share one run", async
   assert.deepEqual(first, { sent: 1, failed: 0, pending: 0 });
   assert.equal(first, second);
   assert.deepEqual(await outbox.flush(), { sent: 0, failed: 0, pending: 0 });
+  assert.equal((await dispositionsOf(auth, lead)).length, before + 1);
+});
+
+test("signed out, actions wait; signed in again, they go", async () => {
+  const lead = await leadOf(auth, "Ivy Trading");
+  const before = (await dispositionsOf(auth, lead)).length;
+  const person = await signedIn();
+  await person.signOut();
+  const outbox = new Outbox({ baseUrl: BASE_URL, send: createTransport({ auth: person }) });
+  await outbox.enqueue(disposition(lead, "follow_up"));
+  assert.deepEqual(await outbox.flush(), { sent: 0, failed: 0, pending: 1 });
+  assert.equal((await outbox.list())[0]?.status, "pending");
+
+  await signInWithLoopback(person, { open: (address) => signInAsBrowser(address, REP) });
+  assert.deepEqual(await outbox.flush(), { sent: 1, failed: 0, pending: 0 });
   assert.equal((await dispositionsOf(auth, lead)).length, before + 1);
 });
