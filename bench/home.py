@@ -5,12 +5,11 @@ bytes, on the demo's data, as the demo rep (Rob Rep of Northwind IT) sees them.
 
 On a scratch database (on `DEALREG_BENCH_DATABASE_URL`'s server, else the local PostgreSQL, else
 an embedded one) migrated and seeded with the demo, the app answers in process (httpx's ASGI
-transport: the very responses a server sends, compression included). The home screen is
-
-1. `GET /v1/registrations?status=submitted&status=in_review&status=info_requested` — the rep's
-   open registrations, oldest (the most urgent) first, each with its SLA badge and, when waiting
-   on the rep, the vendor's question;
-2. `GET /v1/me/earnings?limit=5` — totals by status and currency, and the latest deals earning.
+transport: the very responses a server sends, compression included). The home screen is one
+request, `GET /v1/me/home` (issue #21): the rep's open registrations, oldest (the most urgent)
+first, each with its SLA badge and, when waiting on the rep, the vendor's question; the leads
+waiting for their answer; this quarter's earnings by status and currency. (It was two before,
+open registrations and `GET /v1/me/earnings`, and still left out the leads.)
 
 Who the rep is (`/v1/me`) is read once at sign-in, not per screen. The registrations list is
 request 1 without the status filter. It prints each request's status, rows and bytes, as sent
@@ -36,10 +35,7 @@ from dealreg.migrations import upgrade
 
 OPEN = [("status", "submitted"), ("status", "in_review"), ("status", "info_requested")]
 SCREENS: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
-    "rep's home": [
-        ("/v1/registrations", OPEN),
-        ("/v1/me/earnings", [("limit", "5")]),
-    ],
+    "rep's home": [("/v1/me/home", [])],
     "registrations list": [("/v1/registrations", [])],
 }
 

@@ -11,11 +11,13 @@ from dealreg.api.account import (
     reset_page,
 )
 from dealreg.api.api_clients import ApiClientController
+from dealreg.api.app_shell import app_file, app_page
 from dealreg.api.approvals import DecisionController, approval_queue
 from dealreg.api.call_tasks import CallTaskController
 from dealreg.api.docs import docs_asset
 from dealreg.api.events import event_feed
 from dealreg.api.health import health, ready
+from dealreg.api.home import home
 from dealreg.api.incentives import (
     PayoutController,
     PlanController,
@@ -71,6 +73,9 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     authorize,
     authorize_sign_in,
     me,
+    home,
+    app_page,
+    app_file,
     change_my_password,
     list_my_sessions,
     end_my_session,

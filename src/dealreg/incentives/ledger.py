@@ -178,8 +178,10 @@ class Total(msgspec.Struct, frozen=True, kw_only=True):
     entries: int
 
 
-async def totals(session: AsyncSession, actor: Principal, rep_id: uuid.UUID) -> list[Total]:
-    """The rep's sums by status and currency. `reversed` sums the earnings clawed back before
+async def totals(
+    session: AsyncSession, actor: Principal, rep_id: uuid.UUID, *, since: datetime | None = None
+) -> list[Total]:
+    """The rep's sums by status and currency (of the entries earned `since`, when given). `reversed` sums the earnings clawed back before
     they were paid (their reversals, which cancel them, are left out of the sum)."""
     status = status_of()
     counted = case(
@@ -194,7 +196,11 @@ async def totals(session: AsyncSession, actor: Principal, rep_id: uuid.UUID) -> 
             func.sum(counted).label("amount"),
             func.count().label("entries"),
         )
-        .where(Earning.rep_id == rep_id, visible(actor))
+        .where(
+            Earning.rep_id == rep_id,
+            visible(actor),
+            *([Earning.earned_at >= since] if since is not None else []),
+        )
         .group_by(status, Earning.currency)
         .order_by(Earning.currency, status)
     )

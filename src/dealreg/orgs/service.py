@@ -6,7 +6,7 @@ decide what a visible row may be changed into, and by whom.
 
 import uuid
 import zoneinfo
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from typing import Annotated, Literal
@@ -407,6 +407,14 @@ async def party_names(
     return await repository.names_of(
         session, [id_ for p in partnerships for id_ in (p.vendor_id, p.partner_id)]
     )
+
+
+async def organization_names(
+    session: AsyncSession, organization_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """The names of `organization_ids`, which the caller knows as counterparties already (the
+    vendors of its own registrations and leads), in one query."""
+    return await repository.names_of(session, organization_ids)
 
 
 async def update_partnership(

@@ -116,6 +116,7 @@ from .health import Health
 from .history_list import HistoryList
 from .history_out import HistoryOut
 from .history_out_data import HistoryOutData
+from .home import Home
 from .http_error_problem import HttpErrorProblem
 from .idempotency_key_in_use_problem import IdempotencyKeyInUseProblem
 from .idempotency_key_reused_problem import IdempotencyKeyReusedProblem
@@ -330,6 +331,7 @@ from .user_update import UserUpdate
 from .validation_error_problem import ValidationErrorProblem
 from .vendor_input import VendorInput
 from .vendor_input_answers import VendorInputAnswers
+from .vendor_name import VendorName
 from .vendor_preview import VendorPreview
 from .webhook_delivery_not_found_problem import WebhookDeliveryNotFoundProblem
 from .webhook_endpoint_not_found_problem import WebhookEndpointNotFoundProblem
@@ -455,6 +457,7 @@ __all__ = (
     "HistoryList",
     "HistoryOut",
     "HistoryOutData",
+    "Home",
     "HttpErrorProblem",
     "IdempotencyKeyInUseProblem",
     "IdempotencyKeyReusedProblem",
@@ -669,6 +672,7 @@ __all__ = (
     "ValidationErrorProblem",
     "VendorInput",
     "VendorInputAnswers",
+    "VendorName",
     "VendorPreview",
     "WebhookDeliveryNotFoundProblem",
     "WebhookEndpointNotFoundProblem",
