@@ -63,6 +63,7 @@ async def seed_and_describe(settings: Settings, database_url: str, base_url: str
         f"  API:  {base_url}/v1",
         f"  docs: {base_url}/docs",
         f"  SLA report page: {base_url}/reports/sla (sign in as ops@platform.example with the password below)",
+        f"  rep's app: {base_url}/app (on a phone-sized window; sign in as rep@northwind.example)",
         "",
         f"Access tokens (valid {DEMO_TOKEN_TTL // 3600} hours):",
     ]
