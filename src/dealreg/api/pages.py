@@ -53,7 +53,7 @@ from dealreg.orgs.models import OrgKind, User
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import PageRequest
 from dealreg.sealing import Sealer, Unsealable
-from dealreg.sla import chart, reports
+from dealreg.sla import chart, reports, watchlists
 
 PAGES_APP = "dealreg-pages"
 PAGES_APP_NAME = "dealreg reports"
@@ -284,7 +284,7 @@ async def sla_page(
         group_by=group_by,
         groupings=[grouping for grouping in reports.SlaGroupBy if grouping is not group_by],
         rows=await reports.summary(db, scope, group_by),
-        at_risk=await reports.at_risk(db, scope.vendor_id, PageRequest(limit=RECENT_BREACHES)),
+        at_risk=await watchlists.at_risk(db, scope.vendor_id, PageRequest(limit=RECENT_BREACHES)),
         filters=urlencode(
             {"from": scope.first_day, "to": scope.last_day}
             | ({"vendor_id": scope.vendor_id} if scope.vendor_id else {})
@@ -296,7 +296,7 @@ async def sla_page(
             scope.last_day,
             await reports.limits_by_vendor(db, scope, {week.vendor_id for week in weeks}),
         ),
-        breaches=await reports.recent_breaches(db, scope, RECENT_BREACHES),
+        breaches=await watchlists.recent_breaches(db, scope, RECENT_BREACHES),
         sign_out=SIGN_OUT_PATH if csrf else None,
         signed_in_as=person.email if person is not None else "",
         csrf=csrf.value if csrf else "",

@@ -13,8 +13,9 @@ from dealreg.api.deps import Db
 from dealreg.api.pages import PAGE_OPTIONS, page_principal
 from dealreg.api.reports import From, To, report_scope
 from dealreg.api.unit_of_work import ON_REPORTS_POOL
-from dealreg.sla import reports
-from dealreg.sla.reports import AtRisk, Breach, SlaGroupBy, SlaRow
+from dealreg.sla import reports, watchlists
+from dealreg.sla.reports import SlaGroupBy, SlaRow
+from dealreg.sla.watchlists import AtRisk, Breach
 
 _DOWNLOAD = PAGE_OPTIONS | {"opt": {"public": True, **ON_REPORTS_POOL}}
 
@@ -49,7 +50,7 @@ async def breaches_csv(
         return principal
     scope = report_scope(principal, start, end, vendor_id, None, None)
     return await csv_response(
-        Breach.__struct_fields__, reports.all_breaches(db, scope), "sla-breaches"
+        Breach.__struct_fields__, watchlists.all_breaches(db, scope), "sla-breaches"
     )
 
 
@@ -62,5 +63,5 @@ async def at_risk_csv(
         return principal
     vendor = reports.vendor_of(principal, vendor_id)
     return await csv_response(
-        AtRisk.__struct_fields__, reports.all_at_risk(db, vendor), "sla-at-risk"
+        AtRisk.__struct_fields__, watchlists.all_at_risk(db, vendor), "sla-at-risk"
     )

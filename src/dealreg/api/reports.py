@@ -19,8 +19,9 @@ from dealreg.leads import reports as lead_reports
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.planning import reports as plan_reports
-from dealreg.sla import reports
-from dealreg.sla.reports import AtRisk, Breach, SlaGroupBy, SlaRow, WeekShare
+from dealreg.sla import reports, watchlists
+from dealreg.sla.reports import SlaGroupBy, SlaRow, WeekShare
+from dealreg.sla.watchlists import AtRisk, Breach
 
 Rate = Annotated[float, QueryParameter(ge=0, le=1, description="A share, 0 to 1.")]
 
@@ -148,9 +149,9 @@ async def sla_breaches(
     if wants_csv(request, format_):
         # The whole list, read from the database as a stream: no paging in a file.
         return await csv_response(
-            Breach.__struct_fields__, reports.all_breaches(db, scope), "sla-breaches"
+            Breach.__struct_fields__, watchlists.all_breaches(db, scope), "sla-breaches"
         )
-    page = await reports.breaches(db, scope, page_request(limit, cursor, None))
+    page = await watchlists.breaches(db, scope, page_request(limit, cursor, None))
     return Response(BreachList(items=page.items, next_cursor=encode_cursor(page.next_key)))
 
 
@@ -189,9 +190,9 @@ async def sla_at_risk(
     vendor = reports.vendor_of(principal, vendor_id)
     if wants_csv(request, format_):
         return await csv_response(
-            AtRisk.__struct_fields__, reports.all_at_risk(db, vendor), "sla-at-risk"
+            AtRisk.__struct_fields__, watchlists.all_at_risk(db, vendor), "sla-at-risk"
         )
-    page = await reports.at_risk(db, vendor, page_request(limit, cursor, None))
+    page = await watchlists.at_risk(db, vendor, page_request(limit, cursor, None))
     return Response(AtRiskList(items=page.items, next_cursor=encode_cursor(page.next_key)))
 
 

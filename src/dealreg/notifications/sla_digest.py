@@ -17,8 +17,8 @@ from dealreg.mail.letters import Mail
 from dealreg.mail.service import send_later
 from dealreg.orgs.models import Organization, OrgKind, Role, User
 from dealreg.outbox.jobs import job
-from dealreg.sla import reports
-from dealreg.sla.reports import AtRisk
+from dealreg.sla import watchlists
+from dealreg.sla.watchlists import AtRisk
 
 DIGEST_HOUR = 8
 
@@ -36,7 +36,7 @@ async def send_digests(session: AsyncSession, now: datetime) -> int:
         assert vendor.timezone is not None  # noqa: S101 - a vendor's is required (check constraint)
         if now.astimezone(zoneinfo.ZoneInfo(vendor.timezone)).hour != DIGEST_HOUR:
             continue
-        items = [item async for item in reports.all_at_risk(session, vendor.id)]
+        items = [item async for item in watchlists.all_at_risk(session, vendor.id)]
         if not items:
             continue
         recipients = await _ops_of(session, vendor)
