@@ -25,9 +25,9 @@ from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.fields import NO_NUL, Currency, MinorUnits, Name, Resource, Sku
-from dealreg.orgs import service
+from dealreg.orgs import programs as service
 from dealreg.orgs.models import Product
-from dealreg.orgs.service import AutoApproveRule, ExtraField
+from dealreg.orgs.programs import AutoApproveRule, ExtraField
 from dealreg.pagination import DEFAULT_LIMIT
 
 AutoApproveRules = Annotated[list[AutoApproveRule], msgspec.Meta(max_length=20)]

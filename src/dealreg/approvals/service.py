@@ -19,7 +19,7 @@ from dealreg.approvals import repository
 from dealreg.errors import Forbidden, InvalidInput, field_error
 from dealreg.orgs.models import Organization, OrgKind
 from dealreg.orgs.principals import Principal
-from dealreg.orgs.service import ExtraField
+from dealreg.orgs.programs import ExtraField
 from dealreg.pagination import Page, PageRequest
 from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations

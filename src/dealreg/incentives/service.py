@@ -22,6 +22,7 @@ from dealreg.errors import FieldError, InvalidInput, NotFound, field_error
 from dealreg.incentives import repository, terms
 from dealreg.incentives.models import Earning, Entry, IncentivePlan
 from dealreg.incentives.terms import Milestone, Pay, Terms
+from dealreg.orgs import programs
 from dealreg.orgs import service as orgs
 from dealreg.orgs.models import Tier
 from dealreg.orgs.principals import Principal
@@ -152,7 +153,7 @@ async def create_plan(
     session: AsyncSession, actor: Principal, program_id: uuid.UUID, plan: PlanIn
 ) -> IncentivePlan:
     """The program's next plan version; registrations submitted from now on earn by it."""
-    program = await orgs.get_program(session, actor, program_id)
+    program = await programs.get_program(session, actor, program_id)
     orgs.require_admin_of(actor, program.vendor_id)
     _check(plan)
     # Versions of one program are numbered one at a time: the program row is the lock.
@@ -181,14 +182,14 @@ async def list_plans(
     session: AsyncSession, actor: Principal, program_id: uuid.UUID
 ) -> Sequence[IncentivePlan]:
     """Every version of the program's plan, newest first (the first is in force)."""
-    program = await orgs.get_program(session, actor, program_id)
+    program = await programs.get_program(session, actor, program_id)
     return await repository.plans_of(session, program.id)
 
 
 async def get_plan(
     session: AsyncSession, actor: Principal, program_id: uuid.UUID, version: int
 ) -> IncentivePlan:
-    program = await orgs.get_program(session, actor, program_id)
+    program = await programs.get_program(session, actor, program_id)
     plan = await repository.plan_version(session, program.id, version)
     if plan is None:
         raise PlanNotFound(f"The program has no incentive plan version {version}.")

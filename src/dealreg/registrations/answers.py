@@ -9,7 +9,7 @@ from typing import Any
 from dealreg.errors import FieldError
 from dealreg.errors import field_error as coded_error
 from dealreg.fields import NO_NUL
-from dealreg.orgs.service import ExtraField
+from dealreg.orgs.programs import ExtraField
 from dealreg.registrations.schemas import Answer
 
 MAX_ANSWER_LENGTH = 2000

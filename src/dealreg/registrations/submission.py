@@ -19,7 +19,7 @@ from dealreg.events.repository import add_events, event_row
 from dealreg.messagebus import BUS
 from dealreg.orgs.models import OrgKind, PartnershipStatus, Role, Tier
 from dealreg.orgs.principals import Principal
-from dealreg.orgs.service import AutoApproveRule, ExtraField
+from dealreg.orgs.programs import AutoApproveRule, ExtraField
 from dealreg.registrations import customers, repository, states
 from dealreg.registrations.answers import check_answers, field_error, stored_answers
 from dealreg.registrations.changes import history_row, record, registration_event

@@ -26,7 +26,7 @@ from dealreg.events.repository import add_events, event_row
 from dealreg.messagebus import BUS
 from dealreg.orgs.models import OrgKind, Role
 from dealreg.orgs.principals import Principal
-from dealreg.orgs.service import get_program
+from dealreg.orgs.programs import get_program
 from dealreg.preconditions import IfMatch
 from dealreg.registrations import repository as registrations
 from dealreg.registrations import states
