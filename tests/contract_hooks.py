@@ -171,11 +171,13 @@ def _names_demo_objects(case: schemathesis.Case) -> bool:
 def problem_details_on_errors(
     ctx: schemathesis.CheckContext, response: schemathesis.Response, case: schemathesis.Case
 ) -> bool | None:
-    """Every 4xx and 5xx is `application/problem+json` with the members RFC 9457 asks for."""
+    """Every 4xx and 5xx is `application/problem+json` with the members RFC 9457 asks for; an
+    OAuth endpoint's 400 and 401 (RFC 6749 §5.2) the same problem as `application/json`."""
     if response.status_code < 400:
         return None
     content_type = response.headers.get("content-type", [""])[0].split(";")[0].strip()
-    if content_type != PROBLEM_MEDIA_TYPE:
+    oauth = case.path.startswith("/v1/oauth/") and response.status_code in (400, 401)
+    if content_type != ("application/json" if oauth else PROBLEM_MEDIA_TYPE):
         raise AssertionError(f"a {response.status_code} answered {content_type!r}, not a problem")
     body = json.loads(response.content)
     if not isinstance(body, dict):

@@ -23,11 +23,12 @@ def assert_problem(
     type_suffix: str | None = None,
     *,
     pointer: str | None = None,
+    media_type: str = "application/problem+json",
 ) -> dict[str, Any]:
     """`response` is an `application/problem+json` problem with `status`, a non-empty `title` and
     `detail`, a `type` ending in `type_suffix`, and (when given) an error at `pointer`."""
     assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["content-type"] == media_type
     body: dict[str, Any] = response.json()
     assert body["status"] == status
     assert body["type"].startswith(PROBLEM_BASE), body
@@ -38,6 +39,18 @@ def assert_problem(
         assert body[member].strip(), body
     if pointer is not None:
         assert pointer in pointers(body), body
+    return body
+
+
+def assert_oauth_problem(response: httpx.Response, status: int, error: str) -> dict[str, Any]:
+    """An error of the token or revocation endpoint: a problem that also carries RFC 6749 §5.2's
+    `error` and `error_description`, in the media type §5.2 names; returns the body."""
+    body = assert_problem(response, status, media_type="application/json")
+    assert body["error"] == error, body
+    assert body["error_description"]
+    assert "access_token" not in body
+    if status == 401:
+        assert response.headers["www-authenticate"].startswith("Basic ")
     return body
 
 

@@ -17,15 +17,23 @@ def test_committed_document_matches_the_code() -> None:
 
 
 def test_every_error_response_is_documented_as_problem_json() -> None:
+    """A problem everywhere; at the OAuth endpoints RFC 6749 §5.2's errors are the same problem
+    in the media type the RFC names."""
     document = json.loads(render_openapi())
     assert document["openapi"].startswith("3.1")
+    oauth = {("/v1/oauth/token", "400"), ("/v1/oauth/token", "401")}
+    oauth |= {("/v1/oauth/revoke", status) for _, status in oauth}
     for path, item in document["paths"].items():
         for method, operation in item.items():
             for status, response in operation["responses"].items():
                 if int(status) >= 400:
-                    assert list(response["content"]) == ["application/problem+json"], (
-                        f"{method.upper()} {path} {status}"
+                    media = (
+                        "application/json"
+                        if (path, status) in oauth
+                        else "application/problem+json"
                     )
+                    assert list(response["content"]) == [media], f"{method.upper()} {path} {status}"
+                    assert "Content-Language" in response["headers"], f"{method.upper()} {path}"
 
 
 def test_operations_and_schemas_have_names_of_their_own() -> None:

@@ -22,6 +22,9 @@ from dealreg.i18n import N_, Np_
 
 PROBLEM_BASE = "https://dealreg.dev/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+# RFC 6749 §5.2 names the type of the token endpoint's errors; OAuth clients (oauth4webapi
+# among them) refuse an error answer in any other. The body is a problem all the same.
+OAUTH_ERROR_MEDIA_TYPE = "application/json"
 
 log = structlog.get_logger("dealreg.errors")
 
@@ -181,6 +184,7 @@ class DealRegError(Exception):
     status: ClassVar[int] = 400
     type: ClassVar[str] = "bad-request"
     title: ClassVar[str] = "Bad request"
+    media_type: ClassVar[str] = PROBLEM_MEDIA_TYPE
 
     def __init__(
         self,

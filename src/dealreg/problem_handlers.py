@@ -28,7 +28,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from dealreg import i18n, validation
 from dealreg.errors import (
     HTTP_TYPES,
-    PROBLEM_MEDIA_TYPE,
     DealRegError,
     FieldError,
     InternalError,
@@ -50,7 +49,7 @@ def _dealreg_error(request: Request[Any, Any, Any], exc: DealRegError) -> Respon
     return Response(
         content=error_body(exc, request.url.path, language),
         status_code=exc.status,
-        media_type=PROBLEM_MEDIA_TYPE,
+        media_type=exc.media_type,
         headers={**exc.headers, "Content-Language": language},
     )
 

@@ -258,7 +258,11 @@ async def test_five_hundred_concurrent_posts_with_one_key_make_one_resource(
 
     created = [r for r in responses if r.status_code == 201]
     in_flight = [r for r in responses if r.status_code == 409]
-    assert len(created) + len(in_flight) == 500, {r.status_code for r in responses}
+    # On a loaded machine some wait longer for a connection than the pool lets them: those are
+    # told, like the in-flight ones, to come back (the pool-starvation answer), and did nothing.
+    busy = [r for r in responses if r.status_code == 503]
+    assert len(created) + len(in_flight) + len(busy) == 500, {r.status_code for r in responses}
+    assert all(r.headers["retry-after"] for r in busy)
     assert created, "one request must have done the work"
     first = created[0].content
     assert all(r.content == first for r in created)

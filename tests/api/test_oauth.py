@@ -24,6 +24,7 @@ from dealreg.errors import InvalidInput
 from dealreg.orgs.models import ApiClient, Organization, Role
 from dealreg.orgs.principals import Principal
 from tests.factories import Factory
+from tests.problems import assert_oauth_problem
 
 TOKEN_URL = "/v1/oauth/token"
 GRANTED = frozenset({READ_ORGANIZATIONS, READ_REGISTRATIONS})
@@ -45,20 +46,6 @@ async def request_token(
     return await client.post(
         TOKEN_URL, data={"grant_type": "client_credentials"} | form, headers=headers
     )
-
-
-def assert_oauth_error(response: httpx.Response, status: int, error: str) -> dict[str, str]:
-    """A problem that also carries RFC 6749 §5.2's `error` member; returns the body."""
-    assert response.status_code == status
-    assert response.headers["content-type"] == "application/problem+json"
-    body = response.json()
-    assert body["status"] == status
-    assert body["error"] == error
-    assert body["error_description"]
-    if status == 401:
-        assert response.headers["www-authenticate"].startswith("Basic ")
-    assert "access_token" not in body
-    return body
 
 
 @pytest.fixture
@@ -162,7 +149,7 @@ async def test_a_scope_beyond_the_grant_is_refused(
     response = await request_token(
         client, basic(issued.client.client_id, issued.secret), scope=scope
     )
-    body = assert_oauth_error(response, 400, "invalid_scope")
+    body = assert_oauth_problem(response, 400, "invalid_scope")
     assert body["type"] == "https://dealreg.dev/problems/invalid-scope"
 
 
@@ -183,7 +170,7 @@ async def test_a_client_that_cannot_authenticate_is_refused(
         await db.flush()
 
     response = await request_token(client, basic(client_id, secret))
-    body = assert_oauth_error(response, 401, "invalid_client")
+    body = assert_oauth_problem(response, 401, "invalid_client")
     assert body["type"] == "https://dealreg.dev/problems/invalid-client"
     assert issued.secret not in response.text
 
@@ -202,16 +189,16 @@ async def test_only_the_client_credentials_grant_is_supported(client, issued: Is
         data={"grant_type": "password", "username": "rep@example.com", "password": "x"},
         headers=basic(issued.client.client_id, issued.secret),
     )
-    assert_oauth_error(response, 400, "unsupported_grant_type")
+    assert_oauth_problem(response, 400, "unsupported_grant_type")
 
 
 async def test_a_request_without_a_grant_type_is_invalid(client, issued: IssuedClient) -> None:
     auth = basic(issued.client.client_id, issued.secret)
     missing = await client.post(TOKEN_URL, data={}, headers=auth)
-    assert_oauth_error(missing, 400, "invalid_request")
+    assert_oauth_problem(missing, 400, "invalid_request")
     # A JSON body is no form: it carries no grant_type either.
     as_json = await client.post(TOKEN_URL, json={"grant_type": "client_credentials"}, headers=auth)
-    assert_oauth_error(as_json, 400, "invalid_request")
+    assert_oauth_problem(as_json, 400, "invalid_request")
 
 
 @pytest.mark.parametrize(
@@ -226,7 +213,7 @@ async def test_two_ways_of_authenticating_at_once_are_refused(
     credentials = {"client_id": issued.client.client_id, "client_secret": issued.secret}
     form = {name: credentials[name] for name in fields}
     response = await request_token(client, basic(issued.client.client_id, issued.secret), **form)
-    assert_oauth_error(response, 400, "invalid_request")
+    assert_oauth_problem(response, 400, "invalid_request")
 
 
 @pytest.mark.parametrize(
@@ -239,7 +226,7 @@ async def test_two_ways_of_authenticating_at_once_are_refused(
     ],
 )
 async def test_missing_credentials_are_refused(client, form: dict[str, str]) -> None:
-    assert_oauth_error(await request_token(client, **form), 401, "invalid_client")
+    assert_oauth_problem(await request_token(client, **form), 401, "invalid_client")
 
 
 @pytest.mark.parametrize(
@@ -252,7 +239,7 @@ async def test_missing_credentials_are_refused(client, form: dict[str, str]) -> 
 )
 async def test_malformed_basic_credentials_are_refused(client, authorization: str) -> None:
     response = await request_token(client, {"Authorization": authorization})
-    assert_oauth_error(response, 401, "invalid_client")
+    assert_oauth_problem(response, 401, "invalid_client")
 
 
 async def test_basic_credentials_are_form_urlencoded(client, issued: IssuedClient) -> None:

@@ -11,7 +11,7 @@ from dealreg.orgs.models import Role
 from tests.clocks import register
 from tests.deals import PartnerSetup, VendorSetup, partner_setup, vendor_setup
 from tests.factories import Factory
-from tests.problems import assert_problem
+from tests.problems import assert_oauth_problem, assert_problem
 
 REGISTRATIONS = "/v1/registrations"
 
@@ -125,7 +125,7 @@ async def test_the_token_endpoint_ignores_parameters_it_does_not_know(
     response = await client.post(
         "/v1/oauth/token?audience=x", data={"grant_type": "client_credentials"}
     )
-    assert_problem(response, 401, "invalid-client")
+    assert_oauth_problem(response, 401, "invalid_client")
 
 
 async def test_a_preflight_is_not_judged_by_the_query_of_the_request_it_asks_about(

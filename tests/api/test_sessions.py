@@ -15,9 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.auth.models import OAuthApp, RefreshToken, SignInSession
 from dealreg.auth.service import set_password
 from dealreg.orgs.models import Organization, Role, User
-from tests.api.test_sign_in import assert_oauth_problem
 from tests.factories import Factory
-from tests.problems import assert_problem, if_match
+from tests.problems import assert_oauth_problem, assert_problem, if_match
 from tests.signin import (
     REVOKE,
     SESSIONS,

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dealreg.auth.models import AuthorizationCode, OAuthApp
 from dealreg.orgs.models import Role, User
 from tests.factories import Factory
-from tests.problems import assert_problem
+from tests.problems import assert_oauth_problem
 from tests.signin import (
     AUTHORIZE,
     LOOPBACK,
@@ -52,12 +52,6 @@ async def rep_app(db: AsyncSession) -> OAuthApp:
 @pytest.fixture
 async def rep(factory: Factory) -> User:
     return await person(factory)
-
-
-def assert_oauth_problem(response: httpx.Response, status: int, error: str) -> None:
-    body = assert_problem(response, status)
-    assert body["error"] == error, body
-    assert body["error_description"]
 
 
 # --- metadata ----------------------------------------------------------------------------

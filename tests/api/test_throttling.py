@@ -25,7 +25,7 @@ from dealreg.idempotency.models import IdempotencyRecord
 from dealreg.orgs.models import Organization, Role
 from tests.api.test_oauth import GRANTED, basic, request_token
 from tests.factories import Factory
-from tests.problems import assert_problem, count_rows
+from tests.problems import assert_oauth_problem, assert_problem, count_rows
 from tests.servers import PrivateRedis
 
 ME = "/v1/me"
@@ -299,7 +299,7 @@ async def test_wrong_secrets_are_limited_per_client_id_and_address(
     wrong = basic(target.client.client_id, "drs_guess")
     async with caller_at(app, "198.51.100.1") as client, caller_at(app, "198.51.100.2") as other:
         for _ in range(3):
-            assert_problem(await request_token(client, wrong), 401, "invalid-client")
+            assert_oauth_problem(await request_token(client, wrong), 401, "invalid_client")
         # Spent from this address: the right secret is refused too. From another address the
         # client still gets its token: a stranger's guesses do not lock the client out.
         right = basic(target.client.client_id, target.secret)
@@ -313,7 +313,7 @@ async def test_wrong_secrets_are_limited_per_client_id_and_address(
         # ...up to the address's: two more failures spend it, for every client id.
         for _ in range(2):
             stranger = basic(f"unknown-{uuid.uuid4().hex}", "drs_guess")
-            assert_problem(await request_token(client, stranger), 401, "invalid-client")
+            assert_oauth_problem(await request_token(client, stranger), 401, "invalid_client")
         assert_throttled(await request_token(client, mine), "oauth-failures-ip")
         assert (await request_token(other, mine)).status_code == 200
 
@@ -357,8 +357,8 @@ async def test_successes_do_not_spend_the_failure_budget(
         )
         assert scoped.status_code == 400
         wrong = basic(issued.client.client_id, "drs_guess")
-        assert_problem(await request_token(client, wrong), 401, "invalid-client")
-        assert_problem(await request_token(client, wrong), 401, "invalid-client")
+        assert_oauth_problem(await request_token(client, wrong), 401, "invalid_client")
+        assert_oauth_problem(await request_token(client, wrong), 401, "invalid_client")
         assert_throttled(await request_token(client, wrong), "oauth-failures-client")
 
 
@@ -420,7 +420,7 @@ async def test_counts_in_redis_are_shared_by_every_app(
     wrong = basic(issued.client.client_id, "drs_guess")
     async with caller_at(failing) as client:
         for _ in range(2):
-            assert_problem(await request_token(client, wrong), 401, "invalid-client")
+            assert_oauth_problem(await request_token(client, wrong), 401, "invalid_client")
         right = basic(issued.client.client_id, issued.secret)
         assert_throttled(await request_token(client, right), "oauth-failures-client")
 

@@ -13209,7 +13209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem400"];
+                    "application/json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -13221,7 +13221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem401"];
+                    "application/json": components["schemas"]["Problem401"];
                 };
             };
             /** @description Request body over the size limit */
@@ -13321,7 +13321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem400"];
+                    "application/json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Missing or invalid access token */
@@ -13333,7 +13333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem401"];
+                    "application/json": components["schemas"]["Problem401"];
                 };
             };
             /** @description Request body over the size limit */

@@ -243,7 +243,7 @@ def _idempotency(operation: Operation) -> None:
 
 
 def _languages(operation: Operation) -> None:
-    """Every problem says the language it is written in."""
-    for response in (operation.responses or {}).values():
-        if isinstance(response, OpenAPIResponse) and PROBLEM_MEDIA_TYPE in (response.content or {}):
+    """Every problem, an OAuth error's (application/json) too, says the language it is in."""
+    for status, response in (operation.responses or {}).items():
+        if isinstance(response, OpenAPIResponse) and status >= "400" and response.content:
             _declare(response, CONTENT_LANGUAGE)

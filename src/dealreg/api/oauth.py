@@ -97,7 +97,7 @@ def _basic_credentials(header: str | None) -> tuple[str, str] | None:
     # RFC 6749 §3.2: the token endpoint MUST ignore request parameters it does not recognize.
     opt={"public": True, ANY_QUERY: True},
     status_code=200,
-    responses=problems(401, 413, 429, public=True),
+    responses=problems(401, 413, 429, public=True, oauth=True),
     summary="Get an access token: client credentials, a sign-in's code, or a refresh token",
 )
 async def issue_token(
@@ -166,7 +166,7 @@ async def _sign_in_token(
     tags=["oauth"],
     opt={"public": True},
     status_code=200,
-    responses=problems(401, 413, 429, public=True),
+    responses=problems(401, 413, 429, public=True, oauth=True),
     summary="Revoke a refresh token (ends its session), RFC 7009",
     description=(
         "An app signs a person out: send the refresh token (or an access token of the session) "

@@ -23,7 +23,7 @@ from litestar.params import FromPath
 
 from dealreg.api.html import HTML_ERRORS, render_page
 from dealreg.api.problem_types import PROBLEM_TYPES, Member, ProblemType
-from dealreg.errors import PROBLEM_BASE, PROBLEM_MEDIA_TYPE
+from dealreg.errors import OAUTH_ERROR_MEDIA_TYPE, PROBLEM_BASE, PROBLEM_MEDIA_TYPE
 
 PROBLEMS_PATH = "/problems"
 _SCHEMAS = "#/components/schemas/"
@@ -99,10 +99,12 @@ def document_problems(openapi: OpenAPI) -> None:
             for status, response in (operation.responses or {}).items():
                 media = getattr(response, "content", None) or {}
                 problems = by_status.get(int(status), [])
-                if PROBLEM_MEDIA_TYPE not in media or not problems:
+                if not problems:
                     continue
                 name = f"Problem{status}" if len(problems) > 1 else schema_name(problems[0])
-                media[PROBLEM_MEDIA_TYPE].schema = Reference(ref=_SCHEMAS + name)
+                for media_type in (PROBLEM_MEDIA_TYPE, OAUTH_ERROR_MEDIA_TYPE):
+                    if media_type in media:
+                        media[media_type].schema = Reference(ref=_SCHEMAS + name)
 
 
 # --- pages -------------------------------------------------------------------------------------

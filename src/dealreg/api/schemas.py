@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 import msgspec
 from litestar.openapi import ResponseSpec
 
+from dealreg.errors import OAUTH_ERROR_MEDIA_TYPE, PROBLEM_MEDIA_TYPE
+
 T = TypeVar("T")
 
 
@@ -63,17 +65,20 @@ _DESCRIPTIONS = {
 
 
 def problems(
-    *statuses: int, public: bool = False, container: type[Problem] = Problem
+    *statuses: int, public: bool = False, container: type[Problem] = Problem, oauth: bool = False
 ) -> dict[int, ResponseSpec]:
     """OpenAPI entries for the problem responses a route can give, beside the ones every
-    authenticated route can give."""
+    authenticated route can give. At an `oauth` endpoint (token, revocation) the 400 and 401 are
+    RFC 6749 §5.2's errors, in `application/json` (auth/service.py's OAuthError)."""
     # 429: authentication counts every authenticated route's requests (api/throttling.py).
     # 503: no database connection free in time, the database away, a statement cut off.
     every = {400, 422, 503} if public else {400, 401, 403, 422, 429, 503}
     return {
         status: ResponseSpec(
             data_container=container,
-            media_type="application/problem+json",
+            media_type=OAUTH_ERROR_MEDIA_TYPE
+            if oauth and status in (400, 401)
+            else PROBLEM_MEDIA_TYPE,
             description=_DESCRIPTIONS[status],
             generate_examples=False,
         )

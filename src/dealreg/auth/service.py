@@ -14,7 +14,7 @@ from dealreg.auth.clients import hash_client_secret
 from dealreg.auth.models import SignInSession
 from dealreg.auth.passwords import check_new_password, hash_password
 from dealreg.auth.scopes import ROLE_SCOPES
-from dealreg.errors import DealRegError, NotFound, Unauthenticated
+from dealreg.errors import OAUTH_ERROR_MEDIA_TYPE, DealRegError, NotFound, Unauthenticated
 from dealreg.orgs import repository
 from dealreg.orgs.models import ApiClient, Organization, User
 from dealreg.orgs.principals import Principal
@@ -25,6 +25,7 @@ class OAuthError(DealRegError):
     """An error of the token endpoint: a problem that also carries RFC 6749's `error` member."""
 
     oauth_error = "invalid_request"
+    media_type = OAUTH_ERROR_MEDIA_TYPE
 
     def __init__(self, detail: str) -> None:
         super().__init__(detail, extra={"error": self.oauth_error, "error_description": detail})
