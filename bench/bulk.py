@@ -7,8 +7,8 @@ agree without a join, and growing the table from 10k to 1M rows only adds rows `
 
 How rows are spread, as a busy marketplace would have them:
 - vendors: Acme (the benchmarked one) gets 20 % of registrations, Nordlys 10 %, and 14 bench
-  vendors 5 % each; partners: Northwind, Fjord and 98 bench partners, evenly, each through its
-  own rep. Which vendor and partner a row gets is a hash of `i`, so they are independent.
+  vendors 5 % each; partners: Northwind, Fjord and 98 bench partners (or `partners`), evenly,
+  each through its own rep. Which vendor and partner a row gets is a hash of `i`, so they are independent.
 - statuses: mostly approved (expired once their 92 days of protection are over) and open ones,
   some rejected, a few won, lost or withdrawn; protection dates and stages where the schema's
   checks want them, and the expiry reminder marked as sent where it would have been. So
@@ -175,8 +175,10 @@ class Loader:
         demo_programs: dict[str, str],
         demo_reps: list[str],
         approvers_per_vendor: int = 0,
+        partners: int = BENCH_PARTNERS,
     ) -> None:
         self.dsn = dsn
+        self.partners = partners
         self.demo_programs = demo_programs  # vendor name -> the program its rows are under
         self.demo_reps = demo_reps
         self.approvers_per_vendor = approvers_per_vendor
@@ -225,7 +227,7 @@ class Loader:
         async with conn.transaction():
             vendor_ids = [r["id"] for r in await conn.fetch(_VENDOR_SQL, BENCH_VENDORS)]
             programs = {r["vendor_id"]: r["id"] for r in await conn.fetch(_PROGRAM_SQL, vendor_ids)}
-            partner_ids = [r["id"] for r in await conn.fetch(_PARTNER_SQL, BENCH_PARTNERS)]
+            partner_ids = [r["id"] for r in await conn.fetch(_PARTNER_SQL, self.partners)]
             reps = {r["organization_id"]: r["id"] for r in await conn.fetch(_REP_SQL, partner_ids)}
             demo = {}
             for name, program in self.demo_programs.items():
