@@ -119,19 +119,24 @@ def scope_of(
     )
 
 
+def _parties(scope: Scope, vendor: Any, partner: Any, rep: Any | None) -> list[ColumnElement[bool]]:
+    """The scope's vendor, partner and rep, on the columns of a table that has them."""
+    return [
+        column == value
+        for column, value in (
+            (vendor, scope.vendor_id),
+            (partner, scope.partner_id),
+            (rep, scope.rep_id),
+        )
+        if column is not None and value is not None
+    ]
+
+
 def _where(scope: Scope) -> list[ColumnElement[bool]]:
     return [
         Registration.submitted_at >= scope.start,
         Registration.submitted_at < scope.end,
-        *(
-            column == value
-            for column, value in (
-                (Registration.vendor_id, scope.vendor_id),
-                (Registration.partner_id, scope.partner_id),
-                (Registration.rep_id, scope.rep_id),
-            )
-            if value is not None
-        ),
+        *_parties(scope, Registration.vendor_id, Registration.partner_id, Registration.rep_id),
     ]
 
 
@@ -156,6 +161,20 @@ async def summary(
 ) -> list[ScorecardRow]:
     key = _key(group_by).label("key")
     status = Registration.status
+    # A clock starts when its registration is submitted: the period bounds both, and the
+    # decided ones are read from the SLA report index's entries.
+    decided = (
+        select(SlaClock.registration_id, SlaClock.elapsed_us)
+        .where(
+            SlaClock.decided,
+            SlaClock.started_at >= scope.start,
+            SlaClock.started_at < scope.end,
+            *_parties(scope, SlaClock.vendor_id, SlaClock.partner_id, None),
+        )
+        .subquery()
+    )
+    # Nothing is earned on a registration before it is submitted: the ledger of the period's
+    # registrations is within the earnings since the period began.
     ledger = (
         select(
             Earning.registration_id,
@@ -167,6 +186,10 @@ async def summary(
         )
         .outerjoin(PayoutItem, PayoutItem.earning_id == Earning.id)
         .outerjoin(Payout, Payout.id == PayoutItem.payout_id)
+        .where(
+            Earning.earned_at >= scope.start,
+            *_parties(scope, Earning.vendor_id, Earning.partner_id, Earning.rep_id),
+        )
         .group_by(Earning.registration_id, Earning.currency)
         .subquery()
     )
@@ -177,10 +200,7 @@ async def summary(
             func.count().label("submitted"),
             func.count().filter(status.in_(_APPROVED_ONCE)).label("approved"),
             func.count().filter(status == RegistrationStatus.rejected).label("rejected"),
-            func.percentile_cont(0.5)
-            .within_group(SlaClock.elapsed_us)
-            .filter(SlaClock.decided)
-            .label("median_us"),
+            func.percentile_cont(0.5).within_group(decided.c.elapsed_us).label("median_us"),
             func.coalesce(
                 func.sum(Registration.amount).filter(status == RegistrationStatus.approved), 0
             ).label("registered"),
@@ -192,7 +212,7 @@ async def summary(
             func.coalesce(func.sum(ledger.c.earned), 0).label("earned"),
             func.coalesce(func.sum(ledger.c.paid), 0).label("paid"),
         )
-        .outerjoin(SlaClock, SlaClock.registration_id == Registration.id)
+        .outerjoin(decided, decided.c.registration_id == Registration.id)
         .outerjoin(
             ledger,
             and_(

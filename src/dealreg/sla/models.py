@@ -95,9 +95,11 @@ class SlaPolicy(Entity):
     escalation_email: Mapped[str | None] = mapped_column(String(254))
 
 
-# What the SLA reports read of a clock (sla/reports.py).
+# What the SLA reports read of a clock (sla/reports.py); the registration scorecard
+# (scorecards.py) joins the decided ones to their registrations.
 _REPORTED = [
     "vendor_id",
+    "registration_id",
     "partner_id",
     "program_id",
     "approver_id",
