@@ -14,6 +14,7 @@ from dealreg.api.api_clients import ApiClientController
 from dealreg.api.app_shell import app_file, app_page
 from dealreg.api.approvals import DecisionController, approval_queue
 from dealreg.api.call_tasks import CallTaskController
+from dealreg.api.capabilities import AssessmentController, CapabilityTemplateController
 from dealreg.api.docs import docs_asset
 from dealreg.api.events import event_feed
 from dealreg.api.health import health, ready
@@ -101,6 +102,8 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     registration_scorecard,
     PlanSettingsController,
     PartnerPlanController,
+    CapabilityTemplateController,
+    AssessmentController,
     PlanController,
     PayoutController,
     registration_earnings,
