@@ -1558,7 +1558,7 @@ export interface paths {
         };
         /**
          * The deal registration scorecard, by partner, rep or program
-         * @description Over the registrations submitted from `from` to `to`, one line per group and currency: submitted, approved, rejected (by reason), approval rate, median business hours to decision, registered pipeline (approved, open), won, lost, win rate, won amount, average deal size (won), incentives earned and paid. A vendor sees its own registrations, a partner admin its reps', a rep their own.
+         * @description Over the registrations submitted from `from` to `to` (UTC days), or in a fiscal `quarter` of a vendor's calendar (the vendor's own; a partner or channel ops name it with `vendor_id`), one line per group and currency: submitted, approved, rejected (by reason), approval rate, median business hours to decision, registered pipeline (approved, open), won, lost, win rate, won amount, average deal size (won), incentives earned and paid. A vendor sees its own registrations, a partner admin its reps', a rep their own.
          */
         get: operations["registrationScorecardRead"];
         put?: never;
@@ -6919,6 +6919,8 @@ export interface components {
             /** Format: date */
             end: string;
             group_by: components["schemas"]["ScorecardGroupBy"];
+            /** @description The fiscal quarter asked for. */
+            quarter: string | null;
             rows: components["schemas"]["ScorecardRow"][];
             /** Format: date */
             start: string;
@@ -21372,6 +21374,8 @@ export interface operations {
                 from?: string | null;
                 /** @description Last day of submission (UTC); today. */
                 to?: string | null;
+                /** @description `YYYY-Qn` in the vendor's fiscal calendar, instead of `from` and `to`. */
+                quarter?: string | null;
                 vendor_id?: string | null;
                 partner_id?: string | null;
                 group_by?: components["schemas"]["ScorecardGroupBy"];

@@ -71,6 +71,7 @@ def _get_kwargs(
     *,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    quarter: None | str | Unset = UNSET,
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     group_by: ScorecardGroupBy | Unset = UNSET,
@@ -100,6 +101,13 @@ def _get_kwargs(
     else:
         json_to = to
     params["to"] = json_to
+
+    json_quarter: None | str | Unset
+    if isinstance(quarter, Unset):
+        json_quarter = UNSET
+    else:
+        json_quarter = quarter
+    params["quarter"] = json_quarter
 
     json_vendor_id: None | str | Unset
     if isinstance(vendor_id, Unset):
@@ -672,6 +680,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    quarter: None | str | Unset = UNSET,
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     group_by: ScorecardGroupBy | Unset = UNSET,
@@ -680,14 +689,18 @@ def sync_detailed(
 ) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | RegistrationScorecard | TooManyRequestsProblem]:
     """ The deal registration scorecard, by partner, rep or program
 
-     Over the registrations submitted from `from` to `to`, one line per group and currency: submitted,
-    approved, rejected (by reason), approval rate, median business hours to decision, registered
-    pipeline (approved, open), won, lost, win rate, won amount, average deal size (won), incentives
-    earned and paid. A vendor sees its own registrations, a partner admin its reps', a rep their own.
+     Over the registrations submitted from `from` to `to` (UTC days), or in a fiscal `quarter` of a
+    vendor's calendar (the vendor's own; a partner or channel ops name it with `vendor_id`), one line
+    per group and currency: submitted, approved, rejected (by reason), approval rate, median business
+    hours to decision, registered pipeline (approved, open), won, lost, win rate, won amount, average
+    deal size (won), incentives earned and paid. A vendor sees its own registrations, a partner admin
+    its reps', a rep their own.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
         to (datetime.date | None | Unset): Last day of submission (UTC); today.
+        quarter (None | str | Unset): `YYYY-Qn` in the vendor's fiscal calendar, instead of `from`
+            and `to`.
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         group_by (ScorecardGroupBy | Unset):
@@ -707,6 +720,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         from_=from_,
 to=to,
+quarter=quarter,
 vendor_id=vendor_id,
 partner_id=partner_id,
 group_by=group_by,
@@ -725,6 +739,7 @@ def sync(
     client: AuthenticatedClient,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    quarter: None | str | Unset = UNSET,
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     group_by: ScorecardGroupBy | Unset = UNSET,
@@ -733,14 +748,18 @@ def sync(
 ) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | RegistrationScorecard | TooManyRequestsProblem | None:
     """ The deal registration scorecard, by partner, rep or program
 
-     Over the registrations submitted from `from` to `to`, one line per group and currency: submitted,
-    approved, rejected (by reason), approval rate, median business hours to decision, registered
-    pipeline (approved, open), won, lost, win rate, won amount, average deal size (won), incentives
-    earned and paid. A vendor sees its own registrations, a partner admin its reps', a rep their own.
+     Over the registrations submitted from `from` to `to` (UTC days), or in a fiscal `quarter` of a
+    vendor's calendar (the vendor's own; a partner or channel ops name it with `vendor_id`), one line
+    per group and currency: submitted, approved, rejected (by reason), approval rate, median business
+    hours to decision, registered pipeline (approved, open), won, lost, win rate, won amount, average
+    deal size (won), incentives earned and paid. A vendor sees its own registrations, a partner admin
+    its reps', a rep their own.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
         to (datetime.date | None | Unset): Last day of submission (UTC); today.
+        quarter (None | str | Unset): `YYYY-Qn` in the vendor's fiscal calendar, instead of `from`
+            and `to`.
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         group_by (ScorecardGroupBy | Unset):
@@ -761,6 +780,7 @@ def sync(
         client=client,
 from_=from_,
 to=to,
+quarter=quarter,
 vendor_id=vendor_id,
 partner_id=partner_id,
 group_by=group_by,
@@ -773,6 +793,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    quarter: None | str | Unset = UNSET,
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     group_by: ScorecardGroupBy | Unset = UNSET,
@@ -781,14 +802,18 @@ async def asyncio_detailed(
 ) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | RegistrationScorecard | TooManyRequestsProblem]:
     """ The deal registration scorecard, by partner, rep or program
 
-     Over the registrations submitted from `from` to `to`, one line per group and currency: submitted,
-    approved, rejected (by reason), approval rate, median business hours to decision, registered
-    pipeline (approved, open), won, lost, win rate, won amount, average deal size (won), incentives
-    earned and paid. A vendor sees its own registrations, a partner admin its reps', a rep their own.
+     Over the registrations submitted from `from` to `to` (UTC days), or in a fiscal `quarter` of a
+    vendor's calendar (the vendor's own; a partner or channel ops name it with `vendor_id`), one line
+    per group and currency: submitted, approved, rejected (by reason), approval rate, median business
+    hours to decision, registered pipeline (approved, open), won, lost, win rate, won amount, average
+    deal size (won), incentives earned and paid. A vendor sees its own registrations, a partner admin
+    its reps', a rep their own.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
         to (datetime.date | None | Unset): Last day of submission (UTC); today.
+        quarter (None | str | Unset): `YYYY-Qn` in the vendor's fiscal calendar, instead of `from`
+            and `to`.
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         group_by (ScorecardGroupBy | Unset):
@@ -808,6 +833,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         from_=from_,
 to=to,
+quarter=quarter,
 vendor_id=vendor_id,
 partner_id=partner_id,
 group_by=group_by,
@@ -826,6 +852,7 @@ async def asyncio(
     client: AuthenticatedClient,
     from_: datetime.date | None | Unset = UNSET,
     to: datetime.date | None | Unset = UNSET,
+    quarter: None | str | Unset = UNSET,
     vendor_id: None | Unset | UUID = UNSET,
     partner_id: None | Unset | UUID = UNSET,
     group_by: ScorecardGroupBy | Unset = UNSET,
@@ -834,14 +861,18 @@ async def asyncio(
 ) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | RegistrationScorecard | TooManyRequestsProblem | None:
     """ The deal registration scorecard, by partner, rep or program
 
-     Over the registrations submitted from `from` to `to`, one line per group and currency: submitted,
-    approved, rejected (by reason), approval rate, median business hours to decision, registered
-    pipeline (approved, open), won, lost, win rate, won amount, average deal size (won), incentives
-    earned and paid. A vendor sees its own registrations, a partner admin its reps', a rep their own.
+     Over the registrations submitted from `from` to `to` (UTC days), or in a fiscal `quarter` of a
+    vendor's calendar (the vendor's own; a partner or channel ops name it with `vendor_id`), one line
+    per group and currency: submitted, approved, rejected (by reason), approval rate, median business
+    hours to decision, registered pipeline (approved, open), won, lost, win rate, won amount, average
+    deal size (won), incentives earned and paid. A vendor sees its own registrations, a partner admin
+    its reps', a rep their own.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
         to (datetime.date | None | Unset): Last day of submission (UTC); today.
+        quarter (None | str | Unset): `YYYY-Qn` in the vendor's fiscal calendar, instead of `from`
+            and `to`.
         vendor_id (None | Unset | UUID):
         partner_id (None | Unset | UUID):
         group_by (ScorecardGroupBy | Unset):
@@ -862,6 +893,7 @@ async def asyncio(
         client=client,
 from_=from_,
 to=to,
+quarter=quarter,
 vendor_id=vendor_id,
 partner_id=partner_id,
 group_by=group_by,
