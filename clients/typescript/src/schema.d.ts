@@ -1037,6 +1037,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partnerships/{partnership_id}/qbr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partnership's quarterly business review
+         * @description For one fiscal quarter of the vendor's calendar: plan against pipeline, the deal registration scorecard (the partner's and its reps'), lead outcomes, the vendor's approval SLA toward the partner, and the capability assessment with its goals; each figure as its own report computes it. The vendor's staff, the partner's admin, the platform. As a page to print: `/reports/partnerships/{id}/qbr`.
+         */
+        get: operations["partnershipQbrRead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/password-resets": {
         parameters: {
             query?: never;
@@ -6700,6 +6720,39 @@ export interface components {
             /** Format: uuid */
             vendor_id: string;
             version: number;
+        };
+        /** QbrOut */
+        QbrOut: {
+            /** Format: date-time */
+            as_of: string;
+            /** @description The quarter's capability assessment; null when none. */
+            capabilities: components["schemas"]["AssessmentOut"] | null;
+            /**
+             * Format: date
+             * @description The quarter's first day (vendor's).
+             */
+            first_day: string;
+            /** Format: date */
+            last_day: string;
+            /** @description What the partner did with the leads forwarded in the quarter. */
+            leads: components["schemas"]["LeadRow"] | null;
+            /** Format: uuid */
+            partner_id: string;
+            partner_name: string;
+            /** Format: uuid */
+            partnership_id: string;
+            /** @description Plan against pipeline, as `GET /v1/reports/pipeline` has it. */
+            pipeline: components["schemas"]["PipelineRow"] | null;
+            quarter: string;
+            /** @description The registration scorecard of the registrations submitted in the quarter: the partner's line per currency. */
+            registrations: components["schemas"]["ScorecardRow"][];
+            registrations_by_rep: components["schemas"]["ScorecardRow"][];
+            /** @description The vendor's approval SLA toward the partner, over the registrations submitted in the quarter. */
+            sla: components["schemas"]["SlaRow"];
+            tier: components["schemas"]["Tier"];
+            /** Format: uuid */
+            vendor_id: string;
+            vendor_name: string;
         };
         /** Queue */
         Queue: {
@@ -16639,6 +16692,119 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnershipQbrRead: {
+        parameters: {
+            query?: {
+                /** @description `YYYY-Qn` in the vendor's fiscal calendar; the vendor's current quarter when left out. */
+                quarter?: string | null;
+            };
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QbrOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */

@@ -42,6 +42,7 @@ from dealreg.api.partnerships import PartnershipController
 from dealreg.api.plans import PartnerPlanController, PlanSettingsController
 from dealreg.api.problems import problem_index, problem_page
 from dealreg.api.programs import ProgramController
+from dealreg.api.qbr import partnership_qbr, qbr_page
 from dealreg.api.registration_pages import registration_page
 from dealreg.api.registrations import DealController, RegistrationController
 from dealreg.api.report_downloads import at_risk_csv, breaches_csv, figures_csv
@@ -104,6 +105,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     PartnerPlanController,
     CapabilityTemplateController,
     AssessmentController,
+    partnership_qbr,
     PlanController,
     PayoutController,
     registration_earnings,
@@ -119,6 +121,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     WebhookEndpointController,
     sla_page,
     registration_page,
+    qbr_page,
     figures_csv,
     breaches_csv,
     at_risk_csv,

@@ -151,6 +151,16 @@ def parse_quarter(label: str, location: str = "path") -> fiscal.Quarter:
         ) from exc
 
 
+async def quarter_now(session: AsyncSession, vendor_id: uuid.UUID) -> fiscal.Quarter:
+    """The fiscal quarter the vendor is in now, on its wall clock."""
+    (vendor,) = await repository.vendors(session, [vendor_id]) or (None,)
+    if vendor is None or vendor.timezone is None:
+        raise NotFound(f"No vendor {vendor_id}.")
+    terms = terms_of(await repository.stored_settings(session, vendor_id))
+    now = await database_now(session)
+    return fiscal.quarter_at(now, terms.fiscal_year_start_month, vendor.timezone)
+
+
 async def quarter_days(
     session: AsyncSession, vendor_id: uuid.UUID, quarter: fiscal.Quarter
 ) -> DayRange:

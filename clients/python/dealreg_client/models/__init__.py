@@ -269,6 +269,7 @@ from .program_create import ProgramCreate
 from .program_list import ProgramList
 from .program_not_found_problem import ProgramNotFoundProblem
 from .program_out import ProgramOut
+from .qbr_out import QbrOut
 from .queue import Queue
 from .queue_entry import QueueEntry
 from .registration_detail import RegistrationDetail
@@ -623,6 +624,7 @@ __all__ = (
     "ProgramList",
     "ProgramNotFoundProblem",
     "ProgramOut",
+    "QbrOut",
     "Queue",
     "QueueEntry",
     "RegistrationDetail",
