@@ -58,14 +58,15 @@ _NO_MINOR_UNITS = frozenset({"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "K
 _NO_MINOR_UNITS |= {"UGX", "VND", "VUV", "XAF", "XOF", "XPF"}
 
 
-def _money(amount: int | None, currency: str | None) -> str:
-    """Minor units as a person reads them: `USD 1,250,000`, cents only when there are some."""
+def _amount(amount: int | None, currency: str | None) -> str:
+    """Minor units as a person reads them, `1,250,000`, cents only when there are some; the page
+    says the currency once for its figures."""
     if amount is None or currency is None:
         return _NONE
     if currency in _NO_MINOR_UNITS:
-        return f"{currency} {amount:,}"
+        return f"{amount:,}"
     whole, cents = divmod(amount, 100)
-    return f"{currency} {whole:,}" + (f".{cents:02d}" if cents else "")
+    return f"{whole:,}" + (f".{cents:02d}" if cents else "")
 
 
 def _figure(value: float | None, signed: bool = False) -> str:
@@ -74,7 +75,7 @@ def _figure(value: float | None, signed: bool = False) -> str:
     return f"{value:+.1f}" if signed else f"{value:.1f}"
 
 
-templates.filters.update(hours=_hours, share=_share, when=_when, money=_money, figure=_figure)
+templates.filters.update(hours=_hours, share=_share, when=_when, amount=_amount, figure=_figure)
 
 
 def render_page(template: str, status: int = 200, **context: Any) -> Response[str]:
