@@ -11,6 +11,7 @@ disagrees with a report. It reads through several domains, so it sits above them
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -64,39 +65,19 @@ async def review(
         session,
         plan_reports.Scope(quarter=quarter, vendor_ids=[vendor_id], partner_id=partner_id),
     )
-    card = scorecards.Scope(
-        first_day=days.first_day,
-        last_day=days.last_day,
-        start=days.start,
-        end=days.end,
-        vendor_id=vendor_id,
-        partner_id=partner_id,
-        rep_id=None,
-    )
+    # Every report's scope: the quarter's days and instants, this vendor and this partner.
+    scope: dict[str, Any] = msgspec.structs.asdict(days) | {
+        "vendor_id": vendor_id,
+        "partner_id": partner_id,
+    }
+    card = scorecards.Scope(**scope, rep_id=None)
     leads = await lead_reports.summary(
         session,
-        lead_reports.Scope(
-            first_day=days.first_day,
-            last_day=days.last_day,
-            start=days.start,
-            end=days.end,
-            vendor_id=vendor_id,
-            partner_id=partner_id,
-        ),
+        lead_reports.Scope(**scope),
         lead_reports.LeadGroupBy.partner,
         lead_reports.Bounds(),
     )
-    sla = await sla_reports.totals(
-        session,
-        sla_reports.Scope(
-            first_day=days.first_day,
-            last_day=days.last_day,
-            start=days.start,
-            end=days.end,
-            vendor_id=vendor_id,
-            partner_id=partner_id,
-        ),
-    )
+    sla = await sla_reports.totals(session, sla_reports.Scope(**scope))
     vendor = await session.get_one(Organization, vendor_id)
     partner = await session.get_one(Organization, partner_id)
     return Review(

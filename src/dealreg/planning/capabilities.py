@@ -17,13 +17,13 @@ to a partner (null), since with one or two others in it the partner could work o
 """
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Annotated, Final, TypeVar
 
 import msgspec
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -340,61 +340,71 @@ def _one_decimal(value: Fraction) -> float:
     return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def _mean(values: Sequence[Fraction]) -> Fraction | None:
-    return sum(values, Fraction(0)) / len(values) if values else None
-
-
 class _Sums(msgspec.Struct):
-    """Weighted sums of one assessment: overall, per group, per attribute."""
+    """Weighted sums of one assessment, `[score x weight, weight]`: overall and per group."""
 
     tier: Tier
     total: list[int]
     groups: dict[CapabilityGroup, list[int]]
-    attributes: dict[str, int]
 
 
-async def _quarter_sums(
-    session: AsyncSession, vendor_id: uuid.UUID, quarter: str
-) -> dict[uuid.UUID, _Sums]:
-    """Per partnership assessed by the vendor in the quarter: its weighted sums."""
-    stmt = (
+class _Quarter(msgspec.Struct):
+    """A vendor's assessments of one quarter, summed by the database: per partnership, its
+    weighted sums; per attribute and tier, `[sum of the scores, number of them]`."""
+
+    partners: dict[uuid.UUID, _Sums]
+    attributes: dict[str, dict[Tier, list[int]]]
+
+
+async def _quarter(session: AsyncSession, vendor_id: uuid.UUID, quarter: str) -> _Quarter:
+    # Two aggregates, so that a vendor with thousands of partners sends sums per group and per
+    # attribute, not every score.
+    assessment, score = CapabilityAssessment, CapabilityScore
+    where = (assessment.vendor_id == vendor_id, assessment.quarter == quarter)
+    joined = score.assessment_id == assessment.id
+    by_group = (
         select(
-            CapabilityAssessment.partnership_id,
-            CapabilityAssessment.tier,
-            CapabilityScore.attribute,
-            CapabilityScore.group,
-            CapabilityScore.weight,
-            CapabilityScore.score,
+            assessment.partnership_id,
+            assessment.tier,
+            score.group,
+            func.sum(score.score * score.weight).label("points"),
+            func.sum(score.weight).label("weight"),
         )
-        .join(CapabilityScore, CapabilityScore.assessment_id == CapabilityAssessment.id)
-        .where(CapabilityAssessment.vendor_id == vendor_id, CapabilityAssessment.quarter == quarter)
+        .join(score, joined)
+        .where(*where)
+        .group_by(assessment.partnership_id, assessment.tier, score.group)
     )
-    sums: dict[uuid.UUID, _Sums] = {}
-    for row in await session.execute(stmt):
-        entry = sums.setdefault(row.partnership_id, _Sums(row.tier, [0, 0], {}, {}))
-        entry.total[0] += row.score * row.weight
+    partners: dict[uuid.UUID, _Sums] = {}
+    for row in await session.execute(by_group):
+        entry = partners.setdefault(row.partnership_id, _Sums(row.tier, [0, 0], {}))
+        entry.total[0] += row.points
         entry.total[1] += row.weight
-        group = entry.groups.setdefault(row.group, [0, 0])
-        group[0] += row.score * row.weight
-        group[1] += row.weight
-        entry.attributes[row.attribute] = row.score
-    return sums
+        entry.groups[row.group] = [row.points, row.weight]
+    by_attribute = (
+        select(
+            score.attribute,
+            assessment.tier,
+            func.sum(score.score).label("points"),
+            func.count().label("n"),
+        )
+        .join(score, joined)
+        .where(*where)
+        .group_by(score.attribute, assessment.tier)
+    )
+    attributes: dict[str, dict[Tier, list[int]]] = {}
+    for pooled in await session.execute(by_attribute):
+        attributes.setdefault(pooled.attribute, {})[pooled.tier] = [pooled.points, pooled.n]
+    return _Quarter(partners=partners, attributes=attributes)
 
 
 def _ratio(pair: list[int] | None) -> Fraction | None:
     return Fraction(pair[0], pair[1]) if pair else None
 
 
-def _attribute(key: str) -> Callable[[_Sums], Fraction | None]:
-    def value(sums: _Sums) -> Fraction | None:
-        score = sums.attributes.get(key)
-        return None if score is None else Fraction(score)
-
-    return value
-
-
-def _group(group: CapabilityGroup) -> Callable[[_Sums], Fraction | None]:
-    return lambda sums: _ratio(sums.groups.get(group))
+def _pool(values: Iterable[Fraction | None]) -> list[Fraction | int]:
+    """`[sum, number]` of the values there are."""
+    present = [value for value in values if value is not None]
+    return [sum(present, Fraction(0)), len(present)]
 
 
 async def compare(
@@ -411,53 +421,72 @@ async def compare(
             .order_by(CapabilityScore.position)
         )
     ).all()
-    now = await _quarter_sums(session, partnership.vendor_id, quarter.label)
-    before = await _quarter_sums(session, partnership.vendor_id, quarter.previous().label)
-    mine, last = now[partnership.id], before.get(partnership.id)
-    peers = list(now.values())
+    now = await _quarter(session, partnership.vendor_id, quarter.label)
+    last = (await _quarter(session, partnership.vendor_id, quarter.previous().label)).partners.get(
+        partnership.id
+    )
+    earlier = await _own_scores(session, partnership.id, quarter.previous().label)
+    mine = now.partners[partnership.id]
+    peers = list(now.partners.values())
     tier_peers = [s for s in peers if s.tier == mine.tier]
     # Partners see averages over enough others only (the module's docstring says why).
     hide = actor.org_kind is OrgKind.partner
 
-    def average(sample: list[Fraction]) -> float | None:
-        if hide and len(sample) < MIN_PEERS:
+    def average(pooled: Sequence[Fraction | int]) -> float | None:
+        total, number = pooled
+        if number == 0 or (hide and number < MIN_PEERS):
             return None
-        mean = _mean(sample)
-        return None if mean is None else _one_decimal(mean)
+        return _one_decimal(Fraction(total) / number)
 
     def compared(
         make: Callable[..., _F],
-        value: Callable[[_Sums], Fraction | None],
         own: Fraction,
+        previous: Fraction | None,
+        everyone: Sequence[Fraction | int],
+        tier: Sequence[Fraction | int],
         **more: object,
     ) -> _F:
-        """`own` beside the same `value` of the quarter before, of all the vendor's partners
-        assessed in the quarter and of those in the tier."""
-        previous = value(last) if last is not None else None
+        """`own` beside the quarter before, all the vendor's partners assessed in the quarter
+        and those in the tier (each `[sum, number]`)."""
         return make(
             score=_one_decimal(own),
-            vendor_average=average([v for v in map(value, peers) if v is not None]),
-            tier_average=average([v for v in map(value, tier_peers) if v is not None]),
+            vendor_average=average(everyone),
+            tier_average=average(tier),
             previous=None if previous is None else _one_decimal(previous),
             change=None if previous is None else _one_decimal(own - previous),
             **more,
         )
 
-    overall = compared(Figure, lambda s: _ratio(s.total), Fraction(*mine.total))
+    overall = compared(
+        Figure,
+        Fraction(*mine.total),
+        _ratio(last.total) if last else None,
+        _pool(_ratio(s.total) for s in peers),
+        _pool(_ratio(s.total) for s in tier_peers),
+    )
     groups = [
-        compared(GroupFigure, _group(group), Fraction(*pair), group=group)
+        compared(
+            GroupFigure,
+            Fraction(*pair),
+            _ratio(last.groups.get(group)) if last else None,
+            _pool(_ratio(s.groups.get(group)) for s in peers),
+            _pool(_ratio(s.groups.get(group)) for s in tier_peers),
+            group=group,
+        )
         for group in CapabilityGroup
         if (pair := mine.groups.get(group))
     ]
-    goals = await _goals(session, partnership.id, quarter.previous().label)
     attributes = []
     for score in scores:
-        aimed = goals.get(score.attribute)
+        by_tier = now.attributes.get(score.attribute, {})
+        before, aimed = earlier.get(score.attribute, (None, None))
         attributes.append(
             compared(
                 AttributeFigure,
-                _attribute(score.attribute),
                 Fraction(score.score),
+                None if before is None else Fraction(before),
+                [sum(p[0] for p in by_tier.values()), sum(p[1] for p in by_tier.values())],
+                by_tier.get(mine.tier, [0, 0]),
                 key=score.attribute,
                 name=score.name,
                 group=score.group,
@@ -478,17 +507,19 @@ async def compare(
     )
 
 
-async def _goals(session: AsyncSession, partnership_id: uuid.UUID, quarter: str) -> dict[str, int]:
+async def _own_scores(
+    session: AsyncSession, partnership_id: uuid.UUID, quarter: str
+) -> dict[str, tuple[int | None, int | None]]:
+    """The partnership's score and goal of each attribute in `quarter`."""
     stmt = (
-        select(CapabilityScore.attribute, CapabilityScore.goal)
+        select(CapabilityScore.attribute, CapabilityScore.score, CapabilityScore.goal)
         .join(CapabilityAssessment, CapabilityAssessment.id == CapabilityScore.assessment_id)
         .where(
             CapabilityAssessment.partnership_id == partnership_id,
             CapabilityAssessment.quarter == quarter,
-            CapabilityScore.goal.is_not(None),
         )
     )
-    return {row.attribute: row.goal for row in await session.execute(stmt)}
+    return {row.attribute: (row.score, row.goal) for row in await session.execute(stmt)}
 
 
 async def get_assessment(
