@@ -11,7 +11,7 @@ disagrees with a report. It reads through several domains, so it sits above them
 
 import uuid
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,7 +28,10 @@ from dealreg.planning.service import parse_quarter, quarter_days, quarter_now
 from dealreg.sla import reports as sla_reports
 
 
-class Review(msgspec.Struct, frozen=True, kw_only=True):
+class Figures(msgspec.Struct, frozen=True, kw_only=True):
+    """The review's figures as the API shows them; the capability assessment apart, since
+    its row is shown through the API's own shape."""
+
     partnership_id: uuid.UUID
     vendor_id: uuid.UUID
     vendor_name: str
@@ -36,15 +39,35 @@ class Review(msgspec.Struct, frozen=True, kw_only=True):
     partner_name: str
     tier: Tier
     quarter: str
-    first_day: date
+    first_day: Annotated[date, msgspec.Meta(description="The quarter's first day (vendor's).")]
     last_day: date
     as_of: datetime
-    pipeline: plan_reports.PipelineRow | None
-    # The partner's lines (one per currency), and its reps'.
-    registrations: list[scorecards.ScorecardRow]
+    pipeline: Annotated[
+        plan_reports.PipelineRow | None,
+        msgspec.Meta(description="Plan against pipeline, as `GET /v1/reports/pipeline` has it."),
+    ]
+    registrations: Annotated[
+        list[scorecards.ScorecardRow],
+        msgspec.Meta(
+            description="The registration scorecard of the registrations submitted in the "
+            "quarter: the partner's line per currency."
+        ),
+    ]
     registrations_by_rep: list[scorecards.ScorecardRow]
-    leads: lead_reports.LeadRow | None
-    sla: sla_reports.SlaRow
+    leads: Annotated[
+        lead_reports.LeadRow | None,
+        msgspec.Meta(description="What the partner did with the leads forwarded in the quarter."),
+    ]
+    sla: Annotated[
+        sla_reports.SlaRow,
+        msgspec.Meta(
+            description="The vendor's approval SLA toward the partner, over the registrations "
+            "submitted in the quarter."
+        ),
+    ]
+
+
+class Review(Figures, frozen=True, kw_only=True):
     capabilities: capabilities.Comparison | None
 
 

@@ -3,14 +3,13 @@ page to read on a phone or print on A4 (`/reports/partnerships/{id}/qbr`), signe
 report pages are (api/pages.py)."""
 
 import uuid
-from datetime import date, datetime
 from typing import Annotated, Any
 
 import msgspec
 from litestar import Request, Response, get
 from litestar.params import FromPath, QueryParameter
 
-from dealreg import qbr, scorecards
+from dealreg import qbr
 from dealreg.api.capabilities import AssessmentOut, assessment_out
 from dealreg.api.deps import Caller, Db
 from dealreg.api.html import render_page
@@ -19,11 +18,7 @@ from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.api.unit_of_work import ON_REPORTS_POOL
 from dealreg.auth import scopes
-from dealreg.leads.reports import LeadRow
-from dealreg.orgs.models import Tier
 from dealreg.planning import fiscal
-from dealreg.planning.reports import PipelineRow
-from dealreg.sla.reports import SlaRow
 
 QBR_PAGE = "/reports/partnerships/{partnership_id:uuid}/qbr"
 
@@ -41,40 +36,7 @@ def qbr_page_path(partnership_id: uuid.UUID | str, quarter: str | None = None) -
     return f"{path}?quarter={quarter}" if quarter else path
 
 
-class QbrOut(msgspec.Struct, kw_only=True):
-    partnership_id: uuid.UUID
-    vendor_id: uuid.UUID
-    vendor_name: str
-    partner_id: uuid.UUID
-    partner_name: str
-    tier: Tier
-    quarter: str
-    first_day: Annotated[date, msgspec.Meta(description="The quarter's first day (vendor's).")]
-    last_day: date
-    as_of: datetime
-    pipeline: Annotated[
-        PipelineRow | None,
-        msgspec.Meta(description="Plan against pipeline, as `GET /v1/reports/pipeline` has it."),
-    ]
-    registrations: Annotated[
-        list[scorecards.ScorecardRow],
-        msgspec.Meta(
-            description="The registration scorecard of the registrations submitted in the "
-            "quarter: the partner's line per currency."
-        ),
-    ]
-    registrations_by_rep: list[scorecards.ScorecardRow]
-    leads: Annotated[
-        LeadRow | None,
-        msgspec.Meta(description="What the partner did with the leads forwarded in the quarter."),
-    ]
-    sla: Annotated[
-        SlaRow,
-        msgspec.Meta(
-            description="The vendor's approval SLA toward the partner, over the registrations "
-            "submitted in the quarter."
-        ),
-    ]
+class QbrOut(qbr.Figures, frozen=True, kw_only=True):
     capabilities: Annotated[
         AssessmentOut | None,
         msgspec.Meta(description="The quarter's capability assessment; null when none."),
@@ -82,10 +44,10 @@ class QbrOut(msgspec.Struct, kw_only=True):
 
 
 def qbr_out(review: qbr.Review) -> QbrOut:
-    fields = msgspec.structs.asdict(review)
-    comparison = fields.pop("capabilities")
+    figures = {name: getattr(review, name) for name in qbr.Figures.__struct_fields__}
+    comparison = review.capabilities
     return QbrOut(
-        **fields, capabilities=assessment_out(comparison) if comparison is not None else None
+        **figures, capabilities=assessment_out(comparison) if comparison is not None else None
     )
 
 
