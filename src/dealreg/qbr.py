@@ -22,7 +22,7 @@ from dealreg.leads import reports as lead_reports
 from dealreg.orgs.models import Organization, Tier
 from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import get_partnership
-from dealreg.planning import capabilities, fiscal
+from dealreg.planning import capability_figures, fiscal
 from dealreg.planning import reports as plan_reports
 from dealreg.planning.service import parse_quarter, quarter_days, quarter_now
 from dealreg.sla import reports as sla_reports
@@ -68,7 +68,7 @@ class Figures(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class Review(Figures, frozen=True, kw_only=True):
-    capabilities: capabilities.Comparison | None
+    capabilities: capability_figures.Comparison | None
 
 
 async def review(
@@ -121,5 +121,5 @@ async def review(
         ),
         leads=next(iter(leads), None),
         sla=sla,
-        capabilities=await capabilities.compare(session, actor, partnership, quarter),
+        capabilities=await capability_figures.compare(session, actor, partnership, quarter),
     )

@@ -177,6 +177,19 @@ async def test_the_scores_and_averages_are_the_hand_worked_ones(
     assert attributes["campaigns"]["goal_met"] is None
 
 
+async def test_the_scores_quarter_by_quarter(client: httpx.AsyncClient, assessed: Channel) -> None:
+    url = f"/v1/partnerships/{assessed.lines['gold_a'].id}/assessments"
+
+    response = await client.get(url, headers=assessed.partner_admins["gold_a"])
+
+    assert response.status_code == 200, response.text
+    assert [(item["quarter"], item["score"]) for item in response.json()["items"]] == [
+        ("2026-Q4", 66.0),
+        ("2027-Q1", 72.0),
+    ]
+    assert_problem(await client.get(url, headers=assessed.partner_admins["gold_b"]), 404)
+
+
 async def test_a_partner_sees_no_average_over_fewer_than_three_partners(
     client: httpx.AsyncClient, assessed: Channel
 ) -> None:

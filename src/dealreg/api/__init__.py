@@ -14,7 +14,11 @@ from dealreg.api.api_clients import ApiClientController
 from dealreg.api.app_shell import app_file, app_page
 from dealreg.api.approvals import DecisionController, approval_queue
 from dealreg.api.call_tasks import CallTaskController
-from dealreg.api.capabilities import AssessmentController, CapabilityTemplateController
+from dealreg.api.capabilities import (
+    AssessmentController,
+    CapabilityTemplateController,
+    list_assessments,
+)
 from dealreg.api.docs import docs_asset
 from dealreg.api.events import event_feed
 from dealreg.api.health import health, ready
@@ -105,6 +109,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     PartnerPlanController,
     CapabilityTemplateController,
     AssessmentController,
+    list_assessments,
     partnership_qbr,
     PlanController,
     PayoutController,

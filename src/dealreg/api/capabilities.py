@@ -19,8 +19,9 @@ from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
 from dealreg.fields import Resource
 from dealreg.orgs.models import Tier
-from dealreg.planning import capabilities
-from dealreg.planning.capabilities import Attribute, AttributeFigure, Figure, GroupFigure, ScoreIn
+from dealreg.planning import capabilities, capability_figures
+from dealreg.planning.capabilities import Attribute, ScoreIn
+from dealreg.planning.capability_figures import AttributeFigure, Figure, GroupFigure
 
 Text = Annotated[str, msgspec.Meta(max_length=4000)]
 
@@ -114,7 +115,7 @@ class AssessmentOut(Resource, kw_only=True):
     attributes: list[AttributeFigure]
 
 
-def assessment_out(comparison: capabilities.Comparison) -> AssessmentOut:
+def assessment_out(comparison: capability_figures.Comparison) -> AssessmentOut:
     row = comparison.assessment
     return AssessmentOut(
         id=row.id,
@@ -143,7 +144,7 @@ _FIGURES = (
     "Scores are weighted means (the weights the assessment was made with), beside the mean of "
     "the vendor's partners assessed in the quarter and of those in the same tier, and the "
     "change since the fiscal quarter before; all rounded half up to one decimal. A partner "
-    f"sees an average only when at least {capabilities.MIN_PEERS} partners are in it."
+    f"sees an average only when at least {capability_figures.MIN_PEERS} partners are in it."
 )
 
 
@@ -166,7 +167,7 @@ class AssessmentController(Controller):
         partnership_id: FromPath[uuid.UUID],
         quarter: FromPath[QuarterLabel],
     ) -> Response[AssessmentOut]:
-        comparison = await capabilities.get_assessment(db, principal, partnership_id, quarter)
+        comparison = await capability_figures.get_assessment(db, principal, partnership_id, quarter)
         # The ETag is the assessment's version, for If-Match; no 304 on it, since the averages
         # move as other partners are assessed while this version stays.
         return tagged(assessment_out(comparison), comparison.assessment.version)
@@ -202,5 +203,27 @@ class AssessmentController(Controller):
             goal=data.goal,
             if_match=precondition,
         )
-        comparison = await capabilities.get_assessment(db, principal, partnership_id, quarter)
+        comparison = await capability_figures.get_assessment(db, principal, partnership_id, quarter)
         return tagged(assessment_out(comparison), row.version)
+
+
+class AssessmentList(msgspec.Struct):
+    items: Annotated[
+        list[capability_figures.AssessedQuarter],
+        msgspec.Meta(description="Each quarter assessed, oldest first, with its weighted score."),
+    ]
+
+
+@get(
+    "/v1/partnerships/{partnership_id:uuid}/assessments",
+    operation_id="assessmentList",
+    tags=["plans"],
+    security=BEARER_SECURITY,
+    guards=[requires(scopes.READ_PLANS)],
+    responses=problems(404),
+    summary="A partner's capability scores, quarter by quarter",
+)
+async def list_assessments(
+    db: Db, principal: Caller, partnership_id: FromPath[uuid.UUID]
+) -> AssessmentList:
+    return AssessmentList(items=await capability_figures.history(db, principal, partnership_id))

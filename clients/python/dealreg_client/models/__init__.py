@@ -11,7 +11,9 @@ from .api_client_update import ApiClientUpdate
 from .api_client_with_secret import ApiClientWithSecret
 from .approval import Approval
 from .approver_assignment import ApproverAssignment
+from .assessed_quarter import AssessedQuarter
 from .assessment_body import AssessmentBody
+from .assessment_list import AssessmentList
 from .assessment_out import AssessmentOut
 from .assigned import Assigned
 from .at_risk import AtRisk
@@ -366,7 +368,9 @@ __all__ = (
     "ApiClientWithSecret",
     "Approval",
     "ApproverAssignment",
+    "AssessedQuarter",
     "AssessmentBody",
+    "AssessmentList",
     "AssessmentOut",
     "Assigned",
     "AtRisk",
