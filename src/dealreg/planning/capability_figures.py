@@ -100,6 +100,13 @@ class _Quarter(msgspec.Struct):
     attributes: dict[str, dict[Tier, list[int]]]
 
 
+# The weighted sums of a group of scores: `points` over `weight` is their weighted mean.
+_WEIGHTED = (
+    func.sum(CapabilityScore.score * CapabilityScore.weight).label("points"),
+    func.sum(CapabilityScore.weight).label("weight"),
+)
+
+
 async def _quarter(session: AsyncSession, vendor_id: uuid.UUID, quarter: str) -> _Quarter:
     # Two aggregates, so that a vendor with thousands of partners sends sums per group and per
     # attribute, not every score.
@@ -111,8 +118,7 @@ async def _quarter(session: AsyncSession, vendor_id: uuid.UUID, quarter: str) ->
             assessment.partnership_id,
             assessment.tier,
             score.group,
-            func.sum(score.score * score.weight).label("points"),
-            func.sum(score.weight).label("weight"),
+            *_WEIGHTED,
         )
         .join(score, joined)
         .where(*where)
@@ -299,8 +305,7 @@ async def history(
             assessment.quarter,
             assessment.version,
             assessment.assessed_at,
-            func.sum(score.score * score.weight).label("points"),
-            func.sum(score.weight).label("weight"),
+            *_WEIGHTED,
         )
         .join(score, score.assessment_id == assessment.id)
         .where(assessment.partnership_id == partnership.id)
