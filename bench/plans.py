@@ -164,8 +164,15 @@ def calls(
 
     def scorecard_of(actor: Principal, group_by: scorecards.ScorecardGroupBy) -> Call:
         async def call(session: AsyncSession) -> int:
-            scope = scorecards.scope_of(
-                actor, start=first_day, end=last_day, vendor_id=None, partner_id=None, today=today
+            scope = await scorecards.scope_of(
+                session,
+                actor,
+                start=first_day,
+                end=last_day,
+                quarter=None,
+                vendor_id=None,
+                partner_id=None,
+                today=today,
             )
             return len(await scorecards.summary(session, scope, group_by))
 

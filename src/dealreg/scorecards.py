@@ -31,11 +31,13 @@ import msgspec
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.dates import report_range
-from dealreg.errors import NotFound
+from dealreg.dates import DayRange, report_range
+from dealreg.errors import InvalidInput, NotFound, field_error
 from dealreg.incentives.models import Earning, Payout, PayoutItem, PayoutStatus
 from dealreg.orgs.models import Organization, OrgKind, Program, Role, User
 from dealreg.orgs.principals import Principal
+from dealreg.planning.repository import partner_vendor_ids
+from dealreg.planning.service import parse_quarter, quarter_days
 from dealreg.registrations.models import Registration, RegistrationStatus
 from dealreg.sla.models import SlaClock
 
@@ -87,16 +89,24 @@ class Scope(msgspec.Struct, frozen=True, kw_only=True):
     rep_id: uuid.UUID | None
 
 
-def scope_of(
+async def scope_of(
+    session: AsyncSession,
     actor: Principal,
     *,
     start: date | None,
     end: date | None,
+    quarter: str | None,
     vendor_id: uuid.UUID | None,
     partner_id: uuid.UUID | None,
     today: date,
 ) -> Scope:
-    days = report_range(start, end, today)
+    """Over the registrations submitted from `start` to `end` (UTC days), or in `quarter` of a
+    vendor's fiscal calendar (its days on the vendor's wall clock): a vendor's own calendar, or
+    the one of the vendor named (which a partner must be enrolled with)."""
+    if quarter is None:
+        days = report_range(start, end, today)
+    else:
+        days = await _quarter_range(session, actor, quarter, start, end, vendor_id)
     rep_id = None
     if actor.org_kind is OrgKind.vendor:
         if vendor_id not in (None, actor.organization_id):
@@ -130,6 +140,42 @@ def _parties(scope: Scope, vendor: Any, partner: Any, rep: Any | None) -> list[C
         )
         if column is not None and value is not None
     ]
+
+
+async def _quarter_range(
+    session: AsyncSession,
+    actor: Principal,
+    label: str,
+    start: date | None,
+    end: date | None,
+    vendor_id: uuid.UUID | None,
+) -> DayRange:
+    if start is not None or end is not None:
+        detail = "give either a quarter or from and to"
+        raise InvalidInput(
+            detail,
+            errors=[
+                field_error("one_of", parameter=name, location="query", detail=detail)
+                for name, value in (("from", start), ("to", end))
+                if value is not None
+            ],
+        )
+    quarter = parse_quarter(label, location="query")
+    if actor.org_kind is OrgKind.vendor:
+        vendor_id = actor.organization_id if vendor_id is None else vendor_id
+    if vendor_id is None:
+        detail = "name the vendor whose fiscal calendar the quarter is in"
+        raise InvalidInput(
+            detail,
+            errors=[
+                field_error("required", parameter="vendor_id", location="query", detail=detail)
+            ],
+        )
+    if actor.org_kind is OrgKind.partner and vendor_id not in await partner_vendor_ids(
+        session, actor.organization_id, vendor_id
+    ):
+        raise NotFound(f"No vendor {vendor_id} visible to you.")
+    return await quarter_days(session, vendor_id, quarter)
 
 
 def _where(scope: Scope) -> list[ColumnElement[bool]]:

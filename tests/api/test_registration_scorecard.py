@@ -15,7 +15,7 @@ EUR program):
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.incentives.models import Earning, Payout, PayoutItem, PayoutStatus
 from dealreg.orgs.models import Organization, Product, Program, Role
+from dealreg.planning import fiscal
 from tests.clocks import act, ran_for
 from tests.deals import deal_body, submit
 from tests.factories import Factory
@@ -273,3 +274,64 @@ async def test_the_scorecard_as_csv(client: httpx.AsyncClient, books: Books) -> 
     a = next(line for line in lines if str(books.partners["A"].id) in line and ",USD," in line)
     assert ",duplicate:1;not_qualified:2," in a
     assert ",800001,400001,14000,6000" in a
+
+
+# --- by fiscal quarter ----------------------------------------------------------------------------
+
+
+async def test_a_fiscal_quarter_instead_of_from_and_to(
+    client: httpx.AsyncClient, books: Books
+) -> None:
+    # A fiscal year starting in November: the quarter is the vendor's, on its wall clock.
+    await client.put(
+        f"/v1/vendors/{books.vendor.id}/plan-settings",
+        json={"fiscal_year_start_month": 11},
+        headers=books.vendor_admin,
+    )
+    now = fiscal.quarter_at(datetime.now(UTC), 11, books.vendor.timezone or "")
+    first_day = now.start(11)
+
+    response = await client.get(
+        REPORT, params={"group_by": "partner", "quarter": now.label}, headers=books.vendor_admin
+    )
+
+    a, b = str(books.partners["A"].id), str(books.partners["B"].id)
+    assert _lines(response) == {(a, "USD"): A, (a, "EUR"): R1_EUR, (b, "USD"): R3}
+    body = response.json()
+    assert (body["start"], body["end"], body["quarter"]) == (
+        first_day.isoformat(),
+        (now.end(11) - timedelta(days=1)).isoformat(),
+        now.label,
+    )
+    before = await client.get(
+        REPORT, params={"quarter": now.previous().label}, headers=books.vendor_admin
+    )
+    assert _lines(before) == {}
+    # A partner names the vendor whose calendar it is; its own line only.
+    named = await client.get(
+        REPORT,
+        params={"quarter": now.label, "vendor_id": str(books.vendor.id)},
+        headers=books.admins["B"],
+    )
+    assert _lines(named) == {(b, "USD"): R3}
+
+
+async def test_a_bad_fiscal_quarter_is_refused(
+    client: httpx.AsyncClient, factory: Factory, books: Books
+) -> None:
+    both = await client.get(
+        REPORT, params={"quarter": "2027-Q1", "from": "2026-01-01"}, headers=books.vendor_admin
+    )
+    assert both.status_code == 422, both.text
+    assert [e["parameter"] for e in both.json()["errors"]] == ["from"]
+    unnamed = await client.get(REPORT, params={"quarter": "2027-Q1"}, headers=books.admins["A"])
+    assert [e["parameter"] for e in unnamed.json()["errors"]] == ["vendor_id"]
+    bad = await client.get(REPORT, params={"quarter": "2027-Q5"}, headers=books.vendor_admin)
+    assert [e["parameter"] for e in bad.json()["errors"]] == ["quarter"]
+    # A vendor the partner is not enrolled with: as if there were none.
+    elsewhere = await client.get(
+        REPORT,
+        params={"quarter": "2027-Q1", "vendor_id": str((await factory.vendor()).id)},
+        headers=books.admins["A"],
+    )
+    assert elsewhere.status_code == 404, elsewhere.text

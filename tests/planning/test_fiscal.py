@@ -77,6 +77,12 @@ def test_quarters_tile_their_fiscal_year(quarter: Quarter, start_month: int) -> 
 
 
 @given(quarter=quarters)
+def test_the_quarter_before_is_the_one_whose_next_it_is(quarter: Quarter) -> None:
+    assert quarter.next().previous() == quarter
+    assert Quarter(2027, 1).previous() == Quarter(2026, 4)
+
+
+@given(quarter=quarters)
 def test_a_label_reads_back_as_its_quarter(quarter: Quarter) -> None:
     assert fiscal.parse(quarter.label) == quarter
 

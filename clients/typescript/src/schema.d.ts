@@ -955,6 +955,47 @@ export interface paths {
         patch: operations["partnershipUpdate"];
         trace?: never;
     };
+    "/v1/partnerships/{partnership_id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner's capability scores, quarter by quarter */
+        get: operations["assessmentList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partnerships/{partnership_id}/assessments/{quarter}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's capability assessment for a fiscal quarter, against the averages
+         * @description Scores are weighted means (the weights the assessment was made with), beside the mean of the vendor's partners assessed in the quarter and of those in the same tier, and the change since the fiscal quarter before; all rounded half up to one decimal. A partner sees an average only when at least 3 partners are in it.
+         */
+        get: operations["assessmentRead"];
+        /**
+         * The vendor's channel team assesses a partner for a fiscal quarter
+         * @description The vendor's channel account managers (approvers) and admins: a score of 1 to 100 for each attribute of the template (and, optionally, the score aimed at next quarter), a note and a goal. If-Match may be left out only by the PUT that creates the assessment. Scores are weighted means (the weights the assessment was made with), beside the mean of the vendor's partners assessed in the quarter and of those in the same tier, and the change since the fiscal quarter before; all rounded half up to one decimal. A partner sees an average only when at least 3 partners are in it.
+         */
+        put: operations["assessmentWrite"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partnerships/{partnership_id}/plans": {
         parameters: {
             query?: never;
@@ -1007,6 +1048,26 @@ export interface paths {
          * @description The vendor's approvers (channel account managers) and admins.
          */
         post: operations["partnerPlanAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partnerships/{partnership_id}/qbr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partnership's quarterly business review
+         * @description For one fiscal quarter of the vendor's calendar: plan against pipeline, the deal registration scorecard (the partner's and its reps'), lead outcomes, the vendor's approval SLA toward the partner, and the capability assessment with its goals; each figure as its own report computes it. The vendor's staff, the partner's admin, the platform. As a page to print: `/reports/partnerships/{id}/qbr`.
+         */
+        get: operations["partnershipQbrRead"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1534,7 +1595,7 @@ export interface paths {
         };
         /**
          * The deal registration scorecard, by partner, rep or program
-         * @description Over the registrations submitted from `from` to `to`, one line per group and currency: submitted, approved, rejected (by reason), approval rate, median business hours to decision, registered pipeline (approved, open), won, lost, win rate, won amount, average deal size (won), incentives earned and paid. A vendor sees its own registrations, a partner admin its reps', a rep their own.
+         * @description Over the registrations submitted from `from` to `to` (UTC days), or in a fiscal `quarter` of a vendor's calendar (the vendor's own; a partner or channel ops name it with `vendor_id`), one line per group and currency: submitted, approved, rejected (by reason), approval rate, median business hours to decision, registered pipeline (approved, open), won, lost, win rate, won amount, average deal size (won), incentives earned and paid. A vendor sees its own registrations, a partner admin its reps', a rep their own.
          */
         get: operations["registrationScorecardRead"];
         put?: never;
@@ -1596,6 +1657,27 @@ export interface paths {
         /** The breached registrations, in the order they breached */
         get: operations["slaBreachList"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vendors/{vendor_id}/capability-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attributes a vendor assesses its partners on */
+        get: operations["capabilityTemplateRead"];
+        /**
+         * Define a vendor's capability template (replaces its attributes)
+         * @description The vendor's admin. Each attribute has a stable key, a name, a group (sales, technical, marketing, support) and a weight. Assessments made before keep the names and weights they were scored with. If-Match may be left out only by the PUT that creates the template.
+         */
+        put: operations["capabilityTemplateWrite"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4011,6 +4093,64 @@ export interface components {
             /** Format: uuid */
             approver_id: string;
         };
+        /** AssessedQuarter */
+        AssessedQuarter: {
+            /** Format: date-time */
+            assessed_at: string;
+            quarter: string;
+            score: number;
+            version: number;
+        };
+        /** AssessmentBody */
+        AssessmentBody: {
+            /** @description What the partner aims at next quarter. Default when left out: `""`. */
+            goal?: string;
+            /** @description Default when left out: `""`. */
+            note?: string;
+            /** @description One per attribute of the vendor's template, each 1 to 100. */
+            scores: components["schemas"]["ScoreIn"][];
+        };
+        /** AssessmentList */
+        AssessmentList: {
+            /** @description Each quarter assessed, oldest first, with its weighted score. */
+            items: components["schemas"]["AssessedQuarter"][];
+        };
+        /** AssessmentOut */
+        AssessmentOut: {
+            /** Format: date-time */
+            assessed_at: string;
+            /** Format: uuid */
+            assessed_by: string;
+            attributes: components["schemas"]["AttributeFigure"][];
+            /** Format: date-time */
+            created_at: string;
+            goal: string;
+            groups: components["schemas"]["GroupFigure"][];
+            /** Format: uuid */
+            id: string;
+            note: string;
+            overall: components["schemas"]["Figure"];
+            /** Format: uuid */
+            partner_id: string;
+            /** @description The vendor's partners assessed in the quarter. */
+            partners_assessed: number;
+            partners_in_tier_assessed: number;
+            /** Format: uuid */
+            partnership_id: string;
+            /**
+             * @description `YYYY-Qn` in the vendor's fiscal calendar; a fiscal year is named by the calendar year it ends in.
+             * @example 2027-Q1
+             */
+            quarter: string;
+            template_version: number;
+            /** @description The partner's tier when assessed. */
+            tier: components["schemas"]["Tier"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            vendor_id: string;
+            version: number;
+        };
         /**
          * Assigned
          * @description The queue's registrations assigned to the caller, or to nobody.
@@ -4077,6 +4217,33 @@ export interface components {
             error: string | null;
             response_body: string | null;
             status_code: number | null;
+        };
+        /** Attribute */
+        Attribute: {
+            group: components["schemas"]["CapabilityGroup"];
+            /**
+             * @description Stable key of the attribute: lower case letters, digits, `_`.
+             * @example pipeline_coverage
+             */
+            key: string;
+            name: string;
+            /** @description Its weight in its group and overall. */
+            weight: number;
+        };
+        /** AttributeFigure */
+        AttributeFigure: {
+            change: number | null;
+            goal: number | null;
+            goal_met: boolean | null;
+            group: components["schemas"]["CapabilityGroup"];
+            key: string;
+            name: string;
+            previous: number | null;
+            previous_goal: number | null;
+            score: number;
+            tier_average: number | null;
+            vendor_average: number | null;
+            weight: number;
         };
         /** AutoApproveRule */
         AutoApproveRule: {
@@ -4294,6 +4461,39 @@ export interface components {
              * @enum {string}
              */
             type: "https://dealreg.dev/problems/cannot-disable-yourself";
+        };
+        /** @description Not found. No capability assessment of this partner for this quarter with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        CapabilityAssessmentNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/capability-assessment-not-found";
+        };
+        /**
+         * CapabilityGroup
+         * @enum {string}
+         */
+        CapabilityGroup: "sales" | "technical" | "marketing" | "support";
+        /** @description Not found. No capability template of this vendor with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        CapabilityTemplateNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/capability-template-not-found";
         };
         /** Choice */
         Choice: {
@@ -4973,6 +5173,14 @@ export interface components {
             pointer?: string | null;
             vendor_id?: string | null;
         };
+        /** Figure */
+        Figure: {
+            change: number | null;
+            previous: number | null;
+            score: number;
+            tier_average: number | null;
+            vendor_average: number | null;
+        };
         /** FiringOut */
         FiringOut: {
             /**
@@ -5017,6 +5225,15 @@ export interface components {
              * @enum {string}
              */
             type: "https://dealreg.dev/problems/forbidden";
+        };
+        /** GroupFigure */
+        GroupFigure: {
+            change: number | null;
+            group: components["schemas"]["CapabilityGroup"];
+            previous: number | null;
+            score: number;
+            tier_average: number | null;
+            vendor_average: number | null;
         };
         /** Health */
         Health: {
@@ -5752,6 +5969,20 @@ export interface components {
             next_cursor: string | null;
             totals: components["schemas"]["Total"][];
         };
+        /** @description The vendor has no capability template yet. A partner is assessed on the attributes of its vendor's capability template, and the vendor has not defined one. What to do: The vendor's admin puts the template first (`PUT /v1/vendors/{vendor_id}/capability-template`). */
+        NoCapabilityTemplateProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 409;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/no-capability-template";
+        };
         /** @description Not acceptable. The `Accept` header asks for a representation the operation does not offer. What to do: Accept `application/json` (or the media type the operation documents). */
         NotAcceptableProblem: {
             detail: string;
@@ -6420,9 +6651,9 @@ export interface components {
         /** @description The problem types of status 403, told apart by `type`. */
         Problem403: components["schemas"]["ForbiddenProblem"] | components["schemas"]["AccountDisabledProblem"] | components["schemas"]["WrongPasswordProblem"];
         /** @description The problem types of status 404, told apart by `type`. */
-        Problem404: components["schemas"]["NotFoundProblem"] | components["schemas"]["ApiClientNotFoundProblem"] | components["schemas"]["CallTaskNotFoundProblem"] | components["schemas"]["DealNotFoundProblem"] | components["schemas"]["ExtensionRequestNotFoundProblem"] | components["schemas"]["IncentivePlanNotFoundProblem"] | components["schemas"]["InvitationNotFoundProblem"] | components["schemas"]["LeadNotFoundProblem"] | components["schemas"]["OauthAppNotFoundProblem"] | components["schemas"]["OrganizationNotFoundProblem"] | components["schemas"]["PartnershipNotFoundProblem"] | components["schemas"]["PayoutNotFoundProblem"] | components["schemas"]["PlanNotFoundProblem"] | components["schemas"]["ProgramNotFoundProblem"] | components["schemas"]["RegistrationNotFoundProblem"] | components["schemas"]["SessionNotFoundProblem"] | components["schemas"]["SlaClockNotFoundProblem"] | components["schemas"]["UserNotFoundProblem"] | components["schemas"]["WebhookDeliveryNotFoundProblem"] | components["schemas"]["WebhookEndpointNotFoundProblem"] | components["schemas"]["LinkNotFoundProblem"];
+        Problem404: components["schemas"]["NotFoundProblem"] | components["schemas"]["ApiClientNotFoundProblem"] | components["schemas"]["CallTaskNotFoundProblem"] | components["schemas"]["CapabilityAssessmentNotFoundProblem"] | components["schemas"]["CapabilityTemplateNotFoundProblem"] | components["schemas"]["DealNotFoundProblem"] | components["schemas"]["ExtensionRequestNotFoundProblem"] | components["schemas"]["IncentivePlanNotFoundProblem"] | components["schemas"]["InvitationNotFoundProblem"] | components["schemas"]["LeadNotFoundProblem"] | components["schemas"]["OauthAppNotFoundProblem"] | components["schemas"]["OrganizationNotFoundProblem"] | components["schemas"]["PartnershipNotFoundProblem"] | components["schemas"]["PayoutNotFoundProblem"] | components["schemas"]["PlanNotFoundProblem"] | components["schemas"]["ProgramNotFoundProblem"] | components["schemas"]["RegistrationNotFoundProblem"] | components["schemas"]["SessionNotFoundProblem"] | components["schemas"]["SlaClockNotFoundProblem"] | components["schemas"]["UserNotFoundProblem"] | components["schemas"]["WebhookDeliveryNotFoundProblem"] | components["schemas"]["WebhookEndpointNotFoundProblem"] | components["schemas"]["LinkNotFoundProblem"];
         /** @description The problem types of status 409, told apart by `type`. */
-        Problem409: components["schemas"]["ConflictProblem"] | components["schemas"]["IllegalTransitionProblem"] | components["schemas"]["DuplicateRegistrationProblem"] | components["schemas"]["ExtensionNotAllowedProblem"] | components["schemas"]["IllegalLeadTransitionProblem"] | components["schemas"]["DispositionOutOfOrderProblem"] | components["schemas"]["FiscalYearStartLockedProblem"] | components["schemas"]["LeadAcceptDeadlinePassedProblem"] | components["schemas"]["PayoutNotReadyProblem"] | components["schemas"]["IdempotencyKeyInUseProblem"] | components["schemas"]["InvitationAcceptedProblem"] | components["schemas"]["CannotDisableYourselfProblem"] | components["schemas"]["DuplicateOauthAppProblem"] | components["schemas"]["DuplicateOrganizationProblem"] | components["schemas"]["DuplicateUserProblem"] | components["schemas"]["DuplicatePartnershipProblem"] | components["schemas"]["DuplicateProgramProblem"] | components["schemas"]["DuplicateProductProblem"];
+        Problem409: components["schemas"]["ConflictProblem"] | components["schemas"]["IllegalTransitionProblem"] | components["schemas"]["DuplicateRegistrationProblem"] | components["schemas"]["ExtensionNotAllowedProblem"] | components["schemas"]["IllegalLeadTransitionProblem"] | components["schemas"]["DispositionOutOfOrderProblem"] | components["schemas"]["FiscalYearStartLockedProblem"] | components["schemas"]["NoCapabilityTemplateProblem"] | components["schemas"]["LeadAcceptDeadlinePassedProblem"] | components["schemas"]["PayoutNotReadyProblem"] | components["schemas"]["IdempotencyKeyInUseProblem"] | components["schemas"]["InvitationAcceptedProblem"] | components["schemas"]["CannotDisableYourselfProblem"] | components["schemas"]["DuplicateOauthAppProblem"] | components["schemas"]["DuplicateOrganizationProblem"] | components["schemas"]["DuplicateUserProblem"] | components["schemas"]["DuplicatePartnershipProblem"] | components["schemas"]["DuplicateProgramProblem"] | components["schemas"]["DuplicateProductProblem"];
         /** @description The problem types of status 410, told apart by `type`. */
         Problem410: components["schemas"]["LinkUsedProblem"] | components["schemas"]["LinkExpiredProblem"] | components["schemas"]["LinkRevokedProblem"];
         /** @description The problem types of status 422, told apart by `type`. */
@@ -6519,6 +6750,39 @@ export interface components {
             /** Format: uuid */
             vendor_id: string;
             version: number;
+        };
+        /** QbrOut */
+        QbrOut: {
+            /** Format: date-time */
+            as_of: string;
+            /** @description The quarter's capability assessment; null when none. */
+            capabilities: components["schemas"]["AssessmentOut"] | null;
+            /**
+             * Format: date
+             * @description The quarter's first day (vendor's).
+             */
+            first_day: string;
+            /** Format: date */
+            last_day: string;
+            /** @description What the partner did with the leads forwarded in the quarter. */
+            leads: components["schemas"]["LeadRow"] | null;
+            /** Format: uuid */
+            partner_id: string;
+            partner_name: string;
+            /** Format: uuid */
+            partnership_id: string;
+            /** @description Plan against pipeline, as `GET /v1/reports/pipeline` has it. */
+            pipeline: components["schemas"]["PipelineRow"] | null;
+            quarter: string;
+            /** @description The registration scorecard of the registrations submitted in the quarter: the partner's line per currency. */
+            registrations: components["schemas"]["ScorecardRow"][];
+            registrations_by_rep: components["schemas"]["ScorecardRow"][];
+            /** @description The vendor's approval SLA toward the partner, over the registrations submitted in the quarter. */
+            sla: components["schemas"]["SlaRow"];
+            tier: components["schemas"]["Tier"];
+            /** Format: uuid */
+            vendor_id: string;
+            vendor_name: string;
         };
         /** Queue */
         Queue: {
@@ -6738,6 +7002,8 @@ export interface components {
             /** Format: date */
             end: string;
             group_by: components["schemas"]["ScorecardGroupBy"];
+            /** @description The fiscal quarter asked for. */
+            quarter: string | null;
             rows: components["schemas"]["ScorecardRow"][];
             /** Format: date */
             start: string;
@@ -6811,6 +7077,18 @@ export interface components {
          * @enum {string}
          */
         SalesStage: "qualified" | "proposal" | "negotiation" | "closed_won" | "closed_lost";
+        /** ScoreIn */
+        ScoreIn: {
+            /**
+             * @description Stable key of the attribute: lower case letters, digits, `_`.
+             * @example pipeline_coverage
+             */
+            attribute: string;
+            /** @description The score aimed at for the next quarter. */
+            goal?: number | null;
+            /** @description 1 to 100. */
+            score: number;
+        };
         /**
          * ScorecardGroupBy
          * @default partner
@@ -7028,6 +7306,17 @@ export interface components {
             /** @constant */
             type: "https://dealreg.dev/problems/stale-version";
         };
+        /** TemplateBody */
+        TemplateBody: {
+            attributes: components["schemas"]["Attribute"][];
+        };
+        /** TemplateOut */
+        TemplateOut: {
+            attributes: components["schemas"]["Attribute"][];
+            /** Format: uuid */
+            vendor_id: string;
+            version: number;
+        };
         /**
          * Threshold
          * @description In the order they fire: half the target, the target, the hard limit.
@@ -7047,6 +7336,7 @@ export interface components {
         };
         /**
          * Tier
+         * @description The partner's tier when assessed.
          * @enum {string}
          */
         Tier: "community" | "registered" | "silver" | "gold" | "platinum";
@@ -15590,6 +15880,408 @@ export interface operations {
             };
         };
     };
+    assessmentList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentList"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    assessmentRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+                quarter: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    assessmentWrite: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+            };
+            path: {
+                partnership_id: string;
+                quarter: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentBody"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
     partnerPlanList: {
         parameters: {
             query?: never;
@@ -16140,6 +16832,119 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnershipQbrRead: {
+        parameters: {
+            query?: {
+                /** @description `YYYY-Qn` in the vendor's fiscal calendar; the vendor's current quarter when left out. */
+                quarter?: string | null;
+            };
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QbrOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */
@@ -20875,6 +21680,8 @@ export interface operations {
                 from?: string | null;
                 /** @description Last day of submission (UTC); today. */
                 to?: string | null;
+                /** @description `YYYY-Qn` in the vendor's fiscal calendar, instead of `from` and `to`. */
+                quarter?: string | null;
                 vendor_id?: string | null;
                 partner_id?: string | null;
                 group_by?: components["schemas"]["ScorecardGroupBy"];
@@ -21281,6 +22088,306 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    capabilityTemplateRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vendor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    capabilityTemplateWrite: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+            };
+            path: {
+                vendor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateBody"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */

@@ -14,6 +14,11 @@ from dealreg.api.api_clients import ApiClientController
 from dealreg.api.app_shell import app_file, app_page
 from dealreg.api.approvals import DecisionController, approval_queue
 from dealreg.api.call_tasks import CallTaskController
+from dealreg.api.capabilities import (
+    AssessmentController,
+    CapabilityTemplateController,
+    list_assessments,
+)
 from dealreg.api.docs import docs_asset
 from dealreg.api.events import event_feed
 from dealreg.api.health import health, ready
@@ -41,6 +46,7 @@ from dealreg.api.partnerships import PartnershipController
 from dealreg.api.plans import PartnerPlanController, PlanSettingsController
 from dealreg.api.problems import problem_index, problem_page
 from dealreg.api.programs import ProgramController
+from dealreg.api.qbr import partnership_qbr, qbr_page
 from dealreg.api.registration_pages import registration_page
 from dealreg.api.registrations import DealController, RegistrationController
 from dealreg.api.report_downloads import at_risk_csv, breaches_csv, figures_csv
@@ -101,6 +107,10 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     registration_scorecard,
     PlanSettingsController,
     PartnerPlanController,
+    CapabilityTemplateController,
+    AssessmentController,
+    list_assessments,
+    partnership_qbr,
     PlanController,
     PayoutController,
     registration_earnings,
@@ -116,6 +126,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     WebhookEndpointController,
     sla_page,
     registration_page,
+    qbr_page,
     figures_csv,
     breaches_csv,
     at_risk_csv,

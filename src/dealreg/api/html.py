@@ -52,7 +52,30 @@ def _when(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-templates.filters.update(hours=_hours, share=_share, when=_when)
+# ISO 4217 currencies without minor units; every other currency the API sees has two (the few
+# with three, such as BHD, are shown with two).
+_NO_MINOR_UNITS = frozenset({"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF"})
+_NO_MINOR_UNITS |= {"UGX", "VND", "VUV", "XAF", "XOF", "XPF"}
+
+
+def _amount(amount: int | None, currency: str | None) -> str:
+    """Minor units as a person reads them, `1,250,000`, cents only when there are some; the page
+    says the currency once for its figures."""
+    if amount is None or currency is None:
+        return _NONE
+    if currency in _NO_MINOR_UNITS:
+        return f"{amount:,}"
+    whole, cents = divmod(amount, 100)
+    return f"{whole:,}" + (f".{cents:02d}" if cents else "")
+
+
+def _figure(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return _NONE
+    return f"{value:+.1f}" if signed else f"{value:.1f}"
+
+
+templates.filters.update(hours=_hours, share=_share, when=_when, amount=_amount, figure=_figure)
 
 
 def render_page(template: str, status: int = 200, **context: Any) -> Response[str]:

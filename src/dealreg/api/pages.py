@@ -69,7 +69,7 @@ SIGN_OUT_CSRF = CsrfGuard(form="pages sign-out", cookie="dealreg_pages_csrf", pa
 RECENT_BREACHES = 20
 # The report's filters a sign-in carries back to the page it came from, if they are this short
 # (they ride in a cookie).
-_FILTERS = ("from", "to", "vendor_id", "group_by")
+_FILTERS = ("from", "to", "vendor_id", "group_by", "quarter")
 _FILTERS_KEPT_UP_TO = 300
 # What each sealed cookie is bound to: one cannot stand in for the other.
 _SESSION_CONTEXT = b"pages session"
@@ -222,10 +222,16 @@ async def _bearer_principal(request: Request[Any, Any, Any], token: str) -> Prin
         ) from exc
 
 
-async def page_principal(request: Request[Any, Any, Any], db: Db) -> Principal | Response[Any]:
+async def page_principal(
+    request: Request[Any, Any, Any],
+    db: Db,
+    scope: str = scopes.READ_REPORTS,
+    refusal: str = "SLA reports are for vendors and channel operations.",
+) -> Principal | Response[Any]:
     """Whom a report page is for: the bearer of a token, or the person signed in to the pages;
     an unsigned browser gets its way to the sign-in page (and back here) instead. Counted like
-    the API's requests: a page runs reports, and is no way around the limits."""
+    the API's requests: a page runs reports, and is no way around the limits. A page needs
+    `scope` (else 403 with `refusal`)."""
     token = _bearer(request)
     if token is not None:
         principal = await _bearer_principal(request, token)
@@ -235,8 +241,8 @@ async def page_principal(request: Request[Any, Any, Any], db: Db) -> Principal |
             return await _to_sign_in(request, db)
         principal = signed_in
     await admit(request.scope, db, principal)
-    if scopes.READ_REPORTS not in principal.scopes:
-        raise Forbidden("SLA reports are for vendors and channel operations.")
+    if scope not in principal.scopes:
+        raise Forbidden(refusal)
     return principal
 
 

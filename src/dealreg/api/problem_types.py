@@ -245,6 +245,12 @@ _TYPES = [
             ("not-found", "Not found", "resource at this URL"),
             ("api-client-not-found", "Not found", "API client"),
             ("call-task-not-found", "Not found", "call task"),
+            (
+                "capability-assessment-not-found",
+                "Not found",
+                "capability assessment of this partner for this quarter",
+            ),
+            ("capability-template-not-found", "Not found", "capability template of this vendor"),
             ("deal-not-found", "Not found", "deal"),
             ("extension-request-not-found", "Not found", "extension request"),
             ("incentive-plan-not-found", "Incentive plan not found", "incentive plan"),
@@ -382,6 +388,15 @@ _TYPES = [
                 {"type": "integer", "minimum": 1, "maximum": 12}, "The start month in force."
             )
         },
+    ),
+    ProblemType(
+        type="no-capability-template",
+        status=409,
+        title="The vendor has no capability template yet",
+        meaning="A partner is assessed on the attributes of its vendor's capability template, "
+        "and the vendor has not defined one.",
+        action="The vendor's admin puts the template first "
+        "(`PUT /v1/vendors/{vendor_id}/capability-template`).",
     ),
     ProblemType(
         type="lead-accept-deadline-passed",

@@ -320,6 +320,7 @@ async def pipeline_report(
 class RegistrationScorecard(msgspec.Struct, kw_only=True):
     start: date
     end: date
+    quarter: Annotated[str | None, msgspec.Meta(description="The fiscal quarter asked for.")]
     group_by: scorecards.ScorecardGroupBy
     rows: list[scorecards.ScorecardRow]
 
@@ -331,12 +332,14 @@ class RegistrationScorecard(msgspec.Struct, kw_only=True):
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REGISTRATIONS)],
-    responses=problems(404) | json_or_csv(RegistrationScorecard, "The scorecard, as JSON or CSV"),
+    responses=problems(404, 422)
+    | json_or_csv(RegistrationScorecard, "The scorecard, as JSON or CSV"),
     operation_class=JsonOrCsv,
     summary="The deal registration scorecard, by partner, rep or program",
     description=(
-        "Over the registrations submitted from `from` to `to`, one line per group and "
-        "currency: submitted, approved, rejected (by reason), approval rate, median business "
+        "Over the registrations submitted from `from` to `to` (UTC days), or in a fiscal "
+        "`quarter` of a vendor's calendar (the vendor's own; a partner or channel ops name it "
+        "with `vendor_id`), one line per group and currency: submitted, approved, rejected (by reason), approval rate, median business "
         "hours to decision, registered pipeline (approved, open), won, lost, win rate, won "
         "amount, average deal size (won), incentives earned and paid. A vendor sees its own "
         "registrations, a partner admin its reps', a rep their own."
@@ -348,15 +351,23 @@ async def registration_scorecard(
     principal: Caller,
     start: From = None,
     end: To = None,
+    quarter: Annotated[
+        str | None,
+        QueryParameter(
+            description="`YYYY-Qn` in the vendor's fiscal calendar, instead of `from` and `to`."
+        ),
+    ] = None,
     vendor_id: FromQuery[uuid.UUID | None] = None,
     partner_id: FromQuery[uuid.UUID | None] = None,
     group_by: FromQuery[scorecards.ScorecardGroupBy] = scorecards.ScorecardGroupBy.partner,
     format_: Format = None,
 ) -> Response[RegistrationScorecard] | Response[bytes]:
-    scope = scorecards.scope_of(
+    scope = await scorecards.scope_of(
+        db,
         principal,
         start=start,
         end=end,
+        quarter=quarter,
         vendor_id=vendor_id,
         partner_id=partner_id,
         today=datetime.now(UTC).date(),
@@ -370,6 +381,10 @@ async def registration_scorecard(
         )
     return Response(
         RegistrationScorecard(
-            start=scope.first_day, end=scope.last_day, group_by=group_by, rows=rows
+            start=scope.first_day,
+            end=scope.last_day,
+            quarter=quarter,
+            group_by=group_by,
+            rows=rows,
         )
     )

@@ -4,8 +4,9 @@ Seeding is idempotent: every row is looked up by its natural key first, so a sec
 nothing and prints fresh tokens for the same users (and a fresh secret for Acme's CRM client).
 
 The scene, in the order it is seeded: who and what exists (catalog.py), deals through their
-approval SLA and incentive milestones (deals.py), leads in every state (leads.py), and Acme's
-CRM client (crm.py); then the app people sign in through and their password (sign_in.py).
+approval SLA and incentive milestones (deals.py), leads in every state (leads.py), Northwind's
+plans with Acme and the capability assessments its QBR shows (plans.py), and Acme's CRM client
+(crm.py); then the app people sign in through and their password (sign_in.py).
 """
 
 import secrets
@@ -21,6 +22,7 @@ from dealreg.demo.catalog import USERS, seed_catalog
 from dealreg.demo.crm import issue_crm_client
 from dealreg.demo.deals import seed_deals
 from dealreg.demo.leads import seed_leads
+from dealreg.demo.plans import partnership_of, seed_plans
 from dealreg.demo.sign_in import APP_CLIENT_ID, seed_sign_in, try_it
 from dealreg.registrations.models import Deal
 
@@ -34,6 +36,7 @@ async def seed_demo(session: AsyncSession) -> None:
     if await session.scalar(select(Deal.id).limit(1)) is None:
         await seed_deals(session, orgs)
         await seed_leads(session, orgs)
+        await seed_plans(session, orgs)
 
 
 async def mint_user_token(
@@ -70,6 +73,12 @@ async def seed_and_describe(settings: Settings, database_url: str, base_url: str
     try:
         async with transaction(make_sessionmaker(engine)) as session:
             await seed_demo(session)
+            qbr = await partnership_of(session, "Northwind IT", "Acme Networks")
+            lines.insert(
+                5,
+                f"  QBR page: {base_url}/reports/partnerships/{qbr.id}/qbr (Northwind IT with "
+                "Acme; sign in as approver@acme.example or admin@northwind.example)",
+            )
             for email, _, role, _ in USERS:
                 principal = await principal_for_email(session, email)
                 token = tokens.mint(principal, ttl=DEMO_TOKEN_TTL)

@@ -50,6 +50,11 @@ class Quarter(msgspec.Struct, frozen=True, order=True):
             return Quarter(self.year + 1, 1)
         return Quarter(self.year, self.number + 1)
 
+    def previous(self) -> "Quarter":
+        if self.number == 1:
+            return Quarter(self.year - 1, 4)
+        return Quarter(self.year, self.number - 1)
+
 
 def parse(label: str) -> Quarter:
     match = _LABEL.match(label)

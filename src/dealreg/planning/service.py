@@ -10,11 +10,14 @@ the same amount and currency again changes nothing, its version included.
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime, time, timedelta
 from typing import Final
+from zoneinfo import ZoneInfo
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.dates import DayRange, refusal
 from dealreg.db import database_now, flush_unique
 from dealreg.errors import Conflict, Forbidden, InvalidInput, NotFound, field_error
 from dealreg.orgs.models import OrgKind, Partnership, Role
@@ -136,14 +139,52 @@ async def put_settings(
     return SettingsView(vendor_id=vendor_id, terms=terms, row=row)
 
 
-def parse_quarter(label: str) -> fiscal.Quarter:
+def parse_quarter(label: str, location: str = "path") -> fiscal.Quarter:
     try:
         return fiscal.parse(label)
     except fiscal.BadQuarter as exc:
         raise InvalidInput(
             str(exc),
-            errors=[field_error("pattern", parameter="quarter", location="path", detail=str(exc))],
+            errors=[
+                field_error("pattern", parameter="quarter", location=location, detail=str(exc))
+            ],
         ) from exc
+
+
+async def quarter_now(session: AsyncSession, vendor_id: uuid.UUID) -> fiscal.Quarter:
+    """The fiscal quarter the vendor is in now, on its wall clock."""
+    (vendor,) = await repository.vendors(session, [vendor_id]) or (None,)
+    if vendor is None or vendor.timezone is None:
+        raise NotFound(f"No vendor {vendor_id}.")
+    terms = terms_of(await repository.stored_settings(session, vendor_id))
+    now = await database_now(session)
+    return fiscal.quarter_at(now, terms.fiscal_year_start_month, vendor.timezone)
+
+
+async def quarter_days(
+    session: AsyncSession, vendor_id: uuid.UUID, quarter: fiscal.Quarter
+) -> DayRange:
+    """The quarter's days in the vendor's fiscal calendar, and the instants that bound them on
+    the vendor's wall clock."""
+    (vendor,) = await repository.vendors(session, [vendor_id]) or (None,)
+    if vendor is None or vendor.kind is not OrgKind.vendor or vendor.timezone is None:
+        raise NotFound(f"No vendor {vendor_id}.")
+    terms = terms_of(await repository.stored_settings(session, vendor_id))
+    first_day = quarter.start(terms.fiscal_year_start_month)
+    ends_before = quarter.end(terms.fiscal_year_start_month)
+    if refusal(first_day) or refusal(ends_before):
+        detail = f"{quarter.label} {refusal(first_day) or refusal(ends_before)}"
+        raise InvalidInput(
+            detail,
+            errors=[field_error("range", parameter="quarter", location="query", detail=detail)],
+        )
+    zone = ZoneInfo(vendor.timezone)
+    return DayRange(
+        first_day=first_day,
+        last_day=ends_before - timedelta(days=1),
+        start=datetime.combine(first_day, time(), zone),
+        end=datetime.combine(ends_before, time(), zone),
+    )
 
 
 async def _partnership_and_quarter(

@@ -60,6 +60,9 @@ class Scope(msgspec.Struct, frozen=True, kw_only=True):
     vendor_id: uuid.UUID | None = None
     program_id: uuid.UUID | None = None
     approver_id: uuid.UUID | None = None
+    # One partner's registrations only: the vendor's figures toward it (the QBR's totals);
+    # the watchlists do not take it.
+    partner_id: uuid.UUID | None = None
 
 
 class SlaRow(msgspec.Struct, frozen=True, kw_only=True):
@@ -179,6 +182,7 @@ def _where(scope: Scope) -> ColumnElement[bool]:
         SlaClock.started_at >= scope.start,
         SlaClock.started_at < scope.end,
         *filters(scope, SlaClock.vendor_id, SlaClock.program_id, SlaClock.approver_id),
+        *([SlaClock.partner_id == scope.partner_id] if scope.partner_id is not None else []),
     )
 
 

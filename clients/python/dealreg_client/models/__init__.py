@@ -11,10 +11,16 @@ from .api_client_update import ApiClientUpdate
 from .api_client_with_secret import ApiClientWithSecret
 from .approval import Approval
 from .approver_assignment import ApproverAssignment
+from .assessed_quarter import AssessedQuarter
+from .assessment_body import AssessmentBody
+from .assessment_list import AssessmentList
+from .assessment_out import AssessmentOut
 from .assigned import Assigned
 from .at_risk import AtRisk
 from .at_risk_list import AtRiskList
 from .attempt_out import AttemptOut
+from .attribute import Attribute
+from .attribute_figure import AttributeFigure
 from .auto_approve_rule import AutoApproveRule
 from .auto_approve_rules_body import AutoApproveRulesBody
 from .bad_request_problem import BadRequestProblem
@@ -36,6 +42,9 @@ from .call_task_out import CallTaskOut
 from .call_task_state import CallTaskState
 from .cancellation import Cancellation
 from .cannot_disable_yourself_problem import CannotDisableYourselfProblem
+from .capability_assessment_not_found_problem import CapabilityAssessmentNotFoundProblem
+from .capability_group import CapabilityGroup
+from .capability_template_not_found_problem import CapabilityTemplateNotFoundProblem
 from .choice import Choice
 from .clock_out import ClockOut
 from .clock_state import ClockState
@@ -109,9 +118,11 @@ from .extra_field_input_type import ExtraFieldInputType
 from .extra_field_type import ExtraFieldType
 from .field_problem import FieldProblem
 from .field_problem_params_type_0 import FieldProblemParamsType0
+from .figure import Figure
 from .firing_out import FiringOut
 from .fiscal_year_start_locked_problem import FiscalYearStartLockedProblem
 from .forbidden_problem import ForbiddenProblem
+from .group_figure import GroupFigure
 from .health import Health
 from .history_list import HistoryList
 from .history_out import HistoryOut
@@ -181,6 +192,7 @@ from .method_not_allowed_problem import MethodNotAllowedProblem
 from .milestone import Milestone
 from .milestone_pay import MilestonePay
 from .my_earnings import MyEarnings
+from .no_capability_template_problem import NoCapabilityTemplateProblem
 from .not_acceptable_problem import NotAcceptableProblem
 from .not_found_problem import NotFoundProblem
 from .not_ready_problem import NotReadyProblem
@@ -259,6 +271,7 @@ from .program_create import ProgramCreate
 from .program_list import ProgramList
 from .program_not_found_problem import ProgramNotFoundProblem
 from .program_out import ProgramOut
+from .qbr_out import QbrOut
 from .queue import Queue
 from .queue_entry import QueueEntry
 from .registration_detail import RegistrationDetail
@@ -284,6 +297,7 @@ from .rotation import Rotation
 from .rubric import Rubric
 from .rubric_points import RubricPoints
 from .sales_stage import SalesStage
+from .score_in import ScoreIn
 from .scorecard_group_by import ScorecardGroupBy
 from .scorecard_row import ScorecardRow
 from .scorecard_row_rejected_by_reason import ScorecardRowRejectedByReason
@@ -311,6 +325,8 @@ from .stage_probabilities import StageProbabilities
 from .stage_probabilities_input import StageProbabilitiesInput
 from .stage_report import StageReport
 from .stale_version_problem import StaleVersionProblem
+from .template_body import TemplateBody
+from .template_out import TemplateOut
 from .threshold import Threshold
 from .threshold_out import ThresholdOut
 from .tier import Tier
@@ -352,10 +368,16 @@ __all__ = (
     "ApiClientWithSecret",
     "Approval",
     "ApproverAssignment",
+    "AssessedQuarter",
+    "AssessmentBody",
+    "AssessmentList",
+    "AssessmentOut",
     "Assigned",
     "AtRisk",
     "AtRiskList",
     "AttemptOut",
+    "Attribute",
+    "AttributeFigure",
     "AutoApproveRule",
     "AutoApproveRulesBody",
     "BadRequestProblem",
@@ -377,6 +399,9 @@ __all__ = (
     "CallTaskState",
     "Cancellation",
     "CannotDisableYourselfProblem",
+    "CapabilityAssessmentNotFoundProblem",
+    "CapabilityGroup",
+    "CapabilityTemplateNotFoundProblem",
     "Choice",
     "ClockOut",
     "ClockState",
@@ -450,9 +475,11 @@ __all__ = (
     "ExtraFieldType",
     "FieldProblem",
     "FieldProblemParamsType0",
+    "Figure",
     "FiringOut",
     "FiscalYearStartLockedProblem",
     "ForbiddenProblem",
+    "GroupFigure",
     "Health",
     "HistoryList",
     "HistoryOut",
@@ -522,6 +549,7 @@ __all__ = (
     "Milestone",
     "MilestonePay",
     "MyEarnings",
+    "NoCapabilityTemplateProblem",
     "NotAcceptableProblem",
     "NotFoundProblem",
     "NotReadyProblem",
@@ -600,6 +628,7 @@ __all__ = (
     "ProgramList",
     "ProgramNotFoundProblem",
     "ProgramOut",
+    "QbrOut",
     "Queue",
     "QueueEntry",
     "RegistrationDetail",
@@ -628,6 +657,7 @@ __all__ = (
     "ScorecardGroupBy",
     "ScorecardRow",
     "ScorecardRowRejectedByReason",
+    "ScoreIn",
     "ServerMetadata",
     "ServiceUnavailableProblem",
     "SessionList",
@@ -652,6 +682,8 @@ __all__ = (
     "StageProbabilitiesInput",
     "StageReport",
     "StaleVersionProblem",
+    "TemplateBody",
+    "TemplateOut",
     "Threshold",
     "ThresholdOut",
     "Tier",

@@ -28,7 +28,7 @@ class PartnershipCreate:
     """ 
         Attributes:
             partner_id (UUID):
-            tier (Tier):
+            tier (Tier): The partner's tier when assessed.
             status (PartnershipStatus | Unset):
             vendor_id (None | Unset | UUID):
      """

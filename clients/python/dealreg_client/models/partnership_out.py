@@ -32,7 +32,7 @@ class PartnershipOut:
             partner_id (UUID):
             partner_name (str):
             status (PartnershipStatus):
-            tier (Tier):
+            tier (Tier): The partner's tier when assessed.
             updated_at (datetime.datetime):
             vendor_id (UUID):
             vendor_name (str):

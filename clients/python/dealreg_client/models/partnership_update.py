@@ -26,7 +26,7 @@ class PartnershipUpdate:
     """ 
         Attributes:
             status (PartnershipStatus | Unset):
-            tier (Tier | Unset):
+            tier (Tier | Unset): The partner's tier when assessed.
      """
 
     status: PartnershipStatus | Unset = UNSET

@@ -29,12 +29,14 @@ class RegistrationScorecard:
         Attributes:
             end (datetime.date):
             group_by (ScorecardGroupBy):
+            quarter (None | str): The fiscal quarter asked for.
             rows (list[ScorecardRow]):
             start (datetime.date):
      """
 
     end: datetime.date
     group_by: ScorecardGroupBy
+    quarter: None | str
     rows: list[ScorecardRow]
     start: datetime.date
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -48,6 +50,9 @@ class RegistrationScorecard:
         end = self.end.isoformat()
 
         group_by = self.group_by.value
+
+        quarter: None | str
+        quarter = self.quarter
 
         rows = []
         for rows_item_data in self.rows:
@@ -64,6 +69,7 @@ class RegistrationScorecard:
         field_dict.update({
             "end": end,
             "group_by": group_by,
+            "quarter": quarter,
             "rows": rows,
             "start": start,
         })
@@ -86,6 +92,14 @@ class RegistrationScorecard:
 
 
 
+        def _parse_quarter(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        quarter = _parse_quarter(d.pop("quarter"))
+
+
         rows = []
         _rows = d.pop("rows")
         for rows_item_data in (_rows):
@@ -104,6 +118,7 @@ class RegistrationScorecard:
         registration_scorecard = cls(
             end=end,
             group_by=group_by,
+            quarter=quarter,
             rows=rows,
             start=start,
         )

@@ -34,7 +34,7 @@ class VendorPreview:
             plan_version (int | None):
             program_id (UUID):
             registration_amount (int):
-            tier (Tier):
+            tier (Tier): The partner's tier when assessed.
             total (int):
             vendor_id (UUID):
             vendor_name (str):

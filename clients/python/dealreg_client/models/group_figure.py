@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.capability_group import CapabilityGroup
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="GroupFigure")
+
+
+
+@_attrs_define
+class GroupFigure:
+    """ 
+        Attributes:
+            change (float | None):
+            group (CapabilityGroup):
+            previous (float | None):
+            score (float):
+            tier_average (float | None):
+            vendor_average (float | None):
+     """
+
+    change: float | None
+    group: CapabilityGroup
+    previous: float | None
+    score: float
+    tier_average: float | None
+    vendor_average: float | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        change: float | None
+        change = self.change
+
+        group = self.group.value
+
+        previous: float | None
+        previous = self.previous
+
+        score = self.score
+
+        tier_average: float | None
+        tier_average = self.tier_average
+
+        vendor_average: float | None
+        vendor_average = self.vendor_average
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "change": change,
+            "group": group,
+            "previous": previous,
+            "score": score,
+            "tier_average": tier_average,
+            "vendor_average": vendor_average,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        def _parse_change(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        change = _parse_change(d.pop("change"))
+
+
+        group = CapabilityGroup(d.pop("group"))
+
+
+
+
+        def _parse_previous(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        previous = _parse_previous(d.pop("previous"))
+
+
+        score = d.pop("score")
+
+        def _parse_tier_average(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        tier_average = _parse_tier_average(d.pop("tier_average"))
+
+
+        def _parse_vendor_average(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        vendor_average = _parse_vendor_average(d.pop("vendor_average"))
+
+
+        group_figure = cls(
+            change=change,
+            group=group,
+            previous=previous,
+            score=score,
+            tier_average=tier_average,
+            vendor_average=vendor_average,
+        )
+
+
+        group_figure.additional_properties = d
+        return group_figure
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
