@@ -183,6 +183,14 @@ async def ping(session: AsyncSession) -> None:
     await session.execute(text("SELECT 1"))
 
 
+async def sort_in_memory(session: AsyncSession) -> None:
+    """Give a report's transaction room to sort in memory: a percentile sorts every value of its
+    group, about 24 bytes each, and the default 4 MB spills a year of a busy marketplace to disk
+    (a year's SLA totals over 1M clocks, under EXPLAIN ANALYZE: 650 ms spilling, 400 ms in
+    memory)."""
+    await session.execute(text("SET LOCAL work_mem = '64MB'"))
+
+
 async def database_now(session: AsyncSession) -> datetime:
     """The database's clock: the start of the current transaction."""
     return (await session.execute(select(func.now()))).scalar_one()

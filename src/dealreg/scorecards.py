@@ -32,6 +32,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.dates import DayRange, report_range
+from dealreg.db import sort_in_memory
 from dealreg.errors import InvalidInput, NotFound, field_error
 from dealreg.incentives.models import Earning, Payout, PayoutItem, PayoutStatus
 from dealreg.orgs.models import Organization, OrgKind, Program, Role, User
@@ -269,7 +270,21 @@ async def summary(
         .where(*_where(scope))
         .group_by(key, Registration.currency)
     )
-    rows = (await session.execute(stmt)).all()
+    figures = stmt.subquery()
+    # Each line's name joined after the grouping, to the lines alone.
+    named: Any = {
+        ScorecardGroupBy.partner: Organization,
+        ScorecardGroupBy.rep: User,
+        ScorecardGroupBy.program: Program,
+    }[group_by]
+    await sort_in_memory(session)
+    rows = (
+        await session.execute(
+            select(figures, func.coalesce(named.name, "").label("label")).outerjoin(
+                named, named.id == figures.c.key
+            )
+        )
+    ).all()
     reasons: defaultdict[tuple[uuid.UUID, str], dict[str, int]] = defaultdict(dict)
     reason = func.coalesce(Registration.decision_code, "unspecified").label("reason")
     for row in await session.execute(
@@ -279,12 +294,11 @@ async def summary(
         .order_by(reason)
     ):
         reasons[row.key, row.currency][row.reason] = row.n
-    labels = await _labels(session, group_by, [row.key for row in rows])
     out = [
         ScorecardRow(
             group=group_by,
             group_id=row.key,
-            label=labels.get(row.key, ""),
+            label=row.label,
             currency=row.currency,
             submitted=row.submitted,
             approved=row.approved,
@@ -307,15 +321,3 @@ async def summary(
         for row in rows
     ]
     return sorted(out, key=lambda r: (r.label, str(r.group_id), r.currency))
-
-
-async def _labels(
-    session: AsyncSession, group_by: ScorecardGroupBy, ids: list[uuid.UUID]
-) -> dict[uuid.UUID, str]:
-    table: Any = {
-        ScorecardGroupBy.partner: Organization,
-        ScorecardGroupBy.rep: User,
-        ScorecardGroupBy.program: Program,
-    }[group_by]
-    rows = await session.execute(select(table.id, table.name).where(table.id.in_(ids)))
-    return {row.id: row.name for row in rows}

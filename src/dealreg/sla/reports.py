@@ -22,7 +22,6 @@ from sqlalchemy import (
     literal,
     not_,
     select,
-    text,
     true,
 )
 from sqlalchemy.dialects import postgresql
@@ -30,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from dealreg.dates import mondays, report_range
+from dealreg.db import sort_in_memory
 from dealreg.errors import Forbidden
 from dealreg.orgs.models import ApiClient, Organization, OrgKind, Program, User
 from dealreg.orgs.principals import Principal
@@ -274,14 +274,6 @@ def _row(group: str, group_id: uuid.UUID | None, label: str, row: Any) -> SlaRow
     )
 
 
-async def _sort_in_memory(session: AsyncSession) -> None:
-    """Give the report's transaction room to sort in memory: a percentile sorts every decided
-    clock of its group, about 24 bytes each, and the default 4 MB spills a year of a busy
-    marketplace to disk (a year's totals over 1M clocks, under EXPLAIN ANALYZE: 650 ms spilling,
-    400 ms in memory)."""
-    await session.execute(text("SET LOCAL work_mem = '64MB'"))
-
-
 def _figures(scope: Scope, *keys: Any) -> Subquery:
     """The figures of the scope by `keys`, from the clocks alone: an index-only scan of
     ix_sla_clocks_report*. Groups are named afterwards, by the caller: a join below the
@@ -295,7 +287,7 @@ def _figures(scope: Scope, *keys: Any) -> Subquery:
 
 
 async def summary(session: AsyncSession, scope: Scope, group_by: SlaGroupBy) -> list[SlaRow]:
-    await _sort_in_memory(session)
+    await sort_in_memory(session)
     figures = _figures(scope, *_keys(group_by))
     key = figures.c.key0
     key_id: Any = key
@@ -326,7 +318,7 @@ async def summary(session: AsyncSession, scope: Scope, group_by: SlaGroupBy) -> 
 
 async def totals(session: AsyncSession, scope: Scope) -> SlaRow:
     """The figures of the whole scope, as one row."""
-    await _sort_in_memory(session)
+    await sort_in_memory(session)
     row = (await session.execute(select(*_measures()).where(_where(scope)))).one()
     return _row("all", None, "All", row)
 
@@ -341,7 +333,7 @@ class WeekRow(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def weekly_by_vendor(session: AsyncSession, scope: Scope) -> list[WeekRow]:
-    await _sort_in_memory(session)
+    await sort_in_memory(session)
     figures = _figures(scope, SlaClock.vendor_id, _week())
     vendor_id, week = figures.c.key0, figures.c.key1
     stmt = (
@@ -381,7 +373,7 @@ class WeekShare(msgspec.Struct, frozen=True, kw_only=True):
 
 async def within_target_by_week(session: AsyncSession, scope: Scope) -> list[WeekShare]:
     """The within-target trend: every week of the range, those without a decision included."""
-    await _sort_in_memory(session)
+    await sort_in_memory(session)
     figures = _figures(scope, _week())
     found = {
         row.key0.date(): row
