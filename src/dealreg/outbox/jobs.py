@@ -13,6 +13,7 @@ from typing import Any
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.db import insert_rows
 from dealreg.outbox.models import OutboxMessage
 
 JobFn = Callable[..., Awaitable[None]]
@@ -64,3 +65,15 @@ async def enqueue(session: AsyncSession, spec: Job, **values: Any) -> OutboxMess
     session.add(message)
     await session.flush()
     return message
+
+
+async def enqueue_all(session: AsyncSession, spec: Job, values: list[dict[str, Any]]) -> None:
+    """`enqueue` of a run of `spec` for each of `values`, in one statement (a sweep's page of
+    thresholds is a message each: one round trip, not one per message)."""
+    signature = inspect.signature(spec.fn)
+    for one in values:
+        signature.bind(None, **one)
+    payloads = msgspec.json.decode(msgspec.json.encode(values))
+    await insert_rows(
+        session, OutboxMessage, [{"job": spec.name, "payload": payload} for payload in payloads]
+    )
