@@ -109,11 +109,12 @@ _DUES_SQL = """
 # within the target, 30 % late, 10 % past the hard limit), not derived from the registration's
 # dates. A waiting clock counts from $3, so bench_dues holds when its threshold falls due.
 _CLOCKS_SQL = """
-    INSERT INTO sla_clocks (registration_id, vendor_id, program_id, approver_id, decided,
+    INSERT INTO sla_clocks (registration_id, vendor_id, partner_id, program_id, approver_id, decided,
                             calendar, target_minutes, hard_limit_minutes, breach_action,
                             escalation_email, state, started_at, elapsed_us, running_since,
                             pauses, paused_since, stopped_at, next_threshold, next_due_at)
-    SELECT c.id, c.vendor_id, c.program_id, c.approver_id, c.decided_at IS NOT NULL,
+    SELECT c.id, c.vendor_id, c.partner_id, c.program_id, c.approver_id,
+           c.decided_at IS NOT NULL,
            c.calendar, c.target_minutes, c.hard_limit_minutes,
            c.breach_action, c.escalation_email,
            (CASE kind WHEN 'paused' THEN 'paused' WHEN 'stopped' THEN 'stopped'
@@ -148,7 +149,7 @@ _CLOCKS_SQL = """
                               ELSE hard_limit_minutes END AS threshold_minutes,
                $3::timestamptz - make_interval(secs => nth % 3600) AS due_since
         FROM (
-            SELECT r.id, r.vendor_id, r.program_id, r.approver_id, r.submitted_at,
+            SELECT r.id, r.vendor_id, r.partner_id, r.program_id, r.approver_id, r.submitted_at,
                    r.decided_at, p.calendar,
                    p.target_minutes, p.hard_limit_minutes, p.breach_action, p.escalation_email,
                    k.kind, k.nth, h.s, h.remaining,

@@ -7,13 +7,14 @@ when it returns; it may run again after a crash or a redelivery, so it must be s
 """
 
 import inspect
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.db import insert_rows
+from dealreg.db import insert_columns
 from dealreg.outbox.models import OutboxMessage
 
 JobFn = Callable[..., Awaitable[None]]
@@ -71,9 +72,11 @@ async def enqueue_all(session: AsyncSession, spec: Job, values: list[dict[str, A
     """`enqueue` of a run of `spec` for each of `values`, in one statement (a sweep's page of
     thresholds is a message each: one round trip, not one per message)."""
     signature = inspect.signature(spec.fn)
-    for one in values:
-        signature.bind(None, **one)
+    for keys in {tuple(one) for one in values}:
+        signature.bind(None, **dict.fromkeys(keys))
     payloads = msgspec.json.decode(msgspec.json.encode(values))
-    await insert_rows(
-        session, OutboxMessage, [{"job": spec.name, "payload": payload} for payload in payloads]
+    await insert_columns(
+        session,
+        OutboxMessage,
+        [{"id": uuid.uuid4(), "job": spec.name, "payload": payload} for payload in payloads],
     )

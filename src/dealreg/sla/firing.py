@@ -14,7 +14,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.business_time import BusinessCalendar
-from dealreg.events.repository import add_events, event_row
+from dealreg.events.repository import add_event_page, event_row
 from dealreg.messagebus import BUS
 from dealreg.registrations import repository as registrations
 from dealreg.registrations import states
@@ -131,6 +131,7 @@ async def claim(session: AsyncSession, dues: list[Due], now: datetime) -> list[D
         session,
         [
             {
+                "id": uuid.uuid4(),
                 "registration_id": due.registration_id,
                 "threshold": due.threshold,
                 "due_at": due.due_at,
@@ -147,7 +148,7 @@ async def announce(session: AsyncSession, fired: list[Due], now: datetime, *, ac
     (ThresholdsFired), and the breach action's approval if `act`."""
     if not fired:
         return
-    await add_events(session, [row for due in fired for row in _events(due)])
+    await add_event_page(session, [row for due in fired for row in _events(due)])
     await repository.add_breaches(
         session,
         [

@@ -10,12 +10,12 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, bindparam, case, cast, func, select, update
+from sqlalchemy import ColumnElement, Text, Update, case, cast, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.util import identity_key
 
-from dealreg.db import insert_rows, table_of
+from dealreg.db import as_columns, insert_columns, table_of, unnested
 from dealreg.orgs.models import Organization
 from dealreg.registrations.models import Registration
 from dealreg.sla.models import (
@@ -89,47 +89,55 @@ async def due_clocks(session: AsyncSession, now: datetime, limit: int) -> Sequen
 async def claim_firings(
     session: AsyncSession, rows: list[dict[str, Any]]
 ) -> set[tuple[uuid.UUID, Threshold]]:
-    """Record that the thresholds of `rows` (registration_id, threshold, due_at, fired_at) fired,
-    in one statement; those that had not fired before (the unique row decides)."""
+    """Record that the thresholds of `rows` (id, registration_id, threshold, due_at, fired_at)
+    fired, in one statement; those that had not fired before (the unique row decides)."""
     if not rows:
         return set()
+    table, columns = table_of(SlaFiring), list(rows[0])
     stmt = (
-        pg_insert(SlaFiring)
+        pg_insert(table)
+        .from_select(columns, unnested(table, columns))
         .on_conflict_do_nothing(index_elements=["registration_id", "threshold"])
-        .returning(SlaFiring.registration_id, SlaFiring.threshold)
+        .returning(table.c.registration_id, table.c.threshold)
     )
-    claimed = await session.execute(stmt, [{"id": uuid.uuid4(), **row} for row in rows])
+    claimed = await session.execute(stmt, as_columns(rows))
     return {(row.registration_id, row.threshold) for row in claimed}
 
 
-# Built once: its parameters are bound per clock (the SET's take names other than the columns').
-_MOVE = (
-    update(table_of(SlaClock))
-    .where(table_of(SlaClock).c.registration_id == bindparam("key"))
-    .values(
-        next_threshold=bindparam("to_threshold"),
-        next_due_at=bindparam("to_due_at"),
-        breached=bindparam("to_breached"),
-        updated_at=func.clock_timestamp(),
+def _move() -> Update:
+    table = table_of(SlaClock)
+    moves = unnested(table, ["registration_id", "next_threshold", "next_due_at", "breached"])
+    moved = moves.subquery("moved")
+    return (
+        update(table)
+        .where(table.c.registration_id == moved.c.registration_id)
+        .values(
+            next_threshold=moved.c.next_threshold,
+            next_due_at=moved.c.next_due_at,
+            breached=moved.c.breached,
+            updated_at=func.clock_timestamp(),
+        )
     )
-)
+
+
+_MOVE = _move()
 
 
 async def move_clocks(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    """Move each clock of `rows` (`key`: its registration_id) to `to_threshold`, due at
-    `to_due_at`, breached if `to_breached`, in one round trip; a copy of one the session holds
-    is expired, so that it is read again."""
+    """Move each clock of `rows` (by registration_id) to its `next_threshold`, due at
+    `next_due_at`, `breached` or not, in one statement; a copy of one the session holds is
+    expired, so that it is read again."""
     if not rows:
         return
-    await session.execute(_MOVE, rows)
+    await session.execute(_MOVE, as_columns(rows))
     for row in rows:
-        held = session.identity_map.get(identity_key(SlaClock, row["key"]))
+        held = session.identity_map.get(identity_key(SlaClock, row["registration_id"]))
         if held is not None:
             session.expire(held)
 
 
 async def add_breaches(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    await insert_rows(session, SlaBreach, rows)
+    await insert_columns(session, SlaBreach, rows)
 
 
 async def firings_of(session: AsyncSession, registration_id: uuid.UUID) -> Sequence[SlaFiring]:

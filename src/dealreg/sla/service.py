@@ -93,10 +93,10 @@ async def _fire_page(
         session,
         [
             {
-                "key": key,
-                "to_threshold": fallen.next_threshold,
-                "to_due_at": fallen.next_due_at,
-                "to_breached": clock.breached or key in breached,
+                "registration_id": key,
+                "next_threshold": fallen.next_threshold,
+                "next_due_at": fallen.next_due_at,
+                "breached": clock.breached or key in breached,
             }
             for key, (clock, fallen) in moved.items()
         ],
