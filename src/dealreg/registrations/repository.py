@@ -25,7 +25,7 @@ from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.db import contains_text, table_of
+from dealreg.db import as_columns, contains_text, table_of, unnested
 from dealreg.orgs.models import (
     Organization,
     OrgKind,
@@ -246,6 +246,28 @@ async def next_numbers(session: AsyncSession, years: dict[uuid.UUID, int]) -> di
         {"vendor_id": vendor_id, "year": years[vendor_id], "last": 1} for vendor_id in sorted(years)
     ]
     return {row.vendor_id: row.last for row in await session.execute(stmt, rows)}
+
+
+def provisional_number(registration_id: uuid.UUID) -> str:
+    """What a registration is numbered until `number` gives it its vendor's next (unique, and
+    never seen outside the transaction that inserted it)."""
+    return f"~{registration_id.hex}"
+
+
+async def number(session: AsyncSession, numbers: dict[uuid.UUID, str]) -> Sequence[Any]:
+    """Give each registration of `numbers` (inserted with its provisional number) its number;
+    every column of each, as stored, in no particular order."""
+    table = table_of(Registration)
+    numbered = unnested(table, ["id", "number"]).subquery("numbered")
+    stmt = (
+        update(table)
+        .where(table.c.id == numbered.c.id)
+        # Numbered as part of its creation, not changed: `updated_at` stays its creation's.
+        .values(number=numbered.c.number, updated_at=table.c.updated_at)
+        .returning(*table.c)
+    )
+    rows = [{"id": key, "number": value} for key, value in numbers.items()]
+    return (await session.execute(stmt, as_columns(rows))).all()
 
 
 # --- reading -----------------------------------------------------------------------------------
