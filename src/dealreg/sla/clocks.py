@@ -155,6 +155,24 @@ def due_at(clock: Times, threshold: Threshold, calendar: BusinessCalendar) -> da
     return calendar.add(clock.running_since, timedelta(microseconds=max(remaining, 0)))
 
 
+def due_after(
+    clock: Times,
+    threshold: Threshold,
+    calendar: BusinessCalendar,
+    earlier: Threshold,
+    earlier_at: datetime,
+) -> datetime | None:
+    """`due_at(clock, threshold, calendar)`, given that the earlier threshold `earlier` fell due
+    at `earlier_at`. When that instant was counted on from `running_since`, the business time
+    between the two is added to it: the same instant (adding business time is additive), from a
+    walk of the calendar hours long rather than days (the sweep works out thousands)."""
+    counted_on = clock.elapsed_us < threshold_minutes(clock, earlier) * 60_000_000
+    if clock.running_since is None or not counted_on:
+        return due_at(clock, threshold, calendar)
+    between = threshold_minutes(clock, threshold) - threshold_minutes(clock, earlier)
+    return calendar.add(earlier_at, timedelta(minutes=between))
+
+
 def reached_at(clock: Times, threshold: Threshold, calendar: BusinessCalendar) -> datetime | None:
     """When the clock's business time reached `threshold` in the spans it has finished running
     (up to its last pause, resume or stop); None when it had not reached it by then. Worked out

@@ -104,7 +104,8 @@ def fallen_due(
         threshold = following(threshold)
     if not due:
         return None
-    next_due_at = clocks.due_at(clock, threshold, calendar) if threshold else None
+    last, last_at = due[-1]
+    next_due_at = clocks.due_after(clock, threshold, calendar, last, last_at) if threshold else None
     return Fallen(due, threshold, next_due_at)
 
 
