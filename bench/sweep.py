@@ -207,8 +207,10 @@ async def measure(database_url: str, now: datetime, runs: int) -> dict[str, list
     timings: dict[str, list[float]] = {"dealreg": [], "raw": []}
     try:
         for run in range(1 + runs):
+            cpu = time.process_time()
             with sent_by(engine) as sent:
                 seconds, fired = await dealreg_sweep(sessionmaker, now)
+            cpu = time.process_time() - cpu
             await vacuum(dsn)
             raw_seconds = await replay(conn, sent)
             await vacuum(dsn)
@@ -217,7 +219,8 @@ async def measure(database_url: str, now: datetime, runs: int) -> dict[str, list
                 timings["raw"].append(raw_seconds)
             print(
                 f"  run {run}{' (warm-up)' if not run else ''}: dealreg {seconds:.3f} s, "
-                f"{fired:,} fired in {len(sent)} statements; raw {raw_seconds:.3f} s; "
+                f"{fired:,} fired in {len(sent)} statements, {cpu:.3f} s of its CPU; "
+                f"raw {raw_seconds:.3f} s; "
                 f"load average {os.getloadavg()[0]:.2f}",
                 flush=True,
             )
