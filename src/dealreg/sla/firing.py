@@ -8,7 +8,7 @@ threshold another sweep (or a pause) fired first is passed over, never fired twi
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -109,21 +109,47 @@ def fallen_due(
     return Fallen(due, threshold, next_due_at)
 
 
+class FiredClock(Protocol):
+    """What a firing writes of the clock: a stored one, or the sweep's DueClock."""
+
+    @property
+    def registration_id(self) -> uuid.UUID: ...
+    @property
+    def breach_action(self) -> BreachAction: ...
+    @property
+    def escalation_email(self) -> str | None: ...
+
+
+class FiredRegistration(Protocol):
+    """What a firing writes of the clock's registration: a stored one, or the sweep's
+    DueClock."""
+
+    @property
+    def number(self) -> str: ...
+    @property
+    def vendor_id(self) -> uuid.UUID: ...
+    @property
+    def partner_id(self) -> uuid.UUID: ...
+    @property
+    def program_id(self) -> uuid.UUID: ...
+    @property
+    def approver_id(self) -> uuid.UUID | None: ...
+    @property
+    def conflict(self) -> bool: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Due:
-    """A threshold to fire, with what its firing writes of the clock and its registration."""
+    """A threshold of `clock` to fire, due at `due_at`."""
 
-    registration_id: uuid.UUID
     threshold: Threshold
     due_at: datetime
-    number: str
-    vendor_id: uuid.UUID
-    partner_id: uuid.UUID
-    program_id: uuid.UUID
-    approver_id: uuid.UUID | None
-    conflict: bool
-    breach_action: BreachAction
-    escalation_email: str | None
+    clock: FiredClock
+    registration: FiredRegistration
+
+    @property
+    def registration_id(self) -> uuid.UUID:
+        return self.clock.registration_id
 
 
 async def claim(session: AsyncSession, dues: list[Due], now: datetime) -> list[Due]:
@@ -156,13 +182,13 @@ async def announce(session: AsyncSession, fired: list[Due], now: datetime, *, ac
             {
                 "id": uuid.uuid4(),
                 "registration_id": due.registration_id,
-                "vendor_id": due.vendor_id,
-                "partner_id": due.partner_id,
-                "program_id": due.program_id,
-                "approver_id": due.approver_id,
+                "vendor_id": due.registration.vendor_id,
+                "partner_id": due.registration.partner_id,
+                "program_id": due.registration.program_id,
+                "approver_id": due.registration.approver_id,
                 "due_at": due.due_at,
                 "breached_at": now,
-                "action": due.breach_action,
+                "action": due.clock.breach_action,
             }
             for due in fired
             if due.threshold is Threshold.breached
@@ -179,8 +205,8 @@ async def announce(session: AsyncSession, fired: list[Due], now: datetime, *, ac
         if (
             act
             and due.threshold is Threshold.breached
-            and due.breach_action is BreachAction.auto_approve
-            and not due.conflict
+            and due.clock.breach_action is BreachAction.auto_approve
+            and not due.registration.conflict
         ):
             # Locked already, by the sweep's page or by the move that paused it.
             registration = await session.get_one(Registration, due.registration_id)
@@ -188,20 +214,21 @@ async def announce(session: AsyncSession, fired: list[Due], now: datetime, *, ac
 
 
 def _events(due: Due) -> list[dict[str, Any]]:
+    clock, approver_id = due.clock, due.registration.approver_id
     data: dict[str, Any] = {
         "registration_id": str(due.registration_id),
-        "number": due.number,
+        "number": due.registration.number,
         "threshold": due.threshold.value,
         "due_at": due.due_at.isoformat(),
-        "approver_id": str(due.approver_id) if due.approver_id else None,
+        "approver_id": str(approver_id) if approver_id else None,
     }
     types = [f"sla.{due.threshold.value}"]
-    if due.threshold is Threshold.at_risk and due.escalation_email:
-        data["escalate_to"] = due.escalation_email
+    if due.threshold is Threshold.at_risk and clock.escalation_email:
+        data["escalate_to"] = clock.escalation_email
     if due.threshold is Threshold.breached:
-        data["action"] = due.breach_action.value
-        if due.breach_action is BreachAction.escalate:
-            data["escalate_to"] = due.escalation_email
+        data["action"] = clock.breach_action.value
+        if clock.breach_action is BreachAction.escalate:
+            data["escalate_to"] = clock.escalation_email
             types.append("sla.escalated")
     # Reminders and escalations are the vendor's business; a breach is both sides', but whom the
     # vendor assigned or escalates to is its own: the partner is shown it without them
@@ -210,8 +237,8 @@ def _events(due: Due) -> list[dict[str, Any]]:
         event_row(
             type_,
             due.registration_id,
-            vendor_id=due.vendor_id,
-            partner_id=due.partner_id if type_ == "sla.breached" else None,
+            vendor_id=due.registration.vendor_id,
+            partner_id=due.registration.partner_id if type_ == "sla.breached" else None,
             data=data,
         )
         for type_ in types

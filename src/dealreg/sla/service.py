@@ -85,7 +85,7 @@ async def _fire_page(
         )
         if fallen is not None:
             moved[clock.registration_id] = (clock, fallen)
-            dues += [_due(clock, clock, threshold, at) for threshold, at in fallen.due]
+            dues += [firing.Due(threshold, at, clock, clock) for threshold, at in fallen.due]
     fired = await firing.claim(session, dues, now)
     breached = {due.registration_id for due in fired if due.threshold is Threshold.breached}
     # The clocks move on before the breach action's approval, which stops them (and reads them).
@@ -106,27 +106,6 @@ async def _fire_page(
     return len(fired)
 
 
-def _due(
-    clock: firing.DueClock | SlaClock,
-    registration: firing.DueClock | Registration,
-    threshold: Threshold,
-    at: datetime,
-) -> firing.Due:
-    return firing.Due(
-        registration_id=clock.registration_id,
-        threshold=threshold,
-        due_at=at,
-        number=registration.number,
-        vendor_id=registration.vendor_id,
-        partner_id=registration.partner_id,
-        program_id=registration.program_id,
-        approver_id=registration.approver_id,
-        conflict=registration.conflict,
-        breach_action=clock.breach_action,
-        escalation_email=clock.escalation_email,
-    )
-
-
 async def _fire_before_pause(
     session: AsyncSession, clock: SlaClock, registration: Registration, now: datetime
 ) -> None:
@@ -139,7 +118,9 @@ async def _fire_before_pause(
         return
     clock.next_threshold, clock.next_due_at = fallen.next_threshold, fallen.next_due_at
     fired = await firing.claim(
-        session, [_due(clock, registration, threshold, at) for threshold, at in fallen.due], now
+        session,
+        [firing.Due(threshold, at, clock, registration) for threshold, at in fallen.due],
+        now,
     )
     if any(due.threshold is Threshold.breached for due in fired):
         clock.breached = True
