@@ -221,7 +221,9 @@ def unnested(table: Table, columns: Sequence[str]) -> Select[Any]:
     take the name of a column an INSERT or UPDATE sets, hence `each_`.)"""
     return select(
         *(
-            func.unnest(bindparam(f"each_{c}", type_=ARRAY(table.c[c].type))).label(c)
+            func.unnest(
+                bindparam(f"each_{c}", type_=ARRAY(table.c[c].type)), type_=table.c[c].type
+            ).label(c)
             for c in columns
         )
     )

@@ -553,17 +553,9 @@ async def _number(
     the commit, so that numbers run without gaps, and every other deal for the vendor waits on
     it meanwhile (at 16 deals at once, most did, while the rest of a deal was written)."""
     years = {plan.vendor_id: now.astimezone(ZoneInfo(plan.vendor_timezone)).year for plan in plans}
-    codes = {plan.vendor_id: plan.vendor_code for plan in plans}
-    taken = await repository.next_numbers(session, years)
+    prefixes = {plan.vendor_id: f"{plan.vendor_code}-{years[plan.vendor_id]}-" for plan in plans}
     numbered = {
-        row.id: row
-        for row in await repository.number(
-            session,
-            {
-                r.id: f"{codes[r.vendor_id]}-{years[r.vendor_id]}-{taken[r.vendor_id]:06d}"
-                for r in registrations
-            },
-        )
+        row.id: row for row in await repository.number(session, registrations, prefixes, years)
     }
     return [numbered[r.id] for r in registrations]
 
