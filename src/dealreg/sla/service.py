@@ -39,7 +39,11 @@ from dealreg.sla.models import (
     Threshold,
 )
 
-_BATCH = 200
+# Due clocks per page. The sweep is one transaction, holding every clock it took until it commits
+# whatever the page: a larger page costs no lock time, and each page rescans the due index past
+# the entries the pages before it moved on (10k due: 2.0 s of SQL in pages of 1,000, 3.6 s in
+# pages of 200, bench/sweep.py).
+_BATCH = 1000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
