@@ -113,7 +113,8 @@ _CLOCKS_SQL = """
                             calendar, target_minutes, hard_limit_minutes, breach_action,
                             escalation_email, state, started_at, elapsed_us, running_since,
                             pauses, paused_since, stopped_at, next_threshold, next_due_at)
-    SELECT c.id, c.vendor_id, c.partner_id, c.program_id, c.approver_id, c.decided_at IS NOT NULL,
+    SELECT c.id, c.vendor_id, c.partner_id, c.program_id, c.approver_id,
+           c.decided_at IS NOT NULL,
            c.calendar, c.target_minutes, c.hard_limit_minutes,
            c.breach_action, c.escalation_email,
            (CASE kind WHEN 'paused' THEN 'paused' WHEN 'stopped' THEN 'stopped'

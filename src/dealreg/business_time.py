@@ -236,10 +236,14 @@ class BusinessCalendar(msgspec.Struct, frozen=True, kw_only=True):
 
     def _pieces(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         """Business time in [lo, hi) as disjoint [start, end) microsecond pieces, in order."""
+        # A day first, then twice as much each time up to _CHUNK: a deadline hours away (the
+        # SLA sweep works out thousands) reads a day or two of calendar, not a week.
+        size = _DAY
         while lo < hi:
-            chunk_hi = min(lo + _CHUNK, hi)
+            chunk_hi = min(lo + size, hi)
             yield from self._chunk_pieces(lo, chunk_hi)
             lo = chunk_hi
+            size = min(2 * size, _CHUNK)
 
     def _chunk_pieces(self, lo: int, hi: int) -> list[tuple[int, int]]:
         segments = _offset_segments(self.timezone, lo, hi)

@@ -40,7 +40,7 @@ def install(bus: MessageBus = BUS) -> None:
     bus.subscribe(registrations.Changed, incentives.settle_after)
 
     # A threshold of an approval clock fired: the people who must act are mailed.
-    bus.subscribe(sla_events.ThresholdFired, sla_mail.on_threshold)
+    bus.subscribe(sla_events.ThresholdsFired, sla_mail.on_thresholds)
 
     # A partner's engagement crossed its vendor's threshold: the call task's owner (or the
     # channel team) is mailed.

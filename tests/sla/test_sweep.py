@@ -422,6 +422,36 @@ async def test_a_sweep_over_more_due_clocks_than_one_batch_fires_them_all(
         ]
 
 
+async def test_a_threshold_already_fired_is_passed_over_and_the_rest_of_its_page_fires(
+    client: httpx.AsyncClient, db: AsyncSession, scene: Scene
+) -> None:
+    """A page's firings are claimed in one statement: a threshold whose firing row exists (a
+    sweep that went before) is neither fired nor announced again, and the others fire."""
+    fired_before, fresh = [await register(client, scene) for _ in range(2)]
+    for registration_id in (fired_before, fresh):
+        await start_at(db, registration_id, MONDAY)
+    db.add(
+        SlaFiring(
+            registration_id=uuid.UUID(fired_before),
+            threshold=Threshold.reminder,
+            due_at=REMINDER_AT,
+            fired_at=REMINDER_AT,
+        )
+    )
+
+    assert await sweep(db, AT_RISK_AT) == 3
+
+    for registration_id in (fired_before, fresh):
+        assert await firings_of(db, registration_id) == [
+            (Threshold.reminder, REMINDER_AT),
+            (Threshold.at_risk, AT_RISK_AT),
+        ]
+        clock = await clock_of(db, registration_id)
+        assert (clock.next_threshold, clock.next_due_at) == (Threshold.breached, BREACH_AT)
+    assert [e.type for e in await sla_events(db, fired_before)] == ["sla.at_risk"]
+    assert [e.type for e in await sla_events(db, fresh)] == ["sla.reminder", "sla.at_risk"]
+
+
 async def test_threshold_events_name_the_registration_its_vendor_and_approver(
     client: httpx.AsyncClient, db: AsyncSession, scene: Scene
 ) -> None:

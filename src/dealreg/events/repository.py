@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, func, literal, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.db import insert_rows
+from dealreg.db import insert_columns, insert_rows
 from dealreg.events.models import Event
 from dealreg.events.types import is_known
 from dealreg.orgs.models import OrgKind
@@ -39,6 +39,11 @@ def event_row(
 
 async def add_events(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     await insert_rows(session, Event, rows)
+
+
+async def add_event_page(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """`add_events` for hundreds of rows at once (a page of the SLA sweep's)."""
+    await insert_columns(session, Event, rows)
 
 
 def visible_events(actor: Principal) -> ColumnElement[bool]:

@@ -17,10 +17,10 @@ from dealreg.mail import tasks as mail
 from dealreg.mail.letters import Mail
 from dealreg.mail.service import send_later
 from dealreg.orgs.models import Organization, Role, User
-from dealreg.outbox.jobs import enqueue, job
+from dealreg.outbox.jobs import enqueue_all, job
 from dealreg.registrations.models import Registration
 from dealreg.sla import clocks
-from dealreg.sla.events import ThresholdFired
+from dealreg.sla.events import ThresholdsFired
 from dealreg.sla.models import BreachAction, ClockState, SlaClock, Threshold
 
 _DECIDERS = (Role.vendor_approver, Role.vendor_admin)
@@ -35,14 +35,19 @@ def registration_link(site_url: str, registration_id: uuid.UUID) -> str:
     return f"{site_url.rstrip('/')}/v1/registrations/{registration_id}"
 
 
-async def on_threshold(event: ThresholdFired) -> None:
-    """Have the threshold's mail written once the firing commits."""
-    await enqueue(
+async def on_thresholds(event: ThresholdsFired) -> None:
+    """Have each threshold's mail written once the firings commit."""
+    await enqueue_all(
         event.session,
         mail_threshold,
-        registration_id=str(event.registration_id),
-        threshold=event.threshold.value,
-        due_at=event.due_at.isoformat(),
+        [
+            {
+                "registration_id": str(fired.registration_id),
+                "threshold": fired.threshold.value,
+                "due_at": fired.due_at.isoformat(),
+            }
+            for fired in event.fired
+        ],
     )
 
 

@@ -7,12 +7,14 @@ when it returns; it may run again after a crash or a redelivery, so it must be s
 """
 
 import inspect
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.db import insert_columns
 from dealreg.outbox.models import OutboxMessage
 
 JobFn = Callable[..., Awaitable[None]]
@@ -64,3 +66,17 @@ async def enqueue(session: AsyncSession, spec: Job, **values: Any) -> OutboxMess
     session.add(message)
     await session.flush()
     return message
+
+
+async def enqueue_all(session: AsyncSession, spec: Job, values: list[dict[str, Any]]) -> None:
+    """`enqueue` of a run of `spec` for each of `values`, in one statement (a sweep's page of
+    thresholds is a message each: one round trip, not one per message)."""
+    signature = inspect.signature(spec.fn)
+    for keys in {tuple(one) for one in values}:
+        signature.bind(None, **dict.fromkeys(keys))
+    payloads = msgspec.json.decode(msgspec.json.encode(values))
+    await insert_columns(
+        session,
+        OutboxMessage,
+        [{"id": uuid.uuid4(), "job": spec.name, "payload": payload} for payload in payloads],
+    )

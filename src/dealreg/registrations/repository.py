@@ -13,8 +13,13 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    Text,
+    Update,
     and_,
+    cast,
     exists,
+    func,
+    literal,
     or_,
     select,
     text,
@@ -25,7 +30,7 @@ from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.db import contains_text, table_of
+from dealreg.db import as_columns, contains_text, table_of, unnested
 from dealreg.orgs.models import (
     Organization,
     OrgKind,
@@ -226,26 +231,69 @@ async def claims_on(session: AsyncSession, claims: Sequence[CustomerClaim]) -> S
     return (await session.execute(stmt.order_by(Registration.created_at))).all()
 
 
-async def next_numbers(session: AsyncSession, years: dict[uuid.UUID, int]) -> dict[uuid.UUID, int]:
-    """Take the next registration number of each vendor in its year (the row stays locked until
-    the transaction ends, so numbers run without gaps or repeats). Rows are locked in vendor
-    order, so two deals naming the same vendors in another order cannot deadlock."""
-    table = table_of(RegistrationCounter)
-    # The rows as parameters, not in the statement, which is then compiled once (db.py); sent as
-    # one INSERT whose rows keep this order. Its rows come back in any order (each names its
-    # vendor): asked for in this order, on a table with no client-made key to match them by,
-    # SQLAlchemy would send a statement per row.
-    stmt = (
-        pg_insert(table)
+def provisional_number(registration_id: uuid.UUID) -> str:
+    """What a registration is numbered until `number` gives it its vendor's next (unique, and
+    never seen outside the transaction that inserted it)."""
+    return f"~{registration_id.hex}"
+
+
+def _numbering() -> Update:
+    """Take the next number of each vendor in its year and give it to its new registration, in
+    one statement: the counter row stays locked until the transaction ends (numbers run without
+    gaps or repeats), so every other deal of the vendor waits from here to the commit. Counter
+    rows are locked in the order given (vendor order), so two deals naming the same vendors in
+    another order cannot deadlock."""
+    counters = table_of(RegistrationCounter)
+    registrations = table_of(Registration)
+    wanted = unnested(counters, ["vendor_id", "year"])
+    taken = (
+        pg_insert(counters)
+        .from_select(["vendor_id", "year", "last"], wanted.add_columns(literal(1)))
         .on_conflict_do_update(
-            index_elements=[table.c.vendor_id, table.c.year], set_={"last": table.c.last + 1}
+            index_elements=[counters.c.vendor_id, counters.c.year],
+            set_={"last": counters.c.last + 1},
         )
-        .returning(table.c.vendor_id, table.c.last)
+        .returning(counters.c.vendor_id, counters.c.last)
+        .cte("taken")
     )
-    rows = [
-        {"vendor_id": vendor_id, "year": years[vendor_id], "last": 1} for vendor_id in sorted(years)
-    ]
-    return {row.vendor_id: row.last for row in await session.execute(stmt, rows)}
+    # The number's prefix (vendor code and year) per registration; the serial at least 6 digits.
+    named = unnested(registrations, ["id", "vendor_id", "number"]).subquery("named")
+    serial = cast(taken.c.last, Text)
+    return (
+        update(registrations)
+        .add_cte(taken)
+        .where(
+            registrations.c.id == named.c.id,
+            taken.c.vendor_id == named.c.vendor_id,
+        )
+        # Numbered as part of its creation, not changed: `updated_at` stays its creation's.
+        .values(
+            number=named.c.number + func.lpad(serial, func.greatest(6, func.length(serial)), "0"),
+            updated_at=registrations.c.updated_at,
+        )
+        .returning(*registrations.c)
+    )
+
+
+_NUMBERING = _numbering()
+
+
+async def number(
+    session: AsyncSession,
+    registrations: Sequence[Any],
+    prefixes: dict[uuid.UUID, str],
+    years: dict[uuid.UUID, int],
+) -> Sequence[Any]:
+    """Give each new registration (one per vendor, inserted with its provisional number) the
+    next number of its vendor in the vendor's year of `years`: its vendor's prefix of `prefixes`
+    and the serial. Every column of each, as stored, in no particular order."""
+    by_vendor = sorted(registrations, key=lambda r: r.vendor_id)
+    params = as_columns(
+        [{"vendor_id": r.vendor_id, "year": years[r.vendor_id]} for r in by_vendor]
+    ) | as_columns(
+        [{"id": r.id, "vendor_id": r.vendor_id, "number": prefixes[r.vendor_id]} for r in by_vendor]
+    )
+    return (await session.execute(_NUMBERING, params)).all()
 
 
 # --- reading -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ with the copies of their registration's program, approver and decision the repor
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -111,7 +111,29 @@ def policy_of(
     )
 
 
-def threshold_minutes(clock: SlaClock, threshold: Threshold) -> int:
+class Times(Protocol):
+    """What the instants of a clock's thresholds are worked out from: a stored clock, or the
+    sweep's copy of one read without the ORM (sla/firing.py)."""
+
+    @property
+    def target_minutes(self) -> int: ...
+    @property
+    def hard_limit_minutes(self) -> int: ...
+    @property
+    def elapsed_us(self) -> int: ...
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def running_since(self) -> datetime | None: ...
+    @property
+    def paused_since(self) -> datetime | None: ...
+    @property
+    def stopped_at(self) -> datetime | None: ...
+    @property
+    def pauses(self) -> list[list[str]]: ...
+
+
+def threshold_minutes(clock: Times, threshold: Threshold) -> int:
     if threshold is Threshold.reminder:
         return clock.target_minutes // 2
     if threshold is Threshold.at_risk:
@@ -124,7 +146,7 @@ def calendar_of(clock: SlaClock) -> BusinessCalendar:
     return msgspec.convert(clock.calendar, BusinessCalendar, str_keys=True)
 
 
-def due_at(clock: SlaClock, threshold: Threshold, calendar: BusinessCalendar) -> datetime | None:
+def due_at(clock: Times, threshold: Threshold, calendar: BusinessCalendar) -> datetime | None:
     """When `threshold` falls due if the clock keeps running from now on (None when not
     running)."""
     if clock.running_since is None:
@@ -133,9 +155,25 @@ def due_at(clock: SlaClock, threshold: Threshold, calendar: BusinessCalendar) ->
     return calendar.add(clock.running_since, timedelta(microseconds=max(remaining, 0)))
 
 
-def reached_at(
-    clock: SlaClock, threshold: Threshold, calendar: BusinessCalendar
+def due_after(
+    clock: Times,
+    threshold: Threshold,
+    calendar: BusinessCalendar,
+    earlier: Threshold,
+    earlier_at: datetime,
 ) -> datetime | None:
+    """`due_at(clock, threshold, calendar)`, given that the earlier threshold `earlier` fell due
+    at `earlier_at`. When that instant was counted on from `running_since`, the business time
+    between the two is added to it: the same instant (adding business time is additive), from a
+    walk of the calendar hours long rather than days (the sweep works out thousands)."""
+    counted_on = clock.elapsed_us < threshold_minutes(clock, earlier) * 60_000_000
+    if clock.running_since is None or not counted_on:
+        return due_at(clock, threshold, calendar)
+    between = threshold_minutes(clock, threshold) - threshold_minutes(clock, earlier)
+    return calendar.add(earlier_at, timedelta(minutes=between))
+
+
+def reached_at(clock: Times, threshold: Threshold, calendar: BusinessCalendar) -> datetime | None:
     """When the clock's business time reached `threshold` in the spans it has finished running
     (up to its last pause, resume or stop); None when it had not reached it by then. Worked out
     from its start and pauses, so that a threshold passed before a pause keeps its true instant
@@ -159,9 +197,7 @@ def reached_at(
     return last
 
 
-def threshold_at(
-    clock: SlaClock, threshold: Threshold, calendar: BusinessCalendar
-) -> datetime | None:
+def threshold_at(clock: Times, threshold: Threshold, calendar: BusinessCalendar) -> datetime | None:
     """When `threshold` fell due, or falls due if the clock keeps running from now on; None
     while paused short of it (nobody knows when the partner will answer)."""
     return reached_at(clock, threshold, calendar) or due_at(clock, threshold, calendar)

@@ -11,11 +11,20 @@ from dealreg.sla.models import Threshold
 
 
 @dataclass(frozen=True, slots=True)
-class ThresholdFired:
-    """`threshold` of a registration's clock, due at `due_at`, fired: once ever (its firing row is
-    unique), in the transaction that recorded it."""
+class Fired:
+    """`threshold` of a registration's clock, due at `due_at`, fired: once ever (its firing row
+    is unique)."""
 
-    session: AsyncSession
     registration_id: uuid.UUID
     threshold: Threshold
     due_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ThresholdsFired:
+    """Thresholds fired together (a sweep's page, or what fell due before a pause), in the
+    transaction that recorded them: one event for them all, so that what follows is written in
+    one statement rather than one per threshold."""
+
+    session: AsyncSession
+    fired: tuple[Fired, ...]

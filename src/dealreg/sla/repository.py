@@ -1,5 +1,5 @@
 """All SQL of approval clocks and SLA policies but the breach reports' (reports.py): the sweep's
-locked batch, the firing claimed once, the policies in force.
+locked page, the firings claimed once, the clocks moved on, the policies in force.
 
 The breach reports keep their own queries, as the incentives' ledger and payouts do: each is a
 read model of its page, not a rule.
@@ -10,14 +10,17 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, Text, Update, case, cast, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.util import identity_key
 
+from dealreg.db import as_columns, insert_columns, table_of, unnested
 from dealreg.orgs.models import Organization
 from dealreg.registrations.models import Registration
 from dealreg.sla.models import (
     ClockState,
+    SlaBreach,
     SlaClock,
     SlaFiring,
     SlaPolicy,
@@ -38,14 +41,42 @@ def sla_state() -> ColumnElement[str]:
     )
 
 
+# What the sweep reads of a due clock and its registration (sla/firing.py's DueClock, in order).
+# The calendar comes as the text of its JSON: one decoding per distinct calendar serves every
+# clock that copied it (a vendor's clocks mostly share one), not a decoding per clock.
+_DUE_COLUMNS = (
+    SlaClock.registration_id,
+    Registration.number,
+    Registration.vendor_id,
+    Registration.partner_id,
+    Registration.program_id,
+    Registration.approver_id,
+    Registration.conflict,
+    cast(SlaClock.calendar, Text).label("calendar"),
+    SlaClock.target_minutes,
+    SlaClock.hard_limit_minutes,
+    SlaClock.elapsed_us,
+    SlaClock.started_at,
+    SlaClock.running_since,
+    SlaClock.pauses,
+    SlaClock.paused_since,
+    SlaClock.stopped_at,
+    SlaClock.next_threshold,
+    SlaClock.breached,
+    SlaClock.breach_action,
+    SlaClock.escalation_email,
+)
+
+
 async def due_clocks(session: AsyncSession, now: datetime, limit: int) -> Sequence[Any]:
-    """Up to `limit` running clocks due by `now`, with their registrations (longest due first).
+    """Up to `limit` running clocks due by `now`, with their registrations (longest due first),
+    as _DUE_COLUMNS.
 
     The clock and its registration are locked together, and never waited for: a decision
     holding the registration (it locks it before its clock) is skipped, not deadlocked, and its
     clock stops with it."""
     stmt = (
-        select(SlaClock, Registration)
+        select(*_DUE_COLUMNS)
         .join(Registration, Registration.id == SlaClock.registration_id)
         .where(SlaClock.next_due_at <= now, SlaClock.state == ClockState.running)
         .order_by(SlaClock.next_due_at)
@@ -55,27 +86,58 @@ async def due_clocks(session: AsyncSession, now: datetime, limit: int) -> Sequen
     return (await session.execute(stmt)).all()
 
 
-async def claim_firing(
-    session: AsyncSession,
-    registration_id: uuid.UUID,
-    threshold: Threshold,
-    due_at: datetime,
-    now: datetime,
-) -> bool:
-    """Record that `threshold` fired; False when it already had (the unique row decides)."""
+async def claim_firings(
+    session: AsyncSession, rows: list[dict[str, Any]]
+) -> set[tuple[uuid.UUID, Threshold]]:
+    """Record that the thresholds of `rows` (id, registration_id, threshold, due_at, fired_at)
+    fired, in one statement; those that had not fired before (the unique row decides)."""
+    if not rows:
+        return set()
+    table, columns = table_of(SlaFiring), list(rows[0])
     stmt = (
-        pg_insert(SlaFiring)
-        .values(
-            id=uuid.uuid4(),
-            registration_id=registration_id,
-            threshold=threshold,
-            due_at=due_at,
-            fired_at=now,
-        )
+        pg_insert(table)
+        .from_select(columns, unnested(table, columns))
         .on_conflict_do_nothing(index_elements=["registration_id", "threshold"])
-        .returning(SlaFiring.id)
+        .returning(table.c.registration_id, table.c.threshold)
     )
-    return (await session.execute(stmt)).first() is not None
+    claimed = await session.execute(stmt, as_columns(rows))
+    return {(row.registration_id, row.threshold) for row in claimed}
+
+
+def _move() -> Update:
+    table = table_of(SlaClock)
+    moves = unnested(table, ["registration_id", "next_threshold", "next_due_at", "breached"])
+    moved = moves.subquery("moved")
+    return (
+        update(table)
+        .where(table.c.registration_id == moved.c.registration_id)
+        .values(
+            next_threshold=moved.c.next_threshold,
+            next_due_at=moved.c.next_due_at,
+            breached=moved.c.breached,
+            updated_at=func.clock_timestamp(),
+        )
+    )
+
+
+_MOVE = _move()
+
+
+async def move_clocks(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Move each clock of `rows` (by registration_id) to its `next_threshold`, due at
+    `next_due_at`, `breached` or not, in one statement; a copy of one the session holds is
+    expired, so that it is read again."""
+    if not rows:
+        return
+    await session.execute(_MOVE, as_columns(rows))
+    for row in rows:
+        held = session.identity_map.get(identity_key(SlaClock, row["registration_id"]))
+        if held is not None:
+            session.expire(held)
+
+
+async def add_breaches(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    await insert_columns(session, SlaBreach, rows)
 
 
 async def firings_of(session: AsyncSession, registration_id: uuid.UUID) -> Sequence[SlaFiring]:
