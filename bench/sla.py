@@ -35,14 +35,12 @@ about half an hour on 2 cores, most of it loading, sweeping and the 1M-row repor
 
 import argparse
 import asyncio
-import contextlib
 import json
 import signal
 import statistics
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -51,9 +49,10 @@ from typing import Any
 import asyncpg
 from bulk import CHUNK, Loader
 from run import REP, asyncpg_dsn, exit_on_sigterm, postgres_server, scratch_database, short
-from sqlalchemy import event, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from statements import Statement, captured, explain
 
 from dealreg import subscriptions
 from dealreg.auth.service import principal_for_email
@@ -80,7 +79,6 @@ SWEEP_GOAL = 2.0
 # reminder's (half the default target of 16 hours), so no clock has run negative time.
 MAX_REMAINING = 479
 
-Statement = tuple[str, tuple[Any, ...]]  # SQL as asyncpg receives it, and its arguments
 
 # --- loading ------------------------------------------------------------------------------------
 
@@ -327,99 +325,6 @@ async def load_clocks(
         flush=True,
     )
     return seconds
-
-
-# --- statements and plans -----------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def captured(engine: AsyncEngine) -> Iterator[list[Statement]]:
-    """The statements dealreg sends while the block runs, as asyncpg receives them."""
-    statements: list[Statement] = []
-
-    def record(
-        conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool
-    ) -> None:
-        statements.append((statement, tuple(parameters or ())))
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
-
-
-def plan_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    yield node
-    for child in node.get("Plans", []):
-        yield from plan_nodes(child)
-
-
-def node_name(node: dict[str, Any]) -> str:
-    name = str(node["Node Type"])
-    if name == "Aggregate":
-        strategies = {"Sorted": "GroupAggregate", "Hashed": "HashAggregate"}
-        name = strategies.get(node.get("Strategy", ""), name)
-    if node.get("Parallel Aware"):
-        name = f"Parallel {name}"
-    if "Relation Name" in node:
-        name += f" on {node['Relation Name']}"
-    if "Index Name" in node:
-        name += f" using {node['Index Name']}"
-    return name
-
-
-def scanned(node: dict[str, Any]) -> str:
-    """What a scan did: its rows, or, run once per outer row, how many times (EXPLAIN rounds
-    such a scan's rows to an average per loop, often 0)."""
-    loops = node["Actual Loops"]
-    if loops > 1 and not node.get("Parallel Aware"):
-        return f"{loops:,} loops"
-    return f"{node['Actual Rows'] * loops:,} rows"
-
-
-def plan_line(explained: str) -> str:
-    """From EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON): the nodes from the top down to the first
-    join, each scan with the rows it returned, parallel workers, sorts that spilled to disk, the
-    shared buffers the statement touched, and its execution time (with JIT's share)."""
-    document = json.loads(explained)[0]
-    top = document["Plan"]
-    path, node = [top], top
-    while len(node.get("Plans", [])) == 1:
-        node = node["Plans"][0]
-        path.append(node)
-    nodes = list(plan_nodes(top))
-    scans = [
-        f"{node_name(n)} ({scanned(n)})" for n in nodes if "Relation Name" in n or "Index Name" in n
-    ]
-    parts = [" > ".join(node_name(n) for n in path), "; ".join(scans)]
-    parts += [f"{n['Workers Launched']} workers" for n in nodes if "Workers Launched" in n]
-    parts += [
-        f"sort spilled {n['Sort Space Used']:,} kB"
-        for n in nodes
-        if n.get("Sort Space Type") == "Disk"
-    ]
-    parts.append(f"shared hit={top['Shared Hit Blocks']:,} read={top['Shared Read Blocks']:,}")
-    execution = f"execution {document['Execution Time']:.1f} ms"
-    jit = document.get("JIT", {}).get("Timing", {}).get("Total")
-    parts.append(execution + (f" (JIT {jit:.0f} ms)" if jit else ""))
-    return " | ".join(parts)
-
-
-async def explain(conn: asyncpg.Connection, statements: list[Statement]) -> str:
-    """The plan of the last statement as it runs after the others (settings), in a transaction
-    rolled back (a sweep's takes locks)."""
-    *settings, (sql, arguments) = statements
-    tr = conn.transaction()
-    await tr.start()
-    try:
-        for setting, setting_arguments in settings:
-            await conn.execute(setting, *setting_arguments)
-        return plan_line(
-            await conn.fetchval(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}", *arguments)
-        )
-    finally:
-        await tr.rollback()
 
 
 # --- the sweep ----------------------------------------------------------------------------------
