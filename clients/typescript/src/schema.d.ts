@@ -757,6 +757,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List offers: the vendor's, or the partner's own from every vendor, oldest first */
+        get: operations["offerList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/offers/{offer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an offer */
+        get: operations["offerRead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/offers/{offer_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an offer: it holds for no further registration
+         * @description Registrations that used it keep the discount they were granted.
+         */
+        post: operations["offerRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations": {
         parameters: {
             query?: never;
@@ -913,6 +967,26 @@ export interface paths {
          * @description Each engagement counts the points of the vendor's rubric for its type, for `decay_days` after it happened. One sent before with the same `source_id` is a duplicate: neither stored nor counted again. The batch is checked whole: one bad engagement refuses it, and nothing is written. A post that lifts the partner's score to the vendor's threshold from below makes a call task for the channel team (once per crossing), emits `partner.engagement_threshold_reached` and mails the team. The partner must be enrolled with the vendor (else 404). Send an Idempotency-Key so that a retried post answers as the first did.
          */
         post: operations["partnerEngagementAddEngagements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{partner_id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant a partner an offer of extra registration discount (points on the deal)
+         * @description The vendor's channel team (approvers, admins). The partner must be actively enrolled with the vendor (else 404). Each registration the partner submits to the vendor while the offer holds (not revoked, before `valid_until`, uses left, every product among `skus` unless null) takes one use of it, the best offer first (most points, then lapsing first); the registration carries the program's standard discount plus the offer's points.
+         */
+        post: operations["partnerOfferCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1211,6 +1285,26 @@ export interface paths {
         put?: never;
         /** Add a product to a program's catalogue */
         post: operations["programCreateProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programs/{program_id}/registration-discount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the standard discount of the program's registrations
+         * @description Registrations submitted from now on are granted it; those submitted before keep the discount they were granted.
+         */
+        put: operations["programSetRegistrationDiscount"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5843,6 +5937,70 @@ export interface components {
             name?: string;
             redirect_uris?: string[];
         };
+        /** OfferInput */
+        OfferInput: {
+            call_task_id?: string | null;
+            discount_bp: number;
+            note?: string | null;
+            registrations: number;
+            skus?: string[] | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with an offset
+             * @example 2026-05-04T09:30:00Z
+             */
+            valid_until: string;
+        };
+        /** OfferList */
+        OfferList: {
+            items: components["schemas"]["OfferOut"][];
+            next_cursor: string | null;
+        };
+        /** @description Not found. No offer with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        OfferNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/offer-not-found";
+        };
+        /** OfferOut */
+        OfferOut: {
+            call_task_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            discount_bp: number;
+            granted_by: string | null;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /** Format: uuid */
+            partner_id: string;
+            registrations_allowed: number;
+            registrations_used: number;
+            revoked_at: string | null;
+            skus: string[] | null;
+            state: components["schemas"]["OfferState"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            valid_until: string;
+            /** Format: uuid */
+            vendor_id: string;
+            version: number;
+        };
+        /**
+         * OfferState
+         * @description `active`: an offer holds for the next registration; else why it no longer does.
+         * @enum {string}
+         */
+        OfferState: "active" | "used_up" | "expired" | "revoked";
         /** OpenQuestion */
         OpenQuestion: {
             /** Format: date-time */
@@ -6420,7 +6578,7 @@ export interface components {
         /** @description The problem types of status 403, told apart by `type`. */
         Problem403: components["schemas"]["ForbiddenProblem"] | components["schemas"]["AccountDisabledProblem"] | components["schemas"]["WrongPasswordProblem"];
         /** @description The problem types of status 404, told apart by `type`. */
-        Problem404: components["schemas"]["NotFoundProblem"] | components["schemas"]["ApiClientNotFoundProblem"] | components["schemas"]["CallTaskNotFoundProblem"] | components["schemas"]["DealNotFoundProblem"] | components["schemas"]["ExtensionRequestNotFoundProblem"] | components["schemas"]["IncentivePlanNotFoundProblem"] | components["schemas"]["InvitationNotFoundProblem"] | components["schemas"]["LeadNotFoundProblem"] | components["schemas"]["OauthAppNotFoundProblem"] | components["schemas"]["OrganizationNotFoundProblem"] | components["schemas"]["PartnershipNotFoundProblem"] | components["schemas"]["PayoutNotFoundProblem"] | components["schemas"]["PlanNotFoundProblem"] | components["schemas"]["ProgramNotFoundProblem"] | components["schemas"]["RegistrationNotFoundProblem"] | components["schemas"]["SessionNotFoundProblem"] | components["schemas"]["SlaClockNotFoundProblem"] | components["schemas"]["UserNotFoundProblem"] | components["schemas"]["WebhookDeliveryNotFoundProblem"] | components["schemas"]["WebhookEndpointNotFoundProblem"] | components["schemas"]["LinkNotFoundProblem"];
+        Problem404: components["schemas"]["NotFoundProblem"] | components["schemas"]["ApiClientNotFoundProblem"] | components["schemas"]["CallTaskNotFoundProblem"] | components["schemas"]["DealNotFoundProblem"] | components["schemas"]["ExtensionRequestNotFoundProblem"] | components["schemas"]["IncentivePlanNotFoundProblem"] | components["schemas"]["InvitationNotFoundProblem"] | components["schemas"]["LeadNotFoundProblem"] | components["schemas"]["OauthAppNotFoundProblem"] | components["schemas"]["OfferNotFoundProblem"] | components["schemas"]["OrganizationNotFoundProblem"] | components["schemas"]["PartnershipNotFoundProblem"] | components["schemas"]["PayoutNotFoundProblem"] | components["schemas"]["PlanNotFoundProblem"] | components["schemas"]["ProgramNotFoundProblem"] | components["schemas"]["RegistrationNotFoundProblem"] | components["schemas"]["SessionNotFoundProblem"] | components["schemas"]["SlaClockNotFoundProblem"] | components["schemas"]["UserNotFoundProblem"] | components["schemas"]["WebhookDeliveryNotFoundProblem"] | components["schemas"]["WebhookEndpointNotFoundProblem"] | components["schemas"]["LinkNotFoundProblem"];
         /** @description The problem types of status 409, told apart by `type`. */
         Problem409: components["schemas"]["ConflictProblem"] | components["schemas"]["IllegalTransitionProblem"] | components["schemas"]["DuplicateRegistrationProblem"] | components["schemas"]["ExtensionNotAllowedProblem"] | components["schemas"]["IllegalLeadTransitionProblem"] | components["schemas"]["DispositionOutOfOrderProblem"] | components["schemas"]["FiscalYearStartLockedProblem"] | components["schemas"]["LeadAcceptDeadlinePassedProblem"] | components["schemas"]["PayoutNotReadyProblem"] | components["schemas"]["IdempotencyKeyInUseProblem"] | components["schemas"]["InvitationAcceptedProblem"] | components["schemas"]["CannotDisableYourselfProblem"] | components["schemas"]["DuplicateOauthAppProblem"] | components["schemas"]["DuplicateOrganizationProblem"] | components["schemas"]["DuplicateUserProblem"] | components["schemas"]["DuplicatePartnershipProblem"] | components["schemas"]["DuplicateProgramProblem"] | components["schemas"]["DuplicateProductProblem"];
         /** @description The problem types of status 410, told apart by `type`. */
@@ -6477,6 +6635,8 @@ export interface components {
             name: string;
             /** @description Default when left out: `90`. */
             protection_days?: number;
+            /** @description The discount every registration approved under the program gets, in basis points of its amount (300: three points); a partner's offer adds to it. Default when left out: `0`. */
+            registration_discount_bp?: number;
             vendor_id?: string | null;
         };
         /** ProgramList */
@@ -6514,6 +6674,7 @@ export interface components {
             minimum_deal_amount: number;
             name: string;
             protection_days: number;
+            registration_discount_bp: number;
             /** Format: date-time */
             updated_at: string;
             /** Format: uuid */
@@ -6544,6 +6705,7 @@ export interface components {
             decided_by_rule: string | null;
             decision_code: string | null;
             decision_note: string | null;
+            discount_bp: number;
             /** Format: date */
             expected_close_date: string;
             expires_at: string | null;
@@ -6552,6 +6714,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: string;
+            offer_discount_bp: number;
+            offer_id: string | null;
             open_question: components["schemas"]["OpenQuestion"] | null;
             /** Format: uuid */
             partner_id: string;
@@ -6562,6 +6726,7 @@ export interface components {
             /** @description Its approval clock, as a list shows it; null when it has none. */
             sla: components["schemas"]["SlaSummary"] | null;
             stage: components["schemas"]["SalesStage"] | null;
+            standard_discount_bp: number;
             status: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
             submitted_at: string;
@@ -6594,6 +6759,7 @@ export interface components {
             decided_by_rule: string | null;
             decision_code: string | null;
             decision_note: string | null;
+            discount_bp: number;
             /** Format: date */
             expected_close_date: string;
             expires_at: string | null;
@@ -6603,6 +6769,8 @@ export interface components {
             id: string;
             lines: components["schemas"]["LineOut"][];
             number: string;
+            offer_discount_bp: number;
+            offer_id: string | null;
             /** Format: uuid */
             partner_id: string;
             /** Format: uuid */
@@ -6610,6 +6778,7 @@ export interface components {
             /** Format: uuid */
             rep_id: string;
             stage: components["schemas"]["SalesStage"] | null;
+            standard_discount_bp: number;
             status: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
             submitted_at: string;
@@ -6619,6 +6788,11 @@ export interface components {
             /** Format: uuid */
             vendor_id: string;
             version: number;
+        };
+        /** RegistrationDiscountBody */
+        RegistrationDiscountBody: {
+            /** @description The discount every registration approved under the program gets, in basis points of its amount (300: three points); a partner's offer adds to it. */
+            discount_bp: number;
         };
         /** RegistrationList */
         RegistrationList: {
@@ -6657,6 +6831,7 @@ export interface components {
             decided_by_rule: string | null;
             decision_code: string | null;
             decision_note: string | null;
+            discount_bp: number;
             /** Format: date */
             expected_close_date: string;
             expires_at: string | null;
@@ -6665,6 +6840,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: string;
+            offer_discount_bp: number;
+            offer_id: string | null;
             /** Format: uuid */
             partner_id: string;
             /** Format: uuid */
@@ -6672,6 +6849,7 @@ export interface components {
             /** Format: uuid */
             rep_id: string;
             stage: components["schemas"]["SalesStage"] | null;
+            standard_discount_bp: number;
             status: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
             submitted_at: string;
@@ -6705,6 +6883,7 @@ export interface components {
             decided_by_rule: string | null;
             decision_code: string | null;
             decision_note: string | null;
+            discount_bp: number;
             /** Format: date */
             expected_close_date: string;
             expires_at: string | null;
@@ -6713,6 +6892,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: string;
+            offer_discount_bp: number;
+            offer_id: string | null;
             open_question: components["schemas"]["OpenQuestion"] | null;
             /** Format: uuid */
             partner_id: string;
@@ -6723,6 +6904,7 @@ export interface components {
             /** @description Its approval clock, as a list shows it; null when it has none. */
             sla: components["schemas"]["SlaSummary"] | null;
             stage: components["schemas"]["SalesStage"] | null;
+            standard_discount_bp: number;
             status: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
             submitted_at: string;
@@ -7246,12 +7428,16 @@ export interface components {
         VendorPreview: {
             currency: string;
             deal_margin: number | null;
+            discount_bp: number;
             milestones: components["schemas"]["MilestonePay"][];
+            offer_discount_bp: number;
+            offer_id: string | null;
             plan_id: string | null;
             plan_version: number | null;
             /** Format: uuid */
             program_id: string;
             registration_amount: number;
+            standard_discount_bp: number;
             tier: components["schemas"]["Tier"];
             total: number;
             /** Format: uuid */
@@ -13400,6 +13586,398 @@ export interface operations {
             };
         };
     };
+    offerList: {
+        parameters: {
+            query?: {
+                partner_id?: string | null;
+                vendor_id?: string | null;
+                state?: components["schemas"]["OfferState"] | null;
+                /** @description Page size. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferList"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    offerRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferOut"];
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    offerRevoke: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
     organizationList: {
         parameters: {
             query?: {
@@ -14927,6 +15505,162 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerEngagementResult"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnerOfferCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferInput"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferOut"];
                 };
             };
             /** @description Malformed request or invalid parameter */
@@ -18088,6 +18822,173 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    programSetRegistrationDiscount: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+            };
+            path: {
+                program_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationDiscountBody"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */

@@ -31,6 +31,7 @@ from dealreg.api.leads import LeadController, LeadPolicyController
 from dealreg.api.me import change_my_password, me
 from dealreg.api.oauth import issue_token, jwks, revoke_token
 from dealreg.api.oauth_apps import OauthAppController
+from dealreg.api.offers import OfferController, PartnerOfferController
 from dealreg.api.organizations import OrganizationController
 from dealreg.api.pages import sign_in_callback, sign_out, signed_out, sla_page
 from dealreg.api.partner_engagement import (
@@ -112,6 +113,8 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     PartnerEngagementPolicyController,
     PartnerEngagementController,
     CallTaskController,
+    PartnerOfferController,
+    OfferController,
     event_feed,
     WebhookEndpointController,
     sla_page,

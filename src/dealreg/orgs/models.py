@@ -117,6 +117,9 @@ class Program(Entity):
         CheckConstraint("protection_days > 0", name="protection_days_positive"),
         CheckConstraint("extension_days > 0 AND max_extensions >= 0", name="extensions_valid"),
         CheckConstraint("minimum_deal_amount >= 0", name="minimum_deal_amount_nonnegative"),
+        CheckConstraint(
+            "registration_discount_bp BETWEEN 0 AND 10000", name="registration_discount_bp_valid"
+        ),
     )
 
     vendor_id: Mapped[uuid.UUID] = mapped_column(
@@ -130,6 +133,9 @@ class Program(Entity):
     max_extensions: Mapped[int] = mapped_column(Integer, server_default="1")
     # Minor units of `currency`, like every amount in dealreg.
     minimum_deal_amount: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    # The discount every registration approved under the program gets, in basis points of its
+    # amount; a partner's offer adds to it (engagement/offers.py).
+    registration_discount_bp: Mapped[int] = mapped_column(Integer, server_default="0")
     # Validated by the service against `ExtraField` before it is stored.
     extra_fields: Mapped[list[dict[str, Any]]] = mapped_column(
         JSONB, server_default=text("'[]'::jsonb")

@@ -24,7 +24,7 @@ from dealreg.registrations import customers, repository, states
 from dealreg.registrations.answers import check_answers, field_error, stored_answers
 from dealreg.registrations.changes import history_row, record, registration_event
 from dealreg.registrations.errors import DuplicateRegistration, InvalidDeal
-from dealreg.registrations.events import IncentivePlansInForce, Submitted
+from dealreg.registrations.events import IncentivePlansInForce, OfferUse, Submitted, TakeOffers
 from dealreg.registrations.models import (
     Deal,
     DealLine,
@@ -65,12 +65,17 @@ class VendorPlan(msgspec.Struct, kw_only=True):
     auto_approve_rules: list[AutoApproveRule] = msgspec.field(default_factory=list)
     products: dict[str, uuid.UUID] = msgspec.field(default_factory=dict)
     amount: int = 0
+    # The program's standard registration discount, in basis points.
+    standard_discount_bp: int = 0
+
+    @property
+    def skus(self) -> frozenset[str]:
+        return frozenset(line.sku for _, line in self.lines)
 
     def auto_approved_by(self) -> int | None:
         """The index of the first auto-approval rule the registration meets, if any."""
-        skus = {line.sku for _, line in self.lines}
         for index, rule in enumerate(self.auto_approve_rules):
-            if rule.matches(self.tier, self.amount, skus):
+            if rule.matches(self.tier, self.amount, set(self.skus)):
                 return index
         return None
 
@@ -290,6 +295,7 @@ async def _apply_programs(
             continue
         plan.program_id = program.program_id
         plan.protection_days = program.protection_days
+        plan.standard_discount_bp = program.registration_discount_bp
         plan.auto_approve_rules = msgspec.convert(program.auto_approve_rules, list[AutoApproveRule])
         plan.products = {r.sku: r.product_id for r in by_vendor[plan.vendor_id][plan.program_id]}
         plan.amount = sum(line.quantity * line.unit_price for _, line in plan.lines)
@@ -449,6 +455,10 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
     in_force = await BUS.ask(
         IncentivePlansInForce(session, [p.program_id for p in plans if p.program_id])
     )
+    # Each registration takes a use of the partner's best offer that holds for it, for good.
+    offers = await BUS.ask(
+        TakeOffers(session, actor.organization_id, {p.vendor_id: p.skus for p in plans}, now)
+    )
     # Taken as late as the rows allow: each vendor's counter row stays locked until the commit,
     # and every other deal for the vendor waits on it meanwhile.
     numbers = await repository.next_numbers(
@@ -478,6 +488,8 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
                 "answers": answers[plan.vendor_id],
                 "conflict": plan.vendor_id in conflicts,
                 "incentive_plan_id": in_force.get(plan.program_id) if plan.program_id else None,
+                "standard_discount_bp": plan.standard_discount_bp,
+                **_offer_columns(offers.get(plan.vendor_id)),
             }
         )
     registrations = await insert_returning(session, Registration, registration_rows)
@@ -546,6 +558,12 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
     line_rows.sort(key=lambda line: line["position"])
     registrations = [approved.get(r.id, r) for r in registrations]
     return SubmittedDeal(deal=deal, lines=line_rows, registrations=registrations)
+
+
+def _offer_columns(use: OfferUse | None) -> dict[str, Any]:
+    if use is None:
+        return {"offer_id": None, "offer_discount_bp": 0}
+    return {"offer_id": use.offer_id, "offer_discount_bp": use.discount_bp}
 
 
 async def _auto_approve(

@@ -189,6 +189,11 @@ from .oauth_app_list import OauthAppList
 from .oauth_app_not_found_problem import OauthAppNotFoundProblem
 from .oauth_app_out import OauthAppOut
 from .oauth_app_update import OauthAppUpdate
+from .offer_input import OfferInput
+from .offer_list import OfferList
+from .offer_not_found_problem import OfferNotFoundProblem
+from .offer_out import OfferOut
+from .offer_state import OfferState
 from .open_question import OpenQuestion
 from .opportunity import Opportunity
 from .opportunity_input import OpportunityInput
@@ -263,6 +268,7 @@ from .queue import Queue
 from .queue_entry import QueueEntry
 from .registration_detail import RegistrationDetail
 from .registration_detail_answers import RegistrationDetailAnswers
+from .registration_discount_body import RegistrationDiscountBody
 from .registration_list import RegistrationList
 from .registration_not_found_problem import RegistrationNotFoundProblem
 from .registration_out import RegistrationOut
@@ -530,6 +536,11 @@ __all__ = (
     "OauthAppNotFoundProblem",
     "OauthAppOut",
     "OauthAppUpdate",
+    "OfferInput",
+    "OfferList",
+    "OfferNotFoundProblem",
+    "OfferOut",
+    "OfferState",
     "OpenQuestion",
     "Opportunity",
     "OpportunityInput",
@@ -604,6 +615,7 @@ __all__ = (
     "QueueEntry",
     "RegistrationDetail",
     "RegistrationDetailAnswers",
+    "RegistrationDiscountBody",
     "RegistrationList",
     "RegistrationNotFoundProblem",
     "RegistrationOut",
