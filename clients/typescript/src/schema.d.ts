@@ -1599,6 +1599,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The vendor's partners by engagement score, RFM scores and segment
+         * @description RFM, per partner of the vendor: recency, whole days since its last registration (and since its last win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst); ties share the lower score; the recency score is by the days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is scored; `segment` and `tier` (each may be repeated) choose the rows shown. `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
+         */
+        get: operations["partnerReportRead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/pipeline": {
         parameters: {
             query?: never;
@@ -6228,6 +6248,37 @@ export interface components {
             vendor_id: string;
             version: number;
         };
+        /** PartnerReport */
+        PartnerReport: {
+            /** Format: date-time */
+            as_of: string;
+            currency: string | null;
+            rows: components["schemas"]["PartnerRow"][];
+            /** Format: uuid */
+            vendor_id: string;
+        };
+        /** PartnerRow */
+        PartnerRow: {
+            days_since_registration: number | null;
+            days_since_win: number | null;
+            engagement_score: number;
+            frequency_score: number;
+            last_registration_at: string | null;
+            last_win_at: string | null;
+            monetary_score: number;
+            open_call_tasks: number;
+            /** Format: uuid */
+            partner_id: string;
+            partner_name: string;
+            /** Format: uuid */
+            partnership_id: string;
+            recency_score: number;
+            registrations_12m: number;
+            segment: components["schemas"]["Segment"];
+            status: components["schemas"]["PartnershipStatus"];
+            tier: components["schemas"]["Tier"];
+            won_amount_12m: number;
+        };
         /** PartnershipCreate */
         PartnershipCreate: {
             /** Format: uuid */
@@ -7023,6 +7074,11 @@ export interface components {
             won: number;
             won_amount: number;
         };
+        /**
+         * Segment
+         * @enum {string}
+         */
+        Segment: "champions" | "loyal" | "promising" | "needs_attention" | "at_risk" | "hibernating" | "lost";
         /** ServerMetadata */
         ServerMetadata: {
             authorization_endpoint: string;
@@ -21611,6 +21667,126 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnerReportRead: {
+        parameters: {
+            query?: {
+                vendor_id?: string | null;
+                /** @description Any of these. */
+                segment?: components["schemas"]["Segment"][] | null;
+                /** @description Any of these. */
+                tier?: components["schemas"]["Tier"][] | null;
+                /** @description Of the monetary figures; the vendor's first program's. */
+                currency?: string | null;
+                sort?: "partner_name" | "-partner_name" | "segment" | "-segment" | "rfm" | "-rfm" | "days_since_registration" | "-days_since_registration" | "registrations_12m" | "-registrations_12m" | "won_amount_12m" | "-won_amount_12m" | "engagement_score" | "-engagement_score";
+                /** @description `csv` for CSV; else by the Accept header (JSON by default). */
+                format?: "json" | "csv" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as JSON or CSV */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
             /** @description Well-formed but invalid input */

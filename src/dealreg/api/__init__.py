@@ -38,6 +38,7 @@ from dealreg.api.partner_engagement import (
     PartnerEngagementController,
     PartnerEngagementPolicyController,
 )
+from dealreg.api.partner_reports import partner_report_read
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.plans import PartnerPlanController, PlanSettingsController
 from dealreg.api.problems import problem_index, problem_page
@@ -100,6 +101,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     lead_report,
     pipeline_report,
     registration_scorecard,
+    partner_report_read,
     PlanSettingsController,
     PartnerPlanController,
     PlanController,

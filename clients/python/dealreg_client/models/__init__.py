@@ -215,6 +215,12 @@ from .partner_engagements import PartnerEngagements
 from .partner_plan_body import PartnerPlanBody
 from .partner_plan_list import PartnerPlanList
 from .partner_plan_out import PartnerPlanOut
+from .partner_report import PartnerReport
+from .partner_report_read_format_type_1 import PartnerReportReadFormatType1
+from .partner_report_read_format_type_2_type_1 import PartnerReportReadFormatType2Type1
+from .partner_report_read_format_type_3_type_1 import PartnerReportReadFormatType3Type1
+from .partner_report_read_sort import PartnerReportReadSort
+from .partner_row import PartnerRow
 from .partnership_create import PartnershipCreate
 from .partnership_list import PartnershipList
 from .partnership_not_found_problem import PartnershipNotFoundProblem
@@ -293,6 +299,7 @@ from .sales_stage import SalesStage
 from .scorecard_group_by import ScorecardGroupBy
 from .scorecard_row import ScorecardRow
 from .scorecard_row_rejected_by_reason import ScorecardRowRejectedByReason
+from .segment import Segment
 from .server_metadata import ServerMetadata
 from .service_unavailable_problem import ServiceUnavailableProblem
 from .session_list import SessionList
@@ -562,6 +569,12 @@ __all__ = (
     "PartnerPlanBody",
     "PartnerPlanList",
     "PartnerPlanOut",
+    "PartnerReport",
+    "PartnerReportReadFormatType1",
+    "PartnerReportReadFormatType2Type1",
+    "PartnerReportReadFormatType3Type1",
+    "PartnerReportReadSort",
+    "PartnerRow",
     "PartnershipCreate",
     "PartnershipList",
     "PartnershipNotFoundProblem",
@@ -640,6 +653,7 @@ __all__ = (
     "ScorecardGroupBy",
     "ScorecardRow",
     "ScorecardRowRejectedByReason",
+    "Segment",
     "ServerMetadata",
     "ServiceUnavailableProblem",
     "SessionList",
