@@ -23,24 +23,14 @@ import csv
 import io
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.orgs.models import Organization, Product, Role, Tier
-from dealreg.registrations import states
-from dealreg.registrations.changes import record
-from dealreg.registrations.models import (
-    Registration,
-    RegistrationHistory,
-    RegistrationStatus,
-    SalesStage,
-)
-from tests.deals import approve, deal_body
+from dealreg.orgs.models import Organization, Role, Tier
 from tests.engagement.helpers import engagement
+from tests.engagement.report_helpers import register
 from tests.factories import Factory
 from tests.problems import assert_problem
 
@@ -81,49 +71,6 @@ class DataSet:
     partners: dict[str, Organization]
 
 
-def _ago(days: int) -> datetime:
-    # An hour more: the report, read a little later, still counts whole days the same.
-    return datetime.now(UTC) - timedelta(days=days, hours=1)
-
-
-async def _register(
-    client: httpx.AsyncClient,
-    db: AsyncSession,
-    rep: dict[str, str],
-    product: Product,
-    vendor: Organization,
-    currency: str,
-    submitted: int,
-    won: tuple[int, int] | None,
-) -> None:
-    line = {"vendor_id": str(vendor.id), "sku": product.sku, "quantity": 1}
-    body = deal_body(line | {"unit_price": won[1] if won else 10_000})
-    body["opportunity"]["currency"] = currency
-    response = await client.post("/v1/deals", json=body, headers=rep)
-    assert response.status_code == 201, response.text
-    registration_id = uuid.UUID(response.json()["registrations"][0]["id"])
-    await db.execute(
-        update(Registration)
-        .where(Registration.id == registration_id)
-        .values(submitted_at=_ago(submitted))
-    )
-    if won is None:
-        return
-    registration = await approve(db, registration_id)
-    await record(
-        db, None, registration, states.report_stage(registration, SalesStage.closed_won, note=None)
-    )
-    await db.execute(
-        update(RegistrationHistory)
-        .where(
-            RegistrationHistory.registration_id == registration_id,
-            RegistrationHistory.to_status == RegistrationStatus.won,
-        )
-        .values(at=_ago(won[0]))
-    )
-    await db.flush()
-
-
 @pytest.fixture
 async def data(client: httpx.AsyncClient, db: AsyncSession, factory: Factory) -> DataSet:
     vendor = await factory.vendor()
@@ -138,7 +85,7 @@ async def data(client: httpx.AsyncClient, db: AsyncSession, factory: Factory) ->
         rep = await factory.headers_for(partner, Role.partner_rep)
         currency, product = ("EUR", eur) if name == "F" else ("USD", usd)
         for submitted, won in made:
-            await _register(client, db, rep, product, vendor, currency, submitted, won)
+            await register(client, db, rep, product, vendor, currency, submitted, won)
     webinars = {"engagements": [engagement() for _ in range(3)]}
     posted = await client.post(
         f"/v1/partners/{partners['A'].id}/engagements", json=webinars, headers=admin

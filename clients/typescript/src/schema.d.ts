@@ -1619,6 +1619,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/partners/graduation-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners in the lower tiers whose engagement and RFM rise together
+         * @description A candidate's partnership is active and `community` or `registered`; its engagement score now is above its score one decay window earlier; and its R + F + M now is above its R + F + M 91 days earlier, each scored against the vendor's partners as of then. By R + F + M, then engagement score, highest first. Promote one with one call: PATCH /v1/partnerships/{partnership_id} with the tier, `If-Match: "<partnership_version>"`. RFM, per partner of the vendor: recency, whole days since its last registration (and since its last win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst); ties share the lower score; the recency score is by the days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1.
+         */
+        get: operations["graduationCandidateList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/pipeline": {
         parameters: {
             query?: never;
@@ -5132,6 +5152,40 @@ export interface components {
              */
             type: "https://dealreg.dev/problems/forbidden";
         };
+        /** GraduationCandidate */
+        GraduationCandidate: {
+            days_since_registration: number | null;
+            days_since_win: number | null;
+            engagement_score: number;
+            engagement_score_before: number;
+            frequency_score: number;
+            last_registration_at: string | null;
+            last_win_at: string | null;
+            monetary_score: number;
+            open_call_tasks: number;
+            /** Format: uuid */
+            partner_id: string;
+            partner_name: string;
+            /** Format: uuid */
+            partnership_id: string;
+            partnership_version: number;
+            recency_score: number;
+            registrations_12m: number;
+            rfm_score: number;
+            rfm_score_before: number;
+            segment: components["schemas"]["Segment"];
+            status: components["schemas"]["PartnershipStatus"];
+            tier: components["schemas"]["Tier"];
+            won_amount_12m: number;
+        };
+        /** GraduationCandidates */
+        GraduationCandidates: {
+            /** Format: date-time */
+            as_of: string;
+            rows: components["schemas"]["GraduationCandidate"][];
+            /** Format: uuid */
+            vendor_id: string;
+        };
         /** Health */
         Health: {
             /** @constant */
@@ -6272,6 +6326,7 @@ export interface components {
             partner_name: string;
             /** Format: uuid */
             partnership_id: string;
+            partnership_version: number;
             recency_score: number;
             registrations_12m: number;
             segment: components["schemas"]["Segment"];
@@ -21738,6 +21793,119 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    graduationCandidateList: {
+        parameters: {
+            query?: {
+                vendor_id?: string | null;
+                /** @description `csv` for CSV; else by the Accept header (JSON by default). */
+                format?: "json" | "csv" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates, JSON or CSV */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GraduationCandidates"];
                     "text/csv": string;
                 };
             };

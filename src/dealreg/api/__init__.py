@@ -38,7 +38,7 @@ from dealreg.api.partner_engagement import (
     PartnerEngagementController,
     PartnerEngagementPolicyController,
 )
-from dealreg.api.partner_reports import partner_report_read
+from dealreg.api.partner_reports import graduation_candidate_list, partner_report_read
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.plans import PartnerPlanController, PlanSettingsController
 from dealreg.api.problems import problem_index, problem_page
@@ -102,6 +102,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     pipeline_report,
     registration_scorecard,
     partner_report_read,
+    graduation_candidate_list,
     PlanSettingsController,
     PartnerPlanController,
     PlanController,

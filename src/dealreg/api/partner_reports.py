@@ -1,4 +1,5 @@
-"""`GET /v1/reports/partners`: the vendor's partners by engagement and RFM, as JSON or CSV."""
+"""`GET /v1/reports/partners`: the vendor's partners by engagement and RFM, and those of them
+worth graduating to a higher tier, as JSON or CSV."""
 
 import uuid
 from datetime import UTC, datetime
@@ -14,7 +15,8 @@ from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.api.unit_of_work import ON_REPORTS_POOL
 from dealreg.auth import scopes
-from dealreg.engagement import partner_report
+from dealreg.engagement import graduation, partner_report
+from dealreg.engagement.graduation import GraduationCandidate
 from dealreg.engagement.partner_report import Filters, PartnerRow
 from dealreg.engagement.rfm import Segment
 from dealreg.fields import Currency
@@ -99,3 +101,45 @@ async def partner_report_read(
     if wants_csv(request, format_):
         return await csv_response(PartnerRow.__struct_fields__, rows_of(rows), "partners")
     return Response(PartnerReport(vendor_id=vendor, as_of=now, currency=used, rows=rows))
+
+
+class GraduationCandidates(msgspec.Struct, kw_only=True):
+    vendor_id: uuid.UUID
+    as_of: datetime
+    rows: list[GraduationCandidate]
+
+
+@get(
+    "/v1/reports/partners/graduation-candidates",
+    operation_id="graduationCandidateList",
+    tags=["reports"],
+    opt=ON_REPORTS_POOL,
+    security=BEARER_SECURITY,
+    guards=[requires(scopes.READ_ENGAGEMENTS)],
+    responses=problems(404) | json_or_csv(GraduationCandidates, "The candidates, JSON or CSV"),
+    operation_class=JsonOrCsv,
+    summary="Partners in the lower tiers whose engagement and RFM rise together",
+    description=(
+        "A candidate's partnership is active and `community` or `registered`; its engagement "
+        "score now is above its score one decay window earlier; and its R + F + M now is above "
+        "its R + F + M 91 days earlier, each scored against the vendor's partners as of then. "
+        "By R + F + M, then engagement score, highest first. Promote one with one call: PATCH "
+        '/v1/partnerships/{partnership_id} with the tier, `If-Match: "<partnership_version>"`. '
+        + RFM_RULE
+    ),
+)
+async def graduation_candidate_list(
+    request: Request[Any, Any, Any],
+    db: Db,
+    principal: Caller,
+    vendor_id: FromQuery[uuid.UUID | None] = None,
+    format_: Format = None,
+) -> Response[GraduationCandidates] | Response[bytes]:
+    vendor = await partner_report.vendor_of(db, principal, vendor_id)
+    now = datetime.now(UTC)
+    rows = await graduation.candidates(db, vendor, now=now)
+    if wants_csv(request, format_):
+        return await csv_response(
+            GraduationCandidate.__struct_fields__, rows_of(rows), "graduation-candidates"
+        )
+    return Response(GraduationCandidates(vendor_id=vendor, as_of=now, rows=rows))

@@ -37,8 +37,10 @@ SEGMENT_ORDER = {segment: i for i, segment in enumerate(Segment)}
 class PartnerRow(msgspec.Struct, kw_only=True):
     partner_id: uuid.UUID
     partner_name: str
-    # The partnership (promote the partner with If-Match on it), its tier and status.
+    # The partnership and its version (promote the partner: PATCH it with If-Match), its tier
+    # and status.
     partnership_id: uuid.UUID
+    partnership_version: int
     tier: Tier
     status: PartnershipStatus
     # Points within the vendor's decay window, as of the report.
@@ -107,11 +109,12 @@ async def partner_rows(
     since = now - timedelta(days=rfm.YEAR_DAYS)
     ships = await repository.partnerships(session, vendor_id)
     registered = {
-        r.partner_id: r for r in await repository.registrations(session, vendor_id, since=since)
+        r.partner_id: r
+        for r in await repository.registrations(session, vendor_id, since=since, now=now)
     }
     won = {
         r.partner_id: r
-        for r in await repository.wins(session, vendor_id, since=since, currency=currency)
+        for r in await repository.wins(session, vendor_id, since=since, now=now, currency=currency)
     }
     rubric = await rubric_of(session, vendor_id)
     engagement = await repository.engagement_scores(
@@ -138,6 +141,7 @@ async def partner_rows(
                 partner_id=ship.partner_id,
                 partner_name=ship.partner_name,
                 partnership_id=ship.partnership_id,
+                partnership_version=ship.partnership_version,
                 tier=ship.tier,
                 status=ship.status,
                 engagement_score=engagement.get(ship.partner_id, 0),

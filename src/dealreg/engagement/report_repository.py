@@ -18,6 +18,7 @@ async def partnerships(session: AsyncSession, vendor_id: uuid.UUID) -> Sequence[
     stmt = (
         select(
             Partnership.id.label("partnership_id"),
+            Partnership.version.label("partnership_version"),
             Partnership.partner_id,
             Organization.name.label("partner_name"),
             Partnership.tier,
@@ -41,26 +42,32 @@ async def main_currency(session: AsyncSession, vendor_id: uuid.UUID) -> str | No
 
 
 async def registrations(
-    session: AsyncSession, vendor_id: uuid.UUID, *, since: datetime
+    session: AsyncSession, vendor_id: uuid.UUID, *, since: datetime, now: datetime
 ) -> Sequence[Any]:
-    """Per partner: its last registration's instant and how many it submitted since `since`."""
+    """Per partner: its last registration's instant up to `now` and how many it submitted
+    after `since`."""
     stmt = (
         select(
             Registration.partner_id,
             func.max(Registration.submitted_at).label("last_at"),
             func.count().filter(Registration.submitted_at > since).label("recent"),
         )
-        .where(Registration.vendor_id == vendor_id)
+        .where(Registration.vendor_id == vendor_id, Registration.submitted_at <= now)
         .group_by(Registration.partner_id)
     )
     return (await session.execute(stmt)).all()
 
 
 async def wins(
-    session: AsyncSession, vendor_id: uuid.UUID, *, since: datetime, currency: str | None
+    session: AsyncSession,
+    vendor_id: uuid.UUID,
+    *,
+    since: datetime,
+    now: datetime,
+    currency: str | None,
 ) -> Sequence[Any]:
-    """Per partner: its last win's instant (when history recorded the move to won), and the
-    amount in `currency` of those won since `since`."""
+    """Per partner: its last win's instant up to `now` (when history recorded the move to won),
+    and the amount in `currency` of those won after `since`."""
     recent = RegistrationHistory.at > since
     stmt = (
         select(
@@ -78,7 +85,11 @@ async def wins(
                 RegistrationHistory.to_status == RegistrationStatus.won,
             ),
         )
-        .where(Registration.vendor_id == vendor_id, Registration.status == RegistrationStatus.won)
+        .where(
+            Registration.vendor_id == vendor_id,
+            Registration.status == RegistrationStatus.won,
+            RegistrationHistory.at <= now,
+        )
         .group_by(Registration.partner_id)
     )
     return (await session.execute(stmt)).all()

@@ -112,6 +112,11 @@ from .field_problem_params_type_0 import FieldProblemParamsType0
 from .firing_out import FiringOut
 from .fiscal_year_start_locked_problem import FiscalYearStartLockedProblem
 from .forbidden_problem import ForbiddenProblem
+from .graduation_candidate import GraduationCandidate
+from .graduation_candidate_list_format_type_1 import GraduationCandidateListFormatType1
+from .graduation_candidate_list_format_type_2_type_1 import GraduationCandidateListFormatType2Type1
+from .graduation_candidate_list_format_type_3_type_1 import GraduationCandidateListFormatType3Type1
+from .graduation_candidates import GraduationCandidates
 from .health import Health
 from .history_list import HistoryList
 from .history_out import HistoryOut
@@ -466,6 +471,11 @@ __all__ = (
     "FiringOut",
     "FiscalYearStartLockedProblem",
     "ForbiddenProblem",
+    "GraduationCandidate",
+    "GraduationCandidateListFormatType1",
+    "GraduationCandidateListFormatType2Type1",
+    "GraduationCandidateListFormatType3Type1",
+    "GraduationCandidates",
     "Health",
     "HistoryList",
     "HistoryOut",

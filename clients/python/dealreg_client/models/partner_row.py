@@ -39,6 +39,7 @@ class PartnerRow:
             partner_id (UUID):
             partner_name (str):
             partnership_id (UUID):
+            partnership_version (int):
             recency_score (int):
             registrations_12m (int):
             segment (Segment):
@@ -58,6 +59,7 @@ class PartnerRow:
     partner_id: UUID
     partner_name: str
     partnership_id: UUID
+    partnership_version: int
     recency_score: int
     registrations_12m: int
     segment: Segment
@@ -103,6 +105,8 @@ class PartnerRow:
 
         partnership_id = str(self.partnership_id)
 
+        partnership_version = self.partnership_version
+
         recency_score = self.recency_score
 
         registrations_12m = self.registrations_12m
@@ -130,6 +134,7 @@ class PartnerRow:
             "partner_id": partner_id,
             "partner_name": partner_name,
             "partnership_id": partnership_id,
+            "partnership_version": partnership_version,
             "recency_score": recency_score,
             "registrations_12m": registrations_12m,
             "segment": segment,
@@ -217,6 +222,8 @@ class PartnerRow:
 
 
 
+        partnership_version = d.pop("partnership_version")
+
         recency_score = d.pop("recency_score")
 
         registrations_12m = d.pop("registrations_12m")
@@ -250,6 +257,7 @@ class PartnerRow:
             partner_id=partner_id,
             partner_name=partner_name,
             partnership_id=partnership_id,
+            partnership_version=partnership_version,
             recency_score=recency_score,
             registrations_12m=registrations_12m,
             segment=segment,
