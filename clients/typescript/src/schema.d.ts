@@ -1025,7 +1025,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a partnership's tier or suspend it */
+        /** Change a partnership's tier or owner, or suspend it */
         patch: operations["partnershipUpdate"];
         trace?: never;
     };
@@ -1608,7 +1608,7 @@ export interface paths {
         };
         /**
          * The vendor's partners by engagement score, RFM scores and segment
-         * @description RFM, per partner of the vendor: recency, whole days since its last registration (and since its last win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst); ties share the lower score; the recency score is by the days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is scored; `segment` and `tier` (each may be repeated) choose the rows shown. `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
+         * @description RFM, per partner of the vendor: recency, whole days since its last registration (and since its last win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst); ties share the lower score; the recency score is by the days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown. `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
          */
         get: operations["partnerReportRead"];
         put?: never;
@@ -1751,6 +1751,27 @@ export interface paths {
          * @description Engagement types left out of `points` keep their default points.
          */
         put: operations["leadPolicyWrite"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vendors/{vendor_id}/partner-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vendor's size segments of its partners and each one's coverage motion */
+        get: operations["partnerCoverageRead"];
+        /**
+         * Set a vendor's size segments and coverage motions
+         * @description Call tasks made from now on follow them: a partner whose segment is covered by `named_owner` has its tasks routed to its partnership's owner (when it names an active approver or admin); every other task goes to the channel team's queue, `digital` partners' too (the inside team calls the long tail when it crosses the engagement threshold). Growth's minimums may not be above strategic's.
+         */
+        put: operations["partnerCoverageWrite"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4543,6 +4564,12 @@ export interface components {
             deal: components["schemas"]["DealOut"];
             lead: components["schemas"]["LeadOut"];
         };
+        /** Coverage */
+        Coverage: {
+            growth?: components["schemas"]["SegmentThreshold"];
+            long_tail_motion?: components["schemas"]["Motion"];
+            strategic?: components["schemas"]["SegmentThreshold"];
+        };
         /** CurrencyTotal */
         CurrencyTotal: {
             amount: number;
@@ -5163,6 +5190,7 @@ export interface components {
             last_win_at: string | null;
             monetary_score: number;
             open_call_tasks: number;
+            owner_id: string | null;
             /** Format: uuid */
             partner_id: string;
             partner_name: string;
@@ -5174,6 +5202,7 @@ export interface components {
             rfm_score: number;
             rfm_score_before: number;
             segment: components["schemas"]["Segment"];
+            size_segment: components["schemas"]["SizeSegment"];
             status: components["schemas"]["PartnershipStatus"];
             tier: components["schemas"]["Tier"];
             won_amount_12m: number;
@@ -5914,6 +5943,12 @@ export interface components {
             amount: number;
             milestone: components["schemas"]["Milestone"];
         };
+        /**
+         * Motion
+         * @default digital
+         * @enum {string}
+         */
+        Motion: "named_owner" | "inside_team" | "digital";
         /** MyEarnings */
         MyEarnings: {
             deals: components["schemas"]["DealEarnings"][];
@@ -6155,10 +6190,12 @@ export interface components {
         };
         /** OrganizationOut */
         OrganizationOut: {
+            annual_revenue_band: components["schemas"]["RevenueBand"] | null;
             code: string | null;
             country: string;
             /** Format: date-time */
             created_at: string;
+            employees: number | null;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["OrgKind"];
@@ -6170,6 +6207,7 @@ export interface components {
         };
         /** OrganizationUpdate */
         OrganizationUpdate: {
+            annual_revenue_band?: components["schemas"]["RevenueBand"];
             /**
              * @description Upper-case prefix of the organization's registration numbers
              * @example ACME
@@ -6180,6 +6218,7 @@ export interface components {
              * @example US
              */
             country?: string;
+            employees?: number;
             name?: string;
             /**
              * @description IANA time zone
@@ -6195,6 +6234,16 @@ export interface components {
         /** PaidBody */
         PaidBody: {
             reference?: string | null;
+        };
+        /** PartnerCoverageOut */
+        PartnerCoverageOut: {
+            growth: components["schemas"]["SegmentThreshold"];
+            long_tail_motion: components["schemas"]["Motion"];
+            stored: boolean;
+            strategic: components["schemas"]["SegmentThreshold"];
+            /** Format: uuid */
+            vendor_id: string;
+            version: number;
         };
         /** PartnerEngagementInput */
         PartnerEngagementInput: {
@@ -6321,6 +6370,7 @@ export interface components {
             last_win_at: string | null;
             monetary_score: number;
             open_call_tasks: number;
+            owner_id: string | null;
             /** Format: uuid */
             partner_id: string;
             partner_name: string;
@@ -6330,6 +6380,7 @@ export interface components {
             recency_score: number;
             registrations_12m: number;
             segment: components["schemas"]["Segment"];
+            size_segment: components["schemas"]["SizeSegment"];
             status: components["schemas"]["PartnershipStatus"];
             tier: components["schemas"]["Tier"];
             won_amount_12m: number;
@@ -6367,6 +6418,7 @@ export interface components {
             created_at: string;
             /** Format: uuid */
             id: string;
+            owner_id: string | null;
             /** Format: uuid */
             partner_id: string;
             partner_name: string;
@@ -6387,6 +6439,7 @@ export interface components {
         PartnershipStatus: "active" | "suspended";
         /** PartnershipUpdate */
         PartnershipUpdate: {
+            owner_id?: string | null;
             status?: components["schemas"]["PartnershipStatus"];
             tier?: components["schemas"]["Tier"];
         };
@@ -7066,6 +7119,12 @@ export interface components {
             } | null;
             reply: string;
         };
+        /**
+         * RevenueBand
+         * @description A partner organization's annual revenue, in US dollars, in bands (smallest first).
+         * @enum {string}
+         */
+        RevenueBand: "under_1m" | "1m_10m" | "10m_50m" | "50m_250m" | "250m_1b" | "over_1b";
         /** RevocationRequest */
         RevocationRequest: {
             client_id?: string | null;
@@ -7134,6 +7193,12 @@ export interface components {
          * @enum {string}
          */
         Segment: "champions" | "loyal" | "promising" | "needs_attention" | "at_risk" | "hibernating" | "lost";
+        /** SegmentThreshold */
+        SegmentThreshold: {
+            min_employees?: number | null;
+            min_revenue_band?: components["schemas"]["RevenueBand"] | null;
+            motion: components["schemas"]["Motion"];
+        };
         /** ServerMetadata */
         ServerMetadata: {
             authorization_endpoint: string;
@@ -7209,6 +7274,11 @@ export interface components {
              */
             start: string;
         };
+        /**
+         * SizeSegment
+         * @enum {string}
+         */
+        SizeSegment: "strategic" | "growth" | "long_tail";
         /** @description Not found. No approval clock with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
         SlaClockNotFoundProblem: {
             detail: string;
@@ -21772,6 +21842,10 @@ export interface operations {
                 segment?: components["schemas"]["Segment"][] | null;
                 /** @description Any of these. */
                 tier?: components["schemas"]["Tier"][] | null;
+                /** @description Any of these size segments. */
+                size?: components["schemas"]["SizeSegment"][] | null;
+                /** @description The partnerships this person owns. */
+                owner_id?: string | null;
                 /** @description Of the monetary figures; the vendor's first program's. */
                 currency?: string | null;
                 sort?: "partner_name" | "-partner_name" | "segment" | "-segment" | "rfm" | "-rfm" | "days_since_registration" | "-days_since_registration" | "registrations_12m" | "-registrations_12m" | "won_amount_12m" | "-won_amount_12m" | "engagement_score" | "-engagement_score";
@@ -22705,6 +22779,306 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LeadPolicyOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnerCoverageRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vendor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerCoverageOut"];
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnerCoverageWrite: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+            };
+            path: {
+                vendor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Coverage"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerCoverageOut"];
                 };
             };
             /** @description Malformed request or invalid parameter */

@@ -35,6 +35,7 @@ from dealreg.api.offers import OfferController, PartnerOfferController
 from dealreg.api.organizations import OrganizationController
 from dealreg.api.pages import sign_in_callback, sign_out, signed_out, sla_page
 from dealreg.api.partner_engagement import (
+    PartnerCoverageController,
     PartnerEngagementController,
     PartnerEngagementPolicyController,
 )
@@ -114,6 +115,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     LeadController,
     LeadPolicyController,
     PartnerEngagementPolicyController,
+    PartnerCoverageController,
     PartnerEngagementController,
     CallTaskController,
     PartnerOfferController,

@@ -16,6 +16,7 @@ from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.api.unit_of_work import ON_REPORTS_POOL
 from dealreg.auth import scopes
 from dealreg.engagement import graduation, partner_report
+from dealreg.engagement.coverage import SizeSegment
 from dealreg.engagement.graduation import GraduationCandidate
 from dealreg.engagement.partner_report import Filters, PartnerRow
 from dealreg.engagement.rfm import Segment
@@ -70,8 +71,8 @@ class PartnerReport(msgspec.Struct, kw_only=True):
     operation_class=JsonOrCsv,
     summary="The vendor's partners by engagement score, RFM scores and segment",
     description=(
-        RFM_RULE + " Every partner of the vendor is scored; `segment` and `tier` (each may be "
-        "repeated) choose the rows shown. `sort`: a column, `-` first for descending; rows "
+        RFM_RULE + " Every partner of the vendor is scored; `segment`, `tier` and `size` (each "
+        "may be repeated) and `owner_id` choose the rows shown. `sort`: a column, `-` first for descending; rows "
         "without the figure last, ties by name. A vendor's staff see its partners; the "
         "platform names the vendor (`vendor_id`); a partner has none."
     ),
@@ -87,6 +88,13 @@ async def partner_report_read(
     tier: Annotated[
         list[Tier] | None, QueryParameter(max_items=len(Tier), description="Any of these.")
     ] = None,
+    size: Annotated[
+        list[SizeSegment] | None,
+        QueryParameter(max_items=len(SizeSegment), description="Any of these size segments."),
+    ] = None,
+    owner_id: Annotated[
+        uuid.UUID | None, QueryParameter(description="The partnerships this person owns.")
+    ] = None,
     currency: Annotated[
         Currency | None,
         QueryParameter(description="Of the monetary figures; the vendor's first program's."),
@@ -97,7 +105,8 @@ async def partner_report_read(
     vendor = await partner_report.vendor_of(db, principal, vendor_id)
     now = datetime.now(UTC)
     used, rows = await partner_report.partner_rows(db, vendor, currency=currency, now=now)
-    rows = partner_report.chosen(rows, Filters(segment or (), tier or ()), sort)
+    filters = Filters(segment or (), tier or (), size or (), owner_id)
+    rows = partner_report.chosen(rows, filters, sort)
     if wants_csv(request, format_):
         return await csv_response(PartnerRow.__struct_fields__, rows_of(rows), "partners")
     return Response(PartnerReport(vendor_id=vendor, as_of=now, currency=used, rows=rows))

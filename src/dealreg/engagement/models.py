@@ -1,6 +1,7 @@
 import enum
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
@@ -125,10 +126,9 @@ class PartnerEngagementStanding(Base):
 class CallTask(Entity):
     """A call the vendor's channel team owes a partner whose engagement crossed the threshold.
 
-    Routing: `owner_id` is the person the task is routed to; null is the vendor's channel team's
-    queue, which is where every task goes until partners have size segments (a segment's
-    coverage motion will name an owner or a team's queue). Claiming a task makes the claimer
-    its owner."""
+    Routing (routing.py): `owner_id` is the person the task is routed to (the partnership's
+    owner, when the partner's segment is covered by a named owner); null is the vendor's channel
+    team's queue. Claiming a task makes the claimer its owner."""
 
     __tablename__ = "call_tasks"
     __table_args__ = (
@@ -199,3 +199,15 @@ class PartnerOffer(Entity):
     note: Mapped[str | None] = mapped_column(Text)
     revoked_at: Mapped[datetime | None]
     revoked_by: Mapped[uuid.UUID | None]
+
+
+class PartnerCoveragePolicy(Entity):
+    """A vendor's size segments of its partners and the coverage motion of each (coverage.py):
+    the thresholds and motions as the Coverage shape, checked before they are stored."""
+
+    __tablename__ = "partner_coverage_policies"
+
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT"), unique=True
+    )
+    coverage: Mapped[dict[str, Any]] = mapped_column(JSONB)

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.engagement import report_repository as repository
 from dealreg.engagement import rfm
+from dealreg.engagement.coverage import SizeSegment, band_of, coverage_of
 from dealreg.engagement.policy import rubric_of
 from dealreg.engagement.rfm import Segment
 from dealreg.errors import InvalidInput, NotFound, field_error
@@ -43,6 +44,9 @@ class PartnerRow(msgspec.Struct, kw_only=True):
     partnership_version: int
     tier: Tier
     status: PartnershipStatus
+    # The partner's size segment with the vendor (coverage.py), and the partnership's owner.
+    size_segment: SizeSegment
+    owner_id: uuid.UUID | None
     # Points within the vendor's decay window, as of the report.
     engagement_score: int
     last_registration_at: datetime | None
@@ -65,6 +69,8 @@ class PartnerRow(msgspec.Struct, kw_only=True):
 class Filters:
     segments: Sequence[Segment] = ()
     tiers: Sequence[Tier] = ()
+    sizes: Sequence[SizeSegment] = ()
+    owner_id: uuid.UUID | None = None
 
 
 async def vendor_of(
@@ -121,6 +127,7 @@ async def partner_rows(
         session, vendor_id, now=now, window=timedelta(days=rubric.decay_days)
     )
     tasks = await repository.open_tasks(session, vendor_id)
+    coverage = await coverage_of(session, vendor_id)
 
     last_registered = [
         registered[s.partner_id].last_at if s.partner_id in registered else None for s in ships
@@ -144,6 +151,8 @@ async def partner_rows(
                 partnership_version=ship.partnership_version,
                 tier=ship.tier,
                 status=ship.status,
+                size_segment=coverage.segment_of(ship.employees, band_of(ship.annual_revenue_band)),
+                owner_id=ship.owner_id,
                 engagement_score=engagement.get(ship.partner_id, 0),
                 last_registration_at=last_registered[i],
                 days_since_registration=recency_days[i],
@@ -180,6 +189,8 @@ def chosen(rows: list[PartnerRow], filters: Filters, sort: str) -> list[PartnerR
         for row in rows
         if (not filters.segments or row.segment in filters.segments)
         and (not filters.tiers or row.tier in filters.tiers)
+        and (not filters.sizes or row.size_segment in filters.sizes)
+        and (filters.owner_id is None or row.owner_id == filters.owner_id)
     ]
     kept.sort(key=lambda row: (row.partner_name.casefold(), row.partner_id))
     descending = sort.startswith("-")

@@ -17,7 +17,7 @@ from dealreg.preconditions import IfMatch
 
 Points = Annotated[int, msgspec.Meta(ge=0, le=1000)]
 DecayDays = Annotated[int, msgspec.Meta(ge=1, le=730)]
-Threshold = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
+SegmentThreshold = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
 
 # The channel marketers' rule of thumb (issue #23): a click is worth five opens, a webinar or a
 # trade show ten.
@@ -43,7 +43,7 @@ class Rubric(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
         default_factory=lambda: dict(DEFAULT_POINTS)
     )
     decay_days: DecayDays = DEFAULT_DECAY_DAYS
-    threshold: Threshold = DEFAULT_THRESHOLD
+    threshold: SegmentThreshold = DEFAULT_THRESHOLD
 
     @classmethod
     def of_row(cls, row: PartnerEngagementPolicy | None) -> "Rubric":

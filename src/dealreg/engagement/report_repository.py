@@ -23,6 +23,9 @@ async def partnerships(session: AsyncSession, vendor_id: uuid.UUID) -> Sequence[
             Organization.name.label("partner_name"),
             Partnership.tier,
             Partnership.status,
+            Partnership.owner_id,
+            Organization.employees,
+            Organization.annual_revenue_band,
         )
         .join(Organization, Organization.id == Partnership.partner_id)
         .where(Partnership.vendor_id == vendor_id)

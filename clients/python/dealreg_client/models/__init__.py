@@ -46,6 +46,7 @@ from .conversion_input import ConversionInput
 from .conversion_input_answers import ConversionInputAnswers
 from .conversion_line import ConversionLine
 from .conversion_result import ConversionResult
+from .coverage import Coverage
 from .currency_total import CurrencyTotal
 from .customer import Customer
 from .customer_size_type_1 import CustomerSizeType1
@@ -185,6 +186,7 @@ from .me_out_kind import MeOutKind
 from .method_not_allowed_problem import MethodNotAllowedProblem
 from .milestone import Milestone
 from .milestone_pay import MilestonePay
+from .motion import Motion
 from .my_earnings import MyEarnings
 from .not_acceptable_problem import NotAcceptableProblem
 from .not_found_problem import NotFoundProblem
@@ -210,6 +212,7 @@ from .organization_out import OrganizationOut
 from .organization_update import OrganizationUpdate
 from .outcome_input import OutcomeInput
 from .paid_body import PaidBody
+from .partner_coverage_out import PartnerCoverageOut
 from .partner_engagement_input import PartnerEngagementInput
 from .partner_engagement_out import PartnerEngagementOut
 from .partner_engagement_policy_out import PartnerEngagementPolicyOut
@@ -294,6 +297,7 @@ from .rejection_reason import RejectionReason
 from .report import Report
 from .resubmission import Resubmission
 from .resubmission_answers_type_0 import ResubmissionAnswersType0
+from .revenue_band import RevenueBand
 from .revocation_request import RevocationRequest
 from .revoked import Revoked
 from .role import Role
@@ -305,12 +309,14 @@ from .scorecard_group_by import ScorecardGroupBy
 from .scorecard_row import ScorecardRow
 from .scorecard_row_rejected_by_reason import ScorecardRowRejectedByReason
 from .segment import Segment
+from .segment_threshold import SegmentThreshold
 from .server_metadata import ServerMetadata
 from .service_unavailable_problem import ServiceUnavailableProblem
 from .session_list import SessionList
 from .session_not_found_problem import SessionNotFoundProblem
 from .session_out import SessionOut
 from .shift import Shift
+from .size_segment import SizeSegment
 from .sla_at_risk_list_format_type_1 import SlaAtRiskListFormatType1
 from .sla_at_risk_list_format_type_2_type_1 import SlaAtRiskListFormatType2Type1
 from .sla_at_risk_list_format_type_3_type_1 import SlaAtRiskListFormatType3Type1
@@ -405,6 +411,7 @@ __all__ = (
     "ConversionInputAnswers",
     "ConversionLine",
     "ConversionResult",
+    "Coverage",
     "CurrencyTotal",
     "Customer",
     "CustomerSizeType1",
@@ -544,6 +551,7 @@ __all__ = (
     "MethodNotAllowedProblem",
     "Milestone",
     "MilestonePay",
+    "Motion",
     "MyEarnings",
     "NotAcceptableProblem",
     "NotFoundProblem",
@@ -569,6 +577,7 @@ __all__ = (
     "OrgKind",
     "OutcomeInput",
     "PaidBody",
+    "PartnerCoverageOut",
     "PartnerEngagementInput",
     "PartnerEngagementOut",
     "PartnerEngagementPolicyOut",
@@ -653,6 +662,7 @@ __all__ = (
     "Report",
     "Resubmission",
     "ResubmissionAnswersType0",
+    "RevenueBand",
     "RevocationRequest",
     "Revoked",
     "Role",
@@ -664,12 +674,14 @@ __all__ = (
     "ScorecardRow",
     "ScorecardRowRejectedByReason",
     "Segment",
+    "SegmentThreshold",
     "ServerMetadata",
     "ServiceUnavailableProblem",
     "SessionList",
     "SessionNotFoundProblem",
     "SessionOut",
     "Shift",
+    "SizeSegment",
     "SlaAtRiskListFormatType1",
     "SlaAtRiskListFormatType2Type1",
     "SlaAtRiskListFormatType3Type1",

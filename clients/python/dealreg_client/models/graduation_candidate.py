@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.partnership_status import PartnershipStatus
 from ..models.segment import Segment
+from ..models.size_segment import SizeSegment
 from ..models.tier import Tier
 from typing import cast
 from uuid import UUID
@@ -37,6 +38,7 @@ class GraduationCandidate:
             last_win_at (datetime.datetime | None):
             monetary_score (int):
             open_call_tasks (int):
+            owner_id (None | UUID):
             partner_id (UUID):
             partner_name (str):
             partnership_id (UUID):
@@ -46,6 +48,7 @@ class GraduationCandidate:
             rfm_score (int):
             rfm_score_before (int):
             segment (Segment):
+            size_segment (SizeSegment):
             status (PartnershipStatus):
             tier (Tier):
             won_amount_12m (int):
@@ -60,6 +63,7 @@ class GraduationCandidate:
     last_win_at: datetime.datetime | None
     monetary_score: int
     open_call_tasks: int
+    owner_id: None | UUID
     partner_id: UUID
     partner_name: str
     partnership_id: UUID
@@ -69,6 +73,7 @@ class GraduationCandidate:
     rfm_score: int
     rfm_score_before: int
     segment: Segment
+    size_segment: SizeSegment
     status: PartnershipStatus
     tier: Tier
     won_amount_12m: int
@@ -107,6 +112,12 @@ class GraduationCandidate:
 
         open_call_tasks = self.open_call_tasks
 
+        owner_id: None | str
+        if isinstance(self.owner_id, UUID):
+            owner_id = str(self.owner_id)
+        else:
+            owner_id = self.owner_id
+
         partner_id = str(self.partner_id)
 
         partner_name = self.partner_name
@@ -124,6 +135,8 @@ class GraduationCandidate:
         rfm_score_before = self.rfm_score_before
 
         segment = self.segment.value
+
+        size_segment = self.size_segment.value
 
         status = self.status.value
 
@@ -144,6 +157,7 @@ class GraduationCandidate:
             "last_win_at": last_win_at,
             "monetary_score": monetary_score,
             "open_call_tasks": open_call_tasks,
+            "owner_id": owner_id,
             "partner_id": partner_id,
             "partner_name": partner_name,
             "partnership_id": partnership_id,
@@ -153,6 +167,7 @@ class GraduationCandidate:
             "rfm_score": rfm_score,
             "rfm_score_before": rfm_score_before,
             "segment": segment,
+            "size_segment": size_segment,
             "status": status,
             "tier": tier,
             "won_amount_12m": won_amount_12m,
@@ -227,6 +242,24 @@ class GraduationCandidate:
 
         open_call_tasks = d.pop("open_call_tasks")
 
+        def _parse_owner_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                owner_id_type_0 = UUID(data)
+
+
+
+                return owner_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        owner_id = _parse_owner_id(d.pop("owner_id"))
+
+
         partner_id = UUID(d.pop("partner_id"))
 
 
@@ -254,6 +287,11 @@ class GraduationCandidate:
 
 
 
+        size_segment = SizeSegment(d.pop("size_segment"))
+
+
+
+
         status = PartnershipStatus(d.pop("status"))
 
 
@@ -276,6 +314,7 @@ class GraduationCandidate:
             last_win_at=last_win_at,
             monetary_score=monetary_score,
             open_call_tasks=open_call_tasks,
+            owner_id=owner_id,
             partner_id=partner_id,
             partner_name=partner_name,
             partnership_id=partnership_id,
@@ -285,6 +324,7 @@ class GraduationCandidate:
             rfm_score=rfm_score,
             rfm_score_before=rfm_score_before,
             segment=segment,
+            size_segment=size_segment,
             status=status,
             tier=tier,
             won_amount_12m=won_amount_12m,

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.partnership_status import PartnershipStatus
 from ..models.segment import Segment
+from ..models.size_segment import SizeSegment
 from ..models.tier import Tier
 from typing import cast
 from uuid import UUID
@@ -36,6 +37,7 @@ class PartnerRow:
             last_win_at (datetime.datetime | None):
             monetary_score (int):
             open_call_tasks (int):
+            owner_id (None | UUID):
             partner_id (UUID):
             partner_name (str):
             partnership_id (UUID):
@@ -43,6 +45,7 @@ class PartnerRow:
             recency_score (int):
             registrations_12m (int):
             segment (Segment):
+            size_segment (SizeSegment):
             status (PartnershipStatus):
             tier (Tier):
             won_amount_12m (int):
@@ -56,6 +59,7 @@ class PartnerRow:
     last_win_at: datetime.datetime | None
     monetary_score: int
     open_call_tasks: int
+    owner_id: None | UUID
     partner_id: UUID
     partner_name: str
     partnership_id: UUID
@@ -63,6 +67,7 @@ class PartnerRow:
     recency_score: int
     registrations_12m: int
     segment: Segment
+    size_segment: SizeSegment
     status: PartnershipStatus
     tier: Tier
     won_amount_12m: int
@@ -99,6 +104,12 @@ class PartnerRow:
 
         open_call_tasks = self.open_call_tasks
 
+        owner_id: None | str
+        if isinstance(self.owner_id, UUID):
+            owner_id = str(self.owner_id)
+        else:
+            owner_id = self.owner_id
+
         partner_id = str(self.partner_id)
 
         partner_name = self.partner_name
@@ -112,6 +123,8 @@ class PartnerRow:
         registrations_12m = self.registrations_12m
 
         segment = self.segment.value
+
+        size_segment = self.size_segment.value
 
         status = self.status.value
 
@@ -131,6 +144,7 @@ class PartnerRow:
             "last_win_at": last_win_at,
             "monetary_score": monetary_score,
             "open_call_tasks": open_call_tasks,
+            "owner_id": owner_id,
             "partner_id": partner_id,
             "partner_name": partner_name,
             "partnership_id": partnership_id,
@@ -138,6 +152,7 @@ class PartnerRow:
             "recency_score": recency_score,
             "registrations_12m": registrations_12m,
             "segment": segment,
+            "size_segment": size_segment,
             "status": status,
             "tier": tier,
             "won_amount_12m": won_amount_12m,
@@ -210,6 +225,24 @@ class PartnerRow:
 
         open_call_tasks = d.pop("open_call_tasks")
 
+        def _parse_owner_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                owner_id_type_0 = UUID(data)
+
+
+
+                return owner_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        owner_id = _parse_owner_id(d.pop("owner_id"))
+
+
         partner_id = UUID(d.pop("partner_id"))
 
 
@@ -229,6 +262,11 @@ class PartnerRow:
         registrations_12m = d.pop("registrations_12m")
 
         segment = Segment(d.pop("segment"))
+
+
+
+
+        size_segment = SizeSegment(d.pop("size_segment"))
 
 
 
@@ -254,6 +292,7 @@ class PartnerRow:
             last_win_at=last_win_at,
             monetary_score=monetary_score,
             open_call_tasks=open_call_tasks,
+            owner_id=owner_id,
             partner_id=partner_id,
             partner_name=partner_name,
             partnership_id=partnership_id,
@@ -261,6 +300,7 @@ class PartnerRow:
             recency_score=recency_score,
             registrations_12m=registrations_12m,
             segment=segment,
+            size_segment=size_segment,
             status=status,
             tier=tier,
             won_amount_12m=won_amount_12m,

@@ -49,6 +49,7 @@ from ...models.registration_not_found_problem import RegistrationNotFoundProblem
 from ...models.segment import Segment
 from ...models.service_unavailable_problem import ServiceUnavailableProblem
 from ...models.session_not_found_problem import SessionNotFoundProblem
+from ...models.size_segment import SizeSegment
 from ...models.sla_clock_not_found_problem import SlaClockNotFoundProblem
 from ...models.tier import Tier
 from ...models.too_many_requests_problem import TooManyRequestsProblem
@@ -72,6 +73,8 @@ def _get_kwargs(
     vendor_id: None | Unset | UUID = UNSET,
     segment: list[Segment] | None | Unset = UNSET,
     tier: list[Tier] | None | Unset = UNSET,
+    size: list[SizeSegment] | None | Unset = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
     currency: None | str | Unset = UNSET,
     sort: PartnerReportReadSort | Unset = PartnerReportReadSort.SEGMENT,
     format_: None | PartnerReportReadFormatType1 | PartnerReportReadFormatType2Type1 | PartnerReportReadFormatType3Type1 | Unset = UNSET,
@@ -119,6 +122,29 @@ def _get_kwargs(
     else:
         json_tier = tier
     params["tier"] = json_tier
+
+    json_size: list[str] | None | Unset
+    if isinstance(size, Unset):
+        json_size = UNSET
+    elif isinstance(size, list):
+        json_size = []
+        for size_type_0_item_data in size:
+            size_type_0_item = size_type_0_item_data.value
+            json_size.append(size_type_0_item)
+
+
+    else:
+        json_size = size
+    params["size"] = json_size
+
+    json_owner_id: None | str | Unset
+    if isinstance(owner_id, Unset):
+        json_owner_id = UNSET
+    elif isinstance(owner_id, UUID):
+        json_owner_id = str(owner_id)
+    else:
+        json_owner_id = owner_id
+    params["owner_id"] = json_owner_id
 
     json_currency: None | str | Unset
     if isinstance(currency, Unset):
@@ -671,6 +697,8 @@ def sync_detailed(
     vendor_id: None | Unset | UUID = UNSET,
     segment: list[Segment] | None | Unset = UNSET,
     tier: list[Tier] | None | Unset = UNSET,
+    size: list[SizeSegment] | None | Unset = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
     currency: None | str | Unset = UNSET,
     sort: PartnerReportReadSort | Unset = PartnerReportReadSort.SEGMENT,
     format_: None | PartnerReportReadFormatType1 | PartnerReportReadFormatType2Type1 | PartnerReportReadFormatType3Type1 | Unset = UNSET,
@@ -685,14 +713,16 @@ def sync_detailed(
     ties share the lower score; the recency score is by the days since the last registration. Segments
     by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4;
     needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is
-    scored; `segment` and `tier` (each may be repeated) choose the rows shown. `sort`: a column, `-`
-    first for descending; rows without the figure last, ties by name. A vendor's staff see its partners;
-    the platform names the vendor (`vendor_id`); a partner has none.
+    scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown.
+    `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's
+    staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
 
     Args:
         vendor_id (None | Unset | UUID):
         segment (list[Segment] | None | Unset): Any of these.
         tier (list[Tier] | None | Unset): Any of these.
+        size (list[SizeSegment] | None | Unset): Any of these size segments.
+        owner_id (None | Unset | UUID): The partnerships this person owns.
         currency (None | str | Unset): Of the monetary figures; the vendor's first program's.
         sort (PartnerReportReadSort | Unset):  Default: PartnerReportReadSort.SEGMENT.
         format_ (None | PartnerReportReadFormatType1 | PartnerReportReadFormatType2Type1 |
@@ -712,6 +742,8 @@ def sync_detailed(
         vendor_id=vendor_id,
 segment=segment,
 tier=tier,
+size=size,
+owner_id=owner_id,
 currency=currency,
 sort=sort,
 format_=format_,
@@ -730,6 +762,8 @@ def sync(
     vendor_id: None | Unset | UUID = UNSET,
     segment: list[Segment] | None | Unset = UNSET,
     tier: list[Tier] | None | Unset = UNSET,
+    size: list[SizeSegment] | None | Unset = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
     currency: None | str | Unset = UNSET,
     sort: PartnerReportReadSort | Unset = PartnerReportReadSort.SEGMENT,
     format_: None | PartnerReportReadFormatType1 | PartnerReportReadFormatType2Type1 | PartnerReportReadFormatType3Type1 | Unset = UNSET,
@@ -744,14 +778,16 @@ def sync(
     ties share the lower score; the recency score is by the days since the last registration. Segments
     by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4;
     needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is
-    scored; `segment` and `tier` (each may be repeated) choose the rows shown. `sort`: a column, `-`
-    first for descending; rows without the figure last, ties by name. A vendor's staff see its partners;
-    the platform names the vendor (`vendor_id`); a partner has none.
+    scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown.
+    `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's
+    staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
 
     Args:
         vendor_id (None | Unset | UUID):
         segment (list[Segment] | None | Unset): Any of these.
         tier (list[Tier] | None | Unset): Any of these.
+        size (list[SizeSegment] | None | Unset): Any of these size segments.
+        owner_id (None | Unset | UUID): The partnerships this person owns.
         currency (None | str | Unset): Of the monetary figures; the vendor's first program's.
         sort (PartnerReportReadSort | Unset):  Default: PartnerReportReadSort.SEGMENT.
         format_ (None | PartnerReportReadFormatType1 | PartnerReportReadFormatType2Type1 |
@@ -772,6 +808,8 @@ def sync(
 vendor_id=vendor_id,
 segment=segment,
 tier=tier,
+size=size,
+owner_id=owner_id,
 currency=currency,
 sort=sort,
 format_=format_,
@@ -784,6 +822,8 @@ async def asyncio_detailed(
     vendor_id: None | Unset | UUID = UNSET,
     segment: list[Segment] | None | Unset = UNSET,
     tier: list[Tier] | None | Unset = UNSET,
+    size: list[SizeSegment] | None | Unset = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
     currency: None | str | Unset = UNSET,
     sort: PartnerReportReadSort | Unset = PartnerReportReadSort.SEGMENT,
     format_: None | PartnerReportReadFormatType1 | PartnerReportReadFormatType2Type1 | PartnerReportReadFormatType3Type1 | Unset = UNSET,
@@ -798,14 +838,16 @@ async def asyncio_detailed(
     ties share the lower score; the recency score is by the days since the last registration. Segments
     by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4;
     needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is
-    scored; `segment` and `tier` (each may be repeated) choose the rows shown. `sort`: a column, `-`
-    first for descending; rows without the figure last, ties by name. A vendor's staff see its partners;
-    the platform names the vendor (`vendor_id`); a partner has none.
+    scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown.
+    `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's
+    staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
 
     Args:
         vendor_id (None | Unset | UUID):
         segment (list[Segment] | None | Unset): Any of these.
         tier (list[Tier] | None | Unset): Any of these.
+        size (list[SizeSegment] | None | Unset): Any of these size segments.
+        owner_id (None | Unset | UUID): The partnerships this person owns.
         currency (None | str | Unset): Of the monetary figures; the vendor's first program's.
         sort (PartnerReportReadSort | Unset):  Default: PartnerReportReadSort.SEGMENT.
         format_ (None | PartnerReportReadFormatType1 | PartnerReportReadFormatType2Type1 |
@@ -825,6 +867,8 @@ async def asyncio_detailed(
         vendor_id=vendor_id,
 segment=segment,
 tier=tier,
+size=size,
+owner_id=owner_id,
 currency=currency,
 sort=sort,
 format_=format_,
@@ -843,6 +887,8 @@ async def asyncio(
     vendor_id: None | Unset | UUID = UNSET,
     segment: list[Segment] | None | Unset = UNSET,
     tier: list[Tier] | None | Unset = UNSET,
+    size: list[SizeSegment] | None | Unset = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
     currency: None | str | Unset = UNSET,
     sort: PartnerReportReadSort | Unset = PartnerReportReadSort.SEGMENT,
     format_: None | PartnerReportReadFormatType1 | PartnerReportReadFormatType2Type1 | PartnerReportReadFormatType3Type1 | Unset = UNSET,
@@ -857,14 +903,16 @@ async def asyncio(
     ties share the lower score; the recency score is by the days since the last registration. Segments
     by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4;
     needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is
-    scored; `segment` and `tier` (each may be repeated) choose the rows shown. `sort`: a column, `-`
-    first for descending; rows without the figure last, ties by name. A vendor's staff see its partners;
-    the platform names the vendor (`vendor_id`); a partner has none.
+    scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown.
+    `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's
+    staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
 
     Args:
         vendor_id (None | Unset | UUID):
         segment (list[Segment] | None | Unset): Any of these.
         tier (list[Tier] | None | Unset): Any of these.
+        size (list[SizeSegment] | None | Unset): Any of these size segments.
+        owner_id (None | Unset | UUID): The partnerships this person owns.
         currency (None | str | Unset): Of the monetary figures; the vendor's first program's.
         sort (PartnerReportReadSort | Unset):  Default: PartnerReportReadSort.SEGMENT.
         format_ (None | PartnerReportReadFormatType1 | PartnerReportReadFormatType2Type1 |
@@ -885,6 +933,8 @@ async def asyncio(
 vendor_id=vendor_id,
 segment=segment,
 tier=tier,
+size=size,
+owner_id=owner_id,
 currency=currency,
 sort=sort,
 format_=format_,
