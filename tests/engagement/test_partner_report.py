@@ -1,5 +1,6 @@
-"""`GET /v1/reports/partners`: RFM figures, quintile scores and segments on a known data set,
-against values worked by hand; filters, sort, CSV; and who may read it.
+"""`GET /v1/reports/partners` and its page (`/reports/partners`): RFM figures, quintile scores and
+segments on a known data set, against values worked by hand; filters, sort, CSV; the page's
+segments, RFM grid and call tasks; and who may read them.
 
 The data set: vendor V (programs in USD and EUR), six partners; each registration is
 (submitted N days ago, won M days ago with an amount):
@@ -21,6 +22,7 @@ n = 6; a score is 1 + 5 x (partners strictly worse) // 6.
 
 import csv
 import io
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -33,8 +35,10 @@ from tests.engagement.helpers import engagement
 from tests.engagement.report_helpers import register
 from tests.factories import Factory
 from tests.problems import assert_problem
+from tests.report_pages import assert_page
 
 REPORT = "/v1/reports/partners"
+PAGE = "/reports/partners"
 # (submitted days ago, (won days ago, amount) or None), and the currency, per partner.
 REGISTRATIONS: dict[str, list[tuple[int, tuple[int, int] | None]]] = {
     "A": [(2, None), (10, (5, 100_000)), (40, None)],
@@ -188,3 +192,44 @@ async def test_a_vendor_sees_its_partners_only_and_a_partner_nothing(
     assert_problem(await client.get(REPORT, headers=platform), 422)
     named = await client.get(REPORT, params={"vendor_id": str(data.vendor.id)}, headers=platform)
     assert len(named.json()["rows"]) == 6
+
+
+async def test_the_page_shows_segments_the_rfm_grid_engagement_and_call_tasks(
+    client: httpx.AsyncClient, factory: Factory, data: DataSet
+) -> None:
+    html = assert_page(await client.get(PAGE, headers=data.approver), 200)
+
+    assert f"Partners of {data.vendor.name}" in html
+    assert re.search(r"<b>6</b><span>partners</span>", html)
+    assert re.search(r"<b>1</b><span>champions</span>", html)
+    assert re.search(r"<b>1</b><span>open call tasks</span>", html)
+    segments = dict(re.findall(r'<td class="text">([a-z ]+)</td><td>(\d+)</td>', html))
+    assert segments == {
+        "champions": "1",
+        "loyal": "1",
+        "promising": "0",
+        "needs attention": "1",
+        "at risk": "0",
+        "hibernating": "1",
+        "lost": "2",
+    }
+    # The grid's top row is recency 5: A, with frequency 5, the fullest cells darkest.
+    grid = html[html.index('id="rfm-grid"') : html.index('id="engagement"')]
+    rows = re.findall(r"<tr><th>(\d)</th>(.*?)</tr>", grid)
+    cells = {r: re.findall(r"<td[^>]*>(\d+)</td>", tds) for r, tds in rows}
+    assert cells == {
+        "5": ["0", "0", "0", "0", "1"],
+        "4": ["0", "1", "0", "0", "0"],
+        "3": ["0", "1", "0", "0", "0"],
+        "2": ["0", "0", "0", "1", "0"],
+        "1": ["2", "0", "0", "0", "0"],
+    }
+    assert '<td class="heat5">2</td>' in grid
+    assert data.partners["A"].name in html[html.index('id="call-tasks"') :]
+    assert "No candidate now." in html
+
+    partner_admin = await factory.headers_for(data.partners["A"], Role.partner_admin)
+    assert_page(await client.get(PAGE, headers=partner_admin), 403)
+    other = await factory.headers_for(await factory.vendor(), Role.vendor_admin)
+    named = await client.get(PAGE, params={"vendor_id": str(data.vendor.id)}, headers=other)
+    assert_page(named, 404)

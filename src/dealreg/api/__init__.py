@@ -39,6 +39,7 @@ from dealreg.api.partner_engagement import (
     PartnerEngagementController,
     PartnerEngagementPolicyController,
 )
+from dealreg.api.partner_pages import partners_page
 from dealreg.api.partner_reports import graduation_candidate_list, partner_report_read
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.plans import PartnerPlanController, PlanSettingsController
@@ -123,6 +124,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     event_feed,
     WebhookEndpointController,
     sla_page,
+    partners_page,
     registration_page,
     figures_csv,
     breaches_csv,

@@ -222,10 +222,17 @@ async def _bearer_principal(request: Request[Any, Any, Any], token: str) -> Prin
         ) from exc
 
 
-async def page_principal(request: Request[Any, Any, Any], db: Db) -> Principal | Response[Any]:
+async def page_principal(
+    request: Request[Any, Any, Any],
+    db: Db,
+    *,
+    scope: str = scopes.READ_REPORTS,
+    refused: str = "SLA reports are for vendors and channel operations.",
+) -> Principal | Response[Any]:
     """Whom a report page is for: the bearer of a token, or the person signed in to the pages;
     an unsigned browser gets its way to the sign-in page (and back here) instead. Counted like
-    the API's requests: a page runs reports, and is no way around the limits."""
+    the API's requests: a page runs reports, and is no way around the limits. Without `scope`,
+    the caller is `refused`."""
     token = _bearer(request)
     if token is not None:
         principal = await _bearer_principal(request, token)
@@ -235,8 +242,8 @@ async def page_principal(request: Request[Any, Any, Any], db: Db) -> Principal |
             return await _to_sign_in(request, db)
         principal = signed_in
     await admit(request.scope, db, principal)
-    if scopes.READ_REPORTS not in principal.scopes:
-        raise Forbidden("SLA reports are for vendors and channel operations.")
+    if scope not in principal.scopes:
+        raise Forbidden(refused)
     return principal
 
 
