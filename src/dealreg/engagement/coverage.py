@@ -22,8 +22,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.db import flush_unique
 from dealreg.engagement.models import PartnerCoveragePolicy
-from dealreg.errors import Conflict, Forbidden, InvalidInput, NotFound, field_error
-from dealreg.orgs.models import REVENUE_BANDS, Organization, OrgKind, RevenueBand, Role
+from dealreg.engagement.policy import check_put, check_vendor_setting
+from dealreg.errors import Conflict, Forbidden, InvalidInput, field_error
+from dealreg.orgs.models import REVENUE_BANDS, RevenueBand, Role
 from dealreg.orgs.principals import Principal
 from dealreg.preconditions import IfMatch
 
@@ -126,11 +127,7 @@ class CoverageView(msgspec.Struct, frozen=True):
 async def get_coverage(
     session: AsyncSession, actor: Principal, vendor_id: uuid.UUID
 ) -> CoverageView:
-    if not actor.is_platform and actor.organization_id != vendor_id:
-        raise NotFound(f"No partner coverage of vendor {vendor_id} visible to you.")
-    vendor = await session.get(Organization, vendor_id)
-    if vendor is None or vendor.kind is not OrgKind.vendor:
-        raise NotFound(f"No vendor {vendor_id}.")
+    await check_vendor_setting(session, actor, vendor_id, "partner coverage")
     row = await coverage_row(session, vendor_id)
     coverage = Coverage() if row is None else msgspec.convert(row.coverage, Coverage)
     return CoverageView(vendor_id, coverage, row)
@@ -184,9 +181,7 @@ async def put_coverage(
     current = await get_coverage(session, actor, vendor_id)
     if actor.role not in (Role.vendor_admin, Role.platform_admin):
         raise Forbidden("Only the vendor's admin sets its partner coverage.")
-    # If-Match may be left out only by the PUT that creates the policy.
-    if not (if_match.missing and current.row is None):
-        if_match.check(current.tag)
+    check_put(if_match, current.row is not None, current.tag)
     _check(coverage)
     stored = msgspec.to_builtins(coverage)
     row = current.row
