@@ -46,7 +46,8 @@ async def partners_page(
         return principal
     vendor_id = await partner_report.vendor_of(db, principal, vendor_id)
     now = datetime.now(UTC)
-    currency, rows = await partner_report.partner_rows(db, vendor_id, currency=None, now=now)
+    scored = await partner_report.partner_rows(db, vendor_id, currency=None, now=now)
+    currency, rows = scored
     grid = Counter((row.recency_score, row.frequency_score) for row in rows)
     most = max(grid.values(), default=0)
     owners = {row.owner_id for row in rows if row.owner_id is not None}
@@ -66,6 +67,6 @@ async def partners_page(
         hottest=sorted(rows, key=lambda row: row.engagement_score, reverse=True)[:HOTTEST],
         threshold=(await rubric_of(db, vendor_id)).threshold,
         called=[row for row in rows if row.open_call_tasks],
-        candidates=await graduation.candidates(db, vendor_id, now=now),
+        candidates=await graduation.candidates(db, vendor_id, now=now, scored=scored),
         owners=names,
     )

@@ -41,10 +41,16 @@ def _rfm(row: PartnerRow) -> int:
 
 
 async def candidates(
-    session: AsyncSession, vendor_id: uuid.UUID, *, now: datetime | None = None
+    session: AsyncSession,
+    vendor_id: uuid.UUID,
+    *,
+    now: datetime | None = None,
+    scored: tuple[str | None, list[PartnerRow]] | None = None,
 ) -> list[GraduationCandidate]:
+    """`scored`: the vendor's partners as partner_rows scored them as of `now` (in the default
+    currency), when the caller has them already."""
     now = now or datetime.now(UTC)
-    currency, rows = await partner_rows(session, vendor_id, currency=None, now=now)
+    currency, rows = scored or await partner_rows(session, vendor_id, currency=None, now=now)
     _, rows_then = await partner_rows(session, vendor_id, currency=currency, now=now - LOOKBACK)
     rfm_then = {row.partner_id: _rfm(row) for row in rows_then}
     window = timedelta(days=(await rubric_of(session, vendor_id)).decay_days)
