@@ -8,35 +8,8 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.engagement.models import CallTask, OfferState, PartnerOffer
-from dealreg.orgs.models import Partnership, PartnershipStatus, Product, Program
 from dealreg.pagination import Page, PageRequest, fetch_page
 from dealreg.registrations.events import OfferUse
-
-
-async def partnership_active(
-    session: AsyncSession, vendor_id: uuid.UUID, partner_id: uuid.UUID
-) -> bool:
-    stmt = select(Partnership.id).where(
-        Partnership.vendor_id == vendor_id,
-        Partnership.partner_id == partner_id,
-        Partnership.status == PartnershipStatus.active,
-    )
-    return (await session.execute(stmt)).first() is not None
-
-
-async def vendor_skus(session: AsyncSession, vendor_id: uuid.UUID, skus: Sequence[str]) -> set[str]:
-    """Which of `skus` an active program of the vendor offers as an active product."""
-    stmt = (
-        select(Product.sku)
-        .join(Program, Program.id == Product.program_id)
-        .where(
-            Program.vendor_id == vendor_id,
-            Program.active.is_(True),
-            Product.active.is_(True),
-            Product.sku.in_(list(skus)),
-        )
-    )
-    return set(await session.scalars(stmt))
 
 
 async def task_of(

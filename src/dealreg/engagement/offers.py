@@ -28,6 +28,7 @@ from dealreg.engagement.models import OfferState, PartnerOffer
 from dealreg.engagement.routing import CHANNEL_TEAM
 from dealreg.errors import Conflict, Forbidden, InvalidInput, NotFound, field_error
 from dealreg.fields import NO_NUL, Instant, Sku
+from dealreg.orgs import repository as orgs_repository
 from dealreg.orgs.models import OrgKind
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest
@@ -87,7 +88,7 @@ async def _check(
             )
         )
     if data.skus is not None:
-        known = await repository.vendor_skus(session, vendor_id, data.skus)
+        known = await orgs_repository.catalogue_skus(session, vendor_id, data.skus)
         errors += [
             field_error(
                 "not_in_catalogue",
@@ -116,7 +117,7 @@ async def grant(
     session: AsyncSession, actor: Principal, partner_id: uuid.UUID, data: OfferInput
 ) -> PartnerOffer:
     vendor_id = _vendor_team(actor, "grant")
-    if not await repository.partnership_active(session, vendor_id, partner_id):
+    if not await orgs_repository.active_partnership(session, vendor_id, partner_id):
         raise NotFound(f"No partner {partner_id} actively enrolled with your organization.")
     await _check(session, vendor_id, partner_id, data, datetime.now(UTC))
     offer = PartnerOffer(
