@@ -11,6 +11,7 @@ runtime, the commands, the tests. A bus without it refuses to emit (messagebus.p
 """
 
 from dealreg.engagement import events as engagement_events
+from dealreg.engagement import offers
 from dealreg.incentives import service as incentives
 from dealreg.leads import outcomes as lead_outcomes
 from dealreg.messagebus import BUS, MessageBus
@@ -27,6 +28,8 @@ def install(bus: MessageBus = BUS) -> None:
 
     # Submitting a deal: the registration earns by the plan versions in force now...
     bus.answer(registrations.IncentivePlansInForce, incentives.answer_plans_in_force)
+    # ...with the discount of the partner's best offer holding for it (a use taken)...
+    bus.answer(registrations.TakeOffers, offers.answer_take_offers)
     # ...and once inserted, each registration's approval clock starts.
     bus.subscribe(registrations.Submitted, clocks.start_submitted)
 

@@ -757,6 +757,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List offers: the vendor's, or the partner's own from every vendor, oldest first */
+        get: operations["offerList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/offers/{offer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an offer */
+        get: operations["offerRead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/offers/{offer_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an offer: it holds for no further registration
+         * @description Registrations that used it keep the discount they were granted.
+         */
+        post: operations["offerRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations": {
         parameters: {
             query?: never;
@@ -919,6 +973,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partners/{partner_id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant a partner an offer of extra registration discount (points on the deal)
+         * @description The vendor's channel team (approvers, admins). The partner must be actively enrolled with the vendor (else 404). Each registration the partner submits to the vendor while the offer holds (not revoked, before `valid_until`, uses left, every product among `skus` unless null) takes one use of it, the best offer first (most points, then lapsing first); the registration carries the program's standard discount plus the offer's points.
+         */
+        post: operations["partnerOfferCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partnerships": {
         parameters: {
             query?: never;
@@ -951,7 +1025,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a partnership's tier or suspend it */
+        /** Change a partnership's tier or owner, or suspend it */
         patch: operations["partnershipUpdate"];
         trace?: never;
     };
@@ -1278,6 +1352,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/programs/{program_id}/registration-discount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the standard discount of the program's registrations
+         * @description Registrations submitted from now on are granted it; those submitted before keep the discount they were granted.
+         */
+        put: operations["programSetRegistrationDiscount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/registrations": {
         parameters: {
             query?: never;
@@ -1566,6 +1660,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The vendor's partners by engagement score, RFM scores and segment
+         * @description RFM, per partner of the vendor: recency, whole days since its last registration (and since its last win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst); ties share the lower score; the recency score is by the days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown. `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
+         */
+        get: operations["partnerReportRead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/partners/graduation-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners in the lower tiers whose engagement and RFM rise together
+         * @description A candidate's partnership is active and `community` or `registered`; its engagement score now is above its score one decay window earlier; and its R + F + M now is above its R + F + M 91 days earlier, each scored against the vendor's partners as of then. By R + F + M, then engagement score, highest first. Promote one with one call: PATCH /v1/partnerships/{partnership_id} with the tier, `If-Match: "<partnership_version>"`. RFM, per partner of the vendor: recency, whole days since its last registration (and since its last win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst); ties share the lower score; the recency score is by the days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1.
+         */
+        get: operations["graduationCandidateList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/pipeline": {
         parameters: {
             query?: never;
@@ -1699,6 +1833,27 @@ export interface paths {
          * @description Engagement types left out of `points` keep their default points.
          */
         put: operations["leadPolicyWrite"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/vendors/{vendor_id}/partner-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vendor's size segments of its partners and each one's coverage motion */
+        get: operations["partnerCoverageRead"];
+        /**
+         * Set a vendor's size segments and coverage motions
+         * @description Call tasks made from now on follow them: a partner whose segment is covered by `named_owner` has its tasks routed to its partnership's owner (when it names an active approver or admin); every other task goes to the channel team's queue, `digital` partners' too (the inside team calls the long tail when it crosses the engagement threshold). Growth's minimums may not be above strategic's.
+         */
+        put: operations["partnerCoverageWrite"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4609,6 +4764,12 @@ export interface components {
             deal: components["schemas"]["DealOut"];
             lead: components["schemas"]["LeadOut"];
         };
+        /** Coverage */
+        Coverage: {
+            growth?: components["schemas"]["SegmentThreshold"];
+            long_tail_motion?: components["schemas"]["Motion"];
+            strategic?: components["schemas"]["SegmentThreshold"];
+        };
         /** CurrencyTotal */
         CurrencyTotal: {
             amount: number;
@@ -5225,6 +5386,42 @@ export interface components {
              * @enum {string}
              */
             type: "https://dealreg.dev/problems/forbidden";
+        };
+        /** GraduationCandidate */
+        GraduationCandidate: {
+            days_since_registration: number | null;
+            days_since_win: number | null;
+            engagement_score: number;
+            engagement_score_before: number;
+            frequency_score: number;
+            last_registration_at: string | null;
+            last_win_at: string | null;
+            monetary_score: number;
+            open_call_tasks: number;
+            owner_id: string | null;
+            /** Format: uuid */
+            partner_id: string;
+            partner_name: string;
+            /** Format: uuid */
+            partnership_id: string;
+            partnership_version: number;
+            recency_score: number;
+            registrations_12m: number;
+            rfm_score: number;
+            rfm_score_before: number;
+            segment: components["schemas"]["Segment"];
+            size_segment: components["schemas"]["SizeSegment"];
+            status: components["schemas"]["PartnershipStatus"];
+            tier: components["schemas"]["Tier"];
+            won_amount_12m: number;
+        };
+        /** GraduationCandidates */
+        GraduationCandidates: {
+            /** Format: date-time */
+            as_of: string;
+            rows: components["schemas"]["GraduationCandidate"][];
+            /** Format: uuid */
+            vendor_id: string;
         };
         /** GroupFigure */
         GroupFigure: {
@@ -5963,6 +6160,12 @@ export interface components {
             amount: number;
             milestone: components["schemas"]["Milestone"];
         };
+        /**
+         * Motion
+         * @default digital
+         * @enum {string}
+         */
+        Motion: "named_owner" | "inside_team" | "digital";
         /** MyEarnings */
         MyEarnings: {
             deals: components["schemas"]["DealEarnings"][];
@@ -6074,6 +6277,70 @@ export interface components {
             name?: string;
             redirect_uris?: string[];
         };
+        /** OfferInput */
+        OfferInput: {
+            call_task_id?: string | null;
+            discount_bp: number;
+            note?: string | null;
+            registrations: number;
+            skus?: string[] | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with an offset
+             * @example 2026-05-04T09:30:00Z
+             */
+            valid_until: string;
+        };
+        /** OfferList */
+        OfferList: {
+            items: components["schemas"]["OfferOut"][];
+            next_cursor: string | null;
+        };
+        /** @description Not found. No offer with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
+        OfferNotFoundProblem: {
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            instance?: string | null;
+            /** @constant */
+            status: 404;
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "https://dealreg.dev/problems/offer-not-found";
+        };
+        /** OfferOut */
+        OfferOut: {
+            call_task_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            discount_bp: number;
+            granted_by: string | null;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /** Format: uuid */
+            partner_id: string;
+            registrations_allowed: number;
+            registrations_used: number;
+            revoked_at: string | null;
+            skus: string[] | null;
+            state: components["schemas"]["OfferState"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            valid_until: string;
+            /** Format: uuid */
+            vendor_id: string;
+            version: number;
+        };
+        /**
+         * OfferState
+         * @description `active`: an offer holds for the next registration; else why it no longer does.
+         * @enum {string}
+         */
+        OfferState: "active" | "used_up" | "expired" | "revoked";
         /** OpenQuestion */
         OpenQuestion: {
             /** Format: date-time */
@@ -6154,10 +6421,12 @@ export interface components {
         };
         /** OrganizationOut */
         OrganizationOut: {
+            annual_revenue_band: components["schemas"]["RevenueBand"] | null;
             code: string | null;
             country: string;
             /** Format: date-time */
             created_at: string;
+            employees: number | null;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["OrgKind"];
@@ -6169,6 +6438,7 @@ export interface components {
         };
         /** OrganizationUpdate */
         OrganizationUpdate: {
+            annual_revenue_band?: components["schemas"]["RevenueBand"];
             /**
              * @description Upper-case prefix of the organization's registration numbers
              * @example ACME
@@ -6179,6 +6449,7 @@ export interface components {
              * @example US
              */
             country?: string;
+            employees?: number;
             name?: string;
             /**
              * @description IANA time zone
@@ -6194,6 +6465,16 @@ export interface components {
         /** PaidBody */
         PaidBody: {
             reference?: string | null;
+        };
+        /** PartnerCoverageOut */
+        PartnerCoverageOut: {
+            growth: components["schemas"]["SegmentThreshold"];
+            long_tail_motion: components["schemas"]["Motion"];
+            stored: boolean;
+            strategic: components["schemas"]["SegmentThreshold"];
+            /** Format: uuid */
+            vendor_id: string;
+            version: number;
         };
         /** PartnerEngagementInput */
         PartnerEngagementInput: {
@@ -6301,6 +6582,40 @@ export interface components {
             vendor_id: string;
             version: number;
         };
+        /** PartnerReport */
+        PartnerReport: {
+            /** Format: date-time */
+            as_of: string;
+            currency: string | null;
+            rows: components["schemas"]["PartnerRow"][];
+            /** Format: uuid */
+            vendor_id: string;
+        };
+        /** PartnerRow */
+        PartnerRow: {
+            days_since_registration: number | null;
+            days_since_win: number | null;
+            engagement_score: number;
+            frequency_score: number;
+            last_registration_at: string | null;
+            last_win_at: string | null;
+            monetary_score: number;
+            open_call_tasks: number;
+            owner_id: string | null;
+            /** Format: uuid */
+            partner_id: string;
+            partner_name: string;
+            /** Format: uuid */
+            partnership_id: string;
+            partnership_version: number;
+            recency_score: number;
+            registrations_12m: number;
+            segment: components["schemas"]["Segment"];
+            size_segment: components["schemas"]["SizeSegment"];
+            status: components["schemas"]["PartnershipStatus"];
+            tier: components["schemas"]["Tier"];
+            won_amount_12m: number;
+        };
         /** PartnershipCreate */
         PartnershipCreate: {
             /** Format: uuid */
@@ -6334,6 +6649,7 @@ export interface components {
             created_at: string;
             /** Format: uuid */
             id: string;
+            owner_id: string | null;
             /** Format: uuid */
             partner_id: string;
             partner_name: string;
@@ -6354,6 +6670,7 @@ export interface components {
         PartnershipStatus: "active" | "suspended";
         /** PartnershipUpdate */
         PartnershipUpdate: {
+            owner_id?: string | null;
             status?: components["schemas"]["PartnershipStatus"];
             tier?: components["schemas"]["Tier"];
         };
@@ -6651,7 +6968,7 @@ export interface components {
         /** @description The problem types of status 403, told apart by `type`. */
         Problem403: components["schemas"]["ForbiddenProblem"] | components["schemas"]["AccountDisabledProblem"] | components["schemas"]["WrongPasswordProblem"];
         /** @description The problem types of status 404, told apart by `type`. */
-        Problem404: components["schemas"]["NotFoundProblem"] | components["schemas"]["ApiClientNotFoundProblem"] | components["schemas"]["CallTaskNotFoundProblem"] | components["schemas"]["CapabilityAssessmentNotFoundProblem"] | components["schemas"]["CapabilityTemplateNotFoundProblem"] | components["schemas"]["DealNotFoundProblem"] | components["schemas"]["ExtensionRequestNotFoundProblem"] | components["schemas"]["IncentivePlanNotFoundProblem"] | components["schemas"]["InvitationNotFoundProblem"] | components["schemas"]["LeadNotFoundProblem"] | components["schemas"]["OauthAppNotFoundProblem"] | components["schemas"]["OrganizationNotFoundProblem"] | components["schemas"]["PartnershipNotFoundProblem"] | components["schemas"]["PayoutNotFoundProblem"] | components["schemas"]["PlanNotFoundProblem"] | components["schemas"]["ProgramNotFoundProblem"] | components["schemas"]["RegistrationNotFoundProblem"] | components["schemas"]["SessionNotFoundProblem"] | components["schemas"]["SlaClockNotFoundProblem"] | components["schemas"]["UserNotFoundProblem"] | components["schemas"]["WebhookDeliveryNotFoundProblem"] | components["schemas"]["WebhookEndpointNotFoundProblem"] | components["schemas"]["LinkNotFoundProblem"];
+        Problem404: components["schemas"]["NotFoundProblem"] | components["schemas"]["ApiClientNotFoundProblem"] | components["schemas"]["CallTaskNotFoundProblem"] | components["schemas"]["CapabilityAssessmentNotFoundProblem"] | components["schemas"]["CapabilityTemplateNotFoundProblem"] | components["schemas"]["DealNotFoundProblem"] | components["schemas"]["ExtensionRequestNotFoundProblem"] | components["schemas"]["IncentivePlanNotFoundProblem"] | components["schemas"]["InvitationNotFoundProblem"] | components["schemas"]["LeadNotFoundProblem"] | components["schemas"]["OauthAppNotFoundProblem"] | components["schemas"]["OfferNotFoundProblem"] | components["schemas"]["OrganizationNotFoundProblem"] | components["schemas"]["PartnershipNotFoundProblem"] | components["schemas"]["PayoutNotFoundProblem"] | components["schemas"]["PlanNotFoundProblem"] | components["schemas"]["ProgramNotFoundProblem"] | components["schemas"]["RegistrationNotFoundProblem"] | components["schemas"]["SessionNotFoundProblem"] | components["schemas"]["SlaClockNotFoundProblem"] | components["schemas"]["UserNotFoundProblem"] | components["schemas"]["WebhookDeliveryNotFoundProblem"] | components["schemas"]["WebhookEndpointNotFoundProblem"] | components["schemas"]["LinkNotFoundProblem"];
         /** @description The problem types of status 409, told apart by `type`. */
         Problem409: components["schemas"]["ConflictProblem"] | components["schemas"]["IllegalTransitionProblem"] | components["schemas"]["DuplicateRegistrationProblem"] | components["schemas"]["ExtensionNotAllowedProblem"] | components["schemas"]["IllegalLeadTransitionProblem"] | components["schemas"]["DispositionOutOfOrderProblem"] | components["schemas"]["FiscalYearStartLockedProblem"] | components["schemas"]["NoCapabilityTemplateProblem"] | components["schemas"]["LeadAcceptDeadlinePassedProblem"] | components["schemas"]["PayoutNotReadyProblem"] | components["schemas"]["IdempotencyKeyInUseProblem"] | components["schemas"]["InvitationAcceptedProblem"] | components["schemas"]["CannotDisableYourselfProblem"] | components["schemas"]["DuplicateOauthAppProblem"] | components["schemas"]["DuplicateOrganizationProblem"] | components["schemas"]["DuplicateUserProblem"] | components["schemas"]["DuplicatePartnershipProblem"] | components["schemas"]["DuplicateProgramProblem"] | components["schemas"]["DuplicateProductProblem"];
         /** @description The problem types of status 410, told apart by `type`. */
@@ -6708,6 +7025,8 @@ export interface components {
             name: string;
             /** @description Default when left out: `90`. */
             protection_days?: number;
+            /** @description The discount every registration approved under the program gets, in basis points of its amount (300: three points); a partner's offer adds to it. Default when left out: `0`. */
+            registration_discount_bp?: number;
             vendor_id?: string | null;
         };
         /** ProgramList */
@@ -6745,6 +7064,7 @@ export interface components {
             minimum_deal_amount: number;
             name: string;
             protection_days: number;
+            registration_discount_bp: number;
             /** Format: date-time */
             updated_at: string;
             /** Format: uuid */
@@ -6808,6 +7128,7 @@ export interface components {
             decided_by_rule: string | null;
             decision_code: string | null;
             decision_note: string | null;
+            discount_bp: number;
             /** Format: date */
             expected_close_date: string;
             expires_at: string | null;
@@ -6816,6 +7137,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: string;
+            offer_discount_bp: number;
+            offer_id: string | null;
             open_question: components["schemas"]["OpenQuestion"] | null;
             /** Format: uuid */
             partner_id: string;
@@ -6826,6 +7149,7 @@ export interface components {
             /** @description Its approval clock, as a list shows it; null when it has none. */
             sla: components["schemas"]["SlaSummary"] | null;
             stage: components["schemas"]["SalesStage"] | null;
+            standard_discount_bp: number;
             status: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
             submitted_at: string;
@@ -6858,6 +7182,7 @@ export interface components {
             decided_by_rule: string | null;
             decision_code: string | null;
             decision_note: string | null;
+            discount_bp: number;
             /** Format: date */
             expected_close_date: string;
             expires_at: string | null;
@@ -6867,6 +7192,8 @@ export interface components {
             id: string;
             lines: components["schemas"]["LineOut"][];
             number: string;
+            offer_discount_bp: number;
+            offer_id: string | null;
             /** Format: uuid */
             partner_id: string;
             /** Format: uuid */
@@ -6874,6 +7201,7 @@ export interface components {
             /** Format: uuid */
             rep_id: string;
             stage: components["schemas"]["SalesStage"] | null;
+            standard_discount_bp: number;
             status: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
             submitted_at: string;
@@ -6883,6 +7211,11 @@ export interface components {
             /** Format: uuid */
             vendor_id: string;
             version: number;
+        };
+        /** RegistrationDiscountBody */
+        RegistrationDiscountBody: {
+            /** @description The discount every registration approved under the program gets, in basis points of its amount (300: three points); a partner's offer adds to it. */
+            discount_bp: number;
         };
         /** RegistrationList */
         RegistrationList: {
@@ -6921,6 +7254,7 @@ export interface components {
             decided_by_rule: string | null;
             decision_code: string | null;
             decision_note: string | null;
+            discount_bp: number;
             /** Format: date */
             expected_close_date: string;
             expires_at: string | null;
@@ -6929,6 +7263,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: string;
+            offer_discount_bp: number;
+            offer_id: string | null;
             /** Format: uuid */
             partner_id: string;
             /** Format: uuid */
@@ -6936,6 +7272,7 @@ export interface components {
             /** Format: uuid */
             rep_id: string;
             stage: components["schemas"]["SalesStage"] | null;
+            standard_discount_bp: number;
             status: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
             submitted_at: string;
@@ -6969,6 +7306,7 @@ export interface components {
             decided_by_rule: string | null;
             decision_code: string | null;
             decision_note: string | null;
+            discount_bp: number;
             /** Format: date */
             expected_close_date: string;
             expires_at: string | null;
@@ -6977,6 +7315,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             number: string;
+            offer_discount_bp: number;
+            offer_id: string | null;
             open_question: components["schemas"]["OpenQuestion"] | null;
             /** Format: uuid */
             partner_id: string;
@@ -6987,6 +7327,7 @@ export interface components {
             /** @description Its approval clock, as a list shows it; null when it has none. */
             sla: components["schemas"]["SlaSummary"] | null;
             stage: components["schemas"]["SalesStage"] | null;
+            standard_discount_bp: number;
             status: components["schemas"]["RegistrationStatus"];
             /** Format: date-time */
             submitted_at: string;
@@ -7044,6 +7385,12 @@ export interface components {
             } | null;
             reply: string;
         };
+        /**
+         * RevenueBand
+         * @description A partner organization's annual revenue, in US dollars, in bands (smallest first).
+         * @enum {string}
+         */
+        RevenueBand: "under_1m" | "1m_10m" | "10m_50m" | "50m_250m" | "250m_1b" | "over_1b";
         /** RevocationRequest */
         RevocationRequest: {
             client_id?: string | null;
@@ -7118,6 +7465,17 @@ export interface components {
             win_rate: number | null;
             won: number;
             won_amount: number;
+        };
+        /**
+         * Segment
+         * @enum {string}
+         */
+        Segment: "champions" | "loyal" | "promising" | "needs_attention" | "at_risk" | "hibernating" | "lost";
+        /** SegmentThreshold */
+        SegmentThreshold: {
+            min_employees?: number | null;
+            min_revenue_band?: components["schemas"]["RevenueBand"] | null;
+            motion: components["schemas"]["Motion"];
         };
         /** ServerMetadata */
         ServerMetadata: {
@@ -7194,6 +7552,11 @@ export interface components {
              */
             start: string;
         };
+        /**
+         * SizeSegment
+         * @enum {string}
+         */
+        SizeSegment: "strategic" | "growth" | "long_tail";
         /** @description Not found. No approval clock with this identifier is visible to the caller: none exists, or it belongs to another organization. What to do: Check the identifier; do not retry as is. */
         SlaClockNotFoundProblem: {
             detail: string;
@@ -7536,12 +7899,16 @@ export interface components {
         VendorPreview: {
             currency: string;
             deal_margin: number | null;
+            discount_bp: number;
             milestones: components["schemas"]["MilestonePay"][];
+            offer_discount_bp: number;
+            offer_id: string | null;
             plan_id: string | null;
             plan_version: number | null;
             /** Format: uuid */
             program_id: string;
             registration_amount: number;
+            standard_discount_bp: number;
             tier: components["schemas"]["Tier"];
             total: number;
             /** Format: uuid */
@@ -13690,6 +14057,398 @@ export interface operations {
             };
         };
     };
+    offerList: {
+        parameters: {
+            query?: {
+                partner_id?: string | null;
+                vendor_id?: string | null;
+                state?: components["schemas"]["OfferState"] | null;
+                /** @description Page size. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferList"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    offerRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferOut"];
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    offerRevoke: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                offer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
     organizationList: {
         parameters: {
             query?: {
@@ -15217,6 +15976,162 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerEngagementResult"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflicts with the current state, or a request with this Idempotency-Key is still being processed (retry after Retry-After) */
+            409: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnerOfferCreate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first completed answer to this key (per caller, kept 24 hours) is replayed to every retry with `Idempotent-Replayed: true`; the same key with another request is a 422, and while the first is still running a 409. Use a new key (a UUID) per intended action, and the same one for its retries. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferInput"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferOut"];
                 };
             };
             /** @description Malformed request or invalid parameter */
@@ -18923,6 +19838,173 @@ export interface operations {
             };
         };
     };
+    programSetRegistrationDiscount: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+            };
+            path: {
+                program_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationDiscountBody"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
     registrationList: {
         parameters: {
             query?: {
@@ -21557,6 +22639,243 @@ export interface operations {
             };
         };
     };
+    partnerReportRead: {
+        parameters: {
+            query?: {
+                vendor_id?: string | null;
+                /** @description Any of these. */
+                segment?: components["schemas"]["Segment"][] | null;
+                /** @description Any of these. */
+                tier?: components["schemas"]["Tier"][] | null;
+                /** @description Any of these size segments. */
+                size?: components["schemas"]["SizeSegment"][] | null;
+                /** @description The partnerships this person owns. */
+                owner_id?: string | null;
+                /** @description Of the monetary figures; the vendor's first program's. */
+                currency?: string | null;
+                sort?: "partner_name" | "-partner_name" | "segment" | "-segment" | "rfm" | "-rfm" | "days_since_registration" | "-days_since_registration" | "registrations_12m" | "-registrations_12m" | "won_amount_12m" | "-won_amount_12m" | "engagement_score" | "-engagement_score";
+                /** @description `csv` for CSV; else by the Accept header (JSON by default). */
+                format?: "json" | "csv" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as JSON or CSV */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    graduationCandidateList: {
+        parameters: {
+            query?: {
+                vendor_id?: string | null;
+                /** @description `csv` for CSV; else by the Accept header (JSON by default). */
+                format?: "json" | "csv" | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates, JSON or CSV */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GraduationCandidates"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
     pipelineReportRead: {
         parameters: {
             query: {
@@ -22567,6 +23886,306 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LeadPolicyOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current */
+            412: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["StaleVersionProblem"];
+                };
+            };
+            /** @description Request body over the size limit */
+            413: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PayloadTooLargeProblem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnerCoverageRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vendor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerCoverageOut"];
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnerCoverageWrite: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change was made against (`*`: whatever version is current). Without it the change is refused (428); with a stale one, 412. */
+                "If-Match": string;
+            };
+            path: {
+                vendor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Coverage"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerCoverageOut"];
                 };
             };
             /** @description Malformed request or invalid parameter */

@@ -36,12 +36,16 @@ from dealreg.api.leads import LeadController, LeadPolicyController
 from dealreg.api.me import change_my_password, me
 from dealreg.api.oauth import issue_token, jwks, revoke_token
 from dealreg.api.oauth_apps import OauthAppController
+from dealreg.api.offers import OfferController, PartnerOfferController
 from dealreg.api.organizations import OrganizationController
 from dealreg.api.pages import sign_in_callback, sign_out, signed_out, sla_page
 from dealreg.api.partner_engagement import (
+    PartnerCoverageController,
     PartnerEngagementController,
     PartnerEngagementPolicyController,
 )
+from dealreg.api.partner_pages import partners_page
+from dealreg.api.partner_reports import graduation_candidate_list, partner_report_read
 from dealreg.api.partnerships import PartnershipController
 from dealreg.api.plans import PartnerPlanController, PlanSettingsController
 from dealreg.api.problems import problem_index, problem_page
@@ -105,6 +109,8 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     lead_report,
     pipeline_report,
     registration_scorecard,
+    partner_report_read,
+    graduation_candidate_list,
     PlanSettingsController,
     PartnerPlanController,
     CapabilityTemplateController,
@@ -120,11 +126,15 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     LeadController,
     LeadPolicyController,
     PartnerEngagementPolicyController,
+    PartnerCoverageController,
     PartnerEngagementController,
     CallTaskController,
+    PartnerOfferController,
+    OfferController,
     event_feed,
     WebhookEndpointController,
     sla_page,
+    partners_page,
     registration_page,
     qbr_page,
     figures_csv,

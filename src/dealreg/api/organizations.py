@@ -1,5 +1,5 @@
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, patch, post
@@ -26,7 +26,7 @@ from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes, sessions
 from dealreg.fields import Country, Email, Name, OrgCode, Resource, TimeZone
 from dealreg.orgs import service
-from dealreg.orgs.models import OrgKind, Role
+from dealreg.orgs.models import OrgKind, RevenueBand, Role
 from dealreg.pagination import DEFAULT_LIMIT
 
 
@@ -43,6 +43,9 @@ class OrganizationUpdate(msgspec.Struct, forbid_unknown_fields=True):
     country: Country | msgspec.UnsetType = msgspec.UNSET
     code: OrgCode | msgspec.UnsetType = msgspec.UNSET
     timezone: TimeZone | msgspec.UnsetType = msgspec.UNSET
+    # A partner's size facts, which its vendors' size segments are decided by.
+    employees: Annotated[int, msgspec.Meta(ge=0, le=10_000_000)] | msgspec.UnsetType = msgspec.UNSET
+    annual_revenue_band: RevenueBand | msgspec.UnsetType = msgspec.UNSET
 
 
 class OrganizationOut(Resource, kw_only=True):
@@ -51,6 +54,9 @@ class OrganizationOut(Resource, kw_only=True):
     code: str | None
     country: str
     timezone: str | None
+    # A partner's size facts; null: not known (and always, for a vendor or the platform).
+    employees: int | None
+    annual_revenue_band: RevenueBand | None
 
 
 class OrganizationList(msgspec.Struct):
@@ -170,6 +176,8 @@ class OrganizationController(Controller):
             country=unset_to_none(data.country),
             code=unset_to_none(data.code),
             timezone=unset_to_none(data.timezone),
+            employees=unset_to_none(data.employees),
+            annual_revenue_band=unset_to_none(data.annual_revenue_band),
         )
         return tagged(OrganizationOut.of(org), org.version)
 

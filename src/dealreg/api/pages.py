@@ -225,13 +225,14 @@ async def _bearer_principal(request: Request[Any, Any, Any], token: str) -> Prin
 async def page_principal(
     request: Request[Any, Any, Any],
     db: Db,
+    *,
     scope: str = scopes.READ_REPORTS,
-    refusal: str = "SLA reports are for vendors and channel operations.",
+    refused: str = "SLA reports are for vendors and channel operations.",
 ) -> Principal | Response[Any]:
     """Whom a report page is for: the bearer of a token, or the person signed in to the pages;
     an unsigned browser gets its way to the sign-in page (and back here) instead. Counted like
-    the API's requests: a page runs reports, and is no way around the limits. A page needs
-    `scope` (else 403 with `refusal`)."""
+    the API's requests: a page runs reports, and is no way around the limits. Without `scope`,
+    the caller is `refused`."""
     token = _bearer(request)
     if token is not None:
         principal = await _bearer_principal(request, token)
@@ -242,7 +243,7 @@ async def page_principal(
         principal = signed_in
     await admit(request.scope, db, principal)
     if scope not in principal.scopes:
-        raise Forbidden(refusal)
+        raise Forbidden(refused)
     return principal
 
 

@@ -21,7 +21,8 @@ from dealreg.api.deps import Caller, Db
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
-from dealreg.engagement import policy, service
+from dealreg.engagement import coverage, policy, service
+from dealreg.engagement.coverage import Coverage, Motion, SegmentThreshold
 from dealreg.engagement.models import PartnerEngagementType
 from dealreg.engagement.policy import Rubric
 from dealreg.engagement.responses import PartnerEngagementOut, engagement_out
@@ -96,6 +97,75 @@ class PartnerEngagementPolicyController(Controller):
     ) -> Response[PartnerEngagementPolicyOut]:
         view = await policy.put_policy(db, principal, vendor_id, data, if_match=precondition)
         return tagged(_policy_out(view), view.tag)
+
+
+class PartnerCoverageOut(msgspec.Struct, kw_only=True):
+    vendor_id: uuid.UUID
+    # False: nothing is stored, these are the defaults.
+    stored: bool
+    version: int
+    # A partner meeting either minimum of `strategic` is strategic; else either of `growth`,
+    # growth; else (or with no size known) long tail. Each segment's coverage motion.
+    strategic: SegmentThreshold
+    growth: SegmentThreshold
+    long_tail_motion: Motion
+
+
+def _coverage_out(view: coverage.CoverageView) -> PartnerCoverageOut:
+    return PartnerCoverageOut(
+        vendor_id=view.vendor_id,
+        stored=view.row is not None,
+        version=view.tag,
+        strategic=view.coverage.strategic,
+        growth=view.coverage.growth,
+        long_tail_motion=view.coverage.long_tail_motion,
+    )
+
+
+class PartnerCoverageController(Controller):
+    path = "/v1/vendors/{vendor_id:uuid}/partner-coverage"
+    tags = ["engagement"]
+    security = BEARER_SECURITY
+
+    @get(
+        guards=[requires(scopes.READ_ENGAGEMENTS)],
+        responses=problems(404) | NOT_MODIFIED,
+        response_headers=[ETAG_HEADER],
+        summary="A vendor's size segments of its partners and each one's coverage motion",
+    )
+    async def read(
+        self,
+        request: Request[Any, Any, Any],
+        db: Db,
+        principal: Caller,
+        vendor_id: FromPath[uuid.UUID],
+    ) -> Response[PartnerCoverageOut]:
+        view = await coverage.get_coverage(db, principal, vendor_id)
+        return with_etag(request, _coverage_out(view), view.tag)
+
+    @put(
+        guards=[requires(scopes.WRITE_PROGRAMS)],
+        responses=CHANGE_PROBLEMS,
+        response_headers=[ETAG_HEADER],
+        summary="Set a vendor's size segments and coverage motions",
+        description=(
+            "Call tasks made from now on follow them: a partner whose segment is covered by "
+            "`named_owner` has its tasks routed to its partnership's owner (when it names an "
+            "active approver or admin); every other task goes to the channel team's queue, "
+            "`digital` partners' too (the inside team calls the long tail when it crosses the "
+            "engagement threshold). Growth's minimums may not be above strategic's."
+        ),
+    )
+    async def write(
+        self,
+        db: Db,
+        principal: Caller,
+        vendor_id: FromPath[uuid.UUID],
+        data: JSONBody[Coverage],
+        precondition: Precondition,
+    ) -> Response[PartnerCoverageOut]:
+        view = await coverage.put_coverage(db, principal, vendor_id, data, if_match=precondition)
+        return tagged(_coverage_out(view), view.tag)
 
 
 class PartnerEngagements(msgspec.Struct, forbid_unknown_fields=True):

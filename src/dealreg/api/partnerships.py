@@ -26,9 +26,10 @@ from dealreg.api.deps import (
 from dealreg.api.schemas import problems, unset_to_none
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
+from dealreg.disclosure import vendor_staff
 from dealreg.fields import Resource
 from dealreg.orgs import service
-from dealreg.orgs.models import Partnership, PartnershipStatus, Tier
+from dealreg.orgs.models import OrgKind, Partnership, PartnershipStatus, Tier
 from dealreg.pagination import DEFAULT_LIMIT
 
 
@@ -43,6 +44,9 @@ class PartnershipCreate(msgspec.Struct, forbid_unknown_fields=True):
 class PartnershipUpdate(msgspec.Struct, forbid_unknown_fields=True):
     tier: Tier | msgspec.UnsetType = msgspec.UNSET
     status: PartnershipStatus | msgspec.UnsetType = msgspec.UNSET
+    # The vendor's channel account manager named for the partner (an active approver or admin
+    # of the vendor); null names none.
+    owner_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
 
 
 class PartnershipOut(Resource, kw_only=True):
@@ -52,9 +56,14 @@ class PartnershipOut(Resource, kw_only=True):
     vendor_name: str
     tier: Tier
     status: PartnershipStatus
+    # The vendor's channel account manager named for the partner: the vendor's to see (null to
+    # the partner, like every one of the vendor's people).
+    owner_id: uuid.UUID | None
 
 
-async def _outs(db: AsyncSession, partnerships: Sequence[Partnership]) -> list[PartnershipOut]:
+async def _outs(
+    db: AsyncSession, reader: OrgKind, partnerships: Sequence[Partnership]
+) -> list[PartnershipOut]:
     names = await service.party_names(db, partnerships)
     return [
         PartnershipOut(
@@ -68,13 +77,14 @@ async def _outs(db: AsyncSession, partnerships: Sequence[Partnership]) -> list[P
             vendor_name=names[p.vendor_id],
             tier=p.tier,
             status=p.status,
+            owner_id=vendor_staff(reader, p.owner_id),
         )
         for p in partnerships
     ]
 
 
-async def _out(db: AsyncSession, partnership: Partnership) -> PartnershipOut:
-    (out,) = await _outs(db, [partnership])
+async def _out(db: AsyncSession, reader: OrgKind, partnership: Partnership) -> PartnershipOut:
+    (out,) = await _outs(db, reader, [partnership])
     return out
 
 
@@ -105,7 +115,7 @@ class PartnershipController(Controller):
             tier=data.tier,
             status=data.status,
         )
-        return tagged(await _out(db, partnership), partnership.version)
+        return tagged(await _out(db, principal.org_kind, partnership), partnership.version)
 
     @get(
         guards=[requires(scopes.READ_PARTNERSHIPS)],
@@ -133,7 +143,7 @@ class PartnershipController(Controller):
             page=page,
         )
         return PartnershipList(
-            items=await _outs(db, result.items),
+            items=await _outs(db, principal.org_kind, result.items),
             next_cursor=encode_cursor(result.next_key),
         )
 
@@ -152,14 +162,16 @@ class PartnershipController(Controller):
         partnership_id: FromPath[uuid.UUID],
     ) -> Response[PartnershipOut]:
         partnership = await service.get_partnership(db, principal, partnership_id)
-        return with_etag(request, await _out(db, partnership), partnership.version)
+        return with_etag(
+            request, await _out(db, principal.org_kind, partnership), partnership.version
+        )
 
     @patch(
         "/{partnership_id:uuid}",
         guards=[requires(scopes.WRITE_PARTNERSHIPS)],
         responses=problems(404, 412, 413, 428),
         response_headers=[ETAG_HEADER],
-        summary="Change a partnership's tier or suspend it",
+        summary="Change a partnership's tier or owner, or suspend it",
     )
     async def update(
         self,
@@ -176,5 +188,6 @@ class PartnershipController(Controller):
             if_match=precondition,
             tier=unset_to_none(data.tier),
             status=unset_to_none(data.status),
+            owner_id=data.owner_id,
         )
-        return tagged(await _out(db, partnership), partnership.version)
+        return tagged(await _out(db, principal.org_kind, partnership), partnership.version)

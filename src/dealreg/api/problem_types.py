@@ -257,6 +257,7 @@ _TYPES = [
             ("invitation-not-found", "Not found", "invitation"),
             ("lead-not-found", "Not found", "lead"),
             ("oauth-app-not-found", "Not found", "OAuth app"),
+            ("offer-not-found", "Not found", "offer"),
             ("organization-not-found", "Not found", "organization"),
             ("partnership-not-found", "Not found", "partnership"),
             ("payout-not-found", "Payout not found", "payout"),

@@ -31,10 +31,25 @@ from dealreg.orgs.programs import AutoApproveRule, ExtraField
 from dealreg.pagination import DEFAULT_LIMIT
 
 AutoApproveRules = Annotated[list[AutoApproveRule], msgspec.Meta(max_length=20)]
+DiscountBp = Annotated[
+    int,
+    msgspec.Meta(
+        ge=0,
+        le=10000,
+        description=(
+            "The discount every registration approved under the program gets, in basis points "
+            "of its amount (300: three points); a partner's offer adds to it."
+        ),
+    ),
+]
 
 
 class AutoApproveRulesBody(msgspec.Struct, forbid_unknown_fields=True):
     rules: AutoApproveRules
+
+
+class RegistrationDiscountBody(msgspec.Struct, forbid_unknown_fields=True):
+    discount_bp: DiscountBp
 
 
 class ProgramCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -47,6 +62,7 @@ class ProgramCreate(msgspec.Struct, forbid_unknown_fields=True):
     extension_days: Annotated[int, msgspec.Meta(ge=1, le=365)] = 30
     max_extensions: Annotated[int, msgspec.Meta(ge=0, le=10)] = 1
     minimum_deal_amount: MinorUnits = 0
+    registration_discount_bp: DiscountBp = 0
     extra_fields: Annotated[list[ExtraField], msgspec.Meta(max_length=50)] = msgspec.field(
         default_factory=list
     )
@@ -62,6 +78,7 @@ class ProgramOut(Resource, kw_only=True):
     extension_days: int
     max_extensions: int
     minimum_deal_amount: int
+    registration_discount_bp: int
     extra_fields: list[ExtraField]
     auto_approve_rules: list[AutoApproveRule]
     active: bool
@@ -140,6 +157,7 @@ class ProgramController(Controller):
             extension_days=data.extension_days,
             max_extensions=data.max_extensions,
             minimum_deal_amount=data.minimum_deal_amount,
+            registration_discount_bp=data.registration_discount_bp,
             extra_fields=data.extra_fields,
             auto_approve_rules=data.auto_approve_rules,
         )
@@ -204,6 +222,30 @@ class ProgramController(Controller):
             program_id,
             if_match=precondition,
             rules=data.rules,
+        )
+        return tagged(ProgramOut.of(program), program.version)
+
+    @put(
+        "/{program_id:uuid}/registration-discount",
+        guards=[requires(scopes.WRITE_PROGRAMS)],
+        responses=problems(404, 412, 428),
+        response_headers=[ETAG_HEADER],
+        summary="Set the standard discount of the program's registrations",
+        description=(
+            "Registrations submitted from now on are granted it; those submitted before keep "
+            "the discount they were granted."
+        ),
+    )
+    async def set_registration_discount(
+        self,
+        db: Db,
+        principal: Caller,
+        program_id: FromPath[uuid.UUID],
+        data: JSONBody[RegistrationDiscountBody],
+        precondition: Precondition,
+    ) -> Response[ProgramOut]:
+        program = await service.set_registration_discount(
+            db, principal, program_id, if_match=precondition, discount_bp=data.discount_bp
         )
         return tagged(ProgramOut.of(program), program.version)
 

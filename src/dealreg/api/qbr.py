@@ -84,8 +84,8 @@ async def qbr_page(
     principal = await page_principal(
         request,
         db,
-        scopes.READ_PLANS,
-        "A QBR is for the partner's admin and the vendor's channel team.",
+        scope=scopes.READ_PLANS,
+        refused="A QBR is for the partner's admin and the vendor's channel team.",
     )
     if isinstance(principal, Response):
         return principal

@@ -32,6 +32,10 @@ READ_ENGAGEMENTS = "engagements:read"
 WRITE_ENGAGEMENTS = "engagements:write"
 READ_CALL_TASKS = "call_tasks:read"
 WRITE_CALL_TASKS = "call_tasks:write"
+# Offers of extra registration discount ("points on the deal"): the vendor's channel team grants
+# and revokes them; a partner reads its own.
+READ_OFFERS = "offers:read"
+WRITE_OFFERS = "offers:write"
 # Partner plans, the vendor's planning settings and the pipeline-to-plan report.
 READ_PLANS = "plans:read"
 WRITE_PLANS = "plans:write"
@@ -46,15 +50,17 @@ _PAYOUTS = {READ_PAYOUTS, WRITE_PAYOUTS}
 _API_CLIENTS = {READ_API_CLIENTS, WRITE_API_CLIENTS}
 # An organization's admin manages where its events go; its systems may read the feed.
 _WEBHOOKS = {READ_EVENTS, READ_WEBHOOKS, WRITE_WEBHOOKS}
-_CALLS = {READ_ENGAGEMENTS, READ_CALL_TASKS, WRITE_CALL_TASKS}
+_CALLS = {READ_ENGAGEMENTS, READ_CALL_TASKS, WRITE_CALL_TASKS, READ_OFFERS, WRITE_OFFERS}
 # The partner's admin proposes plans, the vendor's approvers accept them, its admin sets the
 # settings; a rep has no part in the partner's plan.
 _PLANS = {READ_PLANS, WRITE_PLANS}
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
-    Role.partner_rep: frozenset({READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS} | _DEALS),
+    Role.partner_rep: frozenset(
+        {READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS, READ_OFFERS} | _DEALS
+    ),
     Role.partner_admin: frozenset(
-        _READ_DIRECTORY | {WRITE_USERS} | _DEALS | _WEBHOOKS | _API_CLIENTS | _PLANS
+        _READ_DIRECTORY | {WRITE_USERS, READ_OFFERS} | _DEALS | _WEBHOOKS | _API_CLIENTS | _PLANS
     ),
     # The channel account managers: they take the calls.
     Role.vendor_approver: frozenset(_READ_DIRECTORY | _DEALS | _CALLS | _PLANS),
@@ -75,12 +81,12 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
         {READ_ORGANIZATIONS, READ_PARTNERSHIPS, READ_PROGRAMS, READ_EVENTS, READ_PLANS}
         | _DEALS
         | _PAYOUTS
-        | {READ_ENGAGEMENTS, WRITE_ENGAGEMENTS}
+        | {READ_ENGAGEMENTS, WRITE_ENGAGEMENTS, READ_OFFERS}
     ),
     Role.channel_ops: frozenset(
         _READ_DIRECTORY
         | {READ_REGISTRATIONS, READ_LEADS, READ_REPORTS, READ_PAYOUTS, READ_EVENTS, READ_PLANS}
-        | {READ_ENGAGEMENTS, READ_CALL_TASKS}
+        | {READ_ENGAGEMENTS, READ_CALL_TASKS, READ_OFFERS}
     ),
     Role.platform_admin: frozenset(
         _READ_DIRECTORY

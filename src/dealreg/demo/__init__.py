@@ -5,8 +5,9 @@ nothing and prints fresh tokens for the same users (and a fresh secret for Acme'
 
 The scene, in the order it is seeded: who and what exists (catalog.py), deals through their
 approval SLA and incentive milestones (deals.py), leads in every state (leads.py), Northwind's
-plans with Acme and the capability assessments its QBR shows (plans.py), and Acme's CRM client
-(crm.py); then the app people sign in through and their password (sign_in.py).
+plans with Acme and the capability assessments its QBR shows (plans.py), a long-tail partner
+crossing Acme's engagement threshold and using an offer on a deal (long_tail.py), and Acme's CRM
+client (crm.py); then the app people sign in through and their password (sign_in.py).
 """
 
 import secrets
@@ -22,6 +23,7 @@ from dealreg.demo.catalog import USERS, seed_catalog
 from dealreg.demo.crm import issue_crm_client
 from dealreg.demo.deals import seed_deals
 from dealreg.demo.leads import seed_leads
+from dealreg.demo.long_tail import seed_long_tail
 from dealreg.demo.plans import partnership_of, seed_plans
 from dealreg.demo.sign_in import APP_CLIENT_ID, seed_sign_in, try_it
 from dealreg.registrations.models import Deal
@@ -37,6 +39,7 @@ async def seed_demo(session: AsyncSession) -> None:
         await seed_deals(session, orgs)
         await seed_leads(session, orgs)
         await seed_plans(session, orgs)
+        await seed_long_tail(session, orgs)
 
 
 async def mint_user_token(
@@ -66,6 +69,7 @@ async def seed_and_describe(settings: Settings, database_url: str, base_url: str
         f"  API:  {base_url}/v1",
         f"  docs: {base_url}/docs",
         f"  SLA report page: {base_url}/reports/sla (sign in as ops@platform.example with the password below)",
+        f"  partners page: {base_url}/reports/partners (sign in as approver@acme.example)",
         f"  rep's app: {base_url}/app (on a phone-sized window; sign in as rep@northwind.example)",
         "",
         f"Access tokens (valid {DEMO_TOKEN_TTL // 3600} hours):",

@@ -39,6 +39,14 @@ ORGANIZATIONS: list[dict[str, Any]] = [
     },
     {"kind": OrgKind.partner, "name": "Northwind IT", "country": "US"},
     {"kind": OrgKind.partner, "name": "Fjord Solutions", "country": "NO"},
+    # The long tail: small, new to Acme's program (demo/long_tail.py).
+    {
+        "kind": OrgKind.partner,
+        "name": "Lakeview Tech",
+        "country": "US",
+        "employees": 12,
+        "annual_revenue_band": "1m_10m",
+    },
 ]
 
 PARTNERSHIPS = [
@@ -46,6 +54,7 @@ PARTNERSHIPS = [
     ("Northwind IT", "Nordlys Security", Tier.registered),
     ("Fjord Solutions", "Acme Networks", Tier.silver),
     ("Fjord Solutions", "Nordlys Security", Tier.platinum),
+    ("Lakeview Tech", "Acme Networks", Tier.community),
 ]
 
 PROGRAMS: list[dict[str, Any]] = [
@@ -54,6 +63,8 @@ PROGRAMS: list[dict[str, Any]] = [
         "name": "Acme Partner Deal Registration",
         "currency": "USD",
         "minimum_deal_amount": 1_000_000,
+        # Two points of discount on every approved registration (an offer adds to them).
+        "registration_discount_bp": 200,
         "extra_fields": [
             {
                 "key": "use_case",
@@ -115,6 +126,7 @@ USERS = [
     ("rep@northwind.example", "Rob Rep", Role.partner_rep, "Northwind IT"),
     ("rep2@northwind.example", "Rita Rep", Role.partner_rep, "Northwind IT"),
     ("rep@fjord.example", "Frida Fjord", Role.partner_rep, "Fjord Solutions"),
+    ("rep@lakeview.example", "Lena Lakeview", Role.partner_rep, "Lakeview Tech"),
 ]
 
 
@@ -154,6 +166,7 @@ async def seed_catalog(session: AsyncSession) -> dict[str, Organization]:
                 name=spec["name"],
                 currency=spec["currency"],
                 minimum_deal_amount=spec["minimum_deal_amount"],
+                registration_discount_bp=spec.get("registration_discount_bp", 0),
                 extra_fields=spec["extra_fields"],
             )
             session.add(program)

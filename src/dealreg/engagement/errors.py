@@ -5,3 +5,7 @@ from dealreg.errors import NotFound
 
 class CallTaskNotFound(NotFound):
     type = "call-task-not-found"
+
+
+class OfferNotFound(NotFound):
+    type = "offer-not-found"

@@ -1,9 +1,10 @@
 import enum
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dealreg.db import Base, Entity, pg_enum
@@ -32,6 +33,15 @@ class CallOutcome(enum.StrEnum):
     no_answer = "no_answer"
     not_interested = "not_interested"
     opportunity = "opportunity"
+
+
+class OfferState(enum.StrEnum):
+    """`active`: an offer holds for the next registration; else why it no longer does."""
+
+    active = "active"
+    used_up = "used_up"
+    expired = "expired"
+    revoked = "revoked"
 
 
 class PartnerEngagementPolicy(Entity):
@@ -116,10 +126,9 @@ class PartnerEngagementStanding(Base):
 class CallTask(Entity):
     """A call the vendor's channel team owes a partner whose engagement crossed the threshold.
 
-    Routing: `owner_id` is the person the task is routed to; null is the vendor's channel team's
-    queue, which is where every task goes until partners have size segments (a segment's
-    coverage motion will name an owner or a team's queue). Claiming a task makes the claimer
-    its owner."""
+    Routing (routing.py): `owner_id` is the person the task is routed to (the partnership's
+    owner, when the partner's segment is covered by a named owner); null is the vendor's channel
+    team's queue. Claiming a task makes the claimer its owner."""
 
     __tablename__ = "call_tasks"
     __table_args__ = (
@@ -149,3 +158,56 @@ class CallTask(Entity):
     outcome_note: Mapped[str | None] = mapped_column(Text)
     outcome_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+
+
+class PartnerOffer(Entity):
+    """Points on the deal: extra discount a vendor's channel rep grants a partner, in basis
+    points, on some products (or all), until a time, for a number of registrations.
+
+    Each registration submitted while it holds takes one use, counted here: the count never
+    passes the allowance (a constraint backs the conditional update that takes a use), and the
+    registration names the offer it used (`registrations.offer_id`)."""
+
+    __tablename__ = "partner_offers"
+    __table_args__ = (
+        CheckConstraint("discount_bp BETWEEN 1 AND 10000", name="discount_bp_valid"),
+        CheckConstraint(
+            "registrations_used BETWEEN 0 AND registrations_allowed", name="uses_within_allowance"
+        ),
+        CheckConstraint("(revoked_at IS NULL) = (revoked_by IS NULL)", name="revoked_by_someone"),
+        Index("ix_partner_offers_vendor_id_partner_id", "vendor_id", "partner_id", "created_at"),
+        Index("ix_partner_offers_partner_id", "partner_id", "created_at"),
+    )
+
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    partner_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    discount_bp: Mapped[int] = mapped_column(Integer)
+    # The products (SKUs of the vendor's programs) a registration must be all of; null: any.
+    skus: Mapped[list[str] | None] = mapped_column(ARRAY(Text))
+    valid_until: Mapped[datetime]
+    registrations_allowed: Mapped[int] = mapped_column(Integer)
+    registrations_used: Mapped[int] = mapped_column(Integer, server_default="0")
+    # The rep who granted it, and the call it was offered on (if on one).
+    granted_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    call_task_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("call_tasks.id", ondelete="RESTRICT")
+    )
+    note: Mapped[str | None] = mapped_column(Text)
+    revoked_at: Mapped[datetime | None]
+    revoked_by: Mapped[uuid.UUID | None]
+
+
+class PartnerCoveragePolicy(Entity):
+    """A vendor's size segments of its partners and the coverage motion of each (coverage.py):
+    the thresholds and motions as the Coverage shape, checked before they are stored."""
+
+    __tablename__ = "partner_coverage_policies"
+
+    vendor_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT"), unique=True
+    )
+    coverage: Mapped[dict[str, Any]] = mapped_column(JSONB)

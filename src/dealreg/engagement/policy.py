@@ -17,7 +17,7 @@ from dealreg.preconditions import IfMatch
 
 Points = Annotated[int, msgspec.Meta(ge=0, le=1000)]
 DecayDays = Annotated[int, msgspec.Meta(ge=1, le=730)]
-Threshold = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
+SegmentThreshold = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
 
 # The channel marketers' rule of thumb (issue #23): a click is worth five opens, a webinar or a
 # trade show ten.
@@ -43,7 +43,7 @@ class Rubric(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
         default_factory=lambda: dict(DEFAULT_POINTS)
     )
     decay_days: DecayDays = DEFAULT_DECAY_DAYS
-    threshold: Threshold = DEFAULT_THRESHOLD
+    threshold: SegmentThreshold = DEFAULT_THRESHOLD
 
     @classmethod
     def of_row(cls, row: PartnerEngagementPolicy | None) -> "Rubric":
@@ -70,12 +70,25 @@ class PolicyView(msgspec.Struct, frozen=True):
         return self.row.version if self.row is not None else 0
 
 
-async def get_policy(session: AsyncSession, actor: Principal, vendor_id: uuid.UUID) -> PolicyView:
+async def check_vendor_setting(
+    session: AsyncSession, actor: Principal, vendor_id: uuid.UUID, what: str
+) -> None:
+    """A vendor's setting (`what`) is read by its own people and the platform: 404 otherwise."""
     if not actor.is_platform and actor.organization_id != vendor_id:
-        raise NotFound(f"No partner engagement policy of vendor {vendor_id} visible to you.")
+        raise NotFound(f"No {what} of vendor {vendor_id} visible to you.")
     vendor = await session.get(Organization, vendor_id)
     if vendor is None or vendor.kind is not OrgKind.vendor:
         raise NotFound(f"No vendor {vendor_id}.")
+
+
+def check_put(if_match: IfMatch, stored: bool, tag: int) -> None:
+    """If-Match may be left out only by the PUT that creates a vendor's setting."""
+    if not (if_match.missing and not stored):
+        if_match.check(tag)
+
+
+async def get_policy(session: AsyncSession, actor: Principal, vendor_id: uuid.UUID) -> PolicyView:
+    await check_vendor_setting(session, actor, vendor_id, "partner engagement policy")
     row = await repository.policy_of(session, vendor_id)
     return PolicyView(vendor_id, Rubric.of_row(row), row)
 
@@ -98,9 +111,7 @@ async def put_policy(
     current = await get_policy(session, actor, vendor_id)
     if actor.role not in _EDITORS:
         raise Forbidden("Only the vendor's admin sets its partner engagement policy.")
-    # If-Match may be left out only by the PUT that creates the policy.
-    if not (if_match.missing and current.row is None):
-        if_match.check(current.tag)
+    check_put(if_match, current.row is not None, current.tag)
     fields = {
         # Every type, so the stored rubric says what each engagement is worth.
         "points": {t.value: rubric.points_for(t) for t in PartnerEngagementType},

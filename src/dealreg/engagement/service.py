@@ -14,7 +14,7 @@ from typing import Annotated
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.engagement import repository, scoring
+from dealreg.engagement import repository, routing, scoring
 from dealreg.engagement.events import ThresholdReached
 from dealreg.engagement.models import CallTask, PartnerEngagementType
 from dealreg.engagement.policy import Rubric, rubric_of
@@ -156,13 +156,14 @@ async def _call_task(
     score: int,
     rubric: Rubric,
 ) -> CallTask:
-    # Into the channel team's queue (routing.py), until segments route tasks to owners.
+    # To a named owner or the channel team's queue, by the partner's segment (routing.py).
     task = CallTask(
         vendor_id=vendor_id,
         partner_id=partner_id,
         crossing=crossing,
         score=score,
         threshold=rubric.threshold,
+        owner_id=await routing.owner_for(session, vendor_id, partner_id),
     )
     session.add(task)
     await session.flush()

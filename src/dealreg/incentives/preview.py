@@ -6,6 +6,7 @@ import uuid
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dealreg.engagement import offers
 from dealreg.incentives import repository, service, terms
 from dealreg.incentives.models import IncentivePlan
 from dealreg.incentives.terms import Milestone
@@ -35,6 +36,13 @@ class VendorPreview(msgspec.Struct, frozen=True, kw_only=True):
     deal_margin: int | None
     milestones: list[MilestonePay]
     total: int
+    # The discount the registration would be granted, in basis points of its amount: the
+    # program's standard one plus the extra points of the partner's best offer holding for it
+    # now (`offer_id`; null when none). Previewing takes no use of the offer; submitting does.
+    standard_discount_bp: int
+    offer_discount_bp: int
+    discount_bp: int
+    offer_id: uuid.UUID | None
 
 
 class Preview(msgspec.Struct, frozen=True):
@@ -50,6 +58,10 @@ async def preview(session: AsyncSession, actor: Principal, data: DealInput) -> P
     )
     vendors = []
     for plan in checked.plans:
+        offer = await offers.best_offer(
+            session, plan.vendor_id, actor.organization_id, sorted(plan.skus), checked.now
+        )
+        offer_bp = offer.discount_bp if offer else 0
         assert plan.program_id is not None  # noqa: S101 - a checked deal has its programs
         plan_id = in_force.get(plan.program_id)
         row = await session.get_one(IncentivePlan, plan_id) if plan_id else None
@@ -71,6 +83,10 @@ async def preview(session: AsyncSession, actor: Principal, data: DealInput) -> P
                 ),
                 milestones=[MilestonePay(milestone, amount) for milestone, amount in schedule],
                 total=sum(amount for _, amount in schedule),
+                standard_discount_bp=plan.standard_discount_bp,
+                offer_discount_bp=offer_bp,
+                discount_bp=plan.standard_discount_bp + offer_bp,
+                offer_id=offer.offer_id if offer else None,
             )
         )
     return Preview(rep_id=checked.rep_id, vendors=vendors)

@@ -19,7 +19,7 @@ from dealreg.leads.models import (
     LeadPolicy,
     LeadStatus,
 )
-from dealreg.orgs.models import OrgKind, Partnership, PartnershipStatus, Product, Program, Role
+from dealreg.orgs.models import OrgKind, Role
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest, fetch_page
 
@@ -73,34 +73,6 @@ async def list_leads(
 async def policy_of(session: AsyncSession, vendor_id: uuid.UUID) -> LeadPolicy | None:
     stmt = select(LeadPolicy).where(LeadPolicy.vendor_id == vendor_id)
     return (await session.scalars(stmt)).one_or_none()
-
-
-async def active_partnership(
-    session: AsyncSession, vendor_id: uuid.UUID, partner_id: uuid.UUID
-) -> bool:
-    stmt = select(Partnership.id).where(
-        Partnership.vendor_id == vendor_id,
-        Partnership.partner_id == partner_id,
-        Partnership.status == PartnershipStatus.active,
-    )
-    return (await session.execute(stmt)).first() is not None
-
-
-async def catalogue_skus(
-    session: AsyncSession, vendor_id: uuid.UUID, skus: Sequence[str]
-) -> set[str]:
-    """Which of `skus` are active products of the vendor's active programs."""
-    stmt = (
-        select(Product.sku)
-        .join(Program, Program.id == Product.program_id)
-        .where(
-            Program.vendor_id == vendor_id,
-            Program.active.is_(True),
-            Product.active.is_(True),
-            Product.sku.in_(list(skus)),
-        )
-    )
-    return set((await session.scalars(stmt)).all())
 
 
 async def history_of(session: AsyncSession, lead_id: uuid.UUID) -> Sequence[LeadHistory]:

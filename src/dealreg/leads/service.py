@@ -25,6 +25,7 @@ from dealreg.leads import outcomes, repository, states
 from dealreg.leads.errors import AcceptDeadlinePassed, InvalidLead, LeadNotFound, field_error
 from dealreg.leads.models import Disposition, Lead, LeadDispositionRow, LeadRejection, LeadStatus
 from dealreg.leads.rules import LeadRules, Score, require_threshold, rules_of
+from dealreg.orgs import repository as orgs_repository
 from dealreg.orgs.models import Organization, OrgKind, Role
 from dealreg.orgs.principals import Principal
 from dealreg.preconditions import IfMatch
@@ -72,7 +73,7 @@ async def check_lead(
     """Every way `data` breaks the vendor's rules, with pointers under `base`."""
     errors = []
     vendor_id = actor.organization_id
-    if not await repository.active_partnership(session, vendor_id, data.partner_id):
+    if not await orgs_repository.active_partnership(session, vendor_id, data.partner_id):
         errors.append(
             field_error(
                 "not_enrolled", f"{base}/partner_id", "not a partner actively enrolled with you"
@@ -87,7 +88,7 @@ async def check_lead(
                 )
             )
     if data.skus:
-        known = await repository.catalogue_skus(session, vendor_id, data.skus)
+        known = await orgs_repository.catalogue_skus(session, vendor_id, data.skus)
         errors.extend(
             field_error(
                 "not_in_catalogue",

@@ -46,6 +46,20 @@ class Tier(enum.StrEnum):
     platinum = "platinum"
 
 
+class RevenueBand(enum.StrEnum):
+    """A partner organization's annual revenue, in US dollars, in bands (smallest first)."""
+
+    under_1m = "under_1m"
+    from_1m_to_10m = "1m_10m"
+    from_10m_to_50m = "10m_50m"
+    from_50m_to_250m = "50m_250m"
+    from_250m_to_1b = "250m_1b"
+    over_1b = "over_1b"
+
+
+REVENUE_BANDS = list(RevenueBand)
+
+
 class PartnershipStatus(enum.StrEnum):
     active = "active"
     suspended = "suspended"
@@ -63,6 +77,16 @@ class Organization(Entity):
             "uq_organizations_code", "code", unique=True, postgresql_where=text("code IS NOT NULL")
         ),
         Index("uq_organizations_name", func.lower(text("name")), unique=True),
+        # Size facts are a partner's: its vendors' coverage (segments) is decided by them.
+        CheckConstraint(
+            "kind = 'partner' OR (employees IS NULL AND annual_revenue_band IS NULL)",
+            name="size_of_partners",
+        ),
+        CheckConstraint("employees >= 0", name="employees_nonnegative"),
+        CheckConstraint(
+            "annual_revenue_band IN (" + ", ".join(f"'{band.value}'" for band in RevenueBand) + ")",
+            name="annual_revenue_band_known",
+        ),
     )
 
     kind: Mapped[OrgKind] = mapped_column(pg_enum(OrgKind))
@@ -70,6 +94,9 @@ class Organization(Entity):
     code: Mapped[str | None] = mapped_column(String(12))
     country: Mapped[str] = mapped_column(String(2))
     timezone: Mapped[str | None] = mapped_column(String(64))
+    # A partner's size facts (null: not known).
+    employees: Mapped[int | None] = mapped_column(Integer)
+    annual_revenue_band: Mapped[str | None] = mapped_column(String(20))
 
 
 class User(Entity):
@@ -107,6 +134,9 @@ class Partnership(Entity):
     status: Mapped[PartnershipStatus] = mapped_column(
         pg_enum(PartnershipStatus), server_default=PartnershipStatus.active.value
     )
+    # The vendor's channel account manager named for the partner: its call tasks go to them
+    # when the partner's segment is covered by a named owner (engagement/routing.py).
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
 
 
 class Program(Entity):
@@ -117,6 +147,9 @@ class Program(Entity):
         CheckConstraint("protection_days > 0", name="protection_days_positive"),
         CheckConstraint("extension_days > 0 AND max_extensions >= 0", name="extensions_valid"),
         CheckConstraint("minimum_deal_amount >= 0", name="minimum_deal_amount_nonnegative"),
+        CheckConstraint(
+            "registration_discount_bp BETWEEN 0 AND 10000", name="registration_discount_bp_valid"
+        ),
     )
 
     vendor_id: Mapped[uuid.UUID] = mapped_column(
@@ -130,6 +163,9 @@ class Program(Entity):
     max_extensions: Mapped[int] = mapped_column(Integer, server_default="1")
     # Minor units of `currency`, like every amount in dealreg.
     minimum_deal_amount: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    # The discount every registration approved under the program gets, in basis points of its
+    # amount; a partner's offer adds to it (engagement/offers.py).
+    registration_discount_bp: Mapped[int] = mapped_column(Integer, server_default="0")
     # Validated by the service against `ExtraField` before it is stored.
     extra_fields: Mapped[list[dict[str, Any]]] = mapped_column(
         JSONB, server_default=text("'[]'::jsonb")

@@ -108,6 +108,7 @@ async def create_program(
     extension_days: int,
     max_extensions: int,
     minimum_deal_amount: int,
+    registration_discount_bp: int = 0,
     extra_fields: list[ExtraField],
     auto_approve_rules: list[AutoApproveRule],
 ) -> Program:
@@ -122,6 +123,7 @@ async def create_program(
         extension_days=extension_days,
         max_extensions=max_extensions,
         minimum_deal_amount=minimum_deal_amount,
+        registration_discount_bp=registration_discount_bp,
         extra_fields=msgspec.to_builtins([field.labelled() for field in extra_fields]),
         auto_approve_rules=msgspec.to_builtins(auto_approve_rules),
     )
@@ -167,6 +169,24 @@ async def set_auto_approve_rules(
     require_admin_of(actor, program.vendor_id)
     if_match.check(program.version)
     program.auto_approve_rules = msgspec.to_builtins(rules)
+    await session.flush()
+    return program
+
+
+async def set_registration_discount(
+    session: AsyncSession,
+    actor: Principal,
+    program_id: uuid.UUID,
+    *,
+    if_match: IfMatch,
+    discount_bp: int,
+) -> Program:
+    """The standard discount of registrations submitted from now on; those submitted before
+    keep the one they were granted."""
+    program = await get_program(session, actor, program_id)
+    require_admin_of(actor, program.vendor_id)
+    if_match.check(program.version)
+    program.registration_discount_bp = discount_bp
     await session.flush()
     return program
 

@@ -2,7 +2,7 @@
 row of another tenant is never loaded, and callers turn "not found" into a 404."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -180,3 +180,31 @@ async def names_of(
         return {}
     stmt = select(Organization.id, Organization.name).where(Organization.id.in_(ids))
     return {row.id: row.name for row in await session.execute(stmt)}
+
+
+async def active_partnership(
+    session: AsyncSession, vendor_id: uuid.UUID, partner_id: uuid.UUID
+) -> bool:
+    stmt = select(Partnership.id).where(
+        Partnership.vendor_id == vendor_id,
+        Partnership.partner_id == partner_id,
+        Partnership.status == PartnershipStatus.active,
+    )
+    return (await session.execute(stmt)).first() is not None
+
+
+async def catalogue_skus(
+    session: AsyncSession, vendor_id: uuid.UUID, skus: Sequence[str]
+) -> set[str]:
+    """Which of `skus` are active products of the vendor's active programs."""
+    stmt = (
+        select(Product.sku)
+        .join(Program, Program.id == Product.program_id)
+        .where(
+            Program.vendor_id == vendor_id,
+            Program.active.is_(True),
+            Product.active.is_(True),
+            Product.sku.in_(list(skus)),
+        )
+    )
+    return set((await session.scalars(stmt)).all())

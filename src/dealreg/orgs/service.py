@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import cache
 
+import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.db import flush_unique
@@ -31,6 +32,7 @@ from dealreg.orgs.models import (
     OrgKind,
     Partnership,
     PartnershipStatus,
+    RevenueBand,
     Role,
     Tier,
     User,
@@ -143,10 +145,19 @@ async def update_organization(
     country: str | None = None,
     code: str | None = None,
     timezone: str | None = None,
+    employees: int | None = None,
+    annual_revenue_band: RevenueBand | None = None,
 ) -> Organization:
     _require_platform_admin(actor)
     org = await get_organization(session, actor, org_id)
     if_match.check(org.version)
+    sized = {"employees": employees, "annual_revenue_band": annual_revenue_band}
+    for field, value in sized.items():
+        if value is None:
+            continue
+        if org.kind is not OrgKind.partner:
+            raise invalid(f"/{field}", "only a partner has size facts", code="not_allowed")
+        setattr(org, field, value)
     if timezone is not None:
         _check_timezone(timezone)
         org.timezone = timezone
@@ -360,16 +371,37 @@ async def update_partnership(
     if_match: IfMatch,
     tier: Tier | None,
     status: PartnershipStatus | None,
+    owner_id: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET,
 ) -> Partnership:
     partnership = await get_partnership(session, actor, partnership_id)
     require_admin_of(actor, partnership.vendor_id)
     if_match.check(partnership.version)
+    if isinstance(owner_id, uuid.UUID):
+        await _check_owner(session, partnership.vendor_id, owner_id)
     if tier is not None:
         partnership.tier = tier
     if status is not None:
         partnership.status = status
+    if not isinstance(owner_id, msgspec.UnsetType):
+        partnership.owner_id = owner_id
     await session.flush()
     return partnership
+
+
+async def _check_owner(session: AsyncSession, vendor_id: uuid.UUID, owner_id: uuid.UUID) -> None:
+    """A partnership's owner is one of the vendor's channel team: an active approver or admin."""
+    owner = await session.get(User, owner_id)
+    if (
+        owner is None
+        or owner.organization_id != vendor_id
+        or not owner.active
+        or owner.role not in (Role.vendor_approver, Role.vendor_admin)
+    ):
+        raise invalid(
+            "/owner_id",
+            f"{owner_id} is not an active approver or admin of the vendor",
+            code="not_found",
+        )
 
 
 def set_active(holder: User | ApiClient, active: bool) -> None:

@@ -44,3 +44,24 @@ class IncentivePlansInForce(Query[dict[uuid.UUID, uuid.UUID]]):
 
     session: AsyncSession
     program_ids: Sequence[uuid.UUID]
+
+
+@dataclass(frozen=True, slots=True)
+class OfferUse:
+    """A use of a partner's offer taken by a registration: the offer, and its extra points."""
+
+    offer_id: uuid.UUID
+    discount_bp: int
+
+
+@dataclass(frozen=True, slots=True)
+class TakeOffers(Query[dict[uuid.UUID, OfferUse]]):
+    """For each vendor's registration of a deal being submitted now (vendor id to the SKUs on
+    it), one use of the best offer of the vendor's that holds for the partner and those
+    products, taken for good (it commits with the registration): vendor id to the use, for the
+    vendors that had one."""
+
+    session: AsyncSession
+    partner_id: uuid.UUID
+    skus_by_vendor: dict[uuid.UUID, frozenset[str]]
+    now: datetime

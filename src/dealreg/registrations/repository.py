@@ -142,6 +142,7 @@ async def catalogue(
             Program.extra_fields,
             Program.auto_approve_rules,
             Program.protection_days,
+            Program.registration_discount_bp,
             Product.id.label("product_id"),
             Product.sku,
         )

@@ -42,6 +42,13 @@ class RegistrationOut(Resource, kw_only=True):
     expected_close_date: date
     # Another partner's active registration claimed the same customer and product first.
     conflict: bool
+    # The discount granted at submission, in basis points of `amount`, which the registration
+    # carries once approved: its program's standard discount plus the extra points of the
+    # partner's offer it used (`offer_id`; null when none held).
+    standard_discount_bp: int
+    offer_discount_bp: int
+    discount_bp: int
+    offer_id: uuid.UUID | None
     # The vendor's approver: null to a partner, who sees the status move instead.
     approver_id: uuid.UUID | None
     # What made the vendor's latest decision (approved, rejected, asked for information): a

@@ -55,6 +55,7 @@ from .conversion_input import ConversionInput
 from .conversion_input_answers import ConversionInputAnswers
 from .conversion_line import ConversionLine
 from .conversion_result import ConversionResult
+from .coverage import Coverage
 from .currency_total import CurrencyTotal
 from .customer import Customer
 from .customer_size_type_1 import CustomerSizeType1
@@ -122,6 +123,11 @@ from .figure import Figure
 from .firing_out import FiringOut
 from .fiscal_year_start_locked_problem import FiscalYearStartLockedProblem
 from .forbidden_problem import ForbiddenProblem
+from .graduation_candidate import GraduationCandidate
+from .graduation_candidate_list_format_type_1 import GraduationCandidateListFormatType1
+from .graduation_candidate_list_format_type_2_type_1 import GraduationCandidateListFormatType2Type1
+from .graduation_candidate_list_format_type_3_type_1 import GraduationCandidateListFormatType3Type1
+from .graduation_candidates import GraduationCandidates
 from .group_figure import GroupFigure
 from .health import Health
 from .history_list import HistoryList
@@ -191,6 +197,7 @@ from .me_out_kind import MeOutKind
 from .method_not_allowed_problem import MethodNotAllowedProblem
 from .milestone import Milestone
 from .milestone_pay import MilestonePay
+from .motion import Motion
 from .my_earnings import MyEarnings
 from .no_capability_template_problem import NoCapabilityTemplateProblem
 from .not_acceptable_problem import NotAcceptableProblem
@@ -201,6 +208,11 @@ from .oauth_app_list import OauthAppList
 from .oauth_app_not_found_problem import OauthAppNotFoundProblem
 from .oauth_app_out import OauthAppOut
 from .oauth_app_update import OauthAppUpdate
+from .offer_input import OfferInput
+from .offer_list import OfferList
+from .offer_not_found_problem import OfferNotFoundProblem
+from .offer_out import OfferOut
+from .offer_state import OfferState
 from .open_question import OpenQuestion
 from .opportunity import Opportunity
 from .opportunity_input import OpportunityInput
@@ -212,6 +224,7 @@ from .organization_out import OrganizationOut
 from .organization_update import OrganizationUpdate
 from .outcome_input import OutcomeInput
 from .paid_body import PaidBody
+from .partner_coverage_out import PartnerCoverageOut
 from .partner_engagement_input import PartnerEngagementInput
 from .partner_engagement_out import PartnerEngagementOut
 from .partner_engagement_policy_out import PartnerEngagementPolicyOut
@@ -222,6 +235,12 @@ from .partner_engagements import PartnerEngagements
 from .partner_plan_body import PartnerPlanBody
 from .partner_plan_list import PartnerPlanList
 from .partner_plan_out import PartnerPlanOut
+from .partner_report import PartnerReport
+from .partner_report_read_format_type_1 import PartnerReportReadFormatType1
+from .partner_report_read_format_type_2_type_1 import PartnerReportReadFormatType2Type1
+from .partner_report_read_format_type_3_type_1 import PartnerReportReadFormatType3Type1
+from .partner_report_read_sort import PartnerReportReadSort
+from .partner_row import PartnerRow
 from .partnership_create import PartnershipCreate
 from .partnership_list import PartnershipList
 from .partnership_not_found_problem import PartnershipNotFoundProblem
@@ -276,6 +295,7 @@ from .queue import Queue
 from .queue_entry import QueueEntry
 from .registration_detail import RegistrationDetail
 from .registration_detail_answers import RegistrationDetailAnswers
+from .registration_discount_body import RegistrationDiscountBody
 from .registration_list import RegistrationList
 from .registration_not_found_problem import RegistrationNotFoundProblem
 from .registration_out import RegistrationOut
@@ -290,6 +310,7 @@ from .rejection_reason import RejectionReason
 from .report import Report
 from .resubmission import Resubmission
 from .resubmission_answers_type_0 import ResubmissionAnswersType0
+from .revenue_band import RevenueBand
 from .revocation_request import RevocationRequest
 from .revoked import Revoked
 from .role import Role
@@ -301,12 +322,15 @@ from .score_in import ScoreIn
 from .scorecard_group_by import ScorecardGroupBy
 from .scorecard_row import ScorecardRow
 from .scorecard_row_rejected_by_reason import ScorecardRowRejectedByReason
+from .segment import Segment
+from .segment_threshold import SegmentThreshold
 from .server_metadata import ServerMetadata
 from .service_unavailable_problem import ServiceUnavailableProblem
 from .session_list import SessionList
 from .session_not_found_problem import SessionNotFoundProblem
 from .session_out import SessionOut
 from .shift import Shift
+from .size_segment import SizeSegment
 from .sla_at_risk_list_format_type_1 import SlaAtRiskListFormatType1
 from .sla_at_risk_list_format_type_2_type_1 import SlaAtRiskListFormatType2Type1
 from .sla_at_risk_list_format_type_3_type_1 import SlaAtRiskListFormatType3Type1
@@ -412,6 +436,7 @@ __all__ = (
     "ConversionInputAnswers",
     "ConversionLine",
     "ConversionResult",
+    "Coverage",
     "CurrencyTotal",
     "Customer",
     "CustomerSizeType1",
@@ -479,6 +504,11 @@ __all__ = (
     "FiringOut",
     "FiscalYearStartLockedProblem",
     "ForbiddenProblem",
+    "GraduationCandidate",
+    "GraduationCandidateListFormatType1",
+    "GraduationCandidateListFormatType2Type1",
+    "GraduationCandidateListFormatType3Type1",
+    "GraduationCandidates",
     "GroupFigure",
     "Health",
     "HistoryList",
@@ -548,6 +578,7 @@ __all__ = (
     "MethodNotAllowedProblem",
     "Milestone",
     "MilestonePay",
+    "Motion",
     "MyEarnings",
     "NoCapabilityTemplateProblem",
     "NotAcceptableProblem",
@@ -558,6 +589,11 @@ __all__ = (
     "OauthAppNotFoundProblem",
     "OauthAppOut",
     "OauthAppUpdate",
+    "OfferInput",
+    "OfferList",
+    "OfferNotFoundProblem",
+    "OfferOut",
+    "OfferState",
     "OpenQuestion",
     "Opportunity",
     "OpportunityInput",
@@ -569,6 +605,7 @@ __all__ = (
     "OrgKind",
     "OutcomeInput",
     "PaidBody",
+    "PartnerCoverageOut",
     "PartnerEngagementInput",
     "PartnerEngagementOut",
     "PartnerEngagementPolicyOut",
@@ -579,6 +616,12 @@ __all__ = (
     "PartnerPlanBody",
     "PartnerPlanList",
     "PartnerPlanOut",
+    "PartnerReport",
+    "PartnerReportReadFormatType1",
+    "PartnerReportReadFormatType2Type1",
+    "PartnerReportReadFormatType3Type1",
+    "PartnerReportReadSort",
+    "PartnerRow",
     "PartnershipCreate",
     "PartnershipList",
     "PartnershipNotFoundProblem",
@@ -633,6 +676,7 @@ __all__ = (
     "QueueEntry",
     "RegistrationDetail",
     "RegistrationDetailAnswers",
+    "RegistrationDiscountBody",
     "RegistrationList",
     "RegistrationNotFoundProblem",
     "RegistrationOut",
@@ -647,6 +691,7 @@ __all__ = (
     "Report",
     "Resubmission",
     "ResubmissionAnswersType0",
+    "RevenueBand",
     "RevocationRequest",
     "Revoked",
     "Role",
@@ -658,12 +703,15 @@ __all__ = (
     "ScorecardRow",
     "ScorecardRowRejectedByReason",
     "ScoreIn",
+    "Segment",
+    "SegmentThreshold",
     "ServerMetadata",
     "ServiceUnavailableProblem",
     "SessionList",
     "SessionNotFoundProblem",
     "SessionOut",
     "Shift",
+    "SizeSegment",
     "SlaAtRiskListFormatType1",
     "SlaAtRiskListFormatType2Type1",
     "SlaAtRiskListFormatType3Type1",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.org_kind import OrgKind
+from ..models.revenue_band import RevenueBand
 from typing import cast
 from uuid import UUID
 import datetime
@@ -26,9 +27,11 @@ T = TypeVar("T", bound="OrganizationOut")
 class OrganizationOut:
     """ 
         Attributes:
+            annual_revenue_band (None | RevenueBand):
             code (None | str):
             country (str):
             created_at (datetime.datetime):
+            employees (int | None):
             id (UUID):
             kind (OrgKind):
             name (str):
@@ -37,9 +40,11 @@ class OrganizationOut:
             version (int):
      """
 
+    annual_revenue_band: None | RevenueBand
     code: None | str
     country: str
     created_at: datetime.datetime
+    employees: int | None
     id: UUID
     kind: OrgKind
     name: str
@@ -53,12 +58,21 @@ class OrganizationOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        annual_revenue_band: None | str
+        if isinstance(self.annual_revenue_band, RevenueBand):
+            annual_revenue_band = self.annual_revenue_band.value
+        else:
+            annual_revenue_band = self.annual_revenue_band
+
         code: None | str
         code = self.code
 
         country = self.country
 
         created_at = self.created_at.isoformat()
+
+        employees: int | None
+        employees = self.employees
 
         id = str(self.id)
 
@@ -77,9 +91,11 @@ class OrganizationOut:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "annual_revenue_band": annual_revenue_band,
             "code": code,
             "country": country,
             "created_at": created_at,
+            "employees": employees,
             "id": id,
             "kind": kind,
             "name": name,
@@ -95,6 +111,24 @@ class OrganizationOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        def _parse_annual_revenue_band(data: object) -> None | RevenueBand:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                annual_revenue_band_type_0 = RevenueBand(data)
+
+
+
+                return annual_revenue_band_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RevenueBand, data)
+
+        annual_revenue_band = _parse_annual_revenue_band(d.pop("annual_revenue_band"))
+
+
         def _parse_code(data: object) -> None | str:
             if data is None:
                 return data
@@ -108,6 +142,14 @@ class OrganizationOut:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
 
+
+
+        def _parse_employees(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        employees = _parse_employees(d.pop("employees"))
 
 
         id = UUID(d.pop("id"))
@@ -138,9 +180,11 @@ class OrganizationOut:
         version = d.pop("version")
 
         organization_out = cls(
+            annual_revenue_band=annual_revenue_band,
             code=code,
             country=country,
             created_at=created_at,
+            employees=employees,
             id=id,
             kind=kind,
             name=name,

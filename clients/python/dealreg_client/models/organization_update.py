@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.revenue_band import RevenueBand
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -24,14 +25,19 @@ T = TypeVar("T", bound="OrganizationUpdate")
 class OrganizationUpdate:
     """ 
         Attributes:
+            annual_revenue_band (RevenueBand | Unset): A partner organization's annual revenue, in US dollars, in bands
+                (smallest first).
             code (str | Unset): Upper-case prefix of the organization's registration numbers
             country (str | Unset): ISO 3166-1 alpha-2
+            employees (int | Unset):
             name (str | Unset):
             timezone (str | Unset): IANA time zone
      """
 
+    annual_revenue_band: RevenueBand | Unset = UNSET
     code: str | Unset = UNSET
     country: str | Unset = UNSET
+    employees: int | Unset = UNSET
     name: str | Unset = UNSET
     timezone: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -41,6 +47,11 @@ class OrganizationUpdate:
 
 
     def to_dict(self) -> dict[str, Any]:
+        annual_revenue_band: str | Unset = UNSET
+        if not isinstance(self.annual_revenue_band, Unset):
+            annual_revenue_band = self.annual_revenue_band.value
+
+
         code: str | Unset
         if isinstance(self.code, Unset):
             code = UNSET
@@ -52,6 +63,12 @@ class OrganizationUpdate:
             country = UNSET
         else:
             country = self.country
+
+        employees: int | Unset
+        if isinstance(self.employees, Unset):
+            employees = UNSET
+        else:
+            employees = self.employees
 
         name: str | Unset
         if isinstance(self.name, Unset):
@@ -70,10 +87,14 @@ class OrganizationUpdate:
         field_dict.update(self.additional_properties)
         field_dict.update({
         })
+        if annual_revenue_band is not UNSET:
+            field_dict["annual_revenue_band"] = annual_revenue_band
         if code is not UNSET:
             field_dict["code"] = code
         if country is not UNSET:
             field_dict["country"] = country
+        if employees is not UNSET:
+            field_dict["employees"] = employees
         if name is not UNSET:
             field_dict["name"] = name
         if timezone is not UNSET:
@@ -86,6 +107,16 @@ class OrganizationUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _annual_revenue_band = d.pop("annual_revenue_band", UNSET)
+        annual_revenue_band: RevenueBand | Unset
+        if isinstance(_annual_revenue_band,  Unset):
+            annual_revenue_band = UNSET
+        else:
+            annual_revenue_band = RevenueBand(_annual_revenue_band)
+
+
+
+
         def _parse_code(data: object) -> str | Unset:
             if isinstance(data, Unset):
                 return data
@@ -100,6 +131,14 @@ class OrganizationUpdate:
             return cast(str | Unset, data)
 
         country = _parse_country(d.pop("country", UNSET))
+
+
+        def _parse_employees(data: object) -> int | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | Unset, data)
+
+        employees = _parse_employees(d.pop("employees", UNSET))
 
 
         def _parse_name(data: object) -> str | Unset:
@@ -119,8 +158,10 @@ class OrganizationUpdate:
 
 
         organization_update = cls(
+            annual_revenue_band=annual_revenue_band,
             code=code,
             country=country,
+            employees=employees,
             name=name,
             timezone=timezone,
         )

@@ -29,6 +29,7 @@ class PartnershipOut:
         Attributes:
             created_at (datetime.datetime):
             id (UUID):
+            owner_id (None | UUID):
             partner_id (UUID):
             partner_name (str):
             status (PartnershipStatus):
@@ -41,6 +42,7 @@ class PartnershipOut:
 
     created_at: datetime.datetime
     id: UUID
+    owner_id: None | UUID
     partner_id: UUID
     partner_name: str
     status: PartnershipStatus
@@ -59,6 +61,12 @@ class PartnershipOut:
         created_at = self.created_at.isoformat()
 
         id = str(self.id)
+
+        owner_id: None | str
+        if isinstance(self.owner_id, UUID):
+            owner_id = str(self.owner_id)
+        else:
+            owner_id = self.owner_id
 
         partner_id = str(self.partner_id)
 
@@ -82,6 +90,7 @@ class PartnershipOut:
         field_dict.update({
             "created_at": created_at,
             "id": id,
+            "owner_id": owner_id,
             "partner_id": partner_id,
             "partner_name": partner_name,
             "status": status,
@@ -107,6 +116,24 @@ class PartnershipOut:
         id = UUID(d.pop("id"))
 
 
+
+
+        def _parse_owner_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                owner_id_type_0 = UUID(data)
+
+
+
+                return owner_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        owner_id = _parse_owner_id(d.pop("owner_id"))
 
 
         partner_id = UUID(d.pop("partner_id"))
@@ -143,6 +170,7 @@ class PartnershipOut:
         partnership_out = cls(
             created_at=created_at,
             id=id,
+            owner_id=owner_id,
             partner_id=partner_id,
             partner_name=partner_name,
             status=status,

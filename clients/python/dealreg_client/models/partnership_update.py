@@ -11,6 +11,8 @@ from ..types import UNSET, Unset
 from ..models.partnership_status import PartnershipStatus
 from ..models.tier import Tier
 from ..types import UNSET, Unset
+from typing import cast
+from uuid import UUID
 
 
 
@@ -25,10 +27,12 @@ T = TypeVar("T", bound="PartnershipUpdate")
 class PartnershipUpdate:
     """ 
         Attributes:
+            owner_id (None | Unset | UUID):
             status (PartnershipStatus | Unset):
             tier (Tier | Unset): The partner's tier when assessed.
      """
 
+    owner_id: None | Unset | UUID = UNSET
     status: PartnershipStatus | Unset = UNSET
     tier: Tier | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -38,6 +42,14 @@ class PartnershipUpdate:
 
 
     def to_dict(self) -> dict[str, Any]:
+        owner_id: None | str | Unset
+        if isinstance(self.owner_id, Unset):
+            owner_id = UNSET
+        elif isinstance(self.owner_id, UUID):
+            owner_id = str(self.owner_id)
+        else:
+            owner_id = self.owner_id
+
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status.value
@@ -53,6 +65,8 @@ class PartnershipUpdate:
         field_dict.update(self.additional_properties)
         field_dict.update({
         })
+        if owner_id is not UNSET:
+            field_dict["owner_id"] = owner_id
         if status is not UNSET:
             field_dict["status"] = status
         if tier is not UNSET:
@@ -65,6 +79,26 @@ class PartnershipUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        def _parse_owner_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                owner_id_type_0 = UUID(data)
+
+
+
+                return owner_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        owner_id = _parse_owner_id(d.pop("owner_id", UNSET))
+
+
         _status = d.pop("status", UNSET)
         status: PartnershipStatus | Unset
         if isinstance(_status,  Unset):
@@ -86,6 +120,7 @@ class PartnershipUpdate:
 
 
         partnership_update = cls(
+            owner_id=owner_id,
             status=status,
             tier=tier,
         )

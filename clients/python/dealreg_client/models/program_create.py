@@ -37,6 +37,8 @@ class ProgramCreate:
             max_extensions (int | Unset): Default when left out: `1`.
             minimum_deal_amount (int | Unset): Amount in minor units of the currency Default when left out: `0`.
             protection_days (int | Unset): Default when left out: `90`.
+            registration_discount_bp (int | Unset): The discount every registration approved under the program gets, in
+                basis points of its amount (300: three points); a partner's offer adds to it. Default when left out: `0`.
             vendor_id (None | Unset | UUID):
      """
 
@@ -49,6 +51,7 @@ class ProgramCreate:
     max_extensions: int | Unset = UNSET
     minimum_deal_amount: int | Unset = UNSET
     protection_days: int | Unset = UNSET
+    registration_discount_bp: int | Unset = UNSET
     vendor_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -91,6 +94,8 @@ class ProgramCreate:
 
         protection_days = self.protection_days
 
+        registration_discount_bp = self.registration_discount_bp
+
         vendor_id: None | str | Unset
         if isinstance(self.vendor_id, Unset):
             vendor_id = UNSET
@@ -120,6 +125,8 @@ class ProgramCreate:
             field_dict["minimum_deal_amount"] = minimum_deal_amount
         if protection_days is not UNSET:
             field_dict["protection_days"] = protection_days
+        if registration_discount_bp is not UNSET:
+            field_dict["registration_discount_bp"] = registration_discount_bp
         if vendor_id is not UNSET:
             field_dict["vendor_id"] = vendor_id
 
@@ -170,6 +177,8 @@ class ProgramCreate:
 
         protection_days = d.pop("protection_days", UNSET)
 
+        registration_discount_bp = d.pop("registration_discount_bp", UNSET)
+
         def _parse_vendor_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -200,6 +209,7 @@ class ProgramCreate:
             max_extensions=max_extensions,
             minimum_deal_amount=minimum_deal_amount,
             protection_days=protection_days,
+            registration_discount_bp=registration_discount_bp,
             vendor_id=vendor_id,
         )
 

@@ -40,6 +40,7 @@ class ProgramOut:
             minimum_deal_amount (int):
             name (str):
             protection_days (int):
+            registration_discount_bp (int):
             updated_at (datetime.datetime):
             vendor_id (UUID):
             version (int):
@@ -57,6 +58,7 @@ class ProgramOut:
     minimum_deal_amount: int
     name: str
     protection_days: int
+    registration_discount_bp: int
     updated_at: datetime.datetime
     vendor_id: UUID
     version: int
@@ -103,6 +105,8 @@ class ProgramOut:
 
         protection_days = self.protection_days
 
+        registration_discount_bp = self.registration_discount_bp
+
         updated_at = self.updated_at.isoformat()
 
         vendor_id = str(self.vendor_id)
@@ -125,6 +129,7 @@ class ProgramOut:
             "minimum_deal_amount": minimum_deal_amount,
             "name": name,
             "protection_days": protection_days,
+            "registration_discount_bp": registration_discount_bp,
             "updated_at": updated_at,
             "vendor_id": vendor_id,
             "version": version,
@@ -185,6 +190,8 @@ class ProgramOut:
 
         protection_days = d.pop("protection_days")
 
+        registration_discount_bp = d.pop("registration_discount_bp")
+
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
 
@@ -210,6 +217,7 @@ class ProgramOut:
             minimum_deal_amount=minimum_deal_amount,
             name=name,
             protection_days=protection_days,
+            registration_discount_bp=registration_discount_bp,
             updated_at=updated_at,
             vendor_id=vendor_id,
             version=version,

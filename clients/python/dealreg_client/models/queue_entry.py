@@ -47,18 +47,22 @@ class QueueEntry:
             decided_by_rule (None | str):
             decision_code (None | str):
             decision_note (None | str):
+            discount_bp (int):
             expected_close_date (datetime.date):
             expires_at (datetime.datetime | None):
             extension_pending (bool):
             extensions_granted (int):
             id (UUID):
             number (str):
+            offer_discount_bp (int):
+            offer_id (None | UUID):
             open_question (None | OpenQuestion):
             partner_id (UUID):
             program_id (UUID):
             rep_id (UUID):
             sla (None | SlaSummary): Its approval clock, as a list shows it; null when it has none.
             stage (None | SalesStage):
+            standard_discount_bp (int):
             status (RegistrationStatus):
             submitted_at (datetime.datetime):
             title (str):
@@ -82,18 +86,22 @@ class QueueEntry:
     decided_by_rule: None | str
     decision_code: None | str
     decision_note: None | str
+    discount_bp: int
     expected_close_date: datetime.date
     expires_at: datetime.datetime | None
     extension_pending: bool
     extensions_granted: int
     id: UUID
     number: str
+    offer_discount_bp: int
+    offer_id: None | UUID
     open_question: None | OpenQuestion
     partner_id: UUID
     program_id: UUID
     rep_id: UUID
     sla: None | SlaSummary
     stage: None | SalesStage
+    standard_discount_bp: int
     status: RegistrationStatus
     submitted_at: datetime.datetime
     title: str
@@ -168,6 +176,8 @@ class QueueEntry:
         decision_note: None | str
         decision_note = self.decision_note
 
+        discount_bp = self.discount_bp
+
         expected_close_date = self.expected_close_date.isoformat()
 
         expires_at: None | str
@@ -183,6 +193,14 @@ class QueueEntry:
         id = str(self.id)
 
         number = self.number
+
+        offer_discount_bp = self.offer_discount_bp
+
+        offer_id: None | str
+        if isinstance(self.offer_id, UUID):
+            offer_id = str(self.offer_id)
+        else:
+            offer_id = self.offer_id
 
         open_question: dict[str, Any] | None
         if isinstance(self.open_question, OpenQuestion):
@@ -207,6 +225,8 @@ class QueueEntry:
             stage = self.stage.value
         else:
             stage = self.stage
+
+        standard_discount_bp = self.standard_discount_bp
 
         status = self.status.value
 
@@ -239,18 +259,22 @@ class QueueEntry:
             "decided_by_rule": decided_by_rule,
             "decision_code": decision_code,
             "decision_note": decision_note,
+            "discount_bp": discount_bp,
             "expected_close_date": expected_close_date,
             "expires_at": expires_at,
             "extension_pending": extension_pending,
             "extensions_granted": extensions_granted,
             "id": id,
             "number": number,
+            "offer_discount_bp": offer_discount_bp,
+            "offer_id": offer_id,
             "open_question": open_question,
             "partner_id": partner_id,
             "program_id": program_id,
             "rep_id": rep_id,
             "sla": sla,
             "stage": stage,
+            "standard_discount_bp": standard_discount_bp,
             "status": status,
             "submitted_at": submitted_at,
             "title": title,
@@ -411,6 +435,8 @@ class QueueEntry:
         decision_note = _parse_decision_note(d.pop("decision_note"))
 
 
+        discount_bp = d.pop("discount_bp")
+
         expected_close_date = datetime.date.fromisoformat(d.pop("expected_close_date"))
 
 
@@ -444,6 +470,26 @@ class QueueEntry:
 
 
         number = d.pop("number")
+
+        offer_discount_bp = d.pop("offer_discount_bp")
+
+        def _parse_offer_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                offer_id_type_0 = UUID(data)
+
+
+
+                return offer_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        offer_id = _parse_offer_id(d.pop("offer_id"))
+
 
         def _parse_open_question(data: object) -> None | OpenQuestion:
             if data is None:
@@ -514,6 +560,8 @@ class QueueEntry:
         stage = _parse_stage(d.pop("stage"))
 
 
+        standard_discount_bp = d.pop("standard_discount_bp")
+
         status = RegistrationStatus(d.pop("status"))
 
 
@@ -554,18 +602,22 @@ class QueueEntry:
             decided_by_rule=decided_by_rule,
             decision_code=decision_code,
             decision_note=decision_note,
+            discount_bp=discount_bp,
             expected_close_date=expected_close_date,
             expires_at=expires_at,
             extension_pending=extension_pending,
             extensions_granted=extensions_granted,
             id=id,
             number=number,
+            offer_discount_bp=offer_discount_bp,
+            offer_id=offer_id,
             open_question=open_question,
             partner_id=partner_id,
             program_id=program_id,
             rep_id=rep_id,
             sla=sla,
             stage=stage,
+            standard_discount_bp=standard_discount_bp,
             status=status,
             submitted_at=submitted_at,
             title=title,

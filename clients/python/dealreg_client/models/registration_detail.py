@@ -48,6 +48,7 @@ class RegistrationDetail:
             decided_by_rule (None | str):
             decision_code (None | str):
             decision_note (None | str):
+            discount_bp (int):
             expected_close_date (datetime.date):
             expires_at (datetime.datetime | None):
             extension_pending (bool):
@@ -55,10 +56,13 @@ class RegistrationDetail:
             id (UUID):
             lines (list[LineOut]):
             number (str):
+            offer_discount_bp (int):
+            offer_id (None | UUID):
             partner_id (UUID):
             program_id (UUID):
             rep_id (UUID):
             stage (None | SalesStage):
+            standard_discount_bp (int):
             status (RegistrationStatus):
             submitted_at (datetime.datetime):
             title (str):
@@ -83,6 +87,7 @@ class RegistrationDetail:
     decided_by_rule: None | str
     decision_code: None | str
     decision_note: None | str
+    discount_bp: int
     expected_close_date: datetime.date
     expires_at: datetime.datetime | None
     extension_pending: bool
@@ -90,10 +95,13 @@ class RegistrationDetail:
     id: UUID
     lines: list[LineOut]
     number: str
+    offer_discount_bp: int
+    offer_id: None | UUID
     partner_id: UUID
     program_id: UUID
     rep_id: UUID
     stage: None | SalesStage
+    standard_discount_bp: int
     status: RegistrationStatus
     submitted_at: datetime.datetime
     title: str
@@ -164,6 +172,8 @@ class RegistrationDetail:
         decision_note: None | str
         decision_note = self.decision_note
 
+        discount_bp = self.discount_bp
+
         expected_close_date = self.expected_close_date.isoformat()
 
         expires_at: None | str
@@ -187,6 +197,14 @@ class RegistrationDetail:
 
         number = self.number
 
+        offer_discount_bp = self.offer_discount_bp
+
+        offer_id: None | str
+        if isinstance(self.offer_id, UUID):
+            offer_id = str(self.offer_id)
+        else:
+            offer_id = self.offer_id
+
         partner_id = str(self.partner_id)
 
         program_id = str(self.program_id)
@@ -198,6 +216,8 @@ class RegistrationDetail:
             stage = self.stage.value
         else:
             stage = self.stage
+
+        standard_discount_bp = self.standard_discount_bp
 
         status = self.status.value
 
@@ -242,6 +262,7 @@ class RegistrationDetail:
             "decided_by_rule": decided_by_rule,
             "decision_code": decision_code,
             "decision_note": decision_note,
+            "discount_bp": discount_bp,
             "expected_close_date": expected_close_date,
             "expires_at": expires_at,
             "extension_pending": extension_pending,
@@ -249,10 +270,13 @@ class RegistrationDetail:
             "id": id,
             "lines": lines,
             "number": number,
+            "offer_discount_bp": offer_discount_bp,
+            "offer_id": offer_id,
             "partner_id": partner_id,
             "program_id": program_id,
             "rep_id": rep_id,
             "stage": stage,
+            "standard_discount_bp": standard_discount_bp,
             "status": status,
             "submitted_at": submitted_at,
             "title": title,
@@ -410,6 +434,8 @@ class RegistrationDetail:
         decision_note = _parse_decision_note(d.pop("decision_note"))
 
 
+        discount_bp = d.pop("discount_bp")
+
         expected_close_date = datetime.date.fromisoformat(d.pop("expected_close_date"))
 
 
@@ -454,6 +480,26 @@ class RegistrationDetail:
 
         number = d.pop("number")
 
+        offer_discount_bp = d.pop("offer_discount_bp")
+
+        def _parse_offer_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                offer_id_type_0 = UUID(data)
+
+
+
+                return offer_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        offer_id = _parse_offer_id(d.pop("offer_id"))
+
+
         partner_id = UUID(d.pop("partner_id"))
 
 
@@ -486,6 +532,8 @@ class RegistrationDetail:
 
         stage = _parse_stage(d.pop("stage"))
 
+
+        standard_discount_bp = d.pop("standard_discount_bp")
 
         status = RegistrationStatus(d.pop("status"))
 
@@ -546,6 +594,7 @@ class RegistrationDetail:
             decided_by_rule=decided_by_rule,
             decision_code=decision_code,
             decision_note=decision_note,
+            discount_bp=discount_bp,
             expected_close_date=expected_close_date,
             expires_at=expires_at,
             extension_pending=extension_pending,
@@ -553,10 +602,13 @@ class RegistrationDetail:
             id=id,
             lines=lines,
             number=number,
+            offer_discount_bp=offer_discount_bp,
+            offer_id=offer_id,
             partner_id=partner_id,
             program_id=program_id,
             rep_id=rep_id,
             stage=stage,
+            standard_discount_bp=standard_discount_bp,
             status=status,
             submitted_at=submitted_at,
             title=title,

@@ -42,16 +42,20 @@ class RegistrationOut:
             decided_by_rule (None | str):
             decision_code (None | str):
             decision_note (None | str):
+            discount_bp (int):
             expected_close_date (datetime.date):
             expires_at (datetime.datetime | None):
             extension_pending (bool):
             extensions_granted (int):
             id (UUID):
             number (str):
+            offer_discount_bp (int):
+            offer_id (None | UUID):
             partner_id (UUID):
             program_id (UUID):
             rep_id (UUID):
             stage (None | SalesStage):
+            standard_discount_bp (int):
             status (RegistrationStatus):
             submitted_at (datetime.datetime):
             title (str):
@@ -74,16 +78,20 @@ class RegistrationOut:
     decided_by_rule: None | str
     decision_code: None | str
     decision_note: None | str
+    discount_bp: int
     expected_close_date: datetime.date
     expires_at: datetime.datetime | None
     extension_pending: bool
     extensions_granted: int
     id: UUID
     number: str
+    offer_discount_bp: int
+    offer_id: None | UUID
     partner_id: UUID
     program_id: UUID
     rep_id: UUID
     stage: None | SalesStage
+    standard_discount_bp: int
     status: RegistrationStatus
     submitted_at: datetime.datetime
     title: str
@@ -148,6 +156,8 @@ class RegistrationOut:
         decision_note: None | str
         decision_note = self.decision_note
 
+        discount_bp = self.discount_bp
+
         expected_close_date = self.expected_close_date.isoformat()
 
         expires_at: None | str
@@ -164,6 +174,14 @@ class RegistrationOut:
 
         number = self.number
 
+        offer_discount_bp = self.offer_discount_bp
+
+        offer_id: None | str
+        if isinstance(self.offer_id, UUID):
+            offer_id = str(self.offer_id)
+        else:
+            offer_id = self.offer_id
+
         partner_id = str(self.partner_id)
 
         program_id = str(self.program_id)
@@ -175,6 +193,8 @@ class RegistrationOut:
             stage = self.stage.value
         else:
             stage = self.stage
+
+        standard_discount_bp = self.standard_discount_bp
 
         status = self.status.value
 
@@ -206,16 +226,20 @@ class RegistrationOut:
             "decided_by_rule": decided_by_rule,
             "decision_code": decision_code,
             "decision_note": decision_note,
+            "discount_bp": discount_bp,
             "expected_close_date": expected_close_date,
             "expires_at": expires_at,
             "extension_pending": extension_pending,
             "extensions_granted": extensions_granted,
             "id": id,
             "number": number,
+            "offer_discount_bp": offer_discount_bp,
+            "offer_id": offer_id,
             "partner_id": partner_id,
             "program_id": program_id,
             "rep_id": rep_id,
             "stage": stage,
+            "standard_discount_bp": standard_discount_bp,
             "status": status,
             "submitted_at": submitted_at,
             "title": title,
@@ -363,6 +387,8 @@ class RegistrationOut:
         decision_note = _parse_decision_note(d.pop("decision_note"))
 
 
+        discount_bp = d.pop("discount_bp")
+
         expected_close_date = datetime.date.fromisoformat(d.pop("expected_close_date"))
 
 
@@ -397,6 +423,26 @@ class RegistrationOut:
 
         number = d.pop("number")
 
+        offer_discount_bp = d.pop("offer_discount_bp")
+
+        def _parse_offer_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                offer_id_type_0 = UUID(data)
+
+
+
+                return offer_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        offer_id = _parse_offer_id(d.pop("offer_id"))
+
+
         partner_id = UUID(d.pop("partner_id"))
 
 
@@ -429,6 +475,8 @@ class RegistrationOut:
 
         stage = _parse_stage(d.pop("stage"))
 
+
+        standard_discount_bp = d.pop("standard_discount_bp")
 
         status = RegistrationStatus(d.pop("status"))
 
@@ -469,16 +517,20 @@ class RegistrationOut:
             decided_by_rule=decided_by_rule,
             decision_code=decision_code,
             decision_note=decision_note,
+            discount_bp=discount_bp,
             expected_close_date=expected_close_date,
             expires_at=expires_at,
             extension_pending=extension_pending,
             extensions_granted=extensions_granted,
             id=id,
             number=number,
+            offer_discount_bp=offer_discount_bp,
+            offer_id=offer_id,
             partner_id=partner_id,
             program_id=program_id,
             rep_id=rep_id,
             stage=stage,
+            standard_discount_bp=standard_discount_bp,
             status=status,
             submitted_at=submitted_at,
             title=title,

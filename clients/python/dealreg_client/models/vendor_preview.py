@@ -29,11 +29,15 @@ class VendorPreview:
         Attributes:
             currency (str):
             deal_margin (int | None):
+            discount_bp (int):
             milestones (list[MilestonePay]):
+            offer_discount_bp (int):
+            offer_id (None | UUID):
             plan_id (None | UUID):
             plan_version (int | None):
             program_id (UUID):
             registration_amount (int):
+            standard_discount_bp (int):
             tier (Tier): The partner's tier when assessed.
             total (int):
             vendor_id (UUID):
@@ -42,11 +46,15 @@ class VendorPreview:
 
     currency: str
     deal_margin: int | None
+    discount_bp: int
     milestones: list[MilestonePay]
+    offer_discount_bp: int
+    offer_id: None | UUID
     plan_id: None | UUID
     plan_version: int | None
     program_id: UUID
     registration_amount: int
+    standard_discount_bp: int
     tier: Tier
     total: int
     vendor_id: UUID
@@ -64,12 +72,22 @@ class VendorPreview:
         deal_margin: int | None
         deal_margin = self.deal_margin
 
+        discount_bp = self.discount_bp
+
         milestones = []
         for milestones_item_data in self.milestones:
             milestones_item = milestones_item_data.to_dict()
             milestones.append(milestones_item)
 
 
+
+        offer_discount_bp = self.offer_discount_bp
+
+        offer_id: None | str
+        if isinstance(self.offer_id, UUID):
+            offer_id = str(self.offer_id)
+        else:
+            offer_id = self.offer_id
 
         plan_id: None | str
         if isinstance(self.plan_id, UUID):
@@ -83,6 +101,8 @@ class VendorPreview:
         program_id = str(self.program_id)
 
         registration_amount = self.registration_amount
+
+        standard_discount_bp = self.standard_discount_bp
 
         tier = self.tier.value
 
@@ -98,11 +118,15 @@ class VendorPreview:
         field_dict.update({
             "currency": currency,
             "deal_margin": deal_margin,
+            "discount_bp": discount_bp,
             "milestones": milestones,
+            "offer_discount_bp": offer_discount_bp,
+            "offer_id": offer_id,
             "plan_id": plan_id,
             "plan_version": plan_version,
             "program_id": program_id,
             "registration_amount": registration_amount,
+            "standard_discount_bp": standard_discount_bp,
             "tier": tier,
             "total": total,
             "vendor_id": vendor_id,
@@ -127,6 +151,8 @@ class VendorPreview:
         deal_margin = _parse_deal_margin(d.pop("deal_margin"))
 
 
+        discount_bp = d.pop("discount_bp")
+
         milestones = []
         _milestones = d.pop("milestones")
         for milestones_item_data in (_milestones):
@@ -135,6 +161,26 @@ class VendorPreview:
 
 
             milestones.append(milestones_item)
+
+
+        offer_discount_bp = d.pop("offer_discount_bp")
+
+        def _parse_offer_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                offer_id_type_0 = UUID(data)
+
+
+
+                return offer_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        offer_id = _parse_offer_id(d.pop("offer_id"))
 
 
         def _parse_plan_id(data: object) -> None | UUID:
@@ -170,6 +216,8 @@ class VendorPreview:
 
         registration_amount = d.pop("registration_amount")
 
+        standard_discount_bp = d.pop("standard_discount_bp")
+
         tier = Tier(d.pop("tier"))
 
 
@@ -187,11 +235,15 @@ class VendorPreview:
         vendor_preview = cls(
             currency=currency,
             deal_margin=deal_margin,
+            discount_bp=discount_bp,
             milestones=milestones,
+            offer_discount_bp=offer_discount_bp,
+            offer_id=offer_id,
             plan_id=plan_id,
             plan_version=plan_version,
             program_id=program_id,
             registration_amount=registration_amount,
+            standard_discount_bp=standard_discount_bp,
             tier=tier,
             total=total,
             vendor_id=vendor_id,

@@ -55,6 +55,7 @@ from ...models.no_capability_template_problem import NoCapabilityTemplateProblem
 from ...models.not_found_problem import NotFoundProblem
 from ...models.not_ready_problem import NotReadyProblem
 from ...models.oauth_app_not_found_problem import OauthAppNotFoundProblem
+from ...models.offer_not_found_problem import OfferNotFoundProblem
 from ...models.organization_not_found_problem import OrganizationNotFoundProblem
 from ...models.partnership_not_found_problem import PartnershipNotFoundProblem
 from ...models.payload_too_large_problem import PayloadTooLargeProblem
@@ -110,7 +111,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OfferNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | None:
     if response.status_code == 202:
         response_202 = DeliveryOut.from_dict(response.json())
 
@@ -291,7 +292,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_403
 
     if response.status_code == 404:
-        def _parse_response_404(data: object) -> ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem:
+        def _parse_response_404(data: object) -> ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OfferNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -405,7 +406,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_problem_404_type_11 = OrganizationNotFoundProblem.from_dict(data)
+                componentsschemas_problem_404_type_11 = OfferNotFoundProblem.from_dict(data)
 
 
 
@@ -415,7 +416,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_problem_404_type_12 = PartnershipNotFoundProblem.from_dict(data)
+                componentsschemas_problem_404_type_12 = OrganizationNotFoundProblem.from_dict(data)
 
 
 
@@ -425,7 +426,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_problem_404_type_13 = PayoutNotFoundProblem.from_dict(data)
+                componentsschemas_problem_404_type_13 = PartnershipNotFoundProblem.from_dict(data)
 
 
 
@@ -435,7 +436,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_problem_404_type_14 = PlanNotFoundProblem.from_dict(data)
+                componentsschemas_problem_404_type_14 = PayoutNotFoundProblem.from_dict(data)
 
 
 
@@ -445,7 +446,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_problem_404_type_15 = ProgramNotFoundProblem.from_dict(data)
+                componentsschemas_problem_404_type_15 = PlanNotFoundProblem.from_dict(data)
 
 
 
@@ -455,7 +456,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_problem_404_type_16 = RegistrationNotFoundProblem.from_dict(data)
+                componentsschemas_problem_404_type_16 = ProgramNotFoundProblem.from_dict(data)
 
 
 
@@ -465,7 +466,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_problem_404_type_17 = SessionNotFoundProblem.from_dict(data)
+                componentsschemas_problem_404_type_17 = RegistrationNotFoundProblem.from_dict(data)
 
 
 
@@ -475,7 +476,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_problem_404_type_18 = SlaClockNotFoundProblem.from_dict(data)
+                componentsschemas_problem_404_type_18 = SessionNotFoundProblem.from_dict(data)
 
 
 
@@ -485,7 +486,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_problem_404_type_19 = UserNotFoundProblem.from_dict(data)
+                componentsschemas_problem_404_type_19 = SlaClockNotFoundProblem.from_dict(data)
 
 
 
@@ -495,7 +496,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_problem_404_type_20 = WebhookDeliveryNotFoundProblem.from_dict(data)
+                componentsschemas_problem_404_type_20 = UserNotFoundProblem.from_dict(data)
 
 
 
@@ -505,20 +506,30 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_problem_404_type_21 = WebhookEndpointNotFoundProblem.from_dict(data)
+                componentsschemas_problem_404_type_21 = WebhookDeliveryNotFoundProblem.from_dict(data)
 
 
 
                 return componentsschemas_problem_404_type_21
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_problem_404_type_22 = WebhookEndpointNotFoundProblem.from_dict(data)
+
+
+
+                return componentsschemas_problem_404_type_22
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            componentsschemas_problem_404_type_22 = LinkNotFoundProblem.from_dict(data)
+            componentsschemas_problem_404_type_23 = LinkNotFoundProblem.from_dict(data)
 
 
 
-            return componentsschemas_problem_404_type_22
+            return componentsschemas_problem_404_type_23
 
         response_404 = _parse_response_404(response.json())
 
@@ -816,7 +827,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OfferNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -832,7 +843,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem]:
+) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OfferNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem]:
     """ Deliver the event again now
 
     Args:
@@ -845,7 +856,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem]
+        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OfferNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem]
      """
 
 
@@ -869,7 +880,7 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | None:
+) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OfferNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | None:
     """ Deliver the event again now
 
     Args:
@@ -882,7 +893,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem
+        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OfferNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem
      """
 
 
@@ -901,7 +912,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem]:
+) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OfferNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem]:
     """ Deliver the event again now
 
     Args:
@@ -914,7 +925,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem]
+        Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OfferNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem]
      """
 
 
@@ -938,7 +949,7 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
 
-) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | None:
+) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OfferNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem | None:
     """ Deliver the event again now
 
     Args:
@@ -951,7 +962,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem
+        AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | ApiClientNotFoundProblem | CallTaskNotFoundProblem | CapabilityAssessmentNotFoundProblem | CapabilityTemplateNotFoundProblem | DealNotFoundProblem | ExtensionRequestNotFoundProblem | IncentivePlanNotFoundProblem | InvitationNotFoundProblem | LeadNotFoundProblem | LinkNotFoundProblem | NotFoundProblem | OauthAppNotFoundProblem | OfferNotFoundProblem | OrganizationNotFoundProblem | PartnershipNotFoundProblem | PayoutNotFoundProblem | PlanNotFoundProblem | ProgramNotFoundProblem | RegistrationNotFoundProblem | SessionNotFoundProblem | SlaClockNotFoundProblem | UserNotFoundProblem | WebhookDeliveryNotFoundProblem | WebhookEndpointNotFoundProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | CannotDisableYourselfProblem | ConflictProblem | DispositionOutOfOrderProblem | DuplicateOauthAppProblem | DuplicateOrganizationProblem | DuplicatePartnershipProblem | DuplicateProductProblem | DuplicateProgramProblem | DuplicateRegistrationProblem | DuplicateUserProblem | ExtensionNotAllowedProblem | FiscalYearStartLockedProblem | IdempotencyKeyInUseProblem | IllegalLeadTransitionProblem | IllegalTransitionProblem | InvitationAcceptedProblem | LeadAcceptDeadlinePassedProblem | NoCapabilityTemplateProblem | PayoutNotReadyProblem | DeliveryOut | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | PayloadTooLargeProblem | TooManyRequestsProblem
      """
 
 

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class GraduationCandidateListFormatType2Type1(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+
+    def __str__(self) -> str:
+        return str(self.value)
