@@ -29,7 +29,8 @@ import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.meta import TestPhase
 
-PROBLEM_MEDIA_TYPE = "application/problem+json"
+from tests.problems import problem_media_type
+
 PROBLEM_BASE = "https://dealreg.dev/problems/"
 
 _CALLERS: list[str | None] = json.loads(os.environ.get("CONTRACT_TOKENS", "[null]"))
@@ -176,8 +177,7 @@ def problem_details_on_errors(
     if response.status_code < 400:
         return None
     content_type = response.headers.get("content-type", [""])[0].split(";")[0].strip()
-    oauth = case.path.startswith("/v1/oauth/") and response.status_code in (400, 401)
-    if content_type != ("application/json" if oauth else PROBLEM_MEDIA_TYPE):
+    if content_type != problem_media_type(case.path, response.status_code):
         raise AssertionError(f"a {response.status_code} answered {content_type!r}, not a problem")
     body = json.loads(response.content)
     if not isinstance(body, dict):

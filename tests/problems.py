@@ -42,6 +42,16 @@ def assert_problem(
     return body
 
 
+OAUTH_ENDPOINTS = ("/v1/oauth/token", "/v1/oauth/revoke")
+
+
+def problem_media_type(path: str, status: int) -> str:
+    """The media type of an error answer at `path`: a problem, which at the OAuth endpoints is
+    RFC 6749 §5.2's error (400, 401) in the media type §5.2 names."""
+    oauth = path.split("?")[0] in OAUTH_ENDPOINTS and status in (400, 401)
+    return "application/json" if oauth else "application/problem+json"
+
+
 def assert_oauth_problem(response: httpx.Response, status: int, error: str) -> dict[str, Any]:
     """An error of the token or revocation endpoint: a problem that also carries RFC 6749 §5.2's
     `error` and `error_description`, in the media type §5.2 names; returns the body."""

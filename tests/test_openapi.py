@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from dealreg.openapi import render_openapi
+from tests.problems import problem_media_type
 
 COMMITTED = Path(__file__).resolve().parents[1] / "openapi" / "openapi.json"
 
@@ -21,17 +22,11 @@ def test_every_error_response_is_documented_as_problem_json() -> None:
     in the media type the RFC names."""
     document = json.loads(render_openapi())
     assert document["openapi"].startswith("3.1")
-    oauth = {("/v1/oauth/token", "400"), ("/v1/oauth/token", "401")}
-    oauth |= {("/v1/oauth/revoke", status) for _, status in oauth}
     for path, item in document["paths"].items():
         for method, operation in item.items():
             for status, response in operation["responses"].items():
                 if int(status) >= 400:
-                    media = (
-                        "application/json"
-                        if (path, status) in oauth
-                        else "application/problem+json"
-                    )
+                    media = problem_media_type(path, int(status))
                     assert list(response["content"]) == [media], f"{method.upper()} {path} {status}"
                     assert "Content-Language" in response["headers"], f"{method.upper()} {path}"
 

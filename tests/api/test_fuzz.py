@@ -35,6 +35,7 @@ from dealreg.db import Base
 from dealreg.demo import seed_demo
 from dealreg.orgs.models import Organization, Product, Role, User
 from tests.factories import Factory
+from tests.problems import problem_media_type
 
 Json = dict[str, Any]
 Strategy = st.SearchStrategy[Any]
@@ -494,5 +495,6 @@ async def test_no_value_in_any_body_or_query_makes_a_5xx_or_a_write_when_refused
         demo.state = await fingerprint(db, FINGERPRINT)
         return
     if url.startswith(("/v1", "/.well-known")):
-        assert response.headers["content-type"] == "application/problem+json", case
+        media_type = problem_media_type(url, response.status_code)
+        assert response.headers["content-type"] == media_type, case
     assert await fingerprint(db, FINGERPRINT) == demo.state, case
