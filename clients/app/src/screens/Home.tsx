@@ -3,6 +3,8 @@ import { money, instant } from "../format";
 import { t } from "../i18n";
 import { useLoad } from "../load";
 import { follow } from "../router";
+import { keepVendorNames } from "../vendorNames";
+import { Totals } from "./Earnings";
 import { LeadRow } from "./LeadRow";
 import { ProblemNote } from "./ProblemNote";
 
@@ -25,6 +27,7 @@ export function Home() {
   const home = useLoad(() => api.GET("/v1/me/home"));
   const data = home.data;
   const vendor = new Map((data?.vendors ?? []).map((v) => [v.id, v.name]));
+  if (data) keepVendorNames(data.vendors);
   return (
     <>
       <div class="heading">
@@ -86,14 +89,7 @@ export function Home() {
             {data.earnings.length === 0 ? (
               <p class="empty">{t("home.no_earnings")}</p>
             ) : (
-              <dl class="totals">
-                {data.earnings.map((total) => (
-                  <div key={`${total.status}-${total.currency}`}>
-                    <dt>{t(`earning.${total.status}`)}</dt>
-                    <dd>{money(total.amount, total.currency)}</dd>
-                  </div>
-                ))}
-              </dl>
+              <Totals totals={data.earnings} />
             )}
           </section>
         </>
