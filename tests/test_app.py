@@ -392,6 +392,11 @@ async def walk(
     await page.get_by_text("Waiting for the network: First contact made").wait_for()
     await page.get_by_text("Offline: showing what this phone saved.").wait_for()
     await check(page, "11-leads-offline")
+    await page.get_by_role("link", name="Home", exact=True).click()
+    await page.get_by_text("Offline: showing what this phone saved.").wait_for()
+    await page.locator("a.row", has_text=CUSTOMER).first.wait_for()
+    await page.get_by_role("link", name="Leads", exact=True).click()
+    await page.get_by_text("Waiting for the network: First contact made").wait_for()
     assert await stages_reported(database_url, "Relecloud", "proposal") == 0
     assert await dispositions_reported(database_url, DATUM, "first_touch") == 0
     await page.context.set_offline(False)
@@ -399,6 +404,22 @@ async def walk(
     await touched.get_by_text("First contact made").wait_for()
     assert await stages_reported(database_url, "Relecloud", "proposal") == 1
     assert await dispositions_reported(database_url, DATUM, "first_touch") == 1
+
+    # The lead just touched, converted to a deal with Acme: prefilled from the lead.
+    await touched.get_by_role("link", name="Register deal").click()
+    await page.get_by_role("heading", name=f"Register the deal of {DATUM}").wait_for()
+    await page.get_by_label("Title").fill("Firewalls for the labs")
+    await page.get_by_label("Expected close date").fill(close)
+    await page.get_by_label("Quantity").fill("10")
+    await page.get_by_label("Unit price (USD)").fill("1200")
+    await page.get_by_label("Primary use case").select_option("branch")
+    await check(page, "12-convert")
+    await page.get_by_role("button", name="Register the deal").click()
+    refused = page.locator("[role=alert]")
+    registered = page.get_by_role("heading", name=DATUM, exact=True)
+    await refused.or_(registered).first.wait_for()
+    assert await refused.count() == 0, await refused.all_inner_texts()
+    assert await registrations_of(database_url, DATUM) == ["ACME"]
 
     # Acme approves the new deal: its registration milestone shows in the rep's earnings (the
     # ledger is written by a job, a moment later).
@@ -412,17 +433,18 @@ async def walk(
         await page.wait_for_timeout(500)
     deal = page.locator("li.row", has=page.get_by_role("link", name=CUSTOMER))
     await deal.get_by_text("Registration approved").wait_for()
-    await check(page, "12-earnings-approved")
+    await check(page, "13-earnings-approved")
 
     await page.get_by_role("link", name=CUSTOMER).click()
     await page.get_by_role("heading", name="Decision time").wait_for()
     await page.get_by_role("heading", name="Protection").wait_for()
-    await check(page, "13-registration-earned")
+    await check(page, "14-registration-earned")
 
     await page.get_by_label("Language").select_option("ro")
     await page.get_by_role("link", name="Acasă").click()
     await page.get_by_role("heading", name="Acasă").wait_for()
     await page.reload()
     await page.get_by_role("heading", name="Acasă").wait_for()
-    await check(page, "14-home-ro")
+    await page.locator("a.row").first.wait_for()
+    await check(page, "15-home-ro")
     assert messages == []

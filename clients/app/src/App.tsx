@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { finishSignIn, signedIn, signOut } from "./auth";
 import { LANGUAGES, setLanguage, t, useLanguage } from "./i18n";
+import { forgetPhone } from "./offline";
 import { follow, navigate, usePath } from "./router";
 import { Convert } from "./screens/Convert";
 import { Earnings } from "./screens/Earnings";
@@ -45,7 +46,7 @@ function Header() {
         <button
           type="button"
           class="quiet"
-          onClick={() => void signOut().then(() => navigate("/", true))}
+          onClick={() => void signOut().finally(() => void forgetPhone().then(() => navigate("/", true)))}
         >
           {t("sign_out")}
         </button>

@@ -31,6 +31,11 @@ export const outbox = new Outbox({
   send,
   store: new WebStorageOutboxStore(),
 });
+// Sent actions are done with once every screen was told (listeners run in order, this one
+// first, and the clearing waits for the store).
+outbox.subscribe((actions) => {
+  if (actions.some((action) => action.status === "sent")) void outbox.clear();
+});
 outbox.flushWhenOnline();
 // What was queued before the app was last closed goes out now, if the network is there.
 void outbox.flush().catch(() => undefined);
@@ -64,6 +69,21 @@ export function useSynced<C extends Collection>(collection: C) {
     };
   }, [collection, round]);
   return { items, stale, refresh: () => setRound((n) => n + 1) };
+}
+
+const HOME = "dealreg.home";
+
+/** The home screen's last answer, for when the network is gone. */
+export const keptHome = (): Schemas["Home"] | null => JSON.parse(localStorage.getItem(HOME) ?? "null") as Schemas["Home"] | null;
+export const keepHome = (home: Schemas["Home"]): void => localStorage.setItem(HOME, JSON.stringify(home));
+
+/** At sign-out: what can still be sent is sent, then nothing of this person stays on the phone
+ * (the next one to sign in must neither see it nor send it as theirs). */
+export async function forgetPhone(): Promise<void> {
+  await outbox.flush().catch(() => undefined);
+  for (const action of await outbox.store.list()) await outbox.store.delete(action.id);
+  for (const collection of Object.keys(COLLECTIONS)) synced.forget(collection);
+  localStorage.removeItem(HOME);
 }
 
 /** Queues an action and tries to send it now. */

@@ -12,13 +12,13 @@ import { offline } from "../load";
 import { type Lead, synced } from "../offline";
 import { navigate } from "../router";
 import { Field } from "./Field";
-import { ProblemNote } from "./ProblemNote";
+import { FormProblem } from "./ProblemNote";
 import { type Answer, ExtraInput, INPUT_TYPES, loadVendors, type Vendor } from "./vendors";
 
 export function Convert({ id }: { id: string }) {
   const lead = (synced.items("leads") as Lead[]).find((l) => l.id === id);
   const [vendor, setVendor] = useState<Vendor>();
-  const [form, setForm] = useState({ title: lead?.interest ?? "", close: "", sku: lead?.skus[0] ?? "", quantity: "1", price: "" });
+  const [form, setForm] = useState({ title: "", close: "", sku: lead?.skus[0] ?? "", quantity: "1", price: "" });
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [problem, setProblem] = useState<Problem>();
   const [key, setKey] = useState(idempotencyKey);
@@ -62,10 +62,18 @@ export function Convert({ id }: { id: string }) {
     } finally {
       setBusy(false);
     }
+    // The refusal is said at the top, or on its field: brought into view either way.
+    (document.querySelector<HTMLElement>("[aria-invalid=true]") ?? document.querySelector("[role=alert]"))?.scrollIntoView({ block: "center" });
   }
 
-  const input = (name: keyof typeof form, label: string, pointer: string, type: "text" | "number" | "date" = "text") => (
-    <Field label={label} error={errors.get(pointer)}>
+  const input = (
+    name: keyof typeof form,
+    label: string,
+    pointer: string,
+    type: "text" | "number" | "date" = "text",
+    hint?: string,
+  ) => (
+    <Field label={label} error={errors.get(pointer)} hint={hint}>
       {(props) => (
         <input
           {...props}
@@ -81,10 +89,19 @@ export function Convert({ id }: { id: string }) {
   return (
     <form onSubmit={(e) => void convert(e)}>
       <h1>{t("convert.title", { customer: lead.customer.legal_name })}</h1>
-      <ProblemNote problem={problem} />
+      <FormProblem
+        problem={problem}
+        shown={
+          new Set([
+            ...["/opportunity/title", "/opportunity/expected_close_date"],
+            ...["/lines/0/sku", "/lines/0/quantity", "/lines/0/unit_price"],
+            ...(vendor?.program.extra_fields ?? []).map((field) => `/answers/${field.key}`),
+          ])
+        }
+      />
       <fieldset>
         <legend>{t("deal.opportunity")}</legend>
-        {input("title", t("deal.opportunity_title"), "/opportunity/title")}
+        {input("title", t("deal.opportunity_title"), "/opportunity/title", "text", lead.interest ? t("convert.interest", { interest: lead.interest }) : undefined)}
         {input("close", t("deal.close"), "/opportunity/expected_close_date", "date")}
       </fieldset>
       {vendor && (

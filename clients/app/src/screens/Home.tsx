@@ -2,6 +2,7 @@ import { api, type Schemas } from "../api";
 import { money, instant } from "../format";
 import { t } from "../i18n";
 import { useLoad } from "../load";
+import { keepHome, keptHome } from "../offline";
 import { follow } from "../router";
 import { keepVendorNames } from "../vendorNames";
 import { Totals } from "./Earnings";
@@ -25,7 +26,10 @@ export function SlaBadge({ row }: { row: Row }) {
 
 export function Home() {
   const home = useLoad(() => api.GET("/v1/me/home"));
-  const data = home.data;
+  // Offline, the last answer this phone kept, said to be so.
+  const stale = !home.data && home.problem?.status === 0 ? keptHome() : null;
+  const data = home.data ?? stale;
+  if (home.data) keepHome(home.data);
   const vendor = new Map((data?.vendors ?? []).map((v) => [v.id, v.name]));
   if (data) keepVendorNames(data.vendors);
   return (
@@ -36,7 +40,13 @@ export function Home() {
           {t("home.new_deal")}
         </a>
       </div>
-      <ProblemNote problem={home.problem} />
+      {stale ? (
+        <p class="note" role="status">
+          {t("saved_copy")}
+        </p>
+      ) : (
+        <ProblemNote problem={home.problem} />
+      )}
       {home.loading && <p role="status">{t("loading")}</p>}
       {data && (
         <>

@@ -92,7 +92,8 @@ function Working({ lead }: { lead: Lead }) {
             </Field>
           )}
           <div class="pair">
-            {lead.registration_id === null && !(last && FINAL.includes(last)) ? (
+            {/* The server converts a lead only after its first touch (and once). */}
+            {lead.first_touch_at !== null && lead.registration_id === null && !(last && FINAL.includes(last)) ? (
               <a
                 class="button"
                 href={`/app/leads/${lead.id}/convert`}

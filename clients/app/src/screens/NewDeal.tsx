@@ -14,7 +14,7 @@ import { offline } from "../load";
 import { navigate } from "../router";
 import { Field } from "./Field";
 import { type Answer, ExtraInput, INPUT_TYPES, loadVendors, type Vendor } from "./vendors";
-import { ProblemNote } from "./ProblemNote";
+import { FormProblem } from "./ProblemNote";
 
 interface Line {
   sku: string;
@@ -111,7 +111,6 @@ export function NewDeal() {
       shown.add(`/vendors/${index}/answers/${field.key}`);
     }
   });
-  const elsewhere = (problem?.errors ?? []).filter((e) => !shown.has(e.pointer ?? ""));
 
   async function send(kind: "preview" | "submit", event?: Event) {
     event?.preventDefault();
@@ -167,19 +166,7 @@ export function NewDeal() {
   return (
     <form class="deal" onSubmit={(e) => void send("submit", e)} noValidate>
       <h1>{t("deal.title")}</h1>
-      <ProblemNote problem={problem && problem.status !== 422 ? problem : undefined} />
-      {problem?.status === 422 && (
-        <div class="error" role="alert">
-          <p>{t("deal.fix", { count: problem.errors?.length ?? 0 })}</p>
-          {elsewhere.length > 0 && (
-            <ul>
-              {elsewhere.map((e) => (
-                <li key={`${e.pointer}-${e.code}`}>{e.detail}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <FormProblem problem={problem} shown={shown} />
       <fieldset>
         <legend>{t("deal.customer")}</legend>
         {text("legal_name", t("deal.legal_name"), "/customer/legal_name")}

@@ -57,6 +57,10 @@ export function Registration({ id }: { id: string }) {
   const [problem, setProblem] = useState<Problem>();
   const [done, setDone] = useState("");
   const r = registration.data ?? kept;
+  // The stages still ahead: after the one reached, or the last one waiting to be sent.
+  const queuedStage = (pending.at(-1)?.body as { stage?: Stage } | undefined)?.stage;
+  const reached = queuedStage ?? r?.stage;
+  const ahead = reached?.startsWith("closed") ? [] : STAGES.slice(reached ? STAGES.indexOf(reached) + 1 : 0);
   const reload = () => {
     registration.reload();
     clock.reload();
@@ -127,26 +131,35 @@ export function Registration({ id }: { id: string }) {
               </button>
             </form>
           )}
-          {r.status === "approved" && (
-            <form class="card" onSubmit={(e) => void reportStage(e)}>
-              <h2>{t("registration.stage")}</h2>
+          {r.status === "approved" && (ahead.length > 0 || pending.length > 0) && (
+            <section class="card" aria-labelledby="stage-heading">
+              <h2 id="stage-heading">{t("registration.stage")}</h2>
               <Pending actions={pending} />
-              <Field label={t("registration.new_stage")}>
-                {(props) => (
-                  <select {...props} required value={stage} onChange={(e) => setStage((e.currentTarget as HTMLSelectElement).value as Stage)}>
-                    <option value="">{t("deal.choose")}</option>
-                    {STAGES.slice(r.stage ? STAGES.indexOf(r.stage) + 1 : 0).map((s) => (
-                      <option key={s} value={s}>
-                        {t(`stage.${s}`)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <button type="submit" class="primary">
-                {t("registration.report_stage")}
-              </button>
-            </form>
+              {ahead.length > 0 && (
+                <form onSubmit={(e) => void reportStage(e)}>
+                  <Field label={t("registration.new_stage")}>
+                    {(props) => (
+                      <select
+                        {...props}
+                        required
+                        value={stage}
+                        onChange={(e) => setStage((e.currentTarget as HTMLSelectElement).value as Stage)}
+                      >
+                        <option value="">{t("deal.choose")}</option>
+                        {ahead.map((s) => (
+                          <option key={s} value={s}>
+                            {t(`stage.${s}`)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <button type="submit" class="primary">
+                    {t("registration.report_stage")}
+                  </button>
+                </form>
+              )}
+            </section>
           )}
           {r.status === "approved" && <ExtensionForm registration={r} done={reload} />}
           <DealEarnings id={id} />
