@@ -53,7 +53,7 @@ from litestar.params import HeaderParameter, Parameter
 
 from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.orgs.models import Role
-from dealreg.orgs.service import AutoApproveRule, ExtraField
+from dealreg.orgs.programs import AutoApproveRule, ExtraField
 from dealreg.registrations import customers
 from dealreg.registrations.schemas import Contact, Customer, DealInput, LineInput, Opportunity
 from dealreg.registrations.service import OpenQuestion
