@@ -164,6 +164,17 @@ async def dispositions_reported(database_url: str, customer: str, kind: str) -> 
     return count
 
 
+async def extensions_asked(database_url: str, customer: str) -> int:
+    count: int = await fetchval(
+        database_url,
+        "SELECT count(*) FROM extension_requests x JOIN registrations r "
+        "ON r.id = x.registration_id JOIN deals d ON d.id = r.deal_id "
+        "WHERE d.customer->>'legal_name' = $1",
+        customer,
+    )
+    return count
+
+
 async def registration_id(database_url: str, customer: str, vendor: str) -> str:
     found = await fetchval(
         database_url,
@@ -438,7 +449,12 @@ async def walk(
     await page.get_by_role("link", name=CUSTOMER).click()
     await page.get_by_role("heading", name="Decision time").wait_for()
     await page.get_by_role("heading", name="Protection").wait_for()
+    await page.locator(".entries", has_text="Registration approved").wait_for()
     await check(page, "14-registration-earned")
+    await page.get_by_label("Why you need more time").fill("The board meets in March")
+    await page.get_by_role("button", name="Ask for an extension").click()
+    await page.get_by_text("Extension asked for: the vendor will decide.").wait_for()
+    assert await extensions_asked(database_url, CUSTOMER) == 1
 
     await page.get_by_label("Language").select_option("ro")
     await page.get_by_role("link", name="Acasă").click()

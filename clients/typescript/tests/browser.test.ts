@@ -5,6 +5,7 @@ import {
   Auth,
   type AuthorizationServerMetadata,
   MemoryTokenStore,
+  NetworkError,
   Outbox,
   WebStorageOutboxStore,
   WebStorageSyncStore,
@@ -90,4 +91,51 @@ test("an Auth made from kept metadata needs no request to start, and refreshes o
   assert.throws(() =>
     Auth.fromMetadata({ ...metadata, issuer: "https://elsewhere.example" }, { issuer: BASE_URL, clientId: CLIENT_ID }),
   );
+});
+
+test("the network back while a flush is giving up: one more flush sends the action; a refusal read is let go", async () => {
+  let online = false;
+  let sent = 0;
+  let giveUp: () => void = () => undefined;
+  let started: () => void = () => undefined;
+  const attempting = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const send = async (request: Request): Promise<Response> => {
+    if (!online) {
+      started();
+      // The attempt fails only once the test says so: the "online" event comes before that.
+      await new Promise<void>((resolve) => {
+        giveUp = resolve;
+      });
+      throw new NetworkError(new TypeError("fetch failed"));
+    }
+    sent++;
+    const refused = request.url.endsWith("/refused");
+    return new Response(JSON.stringify(refused ? { type: "about:blank", title: "No", status: 422, detail: "no" } : {}), {
+      status: refused ? 422 : 201,
+    });
+  };
+  const events = new EventTarget();
+  const phone = new Outbox({ baseUrl: BASE_URL, send });
+  const stop = phone.flushWhenOnline(events);
+  await phone.enqueue({ method: "POST", path: "/v1/done" });
+  await phone.enqueue({ method: "POST", path: "/v1/refused" });
+  const first = phone.flush();
+  await attempting;
+  online = true;
+  events.dispatchEvent(new Event("online"));
+  giveUp();
+  assert.deepEqual(await first, { sent: 0, failed: 0, pending: 2 });
+  // Bounded: without the second flush the action would wait for good, and the test must say so.
+  for (let wait = 0; wait < 300 && (await phone.list()).some((action) => action.status === "pending"); wait++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  stop();
+  assert.equal(sent, 2);
+  const [done, refused] = await phone.list();
+  assert.equal(done?.status, "sent");
+  assert.equal(refused?.status, "failed");
+  await phone.forget(refused?.id ?? "");
+  assert.deepEqual((await phone.list()).map((action) => action.path), ["/v1/done"]);
 });
