@@ -9,7 +9,10 @@ The app in Chromium at a phone's size (390 by 844), served by `dealreg serve --d
 database of its own: the demo's rep signs in through the authorization server, registers one
 deal with Acme and Nordlys (a 422 shown on its field first, then the
 incentive preview), and finds both registrations on the home screen with their SLA badges,
-loaded in at most two requests; each screen is photographed and checked by axe-core (no serious
+loaded in at most two requests; accepts one waiting lead and rejects the other with a reason;
+goes offline, reports a stage and a lead's first touch (queued, shown pending), comes back
+online and each reaches the server exactly once (counted in the database); and once Acme
+approves, finds the registration milestone in its earnings. Each screen is photographed and checked by axe-core (no serious
 or critical violation) and for targets of at least 44 px.
 
 Node and npm are part of CI's machine: there, a missing one fails the test; elsewhere it is
@@ -24,6 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import asyncpg
+import httpx
 import pytest
 
 from tests.servers import DemoServer
@@ -102,6 +106,8 @@ CHROMIUM = shutil.which("chromium")
 PASSWORD = "a long pass phrase for the app"
 REP = "rep@northwind.example"
 CUSTOMER = "Contoso Retail SRL"
+# The demo's lead the rep accepted and has not contacted yet.
+DATUM = "A. Datum"
 
 
 async def registrations_of(database_url: str, customer: str) -> list[str]:
@@ -119,15 +125,66 @@ async def registrations_of(database_url: str, customer: str) -> list[str]:
     return [row["code"] for row in rows]
 
 
-async def lead_status(database_url: str, customer: str) -> str:
+async def fetchval(database_url: str, query: str, *args: object) -> Any:
     connection = await asyncpg.connect(database_url.replace("+asyncpg", ""))
     try:
-        status: str = await connection.fetchval(
-            "SELECT status FROM leads WHERE customer->>'legal_name' = $1", customer
-        )
+        return await connection.fetchval(query, *args)
     finally:
         await connection.close()
+
+
+async def lead_status(database_url: str, customer: str) -> str:
+    status: str = await fetchval(
+        database_url, "SELECT status FROM leads WHERE customer->>'legal_name' = $1", customer
+    )
     return status
+
+
+async def stages_reported(database_url: str, customer: str, stage: str) -> int:
+    """How many times the server took `stage` for the registration of `customer`."""
+    count: int = await fetchval(
+        database_url,
+        "SELECT count(*) FROM registration_history h JOIN registrations r "
+        "ON r.id = h.registration_id JOIN deals d ON d.id = r.deal_id "
+        "WHERE d.customer->>'legal_name' = $1 AND h.to_stage = $2",
+        customer,
+        stage,
+    )
+    return count
+
+
+async def dispositions_reported(database_url: str, customer: str, kind: str) -> int:
+    count: int = await fetchval(
+        database_url,
+        "SELECT count(*) FROM lead_dispositions x JOIN leads l ON l.id = x.lead_id "
+        "WHERE l.customer->>'legal_name' = $1 AND x.type = $2",
+        customer,
+        kind,
+    )
+    return count
+
+
+async def extensions_asked(database_url: str, customer: str) -> int:
+    count: int = await fetchval(
+        database_url,
+        "SELECT count(*) FROM extension_requests x JOIN registrations r "
+        "ON r.id = x.registration_id JOIN deals d ON d.id = r.deal_id "
+        "WHERE d.customer->>'legal_name' = $1",
+        customer,
+    )
+    return count
+
+
+async def registration_id(database_url: str, customer: str, vendor: str) -> str:
+    found = await fetchval(
+        database_url,
+        "SELECT r.id FROM registrations r JOIN deals d ON d.id = r.deal_id "
+        "JOIN organizations o ON o.id = r.vendor_id "
+        "WHERE d.customer->>'legal_name' = $1 AND o.code = $2",
+        customer,
+        vendor,
+    )
+    return str(found)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (Debian package `chromium`)")
@@ -169,7 +226,20 @@ async def test_a_rep_signs_in_registers_a_deal_with_two_vendors_and_sees_both_on
         wide = await page.evaluate("document.documentElement.scrollWidth")
         assert wide <= 390, f"{name} scrolls sideways: {wide}px"
 
-    accepted: list[str] = []
+    done: dict[str, str] = {}
+
+    async def approve_for_acme() -> None:
+        """Acme's approver approves the rep's registration through the API."""
+        token = server.wait_for(r"vendor_approver\s+approver@acme\.example\s+(\S+)").group(1)
+        ours = await registration_id(scratch_url, CUSTOMER, "ACME")
+        async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+            answer = await client.post(
+                f"/v1/registrations/{ours}/approve",
+                json={"note": "Welcome aboard"},
+                headers={"Authorization": f"Bearer {token}", "If-Match": "*"},
+            )
+        assert answer.status_code == 200, answer.text
+
     try:
         server.wait_for(r"the password '")
         server.wait_ready()
@@ -186,16 +256,19 @@ async def test_a_rep_signs_in_registers_a_deal_with_two_vendors_and_sees_both_on
                 ],
             )
             try:
-                await walk(chromium, url, check, accepted)
+                await walk(chromium, url, check, done, scratch_url, approve_for_acme)
             finally:
                 await chromium.close()
         assert await registrations_of(scratch_url, CUSTOMER) == ["ACME", "NORDLYS"]
-        assert await lead_status(scratch_url, accepted[0]) == "accepted"
+        assert await lead_status(scratch_url, done["accepted"]) == "accepted"
+        assert await lead_status(scratch_url, done["rejected"]) == "rejected"
     finally:
         server.stop()
 
 
-async def walk(chromium: Any, url: str, check: Any, accepted: list[str]) -> None:
+async def walk(
+    chromium: Any, url: str, check: Any, done: dict[str, str], database_url: str, approve: Any
+) -> None:
     # axe-core goes in as an inline script, which the app's policy (rightly) refuses.
     context = await chromium.new_context(
         viewport={"width": 390, "height": 844}, locale="en-GB", bypass_csp=True
@@ -287,26 +360,107 @@ async def walk(chromium: Any, url: str, check: Any, accepted: list[str]) -> None
     assert api_calls == ["/v1/me/home"], (api_calls, sent)
     await check(page, "5-home-registered")
 
-    # The demo's lead waiting for the rep: the reasons to reject it shown, then it is accepted.
+    # The demo's two leads waiting for the rep: one accepted on home, the other rejected with a
+    # reason on the leads screen.
     lead = page.locator("li.lead").first
-    prospect = (await lead.locator(".row-title").inner_text()).split(" · ")[0]
+    done["accepted"] = (await lead.locator(".row-title").inner_text()).split(" · ")[0]
+    await lead.get_by_role("button", name="Accept").click()
+    await page.get_by_role("heading", name="1 lead waiting for you").wait_for()
+    await page.get_by_role("link", name="Leads", exact=True).click()
+    await page.get_by_role("heading", name="Leads", exact=True).wait_for()
+    waiting = page.locator(
+        "section", has=page.get_by_role("heading", name="1 lead waiting for you")
+    )
+    lead = waiting.locator("li.lead")
+    await lead.wait_for()
+    done["rejected"] = (await lead.locator(".row-title").inner_text()).split(" · ")[0]
     await lead.get_by_role("button", name="Reject").click()
     await lead.get_by_label("Why not?").select_option("other")
-    await lead.get_by_label("In a few words").wait_for()
+    await lead.get_by_label("In a few words").fill("Their head office buys for them")
     await check(page, "6-lead-reject")
-    await lead.get_by_role("button", name="Cancel").click()
-    await lead.get_by_role("button", name="Accept").click()
+    await lead.get_by_role("button", name="Reject").click()
     await page.get_by_text("No lead is waiting for you.").wait_for()
-    accepted.append(prospect)
+    await check(page, "7-leads")
 
-    await ours.first.click()
+    # Offline: a stage on an approved registration and a lead's first touch, each queued with its
+    # key, shown pending, and sent once when the network is back.
+    await page.get_by_role("link", name="Earnings", exact=True).click()
+    await page.get_by_role("heading", name="By deal").wait_for()
+    await check(page, "8-earnings")
+    await page.get_by_role("link", name="Relecloud").click()
+    await page.get_by_role("heading", name="What this deal earned you").wait_for()
+    await page.get_by_label("Stage reached").wait_for()
+    await check(page, "9-registration-approved")
+    await page.context.set_offline(True)
+    await page.get_by_label("Stage reached").select_option("proposal")
+    await page.get_by_role("button", name="Report the stage").click()
+    await page.get_by_text("Waiting for the network: Proposal").wait_for()
+    await check(page, "10-registration-offline")
+    await page.get_by_role("link", name="Leads", exact=True).click()
+    touched = page.locator("li.lead", has_text=DATUM)
+    await touched.get_by_label("What happened").select_option("first_touch")
+    await touched.get_by_role("button", name="Report").click()
+    await page.get_by_text("Waiting for the network: First contact made").wait_for()
+    await page.get_by_text("Offline: showing what this phone saved.").wait_for()
+    await check(page, "11-leads-offline")
+    await page.get_by_role("link", name="Home", exact=True).click()
+    await page.get_by_text("Offline: showing what this phone saved.").wait_for()
+    await page.locator("a.row", has_text=CUSTOMER).first.wait_for()
+    await page.get_by_role("link", name="Leads", exact=True).click()
+    await page.get_by_text("Waiting for the network: First contact made").wait_for()
+    assert await stages_reported(database_url, "Relecloud", "proposal") == 0
+    assert await dispositions_reported(database_url, DATUM, "first_touch") == 0
+    await page.context.set_offline(False)
+    await page.get_by_text("Waiting for the network").wait_for(state="detached", timeout=30_000)
+    await touched.get_by_text("First contact made").wait_for()
+    assert await stages_reported(database_url, "Relecloud", "proposal") == 1
+    assert await dispositions_reported(database_url, DATUM, "first_touch") == 1
+
+    # The lead just touched, converted to a deal with Acme: prefilled from the lead.
+    await touched.get_by_role("link", name="Register deal").click()
+    await page.get_by_role("heading", name=f"Register the deal of {DATUM}").wait_for()
+    await page.get_by_label("Title").fill("Firewalls for the labs")
+    await page.get_by_label("Expected close date").fill(close)
+    await page.get_by_label("Quantity").fill("10")
+    await page.get_by_label("Unit price (USD)").fill("1200")
+    await page.get_by_label("Primary use case").select_option("branch")
+    await check(page, "12-convert")
+    await page.get_by_role("button", name="Register the deal").click()
+    refused = page.locator("[role=alert]")
+    registered = page.get_by_role("heading", name=DATUM, exact=True)
+    await refused.or_(registered).first.wait_for()
+    assert await refused.count() == 0, await refused.all_inner_texts()
+    assert await registrations_of(database_url, DATUM) == ["ACME"]
+
+    # Acme approves the new deal: its registration milestone shows in the rep's earnings (the
+    # ledger is written by a job, a moment later).
+    await approve()
+    for _ in range(60):
+        await page.get_by_role("link", name="Earnings", exact=True).click()
+        await page.get_by_role("heading", name="By deal").wait_for()
+        if await page.get_by_role("link", name=CUSTOMER).count():
+            break
+        await page.get_by_role("link", name="Home", exact=True).click()
+        await page.wait_for_timeout(500)
+    deal = page.locator("li.row", has=page.get_by_role("link", name=CUSTOMER))
+    await deal.get_by_text("Registration approved").wait_for()
+    await check(page, "13-earnings-approved")
+
+    await page.get_by_role("link", name=CUSTOMER).click()
     await page.get_by_role("heading", name="Decision time").wait_for()
-    await check(page, "7-registration")
+    await page.get_by_role("heading", name="Protection").wait_for()
+    await page.locator(".entries", has_text="Registration approved").wait_for()
+    await check(page, "14-registration-earned")
+    await page.get_by_label("Why you need more time").fill("The board meets in March")
+    await page.get_by_role("button", name="Ask for an extension").click()
+    await page.get_by_text("Extension asked for: the vendor will decide.").wait_for()
+    assert await extensions_asked(database_url, CUSTOMER) == 1
 
     await page.get_by_label("Language").select_option("ro")
-    await page.get_by_role("link", name="dealreg").click()
+    await page.get_by_role("link", name="Acasă").click()
     await page.get_by_role("heading", name="Acasă").wait_for()
     await page.reload()
     await page.get_by_role("heading", name="Acasă").wait_for()
-    await check(page, "8-home-ro")
+    await page.locator("a.row").first.wait_for()
+    await check(page, "15-home-ro")
     assert messages == []

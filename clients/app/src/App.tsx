@@ -1,8 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { finishSignIn, signedIn, signOut } from "./auth";
 import { LANGUAGES, setLanguage, t, useLanguage } from "./i18n";
+import { forgetPhone } from "./offline";
 import { follow, navigate, usePath } from "./router";
+import { Convert } from "./screens/Convert";
+import { Earnings } from "./screens/Earnings";
 import { Home } from "./screens/Home";
+import { Leads } from "./screens/Leads";
 import { NewDeal } from "./screens/NewDeal";
 import { Registration } from "./screens/Registration";
 import { SignIn } from "./screens/SignIn";
@@ -42,7 +46,7 @@ function Header() {
         <button
           type="button"
           class="quiet"
-          onClick={() => void signOut().then(() => navigate("/", true))}
+          onClick={() => void signOut().finally(() => void forgetPhone().then(() => navigate("/", true)))}
         >
           {t("sign_out")}
         </button>
@@ -51,10 +55,38 @@ function Header() {
   );
 }
 
+const TABS = [
+  ["/", "nav.home"],
+  ["/leads", "nav.leads"],
+  ["/earnings", "nav.earnings"],
+] as const;
+
+/** The three places a rep goes to, always in reach of a thumb. */
+function Tabs({ path }: { path: string }) {
+  return (
+    <nav class="tabs" aria-label={t("nav.label")}>
+      {TABS.map(([to, label]) => (
+        <a
+          key={to}
+          href={`/app${to}`}
+          aria-current={path === to ? "page" : undefined}
+          onClick={(e) => follow(e, to)}
+        >
+          {t(label)}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
 function Screen({ path }: { path: string }) {
   if (path === "/callback") return <Callback />;
   if (!signedIn()) return <SignIn />;
   if (path === "/deals/new") return <NewDeal />;
+  if (path === "/leads") return <Leads />;
+  if (path === "/earnings") return <Earnings />;
+  const conversion = /^\/leads\/([0-9a-f-]{36})\/convert$/.exec(path);
+  if (conversion?.[1]) return <Convert id={conversion[1]} />;
   const registration = /^\/registrations\/([0-9a-f-]{36})$/.exec(path);
   if (registration?.[1]) return <Registration id={registration[1]} />;
   return <Home />;
@@ -66,6 +98,7 @@ export function App() {
   return (
     <>
       <Header />
+      {signedIn() && path !== "/callback" && <Tabs path={path} />}
       <main id="main">
         <Screen path={path} />
       </main>

@@ -1,7 +1,7 @@
 /** The API client the screens use: the SDK's client on this origin (its transport retries with
  * backoff honouring Retry-After, gives each POST an Idempotency-Key unless the caller kept one),
  * with the current access token and the app's language on every request. */
-import { createDealregClient, type Problem, type Schemas } from "@dealreg/client";
+import { createDealregClient, createTransport, type Fetch, type Problem, type Schemas } from "@dealreg/client";
 import { accessToken } from "./auth";
 import { i18n } from "./i18n";
 
@@ -14,6 +14,13 @@ api.use({
     return request;
   },
 });
+
+/** The same transport for the SDK's delta sync and outbox, which build their own requests. */
+const transport = createTransport({ token: accessToken });
+export const send: Fetch = (request) => {
+  request.headers.set("Accept-Language", i18n.language);
+  return transport(request);
+};
 
 /** A fresh Idempotency-Key for one logical action (kept by the caller across its retries). */
 export const idempotencyKey = (): string => crypto.randomUUID();

@@ -3,62 +3,64 @@
  * detection, revocation): the app is the first-party public client `dealreg-app` on the origin
  * that serves it, which is the API's and the issuer's (the server registers its callback).
  *
- * The tokens live in this origin's localStorage so a phone stays signed in across restarts of
- * the installed app; refreshes are serialised across tabs with the Web Locks API, as a rotated
- * refresh token presented twice would end the session.
+ * The tokens live in this origin's localStorage (the SDK's WebStorageTokenStore) so a phone
+ * stays signed in across restarts of the installed app, refreshes serialised across tabs by Web
+ * Locks. The server's metadata is kept beside them once read, so an app opened offline still
+ * has its session without reading it again.
  */
 import {
   Auth,
   completeRedirectSignIn,
   signInWithRedirect,
-  type TokenSet,
-  type TokenStore,
+  WebStorageTokenStore,
+  type AuthorizationServerMetadata,
 } from "@dealreg/client";
 
 export const CLIENT_ID = "dealreg-app";
-const TOKENS = "dealreg.tokens";
+const METADATA = "dealreg.issuer";
 const BACK = "dealreg.back";
+
+export const tokens = new WebStorageTokenStore();
 
 export const redirectUri = (): string => `${location.origin}/app/callback`;
 
-class LocalTokenStore implements TokenStore {
-  async load(): Promise<TokenSet | null> {
-    const kept = localStorage.getItem(TOKENS);
-    return kept === null ? null : (JSON.parse(kept) as TokenSet);
-  }
-
-  async save(tokens: TokenSet | null): Promise<void> {
-    if (tokens === null) localStorage.removeItem(TOKENS);
-    else localStorage.setItem(TOKENS, JSON.stringify(tokens));
-  }
-
-  withLock<T>(run: () => Promise<T>): Promise<T> {
-    // `request` resolves to what the callback's promise resolves to; its type says Promise<T>.
-    return navigator.locks ? (navigator.locks.request(TOKENS, run) as unknown as Promise<T>) : run();
-  }
-}
-
 let discovered: Promise<Auth> | null = null;
 
-/** The authorization server's metadata is read on first need (not at start: offline, the app
- * still opens), once per page. */
+/** The session's Auth: from the kept metadata, else read on first need (not at start: offline,
+ * the app still opens), once per page. */
 export function authority(): Promise<Auth> {
   if (discovered) return discovered;
-  const discovering = Auth.discover({
+  const options = {
     issuer: location.origin,
     clientId: CLIENT_ID,
-    store: new LocalTokenStore(),
+    store: tokens,
     // Plain http only where browsers allow the app at all: loopback (a phone needs https).
     allowHttp: location.protocol === "http:",
-  }).catch((error: unknown) => {
-    discovered = null;
-    throw error;
-  });
+  };
+  const kept = localStorage.getItem(METADATA);
+  if (kept !== null) {
+    try {
+      discovered = Promise.resolve(Auth.fromMetadata(JSON.parse(kept) as AuthorizationServerMetadata, options));
+      return discovered;
+    } catch {
+      localStorage.removeItem(METADATA);
+    }
+  }
+  const discovering = Auth.discover(options).then(
+    (auth) => {
+      localStorage.setItem(METADATA, JSON.stringify(auth.metadata));
+      return auth;
+    },
+    (error: unknown) => {
+      discovered = null;
+      throw error;
+    },
+  );
   discovered = discovering;
   return discovering;
 }
 
-export const signedIn = (): boolean => localStorage.getItem(TOKENS) !== null;
+export const signedIn = (): boolean => tokens.peek() !== null;
 
 /** Off to the sign-in page; `back` is the app's path to return to. */
 export async function signIn(back: string): Promise<void> {
@@ -79,9 +81,8 @@ export async function finishSignIn(): Promise<string> {
 const FRESH_MS = 60_000;
 
 export async function accessToken(): Promise<string> {
-  const kept = localStorage.getItem(TOKENS);
-  const tokens = kept === null ? null : (JSON.parse(kept) as TokenSet);
-  if (tokens && tokens.expiresAt - FRESH_MS > Date.now()) return tokens.accessToken;
+  const kept = tokens.peek();
+  if (kept && kept.expiresAt - FRESH_MS > Date.now()) return kept.accessToken;
   return (await authority()).accessToken();
 }
 
@@ -89,6 +90,6 @@ export async function signOut(): Promise<void> {
   try {
     await (await authority()).signOut();
   } finally {
-    localStorage.removeItem(TOKENS);
+    await tokens.save(null);
   }
 }

@@ -23,6 +23,9 @@ import * as oauth from "oauth4webapi";
 
 import { problemFromResponse, ProblemError } from "./errors.js";
 
+/** An authorization server's metadata (RFC 8414), as `discover` read it. */
+export type AuthorizationServerMetadata = oauth.AuthorizationServer;
+
 /** What a sign-in gives: kept by a `TokenStore` as one value. */
 export interface TokenSet {
   accessToken: string;
@@ -116,6 +119,22 @@ export class Auth {
     }
     const server = await oauth.processDiscoveryResponse(issuer, response);
     return new Auth(server, options);
+  }
+
+  /**
+   * From metadata `discover` read before (`auth.metadata`, kept as JSON): no request, so an app
+   * opened offline still reads its kept tokens, and refreshes once the network is back.
+   */
+  static fromMetadata(metadata: AuthorizationServerMetadata, options: AuthOptions): Auth {
+    if (new URL(metadata.issuer).href !== new URL(options.issuer).href) {
+      throw new Error(`metadata of ${metadata.issuer}, not of ${options.issuer}`);
+    }
+    return new Auth(metadata, options);
+  }
+
+  /** The authorization server's metadata, to keep for `fromMetadata`. */
+  get metadata(): AuthorizationServerMetadata {
+    return this.server;
   }
 
   /** Where to send the browser to sign in, with what to keep until it comes back. */

@@ -49,10 +49,18 @@ export {
   MemoryTokenStore,
   SignedOutError,
   type AuthOptions,
+  type AuthorizationServerMetadata,
   type PendingSignIn,
   type TokenSet,
   type TokenStore,
 } from "./auth.js";
+export {
+  WebStorageOutboxStore,
+  WebStorageSyncStore,
+  WebStorageTokenStore,
+  type KeyValueStorage,
+  type LockManagerLike,
+} from "./browser.js";
 export {
   completeRedirectSignIn,
   sessionPendingStore,

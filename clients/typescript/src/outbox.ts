@@ -140,6 +140,16 @@ export class Outbox {
     await this.changed();
   }
 
+  /** Lets go of one action that is no longer pending (a refusal the person has read). */
+  async forget(id: string): Promise<void> {
+    const action = (await this.store.list()).find((kept) => kept.id === id);
+    if (action === undefined || action.status === "pending") {
+      return;
+    }
+    await this.store.delete(id);
+    await this.changed();
+  }
+
   /** Forgets the sent actions (and the failed ones too, with `failed`). */
   async clear(options: { failed?: boolean } = {}): Promise<void> {
     for (const action of await this.store.list()) {
@@ -158,7 +168,12 @@ export class Outbox {
 
   /** Flushes when the browser says it is online again; returns the stop. */
   flushWhenOnline(target: Pick<EventTarget, "addEventListener" | "removeEventListener"> = globalThis): () => void {
-    const flush = () => void this.flush().catch(() => undefined);
+    // A flush already under way may have given up just before the network came back: one more
+    // after it, so nothing waits for the next time the network drops and returns.
+    const flush = () => {
+      const running = this.flushing ?? Promise.resolve();
+      void running.then(() => this.flush()).catch(() => undefined);
+    };
     target.addEventListener("online", flush);
     return () => target.removeEventListener("online", flush);
   }

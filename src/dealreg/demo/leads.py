@@ -18,6 +18,8 @@ LEAD_STAGES: list[tuple[str, str, str | None, list[str], float | None, float | N
     ("Alpine Ski House", "Northwind IT", None, ["draft"], None, None, "Spring webinar"),
     ("Bellows College", "Northwind IT", None, [], None, None, "Spring webinar"),
     ("Contoso Pharmaceuticals", "Northwind IT", "rep", [], None, None, "Trade show"),
+    # A second one waiting for the rep: the app's walk accepts one and rejects the other.
+    ("Blue Yonder Airlines", "Northwind IT", "rep", [], None, None, "Spring webinar"),
     ("A. Datum", "Northwind IT", "rep", ["accept"], 3, None, "Spring webinar"),
     ("Edgewise Media", "Northwind IT", "rep", ["accept", "late"], 9, None, "Trade show"),
     (

@@ -2,7 +2,10 @@ import { api, type Schemas } from "../api";
 import { money, instant } from "../format";
 import { t } from "../i18n";
 import { useLoad } from "../load";
+import { keepHome, keptHome } from "../offline";
 import { follow } from "../router";
+import { keepVendorNames } from "../vendorNames";
+import { Totals } from "./Earnings";
 import { LeadRow } from "./LeadRow";
 import { ProblemNote } from "./ProblemNote";
 
@@ -23,8 +26,12 @@ export function SlaBadge({ row }: { row: Row }) {
 
 export function Home() {
   const home = useLoad(() => api.GET("/v1/me/home"));
-  const data = home.data;
+  // Offline, the last answer this phone kept, said to be so.
+  const stale = !home.data && home.problem?.status === 0 ? keptHome() : null;
+  const data = home.data ?? stale;
+  if (home.data) keepHome(home.data);
   const vendor = new Map((data?.vendors ?? []).map((v) => [v.id, v.name]));
+  if (data) keepVendorNames(data.vendors);
   return (
     <>
       <div class="heading">
@@ -33,7 +40,13 @@ export function Home() {
           {t("home.new_deal")}
         </a>
       </div>
-      <ProblemNote problem={home.problem} />
+      {stale ? (
+        <p class="note" role="status">
+          {t("saved_copy")}
+        </p>
+      ) : (
+        <ProblemNote problem={home.problem} />
+      )}
       {home.loading && <p role="status">{t("loading")}</p>}
       {data && (
         <>
@@ -86,14 +99,7 @@ export function Home() {
             {data.earnings.length === 0 ? (
               <p class="empty">{t("home.no_earnings")}</p>
             ) : (
-              <dl class="totals">
-                {data.earnings.map((total) => (
-                  <div key={`${total.status}-${total.currency}`}>
-                    <dt>{t(`earning.${total.status}`)}</dt>
-                    <dd>{money(total.amount, total.currency)}</dd>
-                  </div>
-                ))}
-              </dl>
+              <Totals totals={data.earnings} />
             )}
           </section>
         </>

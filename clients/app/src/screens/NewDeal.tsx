@@ -13,19 +13,8 @@ import { t } from "../i18n";
 import { offline } from "../load";
 import { navigate } from "../router";
 import { Field } from "./Field";
-import { ProblemNote } from "./ProblemNote";
-
-type Program = Schemas["ProgramOut"];
-type Product = Schemas["ProductOut"];
-type ExtraField = Schemas["ExtraField"];
-type Answer = string | number | boolean;
-
-interface Vendor {
-  id: string;
-  name: string;
-  program: Program;
-  products: Product[];
-}
+import { type Answer, ExtraInput, INPUT_TYPES, loadVendors, type Vendor } from "./vendors";
+import { FormProblem } from "./ProblemNote";
 
 interface Line {
   sku: string;
@@ -35,104 +24,6 @@ interface Line {
 }
 
 const emptyLine = (): Line => ({ sku: "", quantity: "1", price: "", answers: {} });
-
-async function loadVendors(): Promise<Vendor[]> {
-  const [partnerships, programs] = await Promise.all([
-    api.GET("/v1/partnerships", { params: { query: { status: "active", limit: 200 } } }),
-    api.GET("/v1/programs", { params: { query: { limit: 200 } } }),
-  ]);
-  const names = new Map((partnerships.data?.items ?? []).map((p) => [p.vendor_id, p.vendor_name]));
-  const firstProgram = new Map<string, Program>();
-  for (const program of programs.data?.items ?? []) {
-    if (program.active && names.has(program.vendor_id) && !firstProgram.has(program.vendor_id)) {
-      firstProgram.set(program.vendor_id, program);
-    }
-  }
-  const vendors = await Promise.all(
-    [...firstProgram.values()].map(async (program) => {
-      const products = await api.GET("/v1/programs/{program_id}/products", {
-        params: { path: { program_id: program.id }, query: { limit: 200 } },
-      });
-      return {
-        id: program.vendor_id,
-        name: names.get(program.vendor_id) ?? "",
-        program,
-        products: (products.data?.items ?? []).filter((p) => p.active),
-      };
-    }),
-  );
-  return vendors.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-const INPUT_TYPES = {
-  number: { type: "number", inputMode: "decimal" },
-  date: { type: "date" },
-  text: { type: "text" },
-  email: { type: "email", inputMode: "email" },
-} as const;
-
-const choices = (field: ExtraField) =>
-  (field.choices ?? []).map((c) => (typeof c === "string" ? { value: c, label: c } : c));
-
-function ExtraInput({
-  field,
-  value,
-  error,
-  onChange,
-}: {
-  field: ExtraField;
-  value: Answer | undefined;
-  error?: string;
-  onChange: (value: Answer | undefined) => void;
-}) {
-  const label = field.required ? field.label : `${field.label} ${t("deal.optional")}`;
-  if (field.type === "boolean") {
-    return (
-      <div class={error ? "field check invalid" : "field check"}>
-        <label>
-          <input
-            type="checkbox"
-            checked={value === true}
-            onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
-          />
-          {label}
-        </label>
-        {field.help && <span class="hint">{field.help}</span>}
-        {error && <span class="field-error">{error}</span>}
-      </div>
-    );
-  }
-  return (
-    <Field label={label} hint={field.help || undefined} error={error}>
-      {(props) =>
-        field.type === "choice" ? (
-          <select
-            {...props}
-            value={value === undefined ? "" : String(value)}
-            onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value || undefined)}
-          >
-            <option value="">{t("deal.choose")}</option>
-            {choices(field).map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input
-            {...props}
-            {...INPUT_TYPES[field.type === "number" || field.type === "date" ? field.type : "text"]}
-            value={value === undefined ? "" : String(value)}
-            onInput={(e) => {
-              const raw = (e.currentTarget as HTMLInputElement).value;
-              onChange(raw === "" ? undefined : field.type === "number" ? Number(raw) : raw);
-            }}
-          />
-        )
-      }
-    </Field>
-  );
-}
 
 export function NewDeal() {
   const [vendors, setVendors] = useState<Vendor[] | null>(null);
@@ -220,7 +111,6 @@ export function NewDeal() {
       shown.add(`/vendors/${index}/answers/${field.key}`);
     }
   });
-  const elsewhere = (problem?.errors ?? []).filter((e) => !shown.has(e.pointer ?? ""));
 
   async function send(kind: "preview" | "submit", event?: Event) {
     event?.preventDefault();
@@ -276,19 +166,7 @@ export function NewDeal() {
   return (
     <form class="deal" onSubmit={(e) => void send("submit", e)} noValidate>
       <h1>{t("deal.title")}</h1>
-      <ProblemNote problem={problem && problem.status !== 422 ? problem : undefined} />
-      {problem?.status === 422 && (
-        <div class="error" role="alert">
-          <p>{t("deal.fix", { count: problem.errors?.length ?? 0 })}</p>
-          {elsewhere.length > 0 && (
-            <ul>
-              {elsewhere.map((e) => (
-                <li key={`${e.pointer}-${e.code}`}>{e.detail}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <FormProblem problem={problem} shown={shown} />
       <fieldset>
         <legend>{t("deal.customer")}</legend>
         {text("legal_name", t("deal.legal_name"), "/customer/legal_name")}

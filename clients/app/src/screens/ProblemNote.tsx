@@ -10,3 +10,22 @@ export function ProblemNote({ problem }: { problem?: Problem }) {
     </p>
   );
 }
+
+/** A problem of a form: a 422 counts what to fix and lists the errors that name no field on the
+ * screen (those that do are said on their field); any other problem as ProblemNote says it. */
+export function FormProblem({ problem, shown }: { problem?: Problem; shown: Set<string> }) {
+  if (problem?.status !== 422) return <ProblemNote problem={problem} />;
+  const elsewhere = (problem.errors ?? []).filter((e) => !shown.has(e.pointer ?? ""));
+  return (
+    <div class="error" role="alert">
+      <p>{t("deal.fix", { count: problem.errors?.length ?? 0 })}</p>
+      {elsewhere.length > 0 && (
+        <ul>
+          {elsewhere.map((e) => (
+            <li key={`${e.pointer}-${e.code}`}>{e.detail}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

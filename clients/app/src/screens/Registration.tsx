@@ -1,16 +1,22 @@
 /**
  * One registration: where it stands, its approval clock told in the vendor's business time
  * ("decision due Tue 14:00 CET, Oslo time; paused while you answer"), its history as a
- * timeline, and what the rep can do now: answer the vendor's question (resubmit) or report the
- * sales stage, each sent with the ETag it was read at (If-Match) and an Idempotency-Key.
+ * timeline, what it earned, and what the rep can do now: answer the vendor's question
+ * (resubmit), ask for an extension, or report the sales stage, each sent with the ETag it was
+ * read at (If-Match) and an Idempotency-Key. The stage goes through the outbox: reported
+ * offline, it is shown pending and sent once the network is back. Offline, the registration is
+ * read from the phone's synced copy.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api, idempotencyKey, type Problem, type Schemas } from "../api";
 import { instant, money } from "../format";
 import { t } from "../i18n";
 import { offline, useLoad } from "../load";
+import { outbox, queue, type Row, useOutbox, useSynced } from "../offline";
 import { Field } from "./Field";
+import { Pending } from "./Pending";
 import { ProblemNote } from "./ProblemNote";
+import { DealEarnings, ExtensionForm } from "./RegistrationParts";
 
 type Stage = Schemas["SalesStage"];
 const STAGES: Stage[] = ["qualified", "proposal", "negotiation", "closed_won", "closed_lost"];
@@ -44,43 +50,61 @@ export function Registration({ id }: { id: string }) {
   const registration = useLoad(() => api.GET("/v1/registrations/{registration_id}", { params: { path } }), [id]);
   const clock = useLoad(() => api.GET("/v1/registrations/{registration_id}/sla", { params: { path } }), [id]);
   const history = useLoad(() => api.GET("/v1/registrations/{registration_id}/history", { params: { path } }), [id]);
+  const kept = useSynced("registrations").items.find((row: Row) => row.id === id);
+  const pending = useOutbox(`/v1/registrations/${id}/`).filter((a) => a.status !== "sent");
   const [reply, setReply] = useState("");
   const [stage, setStage] = useState<Stage | "">("");
   const [problem, setProblem] = useState<Problem>();
   const [done, setDone] = useState("");
-  const r = registration.data;
+  const r = registration.data ?? kept;
+  // The stages still ahead: after the one reached, or the last one waiting to be sent.
+  const queuedStage = (pending.at(-1)?.body as { stage?: Stage } | undefined)?.stage;
+  const reached = queuedStage ?? r?.stage;
+  const ahead = reached?.startsWith("closed") ? [] : STAGES.slice(reached ? STAGES.indexOf(reached) + 1 : 0);
+  const reload = () => {
+    registration.reload();
+    clock.reload();
+    history.reload();
+  };
+  // A stage the server has taken from the outbox: read the registration again.
+  useEffect(() => outbox.subscribe((actions) => actions.some((a) => a.status === "sent") && reload()), [id]);
 
-  async function act(kind: "resubmit" | "stage", event: Event) {
+  async function resubmit(event: Event) {
     event.preventDefault();
     if (!r) return;
     setProblem(undefined);
     const header = { "If-Match": `"${r.version}"`, "Idempotency-Key": idempotencyKey() };
     try {
-      const answer =
-        kind === "resubmit"
-          ? await api.POST("/v1/registrations/{registration_id}/resubmit", {
-              params: { path, header },
-              body: { reply },
-            })
-          : await api.POST("/v1/registrations/{registration_id}/stage", {
-              params: { path, header },
-              body: { stage: stage as Stage },
-            });
+      const answer = await api.POST("/v1/registrations/{registration_id}/resubmit", {
+        params: { path, header },
+        body: { reply },
+      });
       if (answer.error) setProblem(answer.error as Problem);
       else {
-        setDone(t(kind === "resubmit" ? "registration.answered" : "registration.stage_reported"));
-        registration.reload();
-        clock.reload();
-        history.reload();
+        setDone(t("registration.answered"));
+        reload();
       }
     } catch {
       setProblem(offline());
     }
   }
 
+  async function reportStage(event: Event) {
+    event.preventDefault();
+    if (!r || !stage) return;
+    setStage("");
+    await queue({
+      method: "POST",
+      path: `/v1/registrations/${id}/stage`,
+      headers: { "If-Match": `"${r.version}"` },
+      body: { stage },
+      label: t(`stage.${stage}`),
+    });
+  }
+
   return (
     <>
-      <ProblemNote problem={registration.problem ?? problem} />
+      <ProblemNote problem={r ? problem : (registration.problem ?? problem)} />
       {r && (
         <>
           <h1>{r.customer_name}</h1>
@@ -95,7 +119,7 @@ export function Registration({ id }: { id: string }) {
           )}
           {clock.data && <Clock clock={clock.data} />}
           {r.status === "info_requested" && (
-            <form class="card" onSubmit={(e) => void act("resubmit", e)}>
+            <form class="card" onSubmit={(e) => void resubmit(e)}>
               <h2>{t("registration.question")}</h2>
               <Field label={t("registration.reply")}>
                 {(props) => (
@@ -107,26 +131,38 @@ export function Registration({ id }: { id: string }) {
               </button>
             </form>
           )}
-          {r.status === "approved" && (
-            <form class="card" onSubmit={(e) => void act("stage", e)}>
-              <h2>{t("registration.stage")}</h2>
-              <Field label={t("registration.new_stage")}>
-                {(props) => (
-                  <select {...props} required value={stage} onChange={(e) => setStage((e.currentTarget as HTMLSelectElement).value as Stage)}>
-                    <option value="">{t("deal.choose")}</option>
-                    {STAGES.slice(r.stage ? STAGES.indexOf(r.stage) + 1 : 0).map((s) => (
-                      <option key={s} value={s}>
-                        {t(`stage.${s}`)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <button type="submit" class="primary">
-                {t("registration.report_stage")}
-              </button>
-            </form>
+          {r.status === "approved" && (ahead.length > 0 || pending.length > 0) && (
+            <section class="card" aria-labelledby="stage-heading">
+              <h2 id="stage-heading">{t("registration.stage")}</h2>
+              <Pending actions={pending} />
+              {ahead.length > 0 && (
+                <form onSubmit={(e) => void reportStage(e)}>
+                  <Field label={t("registration.new_stage")}>
+                    {(props) => (
+                      <select
+                        {...props}
+                        required
+                        value={stage}
+                        onChange={(e) => setStage((e.currentTarget as HTMLSelectElement).value as Stage)}
+                      >
+                        <option value="">{t("deal.choose")}</option>
+                        {ahead.map((s) => (
+                          <option key={s} value={s}>
+                            {t(`stage.${s}`)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <button type="submit" class="primary">
+                    {t("registration.report_stage")}
+                  </button>
+                </form>
+              )}
+            </section>
           )}
+          {r.status === "approved" && <ExtensionForm registration={r} done={reload} />}
+          <DealEarnings id={id} />
           <section aria-labelledby="history-heading">
             <h2 id="history-heading">{t("registration.history")}</h2>
             <ol class="timeline">
