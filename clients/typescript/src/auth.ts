@@ -12,8 +12,8 @@
  *   (the tab that waited then finds the pair already rotated and uses it);
  * - a refresh refused (`invalid_grant`: expired, revoked, or the session ended by a reuse) signs
  *   the person out locally, once, and says so through `onSignedOut`;
- * - the token endpoint answers problems (`application/problem+json`, with RFC 6749's `error`
- *   member): they become `ProblemError`s like every other answer of the API.
+ * - the token endpoint's errors are problems too (in `application/json`, as RFC 6749 §5.2 has
+ *   it, with its `error` member): they become `ProblemError`s like every other answer of the API.
  *
  * The browser's redirect flow is `beginSignIn` (keep the returned `PendingSignIn`, e.g. in
  * sessionStorage, then go to its `url`) and `completeSignIn` on the callback page; the node
@@ -280,8 +280,8 @@ export class Auth {
       response: Response,
     ) => Promise<oauth.TokenEndpointResponse>,
   ): Promise<oauth.TokenEndpointResponse> {
-    // The server's errors are problems, which oauth4webapi (expecting application/json) would
-    // only call non-conforming: read them as every other answer of the API.
+    // The server's errors are problems: read as every other answer of the API, so that a caller
+    // meets one kind of error (with RFC 6749's `error` among its members), not oauth4webapi's.
     if (!response.ok) {
       throw await problemFromResponse(response);
     }
