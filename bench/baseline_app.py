@@ -120,6 +120,8 @@ class OrganizationOut(msgspec.Struct, kw_only=True):
     code: str | None
     country: str
     timezone: str | None
+    employees: int | None
+    annual_revenue_band: str | None
 
 
 class MeOut(msgspec.Struct, kw_only=True):
@@ -148,6 +150,7 @@ class ProgramOut(msgspec.Struct, kw_only=True):
     extra_fields: list[dict[str, Any]]
     auto_approve_rules: list[dict[str, Any]]
     active: bool
+    registration_discount_bp: int
 
 
 class ProgramList(msgspec.Struct):
@@ -174,6 +177,10 @@ class RegistrationOut(msgspec.Struct, kw_only=True):
     title: str
     expected_close_date: date
     conflict: bool
+    standard_discount_bp: int
+    offer_discount_bp: int
+    discount_bp: int
+    offer_id: uuid.UUID | None
     approver_id: uuid.UUID | None
     decided_by: str | None
     decided_by_id: uuid.UUID | None
@@ -236,19 +243,21 @@ class OrganizationCreate(msgspec.Struct, forbid_unknown_fields=True):
 
 # Statements are spelled out, not assembled: each reads as the query PostgreSQL receives.
 ORGANIZATION_BY_ID = """
-    SELECT id, created_at, updated_at, version, kind, name, code, country, timezone
+    SELECT id, created_at, updated_at, version, kind, name, code, country, timezone, employees,
+           annual_revenue_band
     FROM organizations WHERE id = $1
 """
 PROGRAMS_OF_VENDOR = """
     SELECT id, created_at, updated_at, version, vendor_id, name, description, currency,
            protection_days, extension_days, max_extensions, minimum_deal_amount, extra_fields,
-           auto_approve_rules, active
+           auto_approve_rules, active, registration_discount_bp
     FROM programs WHERE vendor_id = $1 ORDER BY created_at, id LIMIT $2
 """
 INSERT_ORGANIZATION = """
     INSERT INTO organizations (id, kind, name, country, code, timezone)
     VALUES ($1, $2, $3, $4, $5, $6)
-    RETURNING id, created_at, updated_at, version, kind, name, code, country, timezone
+    RETURNING id, created_at, updated_at, version, kind, name, code, country, timezone,
+              employees, annual_revenue_band
 """
 
 # What dealreg sends for the deal and registration routes, statement for statement (read from
@@ -331,7 +340,8 @@ INSERT_REGISTRATIONS = """
     VALUES {values}
     RETURNING id, number, deal_id, vendor_id, program_id, partner_id, rep_id, status, stage,
               amount, currency, customer_name, title, expected_close_date, customer_domain_key,
-              customer_name_key, answers, incentive_plan_id, conflict, approver_id, decided_by,
+              customer_name_key, answers, incentive_plan_id, conflict, standard_discount_bp,
+              offer_discount_bp, discount_bp, offer_id, approver_id, decided_by,
               decided_by_id, decided_by_rule, decision_code, decision_note, submitted_at,
               decided_at, approved_at, expires_at, extensions_granted, extension_pending,
               expiry_reminded_for, created_at, updated_at, version
@@ -378,7 +388,9 @@ LIST_REGISTRATIONS = """
            registrations.currency, registrations.customer_name, registrations.title,
            registrations.expected_close_date, registrations.customer_domain_key,
            registrations.customer_name_key, registrations.answers,
-           registrations.incentive_plan_id, registrations.conflict, registrations.approver_id,
+           registrations.incentive_plan_id, registrations.conflict,
+           registrations.standard_discount_bp, registrations.offer_discount_bp,
+           registrations.discount_bp, registrations.offer_id, registrations.approver_id,
            registrations.decided_by, registrations.decided_by_id, registrations.decided_by_rule,
            registrations.decision_code, registrations.decision_note,
            registrations.submitted_at, registrations.decided_at, registrations.approved_at,

@@ -84,7 +84,7 @@ async def test_migrate_seed_and_token(scratch_url: str, tmp_path: Path) -> None:
     await _seed(scratch_url)
     first = await _counts(scratch_url)
     await _seed(scratch_url)
-    assert await _counts(scratch_url) == first == (5, 10, 4, 7, 17, 1, 10, 15)
+    assert await _counts(scratch_url) == first == (6, 11, 5, 7, 22, 1, 10, 15)
 
     minted = await asyncio.to_thread(dealreg, "token", "--email", "REP@northwind.example", env=env)
     assert minted.returncode == 0, minted.stderr

@@ -23,7 +23,7 @@ from dealreg.openapi import render_openapi
 from dealreg.orgs.models import Role
 from tests.deals import DEALS, REGISTRATIONS, deal_body, line, partner_setup, submit, vendor_setup
 from tests.factories import Factory
-from tests.problems import assert_problem
+from tests.problems import assert_problem, problem_media_type
 
 
 def _every_error_class() -> list[type[DealRegError]]:
@@ -139,7 +139,8 @@ def test_each_error_response_refers_to_the_types_of_its_status() -> None:
             for status, response in operation["responses"].items():
                 if int(status) < 400:
                     continue
-                ref = response["content"]["application/problem+json"]["schema"]["$ref"]
+                media = problem_media_type(path, int(status))
+                ref = response["content"][media]["schema"]["$ref"]
                 target = schemas[ref.rsplit("/", 1)[1]]
                 consts = (
                     {
@@ -158,7 +159,7 @@ def test_each_error_response_refers_to_the_types_of_its_status() -> None:
 def _documented(document: dict[str, Any], method: str, path: str, status: int) -> Any:
     """A validator of what the document says `method path` answers with `status`."""
     response = document["paths"][path][method]["responses"][str(status)]
-    schema = response["content"]["application/problem+json"]["schema"]
+    schema = response["content"][problem_media_type(path, status)]["schema"]
     return jsonschema_rs.validator_for({"components": document["components"], **schema})
 
 
