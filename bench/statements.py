@@ -4,8 +4,9 @@ report benchmarks (bench/sla.py, bench/plans.py).
 `measure` runs the call once with its engine's statements captured, then times `runs` runs of
 each side after that uncounted one: dealreg's call through its session (ORM, building and
 compiling included), and the captured statements sent one after another on a plain asyncpg
-connection in a transaction, as dealreg sends them. Every statement that took long on the raw side
-is explained (EXPLAIN (ANALYZE, BUFFERS)) and summed up on one line.
+connection in a transaction, as dealreg sends them. Every SELECT that took long on the raw side is
+explained (EXPLAIN (ANALYZE, BUFFERS), after the statements sent before it) and summed up on one
+line.
 """
 
 import contextlib

@@ -4,7 +4,7 @@ partner's lines and its reps'), what it did with the vendor's leads, the vendor'
 toward it, and the capability assessment with its goals.
 
 Every figure is one of the reports' own (planning/reports.py, scorecards.py, leads/reports.py,
-sla/reports.py, planning/capabilities.py), narrowed to this vendor and partner and to the
+sla/reports.py, planning/capability_figures.py), narrowed to this vendor and partner and to the
 quarter's days on the vendor's wall clock; this module only gathers them, so the QBR never
 disagrees with a report. It reads through several domains, so it sits above them.
 """

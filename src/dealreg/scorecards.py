@@ -104,10 +104,6 @@ async def scope_of(
     """Over the registrations submitted from `start` to `end` (UTC days), or in `quarter` of a
     vendor's fiscal calendar (its days on the vendor's wall clock): a vendor's own calendar, or
     the one of the vendor named (which a partner must be enrolled with)."""
-    if quarter is None:
-        days = report_range(start, end, today)
-    else:
-        days = await _quarter_range(session, actor, quarter, start, end, vendor_id)
     rep_id = None
     if actor.org_kind is OrgKind.vendor:
         if vendor_id not in (None, actor.organization_id):
@@ -119,6 +115,11 @@ async def scope_of(
         partner_id = actor.organization_id
         if actor.role is Role.partner_rep:
             rep_id = actor.subject_id
+    # Whose registrations first: another vendor's calendar is not read for a caller it hides from.
+    if quarter is None:
+        days = report_range(start, end, today)
+    else:
+        days = await _quarter_range(session, actor, quarter, start, end, vendor_id)
     return Scope(
         first_day=days.first_day,
         last_day=days.last_day,

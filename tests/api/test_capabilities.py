@@ -129,9 +129,7 @@ def by_key(items: list[dict[str, Any]], key: str) -> dict[str, dict[str, Any]]:
 async def test_the_scores_and_averages_are_the_hand_worked_ones(
     client: httpx.AsyncClient, assessed: Channel
 ) -> None:
-    response = await client.get(
-        assessment_url(assessed.lines["gold_a"]), headers=assessed.partner_admins["gold_a"]
-    )
+    response = await client.get(assessment_url(assessed.lines["gold_a"]), headers=assessed.approver)
 
     assert response.status_code == 200, response.text
     body = response.json()
@@ -204,6 +202,21 @@ async def test_a_partner_sees_no_average_over_fewer_than_three_partners(
     assert as_partner["overall"]["vendor_average"] == 63.7
     assert as_vendor["overall"]["tier_average"] == 83.0
     assert as_vendor["overall"]["change"] is None  # not assessed the quarter before
+
+
+async def test_a_partner_sees_no_vendor_average_that_would_give_away_the_partners_outside_its_tier(
+    client: httpx.AsyncClient, assessed: Channel
+) -> None:
+    url = assessment_url(assessed.lines["gold_a"])
+
+    body = (await client.get(url, headers=assessed.partner_admins["gold_a"])).json()
+
+    # Four assessed, three gold: 4 x 63.725 - 3 x 57.3 would be the silver partner's 83.0.
+    assert (body["overall"]["vendor_average"], body["overall"]["tier_average"]) == (None, 57.3)
+    for figure in [*body["groups"], *body["attributes"]]:
+        assert figure["vendor_average"] is None or figure["tier_average"] is None, figure
+    assert body["assessed_by"] is None
+    assert (await client.get(url, headers=assessed.approver)).json()["assessed_by"] is not None
 
 
 async def test_a_template_change_does_not_move_an_old_score(

@@ -4274,8 +4274,8 @@ export interface components {
         AssessmentOut: {
             /** Format: date-time */
             assessed_at: string;
-            /** Format: uuid */
-            assessed_by: string;
+            /** @description Who of the vendor's channel team assessed; null to a partner. */
+            assessed_by: string | null;
             attributes: components["schemas"]["AttributeFigure"][];
             /** Format: date-time */
             created_at: string;

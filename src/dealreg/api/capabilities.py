@@ -17,8 +17,9 @@ from dealreg.api.plans import QuarterLabel
 from dealreg.api.schemas import CHANGE_PROBLEMS, problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.auth import scopes
+from dealreg.disclosure import vendor_staff
 from dealreg.fields import Resource
-from dealreg.orgs.models import Tier
+from dealreg.orgs.models import OrgKind, Tier
 from dealreg.planning import capabilities, capability_figures
 from dealreg.planning.capabilities import Attribute, ScoreIn
 from dealreg.planning.capability_figures import AttributeFigure, Figure, GroupFigure
@@ -104,7 +105,10 @@ class AssessmentOut(Resource, kw_only=True):
     template_version: int
     note: str
     goal: str
-    assessed_by: uuid.UUID
+    assessed_by: Annotated[
+        uuid.UUID | None,
+        msgspec.Meta(description="Who of the vendor's channel team assessed; null to a partner."),
+    ]
     assessed_at: datetime
     overall: Figure
     partners_assessed: Annotated[
@@ -115,7 +119,7 @@ class AssessmentOut(Resource, kw_only=True):
     attributes: list[AttributeFigure]
 
 
-def assessment_out(comparison: capability_figures.Comparison) -> AssessmentOut:
+def assessment_out(reader: OrgKind, comparison: capability_figures.Comparison) -> AssessmentOut:
     row = comparison.assessment
     return AssessmentOut(
         id=row.id,
@@ -130,7 +134,7 @@ def assessment_out(comparison: capability_figures.Comparison) -> AssessmentOut:
         template_version=row.template_version,
         note=row.note,
         goal=row.goal,
-        assessed_by=row.assessed_by,
+        assessed_by=vendor_staff(reader, row.assessed_by),
         assessed_at=row.assessed_at,
         overall=comparison.overall,
         partners_assessed=comparison.partners_assessed,
@@ -170,7 +174,7 @@ class AssessmentController(Controller):
         comparison = await capability_figures.get_assessment(db, principal, partnership_id, quarter)
         # The ETag is the assessment's version, for If-Match; no 304 on it, since the averages
         # move as other partners are assessed while this version stays.
-        return tagged(assessment_out(comparison), comparison.assessment.version)
+        return tagged(assessment_out(principal.org_kind, comparison), comparison.assessment.version)
 
     @put(
         guards=[requires(scopes.WRITE_PLANS)],
@@ -204,7 +208,7 @@ class AssessmentController(Controller):
             if_match=precondition,
         )
         comparison = await capability_figures.get_assessment(db, principal, partnership_id, quarter)
-        return tagged(assessment_out(comparison), row.version)
+        return tagged(assessment_out(principal.org_kind, comparison), row.version)
 
 
 class AssessmentList(msgspec.Struct):

@@ -18,6 +18,7 @@ from dealreg.api.schemas import problems
 from dealreg.api.security import BEARER_SECURITY, requires
 from dealreg.api.unit_of_work import ON_REPORTS_POOL
 from dealreg.auth import scopes
+from dealreg.orgs.models import OrgKind
 from dealreg.planning import fiscal
 
 QBR_PAGE = "/reports/partnerships/{partnership_id:uuid}/qbr"
@@ -43,11 +44,12 @@ class QbrOut(qbr.Figures, frozen=True, kw_only=True):
     ]
 
 
-def qbr_out(review: qbr.Review) -> QbrOut:
+def qbr_out(reader: OrgKind, review: qbr.Review) -> QbrOut:
     figures = {name: getattr(review, name) for name in qbr.Figures.__struct_fields__}
     comparison = review.capabilities
     return QbrOut(
-        **figures, capabilities=assessment_out(comparison) if comparison is not None else None
+        **figures,
+        capabilities=assessment_out(reader, comparison) if comparison is not None else None,
     )
 
 
@@ -71,7 +73,7 @@ def qbr_out(review: qbr.Review) -> QbrOut:
 async def partnership_qbr(
     db: Db, principal: Caller, partnership_id: FromPath[uuid.UUID], quarter: Quarter = None
 ) -> QbrOut:
-    return qbr_out(await qbr.review(db, principal, partnership_id, quarter))
+    return qbr_out(principal.org_kind, await qbr.review(db, principal, partnership_id, quarter))
 
 
 @get(QBR_PAGE, **(PAGE_OPTIONS | {"opt": {"public": True, **ON_REPORTS_POOL}}))

@@ -339,8 +339,8 @@ class RegistrationScorecard(msgspec.Struct, kw_only=True):
     description=(
         "Over the registrations submitted from `from` to `to` (UTC days), or in a fiscal "
         "`quarter` of a vendor's calendar (the vendor's own; a partner or channel ops name it "
-        "with `vendor_id`), one line per group and currency: submitted, approved, rejected (by reason), approval rate, median business "
-        "hours to decision, registered pipeline (approved, open), won, lost, win rate, won "
+        "with `vendor_id`), one line per group and currency: submitted, approved, rejected "
+        "(by reason), approval rate, median business hours to decision, registered pipeline (approved, open), won, lost, win rate, won "
         "amount, average deal size (won), incentives earned and paid. A vendor sees its own "
         "registrations, a partner admin its reps', a rep their own."
     ),

@@ -14,7 +14,9 @@ Figures (hand-workable; tests/api/test_capabilities.py works them out):
 - every figure is computed exactly and rounded half up to one decimal at the end.
 
 A partner reads its own assessments; an average over fewer than `MIN_PEERS` partners is not shown
-to a partner (null), since with one or two others in it the partner could work out their scores.
+to a partner (null), since with one or two others in it the partner could work out their scores;
+nor is the vendor's average beside its tier's when fewer than `MIN_PEERS` partners are outside
+the tier (the two averages' difference would give their sum).
 """
 
 import uuid
@@ -198,10 +200,17 @@ async def compare(
     ) -> _F:
         """`own` beside the quarter before, all the vendor's partners assessed in the quarter
         and those in the tier (each `[sum, number]`)."""
+        tier_average = average(tier)
+        vendor_average = average(everyone)
+        # Both averages shown to a partner would give the sum of the partners outside its tier
+        # (vendor's sum less tier's): withheld unless those are enough not to name one.
+        outside = everyone[1] - tier[1]
+        if hide and tier_average is not None and 0 < outside < MIN_PEERS:
+            vendor_average = None
         return make(
             score=_one_decimal(own),
-            vendor_average=average(everyone),
-            tier_average=average(tier),
+            vendor_average=vendor_average,
+            tier_average=tier_average,
             previous=None if previous is None else _one_decimal(previous),
             change=None if previous is None else _one_decimal(own - previous),
             **more,

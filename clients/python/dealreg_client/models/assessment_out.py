@@ -31,7 +31,7 @@ class AssessmentOut:
     """ 
         Attributes:
             assessed_at (datetime.datetime):
-            assessed_by (UUID):
+            assessed_by (None | UUID): Who of the vendor's channel team assessed; null to a partner.
             attributes (list[AttributeFigure]):
             created_at (datetime.datetime):
             goal (str):
@@ -53,7 +53,7 @@ class AssessmentOut:
      """
 
     assessed_at: datetime.datetime
-    assessed_by: UUID
+    assessed_by: None | UUID
     attributes: list[AttributeFigure]
     created_at: datetime.datetime
     goal: str
@@ -83,7 +83,11 @@ class AssessmentOut:
         from ..models.group_figure import GroupFigure # noqa: PLC0415
         assessed_at = self.assessed_at.isoformat()
 
-        assessed_by = str(self.assessed_by)
+        assessed_by: None | str
+        if isinstance(self.assessed_by, UUID):
+            assessed_by = str(self.assessed_by)
+        else:
+            assessed_by = self.assessed_by
 
         attributes = []
         for attributes_item_data in self.attributes:
@@ -169,9 +173,22 @@ class AssessmentOut:
 
 
 
-        assessed_by = UUID(d.pop("assessed_by"))
+        def _parse_assessed_by(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                assessed_by_type_0 = UUID(data)
 
 
+
+                return assessed_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        assessed_by = _parse_assessed_by(d.pop("assessed_by"))
 
 
         attributes = []
