@@ -139,6 +139,7 @@ def upgrade() -> None:
         op.f("ck_registrations_discount_valid"),
         "registrations",
         "standard_discount_bp BETWEEN 0 AND 10000 AND offer_discount_bp BETWEEN 0 AND 10000"
+        " AND standard_discount_bp + offer_discount_bp <= 10000"
         " AND (offer_id IS NULL) = (offer_discount_bp = 0)",
     )
 

@@ -130,6 +130,34 @@ async def test_the_standard_discount_is_set_with_if_match_and_applies_from_then_
     assert kept.json()["discount_bp"] == STANDARD_BP
 
 
+async def test_the_whole_discount_stays_within_a_hundred_percent(
+    client: httpx.AsyncClient, scene: OfferScene
+) -> None:
+    url = f"/v1/programs/{scene.vendor.program.id}"
+
+    async def standard(points: int) -> None:
+        version = (await client.get(url, headers=scene.admin)).json()["version"]
+        response = await client.put(
+            f"{url}/registration-discount",
+            json={"discount_bp": points},
+            headers=scene.admin | if_match(version),
+        )
+        assert response.status_code == 200, response.text
+
+    offer = await grant(client, scene, discount_bp=3000)
+    await standard(9000)
+    preview = await client.post(
+        PREVIEW, json=deal_body(line(scene.vendor)), headers=scene.partner.rep
+    )
+    assert _discount(preview.json()["vendors"][0]) == (9000, 1000, 10000, offer["id"])
+    assert _discount(await _register(client, scene)) == (9000, 1000, 10000, offer["id"])
+
+    # A whole discount already: the offer's last use is left for a registration it adds to.
+    await standard(10000)
+    assert _discount(await _register(client, scene)) == (10000, 0, 10000, None)
+    assert (await _offer(client, offer["id"], scene.vendor.approver))["registrations_used"] == 1
+
+
 async def test_an_offer_holds_only_for_registrations_of_its_products(
     client: httpx.AsyncClient, scene: OfferScene
 ) -> None:

@@ -58,10 +58,14 @@ async def preview(session: AsyncSession, actor: Principal, data: DealInput) -> P
     )
     vendors = []
     for plan in checked.plans:
-        offer = await offers.best_offer(
-            session, plan.vendor_id, actor.organization_id, sorted(plan.skus), checked.now
+        offer = (
+            await offers.best_offer(
+                session, plan.vendor_id, actor.organization_id, sorted(plan.skus), checked.now
+            )
+            if plan.takes_offers
+            else None
         )
-        offer_bp = offer.discount_bp if offer else 0
+        offer_bp = plan.offer_points(offer.discount_bp) if offer else 0
         assert plan.program_id is not None  # noqa: S101 - a checked deal has its programs
         plan_id = in_force.get(plan.program_id)
         row = await session.get_one(IncentivePlan, plan_id) if plan_id else None

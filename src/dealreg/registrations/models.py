@@ -107,6 +107,7 @@ class Registration(Entity):
         CheckConstraint("extensions_granted >= 0", name="extensions_granted_nonnegative"),
         CheckConstraint(
             "standard_discount_bp BETWEEN 0 AND 10000 AND offer_discount_bp BETWEEN 0 AND 10000"
+            " AND standard_discount_bp + offer_discount_bp <= 10000"
             " AND (offer_id IS NULL) = (offer_discount_bp = 0)",
             name="discount_valid",
         ),

@@ -223,7 +223,12 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
     )
     # Each registration takes a use of the partner's best offer that holds for it, for good.
     offers = await BUS.ask(
-        TakeOffers(session, actor.organization_id, {p.vendor_id: p.skus for p in plans}, now)
+        TakeOffers(
+            session,
+            actor.organization_id,
+            {p.vendor_id: p.skus for p in plans if p.takes_offers},
+            now,
+        )
     )
     registration_rows = []
     for plan in plans:
@@ -249,7 +254,7 @@ async def submit_deal(session: AsyncSession, actor: Principal, data: DealInput) 
                 "conflict": plan.vendor_id in conflicts,
                 "incentive_plan_id": in_force.get(plan.program_id) if plan.program_id else None,
                 "standard_discount_bp": plan.standard_discount_bp,
-                **_offer_columns(offers.get(plan.vendor_id)),
+                **_offer_columns(plan, offers.get(plan.vendor_id)),
             }
         )
     registrations = await insert_returning(session, Registration, registration_rows)
@@ -337,10 +342,10 @@ async def _number(
     return [numbered[r.id] for r in registrations]
 
 
-def _offer_columns(use: OfferUse | None) -> dict[str, Any]:
+def _offer_columns(plan: VendorPlan, use: OfferUse | None) -> dict[str, Any]:
     if use is None:
         return {"offer_id": None, "offer_discount_bp": 0}
-    return {"offer_id": use.offer_id, "offer_discount_bp": use.discount_bp}
+    return {"offer_id": use.offer_id, "offer_discount_bp": plan.offer_points(use.discount_bp)}
 
 
 async def _auto_approve(

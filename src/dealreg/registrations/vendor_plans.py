@@ -23,6 +23,8 @@ from dealreg.registrations.schemas import (
 
 # A registration's amount stays within what every currency's minor units can carry safely.
 MAX_AMOUNT = 10**15
+# A registration's whole discount, standard and offer together: 100 %.
+MAX_DISCOUNT_BP = 10_000
 
 
 class VendorPlan(msgspec.Struct, kw_only=True):
@@ -53,6 +55,16 @@ class VendorPlan(msgspec.Struct, kw_only=True):
             if rule.matches(self.tier, self.amount, set(self.skus)):
                 return index
         return None
+
+    @property
+    def takes_offers(self) -> bool:
+        """An offer's points have room on top of the program's standard discount."""
+        return self.standard_discount_bp < MAX_DISCOUNT_BP
+
+    def offer_points(self, offered: int) -> int:
+        """The points of an offer of `offered` granted here: the whole discount stays within
+        100 %."""
+        return min(offered, MAX_DISCOUNT_BP - self.standard_discount_bp)
 
 
 def plan_answers(
