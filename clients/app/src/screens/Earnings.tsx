@@ -63,7 +63,10 @@ export function Earnings() {
                   <span class="row-title">{deal.customer_name}</span>
                 )}
                 <span class="row-meta">
-                  {deal.title} · {deal.net.map((n) => money(n.amount, n.currency)).join(" + ")}
+                  {t("earnings.deal_earned", {
+                    title: deal.title,
+                    amount: deal.net.map((n) => money(n.amount, n.currency)).join(" + "),
+                  })}
                 </span>
                 <ul class="entries">
                   {deal.entries.map((entry) => (
