@@ -53,6 +53,9 @@ def test_the_sdk_against_a_live_demo(installed: Path, scratch_url: str, tmp_path
     )
     try:
         server.wait_for(r"the password '")
+        # The banner's links are the issuer's, where sign-in comes back to.
+        assert f"{server.url}/app" in server.printed()
+        assert "localhost" not in server.printed()
         server.wait_ready()
         tested = _run(
             [_npm(), "test"],

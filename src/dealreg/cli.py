@@ -133,12 +133,14 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     database_url = _database_url(settings)
     upgrade(database_url)
-    base_url = (
-        f"http://{'localhost' if args.host in ('0.0.0.0', '127.0.0.1') else args.host}:{args.port}"  # noqa: S104
-    )
-    if "DEALREG_JWT_ISSUER" not in os.environ:
+    if "DEALREG_JWT_ISSUER" in os.environ:
+        # Sign-in sends people back to the issuer, so the banner's links are the issuer's: opened
+        # on another name of this host (localhost for 127.0.0.1), the app's sign-in would fail.
+        base_url = settings.jwt_issuer.rstrip("/")
+    else:
         # Unset, the issuer is the address served here: sign-in sends people back to it, and
         # mailed links point at it; the default (port 8000) would send a `--port` run elsewhere.
+        base_url = f"http://{'localhost' if args.host in ('0.0.0.0', '127.0.0.1') else args.host}:{args.port}"  # noqa: S104
         os.environ["DEALREG_JWT_ISSUER"] = base_url
         settings = msgspec.structs.replace(settings, jwt_issuer=base_url)
     if args.demo:
