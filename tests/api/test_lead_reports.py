@@ -220,7 +220,7 @@ async def test_a_partner_reads_its_own_figures_and_a_rep_their_own(
     other = await client.get(
         REPORT, params={"partner_id": str(world.b.partner.id)}, headers=world.a.partner.admin
     )
-    assert_problem(other, 403)
+    assert_problem(other, 404)
     rep = await report(client, world.a.partner.rep, group_by="rep")
     (row,) = rep["rows"]
     assert row["group_id"] == str(world.a.partner.rep_id)
@@ -235,7 +235,7 @@ async def test_another_vendor_reads_nothing_of_these_leads(
     refused = await client.get(
         REPORT, params={"vendor_id": str(world.a.vendor.vendor.id)}, headers=other.approver
     )
-    assert_problem(refused, 403)
+    assert_problem(refused, 404)
 
 
 async def test_channel_ops_read_every_vendor_and_may_narrow_to_one(

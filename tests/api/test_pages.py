@@ -36,14 +36,14 @@ async def test_a_vendor_admin_sees_its_own_vendor_only(
     assert 'name="vendor_id"' not in html
 
 
-async def test_a_vendor_admin_naming_another_vendor_gets_a_403_page(
+async def test_a_vendor_admin_naming_another_vendor_gets_a_404_page(
     client: httpx.AsyncClient, scene: Scene
 ) -> None:
     response = await client.get(
         PAGE, params={"vendor_id": str(scene.vendor.vendor.id)}, headers=scene.other_admin
     )
-    html = assert_page(response, 403)
-    assert "own SLA reports" in html
+    html = assert_page(response, 404)
+    assert "visible to you" in html
     assert "Acme" not in html
 
 

@@ -802,7 +802,7 @@ async def test_a_vendors_staff_see_their_own_vendor_only(
 
 @pytest.mark.parametrize("role", [Role.vendor_admin, Role.channel_ops])
 @pytest.mark.parametrize("path", [REPORT, BREACHES])
-async def test_a_vendors_staff_naming_another_vendor_are_refused(
+async def test_a_vendor_named_by_another_vendors_staff_is_not_found(
     client: httpx.AsyncClient, factory: Factory, scenario: Scenario, role: Role, path: str
 ) -> None:
     headers = await factory.headers_for(scenario.other.vendor, role)
@@ -811,7 +811,7 @@ async def test_a_vendors_staff_naming_another_vendor_are_refused(
         path, params={"vendor_id": str(scenario.vendor.vendor.id), **MARCH}, headers=headers
     )
 
-    assert_problem(response, 403, "forbidden")
+    assert_problem(response, 404, "not-found")
 
 
 async def test_another_vendors_program_or_approver_shows_a_vendor_nothing(
@@ -1169,7 +1169,7 @@ async def test_the_at_risk_view_is_the_vendors_own_and_not_the_partners(
     other_admin = await factory.headers_for(scenario.other.vendor, Role.vendor_admin)
     assert (await client.get(AT_RISK, headers=other_admin)).json()["items"] == []
     mine = {"vendor_id": str(scenario.vendor.vendor.id)}
-    assert_problem(await client.get(AT_RISK, params=mine, headers=other_admin), 403)
+    assert_problem(await client.get(AT_RISK, params=mine, headers=other_admin), 404)
     partner_admin = await factory.headers_for(scenario.partner.partner, Role.partner_admin)
     assert_problem(await client.get(AT_RISK, headers=partner_admin), 403)
     approver = await factory.headers_for(scenario.vendor.vendor, Role.vendor_approver)

@@ -83,7 +83,7 @@ def report_scope(
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REPORTS)],
-    responses=problems() | json_or_csv(Report, "The report, as JSON or CSV"),
+    responses=problems(404) | json_or_csv(Report, "The report, as JSON or CSV"),
     operation_class=JsonOrCsv,
     summary="Time to decision and breaches, by vendor, program, approver or week",
     description=(
@@ -128,7 +128,7 @@ async def sla_report(
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REPORTS)],
-    responses=problems() | json_or_csv(BreachList, "A page of breaches; as CSV, all of them"),
+    responses=problems(404) | json_or_csv(BreachList, "A page of breaches; as CSV, all of them"),
     operation_class=JsonOrCsv,
     summary="The breached registrations, in the order they breached",
 )
@@ -172,7 +172,7 @@ class AtRiskList(msgspec.Struct):
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_REPORTS)],
-    responses=problems() | json_or_csv(AtRiskList, "A page of them; as CSV, all of them"),
+    responses=problems(404) | json_or_csv(AtRiskList, "A page of them; as CSV, all of them"),
     operation_class=JsonOrCsv,
     summary="Open registrations past their approval target or hard limit, breached first",
 )
@@ -211,7 +211,7 @@ class LeadReport(msgspec.Struct, kw_only=True):
     opt=ON_REPORTS_POOL,
     security=BEARER_SECURITY,
     guards=[requires(scopes.READ_LEADS)],
-    responses=problems() | json_or_csv(LeadReport, "The report, as JSON or CSV"),
+    responses=problems(404) | json_or_csv(LeadReport, "The report, as JSON or CSV"),
     operation_class=JsonOrCsv,
     summary="What partners did with forwarded leads, by partner, campaign or rep",
     description=(

@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Float, and_, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.dates import report_range
-from dealreg.errors import Forbidden
+from dealreg.errors import NotFound
 from dealreg.leads.models import Lead, LeadRejection, LeadStatus
 from dealreg.orgs.models import Organization, OrgKind, Role, User
 from dealreg.orgs.principals import Principal
@@ -99,9 +99,9 @@ def scope_of(
     their vendor's leads, a partner its own (a rep theirs); dates in UTC, `end` inclusive."""
     rep_id = None
     if actor.org_kind is OrgKind.vendor:
-        vendor_id = _own(vendor_id, actor.organization_id)
+        vendor_id = _own("vendor", vendor_id, actor.organization_id)
     elif actor.org_kind is OrgKind.partner:
-        partner_id = _own(partner_id, actor.organization_id)
+        partner_id = _own("partner", partner_id, actor.organization_id)
         if actor.role is not Role.partner_admin:
             rep_id = actor.subject_id
     days = report_range(start, end, today)
@@ -117,9 +117,10 @@ def scope_of(
     )
 
 
-def _own(asked: uuid.UUID | None, own: uuid.UUID) -> uuid.UUID:
+def _own(kind: str, asked: uuid.UUID | None, own: uuid.UUID) -> uuid.UUID:
+    # Another organization named is one the caller cannot see: 404, as for any path's id.
     if asked not in (None, own):
-        raise Forbidden("An organization reads its own lead figures only.")
+        raise NotFound(f"No {kind} {asked} visible to you.")
     return own
 
 

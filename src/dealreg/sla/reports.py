@@ -30,7 +30,7 @@ from sqlalchemy.orm import aliased
 
 from dealreg.dates import mondays, report_range
 from dealreg.db import sort_in_memory
-from dealreg.errors import Forbidden
+from dealreg.errors import Forbidden, NotFound
 from dealreg.orgs.models import ApiClient, Organization, OrgKind, Program, User
 from dealreg.orgs.principals import Principal
 from dealreg.sla.models import ClockState, SlaClock, Threshold
@@ -432,13 +432,14 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 
 def vendor_of(actor: Principal, vendor_id: uuid.UUID | None) -> uuid.UUID | None:
-    """The vendor a report is about: a vendor's staff read their own only; channel ops any one,
-    or all (None)."""
+    """The vendor a report is about: a vendor's staff read their own only (another vendor named is
+    one they cannot see: 404, as everywhere a tenant names what is not theirs); channel ops any
+    one, or all (None)."""
     if actor.org_kind is OrgKind.partner:
         raise Forbidden("SLA reports are for vendors and channel operations.")
     if actor.org_kind is OrgKind.vendor:
         if vendor_id not in (None, actor.organization_id):
-            raise Forbidden("A vendor reads its own SLA reports only.")
+            raise NotFound(f"No vendor {vendor_id} visible to you.")
         return actor.organization_id
     return vendor_id
 
