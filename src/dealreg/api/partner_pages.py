@@ -46,8 +46,11 @@ async def partners_page(
         return principal
     vendor_id = await partner_report.vendor_of(db, principal, vendor_id)
     now = datetime.now(UTC)
-    scored = await partner_report.partner_rows(db, vendor_id, currency=None, now=now)
-    currency, rows = scored
+    # Scored once, with what the graduation rule compares them with.
+    scored = await partner_report.partner_rows(
+        db, vendor_id, currency=None, now=now, lookback=graduation.LOOKBACK
+    )
+    currency, rows = scored.currency, scored.rows
     grid = Counter((row.recency_score, row.frequency_score) for row in rows)
     most = max(grid.values(), default=0)
     owners = {row.owner_id for row in rows if row.owner_id is not None}

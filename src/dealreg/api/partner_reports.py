@@ -104,12 +104,12 @@ async def partner_report_read(
 ) -> Response[PartnerReport] | Response[bytes]:
     vendor = await partner_report.vendor_of(db, principal, vendor_id)
     now = datetime.now(UTC)
-    used, rows = await partner_report.partner_rows(db, vendor, currency=currency, now=now)
+    scored = await partner_report.partner_rows(db, vendor, currency=currency, now=now)
     filters = Filters(segment or (), tier or (), size or (), owner_id)
-    rows = partner_report.chosen(rows, filters, sort)
+    rows = partner_report.chosen(scored.rows, filters, sort)
     if wants_csv(request, format_):
         return await csv_response(PartnerRow.__struct_fields__, rows_of(rows), "partners")
-    return Response(PartnerReport(vendor_id=vendor, as_of=now, currency=used, rows=rows))
+    return Response(PartnerReport(vendor_id=vendor, as_of=now, currency=scored.currency, rows=rows))
 
 
 class GraduationCandidates(msgspec.Struct, kw_only=True):

@@ -85,6 +85,14 @@ class PartnerEngagement(Base):
             "occurred_at",
             postgresql_include=["points"],
         ),
+        # The partner report: every partner's points of a vendor within the window, read as
+        # one range of the window's entries (report_repository.py).
+        Index(
+            "ix_partner_engagements_window",
+            "vendor_id",
+            "occurred_at",
+            postgresql_include=["partner_id", "points"],
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
