@@ -6438,7 +6438,7 @@ export interface components {
         };
         /** OrganizationUpdate */
         OrganizationUpdate: {
-            annual_revenue_band?: components["schemas"]["RevenueBand"];
+            annual_revenue_band?: components["schemas"]["RevenueBand"] | null;
             /**
              * @description Upper-case prefix of the organization's registration numbers
              * @example ACME
@@ -6449,7 +6449,7 @@ export interface components {
              * @example US
              */
             country?: string;
-            employees?: number;
+            employees?: number | null;
             name?: string;
             /**
              * @description IANA time zone
