@@ -22,6 +22,7 @@ from dealreg.engagement.coverage import SizeSegment, band_of, coverage_of
 from dealreg.engagement.policy import rubric_of
 from dealreg.engagement.rfm import Segment
 from dealreg.errors import InvalidInput, NotFound, field_error
+from dealreg.orgs import repository as orgs_repository
 from dealreg.orgs.models import Organization, OrgKind, PartnershipStatus, Tier
 from dealreg.orgs.principals import Principal
 
@@ -238,6 +239,13 @@ async def partner_rows(
             },
             engagement={partner_id: scores[1] for partner_id, scores in engagement.items()},
         ),
+    )
+
+
+async def owner_names(session: AsyncSession, rows: Sequence[PartnerRow]) -> dict[uuid.UUID, str]:
+    """The names of the rows' partnership owners: the vendor's own people."""
+    return await orgs_repository.user_names(
+        session, {row.owner_id for row in rows if row.owner_id is not None}
     )
 
 

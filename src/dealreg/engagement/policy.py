@@ -17,7 +17,8 @@ from dealreg.preconditions import IfMatch
 
 Points = Annotated[int, msgspec.Meta(ge=0, le=1000)]
 DecayDays = Annotated[int, msgspec.Meta(ge=1, le=730)]
-SegmentThreshold = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
+# The engagement score at which the channel team calls.
+ScoreThreshold = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
 
 # The channel marketers' rule of thumb (issue #23): a click is worth five opens, a webinar or a
 # trade show ten.
@@ -43,7 +44,7 @@ class Rubric(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
         default_factory=lambda: dict(DEFAULT_POINTS)
     )
     decay_days: DecayDays = DEFAULT_DECAY_DAYS
-    threshold: SegmentThreshold = DEFAULT_THRESHOLD
+    threshold: ScoreThreshold = DEFAULT_THRESHOLD
 
     @classmethod
     def of_row(cls, row: PartnerEngagementPolicy | None) -> "Rubric":
