@@ -764,7 +764,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List offers: the vendor's, or the partner's own from every vendor, oldest first */
+        /** List offers: the vendor's, a partner's own from every vendor, or all (channel ops) */
         get: operations["offerList"];
         put?: never;
         post?: never;
@@ -1063,6 +1063,26 @@ export interface paths {
          * @description The vendor's channel account managers (approvers) and admins: a score of 1 to 100 for each attribute of the template (and, optionally, the score aimed at next quarter), a note and a goal. If-Match may be left out only by the PUT that creates the assessment. Scores are weighted means (the weights the assessment was made with), beside the mean of the vendor's partners assessed in the quarter and of those in the same tier, and the change since the fiscal quarter before; all rounded half up to one decimal. A partner sees an average only when at least 3 partners are in it.
          */
         put: operations["assessmentWrite"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partnerships/{partnership_id}/engagement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner's own engagement score with the partnership's vendor, if shared
+         * @description For the partner's people, when the vendor shares scores (`share_score_with_partners` in its partner engagement policy): the points of the partner's engagements within the vendor's decay window. 404 when the vendor does not share them, and to anyone but the partner: a vendor reads its partners' scores at GET /v1/partners/{partner_id}/engagement.
+         */
+        get: operations["partnershipEngagementRead"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1872,7 +1892,7 @@ export interface paths {
         get: operations["partnerEngagementPolicyRead"];
         /**
          * Set a vendor's partner engagement rubric
-         * @description Engagement types left out of `points` keep their default points. Engagements keep the points they were recorded with; the window and the threshold apply to scores from now on.
+         * @description Engagement types left out of `points` keep their default points. Engagements keep the points they were recorded with; the window and the threshold apply to scores from now on. `share_score_with_partners` (default false) lets each partner read its own score (GET /v1/partnerships/{id}/engagement), never the threshold nor its call tasks.
          */
         put: operations["partnerEngagementPolicyWrite"];
         post?: never;
@@ -6509,6 +6529,7 @@ export interface components {
             points: {
                 [key: string]: number;
             };
+            share_score_with_partners: boolean;
             stored: boolean;
             threshold: number;
             /** Format: uuid */
@@ -7416,6 +7437,8 @@ export interface components {
             points?: {
                 [key: string]: number;
             };
+            /** @description Default when left out: `false`. */
+            share_score_with_partners?: boolean;
             /** @description Default when left out: `30`. */
             threshold?: number;
         };
@@ -7538,6 +7561,17 @@ export interface components {
             /** Format: date-time */
             last_used_at: string;
             user_agent: string;
+        };
+        /** SharedEngagementOut */
+        SharedEngagementOut: {
+            /** Format: date-time */
+            as_of: string;
+            decay_days: number;
+            /** Format: uuid */
+            partner_id: string;
+            score: number;
+            /** Format: uuid */
+            vendor_id: string;
         };
         /** Shift */
         Shift: {
@@ -17167,6 +17201,116 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnershipEngagementRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedEngagementOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */

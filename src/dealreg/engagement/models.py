@@ -61,6 +61,8 @@ class PartnerEngagementPolicy(Entity):
     points: Mapped[dict[str, int]] = mapped_column(JSONB)
     decay_days: Mapped[int] = mapped_column(Integer)
     threshold: Mapped[int] = mapped_column(Integer)
+    # Whether each partner may read its own score (never the threshold, nor its call tasks).
+    share_score_with_partners: Mapped[bool] = mapped_column(server_default=text("false"))
 
 
 class PartnerEngagement(Base):
