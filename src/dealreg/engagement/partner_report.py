@@ -100,10 +100,6 @@ async def vendor_of(
     return vendor_id
 
 
-# A partner without engagement in the window: no points at any instant.
-_NO_POINTS = (0, 0)
-
-
 def _days(now: datetime, at: datetime | None) -> int | None:
     return None if at is None else (now - at) // timedelta(days=1)
 
@@ -153,25 +149,23 @@ async def partner_rows(
 ) -> Scored:
     """Every partner of the vendor, scored; and the currency its monetary figures are in (the
     one asked for, else the vendor's oldest active program's). With `lookback`, also `before`,
-    what graduation.py compares them with: the registrations, wins and engagements of both
-    instants are read together, by one statement each (report_repository.py)."""
+    what graduation.py compares them with: every figure of both instants is read by one
+    statement (report_repository.py)."""
     now = now or datetime.now(UTC)
     await without_jit(session)
     currency = currency or await repository.main_currency(session, vendor_id)
     instants = [now] if lookback is None else [now, now - lookback]
+    rubric = await rubric_of(session, vendor_id)
+    window = timedelta(days=rubric.decay_days)
     ships = await repository.partner_figures(
         session,
         vendor_id,
         instants=instants,
         year=timedelta(days=rfm.YEAR_DAYS),
         currency=currency,
+        ends=[now] if lookback is None else [now, now - window],
+        window=window,
     )
-    rubric = await rubric_of(session, vendor_id)
-    window = timedelta(days=rubric.decay_days)
-    engagement = await repository.engagement_scores(
-        session, vendor_id, ends=[now] if lookback is None else [now, now - window], window=window
-    )
-    tasks = await repository.open_tasks(session, vendor_id)
     coverage = await coverage_of(session, vendor_id)
 
     def figures_at(i: int) -> tuple[list[datetime | None], list[int], list[int]]:
@@ -212,7 +206,7 @@ async def partner_rows(
                 status=ship.status,
                 size_segment=sizes[size],
                 owner_id=ship.owner_id,
-                engagement_score=engagement.get(ship.partner_id, _NO_POINTS)[0],
+                engagement_score=ship.engagement_0,
                 last_registration_at=last_registered[i],
                 days_since_registration=recency_days[i],
                 last_win_at=last_win,
@@ -223,7 +217,7 @@ async def partner_rows(
                 frequency_score=f_scores[i],
                 monetary_score=m_scores[i],
                 segment=rfm.segment(r_scores[i], f_scores[i], m_scores[i]),
-                open_call_tasks=tasks.get(ship.partner_id, 0),
+                open_call_tasks=ship.open_call_tasks,
             )
         )
     if lookback is None:
@@ -237,7 +231,7 @@ async def partner_rows(
                 ship.partner_id: r_before[i] + f_before[i] + m_before[i]
                 for i, ship in enumerate(ships)
             },
-            engagement={partner_id: scores[1] for partner_id, scores in engagement.items()},
+            engagement={ship.partner_id: ship.engagement_1 for ship in ships},
         ),
     )
 
