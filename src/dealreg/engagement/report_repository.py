@@ -12,7 +12,7 @@ the report nothing, however long it has used dealreg."""
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Executable, Row, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,10 +22,20 @@ from dealreg.orgs.models import Organization, Partnership, Program
 from dealreg.registrations.models import Registration, RegistrationHistory, RegistrationStatus
 
 
-async def _rows(session: AsyncSession, stmt: Executable) -> Sequence[Row[Any]]:
+class Figures(NamedTuple):
+    """Rows of a statement, and each column's position in them by name: a caller reading many
+    rows takes their columns by position (operator.itemgetter), several times faster than by
+    attribute name on a Row."""
+
+    positions: dict[str, int]
+    rows: Sequence[Row[Any]]
+
+
+async def _figures(session: AsyncSession, stmt: Executable) -> Figures:
     """A statement of a row per partner, run on the session's connection: plain rows, without
     the ORM's result machinery, which cost a fifth of the report's time at 20,000 partners."""
-    return (await (await session.connection()).execute(stmt)).all()
+    result = await (await session.connection()).execute(stmt)
+    return Figures({key: i for i, key in enumerate(result.keys())}, result.all())
 
 
 async def partner_figures(
@@ -37,7 +47,7 @@ async def partner_figures(
     currency: str | None,
     ends: Sequence[datetime],
     window: timedelta,
-) -> Sequence[Any]:
+) -> Figures:
     """Every partnership of the vendor, with for each of `instants` (column suffix `_<i>`): the
     partner's last registration up to it (`last_registration_<i>`, submitted), its registrations
     in the `year` before it (`registrations_<i>`), its last win up to it (`last_win_<i>`, when
@@ -182,7 +192,7 @@ async def partner_figures(
         .outerjoin(tasks, tasks.c.partner_id == Partnership.partner_id)
         .where(Partnership.vendor_id == vendor_id)
     )
-    return await _rows(session, stmt)
+    return await _figures(session, stmt)
 
 
 async def main_currency(session: AsyncSession, vendor_id: uuid.UUID) -> str | None:
