@@ -13,7 +13,7 @@ How rows are spread, as a busy marketplace would have them:
   some rejected, a few won, lost or withdrawn; protection dates and stages where the schema's
   checks want them, and the expiry reminder marked as sent where it would have been. So
   dealreg's hourly expiry job, which `dealreg serve` runs, finds nothing to do mid-measurement.
-- created_at: evenly over the year before the load began, in the order of `i`, as rows arrive in
+- created_at: evenly over the year (or `span`) before the load began, in the order of `i`, as rows arrive in
   a live table (older rows first in the heap). Only registrations and deals are loaded: nothing
   else references them, and lines, history and events would not change what is measured.
 - approvers: none by default. With `approvers_per_vendor`, every vendor gets that many approvers
@@ -176,9 +176,11 @@ class Loader:
         demo_reps: list[str],
         approvers_per_vendor: int = 0,
         partners: int = BENCH_PARTNERS,
+        span: timedelta = SPAN,
     ) -> None:
         self.dsn = dsn
         self.partners = partners
+        self.span = span
         self.demo_programs = demo_programs  # vendor name -> the program its rows are under
         self.demo_reps = demo_reps
         self.approvers_per_vendor = approvers_per_vendor
@@ -198,8 +200,8 @@ class Loader:
             if self.layout is None:
                 self.layout = await self._layout(conn)
                 now = datetime.now().timestamp()  # noqa: DTZ005 - an epoch, zone-free
-                self.epoch = now - SPAN.total_seconds()
-                self.step = SPAN.total_seconds() / max(largest, 1)
+                self.epoch = now - self.span.total_seconds()
+                self.step = self.span.total_seconds() / max(largest, 1)
             layout = self.layout
             while self.loaded < target:
                 first, last = self.loaded + 1, min(target, self.loaded + CHUNK)

@@ -193,6 +193,13 @@ async def sort_in_memory(session: AsyncSession) -> None:
     await session.execute(text("SET LOCAL work_mem = '64MB'"))
 
 
+async def without_jit(session: AsyncSession) -> None:
+    """Spare a report's transaction PostgreSQL's JIT compilation: a plan over many rows costs
+    enough to be compiled, and compiling it took longer than running it (the partner report of
+    20,000 partners: 590 ms of JIT in a 1,250 ms statement)."""
+    await session.execute(text("SET LOCAL jit = off"))
+
+
 async def database_now(session: AsyncSession) -> datetime:
     """The database's clock: the start of the current transaction."""
     return (await session.execute(select(func.now()))).scalar_one()

@@ -56,6 +56,7 @@ async def test_the_rubric_starts_at_the_defaults_and_changes_under_if_match(
         "points": DEFAULTS,
         "decay_days": 90,
         "threshold": 30,
+        "share_score_with_partners": False,
     }
     assert (
         await client.get(url, headers=scene.approver_headers | {"If-None-Match": '"0"'})
@@ -87,6 +88,7 @@ async def test_the_rubric_starts_at_the_defaults_and_changes_under_if_match(
         "points": DEFAULTS,
         "decay_days": 30,
         "threshold": 30,
+        "share_score_with_partners": False,
     }
     row = (await db.scalars(select(PartnerEngagementPolicy))).one()
     assert (row.decay_days, row.threshold, row.points) == (30, 30, DEFAULTS)
@@ -100,6 +102,7 @@ async def test_the_rubric_starts_at_the_defaults_and_changes_under_if_match(
         ({"decay_days": 0}, "/decay_days"),
         ({"threshold": 0}, "/threshold"),
         ({"threshold": 5, "tier": "gold"}, "/tier"),
+        ({"share_score_with_partners": "yes"}, "/share_score_with_partners"),
     ],
 )
 async def test_a_bad_rubric_is_refused_with_a_pointer_and_nothing_stored(
@@ -246,6 +249,77 @@ async def test_a_partner_never_sees_its_score_and_another_vendor_finds_no_partne
         await post_engagements(client, scene, engagement(), partner_id=uuid.uuid4()), 404
     )
     assert await count_rows(db, PartnerEngagement) == 0
+
+
+async def test_a_partner_reads_its_own_score_only_while_its_vendor_shares_it(
+    client: httpx.AsyncClient, factory: Factory, scene: Scene
+) -> None:
+    posted = await post_engagements(client, scene, engagement(), engagement("email_click"))
+    assert posted.json()["score"] == 15
+    partner_admin = await factory.headers_for(scene.partner, Role.partner_admin)
+    partner_rep = await factory.headers_for(scene.partner, Role.partner_rep)
+    (ship,) = (await client.get("/v1/partnerships", headers=partner_admin)).json()["items"]
+    url = f"/v1/partnerships/{ship['id']}/engagement"
+    policy_url = POLICY.format(scene.vendor.id)
+
+    # Not shared, the default: the partner learns nothing, as of a partnership not its own.
+    assert (await client.get(policy_url, headers=scene.admin_headers)).json()[
+        "share_score_with_partners"
+    ] is False
+    assert_problem(await client.get(url, headers=partner_admin), 404)
+    # Only the vendor's admin shares it.
+    refused = await client.put(
+        policy_url, json={"share_score_with_partners": True}, headers=scene.approver_headers
+    )
+    assert_problem(refused, 403)
+    assert_problem(await client.get(url, headers=partner_rep), 404)
+
+    shared = await client.put(
+        policy_url, json={"share_score_with_partners": True}, headers=scene.admin_headers
+    )
+    assert shared.status_code == 200, shared.text
+    assert (shared.json()["share_score_with_partners"], shared.json()["threshold"]) == (True, 30)
+    for headers in (partner_admin, partner_rep):
+        seen = await client.get(url, headers=headers)
+        assert seen.status_code == 200, seen.text
+        body = seen.json()
+        # Its score, and nothing of the vendor's: no threshold, no call tasks.
+        assert set(body) == {"vendor_id", "partner_id", "as_of", "score", "decay_days"}
+        assert (body["vendor_id"], body["partner_id"]) == (
+            str(scene.vendor.id),
+            str(ship["partner_id"]),
+        )
+        assert (body["score"], body["decay_days"]) == (15, 90)
+    # The vendor's own view stays the vendor's.
+    assert_problem(
+        await client.get(f"/v1/partners/{scene.partner.id}/engagement", headers=partner_admin),
+        403,
+    )
+
+    # Another partner of the vendor, another vendor, the vendor itself (it reads
+    # /v1/partners/{id}/engagement) and the platform: none of them reads it here.
+    stranger = await factory.partner()
+    await factory.partnership(stranger, scene.vendor)
+    other = await make_scene(factory)
+    ops = await factory.headers_for(await factory.platform(), Role.channel_ops)
+    for headers in (
+        await factory.headers_for(stranger, Role.partner_admin),
+        other.admin_headers,
+        scene.admin_headers,
+        ops,
+    ):
+        assert_problem(await client.get(url, headers=headers), 404)
+    unknown = f"/v1/partnerships/{uuid.uuid4()}/engagement"
+    assert_problem(await client.get(unknown, headers=partner_admin), 404)
+
+    # Shared no more: the partner sees nothing again.
+    unshared = await client.put(
+        policy_url,
+        json={"share_score_with_partners": False},
+        headers=scene.admin_headers | if_match(shared.json()["version"]),
+    )
+    assert unshared.status_code == 200, unshared.text
+    assert_problem(await client.get(url, headers=partner_admin), 404)
 
 
 async def test_an_approver_may_read_the_score_but_not_post(

@@ -168,6 +168,56 @@ async def test_size_facts_are_a_partners_and_set_by_the_platform(
     assert_problem(bad_band, 422, pointer="/annual_revenue_band")
 
 
+async def test_a_size_fact_is_cleared_by_null_and_kept_when_left_out(
+    client: httpx.AsyncClient, factory: Factory
+) -> None:
+    scene = await make_scene(factory)
+    platform = await factory.headers_for(await factory.platform(), Role.platform_admin)
+    url = f"/v1/organizations/{scene.partner.id}"
+    sized = await client.patch(
+        url,
+        json={"employees": 250, "annual_revenue_band": "10m_50m"},
+        headers=platform | if_match((await client.get(url, headers=platform)).json()["version"]),
+    )
+    version = sized.json()["version"]
+
+    # A stale version clears nothing.
+    stale = await client.patch(url, json={"employees": None}, headers=platform | if_match(1))
+    assert_problem(stale, 412)
+    assert (await client.get(url, headers=platform)).json()["employees"] == 250
+    # A renaming leaves both facts as they are.
+    renamed = await client.patch(
+        url, json={"name": "Renamed Partner"}, headers=platform | if_match(version)
+    )
+    assert renamed.status_code == 200, renamed.text
+    assert (renamed.json()["employees"], renamed.json()["annual_revenue_band"]) == (250, "10m_50m")
+    cleared = await client.patch(
+        url, json={"employees": None}, headers=platform | if_match(renamed.json()["version"])
+    )
+    assert cleared.status_code == 200, cleared.text
+    assert (cleared.json()["employees"], cleared.json()["annual_revenue_band"]) == (None, "10m_50m")
+    both = await client.patch(
+        url,
+        json={"annual_revenue_band": None},
+        headers=platform | if_match(cleared.json()["version"]),
+    )
+    assert (both.json()["employees"], both.json()["annual_revenue_band"]) == (None, None)
+    # Only the platform sets them, null or not.
+    partner_admin = await factory.headers_for(scene.partner, Role.partner_admin)
+    refused = await client.patch(
+        url, json={"employees": None}, headers=partner_admin | if_match(both.json()["version"])
+    )
+    assert_problem(refused, 403)
+    # A vendor has no size facts: clearing one is no change.
+    vendor_url = f"/v1/organizations/{scene.vendor.id}"
+    vendor = (await client.get(vendor_url, headers=platform)).json()
+    unchanged = await client.patch(
+        vendor_url, json={"employees": None}, headers=platform | if_match(vendor["version"])
+    )
+    assert unchanged.status_code == 200, unchanged.text
+    assert unchanged.json()["employees"] is None
+
+
 async def test_a_partnerships_owner_is_one_of_the_vendors_channel_team(
     client: httpx.AsyncClient, factory: Factory
 ) -> None:

@@ -303,3 +303,40 @@ async def test_a_partner_reads_its_own_offers_without_the_vendors_internals(
         f"{OFFERS}/{offer['id']}/revoke", headers=scene.partner.admin | if_match(offer["version"])
     )
     assert_problem(revoke, 403)
+
+
+async def test_channel_ops_read_every_offer_and_change_none(
+    client: httpx.AsyncClient, db: AsyncSession, factory: Factory, scene: OfferScene
+) -> None:
+    offer = await grant(client, scene, note="internal: push the renewal")
+    other = await offer_scene(factory)
+    elsewhere = await grant(client, other)
+    ops = await factory.headers_for(await factory.platform(), Role.channel_ops)
+
+    seen = await _offer(client, offer["id"], ops)
+    # The platform oversees the vendors: it sees what the vendor sees.
+    assert (seen["discount_bp"], seen["note"]) == (300, "internal: push the renewal")
+    assert seen["granted_by"] is not None
+    listed = await client.get(OFFERS, headers=ops)
+    assert listed.status_code == 200, listed.text
+    assert {o["id"] for o in listed.json()["items"]} == {offer["id"], elsewhere["id"]}
+    narrowed = await client.get(
+        OFFERS, params={"vendor_id": str(other.vendor.vendor.id)}, headers=ops
+    )
+    assert [o["id"] for o in narrowed.json()["items"]] == [elsewhere["id"]]
+    by_partner = await client.get(
+        OFFERS, params={"partner_id": str(scene.partner.partner.id)}, headers=ops
+    )
+    assert [o["id"] for o in by_partner.json()["items"]] == [offer["id"]]
+
+    # Read-only: no granting, no revoking.
+    granted = await client.post(
+        offers_url(scene.partner.partner.id), json=offer_body(), headers=ops
+    )
+    assert_problem(granted, 403)
+    revoke = await client.post(
+        f"{OFFERS}/{offer['id']}/revoke", headers=ops | if_match(offer["version"])
+    )
+    assert_problem(revoke, 403)
+    assert await count_rows(db, PartnerOffer) == 2
+    assert (await _offer(client, offer["id"], scene.vendor.approver))["state"] == "active"

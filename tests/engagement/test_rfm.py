@@ -1,5 +1,6 @@
 """RFM's rules on their own (engagement/rfm.py): quintile scores against hand-computed values,
-ties, partners that never registered, and every segment of the documented table."""
+ties (the lower score shared, but the higher for recency), partners that never registered, and
+every segment of the documented table."""
 
 import pytest
 from hypothesis import given
@@ -21,6 +22,38 @@ def test_ties_share_the_lower_score_and_none_is_worst() -> None:
 def test_fewer_days_since_is_the_better_recency() -> None:
     # Days 2, 5, 20, 100, 500 and never: 5, 4, 3 worse... (the report test's data set).
     assert recency_scores([2, 5, 20, 100, 500, None]) == [5, 4, 3, 2, 1, 1]
+
+
+def test_recency_ties_share_the_higher_score_and_never_registered_scores_1() -> None:
+    # n = 6. Each of the three registered today has five others not better (the other two, the
+    # five days, the two nevers): 1 + 5 * 5 // 6 = 5 (sharing the lower, 3 worse: 3). The five
+    # days has two not better: 1 + 10 // 6 = 2. Never registered: 1, however many share it.
+    assert recency_scores([0, 0, 0, 5, None, None]) == [5, 5, 5, 2, 1, 1]
+    # A demo's partners, all registered today: all recent.
+    assert recency_scores([0] * 5) == [5] * 5
+    assert recency_scores([None, None]) == [1, 1]
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(0, 50)), min_size=1, max_size=40))
+def test_recency_scores_are_1_to_5_and_never_rank_a_more_recent_partner_lower(
+    days: list[int | None],
+) -> None:
+    scored = recency_scores(days)
+    assert all(1 <= score <= 5 for score in scored)
+    never = max(d for d in days if d is not None) + 1 if any(d is not None for d in days) else 0
+    keyed = [(never if d is None else d, s) for d, s in zip(days, scored, strict=True)]
+    for value, score in keyed:
+        for other, other_score in keyed:
+            if value < other:
+                assert score >= other_score
+            if value == other:
+                assert score == other_score
+    assert all(score == 1 for d, score in zip(days, scored, strict=True) if d is None)
+    # Ties never score below what strictly-worse counting gives them.
+    assert all(
+        r >= s
+        for r, s in zip(scored, scores([None if d is None else -d for d in days]), strict=True)
+    )
 
 
 @given(st.lists(st.one_of(st.none(), st.integers(0, 50)), min_size=1, max_size=40))

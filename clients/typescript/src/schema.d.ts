@@ -764,7 +764,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List offers: the vendor's, or the partner's own from every vendor, oldest first */
+        /** List offers: the vendor's, a partner's own from every vendor, or all (channel ops) */
         get: operations["offerList"];
         put?: never;
         post?: never;
@@ -1063,6 +1063,26 @@ export interface paths {
          * @description The vendor's channel account managers (approvers) and admins: a score of 1 to 100 for each attribute of the template (and, optionally, the score aimed at next quarter), a note and a goal. If-Match may be left out only by the PUT that creates the assessment. Scores are weighted means (the weights the assessment was made with), beside the mean of the vendor's partners assessed in the quarter and of those in the same tier, and the change since the fiscal quarter before; all rounded half up to one decimal. A partner sees an average only when at least 3 partners are in it.
          */
         put: operations["assessmentWrite"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partnerships/{partnership_id}/engagement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner's own engagement score with the partnership's vendor, if shared
+         * @description For the partner's people, when the vendor shares scores (`share_score_with_partners` in its partner engagement policy): the points of the partner's engagements within the vendor's decay window. 404 when the vendor does not share them, and to anyone but the partner: a vendor reads its partners' scores at GET /v1/partners/{partner_id}/engagement.
+         */
+        get: operations["partnershipEngagementRead"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1669,7 +1689,7 @@ export interface paths {
         };
         /**
          * The vendor's partners by engagement score, RFM scores and segment
-         * @description RFM, per partner of the vendor: recency, whole days since its last registration (and since its last win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst); ties share the lower score; the recency score is by the days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown. `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
+         * @description RFM, per partner of the vendor: recency, whole days since its last registration (and since its last win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst, recency 1); ties share the lower score, but recency ties the higher (w counts the others not better); the recency score is by the days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown. `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
          */
         get: operations["partnerReportRead"];
         put?: never;
@@ -1689,7 +1709,7 @@ export interface paths {
         };
         /**
          * Partners in the lower tiers whose engagement and RFM rise together
-         * @description A candidate's partnership is active and `community` or `registered`; its engagement score now is above its score one decay window earlier; and its R + F + M now is above its R + F + M 91 days earlier, each scored against the vendor's partners as of then. By R + F + M, then engagement score, highest first. Promote one with one call: PATCH /v1/partnerships/{partnership_id} with the tier, `If-Match: "<partnership_version>"`. RFM, per partner of the vendor: recency, whole days since its last registration (and since its last win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst); ties share the lower score; the recency score is by the days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1.
+         * @description A candidate's partnership is active and `community` or `registered`; its engagement score now is above its score one decay window earlier; and its R + F + M now is above its R + F + M 91 days earlier, each scored against the vendor's partners as of then. By R + F + M, then engagement score, highest first. Promote one with one call: PATCH /v1/partnerships/{partnership_id} with the tier, `If-Match: "<partnership_version>"`. RFM, per partner of the vendor: recency, whole days since its last registration (and since its last win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst, recency 1); ties share the lower score, but recency ties the higher (w counts the others not better); the recency score is by the days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1.
          */
         get: operations["graduationCandidateList"];
         put?: never;
@@ -1872,7 +1892,7 @@ export interface paths {
         get: operations["partnerEngagementPolicyRead"];
         /**
          * Set a vendor's partner engagement rubric
-         * @description Engagement types left out of `points` keep their default points. Engagements keep the points they were recorded with; the window and the threshold apply to scores from now on.
+         * @description Engagement types left out of `points` keep their default points. Engagements keep the points they were recorded with; the window and the threshold apply to scores from now on. `share_score_with_partners` (default false) lets each partner read its own score (GET /v1/partnerships/{id}/engagement), never the threshold nor its call tasks.
          */
         put: operations["partnerEngagementPolicyWrite"];
         post?: never;
@@ -6438,7 +6458,7 @@ export interface components {
         };
         /** OrganizationUpdate */
         OrganizationUpdate: {
-            annual_revenue_band?: components["schemas"]["RevenueBand"];
+            annual_revenue_band?: components["schemas"]["RevenueBand"] | null;
             /**
              * @description Upper-case prefix of the organization's registration numbers
              * @example ACME
@@ -6449,7 +6469,7 @@ export interface components {
              * @example US
              */
             country?: string;
-            employees?: number;
+            employees?: number | null;
             name?: string;
             /**
              * @description IANA time zone
@@ -6509,6 +6529,7 @@ export interface components {
             points: {
                 [key: string]: number;
             };
+            share_score_with_partners: boolean;
             stored: boolean;
             threshold: number;
             /** Format: uuid */
@@ -7416,6 +7437,8 @@ export interface components {
             points?: {
                 [key: string]: number;
             };
+            /** @description Default when left out: `false`. */
+            share_score_with_partners?: boolean;
             /** @description Default when left out: `30`. */
             threshold?: number;
         };
@@ -7538,6 +7561,17 @@ export interface components {
             /** Format: date-time */
             last_used_at: string;
             user_agent: string;
+        };
+        /** SharedEngagementOut */
+        SharedEngagementOut: {
+            /** Format: date-time */
+            as_of: string;
+            decay_days: number;
+            /** Format: uuid */
+            partner_id: string;
+            score: number;
+            /** Format: uuid */
+            vendor_id: string;
         };
         /** Shift */
         Shift: {
@@ -17167,6 +17201,116 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["PreconditionRequiredProblem"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TooManyRequestsProblem"];
+                };
+            };
+            /** @description Cannot serve now (busy, or the database away); retry after Retry-After */
+            503: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
+        };
+    };
+    partnershipEngagementRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnership_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedEngagementOut"];
+                };
+            };
+            /** @description Malformed request or invalid parameter */
+            400: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token's role or scope does not allow this */
+            403: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource visible to the caller */
+            404: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Well-formed but invalid input */
+            422: {
+                headers: {
+                    "Content-Language": components["headers"]["Content-Language"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
             /** @description Too many requests: retry after Retry-After seconds */

@@ -43,6 +43,7 @@ from dealreg.api.partner_engagement import (
     PartnerCoverageController,
     PartnerEngagementController,
     PartnerEngagementPolicyController,
+    PartnershipEngagementController,
 )
 from dealreg.api.partner_pages import partners_page
 from dealreg.api.partner_reports import graduation_candidate_list, partner_report_read
@@ -128,6 +129,7 @@ ROUTE_HANDLERS: list[ControllerRouterHandler] = [
     PartnerEngagementPolicyController,
     PartnerCoverageController,
     PartnerEngagementController,
+    PartnershipEngagementController,
     CallTaskController,
     PartnerOfferController,
     OfferController,

@@ -105,7 +105,7 @@ class OfferController(Controller):
     @get(
         guards=[requires(scopes.READ_OFFERS)],
         responses=problems(),
-        summary="List offers: the vendor's, or the partner's own from every vendor, oldest first",
+        summary="List offers: the vendor's, a partner's own from every vendor, or all (channel ops)",
     )
     async def list(
         self,

@@ -43,9 +43,12 @@ class OrganizationUpdate(msgspec.Struct, forbid_unknown_fields=True):
     country: Country | msgspec.UnsetType = msgspec.UNSET
     code: OrgCode | msgspec.UnsetType = msgspec.UNSET
     timezone: TimeZone | msgspec.UnsetType = msgspec.UNSET
-    # A partner's size facts, which its vendors' size segments are decided by.
-    employees: Annotated[int, msgspec.Meta(ge=0, le=10_000_000)] | msgspec.UnsetType = msgspec.UNSET
-    annual_revenue_band: RevenueBand | msgspec.UnsetType = msgspec.UNSET
+    # A partner's size facts, which its vendors' size segments are decided by. Null clears one
+    # (no longer known); left out, it stays as it is.
+    employees: Annotated[int, msgspec.Meta(ge=0, le=10_000_000)] | msgspec.UnsetType | None = (
+        msgspec.UNSET
+    )
+    annual_revenue_band: RevenueBand | msgspec.UnsetType | None = msgspec.UNSET
 
 
 class OrganizationOut(Resource, kw_only=True):
@@ -176,8 +179,9 @@ class OrganizationController(Controller):
             country=unset_to_none(data.country),
             code=unset_to_none(data.code),
             timezone=unset_to_none(data.timezone),
-            employees=unset_to_none(data.employees),
-            annual_revenue_band=unset_to_none(data.annual_revenue_band),
+            # UNSET (unchanged) passed on as such: here None means clear.
+            employees=data.employees,
+            annual_revenue_band=data.annual_revenue_band,
         )
         return tagged(OrganizationOut.of(org), org.version)
 

@@ -1,9 +1,10 @@
 """Partner engagement: a vendor's rubric (`/v1/vendors/{id}/partner-engagement-policy`), the
 engagements its marketing records of a partner's people (`/v1/partners/{id}/engagements`) and
-the score they add up to (`/v1/partners/{id}/engagement`). The vendor's alone: a partner never
-sees its score."""
+the score they add up to (`/v1/partners/{id}/engagement`). The vendor's alone, unless it shares
+each partner's own score with it (`/v1/partnerships/{id}/engagement`)."""
 
 import uuid
+from datetime import datetime
 from typing import Annotated, Any
 
 import msgspec
@@ -41,6 +42,8 @@ class PartnerEngagementPolicyOut(msgspec.Struct, kw_only=True):
     decay_days: int
     # A partner whose score reaches it is called: a call task for the channel team.
     threshold: int
+    # Whether each partner reads its own score (GET /v1/partnerships/{id}/engagement).
+    share_score_with_partners: bool
 
 
 def _policy_out(view: policy.PolicyView) -> PartnerEngagementPolicyOut:
@@ -52,6 +55,7 @@ def _policy_out(view: policy.PolicyView) -> PartnerEngagementPolicyOut:
         points={t: rubric.points_for(t) for t in PartnerEngagementType},
         decay_days=rubric.decay_days,
         threshold=rubric.threshold,
+        share_score_with_partners=rubric.share_score_with_partners,
     )
 
 
@@ -84,7 +88,9 @@ class PartnerEngagementPolicyController(Controller):
         description=(
             "Engagement types left out of `points` keep their default points. Engagements keep "
             "the points they were recorded with; the window and the threshold apply to scores "
-            "from now on."
+            "from now on. `share_score_with_partners` (default false) lets each partner read its "
+            "own score (GET /v1/partnerships/{id}/engagement), never the threshold nor its call "
+            "tasks."
         ),
     )
     async def write(
@@ -235,3 +241,45 @@ class PartnerEngagementController(Controller):
         self, db: Db, principal: Caller, partner_id: FromPath[uuid.UUID]
     ) -> PartnerEngagementOut:
         return engagement_out(await service.engagement_of(db, principal, partner_id))
+
+
+class SharedEngagementOut(msgspec.Struct, kw_only=True):
+    """A partner's own engagement score with a vendor that shares it."""
+
+    vendor_id: uuid.UUID
+    partner_id: uuid.UUID
+    # The score is counted as of this instant.
+    as_of: datetime
+    # Points of the partner's engagements with the vendor's marketing in the last `decay_days`.
+    score: int
+    decay_days: int
+
+
+class PartnershipEngagementController(Controller):
+    path = "/v1/partnerships/{partnership_id:uuid}/engagement"
+    tags = ["engagement"]
+    security = BEARER_SECURITY
+
+    @get(
+        guards=[requires(scopes.READ_PARTNERSHIPS)],
+        responses=problems(404),
+        summary="The partner's own engagement score with the partnership's vendor, if shared",
+        description=(
+            "For the partner's people, when the vendor shares scores "
+            "(`share_score_with_partners` in its partner engagement policy): the points of the "
+            "partner's engagements within the vendor's decay window. 404 when the vendor does not "
+            "share them, and to anyone but the partner: a vendor reads its partners' scores at "
+            "GET /v1/partners/{partner_id}/engagement."
+        ),
+    )
+    async def read(
+        self, db: Db, principal: Caller, partnership_id: FromPath[uuid.UUID]
+    ) -> SharedEngagementOut:
+        shared = await service.shared_engagement_of(db, principal, partnership_id)
+        return SharedEngagementOut(
+            vendor_id=shared.vendor_id,
+            partner_id=shared.partner_id,
+            as_of=shared.as_of,
+            score=shared.score,
+            decay_days=shared.decay_days,
+        )

@@ -10,7 +10,6 @@ from typing import Any
 
 from litestar import Request, Response, get
 from litestar.params import FromQuery
-from sqlalchemy import select
 
 from dealreg.api.deps import Db
 from dealreg.api.html import render_page
@@ -20,7 +19,7 @@ from dealreg.auth import scopes
 from dealreg.engagement import graduation, partner_report
 from dealreg.engagement.policy import rubric_of
 from dealreg.engagement.rfm import QUINTILES, Segment
-from dealreg.orgs.models import Organization, User
+from dealreg.orgs.models import Organization
 
 PARTNERS_PAGE = "/reports/partners"
 # The most engaged partners shown: a screenful on a phone.
@@ -46,12 +45,13 @@ async def partners_page(
         return principal
     vendor_id = await partner_report.vendor_of(db, principal, vendor_id)
     now = datetime.now(UTC)
-    scored = await partner_report.partner_rows(db, vendor_id, currency=None, now=now)
-    currency, rows = scored
+    # Scored once, with what the graduation rule compares them with.
+    scored = await partner_report.partner_rows(
+        db, vendor_id, currency=None, now=now, lookback=graduation.LOOKBACK
+    )
+    currency, rows = scored.currency, scored.rows
     grid = Counter((row.recency_score, row.frequency_score) for row in rows)
     most = max(grid.values(), default=0)
-    owners = {row.owner_id for row in rows if row.owner_id is not None}
-    names = dict((await db.execute(select(User.id, User.name).where(User.id.in_(owners)))).all())
     segments = Counter(row.segment for row in rows)
     return render_page(
         "partners_report.html",
@@ -68,5 +68,5 @@ async def partners_page(
         threshold=(await rubric_of(db, vendor_id)).threshold,
         called=[row for row in rows if row.open_call_tasks],
         candidates=await graduation.candidates(db, vendor_id, now=now, scored=scored),
-        owners=names,
+        owners=await partner_report.owner_names(db, rows),
     )

@@ -45,7 +45,8 @@ RFM_RULE = (
     "its last win); frequency, registrations submitted in the last 365 days; monetary, the "
     "amount of registrations won in the last 365 days, in `currency`. Each scores 1-5 against "
     "the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse "
-    "(a partner that never registered is worst); ties share the lower score; the recency score "
+    "(a partner that never registered is worst, recency 1); ties share the lower score, but "
+    "recency ties the higher (w counts the others not better); the recency score "
     "is by the days since the last registration. Segments by R and F + M, first match: "
     "champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; "
     "at_risk F+M>=6; hibernating R=2; lost R=1."
@@ -104,12 +105,12 @@ async def partner_report_read(
 ) -> Response[PartnerReport] | Response[bytes]:
     vendor = await partner_report.vendor_of(db, principal, vendor_id)
     now = datetime.now(UTC)
-    used, rows = await partner_report.partner_rows(db, vendor, currency=currency, now=now)
+    scored = await partner_report.partner_rows(db, vendor, currency=currency, now=now)
     filters = Filters(segment or (), tier or (), size or (), owner_id)
-    rows = partner_report.chosen(rows, filters, sort)
+    rows = partner_report.chosen(scored.rows, filters, sort)
     if wants_csv(request, format_):
         return await csv_response(PartnerRow.__struct_fields__, rows_of(rows), "partners")
-    return Response(PartnerReport(vendor_id=vendor, as_of=now, currency=used, rows=rows))
+    return Response(PartnerReport(vendor_id=vendor, as_of=now, currency=scored.currency, rows=rows))
 
 
 class GraduationCandidates(msgspec.Struct, kw_only=True):

@@ -99,8 +99,13 @@ class Coverage(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         }[segment]
 
 
+# By value: a dict lookup, where calling the enum took a tenth of the partner report's Python
+# time at 20,000 partners.
+_BANDS: dict[str | None, RevenueBand | None] = {band.value: band for band in RevenueBand}
+
+
 def band_of(value: str | None) -> RevenueBand | None:
-    return None if value is None else RevenueBand(value)
+    return _BANDS[value] if value is not None else None
 
 
 async def coverage_row(session: AsyncSession, vendor_id: uuid.UUID) -> PartnerCoveragePolicy | None:

@@ -18,9 +18,7 @@ from datetime import UTC, datetime, timedelta
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.engagement import report_repository
-from dealreg.engagement.partner_report import PartnerRow, partner_rows
-from dealreg.engagement.policy import rubric_of
+from dealreg.engagement.partner_report import PartnerRow, Scored, partner_rows
 from dealreg.orgs.models import PartnershipStatus, Tier
 
 LOWER_TIERS = frozenset({Tier.community, Tier.registered})
@@ -45,26 +43,23 @@ async def candidates(
     vendor_id: uuid.UUID,
     *,
     now: datetime | None = None,
-    scored: tuple[str | None, list[PartnerRow]] | None = None,
+    scored: Scored | None = None,
 ) -> list[GraduationCandidate]:
-    """`scored`: the vendor's partners as partner_rows scored them as of `now` (in the default
-    currency), when the caller has them already."""
+    """`scored`: the vendor's partners as partner_rows scored them as of `now` with this
+    module's LOOKBACK, when the caller has them already."""
     now = now or datetime.now(UTC)
-    currency, rows = scored or await partner_rows(session, vendor_id, currency=None, now=now)
-    _, rows_then = await partner_rows(session, vendor_id, currency=currency, now=now - LOOKBACK)
-    rfm_then = {row.partner_id: _rfm(row) for row in rows_then}
-    window = timedelta(days=(await rubric_of(session, vendor_id)).decay_days)
-    engagement_then = await report_repository.engagement_scores(
-        session, vendor_id, now=now - window, window=window
-    )
+    if scored is None or scored.before is None:
+        scored = await partner_rows(session, vendor_id, currency=None, now=now, lookback=LOOKBACK)
+    before = scored.before
+    assert before is not None  # noqa: S101 - asked with a lookback
     found = [
         GraduationCandidate(
             **msgspec.structs.asdict(row),
-            engagement_score_before=engagement_then.get(row.partner_id, 0),
+            engagement_score_before=before.engagement.get(row.partner_id, 0),
             rfm_score=_rfm(row),
-            rfm_score_before=rfm_then[row.partner_id],
+            rfm_score_before=before.rfm[row.partner_id],
         )
-        for row in rows
+        for row in scored.rows
         if row.tier in LOWER_TIERS and row.status is PartnershipStatus.active
     ]
     rising = [

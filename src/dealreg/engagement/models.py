@@ -61,6 +61,8 @@ class PartnerEngagementPolicy(Entity):
     points: Mapped[dict[str, int]] = mapped_column(JSONB)
     decay_days: Mapped[int] = mapped_column(Integer)
     threshold: Mapped[int] = mapped_column(Integer)
+    # Whether each partner may read its own score (never the threshold, nor its call tasks).
+    share_score_with_partners: Mapped[bool] = mapped_column(server_default=text("false"))
 
 
 class PartnerEngagement(Base):
@@ -84,6 +86,14 @@ class PartnerEngagement(Base):
             "partner_id",
             "occurred_at",
             postgresql_include=["points"],
+        ),
+        # The partner report: every partner's points of a vendor within the window, read as
+        # one range of the window's entries (report_repository.py).
+        Index(
+            "ix_partner_engagements_window",
+            "vendor_id",
+            "occurred_at",
+            postgresql_include=["partner_id", "points"],
         ),
     )
 

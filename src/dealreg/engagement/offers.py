@@ -12,7 +12,8 @@ used exactly N times. A registration later refused or withdrawn keeps its use: t
 another offer.
 
 The vendor's channel team (its approvers and admins) grants and revokes; the vendor reads all of
-its offers; a partner reads its own, from every vendor."""
+its offers; a partner reads its own, from every vendor; the platform's channel ops read every
+offer, and change none."""
 
 import uuid
 from collections.abc import Sequence
@@ -142,6 +143,10 @@ def _not_found(offer_id: uuid.UUID) -> OfferNotFound:
 
 
 def _visible(actor: Principal, offer: PartnerOffer) -> bool:
+    # The platform's channel ops oversee the marketplace: they read every offer (granting and
+    # revoking stay the vendor's channel team's).
+    if actor.is_platform:
+        return True
     if actor.org_kind is OrgKind.vendor:
         return offer.vendor_id == actor.organization_id
     return actor.org_kind is OrgKind.partner and offer.partner_id == actor.organization_id
@@ -163,13 +168,14 @@ async def list_offers(
     state: OfferState | None,
     page: PageRequest,
 ) -> Page[PartnerOffer]:
-    """The vendor's offers, or the partner's own (from every vendor), oldest first."""
+    """The vendor's offers, or the partner's own (from every vendor), or for the platform every
+    offer; oldest first. `vendor_id` and `partner_id` narrow it where the caller may choose."""
     if actor.org_kind is OrgKind.vendor:
         vendor_id, own = actor.organization_id, partner_id
     elif actor.org_kind is OrgKind.partner:
         own = actor.organization_id
     else:
-        return Page(items=[], next_key=None)
+        own = partner_id
     return await repository.list_offers(
         session,
         vendor_id=vendor_id,

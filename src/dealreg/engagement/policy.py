@@ -1,5 +1,6 @@
 """A vendor's partner engagement rubric: points per engagement type, the decay window outside
-which points no longer count, and the threshold whose crossing makes a call task."""
+which points no longer count, the threshold whose crossing makes a call task, and whether its
+partners may read their own scores."""
 
 import uuid
 from typing import Annotated
@@ -17,7 +18,8 @@ from dealreg.preconditions import IfMatch
 
 Points = Annotated[int, msgspec.Meta(ge=0, le=1000)]
 DecayDays = Annotated[int, msgspec.Meta(ge=1, le=730)]
-SegmentThreshold = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
+# The engagement score at which the channel team calls.
+ScoreThreshold = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
 
 # The channel marketers' rule of thumb (issue #23): a click is worth five opens, a webinar or a
 # trade show ten.
@@ -37,13 +39,17 @@ _EDITORS = frozenset({Role.vendor_admin, Role.platform_admin})
 
 class Rubric(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Points per engagement type (a type left out keeps its default), the days an engagement's
-    points count after it happened, and the score at which the channel team calls."""
+    points count after it happened, the score at which the channel team calls, and whether each
+    partner reads its own score."""
 
     points: dict[PartnerEngagementType, Points] = msgspec.field(
         default_factory=lambda: dict(DEFAULT_POINTS)
     )
     decay_days: DecayDays = DEFAULT_DECAY_DAYS
-    threshold: SegmentThreshold = DEFAULT_THRESHOLD
+    threshold: ScoreThreshold = DEFAULT_THRESHOLD
+    # Whether each partner may read its own score (GET /v1/partnerships/{id}/engagement); by
+    # default the score is the vendor's alone.
+    share_score_with_partners: bool = False
 
     @classmethod
     def of_row(cls, row: PartnerEngagementPolicy | None) -> "Rubric":
@@ -53,6 +59,7 @@ class Rubric(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
             points={PartnerEngagementType(key): value for key, value in row.points.items()},
             decay_days=row.decay_days,
             threshold=row.threshold,
+            share_score_with_partners=row.share_score_with_partners,
         )
 
     def points_for(self, type_: PartnerEngagementType) -> int:
@@ -117,6 +124,7 @@ async def put_policy(
         "points": {t.value: rubric.points_for(t) for t in PartnerEngagementType},
         "decay_days": rubric.decay_days,
         "threshold": rubric.threshold,
+        "share_score_with_partners": rubric.share_score_with_partners,
     }
     row = current.row
     if row is None:

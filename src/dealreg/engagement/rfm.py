@@ -8,10 +8,15 @@ The figures, per partner of the vendor, as of an instant `now`:
   records the move to won) in the last 365 days, in the report's currency.
 
 Scores, 1 to 5, against the vendor's partners in the report (quintiles): a partner's score is
-1 + floor(5 x w / n), where n is how many partners are scored and w how many of them did strictly
-worse (longer since, fewer, less; a partner that never registered is worse than any that did).
-Ties share the lower score, so the same figure always gets the same score; the best of ten
-partners scores 5, the worst 1, two partners to each score when all differ.
+1 + floor(5 x w / n), where n is how many partners are scored and w how many of them did worse
+(longer since, fewer, less; a partner that never registered is worse than any that did). The
+best of ten partners scores 5, the worst 1, two partners to each score when all differ. The same
+figure always gets the same score:
+- frequency and monetary: ties share the lower score (w counts the partners strictly worse): a
+  crowd with equally little business is not promoted by its size;
+- recency: ties share the higher score (w counts the others not better), since a tie is the
+  common case there (whole days, and a demo or a busy week registers many partners on one day):
+  partners who all registered lately are all recent. A partner that never registered scores 1.
 
 The recency score is by the days since the last registration: activity, which moves before wins
 do. Segments, by the recency score R and the sum of the frequency and monetary scores F + M
@@ -29,7 +34,7 @@ do. Segments, by the recency score R and the sum of the frequency and monetary s
 """
 
 import enum
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 QUINTILES = 5
@@ -57,8 +62,15 @@ def scores(values: Sequence[float | None]) -> list[int]:
 
 
 def recency_scores(days_since: Sequence[int | None]) -> list[int]:
-    """Fewer days since is better."""
-    return scores([None if days is None else -days for days in days_since])
+    """Fewer days since is better; ties share the higher score; never registered scores 1."""
+    ordered = sorted(-days for days in days_since if days is not None)
+    never = len(days_since) - len(ordered)
+    n = len(days_since)
+    # never + bisect_right: the partners not better than this one, itself included.
+    return [
+        1 if days is None else 1 + QUINTILES * (never + bisect_right(ordered, -days) - 1) // n
+        for days in days_since
+    ]
 
 
 def segment(recency: int, frequency: int, monetary: int) -> Segment:

@@ -22,6 +22,7 @@ from dealreg.errors import InvalidInput, NotFound, field_error
 from dealreg.events.repository import add_events, event_row
 from dealreg.fields import NO_CONTROL, Email, Instant
 from dealreg.messagebus import BUS
+from dealreg.orgs import service as orgs
 from dealreg.orgs.models import OrgKind
 from dealreg.orgs.principals import Principal
 
@@ -206,4 +207,48 @@ async def engagement_of(
         rubric=rubric,
         above_threshold=score >= rubric.threshold,
         open_task_ids=await repository.open_tasks_of(session, vendor_id, partner_id),
+    )
+
+
+class SharedEngagement(msgspec.Struct, frozen=True, kw_only=True):
+    """A partner's own score with a vendor that shares it, as of `as_of`."""
+
+    vendor_id: uuid.UUID
+    partner_id: uuid.UUID
+    as_of: datetime
+    score: int
+    decay_days: int
+
+
+async def shared_engagement_of(
+    session: AsyncSession,
+    actor: Principal,
+    partnership_id: uuid.UUID,
+    *,
+    now: datetime | None = None,
+) -> SharedEngagement:
+    """The partner's own score with the partnership's vendor, for the partner's people, when the
+    vendor shares scores (its rubric's `share_score_with_partners`). Otherwise a 404, as for a
+    partnership not theirs: a partner learns nothing of a score it is not shown. A vendor's
+    people read their partners' scores (and more) by engagement_of."""
+    partnership = await orgs.get_partnership(session, actor, partnership_id)
+    if actor.org_kind is not OrgKind.partner or partnership.partner_id != actor.organization_id:
+        raise NotFound(f"No engagement score of partnership {partnership_id} shared with you.")
+    rubric = await rubric_of(session, partnership.vendor_id)
+    if not rubric.share_score_with_partners:
+        raise NotFound("This vendor does not share engagement scores with its partners.")
+    now = now or datetime.now(UTC)
+    score = await repository.score(
+        session,
+        partnership.vendor_id,
+        partnership.partner_id,
+        now=now,
+        window=timedelta(days=rubric.decay_days),
+    )
+    return SharedEngagement(
+        vendor_id=partnership.vendor_id,
+        partner_id=partnership.partner_id,
+        as_of=now,
+        score=score,
+        decay_days=rubric.decay_days,
     )

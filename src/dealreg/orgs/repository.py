@@ -182,6 +182,15 @@ async def names_of(
     return {row.id: row.name for row in await session.execute(stmt)}
 
 
+async def user_names(session: AsyncSession, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The names of users the caller already knows to be its own organization's people."""
+    ids = list(set(user_ids))
+    if not ids:
+        return {}
+    stmt = select(User.id, User.name).where(User.id.in_(ids))
+    return {row.id: row.name for row in await session.execute(stmt)}
+
+
 async def active_partnership(
     session: AsyncSession, vendor_id: uuid.UUID, partner_id: uuid.UUID
 ) -> bool:

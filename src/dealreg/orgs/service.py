@@ -145,17 +145,20 @@ async def update_organization(
     country: str | None = None,
     code: str | None = None,
     timezone: str | None = None,
-    employees: int | None = None,
-    annual_revenue_band: RevenueBand | None = None,
+    employees: int | msgspec.UnsetType | None = msgspec.UNSET,
+    annual_revenue_band: RevenueBand | msgspec.UnsetType | None = msgspec.UNSET,
 ) -> Organization:
+    """None leaves a field unchanged, but for the size facts, where None clears the fact and
+    UNSET leaves it."""
     _require_platform_admin(actor)
     org = await get_organization(session, actor, org_id)
     if_match.check(org.version)
     sized = {"employees": employees, "annual_revenue_band": annual_revenue_band}
     for field, value in sized.items():
-        if value is None:
+        if value is msgspec.UNSET:
             continue
-        if org.kind is not OrgKind.partner:
+        # Clearing what a vendor never has is no change; stating it is a mistake.
+        if value is not None and org.kind is not OrgKind.partner:
             raise invalid(f"/{field}", "only a partner has size facts", code="not_allowed")
         setattr(org, field, value)
     if timezone is not None:

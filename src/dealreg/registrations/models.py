@@ -169,6 +169,27 @@ class Registration(Entity):
         ),
         # Pipeline to plan (planning/reports.py): a vendor's open (approved) registrations
         # expected to close in a quarter, with what it sums.
+        # The partner report (engagement/report_repository.py): a vendor's registrations within
+        # the report's window, by partner; a partner's last one before it; and its wins.
+        Index(
+            "ix_registrations_vendor_id_submitted_at",
+            "vendor_id",
+            "submitted_at",
+            postgresql_include=["partner_id"],
+        ),
+        Index(
+            "ix_registrations_vendor_id_partner_id_submitted_at",
+            "vendor_id",
+            "partner_id",
+            "submitted_at",
+        ),
+        Index(
+            "ix_registrations_won",
+            "vendor_id",
+            "partner_id",
+            postgresql_where=text("status = 'won'"),
+            postgresql_include=["id", "amount", "currency"],
+        ),
         Index(
             "ix_registrations_pipeline",
             "vendor_id",

@@ -329,6 +329,7 @@ from .service_unavailable_problem import ServiceUnavailableProblem
 from .session_list import SessionList
 from .session_not_found_problem import SessionNotFoundProblem
 from .session_out import SessionOut
+from .shared_engagement_out import SharedEngagementOut
 from .shift import Shift
 from .size_segment import SizeSegment
 from .sla_at_risk_list_format_type_1 import SlaAtRiskListFormatType1
@@ -710,6 +711,7 @@ __all__ = (
     "SessionList",
     "SessionNotFoundProblem",
     "SessionOut",
+    "SharedEngagementOut",
     "Shift",
     "SizeSegment",
     "SlaAtRiskListFormatType1",

@@ -25,19 +25,18 @@ T = TypeVar("T", bound="OrganizationUpdate")
 class OrganizationUpdate:
     """ 
         Attributes:
-            annual_revenue_band (RevenueBand | Unset): A partner organization's annual revenue, in US dollars, in bands
-                (smallest first).
+            annual_revenue_band (None | RevenueBand | Unset):
             code (str | Unset): Upper-case prefix of the organization's registration numbers
             country (str | Unset): ISO 3166-1 alpha-2
-            employees (int | Unset):
+            employees (int | None | Unset):
             name (str | Unset):
             timezone (str | Unset): IANA time zone
      """
 
-    annual_revenue_band: RevenueBand | Unset = UNSET
+    annual_revenue_band: None | RevenueBand | Unset = UNSET
     code: str | Unset = UNSET
     country: str | Unset = UNSET
-    employees: int | Unset = UNSET
+    employees: int | None | Unset = UNSET
     name: str | Unset = UNSET
     timezone: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -47,10 +46,13 @@ class OrganizationUpdate:
 
 
     def to_dict(self) -> dict[str, Any]:
-        annual_revenue_band: str | Unset = UNSET
-        if not isinstance(self.annual_revenue_band, Unset):
+        annual_revenue_band: None | str | Unset
+        if isinstance(self.annual_revenue_band, Unset):
+            annual_revenue_band = UNSET
+        elif isinstance(self.annual_revenue_band, RevenueBand):
             annual_revenue_band = self.annual_revenue_band.value
-
+        else:
+            annual_revenue_band = self.annual_revenue_band
 
         code: str | Unset
         if isinstance(self.code, Unset):
@@ -64,7 +66,7 @@ class OrganizationUpdate:
         else:
             country = self.country
 
-        employees: int | Unset
+        employees: int | None | Unset
         if isinstance(self.employees, Unset):
             employees = UNSET
         else:
@@ -107,14 +109,24 @@ class OrganizationUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _annual_revenue_band = d.pop("annual_revenue_band", UNSET)
-        annual_revenue_band: RevenueBand | Unset
-        if isinstance(_annual_revenue_band,  Unset):
-            annual_revenue_band = UNSET
-        else:
-            annual_revenue_band = RevenueBand(_annual_revenue_band)
+        def _parse_annual_revenue_band(data: object) -> None | RevenueBand | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                annual_revenue_band_type_0 = RevenueBand(data)
 
 
+
+                return annual_revenue_band_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RevenueBand | Unset, data)
+
+        annual_revenue_band = _parse_annual_revenue_band(d.pop("annual_revenue_band", UNSET))
 
 
         def _parse_code(data: object) -> str | Unset:
@@ -133,10 +145,12 @@ class OrganizationUpdate:
         country = _parse_country(d.pop("country", UNSET))
 
 
-        def _parse_employees(data: object) -> int | Unset:
+        def _parse_employees(data: object) -> int | None | Unset:
+            if data is None:
+                return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | Unset, data)
+            return cast(int | None | Unset, data)
 
         employees = _parse_employees(d.pop("employees", UNSET))
 

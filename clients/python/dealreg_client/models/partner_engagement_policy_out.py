@@ -28,6 +28,7 @@ class PartnerEngagementPolicyOut:
         Attributes:
             decay_days (int):
             points (PartnerEngagementPolicyOutPoints):
+            share_score_with_partners (bool):
             stored (bool):
             threshold (int):
             vendor_id (UUID):
@@ -36,6 +37,7 @@ class PartnerEngagementPolicyOut:
 
     decay_days: int
     points: PartnerEngagementPolicyOutPoints
+    share_score_with_partners: bool
     stored: bool
     threshold: int
     vendor_id: UUID
@@ -52,6 +54,8 @@ class PartnerEngagementPolicyOut:
 
         points = self.points.to_dict()
 
+        share_score_with_partners = self.share_score_with_partners
+
         stored = self.stored
 
         threshold = self.threshold
@@ -66,6 +70,7 @@ class PartnerEngagementPolicyOut:
         field_dict.update({
             "decay_days": decay_days,
             "points": points,
+            "share_score_with_partners": share_score_with_partners,
             "stored": stored,
             "threshold": threshold,
             "vendor_id": vendor_id,
@@ -87,6 +92,8 @@ class PartnerEngagementPolicyOut:
 
 
 
+        share_score_with_partners = d.pop("share_score_with_partners")
+
         stored = d.pop("stored")
 
         threshold = d.pop("threshold")
@@ -101,6 +108,7 @@ class PartnerEngagementPolicyOut:
         partner_engagement_policy_out = cls(
             decay_days=decay_days,
             points=points,
+            share_score_with_partners=share_score_with_partners,
             stored=stored,
             threshold=threshold,
             vendor_id=vendor_id,

@@ -28,11 +28,13 @@ class Rubric:
         Attributes:
             decay_days (int | Unset): Default when left out: `90`.
             points (RubricPoints | Unset):
+            share_score_with_partners (bool | Unset): Default when left out: `false`.
             threshold (int | Unset): Default when left out: `30`.
      """
 
     decay_days: int | Unset = UNSET
     points: RubricPoints | Unset = UNSET
+    share_score_with_partners: bool | Unset = UNSET
     threshold: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -48,6 +50,8 @@ class Rubric:
         if not isinstance(self.points, Unset):
             points = self.points.to_dict()
 
+        share_score_with_partners = self.share_score_with_partners
+
         threshold = self.threshold
 
 
@@ -59,6 +63,8 @@ class Rubric:
             field_dict["decay_days"] = decay_days
         if points is not UNSET:
             field_dict["points"] = points
+        if share_score_with_partners is not UNSET:
+            field_dict["share_score_with_partners"] = share_score_with_partners
         if threshold is not UNSET:
             field_dict["threshold"] = threshold
 
@@ -82,11 +88,14 @@ class Rubric:
 
 
 
+        share_score_with_partners = d.pop("share_score_with_partners", UNSET)
+
         threshold = d.pop("threshold", UNSET)
 
         rubric = cls(
             decay_days=decay_days,
             points=points,
+            share_score_with_partners=share_score_with_partners,
             threshold=threshold,
         )
 

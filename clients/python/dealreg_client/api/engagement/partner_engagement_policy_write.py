@@ -874,6 +874,8 @@ def sync_detailed(
 
      Engagement types left out of `points` keep their default points. Engagements keep the points they
     were recorded with; the window and the threshold apply to scores from now on.
+    `share_score_with_partners` (default false) lets each partner read its own score (GET
+    /v1/partnerships/{id}/engagement), never the threshold nor its call tasks.
 
     Args:
         vendor_id (UUID):
@@ -914,6 +916,8 @@ def sync(
 
      Engagement types left out of `points` keep their default points. Engagements keep the points they
     were recorded with; the window and the threshold apply to scores from now on.
+    `share_score_with_partners` (default false) lets each partner read its own score (GET
+    /v1/partnerships/{id}/engagement), never the threshold nor its call tasks.
 
     Args:
         vendor_id (UUID):
@@ -949,6 +953,8 @@ async def asyncio_detailed(
 
      Engagement types left out of `points` keep their default points. Engagements keep the points they
     were recorded with; the window and the threshold apply to scores from now on.
+    `share_score_with_partners` (default false) lets each partner read its own score (GET
+    /v1/partnerships/{id}/engagement), never the threshold nor its call tasks.
 
     Args:
         vendor_id (UUID):
@@ -989,6 +995,8 @@ async def asyncio(
 
      Engagement types left out of `points` keep their default points. Engagements keep the points they
     were recorded with; the window and the threshold apply to scores from now on.
+    `share_score_with_partners` (default false) lets each partner read its own score (GET
+    /v1/partnerships/{id}/engagement), never the threshold nor its call tasks.
 
     Args:
         vendor_id (UUID):

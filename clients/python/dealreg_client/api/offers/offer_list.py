@@ -396,7 +396,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
 
 ) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | OfferList | TooManyRequestsProblem]:
-    """ List offers: the vendor's, or the partner's own from every vendor, oldest first
+    """ List offers: the vendor's, a partner's own from every vendor, or all (channel ops)
 
     Args:
         partner_id (None | Unset | UUID):
@@ -439,7 +439,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
 
 ) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | OfferList | TooManyRequestsProblem | None:
-    """ List offers: the vendor's, or the partner's own from every vendor, oldest first
+    """ List offers: the vendor's, a partner's own from every vendor, or all (channel ops)
 
     Args:
         partner_id (None | Unset | UUID):
@@ -477,7 +477,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
 
 ) -> Response[AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | OfferList | TooManyRequestsProblem]:
-    """ List offers: the vendor's, or the partner's own from every vendor, oldest first
+    """ List offers: the vendor's, a partner's own from every vendor, or all (channel ops)
 
     Args:
         partner_id (None | Unset | UUID):
@@ -520,7 +520,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
 
 ) -> AccountDisabledProblem | ForbiddenProblem | WrongPasswordProblem | BadRequestProblem | InvalidCursorProblem | InvalidGrantProblem | InvalidIdempotencyKeyProblem | InvalidParameterProblem | InvalidScopeProblem | InvalidTokenRequestProblem | MalformedBodyProblem | UnauthorizedClientProblem | UnsupportedGrantTypeProblem | UnsupportedTokenTypeProblem | IdempotencyKeyReusedProblem | InvalidDealProblem | InvalidLeadProblem | LeadBelowThresholdProblem | ValidationErrorProblem | InvalidClientProblem | UnauthenticatedProblem | NotReadyProblem | ServiceUnavailableProblem | OfferList | TooManyRequestsProblem | None:
-    """ List offers: the vendor's, or the partner's own from every vendor, oldest first
+    """ List offers: the vendor's, a partner's own from every vendor, or all (channel ops)
 
     Args:
         partner_id (None | Unset | UUID):

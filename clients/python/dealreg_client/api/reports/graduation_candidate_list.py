@@ -656,10 +656,10 @@ def sync_detailed(
     last registration (and since its last win); frequency, registrations submitted in the last 365 days;
     monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5
     against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse
-    (a partner that never registered is worst); ties share the lower score; the recency score is by the
-    days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8;
-    loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost
-    R=1.
+    (a partner that never registered is worst, recency 1); ties share the lower score, but recency ties
+    the higher (w counts the others not better); the recency score is by the days since the last
+    registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and
+    F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1.
 
     Args:
         vendor_id (None | Unset | UUID):
@@ -705,10 +705,10 @@ def sync(
     last registration (and since its last win); frequency, registrations submitted in the last 365 days;
     monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5
     against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse
-    (a partner that never registered is worst); ties share the lower score; the recency score is by the
-    days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8;
-    loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost
-    R=1.
+    (a partner that never registered is worst, recency 1); ties share the lower score, but recency ties
+    the higher (w counts the others not better); the recency score is by the days since the last
+    registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and
+    F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1.
 
     Args:
         vendor_id (None | Unset | UUID):
@@ -749,10 +749,10 @@ async def asyncio_detailed(
     last registration (and since its last win); frequency, registrations submitted in the last 365 days;
     monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5
     against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse
-    (a partner that never registered is worst); ties share the lower score; the recency score is by the
-    days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8;
-    loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost
-    R=1.
+    (a partner that never registered is worst, recency 1); ties share the lower score, but recency ties
+    the higher (w counts the others not better); the recency score is by the days since the last
+    registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and
+    F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1.
 
     Args:
         vendor_id (None | Unset | UUID):
@@ -798,10 +798,10 @@ async def asyncio(
     last registration (and since its last win); frequency, registrations submitted in the last 365 days;
     monetary, the amount of registrations won in the last 365 days, in `currency`. Each scores 1-5
     against the vendor's partners: 1 + floor(5 x w / n), n the partners scored, w those strictly worse
-    (a partner that never registered is worst); ties share the lower score; the recency score is by the
-    days since the last registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8;
-    loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost
-    R=1.
+    (a partner that never registered is worst, recency 1); ties share the lower score, but recency ties
+    the higher (w counts the others not better); the recency score is by the days since the last
+    registration. Segments by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and
+    F+M>=6; promising R>=4; needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1.
 
     Args:
         vendor_id (None | Unset | UUID):

@@ -731,13 +731,14 @@ def sync_detailed(
      RFM, per partner of the vendor: recency, whole days since its last registration (and since its last
     win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations
     won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5
-    x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst);
-    ties share the lower score; the recency score is by the days since the last registration. Segments
-    by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4;
-    needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is
-    scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown.
-    `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's
-    staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
+    x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst,
+    recency 1); ties share the lower score, but recency ties the higher (w counts the others not
+    better); the recency score is by the days since the last registration. Segments by R and F + M,
+    first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3;
+    at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is scored; `segment`, `tier`
+    and `size` (each may be repeated) and `owner_id` choose the rows shown. `sort`: a column, `-` first
+    for descending; rows without the figure last, ties by name. A vendor's staff see its partners; the
+    platform names the vendor (`vendor_id`); a partner has none.
 
     Args:
         vendor_id (None | Unset | UUID):
@@ -796,13 +797,14 @@ def sync(
      RFM, per partner of the vendor: recency, whole days since its last registration (and since its last
     win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations
     won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5
-    x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst);
-    ties share the lower score; the recency score is by the days since the last registration. Segments
-    by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4;
-    needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is
-    scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown.
-    `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's
-    staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
+    x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst,
+    recency 1); ties share the lower score, but recency ties the higher (w counts the others not
+    better); the recency score is by the days since the last registration. Segments by R and F + M,
+    first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3;
+    at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is scored; `segment`, `tier`
+    and `size` (each may be repeated) and `owner_id` choose the rows shown. `sort`: a column, `-` first
+    for descending; rows without the figure last, ties by name. A vendor's staff see its partners; the
+    platform names the vendor (`vendor_id`); a partner has none.
 
     Args:
         vendor_id (None | Unset | UUID):
@@ -856,13 +858,14 @@ async def asyncio_detailed(
      RFM, per partner of the vendor: recency, whole days since its last registration (and since its last
     win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations
     won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5
-    x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst);
-    ties share the lower score; the recency score is by the days since the last registration. Segments
-    by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4;
-    needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is
-    scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown.
-    `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's
-    staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
+    x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst,
+    recency 1); ties share the lower score, but recency ties the higher (w counts the others not
+    better); the recency score is by the days since the last registration. Segments by R and F + M,
+    first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3;
+    at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is scored; `segment`, `tier`
+    and `size` (each may be repeated) and `owner_id` choose the rows shown. `sort`: a column, `-` first
+    for descending; rows without the figure last, ties by name. A vendor's staff see its partners; the
+    platform names the vendor (`vendor_id`); a partner has none.
 
     Args:
         vendor_id (None | Unset | UUID):
@@ -921,13 +924,14 @@ async def asyncio(
      RFM, per partner of the vendor: recency, whole days since its last registration (and since its last
     win); frequency, registrations submitted in the last 365 days; monetary, the amount of registrations
     won in the last 365 days, in `currency`. Each scores 1-5 against the vendor's partners: 1 + floor(5
-    x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst);
-    ties share the lower score; the recency score is by the days since the last registration. Segments
-    by R and F + M, first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4;
-    needs_attention R=3; at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is
-    scored; `segment`, `tier` and `size` (each may be repeated) and `owner_id` choose the rows shown.
-    `sort`: a column, `-` first for descending; rows without the figure last, ties by name. A vendor's
-    staff see its partners; the platform names the vendor (`vendor_id`); a partner has none.
+    x w / n), n the partners scored, w those strictly worse (a partner that never registered is worst,
+    recency 1); ties share the lower score, but recency ties the higher (w counts the others not
+    better); the recency score is by the days since the last registration. Segments by R and F + M,
+    first match: champions R>=4 and F+M>=8; loyal R>=3 and F+M>=6; promising R>=4; needs_attention R=3;
+    at_risk F+M>=6; hibernating R=2; lost R=1. Every partner of the vendor is scored; `segment`, `tier`
+    and `size` (each may be repeated) and `owner_id` choose the rows shown. `sort`: a column, `-` first
+    for descending; rows without the figure last, ties by name. A vendor's staff see its partners; the
+    platform names the vendor (`vendor_id`); a partner has none.
 
     Args:
         vendor_id (None | Unset | UUID):
