@@ -1,5 +1,6 @@
-"""SLA rollups: per week, vendor, program, approver and decider, the clocks' counts and
-histograms of time to decision, kept by a trigger on sla_clocks (sla/rollups.py)
+"""SLA rollups: per week, vendor, program, approver and decider, and per month and partner,
+the clocks' counts and histograms of time to decision, kept by a trigger on sla_clocks
+(sla/rollups.py)
 
 Revision ID: 9a4e1c7b3d20
 Revises: 6c0d2f8e4a51
@@ -33,7 +34,8 @@ $$
 # _COLUMNS' order. The figures are those of sla/reports.py's `_measures`.
 _CONTRIBUTION = """
     date_trunc('week', {c}.started_at AT TIME ZONE 'UTC')::date,
-    {c}.vendor_id, {c}.program_id, {c}.approver_id, {c}.decided_by_id, {c}.decided, {sign},
+    {c}.vendor_id, {c}.program_id, {c}.approver_id, {c}.decided_by_id, {c}.decided,
+    date_trunc('month', {c}.started_at AT TIME ZONE 'UTC')::date, {c}.partner_id, {sign},
     {c}.decided AND {c}.elapsed_us <= {c}.target_minutes::bigint * 60000000,
     {c}.breached,
     NOT {c}.decided AND {c}.state <> 'stopped'
@@ -43,7 +45,7 @@ _CONTRIBUTION = """
     CASE WHEN {c}.decided
          THEN sla_bucket(extract(epoch FROM {c}.stopped_at - {c}.started_at)::float8 * 1e6) END
 """
-_COLUMNS = """week, vendor_id, program_id, approver_id, decided_by_id, decided, sign,
+_COLUMNS = """week, vendor_id, program_id, approver_id, decided_by_id, decided, month, partner_id, sign,
     within_target, breached, open_at_risk, business_bucket, wall_bucket"""
 
 _CHANGE = f"""
@@ -65,7 +67,8 @@ $$
 # Only an update that changes what the clock adds to the rollups writes a change: the sweep's
 # reminder, a pause, a running clock's elapsed time do not.
 _KEY = """(
-    date_trunc('week', {c}.started_at AT TIME ZONE 'UTC'), {c}.vendor_id, {c}.program_id,
+    date_trunc('week', {c}.started_at AT TIME ZONE 'UTC'), {c}.started_at, {c}.partner_id,
+    {c}.vendor_id, {c}.program_id,
     {c}.approver_id, {c}.decided_by_id, {c}.decided, {c}.breached, {c}.target_minutes,
     {c}.state = 'stopped', {c}.next_threshold IN ('reminder', 'at_risk'),
     CASE WHEN {c}.decided THEN {c}.elapsed_us END,
@@ -82,7 +85,8 @@ _TRIGGERS = [
     # Row triggers do not see a TRUNCATE (the benches empty the clocks with one).
     """CREATE FUNCTION sla_rollups_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    TRUNCATE sla_rollups, sla_rollup_buckets, sla_rollup_changes;
+    TRUNCATE sla_rollups, sla_rollup_buckets, sla_partner_rollups, sla_partner_rollup_buckets,
+        sla_rollup_changes;
     RETURN NULL;
 END
 $$""",
@@ -113,6 +117,33 @@ CREATE FUNCTION sla_rollups_fold() RETURNS bigint LANGUAGE sql AS $$
             within_target = r.within_target + excluded.within_target,
             breached = r.breached + excluded.breached,
             open_at_risk = r.open_at_risk + excluded.open_at_risk
+    ), partner_counts AS (
+        INSERT INTO sla_partner_rollups AS r (month, partner_id, clocks, decided, within_target,
+                                              breached, open_at_risk)
+        SELECT month, partner_id, sum(sign),
+               sum(CASE WHEN decided THEN sign ELSE 0 END),
+               sum(CASE WHEN within_target THEN sign ELSE 0 END),
+               sum(CASE WHEN breached THEN sign ELSE 0 END),
+               sum(CASE WHEN open_at_risk THEN sign ELSE 0 END)
+        FROM moved
+        GROUP BY month, partner_id
+        ON CONFLICT (month, partner_id) DO UPDATE
+        SET clocks = r.clocks + excluded.clocks,
+            decided = r.decided + excluded.decided,
+            within_target = r.within_target + excluded.within_target,
+            breached = r.breached + excluded.breached,
+            open_at_risk = r.open_at_risk + excluded.open_at_risk
+    ), partner_buckets AS (
+        INSERT INTO sla_partner_rollup_buckets AS b (month, partner_id, kind, bucket, n)
+        SELECT month, partner_id, kind, bucket, sum(sign)
+        FROM (
+            SELECT month, partner_id, 0 AS kind, business_bucket AS bucket, sign
+            FROM moved WHERE business_bucket IS NOT NULL
+            UNION ALL
+            SELECT month, partner_id, 1, wall_bucket, sign FROM moved WHERE wall_bucket IS NOT NULL
+        ) AS changed
+        GROUP BY month, partner_id, kind, bucket
+        ON CONFLICT (month, partner_id, kind, bucket) DO UPDATE SET n = b.n + excluded.n
     ), buckets AS (
         INSERT INTO sla_rollup_buckets AS b ({_CELL_SQL}, kind, bucket, n)
         SELECT {_CELL_SQL}, kind, bucket, sum(sign)
@@ -140,6 +171,8 @@ BEGIN
     DELETE FROM sla_rollup_changes;
     DELETE FROM sla_rollups;
     DELETE FROM sla_rollup_buckets;
+    DELETE FROM sla_partner_rollups;
+    DELETE FROM sla_partner_rollup_buckets;
     INSERT INTO sla_rollup_changes ({_COLUMNS})
     SELECT {_CONTRIBUTION.format(c="c", sign=1)} FROM sla_clocks AS c;
     PERFORM sla_rollups_fold();
@@ -194,9 +227,43 @@ def upgrade() -> None:
         ),
     )
     op.create_table(
+        "sla_partner_rollups",
+        sa.Column("id", sa.BigInteger(), sa.Identity(always=False), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("partner_id", sa.UUID(), nullable=False),
+        sa.Column("clocks", sa.Integer(), nullable=False),
+        sa.Column("decided", sa.Integer(), nullable=False),
+        sa.Column("within_target", sa.Integer(), nullable=False),
+        sa.Column("breached", sa.Integer(), nullable=False),
+        sa.Column("open_at_risk", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_sla_partner_rollups")),
+        sa.UniqueConstraint(
+            "month", "partner_id", name=op.f("uq_sla_partner_rollups_month_partner_id")
+        ),
+    )
+    op.create_table(
+        "sla_partner_rollup_buckets",
+        sa.Column("id", sa.BigInteger(), sa.Identity(always=False), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("partner_id", sa.UUID(), nullable=False),
+        sa.Column("kind", sa.SmallInteger(), nullable=False),
+        sa.Column("bucket", sa.SmallInteger(), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_sla_partner_rollup_buckets")),
+        sa.UniqueConstraint(
+            "month",
+            "partner_id",
+            "kind",
+            "bucket",
+            name=op.f("uq_sla_partner_rollup_buckets_month_partner_id_kind_bucket"),
+        ),
+    )
+    op.create_table(
         "sla_rollup_changes",
         *_cell_columns(),
         sa.Column("decided", sa.Boolean(), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("partner_id", sa.UUID(), nullable=False),
         sa.Column("sign", sa.SmallInteger(), nullable=False),
         sa.Column("within_target", sa.Boolean(), nullable=False),
         sa.Column("breached", sa.Boolean(), nullable=False),
@@ -205,6 +272,8 @@ def upgrade() -> None:
         sa.Column("wall_bucket", sa.SmallInteger(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sla_rollup_changes")),
     )
+    op.create_index("ix_sla_rollup_changes_week", "sla_rollup_changes", ["week"])
+    op.create_index("ix_sla_rollup_changes_month", "sla_rollup_changes", ["month"])
     op.execute(_BUCKET)
     op.execute(_CHANGE)
     op.execute(_FOLD)
@@ -227,5 +296,7 @@ def downgrade() -> None:
     ):
         op.execute(f"DROP FUNCTION {function}")
     op.drop_table("sla_rollup_changes")
+    op.drop_table("sla_partner_rollup_buckets")
+    op.drop_table("sla_partner_rollups")
     op.drop_table("sla_rollup_buckets")
     op.drop_table("sla_rollups")

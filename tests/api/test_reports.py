@@ -1243,7 +1243,23 @@ async def test_over_more_than_a_quarter_counts_are_exact_and_percentiles_within_
     assert all(weeks[w["week"]] == w for w in exact["within_target_by_week"][1:])
 
 
-async def test_over_more_than_a_quarter_by_partner_the_report_stays_exact(
+@pytest.mark.parametrize(("long", "short"), LONG_RANGES, ids=["whole-months", "edges"])
+async def test_over_more_than_a_quarter_by_partner_across_vendors_the_partners_cells_answer(
+    client: httpx.AsyncClient, db: AsyncSession, scenario: Scenario, long: Json, short: Json
+) -> None:
+    """The partners' cells are monthly: from 2025-01-01 March is a whole month of them, from
+    2025-03-05 an edge read from the clocks."""
+    await rollups.fold(db)
+    await db.flush()
+
+    exact = await get_report(client, scenario.ops, group_by="partner", **short)
+    approximate = await get_report(client, scenario.ops, group_by="partner", **long)
+
+    assert approximate["percentile_error"] == APPROXIMATE
+    assert_same_but_percentiles(approximate["rows"], exact["rows"])
+
+
+async def test_over_more_than_a_quarter_by_partner_for_one_vendor_the_report_stays_exact(
     client: httpx.AsyncClient, scenario: Scenario
 ) -> None:
     params = {"vendor_id": str(scenario.vendor.vendor.id), "group_by": "partner"}

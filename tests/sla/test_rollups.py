@@ -15,7 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.sla import histogram, rollups
 from dealreg.sla.histogram import MINUTE_US
-from dealreg.sla.models import SlaClock, SlaRollup, SlaRollupBucket, SlaRollupChange
+from dealreg.sla.models import (
+    SlaClock,
+    SlaPartnerRollup,
+    SlaPartnerRollupBucket,
+    SlaRollup,
+    SlaRollupBucket,
+    SlaRollupChange,
+)
 from tests.clocks import attempt, register, sweep
 from tests.factories import Factory
 from tests.sla.test_report_copies import ACTIONS, QUESTION, REPLY, Scene, scene_of
@@ -25,7 +32,7 @@ LONG_AFTER = datetime(2035, 1, 1, tzinfo=UTC)
 _CELL = ("week", "vendor_id", "program_id", "approver_id", "decided_by_id")
 
 
-async def cells(db: AsyncSession) -> tuple[dict[tuple[Any, ...], tuple[int, ...]], dict[Any, int]]:
+async def cells(db: AsyncSession) -> tuple[dict[Any, Any], ...]:
     """Each cell's counts and each (cell, kind, bucket)'s count, pending changes added; cells
     and buckets that add up to nothing left out."""
     await db.flush()
@@ -79,9 +86,63 @@ async def cells(db: AsyncSession) -> tuple[dict[tuple[Any, ...], tuple[int, ...]
     bucket_rows = await db.execute(
         select(*bucket_group, func.sum(bucketed.c.n)).group_by(*bucket_group)
     )
+    partners = await partner_cells(db)
     return (
         {tuple(row[:6]): tuple(row[6:]) for row in count_rows if any(row[6:])},
         {tuple(row[:7]): row[7] for row in bucket_rows if row[7]},
+        *partners,
+    )
+
+
+async def partner_cells(db: AsyncSession) -> tuple[dict[Any, tuple[int, ...]], dict[Any, int]]:
+    """As `cells`, the partners' monthly cells."""
+    change = SlaRollupChange
+
+    def flag(condition: Any) -> Any:
+        return func.cast(condition, type_=SlaPartnerRollup.clocks.type) * change.sign
+
+    figures = ("clocks", "decided", "within_target", "breached", "open_at_risk")
+    counted = union_all(
+        select(
+            SlaPartnerRollup.month,
+            SlaPartnerRollup.partner_id,
+            *(getattr(SlaPartnerRollup, name) for name in figures),
+        ),
+        select(
+            change.month,
+            change.partner_id,
+            change.sign,
+            *(flag(getattr(change, name)) for name in figures[1:]),
+        ),
+    ).subquery()
+    count_rows = await db.execute(
+        select(
+            counted.c.month,
+            counted.c.partner_id,
+            *(func.sum(counted.c[name]) for name in figures),
+        ).group_by(counted.c.month, counted.c.partner_id)
+    )
+    kind = SlaPartnerRollupBucket.kind.type
+    bucketed = union_all(
+        select(
+            SlaPartnerRollupBucket.month,
+            SlaPartnerRollupBucket.partner_id,
+            SlaPartnerRollupBucket.kind,
+            SlaPartnerRollupBucket.bucket,
+            SlaPartnerRollupBucket.n,
+        ),
+        select(
+            change.month, change.partner_id, func.cast(0, kind), change.business_bucket, change.sign
+        ).where(change.business_bucket.is_not(None)),
+        select(
+            change.month, change.partner_id, func.cast(1, kind), change.wall_bucket, change.sign
+        ).where(change.wall_bucket.is_not(None)),
+    ).subquery()
+    group = [bucketed.c[name] for name in ("month", "partner_id", "kind", "bucket")]
+    bucket_rows = await db.execute(select(*group, func.sum(bucketed.c.n)).group_by(*group))
+    return (
+        {tuple(row[:2]): tuple(row[2:]) for row in count_rows if any(row[2:])},
+        {tuple(row[:4]): row[4] for row in bucket_rows if row[4]},
     )
 
 
@@ -127,6 +188,7 @@ async def test_after_any_sequence_of_changes_the_rollups_equal_their_rebuild_fro
     assert await db.scalar(select(func.count()).select_from(SlaRollupChange)) == 0
     clocks = await db.scalar(select(func.count()).select_from(SlaClock))
     assert sum(counts[0] for counts in kept[0].values()) == clocks
+    assert sum(counts[0] for counts in kept[2].values()) == clocks
 
 
 async def test_a_fold_moves_every_pending_change_into_the_cells_and_changes_no_figure(

@@ -54,7 +54,7 @@ class Report(msgspec.Struct, kw_only=True, omit_defaults=True):
         msgspec.Meta(
             description=(
                 "Present when the rows' percentiles are approximate: a range of more than 92 "
-                "days, by anything but the partner, reads weekly rollups, and each percentile is "
+                "days (by partner: across every vendor) reads rollups, and each percentile is "
                 "then within `max_relative_error` of the exact one or `max_error_minutes`, "
                 "whichever is larger. Absent: every figure is exact."
             )

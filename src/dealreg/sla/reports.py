@@ -6,7 +6,9 @@ that changes it, so a report is as fresh as the last committed decision and its 
 A report over more than a quarter (92 days) reads the rollups instead (sla/rollups.py: weekly
 cells kept by a trigger in the same transactions, and the clocks of the partial weeks at its
 ends): its counts and shares are still exact, its percentiles within max(1 %, 15 minutes) of
-the exact ones, as `percentile_error` states. By partner, or for one partner, it stays exact.
+the exact ones, as `percentile_error` states. By partner across vendors it reads the partners'
+monthly cells; by partner for one vendor, program or approver, or for one partner, it stays
+exact.
 """
 
 import enum
@@ -303,14 +305,21 @@ def _figures(scope: Scope, *keys: Any) -> Subquery:
 
 def percentile_error(scope: Scope, group_by: SlaGroupBy) -> rollups.PercentileError | None:
     """How far the report's percentiles may be from the exact ones; None: exact."""
-    if group_by is SlaGroupBy.partner or not rollups.covers(
+    if _rollup_keys(scope, group_by) is None or not rollups.covers(
         scope.first_day, scope.last_day, scope.partner_id
     ):
         return None
     return rollups.APPROXIMATE
 
 
-# A group-by's keys among a rollup cell's columns (sla/rollups.py), in _keys' order.
+def _rollup_keys(scope: Scope, group_by: SlaGroupBy) -> tuple[str, ...] | None:
+    """The group-by's keys among a rollup cell's columns; None: no cell holds them."""
+    if group_by is SlaGroupBy.partner:
+        return ("partner_id",) if rollups.by_partner(scope) else None
+    return _ROLLUP_KEYS[group_by]
+
+
+# A group-by's keys among a weekly rollup cell's columns (sla/rollups.py), in _keys' order.
 _ROLLUP_KEYS = {
     SlaGroupBy.vendor: ("vendor_id",),
     SlaGroupBy.program: ("program_id",),
@@ -341,7 +350,7 @@ async def _figures_of(
     if rollup_keys is not None and rollups.covers(
         scope.first_day, scope.last_day, scope.partner_id
     ):
-        span = rollups.range_of(scope)
+        span = rollups.range_of(scope, "month" if "partner_id" in rollup_keys else "week")
         return _Figures(
             rollups.counts(span, rollup_keys),
             await rollups.percentiles(session, span, rollup_keys),
@@ -351,7 +360,7 @@ async def _figures_of(
 
 
 async def summary(session: AsyncSession, scope: Scope, group_by: SlaGroupBy) -> list[SlaRow]:
-    found = await _figures_of(session, scope, _keys(group_by), _ROLLUP_KEYS.get(group_by))
+    found = await _figures_of(session, scope, _keys(group_by), _rollup_keys(scope, group_by))
     figures = found.table
     width = len(_keys(group_by))
     key = figures.c.key0
@@ -462,6 +471,7 @@ async def within_target_by_week(session: AsyncSession, scope: Scope) -> list[Wee
 async def _week_counts(session: AsyncSession, scope: Scope) -> Subquery:
     """Each week's counts: no percentile, so from the rollups without their histograms."""
     if rollups.covers(scope.first_day, scope.last_day, scope.partner_id):
+        await rollups.no_jit(session)
         return rollups.counts(rollups.range_of(scope), ("week",))
     await sort_in_memory(session)
     return _figures(scope, _week())

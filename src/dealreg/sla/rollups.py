@@ -5,8 +5,12 @@ to one approver and decided by one person (models.SlaRollup's key): how many the
 within target, breached and open at risk, and a histogram of the decided ones' business and
 wall-clock time to decision (sla/histogram.py, models.SlaRollupBucket). Counts are exact; a
 percentile read from the histograms is within max(1 %, 15 minutes) of the exact one. Every group
-and filter of the reports is a column of the cell, except the partner: a report by partner or
-for one partner stays on the clocks.
+and filter of the reports is a column of the cell, except the partner: a partner's weekly cells
+with a vendor would hold a handful of clocks each, and a histogram of a handful of values is no
+smaller than the values. The report by partner across vendors reads a second set of cells, per
+month and partner (models.SlaPartnerRollup); by partner within one vendor, program or approver,
+or for one partner, it stays on the clocks (a vendor's year is a fifth of these, well inside
+the goal).
 
 Maintained transactionally, by a trigger on sla_clocks (migration 0030), rather than by a job
 that re-aggregates the clocks: a report reads committed decisions the moment they commit, as it
@@ -26,8 +30,9 @@ moves nor a pause.
 checks that after any sequence of submissions, assignments, questions, decisions, withdrawals and
 breaches the cells equal their rebuild.
 
-A report's range is whole UTC days; it reads the cells of its whole ISO weeks and the clocks of
-the days before the first and after the last (at most six at each end), in the same statement.
+A report's range is whole UTC days; it reads the cells of its whole ISO weeks (months) and the
+clocks of the days before the first and after the last (at most six, or thirty, at each end), in
+the same statement.
 """
 
 from collections import defaultdict
@@ -39,6 +44,7 @@ import msgspec
 from sqlalchemy import (
     TIMESTAMP,
     BigInteger,
+    Date,
     Float,
     Select,
     Subquery,
@@ -47,7 +53,6 @@ from sqlalchemy import (
     cast,
     func,
     literal,
-    or_,
     select,
     text,
     union_all,
@@ -58,6 +63,8 @@ from dealreg.sla import histogram
 from dealreg.sla.models import (
     ClockState,
     SlaClock,
+    SlaPartnerRollup,
+    SlaPartnerRollupBucket,
     SlaRollup,
     SlaRollupBucket,
     SlaRollupChange,
@@ -80,8 +87,8 @@ class PercentileError(msgspec.Struct, frozen=True, kw_only=True):
             description=(
                 "True: the percentiles (median and 90th percentile, business and wall-clock) "
                 "are read from histograms, within the bounds below of the exact ones; counts "
-                "and shares are exact. Reports over more than 92 days by anything but the "
-                "partner are; shorter ones have no `percentile_error` and are exact."
+                "and shares are exact. Reports over more than 92 days are (by partner, only "
+                "across vendors); the others have no `percentile_error` and are exact."
             )
         ),
     ]
@@ -110,42 +117,58 @@ APPROXIMATE = PercentileError(
 
 
 class Range(msgspec.Struct, frozen=True, kw_only=True):
-    """What a report reads: the scope's filters, its whole weeks' cells [first_week, end_week)
-    and its clocks started in the edges [start, weeks_start) and [weeks_end, end)."""
+    """What a report reads: the scope's filters; the cells of its whole periods [first, end)
+    (weeks, or for the partners' cells months); the clocks started in the edges
+    [start, first) and [end, self.end)."""
 
     start: datetime
     end: datetime
-    first_week: date
-    end_week: date
+    # `week` or `month`: which cells, the weekly ones or the partners'.
+    period: str
+    first: date
+    end_period: date
     vendor_id: Any
     program_id: Any
     approver_id: Any
 
     @property
-    def weeks_start(self) -> datetime:
-        return datetime.combine(self.first_week, time(), tzinfo=UTC)
+    def counts(self) -> Any:
+        return SlaRollup if self.period == "week" else SlaPartnerRollup
 
     @property
-    def weeks_end(self) -> datetime:
-        return datetime.combine(self.end_week, time(), tzinfo=UTC)
+    def buckets(self) -> Any:
+        return SlaRollupBucket if self.period == "week" else SlaPartnerRollupBucket
 
 
 def covers(first_day: date, last_day: date, partner_id: Any) -> bool:
     """Whether a report over [first_day, last_day] reads the rollups: longer than a quarter,
-    and not for one partner (the cells do not hold the partner)."""
+    and not for one partner (no cell is one vendor's partner's)."""
     return (last_day - first_day).days + 1 > QUARTER_DAYS and partner_id is None
 
 
-def range_of(scope: Any) -> Range:
-    """The whole weeks of a scope (sla.reports.Scope) and its edges."""
-    first_week = scope.first_day + timedelta(days=-scope.first_day.weekday() % 7)
+def by_partner(scope: Any) -> bool:
+    """Whether the partners' cells (every vendor's, every program's) answer a report by partner
+    over the scope: one of no vendor, program or approver."""
+    return scope.vendor_id is None and scope.program_id is None and scope.approver_id is None
+
+
+def range_of(scope: Any, period: str = "week") -> Range:
+    """The whole weeks (or months) of a scope (sla.reports.Scope) and its edges."""
     after = scope.last_day + timedelta(days=1)
-    end_week = max(first_week, after - timedelta(days=after.weekday()))
+    if period == "week":
+        first = scope.first_day + timedelta(days=-scope.first_day.weekday() % 7)
+        end = after - timedelta(days=after.weekday())
+    else:
+        first = scope.first_day
+        if first.day != 1:
+            first = (first.replace(day=1) + timedelta(days=31)).replace(day=1)
+        end = after.replace(day=1)
     return Range(
         start=scope.start,
         end=scope.end,
-        first_week=first_week,
-        end_week=end_week,
+        period=period,
+        first=first,
+        end_period=max(first, end),
         vendor_id=scope.vendor_id,
         program_id=scope.program_id,
         approver_id=scope.approver_id,
@@ -155,23 +178,29 @@ def range_of(scope: Any) -> Range:
 # --- reading ------------------------------------------------------------------------------------
 
 # The key columns a report groups by, among a cell's: `week` (as the exact reports' week, a
-# timestamp), vendor_id, program_id, approver_id, decided_by_id, decided.
+# timestamp), vendor_id, program_id, approver_id, decided_by_id, decided; partner_id for the
+# partners' cells.
 Keys = Sequence[str]
 
 
 def _key(table: Any, name: str) -> Any:
+    """The key column `name` of `table`: a week as its Monday (a date; `_out` makes it the exact
+    reports' timestamp once grouped, not on every row)."""
     if table is SlaClock and name == "week":
-        return func.date_trunc("week", func.timezone("UTC", SlaClock.started_at))
-    if name == "week":
-        return cast(table.week, TIMESTAMP())
+        return cast(func.date_trunc("week", func.timezone("UTC", SlaClock.started_at)), Date)
     if table is SlaRollupBucket and name == "decided":
         # A histogram counts decided clocks only.
         return literal(True)
     return getattr(table, name)
 
 
-def _scoped(table: Any, r: Range) -> Any:
-    """The filters, and the cells' weeks or the clocks' edges."""
+def _out(column: Any, name: str) -> Any:
+    return cast(column, TIMESTAMP()) if name == "week" else column
+
+
+def _scoped(table: Any, r: Range, edge: int = 0) -> Any:
+    """The filters, and the cells' periods or the clocks' edge (0: before the first period,
+    1: after the last; one range each, so that each is an index-only scan)."""
     filters = [
         getattr(table, column) == value
         for column, value in (
@@ -182,13 +211,19 @@ def _scoped(table: Any, r: Range) -> Any:
         if value is not None
     ]
     if table is SlaClock:
-        started = SlaClock.started_at
-        edges = or_(
-            and_(started >= r.start, started < r.weeks_start),
-            and_(started >= r.weeks_end, started < r.end),
-        )
-        return and_(edges, *filters)
-    return and_(table.week >= r.first_week, table.week < r.end_week, *filters)
+        first = datetime.combine(r.first, time(), tzinfo=UTC)
+        end = datetime.combine(r.end_period, time(), tzinfo=UTC)
+        low, high = (r.start, first) if edge == 0 else (end, r.end)
+        return and_(SlaClock.started_at >= low, SlaClock.started_at < high, *filters)
+    period = getattr(table, r.period)
+    return and_(period >= r.first, period < r.end_period, *filters)
+
+
+async def no_jit(session: AsyncSession) -> None:
+    """The rollups' statements are short, but a union over a year of cells passes
+    jit_above_cost: compiling it cost about 50 ms a statement, more than it saved (measured on
+    bench/sla.py's million clocks)."""
+    await session.execute(text("SET LOCAL jit = off"))
 
 
 def _flag(condition: Any, weight: Any) -> Any:
@@ -198,7 +233,7 @@ def _flag(condition: Any, weight: Any) -> Any:
 def counts(r: Range, keys: Keys) -> Subquery:
     """The figures of each group but its percentiles, as sla.reports' `_figures` names them
     (key0 …, submitted, decided, within_target, breaches, open_at_risk)."""
-    clock = SlaClock
+    clock, change, cells = SlaClock, SlaRollupChange, r.counts
     open_at_risk = and_(
         clock.state != ClockState.stopped,
         clock.next_threshold.is_distinct_from(Threshold.reminder),
@@ -209,39 +244,48 @@ def counts(r: Range, keys: Keys) -> Subquery:
         clock.decided, clock.elapsed_us <= clock.target_minutes.cast(BigInteger) * 60_000_000
     )
 
-    def part(table: Any, *figures: Any) -> Select[Any]:
-        labels = ("clocks", "within_target", "breached", "open_at_risk")
+    def part(table: Any, *figures: Any, edge: int = 0) -> Select[Any]:
+        labels = ("clocks", "decided", "within_target", "breached", "open_at_risk")
         return select(
             *(_key(table, name).label(f"key{i}") for i, name in enumerate(keys)),
-            table.decided.label("decided"),
             *(figure.label(label) for figure, label in zip(figures, labels, strict=True)),
-        ).where(_scoped(table, r))
+        ).where(_scoped(table, r, edge))
 
-    change = SlaRollupChange
+    # A weekly cell is decided or not; a partner's counts its decided clocks.
+    decided = cells.decided if cells is SlaPartnerRollup else _flag(cells.decided, cells.clocks)
     parts = union_all(
-        part(
-            SlaRollup,
-            SlaRollup.clocks,
-            SlaRollup.within_target,
-            SlaRollup.breached,
-            SlaRollup.open_at_risk,
-        ),
+        part(cells, cells.clocks, decided, cells.within_target, cells.breached, cells.open_at_risk),
         part(
             change,
             change.sign,
+            _flag(change.decided, change.sign),
             _flag(change.within_target, change.sign),
             _flag(change.breached, change.sign),
             _flag(change.open_at_risk, change.sign),
         ),
-        part(clock, literal(1), _flag(within, 1), _flag(clock.breached, 1), _flag(open_at_risk, 1)),
+        *(
+            part(
+                clock,
+                literal(1),
+                _flag(clock.decided, 1),
+                _flag(within, 1),
+                _flag(clock.breached, 1),
+                _flag(open_at_risk, 1),
+                edge=edge,
+            )
+            for edge in (0, 1)
+        ),
     ).subquery()
     group = [parts.c[f"key{i}"] for i in range(len(keys))]
-    decided = func.coalesce(func.sum(_flag(parts.c.decided, parts.c.clocks)), 0)
+    decided_sum = func.coalesce(func.sum(parts.c.decided), 0)
     stmt = select(
-        *group,
+        *(
+            _out(column, name).label(f"key{i}")
+            for i, (column, name) in enumerate(zip(group, keys, strict=True))
+        ),
         func.coalesce(func.sum(parts.c.clocks), 0).label("submitted"),
-        decided.label("decided"),
-        (func.sum(parts.c.within_target) / func.nullif(decided, 0).cast(Float)).label(
+        decided_sum.label("decided"),
+        (func.sum(parts.c.within_target) / func.nullif(decided_sum, 0).cast(Float)).label(
             "within_target"
         ),
         func.coalesce(func.sum(parts.c.breached), 0).label("breaches"),
@@ -263,17 +307,18 @@ async def percentiles(session: AsyncSession, r: Range, keys: Keys) -> dict[tuple
     pending changes and the edges' clocks."""
     clock, change = SlaClock, SlaRollupChange
 
-    def part(table: Any, kind: Any, bucket: Any, n: Any, *where: Any) -> Select[Any]:
+    def part(table: Any, kind: Any, bucket: Any, n: Any, *where: Any, edge: int = 0) -> Select[Any]:
         return select(
             *(_key(table, name).label(f"key{i}") for i, name in enumerate(keys)),
             kind.label("kind"),
             bucket.label("bucket"),
             n.label("n"),
-        ).where(_scoped(table, r), *where)
+        ).where(_scoped(table, r, edge), *where)
 
     wall_us = func.extract("epoch", clock.stopped_at - clock.started_at).cast(Float) * 1e6
+    cells = r.buckets
     parts = union_all(
-        part(SlaRollupBucket, SlaRollupBucket.kind, SlaRollupBucket.bucket, SlaRollupBucket.n),
+        part(cells, cells.kind, cells.bucket, cells.n),
         part(
             change,
             literal(_BUSINESS),
@@ -284,18 +329,38 @@ async def percentiles(session: AsyncSession, r: Range, keys: Keys) -> dict[tuple
         part(
             change, literal(_WALL), change.wall_bucket, change.sign, change.wall_bucket.is_not(None)
         ),
-        part(
-            clock,
-            literal(_BUSINESS),
-            func.sla_bucket(clock.elapsed_us.cast(Float)),
-            literal(1),
-            clock.decided,
+        *(
+            part(
+                clock,
+                literal(_BUSINESS),
+                func.sla_bucket(clock.elapsed_us.cast(Float)),
+                literal(1),
+                clock.decided,
+                edge=edge,
+            )
+            for edge in (0, 1)
         ),
-        part(clock, literal(_WALL), func.sla_bucket(wall_us), literal(1), clock.decided),
+        *(
+            part(
+                clock,
+                literal(_WALL),
+                func.sla_bucket(wall_us),
+                literal(1),
+                clock.decided,
+                edge=edge,
+            )
+            for edge in (0, 1)
+        ),
     ).subquery()
     group = [parts.c[f"key{i}"] for i in range(len(keys))]
+    await no_jit(session)
     stmt = (
-        select(*group, parts.c.kind, parts.c.bucket, func.sum(parts.c.n).label("n"))
+        select(
+            *(_out(column, name) for column, name in zip(group, keys, strict=True)),
+            parts.c.kind,
+            parts.c.bucket,
+            func.sum(parts.c.n).label("n"),
+        )
         .group_by(*group, parts.c.kind, parts.c.bucket)
         .having(func.sum(parts.c.n) != 0)
     )

@@ -37,7 +37,7 @@ class Report:
             within_target_by_week (list[WeekShare]): The within-target trend: each ISO week of the range (by submission),
                 its decisions and the share of them made within target; whatever `group_by` is.
             percentile_error (None | PercentileError | Unset): Present when the rows' percentiles are approximate: a range
-                of more than 92 days, by anything but the partner, reads weekly rollups, and each percentile is then within
+                of more than 92 days (by partner: across every vendor) reads rollups, and each percentile is then within
                 `max_relative_error` of the exact one or `max_error_minutes`, whichever is larger. Absent: every figure is
                 exact.
      """
