@@ -3,6 +3,7 @@ submissions, assignments, questions and answers, decisions, withdrawals, breache
 cells with their pending changes equal the cells rebuilt from the clocks; the SQL histogram
 bucket is the Python one."""
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text, union_all
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from dealreg.db import make_sessionmaker
 from dealreg.sla import histogram, rollups
 from dealreg.sla.histogram import MINUTE_US
 from dealreg.sla.models import (
@@ -24,6 +26,7 @@ from dealreg.sla.models import (
     SlaRollupChange,
 )
 from tests.clocks import attempt, register, sweep
+from tests.deals import partner_setup, vendor_setup
 from tests.factories import Factory
 from tests.sla.test_report_copies import ACTIONS, QUESTION, REPLY, Scene, scene_of
 
@@ -218,3 +221,51 @@ async def test_the_sql_bucket_is_the_python_one(db: AsyncSession, us: int) -> No
     in_sql = await db.scalar(text("SELECT sla_bucket(CAST(:us AS double precision))"), {"us": us})
 
     assert in_sql == histogram.bucket(us)
+
+
+async def _fold_repeatedly(engine: AsyncEngine, times: int) -> None:
+    for _ in range(times):
+        async with make_sessionmaker(engine)() as session:
+            await rollups.fold(session)
+            await session.commit()
+        await asyncio.sleep(0)
+
+
+async def _rebuild(engine: AsyncEngine) -> None:
+    async with make_sessionmaker(engine)() as session:
+        await rollups.rebuild(session)
+        await session.commit()
+
+
+async def test_decisions_racing_folds_and_a_rebuild_are_each_counted_once(
+    committing_client: httpx.AsyncClient, committing_engine: AsyncEngine, committed: Factory
+) -> None:
+    """Each request commits: decisions and withdrawals race two folding loops and a rebuild,
+    and the cells end equal to their rebuild from the clocks."""
+    setup = await vendor_setup(committed)
+    partner = await partner_setup(committed, setup)
+    await committed.db.commit()
+    ids = [await register(committing_client, partner, setup) for _ in range(12)]
+    moves = [
+        *((setup.approver, i, "approve", {}) for i in ids[:6]),
+        *((setup.approver, i, "reject", {"reason": "not_qualified"}) for i in ids[6:9]),
+        *((partner.rep, i, "withdraw", {}) for i in ids[9:]),
+    ]
+
+    responses = await asyncio.gather(
+        *(attempt(committing_client, who, i, action, body) for who, i, action, body in moves),
+        _fold_repeatedly(committing_engine, 6),
+        _fold_repeatedly(committing_engine, 6),
+        _rebuild(committing_engine),
+    )
+
+    assert {r.status_code for r in responses[: len(moves)]} == {200}, responses
+    async with make_sessionmaker(committing_engine)() as session:
+        kept = await cells(session)
+        await rollups.rebuild(session)
+        assert await cells(session) == kept
+    (counted,) = [
+        figures for key, figures in kept[0].items() if key[1] == setup.vendor.id and key[5]
+    ]
+    assert counted[0] == 9, "decided: the approved and the rejected"
+    assert sum(f[0] for k, f in kept[0].items() if k[1] == setup.vendor.id) == 12
