@@ -492,7 +492,7 @@ async def measure_report(
         leads=sum(row.forwarded for row in rows),
         dealreg_ms=1000 * statistics.median(dealreg),
         raw_ms=1000 * statistics.median(raw),
-        plan=await explain(conn, statement),
+        plan=await explain(conn, [statement]),
     )
     return figures, statement
 

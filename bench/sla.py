@@ -23,7 +23,7 @@ registrations left unanswered for longer than 10 days breached (each with its `s
 the newer ones running towards a threshold (at risk when the next is the breach), those waiting
 on the partner paused. `dealreg.sla.reports.summary` runs by every SlaGroupBy, channel-wide (a
 channel_ops user's scope) and for Acme alone (20 % of the rows), over 90 and 365 days, and so does
-the first page of `reports.breaches`. The baseline runs on asyncpg the very statement dealreg sent
+the first page of `watchlists.breaches`. The baseline runs on asyncpg the very statement dealreg sent
 (captured from its engine, with the settings it made for the statement). Goal: at most 500 ms.
 The plans of the reports are printed, from EXPLAIN (ANALYZE, BUFFERS).
 
@@ -35,12 +35,15 @@ about half an hour on 2 cores, most of it loading, sweeping and the 1M-row repor
 
 import argparse
 import asyncio
+import contextlib
 import json
+import os
 import signal
 import statistics
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -48,7 +51,16 @@ from typing import Any
 
 import asyncpg
 from bulk import CHUNK, Loader
-from run import REP, asyncpg_dsn, exit_on_sigterm, postgres_server, scratch_database, short
+from run import (
+    REP,
+    asyncpg_dsn,
+    execute_on_maintenance_db,
+    exit_on_sigterm,
+    on_database,
+    postgres_server,
+    scratch_database,
+    short,
+)
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -64,7 +76,7 @@ from dealreg.orgs.models import Organization
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import PageRequest
 from dealreg.registrations.models import Registration
-from dealreg.sla import clocks, reports
+from dealreg.sla import clocks, reports, watchlists
 from dealreg.sla.models import SlaClock, Threshold
 from dealreg.sla.service import _BATCH, sweep
 
@@ -200,6 +212,10 @@ _BREACHES_SQL = """
     UPDATE sla_clocks c SET breached = true
     FROM sla_breaches b WHERE b.registration_id = c.registration_id;
 """
+_ROLLUPS = (
+    "sla_rollups, sla_rollup_buckets, sla_partner_rollups, sla_partner_rollup_buckets, "
+    "sla_rollup_changes"
+)
 _SPREAD_SQL = """
     SELECT count(*) AS clocks,
            count(*) FILTER (WHERE state = 'stopped') AS stopped,
@@ -312,8 +328,10 @@ async def load_clocks(
             )
         if due is None:
             await conn.execute(_BREACHES_SQL)
+        # What the fold job would have done by the time anyone reads a report.
+        await conn.execute("SELECT sla_rollups_fold()")
         # Autovacuum would otherwise wake in the middle of a measurement after a big load.
-        await conn.execute("VACUUM (ANALYZE) sla_clocks, sla_breaches, sla_firings")
+        await conn.execute(f"VACUUM (ANALYZE) sla_clocks, sla_breaches, sla_firings, {_ROLLUPS}")
         spread = await conn.fetchrow(_SPREAD_SQL, now)
     finally:
         await conn.close()
@@ -460,7 +478,7 @@ class Report:
     async def run(self, session: AsyncSession) -> int:
         """Rows its statement returned."""
         if self.group_by is None:
-            page = await reports.breaches(session, self.scope, PageRequest())
+            page = await watchlists.breaches(session, self.scope, PageRequest())
             # The statement reads one row past the page to tell whether there is a next.
             return len(page.items) + (page.next_key is not None)
         return len(await reports.summary(session, self.scope, self.group_by))
@@ -555,7 +573,8 @@ async def measure_reports(
             figures[report.name, report.scope_name, report.days] = f
             print(
                 f"  {report.name:<17} {report.scope_name:<11} {report.days:>3} d: "
-                f"{f.rows:>3} rows, dealreg {f.dealreg_ms:9.2f} ms, raw {f.raw_ms:9.2f} ms",
+                f"{f.rows:>3} rows, dealreg {f.dealreg_ms:9.2f} ms, raw {f.raw_ms:9.2f} ms; "
+                f"load average {os.getloadavg()[0]:.2f}",
                 flush=True,
             )
             print(f"      plan: {f.plan}", flush=True)
@@ -570,7 +589,7 @@ async def measure_reports(
 
 @dataclass(frozen=True)
 class SizeFigures:
-    sweep: SweepFigures
+    sweep: SweepFigures | None  # None: skipped
     reports: dict[ReportKey, ReportFigures]
 
 
@@ -591,8 +610,23 @@ async def seed(database_url: str) -> tuple[Principal, uuid.UUID]:
     return ops, acme_id
 
 
-async def measure_size(database_url: str, size: int, args: argparse.Namespace) -> SizeFigures:
+async def measure_size(
+    database_url: str, size: int, args: argparse.Namespace, kept: datetime | None
+) -> SizeFigures:
+    """One size's figures. `kept`: the instant of a database an earlier --keep run left with its
+    reports' clocks loaded (the load and the sweep are skipped)."""
     dsn = asyncpg_dsn(database_url)
+    if kept is not None:
+        # A new migration may have rebuilt the rollups, leaving a million dead changes.
+        conn = await asyncpg.connect(dsn)
+        try:
+            await conn.execute(f"VACUUM (ANALYZE) {_ROLLUPS}")
+        finally:
+            await conn.close()
+        ops, acme_id = await principals(database_url)
+        print(f"Reusing the database an earlier --keep run loaded at {kept:%Y-%m-%d %H:%M} UTC")
+        report_figures = await measure_reports(database_url, ops, acme_id, kept, args.runs)
+        return SizeFigures(sweep=None, reports=report_figures)
     ops, acme_id = await seed(database_url)
     loader = Loader(
         dsn,
@@ -612,15 +646,62 @@ async def measure_size(database_url: str, size: int, args: argparse.Namespace) -
         policies = await vendor_policies(make_sessionmaker(engine), now)
     finally:
         await engine.dispose()
-    due = min(args.due, size)
-    print(f"\nSweep: {size:,} open clocks, {due:,} due")
-    await load_clocks(dsn, policies, size, now, due=due)
-    sweep_figures = await measure_sweep(database_url, size, due, now, args.sweep_runs)
-    print(f"  plan of its first batch: {sweep_figures.plan}")
+    sweep_figures = None
+    if not args.skip_sweep:
+        due = min(args.due, size)
+        print(f"\nSweep: {size:,} open clocks, {due:,} due")
+        await load_clocks(dsn, policies, size, now, due=due)
+        sweep_figures = await measure_sweep(database_url, size, due, now, args.sweep_runs)
+        print(f"  plan of its first batch: {sweep_figures.plan}")
     print("\nReports: clocks as decisions left them")
     await load_clocks(dsn, policies, size, now, due=None)
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute("CREATE TABLE bench_sla_reports (now timestamptz)")
+        await conn.execute("INSERT INTO bench_sla_reports VALUES ($1)", now)
+    finally:
+        await conn.close()
     report_figures = await measure_reports(database_url, ops, acme_id, now, args.runs)
     return SizeFigures(sweep=sweep_figures, reports=report_figures)
+
+
+async def principals(database_url: str) -> tuple[Principal, uuid.UUID]:
+    """As `seed` returns them, from a database already seeded."""
+    engine = make_engine(database_url, pool_size=1)
+    try:
+        async with transaction(make_sessionmaker(engine)) as session:
+            ops = await principal_for_email(session, CHANNEL_OPS)
+            acme_id = await session.scalar(
+                select(Organization.id).where(Organization.code == "ACME")
+            )
+    finally:
+        await engine.dispose()
+    assert acme_id is not None, "the demo seeds the Acme vendor"
+    return ops, acme_id
+
+
+async def kept_instant(database_url: str) -> datetime | None:
+    """The instant of a database a --keep run left with its reports' clocks; None if none."""
+    try:
+        conn = await asyncpg.connect(asyncpg_dsn(database_url))
+    except asyncpg.InvalidCatalogNameError:
+        return None
+    try:
+        instant: datetime | None = await conn.fetchval("SELECT now FROM bench_sla_reports")
+        return instant
+    except asyncpg.UndefinedTableError:
+        return None
+    finally:
+        await conn.close()
+
+
+@contextlib.contextmanager
+def kept_database(server_url: str, size: int) -> Iterator[str]:
+    """A database of the size's that outlives the run, created if there is none."""
+    name = f"dealreg_bench_sla_{size}"
+    with contextlib.suppress(asyncpg.DuplicateDatabaseError):
+        asyncio.run(execute_on_maintenance_db(server_url, f'CREATE DATABASE "{name}"'))
+    yield on_database(server_url, name)
 
 
 # --- the tables ---------------------------------------------------------------------------------
@@ -641,13 +722,16 @@ def print_sweep(results: dict[int, SizeFigures]) -> None:
     )
     print(header)
     print("-" * len(header))
-    for f in (results[size].sweep for size in sorted(results)):
+    sweeps = {size: f.sweep for size, f in results.items() if f.sweep is not None}
+    if not sweeps:
+        return
+    for f in (sweeps[size] for size in sorted(sweeps)):
         print(
             f"{f.open:>11,} {f.due:>7,} {f.fired:>7,} {f.moved:>7,} {f.dealreg:>10.3f} "
             f"{f.raw:>8.3f} {ratio(f.dealreg, f.raw):>11}"
         )
-    if len(results) > 1:
-        small, large = results[min(results)].sweep, results[max(results)].sweep
+    if len(sweeps) > 1:
+        small, large = sweeps[min(sweeps)], sweeps[max(sweeps)]
         growth = large.dealreg / small.dealreg
         print(
             f"{short(large.open)} open against {short(small.open)} (goal <= {SWEEP_GOAL:g}x): "
@@ -715,6 +799,13 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each report")
     parser.add_argument("--sweep-runs", type=int, default=3, help="timed runs of each sweep")
+    parser.add_argument("--skip-sweep", action="store_true", help="measure the reports only")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep each size's database (dealreg_bench_sla_N) with its reports' clocks: the next "
+        "run with --keep migrates it and measures the reports again, without loading",
+    )
     args = parser.parse_args()
     if min(args.sizes) < 1 or args.due < 1:
         parser.error("--sizes and --due take counts of rows, 1 or more")
@@ -735,11 +826,16 @@ def main() -> int:
         print(asyncio.run(describe_server(server_url)), flush=True)
         for size in sorted(set(args.sizes)):
             print(f"\n=== {size:,} registrations ===", flush=True)
-            with scratch_database(server_url) as database_url:
+            database = (
+                kept_database(server_url, size) if args.keep else scratch_database(server_url)
+            )
+            with database as database_url:
+                kept = asyncio.run(kept_instant(database_url)) if args.keep else None
                 upgrade(database_url)
-                results[size] = asyncio.run(measure_size(database_url, size, args))
+                results[size] = asyncio.run(measure_size(database_url, size, args, kept))
     print_sweep(results)
     print_reports(results)
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 

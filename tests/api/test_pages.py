@@ -171,6 +171,20 @@ async def test_an_empty_period_says_so(client: httpx.AsyncClient, scene: Scene) 
     assert "No breaches in this period." in html
 
 
+async def test_over_more_than_a_quarter_the_page_says_its_percentiles_are_approximate(
+    client: httpx.AsyncClient, scene: Scene
+) -> None:
+    note = "Over more than 92 days the medians and 90th percentiles come from rollups"
+    quarter = {"from": "2020-01-01", "to": "2020-04-01"}
+    longer = {"from": "2020-01-01", "to": "2020-04-02"}
+
+    exact = assert_page(await client.get(PAGE, params=quarter, headers=scene.ops), 200)
+    approximate = assert_page(await client.get(PAGE, params=longer, headers=scene.ops), 200)
+
+    assert note not in exact
+    assert f"{note}: each within 1 % or 15 minutes of the exact figure" in approximate
+
+
 # --- refused input, as pages -------------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.orgs.models import Organization, Role, User
+from dealreg.sla import rollups
 from dealreg.sla.models import SlaBreach, SlaClock, Threshold
 from tests.clocks import (
     HOUR,
@@ -1174,3 +1175,108 @@ async def test_the_at_risk_view_is_the_vendors_own_and_not_the_partners(
     assert_problem(await client.get(AT_RISK, headers=partner_admin), 403)
     approver = await factory.headers_for(scenario.vendor.vendor, Role.vendor_approver)
     assert_problem(await client.get(AT_RISK, headers=approver), 403)
+
+
+# --- reports over more than a quarter -----------------------------------------------------------
+
+# 2025-01-01 is a Wednesday and 2025-06-30 a Monday: whole weeks from 01-06 to 06-29 read the
+# rollups, the days before and after the clocks. 2025-03-05 is a Wednesday: W10's first two days
+# (d2 and d10, submitted on them) are out, its other days are an edge.
+LONG_RANGES = [
+    ({"from": "2025-01-01", "to": "2025-06-30"}, MARCH),
+    ({"from": "2025-03-05", "to": "2025-06-30"}, {"from": "2025-03-05", "to": "2025-03-31"}),
+]
+APPROXIMATE = {"approximate": True, "max_relative_error": 0.01, "max_error_minutes": 15.0}
+PERCENTILES = [
+    "median_hours_to_decision",
+    "p90_hours_to_decision",
+    "median_wall_clock_hours_to_decision",
+    "p90_wall_clock_hours_to_decision",
+]
+
+
+def within_stated_error(long: float | None, exact: float | None) -> bool:
+    """Both rounded to hundredths of an hour, hence the 0.01 beside the stated bound."""
+    if exact is None or long is None:
+        return long is exact
+    return abs(long - exact) <= max(0.01 * exact, 0.25) + 0.01
+
+
+def assert_same_but_percentiles(approximate: list[Json], exact: list[Json]) -> None:
+    """The same rows and counts, the percentiles within the stated error."""
+    assert [r["label"] for r in approximate] == [r["label"] for r in exact]
+    for got, want in zip(approximate, exact, strict=True):
+        assert {k: v for k, v in got.items() if k not in PERCENTILES} == {
+            k: v for k, v in want.items() if k not in PERCENTILES
+        }
+        for name in PERCENTILES:
+            assert within_stated_error(got[name], want[name]), (name, got[name], want[name])
+
+
+@pytest.mark.parametrize("folded", [False, True], ids=["pending", "folded"])
+@pytest.mark.parametrize(("long", "short"), LONG_RANGES, ids=["whole-weeks", "edges"])
+@pytest.mark.parametrize("group_by", ["vendor", "program", "approver", "assignee", "week"])
+async def test_over_more_than_a_quarter_counts_are_exact_and_percentiles_within_the_stated_error(
+    client: httpx.AsyncClient,
+    db: AsyncSession,
+    scenario: Scenario,
+    group_by: str,
+    long: Json,
+    short: Json,
+    folded: bool,
+) -> None:
+    """The scenario's registrations all fall in March: over a half year the figures are those of
+    the exact report over March (or its part in the range), read from the rollups, pending
+    changes added or folded into the cells."""
+    if folded:
+        await rollups.fold(db)
+        await db.flush()
+    params = {"vendor_id": str(scenario.vendor.vendor.id), "group_by": group_by}
+
+    exact = await get_report(client, scenario.ops, **params, **short)
+    approximate = await get_report(client, scenario.ops, **params, **long)
+
+    assert "percentile_error" not in exact
+    assert approximate["percentile_error"] == APPROXIMATE
+    assert_same_but_percentiles(approximate["rows"], exact["rows"])
+    weeks = {w["week"]: w for w in approximate["within_target_by_week"]}
+    assert all(weeks[w["week"]] == w for w in exact["within_target_by_week"][1:])
+
+
+@pytest.mark.parametrize(("long", "short"), LONG_RANGES, ids=["whole-months", "edges"])
+async def test_over_more_than_a_quarter_by_partner_across_vendors_the_partners_cells_answer(
+    client: httpx.AsyncClient, db: AsyncSession, scenario: Scenario, long: Json, short: Json
+) -> None:
+    """The partners' cells are monthly: from 2025-01-01 March is a whole month of them, from
+    2025-03-05 an edge read from the clocks."""
+    await rollups.fold(db)
+    await db.flush()
+
+    exact = await get_report(client, scenario.ops, group_by="partner", **short)
+    approximate = await get_report(client, scenario.ops, group_by="partner", **long)
+
+    assert approximate["percentile_error"] == APPROXIMATE
+    assert_same_but_percentiles(approximate["rows"], exact["rows"])
+
+
+async def test_over_more_than_a_quarter_by_partner_for_one_vendor_the_report_stays_exact(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    params = {"vendor_id": str(scenario.vendor.vendor.id), "group_by": "partner"}
+
+    exact = await get_report(client, scenario.ops, **params, **MARCH)
+    long = await get_report(client, scenario.ops, **params, **LONG_RANGES[0][0])
+
+    assert "percentile_error" not in long
+    assert long["rows"] == exact["rows"]
+
+
+async def test_a_quarter_of_92_days_is_exact_and_93_days_are_not(
+    client: httpx.AsyncClient, scenario: Scenario
+) -> None:
+    quarter = await get_report(client, scenario.ops, **{"from": "2025-01-01", "to": "2025-04-02"})
+    longer = await get_report(client, scenario.ops, **{"from": "2025-01-01", "to": "2025-04-03"})
+
+    assert "percentile_error" not in quarter
+    assert longer["percentile_error"] == APPROXIMATE
+    assert_same_but_percentiles(longer["rows"], quarter["rows"])

@@ -6804,6 +6804,15 @@ export interface components {
          * @enum {string}
          */
         PayoutStatus: "building" | "ready" | "paid";
+        /** PercentileError */
+        PercentileError: {
+            /** @description True: the percentiles (median and 90th percentile, business and wall-clock) are read from histograms, within the bounds below of the exact ones; counts and shares are exact. Reports over more than 92 days are (by partner, only across vendors); the others have no `percentile_error` and are exact. */
+            approximate: boolean;
+            /** @description The absolute bound, in minutes (business minutes for business hours). */
+            max_error_minutes: number;
+            /** @description Each percentile is within this fraction of the exact one, or within `max_error_minutes`, whichever is larger. */
+            max_relative_error: number;
+        };
         /**
          * PipelineFlag
          * @enum {string}
@@ -7389,6 +7398,8 @@ export interface components {
             end: string;
             /** @description What each row is a group of. */
             group_by: components["schemas"]["SlaGroupBy"];
+            /** @description Present when the rows' percentiles are approximate: a range of more than 92 days (by partner: across every vendor) reads rollups, and each percentile is then within `max_relative_error` of the exact one or `max_error_minutes`, whichever is larger. Absent: every figure is exact. */
+            percentile_error?: components["schemas"]["PercentileError"] | null;
             /** @description The figures of each group. */
             rows: components["schemas"]["SlaRow"][];
             /**

@@ -291,6 +291,9 @@ async def sla_page(
         group_by=group_by,
         groupings=[grouping for grouping in reports.SlaGroupBy if grouping is not group_by],
         rows=await reports.summary(db, scope, group_by),
+        # The totals and the weekly charts are as approximate as a row by vendor.
+        percentile_error=reports.percentile_error(scope, group_by)
+        or reports.percentile_error(scope, reports.SlaGroupBy.vendor),
         at_risk=await watchlists.at_risk(db, scope.vendor_id, PageRequest(limit=RECENT_BREACHES)),
         filters=urlencode(
             {"from": scope.first_day, "to": scope.last_day}

@@ -21,6 +21,7 @@ from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.planning import reports as plan_reports
 from dealreg.sla import reports, watchlists
 from dealreg.sla.reports import SlaGroupBy, SlaRow, WeekShare
+from dealreg.sla.rollups import PercentileError
 from dealreg.sla.watchlists import AtRisk, Breach
 
 Rate = Annotated[float, QueryParameter(ge=0, le=1, description="A share, 0 to 1.")]
@@ -34,7 +35,7 @@ To = Annotated[
 ]
 
 
-class Report(msgspec.Struct, kw_only=True):
+class Report(msgspec.Struct, kw_only=True, omit_defaults=True):
     start: Annotated[date, msgspec.Meta(description="First day of submission covered (UTC).")]
     end: Annotated[date, msgspec.Meta(description="Last day of submission covered (UTC).")]
     group_by: Annotated[SlaGroupBy, msgspec.Meta(description="What each row is a group of.")]
@@ -48,6 +49,17 @@ class Report(msgspec.Struct, kw_only=True):
             )
         ),
     ]
+    percentile_error: Annotated[
+        PercentileError | None,
+        msgspec.Meta(
+            description=(
+                "Present when the rows' percentiles are approximate: a range of more than 92 "
+                "days (by partner: across every vendor) reads rollups, and each percentile is "
+                "then within `max_relative_error` of the exact one or `max_error_minutes`, "
+                "whichever is larger. Absent: every figure is exact."
+            )
+        ),
+    ] = None
 
 
 class BreachList(msgspec.Struct):
@@ -117,6 +129,7 @@ async def sla_report(
             group_by=group_by,
             rows=rows,
             within_target_by_week=await reports.within_target_by_week(db, scope),
+            percentile_error=reports.percentile_error(scope, group_by),
         )
     )
 

@@ -9,9 +9,11 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     Numeric,
+    SmallInteger,
     String,
     UniqueConstraint,
     func,
@@ -232,3 +234,115 @@ class SlaBreach(Base):
     due_at: Mapped[datetime]
     breached_at: Mapped[datetime] = mapped_column(server_default=func.clock_timestamp())
     action: Mapped[BreachAction] = mapped_column(pg_enum(BreachAction))
+
+
+# --- rollups (sla/rollups.py) -------------------------------------------------------------------
+# Maintained by the trigger and SQL functions of migration 0030 (sla_rollup_change,
+# sla_rollups_fold, sla_rollups_rebuild); these classes only declare the tables. Two sets of
+# cells: weekly ones by vendor, program, approver and decider, and monthly ones by partner.
+
+# A cell: the clocks started in one ISO week (Monday, UTC) of one vendor and program, assigned to
+# one approver (or none), decided by one person (or a rule, or not decided).
+_CELL = ["week", "vendor_id", "program_id", "approver_id", "decided_by_id"]
+
+
+class SlaRollup(Base):
+    """How many clocks of a cell there are, decided within target, breached, open at risk."""
+
+    __tablename__ = "sla_rollups"
+    __table_args__ = (UniqueConstraint(*_CELL, "decided", postgresql_nulls_not_distinct=True),)
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    week: Mapped[date]
+    vendor_id: Mapped[uuid.UUID]
+    program_id: Mapped[uuid.UUID]
+    approver_id: Mapped[uuid.UUID | None]
+    decided_by_id: Mapped[uuid.UUID | None]
+    decided: Mapped[bool]
+    clocks: Mapped[int]
+    within_target: Mapped[int]
+    breached: Mapped[int]
+    open_at_risk: Mapped[int]
+
+
+class SlaRollupBucket(Base):
+    """How many decided clocks of a cell took a duration of one histogram bucket
+    (sla/histogram.py) to their decision: in business time (kind 0) or wall-clock time (1)."""
+
+    __tablename__ = "sla_rollup_buckets"
+    __table_args__ = (
+        UniqueConstraint(*_CELL, "kind", "bucket", postgresql_nulls_not_distinct=True),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    week: Mapped[date]
+    vendor_id: Mapped[uuid.UUID]
+    program_id: Mapped[uuid.UUID]
+    approver_id: Mapped[uuid.UUID | None]
+    decided_by_id: Mapped[uuid.UUID | None]
+    kind: Mapped[int] = mapped_column(SmallInteger)
+    bucket: Mapped[int] = mapped_column(SmallInteger)
+    n: Mapped[int]
+
+
+class SlaPartnerRollup(Base):
+    """A partner's clocks started in one month (UTC), every vendor's: the report by partner
+    across vendors, whose partners' weekly cells would hold few clocks each (a histogram of a
+    handful of values is no smaller than the values)."""
+
+    __tablename__ = "sla_partner_rollups"
+    __table_args__ = (UniqueConstraint("month", "partner_id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    month: Mapped[date]
+    partner_id: Mapped[uuid.UUID]
+    clocks: Mapped[int]
+    decided: Mapped[int]
+    within_target: Mapped[int]
+    breached: Mapped[int]
+    open_at_risk: Mapped[int]
+
+
+class SlaPartnerRollupBucket(Base):
+    """SlaRollupBucket's counts for a partner's month."""
+
+    __tablename__ = "sla_partner_rollup_buckets"
+    __table_args__ = (UniqueConstraint("month", "partner_id", "kind", "bucket"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    month: Mapped[date]
+    partner_id: Mapped[uuid.UUID]
+    kind: Mapped[int] = mapped_column(SmallInteger)
+    bucket: Mapped[int] = mapped_column(SmallInteger)
+    n: Mapped[int]
+
+
+class SlaRollupChange(Base):
+    """A clock's contribution to its cell, added (sign 1) or taken back (-1), written by the
+    trigger on sla_clocks in the transaction that changed the clock, until a fold adds it to
+    the rollups and deletes it."""
+
+    __tablename__ = "sla_rollup_changes"
+    __table_args__ = (
+        # A report reads the pending changes of its weeks (months): by an index, as the table is
+        # a queue whose deleted rows wait for autovacuum (a million after a rebuild).
+        Index("ix_sla_rollup_changes_week", "week"),
+        Index("ix_sla_rollup_changes_month", "month"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    week: Mapped[date]
+    vendor_id: Mapped[uuid.UUID]
+    program_id: Mapped[uuid.UUID]
+    approver_id: Mapped[uuid.UUID | None]
+    decided_by_id: Mapped[uuid.UUID | None]
+    decided: Mapped[bool]
+    # The partner's cell (SlaPartnerRollup).
+    month: Mapped[date]
+    partner_id: Mapped[uuid.UUID]
+    sign: Mapped[int] = mapped_column(SmallInteger)
+    within_target: Mapped[bool]
+    breached: Mapped[bool]
+    open_at_risk: Mapped[bool]
+    business_bucket: Mapped[int | None] = mapped_column(SmallInteger)
+    wall_bucket: Mapped[int | None] = mapped_column(SmallInteger)

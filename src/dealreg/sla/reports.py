@@ -2,6 +2,13 @@
 SLA broke. One aggregate statement per report, computed by PostgreSQL over the clocks alone: each
 carries what the reports read of its registration (models.SlaClock), kept in the transaction
 that changes it, so a report is as fresh as the last committed decision and its figures exact.
+
+A report over more than a quarter (92 days) reads the rollups instead (sla/rollups.py: weekly
+cells kept by a trigger in the same transactions, and the clocks of the partial weeks at its
+ends): its counts and shares are still exact, its percentiles within max(1 %, 15 minutes) of
+the exact ones, as `percentile_error` states. By partner across vendors it reads the partners'
+monthly cells; by partner for one vendor, program or approver, or for one partner, it stays
+exact.
 """
 
 import enum
@@ -33,6 +40,7 @@ from dealreg.db import sort_in_memory
 from dealreg.errors import Forbidden, NotFound
 from dealreg.orgs.models import ApiClient, Organization, OrgKind, Program, User
 from dealreg.orgs.principals import Principal
+from dealreg.sla import rollups
 from dealreg.sla.models import ClockState, SlaClock, Threshold
 
 _HOUR_US = 3_600_000_000
@@ -257,17 +265,26 @@ def _hours(percentiles: list[float] | None, index: int, unit: float = _HOUR_US) 
     return _round(percentiles[index] / unit) if percentiles else None
 
 
-def _row(group: str, group_id: uuid.UUID | None, label: str, row: Any) -> SlaRow:
+def _row(
+    group: str,
+    group_id: uuid.UUID | None,
+    label: str,
+    row: Any,
+    times: rollups.Times | None = None,
+) -> SlaRow:
+    """A report row from its figures; its percentiles from `times` when they come from the
+    rollups, else from the row."""
+    business, wall = times or (row.percentiles, row.wall_clock_percentiles)
     return SlaRow(
         group=group,
         group_id=group_id,
         label=label,
         submitted=row.submitted,
         decided=row.decided,
-        median_hours_to_decision=_hours(row.percentiles, 0),
-        p90_hours_to_decision=_hours(row.percentiles, 1),
-        median_wall_clock_hours_to_decision=_hours(row.wall_clock_percentiles, 0, 3600),
-        p90_wall_clock_hours_to_decision=_hours(row.wall_clock_percentiles, 1, 3600),
+        median_hours_to_decision=_hours(business, 0),
+        p90_hours_to_decision=_hours(business, 1),
+        median_wall_clock_hours_to_decision=_hours(wall, 0, 3600),
+        p90_wall_clock_hours_to_decision=_hours(wall, 1, 3600),
         decided_within_target=_round(row.within_target, 4),
         breaches=row.breaches,
         open_at_risk=row.open_at_risk,
@@ -286,9 +303,66 @@ def _figures(scope: Scope, *keys: Any) -> Subquery:
     )
 
 
-async def summary(session: AsyncSession, scope: Scope, group_by: SlaGroupBy) -> list[SlaRow]:
+def percentile_error(scope: Scope, group_by: SlaGroupBy) -> rollups.PercentileError | None:
+    """How far the report's percentiles may be from the exact ones; None: exact."""
+    if _rollup_keys(scope, group_by) is None or not rollups.covers(
+        scope.first_day, scope.last_day, scope.partner_id
+    ):
+        return None
+    return rollups.APPROXIMATE
+
+
+def _rollup_keys(scope: Scope, group_by: SlaGroupBy) -> tuple[str, ...] | None:
+    """The group-by's keys among a rollup cell's columns; None: no cell holds them."""
+    if group_by is SlaGroupBy.partner:
+        return ("partner_id",) if rollups.by_partner(scope) else None
+    return _ROLLUP_KEYS[group_by]
+
+
+# A group-by's keys among a weekly rollup cell's columns (sla/rollups.py), in _keys' order.
+_ROLLUP_KEYS = {
+    SlaGroupBy.vendor: ("vendor_id",),
+    SlaGroupBy.program: ("program_id",),
+    SlaGroupBy.approver: ("decided_by_id", "decided"),
+    SlaGroupBy.assignee: ("approver_id",),
+    SlaGroupBy.week: ("week",),
+}
+
+
+class _Figures(msgspec.Struct, frozen=True):
+    """A report's figures by its keys: exact (`times` None: the rows carry their percentiles)
+    or from the rollups (`times` holds each group's, by its key values)."""
+
+    table: Subquery
+    times: dict[tuple[Any, ...], rollups.Times] | None
+
+    def of(self, row: Any, width: int) -> rollups.Times | None:
+        if self.times is None:
+            return None
+        return self.times.get(tuple(getattr(row, f"key{i}") for i in range(width)), (None, None))
+
+
+async def _figures_of(
+    session: AsyncSession, scope: Scope, keys: tuple[Any, ...], rollup_keys: tuple[str, ...] | None
+) -> _Figures:
+    """The scope's figures by `keys` (columns of the clocks), from the rollups when the scope
+    is long enough and `rollup_keys` (the same keys among a cell's columns) are given."""
+    if rollup_keys is not None and rollups.covers(
+        scope.first_day, scope.last_day, scope.partner_id
+    ):
+        span = rollups.range_of(scope, "month" if "partner_id" in rollup_keys else "week")
+        return _Figures(
+            rollups.counts(span, rollup_keys),
+            await rollups.percentiles(session, span, rollup_keys),
+        )
     await sort_in_memory(session)
-    figures = _figures(scope, *_keys(group_by))
+    return _Figures(_figures(scope, *keys), None)
+
+
+async def summary(session: AsyncSession, scope: Scope, group_by: SlaGroupBy) -> list[SlaRow]:
+    found = await _figures_of(session, scope, _keys(group_by), _rollup_keys(scope, group_by))
+    figures = found.table
+    width = len(_keys(group_by))
     key = figures.c.key0
     key_id: Any = key
     if group_by in (SlaGroupBy.vendor, SlaGroupBy.partner):
@@ -313,14 +387,20 @@ async def summary(session: AsyncSession, scope: Scope, group_by: SlaGroupBy) -> 
         stmt = select(figures, label.label("label"))
     # By name, as people look for them (weeks' names sort as the weeks do).
     stmt = stmt.add_columns(key_id.label("key_id")).order_by(label, key)
-    return [_row(group_by.value, row.key_id, row.label, row) for row in await session.execute(stmt)]
+    return [
+        _row(group_by.value, row.key_id, row.label, row, found.of(row, width))
+        for row in await session.execute(stmt)
+    ]
 
 
 async def totals(session: AsyncSession, scope: Scope) -> SlaRow:
     """The figures of the whole scope, as one row."""
-    await sort_in_memory(session)
-    row = (await session.execute(select(*_measures()).where(_where(scope)))).one()
-    return _row("all", None, "All", row)
+    found = await _figures_of(session, scope, (), ())
+    if found.times is None:
+        row = (await session.execute(select(*_measures()).where(_where(scope)))).one()
+        return _row("all", None, "All", row)
+    row = (await session.execute(select(found.table))).one()
+    return _row("all", None, "All", row, found.times.get((), (None, None)))
 
 
 class WeekRow(msgspec.Struct, frozen=True, kw_only=True):
@@ -333,8 +413,8 @@ class WeekRow(msgspec.Struct, frozen=True, kw_only=True):
 
 
 async def weekly_by_vendor(session: AsyncSession, scope: Scope) -> list[WeekRow]:
-    await sort_in_memory(session)
-    figures = _figures(scope, SlaClock.vendor_id, _week())
+    found = await _figures_of(session, scope, (SlaClock.vendor_id, _week()), ("vendor_id", "week"))
+    figures = found.table
     vendor_id, week = figures.c.key0, figures.c.key1
     stmt = (
         select(figures, Organization.name.label("label"))
@@ -346,7 +426,7 @@ async def weekly_by_vendor(session: AsyncSession, scope: Scope) -> list[WeekRow]
             vendor_id=row.key0,
             vendor=row.label,
             week=row.key1.date(),
-            figures=_row("vendor", row.key0, row.label, row),
+            figures=_row("vendor", row.key0, row.label, row, found.of(row, 2)),
         )
         for row in await session.execute(stmt)
     ]
@@ -373,8 +453,7 @@ class WeekShare(msgspec.Struct, frozen=True, kw_only=True):
 
 async def within_target_by_week(session: AsyncSession, scope: Scope) -> list[WeekShare]:
     """The within-target trend: every week of the range, those without a decision included."""
-    await sort_in_memory(session)
-    figures = _figures(scope, _week())
+    figures = await _week_counts(session, scope)
     found = {
         row.key0.date(): row
         for row in await session.execute(select(figures).order_by(figures.c.key0))
@@ -387,6 +466,15 @@ async def within_target_by_week(session: AsyncSession, scope: Scope) -> list[Wee
         )
         for week in mondays(scope.first_day, scope.last_day)
     ]
+
+
+async def _week_counts(session: AsyncSession, scope: Scope) -> Subquery:
+    """Each week's counts: no percentile, so from the rollups without their histograms."""
+    if rollups.covers(scope.first_day, scope.last_day, scope.partner_id):
+        await rollups.no_jit(session)
+        return rollups.counts(rollups.range_of(scope), ("week",))
+    await sort_in_memory(session)
+    return _figures(scope, _week())
 
 
 class Limits(msgspec.Struct, frozen=True):

@@ -43,6 +43,8 @@ SCHEDULE = [
     Periodic("registrations.expire", timedelta(hours=1)),
     # Thresholds are due at any minute of business time; a sweep finds only what is due.
     Periodic("sla.sweep", timedelta(minutes=1)),
+    # Readers add what is pending, so a late fold costs a report time, never correctness.
+    Periodic("sla.fold_rollups", timedelta(minutes=1)),
     # Each vendor's digest goes out in the hour its wall clock reads 08:00.
     Periodic("notifications.sla_digest", timedelta(hours=1)),
     # Lead deadlines, in business time like the approval SLA's: recalls and late first touches.

@@ -263,6 +263,7 @@ from .payout_not_ready_problem import PayoutNotReadyProblem
 from .payout_not_ready_problem_payout_status import PayoutNotReadyProblemPayoutStatus
 from .payout_out import PayoutOut
 from .payout_status import PayoutStatus
+from .percentile_error import PercentileError
 from .pipeline_flag import PipelineFlag
 from .pipeline_report import PipelineReport
 from .pipeline_report_read_format_type_1 import PipelineReportReadFormatType1
@@ -645,6 +646,7 @@ __all__ = (
     "PayoutNotReadyProblemPayoutStatus",
     "PayoutOut",
     "PayoutStatus",
+    "PercentileError",
     "PipelineFlag",
     "PipelineReport",
     "PipelineReportReadFormatType1",

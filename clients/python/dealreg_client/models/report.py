@@ -9,10 +9,12 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.sla_group_by import SlaGroupBy
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.percentile_error import PercentileError
   from ..models.sla_row import SlaRow
   from ..models.week_share import WeekShare
 
@@ -34,6 +36,10 @@ class Report:
             start (datetime.date): First day of submission covered (UTC).
             within_target_by_week (list[WeekShare]): The within-target trend: each ISO week of the range (by submission),
                 its decisions and the share of them made within target; whatever `group_by` is.
+            percentile_error (None | PercentileError | Unset): Present when the rows' percentiles are approximate: a range
+                of more than 92 days (by partner: across every vendor) reads rollups, and each percentile is then within
+                `max_relative_error` of the exact one or `max_error_minutes`, whichever is larger. Absent: every figure is
+                exact.
      """
 
     end: datetime.date
@@ -41,6 +47,7 @@ class Report:
     rows: list[SlaRow]
     start: datetime.date
     within_target_by_week: list[WeekShare]
+    percentile_error: None | PercentileError | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -48,6 +55,7 @@ class Report:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.percentile_error import PercentileError # noqa: PLC0415
         from ..models.sla_row import SlaRow # noqa: PLC0415
         from ..models.week_share import WeekShare # noqa: PLC0415
         end = self.end.isoformat()
@@ -70,6 +78,14 @@ class Report:
 
 
 
+        percentile_error: dict[str, Any] | None | Unset
+        if isinstance(self.percentile_error, Unset):
+            percentile_error = UNSET
+        elif isinstance(self.percentile_error, PercentileError):
+            percentile_error = self.percentile_error.to_dict()
+        else:
+            percentile_error = self.percentile_error
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -80,6 +96,8 @@ class Report:
             "start": start,
             "within_target_by_week": within_target_by_week,
         })
+        if percentile_error is not UNSET:
+            field_dict["percentile_error"] = percentile_error
 
         return field_dict
 
@@ -87,6 +105,7 @@ class Report:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.percentile_error import PercentileError # noqa: PLC0415
         from ..models.sla_row import SlaRow # noqa: PLC0415
         from ..models.week_share import WeekShare # noqa: PLC0415
         d = dict(src_dict)
@@ -125,12 +144,33 @@ class Report:
             within_target_by_week.append(within_target_by_week_item)
 
 
+        def _parse_percentile_error(data: object) -> None | PercentileError | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                percentile_error_type_0 = PercentileError.from_dict(data)
+
+
+
+                return percentile_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PercentileError | Unset, data)
+
+        percentile_error = _parse_percentile_error(d.pop("percentile_error", UNSET))
+
+
         report = cls(
             end=end,
             group_by=group_by,
             rows=rows,
             start=start,
             within_target_by_week=within_target_by_week,
+            percentile_error=percentile_error,
         )
 
 
