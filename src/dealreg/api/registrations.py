@@ -97,13 +97,15 @@ async def registration_rows(
     # Each row built once, straight from the columns of the same names: converting a row to a
     # RegistrationOut (validating every field) and copying that into a RegistrationRow was a
     # fifth of a list's time (issue #22).
+    # A row's mapping is built anew on every `_mapping` access: taken once per row, not per field.
     return [
         RegistrationRow(
-            **{name: r._mapping[name] for name in _OUT_FIELDS},
+            **{name: mapping[name] for name in _OUT_FIELDS},
             sla=clocks.get(r.id),
             open_question=questions.get(r.id),
         ).disclosed_to(principal.org_kind)
         for r in registrations
+        for mapping in (r._mapping,)
     ]
 
 

@@ -16,6 +16,8 @@ from sqlalchemy import (
     Text,
     Update,
     and_,
+    any_,
+    bindparam,
     cast,
     exists,
     func,
@@ -26,7 +28,7 @@ from sqlalchemy import (
     true,
     update,
 )
-from sqlalchemy.dialects.postgresql import distinct_on
+from sqlalchemy.dialects.postgresql import ARRAY, UUID, distinct_on
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -463,25 +465,26 @@ async def history_of(
     return (await session.scalars(stmt)).all()
 
 
+# A list's open questions, by a statement built once with the page's ids as one array parameter
+# (`= ANY`): an IN list is rendered anew for each page (issue #22).
+_history = table_of(RegistrationHistory)
+_OPEN_QUESTIONS = (
+    select(_history.c.registration_id, _history.c.reason.label("question"), _history.c.at)
+    .where(
+        _history.c.registration_id == any_(bindparam("ids", type_=ARRAY(UUID(as_uuid=True)))),
+        _history.c.to_status == RegistrationStatus.info_requested,
+    )
+    .ext(distinct_on(_history.c.registration_id))
+    .order_by(_history.c.registration_id, _history.c.at.desc())
+)
+
+
 async def open_questions(
     session: AsyncSession, registration_ids: Sequence[uuid.UUID]
 ) -> Sequence[Any]:
     """The vendor's latest question to each of `registration_ids` (its move to info_requested):
     one row per registration that was ever asked one."""
-    stmt = (
-        select(
-            RegistrationHistory.registration_id,
-            RegistrationHistory.reason.label("question"),
-            RegistrationHistory.at,
-        )
-        .where(
-            RegistrationHistory.registration_id.in_(registration_ids),
-            RegistrationHistory.to_status == RegistrationStatus.info_requested,
-        )
-        .ext(distinct_on(RegistrationHistory.registration_id))
-        .order_by(RegistrationHistory.registration_id, RegistrationHistory.at.desc())
-    )
-    return (await session.execute(stmt)).all()
+    return (await session.execute(_OPEN_QUESTIONS, {"ids": list(registration_ids)})).all()
 
 
 async def program_terms(session: AsyncSession, program_id: uuid.UUID) -> Program:
