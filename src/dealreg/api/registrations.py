@@ -96,8 +96,8 @@ async def registration_rows(
     questions = await service.open_questions(db, registrations)
     # Each row built once, straight from the columns of the same names: converting a row to a
     # RegistrationOut (validating every field) and copying that into a RegistrationRow was a
-    # fifth of a list's time (issue #22).
-    # A row's mapping is built anew on every `_mapping` access: taken once per row, not per field.
+    # fifth of a list's time (issue #22). A row makes a new mapping at every `_mapping` access:
+    # it is taken once per row, not once per field.
     return [
         RegistrationRow(
             **{name: mapping[name] for name in _OUT_FIELDS},

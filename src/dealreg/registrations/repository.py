@@ -409,10 +409,10 @@ class _ListShape(NamedTuple):
 
 @cache
 def _list_statement(shape: _ListShape) -> Select[Any]:
-    """The statement of every list of `shape`, built once with bound parameters (`_list_values`
-    gives their values): building it per request with the ORM's attributes, and running it
-    through the ORM, was a tenth of a list's CPU (issue #22). The same clauses as
-    visible_registrations and pagination.paginate."""
+    """The statement of every list of `shape`, built once with bound parameters
+    (`list_registrations` gives their values): building it per request with the ORM's
+    attributes, and running it through the ORM, was a tenth of a list's CPU (issue #22). The
+    same clauses as visible_registrations and pagination.paginate."""
     c, deals = table_of(Registration).c, table_of(Deal).c
     stmt = select(*LIST_COLUMNS).where(
         _visibility(shape.seen_as, c, deals, bindparam("org"), bindparam("subject"))
