@@ -11,21 +11,21 @@ Every handler authenticates its caller as dealreg does: it verifies the bearer t
 ES256, dealreg's key, issuer and audience, the same header and claim checks) and acts for the
 user it names, after the holder check that refuses a stale token (the user still active, in the
 same organization and role, holding the token's scopes, the token issued after
-`tokens_valid_after`). That check's user row is the one /v1/me answers with: dealreg reads it
-twice, and the baseline shows what reading it once costs.
+`tokens_valid_after`). That check's user row is the one /v1/me answers with, as dealreg's.
 
 The first scenarios (/v1/me, /v1/programs, POST /v1/organizations) send the holder check and
 their route's own statements. The deal and registration routes send every statement dealreg
-sends for them, in dealreg's order and in one transaction as dealreg does: the holder check,
-and for a POST the Idempotency-Key lock, look-up and record (its body sealed as dealreg seals
-it), the incentive plans in force, the SLA clocks of the new registrations, everything (checked
-against the statements of a dealreg request; only the pool's pre-ping is dealreg's alone). The
-ratio then shows what dealreg's own layers (Litestar's DI and guards, SQLAlchemy, the unit of
-work) cost, not a difference in work. The rules of a deal are checked as plainly as they can
-be; the request body is validated by dealreg's own msgspec types, and customer keys and SLA
-calendars are computed by its own functions: the same work, not a copy that could drift. When
-dealreg's SQL for these routes changes, this file must follow: check_same_shape catches a
-changed response, and tests/bench/test_scenarios.py a request that fails or writes other rows
+sends for them, in dealreg's order and as dealreg does (a deal in one transaction, a list's
+statements each in a transaction of its own): the holder check, and for a POST the
+Idempotency-Key lock, look-up and record (its body sealed as dealreg seals it), the incentive
+plans in force, the partner's offers, the SLA clocks of the new registrations, everything
+(checked against the statements of a dealreg request). The ratio then shows what dealreg's own
+layers (Litestar's DI and guards, SQLAlchemy, the unit of work) cost, not a difference in work.
+The rules of a deal are checked as plainly as they can be; the request body is validated by
+dealreg's own msgspec types, and customer keys and SLA calendars are computed by its own
+functions: the same work, not a copy that could drift. When dealreg's SQL for these routes
+changes, this file must follow: check_same_shape catches a changed response, and
+tests/bench/test_scenarios.py a request that fails or writes other rows
 than dealreg's, not a changed statement.
 """
 
@@ -59,7 +59,7 @@ from dealreg.registrations.schemas import Contact, Customer, DealInput, LineInpu
 from dealreg.registrations.service import OpenQuestion
 from dealreg.sealing import Sealer
 from dealreg.sla import clocks
-from dealreg.sla.models import BreachAction, ClockState, SlaClock, Threshold
+from dealreg.sla.models import ClockState, SlaClock, Threshold
 from dealreg.sla.service import SlaSummary, summary_of
 
 CONFIG_ENV = "BENCH_BASELINE_CONFIG"
@@ -289,7 +289,7 @@ CATALOGUE = """
     SELECT programs.id AS program_id, programs.vendor_id, programs.name AS program_name,
            programs.currency, programs.minimum_deal_amount, programs.extra_fields,
            programs.auto_approve_rules, programs.protection_days,
-           products.id AS product_id, products.sku
+           programs.registration_discount_bp, products.id AS product_id, products.sku
     FROM programs
     LEFT OUTER JOIN products ON products.program_id = programs.id AND products.active IS true
         AND products.sku IN ({skus})
@@ -332,6 +332,16 @@ PLANS_IN_FORCE = """
     WHERE program_id IN ({programs})
     ORDER BY program_id, version DESC
 """
+# The partner's offers holding for each vendor's registration, every vendor of the deal in one
+# statement (engagement/offer_repository.py holding_for_vendors): `holding_offers_sql`.
+HOLDING_OFFERS = """
+    SELECT vendor_id, id, discount_bp FROM partner_offers
+    WHERE partner_id = $1 AND revoked_at IS NULL AND valid_until > $2
+      AND registrations_used < registrations_allowed AND ({vendors})
+    ORDER BY vendor_id, discount_bp DESC, valid_until, created_at, id
+"""
+# A registration's whole discount, standard and offer together (registrations/vendor_plans.py).
+MAX_DISCOUNT_BP = 10_000
 INSERT_REGISTRATIONS = """
     INSERT INTO registrations (id, number, deal_id, vendor_id, program_id, partner_id, rep_id,
                                status, amount, currency, customer_name, title,
@@ -379,18 +389,17 @@ INSERT_HISTORY = """
 INSERT_EVENTS = """
     INSERT INTO events (id, type, subject_id, vendor_id, partner_id, data) VALUES {values}
 """
-# The columns dealreg lists registrations with (all but expiry_reminded_for), the vendor's
-# visibility, and its keyset order; one row beyond the page says whether another follows.
+# The columns dealreg lists registrations with (registrations/repository.py LIST_COLUMNS: not the
+# answers, the customer's match keys nor the plan in force), the vendor's visibility, and its
+# keyset order; one row beyond the page says whether another follows.
 LIST_REGISTRATIONS = """
     SELECT registrations.id, registrations.number, registrations.deal_id,
            registrations.vendor_id, registrations.program_id, registrations.partner_id,
            registrations.rep_id, registrations.status, registrations.stage, registrations.amount,
            registrations.currency, registrations.customer_name, registrations.title,
-           registrations.expected_close_date, registrations.customer_domain_key,
-           registrations.customer_name_key, registrations.answers,
-           registrations.incentive_plan_id, registrations.conflict,
+           registrations.expected_close_date, registrations.conflict,
            registrations.standard_discount_bp, registrations.offer_discount_bp,
-           registrations.discount_bp, registrations.offer_id, registrations.approver_id,
+           registrations.offer_id, registrations.discount_bp, registrations.approver_id,
            registrations.decided_by, registrations.decided_by_id, registrations.decided_by_rule,
            registrations.decision_code, registrations.decision_note,
            registrations.submitted_at, registrations.decided_at, registrations.approved_at,
@@ -485,6 +494,16 @@ def _values(rows: list[tuple[Any, ...]]) -> tuple[str, list[Any]]:
     width = len(rows[0])
     groups = [f"({_params(1 + i * width, width)})" for i in range(len(rows))]
     return ", ".join(groups), [value for row in rows for value in row]
+
+
+def holding_offers_sql(vendors: int) -> str:
+    """HOLDING_OFFERS for `vendors` vendors: each a vendor id and the SKUs on its registration,
+    bound from $3 on."""
+    terms = " OR ".join(
+        f"(vendor_id = ${3 + 2 * i} AND (skus IS NULL OR skus @> ${4 + 2 * i}::text[]))"
+        for i in range(vendors)
+    )
+    return HOLDING_OFFERS.format(vendors=terms)
 
 
 def claims_sql(claims: list[tuple[uuid.UUID, str | None, str, list[uuid.UUID]]]) -> str:
@@ -591,7 +610,13 @@ def _registration_out(row: asyncpg.Record) -> RegistrationOut:
     return msgspec.convert(dict(row), RegistrationOut)
 
 
-PAGE_CLOCKS = "SELECT * FROM sla_clocks WHERE registration_id = ANY($1::uuid[])"
+# What a list's SLA summaries are worked out from (sla/repository.py summary_rows).
+PAGE_CLOCKS = """
+    SELECT registration_id, calendar, target_minutes, hard_limit_minutes, state, started_at,
+           elapsed_us, running_since, pauses, paused_since, stopped_at, next_threshold,
+           next_due_at
+    FROM sla_clocks WHERE registration_id = ANY($1::uuid[])
+"""
 OPEN_QUESTIONS = """
     SELECT DISTINCT ON (registration_id) registration_id, reason AS question, at
     FROM registration_history
@@ -606,7 +631,6 @@ def _clock(row: asyncpg.Record) -> SlaClock:
     values["state"] = ClockState(values["state"])
     threshold = values["next_threshold"]
     values["next_threshold"] = Threshold(threshold) if threshold is not None else None
-    values["breach_action"] = BreachAction(values["breach_action"])
     return SlaClock(**values)
 
 
@@ -673,6 +697,7 @@ class _Plan(msgspec.Struct, kw_only=True):
     products: dict[str, uuid.UUID] = msgspec.field(default_factory=dict)
     amount: int = 0
     answers: dict[str, Any] = msgspec.field(default_factory=dict)
+    standard_discount_bp: int = 0
 
 
 def _apply_programs(
@@ -695,6 +720,7 @@ def _apply_programs(
         plan.program_id = program["program_id"]
         plan.products = {r["sku"]: r["product_id"] for r in fits[0]}
         plan.amount = sum(line.quantity * line.unit_price for _, line in plan.lines)
+        plan.standard_discount_bp = program["registration_discount_bp"]
         if program["currency"] != data.opportunity.currency:
             raise _unprocessable("another currency")
         if plan.amount < program["minimum_deal_amount"]:
@@ -784,6 +810,21 @@ async def _submit(
     in_force = dict(
         await conn.fetch(PLANS_IN_FORCE.format(programs=_params(1, len(program_ids))), *program_ids)
     )
+    # The offers that would hold for each registration taking one (room left above its standard
+    # discount), in dealreg's one statement; the bench grants none.
+    offered = sorted(v for v, plan in plans.items() if plan.standard_discount_bp < MAX_DISCOUNT_BP)
+    if offered:
+        offer_args = [
+            arg
+            for vendor_id in offered
+            for arg in (vendor_id, sorted({line.sku for _, line in plans[vendor_id].lines}))
+        ]
+        holding = await conn.fetch(
+            holding_offers_sql(len(offered)), rep.organization_id, now, *offer_args
+        )
+        if holding:
+            # dealreg would take a use of the best one; the baseline does not do that work.
+            raise HTTPException(status_code=501, detail="offers are not in the baseline")
     values, args = _values(
         [
             (
@@ -957,7 +998,9 @@ async def list_registrations(
 ) -> RegistrationList:
     # A vendor approver lists what is addressed to its vendor.
     approver = _authenticate(state, request)
-    async with state.pool.acquire() as conn, conn.transaction():
+    # Each statement in a transaction of its own, as dealreg reads (api/unit_of_work.py
+    # READS_ONLY): no BEGIN and COMMIT.
+    async with state.pool.acquire() as conn:
         await _ensure_current(conn, approver)
         rows = await conn.fetch(LIST_REGISTRATIONS, approver.organization_id, limit + 1)
         page = rows[:limit]

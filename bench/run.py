@@ -24,6 +24,11 @@ are sent one at a time to print the round trips one request costs on each server
 `--requests`). dealreg is given the Redis, so that its background work runs in no process of its
 own (its in-process worker's polls would be counted with the requests).
 
+With `--sustained DEALS`, no scenario runs: that many deals are sent to dealreg alone (not the
+baseline) at `--concurrency`, with its background work running as `dealreg serve` runs it (the
+outbox relay and the jobs the deals ask for, in its main process), then the outbox is given time
+to drain; it prints the run's figures and the outbox backlog, and fails on any error or backlog.
+
 A scenario is one request shape; add one to SCENARIOS here and a handler doing the same SQL to
 baseline_app.py.
 """
@@ -716,6 +721,16 @@ def parse_args() -> argparse.Namespace:
         help="send Accept-Encoding: gzip (both servers compress bodies over 1 KB)",
     )
     parser.add_argument(
+        "--sustained",
+        type=int,
+        metavar="DEALS",
+        help=(
+            "instead of the scenarios: this many deals sent to dealreg alone at --concurrency, "
+            "unbounded in time, its background work running (the outbox relay and jobs, in its "
+            "main process); then the outbox left to drain, and its backlog printed"
+        ),
+    )
+    parser.add_argument(
         "--round-trips",
         metavar="REDIS_URL",
         help=(
@@ -770,6 +785,60 @@ def measure_sizes(
     if len(sizes) > 1:
         print_growth(sizes[0], sizes[-1], results)
     return results
+
+
+OUTBOX_DRAIN_SECONDS = 120.0
+
+
+async def outbox_backlog(dsn: str) -> int:
+    """Outbox rows not done yet: jobs the deals asked for that have not run."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        count: int = await conn.fetchval("SELECT count(*) FROM outbox WHERE done_at IS NULL")
+    finally:
+        await conn.close()
+    return count
+
+
+def sustained(args: argparse.Namespace, seeded: Seeded, database_url: str, running: Running) -> int:
+    """`--sustained`: one long run of deals against dealreg, its background work running all
+    along (the relay publishing each deal's jobs, the jobs running), then the time the outbox
+    takes to drain. 0 errors and no backlog left is the pass."""
+    size = min(args.registrations)
+    seconds = asyncio.run(bulk_loader(database_url).grow(size, size, lambda _: None))
+    print(f"Bulk-loaded {size:,} registrations ({seconds:.1f} s)", flush=True)
+    args.requests, args.warmup = args.sustained, 0
+    # Bounded by the deals, not by time: load.py's bound is generous (a rate of 5 deals a second).
+    args.duration = max(args.duration, args.sustained / 5)
+    started = time.monotonic()
+    result = measure(
+        SCENARIOS["create_deal"],
+        "dealreg",
+        running,
+        seeded.tokens[REP],
+        RunValues(size=size, values=seeded.values),
+        args,
+    )
+    print(
+        f"{result['requests']:,} deals in {time.monotonic() - started:.0f} s at concurrency "
+        f"{args.concurrency}: {result['rps']:.1f} req/s, p50 {ms(result['p50_ms'])} ms, "
+        f"p99 {ms(result['p99_ms'])} ms, {result['errors']} errors, "
+        f"{ms(result['cpu_ms'])} ms CPU per deal",
+        flush=True,
+    )
+    dsn = asyncpg_dsn(database_url)
+    drain_started = time.monotonic()
+    backlog = asyncio.run(outbox_backlog(dsn))
+    print(f"outbox rows not done at the end of the load: {backlog:,}", flush=True)
+    while backlog and time.monotonic() - drain_started < OUTBOX_DRAIN_SECONDS:
+        time.sleep(1)
+        backlog = asyncio.run(outbox_backlog(dsn))
+    print(
+        f"outbox rows not done {time.monotonic() - drain_started:.0f} s later: {backlog:,}; "
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
+    ok = result["errors"] == 0 and result["requests"] == args.sustained and backlog == 0
+    return 0 if ok else 1
 
 
 @contextlib.contextmanager
@@ -854,6 +923,8 @@ def main() -> int:
                 count_round_trips(args, names, seeded, running, counters)
                 return 0
             seeded, running = stack.enter_context(serving(scratch, database_url))
+            if args.sustained:
+                return sustained(args, seeded, database_url, running)
             print(
                 f"PostgreSQL at {make_url(server_url).render_as_string()}; "
                 f"{os.cpu_count()} CPUs, concurrency {args.concurrency}, "

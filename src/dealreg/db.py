@@ -211,8 +211,15 @@ def contains_text(
     """One of `columns` contains `needle`, ignoring case, literally: `%`, `_` and the escape
     character in it match themselves, not any text. A plain scan of the rows the rest of the
     query leaves (one tenant's, walked in the page's order), not an index lookup."""
+    return or_(
+        false(), *(column.ilike(contains_pattern(needle), escape="\\") for column in columns)
+    )
+
+
+def contains_pattern(needle: str) -> str:
+    """The ILIKE pattern (escaped by a backslash) of text containing `needle`, literally."""
     literal = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return or_(false(), *(column.ilike(f"%{literal}%", escape="\\") for column in columns))
+    return f"%{literal}%"
 
 
 def table_of(model: type[Base]) -> Table:

@@ -15,7 +15,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.engagement.models import PartnerOffer
 from dealreg.orgs.models import Role
-from tests.deals import REGISTRATIONS, approve, deal_body, line, partner_setup, submit
+from tests.deals import (
+    REGISTRATIONS,
+    approve,
+    deal_body,
+    line,
+    partner_setup,
+    submit,
+    vendor_setup,
+)
 from tests.engagement.offer_helpers import (
     OFFERS,
     PREVIEW,
@@ -214,6 +222,37 @@ async def test_the_best_offer_is_used_first_and_lapsed_or_revoked_ones_not_at_al
     for state, offer in [("expired", lapsed), ("revoked", revoked), ("used_up", soon)]:
         listed = await client.get(OFFERS, params={"state": state}, headers=scene.admin)
         assert offer["id"] in [o["id"] for o in listed.json()["items"]], state
+
+
+async def test_each_vendor_of_a_deal_gives_its_registration_its_own_best_offer(
+    client: httpx.AsyncClient, factory: Factory, scene: OfferScene
+) -> None:
+    # A second vendor of the same partner: the deal's offers are read for both vendors at once.
+    other = await vendor_setup(factory, registration_discount_bp=STANDARD_BP)
+    await factory.partnership(scene.partner.partner, other.vendor)
+    mine = await grant(client, scene, discount_bp=300, registrations=5)
+    theirs = OfferScene(other, scene.partner, scene.admin)
+    other_best = await grant(client, theirs, discount_bp=700, registrations=5)
+    # Of the second vendor's, one for another product than the deal's: it does not hold.
+    await grant(client, theirs, discount_bp=900, skus=[other.products[1].sku])
+
+    deal = await submit(client, scene.partner.rep, deal_body(line(scene.vendor), line(other, 0)))
+
+    by_vendor = {r["vendor_id"]: r for r in deal["registrations"]}
+    assert _discount(by_vendor[str(scene.vendor.vendor.id)]) == (
+        STANDARD_BP,
+        300,
+        STANDARD_BP + 300,
+        mine["id"],
+    )
+    assert _discount(by_vendor[str(other.vendor.id)]) == (
+        STANDARD_BP,
+        700,
+        STANDARD_BP + 700,
+        other_best["id"],
+    )
+    assert (await _offer(client, mine["id"], scene.vendor.approver))["registrations_used"] == 1
+    assert (await _offer(client, other_best["id"], other.approver))["registrations_used"] == 1
 
 
 async def test_revoking_needs_if_match_and_happens_once(

@@ -12,7 +12,7 @@ from dealreg.api.security import BEARER_SECURITY
 from dealreg.api.throttling import refusal, sign_in_failure_checks, throttle_of
 from dealreg.api.unit_of_work import ON_READS_ONLY
 from dealreg.auth.credentials import Outcome, check_credentials
-from dealreg.auth.service import set_password
+from dealreg.auth.service import current_user, set_password
 from dealreg.errors import DealRegError, Forbidden
 from dealreg.orgs import service
 from dealreg.orgs.models import Role
@@ -38,8 +38,8 @@ class MeOut(msgspec.Struct, kw_only=True):
     opt=ON_READS_ONLY,
 )
 async def me(db: Db, principal: Caller) -> MeOut:
-    org = await service.get_organization(db, principal, principal.organization_id)
-    user = await service.get_user(db, principal.subject_id) if principal.kind == "user" else None
+    org = await service.caller_organization(db, principal)
+    user = current_user(db) if principal.kind == "user" else None
     return MeOut(
         kind=principal.kind,
         id=principal.subject_id,

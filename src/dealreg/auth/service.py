@@ -5,6 +5,7 @@ session."""
 import hmac
 import uuid
 from datetime import timedelta
+from typing import Any
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,7 +17,7 @@ from dealreg.auth.passwords import check_new_password, hash_password
 from dealreg.auth.scopes import ROLE_SCOPES
 from dealreg.errors import OAUTH_ERROR_MEDIA_TYPE, DealRegError, NotFound, Unauthenticated
 from dealreg.orgs import repository
-from dealreg.orgs.models import ApiClient, Organization, User
+from dealreg.orgs.models import Organization, User
 from dealreg.orgs.principals import Principal
 from dealreg.orgs.service import tokens_clock
 
@@ -70,11 +71,10 @@ async def ensure_current(session: AsyncSession, principal: Principal) -> None:
     """Refuse a valid token whose holder has since been disabled, deleted, moved, re-roled or
     (a client) narrowed, or whose sign-in session has ended: a token says who someone was when
     it was minted; the database says who they are now."""
-    holder: User | ApiClient | None
     if principal.kind == "user":
-        holder = await repository.get_user(session, principal.subject_id)
+        holder = await repository.user_holder(session, principal.subject_id)
     else:
-        holder = await repository.get_api_client_by_id(session, principal.subject_id)
+        holder = await repository.client_holder(session, principal.subject_id)
     if (
         holder is None
         or not holder.active
@@ -91,17 +91,24 @@ async def ensure_current(session: AsyncSession, principal: Principal) -> None:
             "sign-in session has ended.",
             headers={"WWW-Authenticate": 'Bearer realm="dealreg", error="invalid_token"'},
         )
-    # Held for the rest of the unit of work: the session's identity map keeps only objects
-    # something refers to, and a route reading the caller (GET /v1/me) would read it again.
+    # Kept for the rest of the unit of work: GET /v1/me answers with the user's name and email
+    # read here, rather than reading the same row again.
     session.info[_HOLDER_KEY] = holder
 
 
-def _still_good(principal: Principal, holder: User | ApiClient) -> bool:
+def current_user(session: AsyncSession) -> Any:
+    """The user the holder check read for this request (`ensure_current`, run first in every
+    authenticated request's unit of work): its organization_id, role, active, email and name."""
+    holder: Any = session.info[_HOLDER_KEY]
+    return holder
+
+
+def _still_good(principal: Principal, holder: Any) -> bool:
     """A token holds only scopes its holder still has (a client's granted ones, a user's role's,
     which an upgrade may narrow), and was issued after the holder was last disabled (or a
     client's secret rotated). Issue instants are whole seconds: a token issued in the very
     second of the change is kept rather than one issued just after refused."""
-    held = frozenset(holder.scopes) if isinstance(holder, ApiClient) else ROLE_SCOPES[holder.role]
+    held = frozenset(holder.scopes) if principal.kind == "client" else ROLE_SCOPES[holder.role]
     if not principal.scopes <= held:
         return False
     cutoff = holder.tokens_valid_after

@@ -56,6 +56,49 @@ async def holding(
     return [OfferUse(row.id, row.discount_bp) for row in await session.execute(stmt)]
 
 
+async def holding_for_vendors(
+    session: AsyncSession,
+    partner_id: uuid.UUID,
+    skus_by_vendor: dict[uuid.UUID, frozenset[str]],
+    now: datetime,
+) -> dict[uuid.UUID, list[OfferUse]]:
+    """`holding` for the registrations of one deal at once (vendor id to the SKUs on its
+    registration), in one statement rather than one per vendor: vendor id to its offers holding
+    for the partner and those products, best first; vendors with none are left out."""
+    if not skus_by_vendor:
+        return {}
+    stmt = (
+        select(PartnerOffer.vendor_id, PartnerOffer.id, PartnerOffer.discount_bp)
+        .where(
+            PartnerOffer.partner_id == partner_id,
+            _holds(now),
+            or_(
+                *(
+                    and_(
+                        PartnerOffer.vendor_id == vendor_id,
+                        or_(
+                            PartnerOffer.skus.is_(None),
+                            PartnerOffer.skus.contains(sorted(skus_by_vendor[vendor_id])),
+                        ),
+                    )
+                    for vendor_id in sorted(skus_by_vendor)
+                )
+            ),
+        )
+        .order_by(
+            PartnerOffer.vendor_id,
+            PartnerOffer.discount_bp.desc(),
+            PartnerOffer.valid_until,
+            PartnerOffer.created_at,
+            PartnerOffer.id,
+        )
+    )
+    holding_by_vendor: dict[uuid.UUID, list[OfferUse]] = {}
+    for row in await session.execute(stmt):
+        holding_by_vendor.setdefault(row.vendor_id, []).append(OfferUse(row.id, row.discount_bp))
+    return holding_by_vendor
+
+
 async def take_use(session: AsyncSession, offer_id: uuid.UUID, now: datetime) -> bool:
     """Take one use of the offer if it still holds; whether it did. After waiting for another
     transaction's lock on the row, PostgreSQL re-checks the conditions on its newest version."""

@@ -216,19 +216,15 @@ async def best_offer(
 
 
 async def answer_take_offers(query: TakeOffers) -> dict[uuid.UUID, OfferUse]:
-    """Take a use of the best holding offer per vendor of the deal. Vendors in id order, and one
-    offer row locked at a time per vendor: racing deals of one partner wait on offers in one
-    order, never in a cycle."""
+    """Take a use of the best holding offer per vendor of the deal: the candidates of every
+    vendor read in one statement, then vendors in id order, and one offer row locked at a time
+    per vendor: racing deals of one partner wait on offers in one order, never in a cycle."""
+    holding = await repository.holding_for_vendors(
+        query.session, query.partner_id, query.skus_by_vendor, query.now
+    )
     taken = {}
-    for vendor_id in sorted(query.skus_by_vendor):
-        candidates = await repository.holding(
-            query.session,
-            vendor_id,
-            query.partner_id,
-            sorted(query.skus_by_vendor[vendor_id]),
-            query.now,
-        )
-        for candidate in candidates:
+    for vendor_id in sorted(holding):
+        for candidate in holding[vendor_id]:
             # Another submission may have taken the last use meanwhile: then the next best.
             if await repository.take_use(query.session, candidate.offer_id, query.now):
                 taken[vendor_id] = candidate

@@ -9,6 +9,7 @@ import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import cache
+from typing import Any
 
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -114,6 +115,11 @@ def _org_conflicts(name: str, code: str | None) -> dict[str, Callable[[], Except
             f"The code '{code}' is already used by another organization."
         ),
     }
+
+
+async def caller_organization(session: AsyncSession, actor: Principal) -> Any:
+    """The caller's organization (always visible to it), as a row of its columns."""
+    return await repository.caller_organization(session, actor)
 
 
 async def get_organization(

@@ -141,7 +141,21 @@ def threshold_minutes(clock: Times, threshold: Threshold) -> int:
     return clock.hard_limit_minutes
 
 
-def calendar_of(clock: SlaClock) -> BusinessCalendar:
+class Summarized(Times, Protocol):
+    """What a clock's summary is worked out from: a stored clock, or a list's plain row of it
+    (sla/repository.py `summary_rows`)."""
+
+    @property
+    def calendar(self) -> dict[str, Any]: ...
+    @property
+    def state(self) -> ClockState: ...
+    @property
+    def next_threshold(self) -> Threshold | None: ...
+    @property
+    def next_due_at(self) -> datetime | None: ...
+
+
+def calendar_of(clock: Summarized) -> BusinessCalendar:
     # Stored as JSON, whose keys are text: the years of its frozen holidays among them.
     return msgspec.convert(clock.calendar, BusinessCalendar, str_keys=True)
 
@@ -306,9 +320,9 @@ def _close_pause(clock: SlaClock, at: datetime) -> None:
         clock.paused_since = None
 
 
-def elapsed_now(clock: SlaClock, now: datetime) -> timedelta:
-    """Business time on the clock at `now`."""
+def elapsed_now(clock: Times, now: datetime, calendar: BusinessCalendar) -> timedelta:
+    """Business time on the clock (running on `calendar`) at `now`."""
     running = timedelta(0)
     if clock.running_since is not None:
-        running = calendar_of(clock).elapsed(clock.running_since, now)
+        running = calendar.elapsed(clock.running_since, now)
     return timedelta(microseconds=clock.elapsed_us) + running

@@ -10,7 +10,19 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, Update, case, cast, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Text,
+    Update,
+    any_,
+    bindparam,
+    case,
+    cast,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.util import identity_key
@@ -149,14 +161,37 @@ async def firings_of(session: AsyncSession, registration_id: uuid.UUID) -> Seque
     return (await session.scalars(stmt)).all()
 
 
-async def clocks_of(
+_clocks = table_of(SlaClock)
+# A list's clocks (a page of registrations, each row with its SLA summary), read as plain rows of
+# the columns a summary is worked out from, by a statement built once: the page's ids are one
+# array parameter (`= ANY`), not an IN list of 50 parameters rendered into the statement on every
+# request, and no entities are loaded. Together about a fifth of a list's CPU (issue #22).
+_SUMMARY_ROWS = select(
+    _clocks.c.registration_id,
+    _clocks.c.calendar,
+    _clocks.c.target_minutes,
+    _clocks.c.hard_limit_minutes,
+    _clocks.c.state,
+    _clocks.c.started_at,
+    _clocks.c.elapsed_us,
+    _clocks.c.running_since,
+    _clocks.c.pauses,
+    _clocks.c.paused_since,
+    _clocks.c.stopped_at,
+    _clocks.c.next_threshold,
+    _clocks.c.next_due_at,
+).where(_clocks.c.registration_id == any_(bindparam("ids", type_=ARRAY(UUID(as_uuid=True)))))
+
+
+async def summary_rows(
     session: AsyncSession, registration_ids: Sequence[uuid.UUID]
-) -> Sequence[SlaClock]:
-    """The clocks of `registration_ids` (a registration that has none is left out)."""
+) -> Sequence[Any]:
+    """What the summaries of the clocks of `registration_ids` are worked out from (a
+    registration that has no clock is left out): rows with the attributes of
+    `clocks.Summarized` and the registration_id."""
     if not registration_ids:
         return []
-    stmt = select(SlaClock).where(SlaClock.registration_id.in_(registration_ids))
-    return (await session.scalars(stmt)).all()
+    return (await session.execute(_SUMMARY_ROWS, {"ids": list(registration_ids)})).all()
 
 
 async def stored_policy(

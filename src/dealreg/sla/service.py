@@ -162,7 +162,7 @@ _PASSED = {
 }
 
 
-def state_of(clock: SlaClock) -> SlaState:
+def state_of(clock: clocks.Summarized) -> SlaState:
     """The badge of `clock`, from what has fired (the sweep's record), like `next_threshold`."""
     if clock.state is ClockState.paused:
         return SlaState.paused
@@ -216,7 +216,7 @@ class SlaSummary(msgspec.Struct, frozen=True, kw_only=True):
     ]
 
 
-def summary_of(clock: SlaClock, now: datetime) -> SlaSummary:
+def summary_of(clock: clocks.Summarized, now: datetime) -> SlaSummary:
     calendar = clocks.calendar_of(clock)
     return SlaSummary(
         state=state_of(clock),
@@ -224,7 +224,7 @@ def summary_of(clock: SlaClock, now: datetime) -> SlaSummary:
         next_due_at=clock.next_due_at,
         target_at=clocks.threshold_at(clock, Threshold.at_risk, calendar),
         hard_limit_at=clocks.threshold_at(clock, Threshold.breached, calendar),
-        elapsed_seconds=int(clocks.elapsed_now(clock, now).total_seconds()),
+        elapsed_seconds=int(clocks.elapsed_now(clock, now, calendar).total_seconds()),
     )
 
 
@@ -234,7 +234,7 @@ async def summaries(
     """The SLA summaries of a page of registrations the caller may see, in one query."""
     return {
         clock.registration_id: summary_of(clock, now)
-        for clock in await repository.clocks_of(session, registration_ids)
+        for clock in await repository.summary_rows(session, registration_ids)
     }
 
 
@@ -292,7 +292,7 @@ async def clock_of(
     return ClockView(
         registration_id=registration.id,
         as_of=now,
-        elapsed=clocks.elapsed_now(clock, now),
+        elapsed=clocks.elapsed_now(clock, now, calendar),
         calendar=calendar,
         thresholds=[
             ThresholdView(
