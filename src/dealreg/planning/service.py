@@ -117,9 +117,7 @@ async def put_settings(
     current = await get_settings(session, actor, vendor_id)
     if actor.role not in _SETTINGS_EDITORS:
         raise Forbidden("Only the vendor's admin sets its planning settings.")
-    # If-Match may be left out only by the PUT that creates the settings (as for SLA policies).
-    if not (if_match.missing and current.row is None):
-        if_match.check(current.tag)
+    if_match.check_put(current.tag, stored=current.row is not None)
     moved = terms.fiscal_year_start_month != current.terms.fiscal_year_start_month
     if moved and await repository.has_plans(session, vendor_id):
         # A plan is for a quarter by name; moving the fiscal year would silently move every
@@ -226,8 +224,7 @@ async def put_plan(
     if actor.organization_id != partnership.partner_id or actor.role is not Role.partner_admin:
         raise Forbidden("A plan is the partner's to propose: its admin puts it.")
     plan = await repository.plan_of(session, partnership.id, quarter.label, lock=True)
-    if not (if_match.missing and plan is None):
-        if_match.check(plan.version if plan is not None else 0)
+    if_match.check_put(plan.version if plan is not None else 0, stored=plan is not None)
     if plan is not None and (plan.amount, plan.currency) == (amount, currency):
         return plan
     now = await database_now(session)
