@@ -149,14 +149,19 @@ def parse_quarter(label: str, location: str = "path") -> fiscal.Quarter:
         ) from exc
 
 
+async def _calendar(session: AsyncSession, vendor_id: uuid.UUID) -> tuple[str, Terms]:
+    """The vendor's wall clock (its time zone) and its fiscal terms."""
+    (vendor,) = await repository.vendors(session, [vendor_id]) or (None,)
+    if vendor is None or vendor.kind is not OrgKind.vendor or vendor.timezone is None:
+        raise NotFound(f"No vendor {vendor_id}.")
+    return vendor.timezone, terms_of(await repository.stored_settings(session, vendor_id))
+
+
 async def quarter_now(session: AsyncSession, vendor_id: uuid.UUID) -> fiscal.Quarter:
     """The fiscal quarter the vendor is in now, on its wall clock."""
-    (vendor,) = await repository.vendors(session, [vendor_id]) or (None,)
-    if vendor is None or vendor.timezone is None:
-        raise NotFound(f"No vendor {vendor_id}.")
-    terms = terms_of(await repository.stored_settings(session, vendor_id))
+    timezone, terms = await _calendar(session, vendor_id)
     now = await database_now(session)
-    return fiscal.quarter_at(now, terms.fiscal_year_start_month, vendor.timezone)
+    return fiscal.quarter_at(now, terms.fiscal_year_start_month, timezone)
 
 
 async def quarter_days(
@@ -164,10 +169,7 @@ async def quarter_days(
 ) -> DayRange:
     """The quarter's days in the vendor's fiscal calendar, and the instants that bound them on
     the vendor's wall clock."""
-    (vendor,) = await repository.vendors(session, [vendor_id]) or (None,)
-    if vendor is None or vendor.kind is not OrgKind.vendor or vendor.timezone is None:
-        raise NotFound(f"No vendor {vendor_id}.")
-    terms = terms_of(await repository.stored_settings(session, vendor_id))
+    timezone, terms = await _calendar(session, vendor_id)
     first_day = quarter.start(terms.fiscal_year_start_month)
     ends_before = quarter.end(terms.fiscal_year_start_month)
     if refusal(first_day) or refusal(ends_before):
@@ -176,7 +178,7 @@ async def quarter_days(
             detail,
             errors=[field_error("range", parameter="quarter", location="query", detail=detail)],
         )
-    zone = ZoneInfo(vendor.timezone)
+    zone = ZoneInfo(timezone)
     return DayRange(
         first_day=first_day,
         last_day=ends_before - timedelta(days=1),
