@@ -2,7 +2,7 @@
 scorecard over many partners and registrations, each against the very SQL it sent, run on raw
 asyncpg in the same run (bench/statements.py).
 
-    python bench/plans.py [--partners N] [--registrations N] [--runs N]
+    python bench/plans.py [--partners N] [--registrations N] [--runs N] [--keep]
 
 On a fresh database (created on `DEALREG_BENCH_DATABASE_URL`'s server, else the local PostgreSQL
 on 127.0.0.1:5432 if it answers, else an embedded one), migrated and seeded with the demo, it
@@ -22,6 +22,11 @@ Measured, each as the median of `--runs` runs after one uncounted run (goal: 500
   partner;
 - the scorecard for the same quarter's days by partner, rep and program, channel-wide (as channel
   ops) and for Acme (as its admin).
+
+With `--keep` the loaded database is kept under a name of its sizes and a later `--keep` run of the
+same sizes reuses it, migrated to head (loading 1 M takes many minutes; a change to a report's SQL
+or indexes is measured in one). The registrations are spread around the day of the load: reuse it
+within the same fiscal quarter.
 """
 
 import argparse
@@ -50,7 +55,7 @@ from dealreg.orgs.principals import Principal
 from dealreg.planning import fiscal
 from dealreg.planning import reports as pipeline
 from dealreg.planning.service import DEFAULTS
-from sla import describe_server, load_clocks, seed, vendor_policies
+from sla import CHANNEL_OPS, describe_server, load_clocks, seed, vendor_policies
 
 GOAL_MS = 500.0
 ACME_ADMIN = "admin@acme.example"
@@ -190,8 +195,37 @@ def calls(
     return named
 
 
+# Set on the kept database once everything is loaded: a load cut short is not reused.
+LOADED = "dealreg bench/plans.py: loaded"
+
+
+async def is_loaded(dsn: str) -> bool:
+    conn = await asyncpg.connect(dsn)
+    try:
+        comment = await conn.fetchval(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database"
+            " WHERE datname = current_database()"
+        )
+    finally:
+        await conn.close()
+    return bool(comment == LOADED)
+
+
+async def mark_loaded(dsn: str) -> None:
+    conn = await asyncpg.connect(dsn)
+    try:
+        name = await conn.fetchval("SELECT current_database()")
+        await conn.execute(f"COMMENT ON DATABASE \"{name}\" IS '{LOADED}'")
+    finally:
+        await conn.close()
+
+
 async def measure_all(database_url: str, registrations: int, partners: int, runs: int) -> None:
     dsn = asyncpg_dsn(database_url)
+    if await is_loaded(dsn):
+        print("Reusing the loaded database", flush=True)
+        await measure_loaded(database_url, runs)
+        return
     ops, acme_id = await seed(database_url)
     loader = Loader(
         dsn,
@@ -217,6 +251,25 @@ async def measure_all(database_url: str, registrations: int, partners: int, runs
         start_month = DEFAULTS.fiscal_year_start_month
         quarter = fiscal.quarter_of(now.date(), start_month)
         await load_plans(dsn, acme_id, admin, quarter, start_month)
+        await mark_loaded(dsn)
+        await measure_calls(engine, dsn, ops, admin, northwind, quarter, start_month, now, runs)
+    finally:
+        await engine.dispose()
+
+
+async def measure_loaded(database_url: str, runs: int) -> None:
+    now = datetime.now(UTC)
+    engine = make_engine(database_url, pool_size=1)
+    try:
+        async with make_sessionmaker(engine)() as session:
+            ops = await principal_for_email(session, CHANNEL_OPS)
+            admin = await principal_for_email(session, ACME_ADMIN)
+            northwind = await session.scalar(
+                select(Organization.id).where(Organization.name == NORTHWIND)
+            )
+        start_month = DEFAULTS.fiscal_year_start_month
+        quarter = fiscal.quarter_of(now.date(), start_month)
+        dsn = asyncpg_dsn(database_url)
         await measure_calls(engine, dsn, ops, admin, northwind, quarter, start_month, now, runs)
     finally:
         await engine.dispose()
@@ -259,6 +312,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--registrations", type=int, default=1_000_000)
     parser.add_argument("--partners", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each report")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the loaded database, or reuse the one kept"
+    )
     args = parser.parse_args()
     if min(args.registrations, args.partners, args.runs) < 1:
         parser.error("--registrations, --partners and --runs take 1 or more")
@@ -277,7 +333,8 @@ def main() -> int:
             f"\n=== {short(args.registrations)} registrations, {args.partners:,} partners ===",
             flush=True,
         )
-        with scratch_database(server_url) as database_url:
+        kept = f"dealreg_bench_plans_{args.registrations}_{args.partners}" if args.keep else None
+        with scratch_database(server_url, kept) as database_url:
             upgrade(database_url)
             asyncio.run(measure_all(database_url, args.registrations, args.partners, args.runs))
     return 0

@@ -254,8 +254,23 @@ async def execute_on_maintenance_db(server_url: str, sql: str) -> None:
         await conn.close()
 
 
+async def database_exists(server_url: str, name: str) -> bool:
+    conn = await asyncpg.connect(asyncpg_dsn(server_url))
+    try:
+        return bool(await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name))
+    finally:
+        await conn.close()
+
+
 @contextlib.contextmanager
-def scratch_database(server_url: str) -> Iterator[str]:
+def scratch_database(server_url: str, kept: str | None = None) -> Iterator[str]:
+    """A new database dropped afterwards; or, named `kept`, the one of that name if it exists
+    (else a new one), left in place."""
+    if kept is not None:
+        if not asyncio.run(database_exists(server_url, kept)):
+            asyncio.run(execute_on_maintenance_db(server_url, f'CREATE DATABASE "{kept}"'))
+        yield on_database(server_url, kept)
+        return
     name = f"dealreg_bench_{os.getpid()}"
     drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
     asyncio.run(execute_on_maintenance_db(server_url, drop))

@@ -31,6 +31,13 @@ class IfMatch(msgspec.Struct, frozen=True):
                 headers={"ETag": etag_of(current)},
             )
 
+    def check_put(self, current: int, *, stored: bool) -> None:
+        """The check of a PUT that creates the resource when none is stored, else replaces it:
+        If-Match may be left out only by the PUT that creates; when sent, it must name
+        `current`, the version shown now (a default's, when nothing is stored)."""
+        if not (self.missing and not stored):
+            self.check(current)
+
 
 def etag_of(version: int) -> str:
     return f'"{version}"'

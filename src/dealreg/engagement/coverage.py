@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.db import flush_unique
 from dealreg.engagement.models import PartnerCoveragePolicy
-from dealreg.engagement.policy import check_put, check_vendor_setting
+from dealreg.engagement.policy import check_vendor_setting
 from dealreg.errors import Conflict, Forbidden, InvalidInput, field_error
 from dealreg.orgs.models import REVENUE_BANDS, RevenueBand, Role
 from dealreg.orgs.principals import Principal
@@ -186,7 +186,7 @@ async def put_coverage(
     current = await get_coverage(session, actor, vendor_id)
     if actor.role not in (Role.vendor_admin, Role.platform_admin):
         raise Forbidden("Only the vendor's admin sets its partner coverage.")
-    check_put(if_match, current.row is not None, current.tag)
+    if_match.check_put(current.tag, stored=current.row is not None)
     _check(coverage)
     stored = msgspec.to_builtins(coverage)
     row = current.row

@@ -88,12 +88,6 @@ async def check_vendor_setting(
         raise NotFound(f"No vendor {vendor_id}.")
 
 
-def check_put(if_match: IfMatch, stored: bool, tag: int) -> None:
-    """If-Match may be left out only by the PUT that creates a vendor's setting."""
-    if not (if_match.missing and not stored):
-        if_match.check(tag)
-
-
 async def get_policy(session: AsyncSession, actor: Principal, vendor_id: uuid.UUID) -> PolicyView:
     await check_vendor_setting(session, actor, vendor_id, "partner engagement policy")
     row = await repository.policy_of(session, vendor_id)
@@ -118,7 +112,7 @@ async def put_policy(
     current = await get_policy(session, actor, vendor_id)
     if actor.role not in _EDITORS:
         raise Forbidden("Only the vendor's admin sets its partner engagement policy.")
-    check_put(if_match, current.row is not None, current.tag)
+    if_match.check_put(current.tag, stored=current.row is not None)
     fields = {
         # Every type, so the stored rubric says what each engagement is worth.
         "points": {t.value: rubric.points_for(t) for t in PartnerEngagementType},

@@ -99,6 +99,21 @@ class Earning(Base):
         Index("ix_earnings_rep_id_earned_at", "rep_id", "earned_at"),
         Index("ix_earnings_vendor_id_earned_at", "vendor_id", "earned_at"),
         Index("ix_earnings_partner_id_earned_at", "partner_id", "earned_at"),
+        # The registration scorecard's ledger since the period began, any scope (scorecards.py):
+        # an index-only scan of what it sums rather than a scan of the whole ledger.
+        Index(
+            "ix_earnings_earned_at",
+            "earned_at",
+            postgresql_include=[
+                "id",
+                "registration_id",
+                "currency",
+                "amount",
+                "vendor_id",
+                "partner_id",
+                "rep_id",
+            ],
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)

@@ -102,8 +102,7 @@ async def put_policy(
     current = await get_policy(session, actor, vendor_id)
     if actor.role not in (Role.vendor_admin, Role.platform_admin):
         raise Forbidden("Only the vendor's admin sets its lead policy.")
-    if not (if_match.missing and current.row is None):
-        if_match.check(current.tag)
+    if_match.check_put(current.tag, stored=current.row is not None)
     fields = {
         # Every type, so the stored rubric says what each engagement is worth.
         "points": {t.value: rules.points_for(t) for t in EngagementType},

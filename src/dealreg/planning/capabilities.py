@@ -128,9 +128,7 @@ async def put_template(
             ],
         )
     row = await _template_row(session, vendor_id)
-    # If-Match may be left out only by the PUT that creates the template.
-    if not (if_match.missing and row is None):
-        if_match.check(row.version if row is not None else 0)
+    if_match.check_put(row.version if row is not None else 0, stored=row is not None)
     stored = [msgspec.to_builtins(a) for a in attributes]
     if row is None:
         row = CapabilityTemplate(vendor_id=vendor_id, attributes=stored)
@@ -207,8 +205,9 @@ async def put_assessment(
     template = _view(row)
     _check_scores(template, scores)
     assessment = await assessment_of(session, partnership.id, quarter.label, lock=True)
-    if not (if_match.missing and assessment is None):
-        if_match.check(assessment.version if assessment is not None else 0)
+    if_match.check_put(
+        assessment.version if assessment is not None else 0, stored=assessment is not None
+    )
     given = {s.attribute: s for s in scores}
     rows = [
         {

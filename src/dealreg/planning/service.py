@@ -117,9 +117,7 @@ async def put_settings(
     current = await get_settings(session, actor, vendor_id)
     if actor.role not in _SETTINGS_EDITORS:
         raise Forbidden("Only the vendor's admin sets its planning settings.")
-    # If-Match may be left out only by the PUT that creates the settings (as for SLA policies).
-    if not (if_match.missing and current.row is None):
-        if_match.check(current.tag)
+    if_match.check_put(current.tag, stored=current.row is not None)
     moved = terms.fiscal_year_start_month != current.terms.fiscal_year_start_month
     if moved and await repository.has_plans(session, vendor_id):
         # A plan is for a quarter by name; moving the fiscal year would silently move every
@@ -151,14 +149,19 @@ def parse_quarter(label: str, location: str = "path") -> fiscal.Quarter:
         ) from exc
 
 
+async def _calendar(session: AsyncSession, vendor_id: uuid.UUID) -> tuple[str, Terms]:
+    """The vendor's wall clock (its time zone) and its fiscal terms."""
+    (vendor,) = await repository.vendors(session, [vendor_id]) or (None,)
+    if vendor is None or vendor.kind is not OrgKind.vendor or vendor.timezone is None:
+        raise NotFound(f"No vendor {vendor_id}.")
+    return vendor.timezone, terms_of(await repository.stored_settings(session, vendor_id))
+
+
 async def quarter_now(session: AsyncSession, vendor_id: uuid.UUID) -> fiscal.Quarter:
     """The fiscal quarter the vendor is in now, on its wall clock."""
-    (vendor,) = await repository.vendors(session, [vendor_id]) or (None,)
-    if vendor is None or vendor.timezone is None:
-        raise NotFound(f"No vendor {vendor_id}.")
-    terms = terms_of(await repository.stored_settings(session, vendor_id))
+    timezone, terms = await _calendar(session, vendor_id)
     now = await database_now(session)
-    return fiscal.quarter_at(now, terms.fiscal_year_start_month, vendor.timezone)
+    return fiscal.quarter_at(now, terms.fiscal_year_start_month, timezone)
 
 
 async def quarter_days(
@@ -166,10 +169,7 @@ async def quarter_days(
 ) -> DayRange:
     """The quarter's days in the vendor's fiscal calendar, and the instants that bound them on
     the vendor's wall clock."""
-    (vendor,) = await repository.vendors(session, [vendor_id]) or (None,)
-    if vendor is None or vendor.kind is not OrgKind.vendor or vendor.timezone is None:
-        raise NotFound(f"No vendor {vendor_id}.")
-    terms = terms_of(await repository.stored_settings(session, vendor_id))
+    timezone, terms = await _calendar(session, vendor_id)
     first_day = quarter.start(terms.fiscal_year_start_month)
     ends_before = quarter.end(terms.fiscal_year_start_month)
     if refusal(first_day) or refusal(ends_before):
@@ -178,7 +178,7 @@ async def quarter_days(
             detail,
             errors=[field_error("range", parameter="quarter", location="query", detail=detail)],
         )
-    zone = ZoneInfo(vendor.timezone)
+    zone = ZoneInfo(timezone)
     return DayRange(
         first_day=first_day,
         last_day=ends_before - timedelta(days=1),
@@ -226,8 +226,7 @@ async def put_plan(
     if actor.organization_id != partnership.partner_id or actor.role is not Role.partner_admin:
         raise Forbidden("A plan is the partner's to propose: its admin puts it.")
     plan = await repository.plan_of(session, partnership.id, quarter.label, lock=True)
-    if not (if_match.missing and plan is None):
-        if_match.check(plan.version if plan is not None else 0)
+    if_match.check_put(plan.version if plan is not None else 0, stored=plan is not None)
     if plan is not None and (plan.amount, plan.currency) == (amount, currency):
         return plan
     now = await database_now(session)

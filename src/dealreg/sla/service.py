@@ -431,10 +431,7 @@ async def put_policy(
         "breach_action": data.breach_action,
         "escalation_email": data.escalation_email,
     }
-    # If-Match may be left out only by the PUT that creates the policy; when sent, it must name
-    # what is shown now.
-    if not (if_match.missing and current.row is None):
-        if_match.check(current.tag)
+    if_match.check_put(current.tag, stored=current.row is not None)
     row = current.row
     if row is None:
         row = SlaPolicy(vendor_id=vendor_id, program_id=program_id, **fields)
