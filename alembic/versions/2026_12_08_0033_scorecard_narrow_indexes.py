@@ -3,7 +3,7 @@ registration and business time alone), and the ledger since an instant (what it 
 neither is read from wide entries or rows (measured at 1 M registrations, bench/plans.py)
 
 Revision ID: 93d0e2ac1ec8
-Revises: 6c0d2f8e4a51
+Revises: 9a4e1c7b3d20
 Create Date: 2026-12-08 04:05:00.000000
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "93d0e2ac1ec8"
-down_revision: str | None = "6c0d2f8e4a51"
+down_revision: str | None = "9a4e1c7b3d20"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
