@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import asyncpg
 import httpx
@@ -73,7 +74,7 @@ from dealreg import subscriptions
 from dealreg.auth.service import principal_for_email
 from dealreg.auth.tokens import TokenService
 from dealreg.config import RATE_LIMIT_SETTINGS, Settings
-from dealreg.db import async_url, make_engine, make_sessionmaker, transaction
+from dealreg.db import SERVER_SETTINGS, async_url, make_engine, make_sessionmaker, transaction
 from dealreg.demo import seed_demo
 from dealreg.demo.catalog import PROGRAMS
 from dealreg.migrations import upgrade
@@ -208,8 +209,11 @@ class Seeded:
 def asyncpg_dsn(url: str) -> str:
     """asyncpg takes `postgresql://`, not SQLAlchemy's `postgresql+asyncpg://` (the query string,
     with the embedded server's socket directory, it understands as is, but for SQLAlchemy's
-    `ssl`, which it calls `sslmode`)."""
-    return "postgresql://" + url.split("://", 1)[1].replace("ssl=disable", "sslmode=disable")
+    `ssl`, which it calls `sslmode`). With dealreg's connection settings (no JIT): the raw side
+    runs its SQL as dealreg's engine does, and asyncpg takes a parameter it does not know as a
+    server setting."""
+    dsn = "postgresql://" + url.split("://", 1)[1].replace("ssl=disable", "sslmode=disable")
+    return f"{dsn}{'&' if '?' in dsn else '?'}{urlencode(SERVER_SETTINGS)}"
 
 
 def on_database(url: str, name: str) -> str:

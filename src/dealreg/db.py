@@ -93,6 +93,13 @@ def async_url(url: str) -> str:
     raise ValueError("dealreg needs a PostgreSQL URL (postgresql://…)")
 
 
+# Every connection's settings. No JIT compilation: dealreg's statements are either cheap (the
+# request path) or reports over many rows whose plans cost enough to be compiled, and compiling
+# took longer than it saved (the partner report of 20,000 partners: 590 ms of JIT in a
+# 1,250 ms statement; a year's scorecard channel-wide 250 ms; a year of SLA rollups 50 ms).
+SERVER_SETTINGS = {"jit": "off"}
+
+
 def make_engine(
     url: str,
     *,
@@ -106,7 +113,7 @@ def make_engine(
     makes a caller wait at most `pool_timeout` seconds for one, and has PostgreSQL cancel any
     statement running past `statement_timeout_ms` (none when None: jobs, migrations). A pool
     with a `metrics_name` reports its connections in use and checkouts waiting."""
-    server_settings = (
+    server_settings = SERVER_SETTINGS | (
         {"statement_timeout": str(statement_timeout_ms)} if statement_timeout_ms else {}
     )
     pool: dict[str, Any] = {"poolclass": metered_pool(metrics_name)} if metrics_name else {}
@@ -191,13 +198,6 @@ async def sort_in_memory(session: AsyncSession) -> None:
     (a year's SLA totals over 1M clocks, under EXPLAIN ANALYZE: 650 ms spilling, 400 ms in
     memory)."""
     await session.execute(text("SET LOCAL work_mem = '64MB'"))
-
-
-async def without_jit(session: AsyncSession) -> None:
-    """Spare a report's transaction PostgreSQL's JIT compilation: a plan over many rows costs
-    enough to be compiled, and compiling it took longer than running it (the partner report of
-    20,000 partners: 590 ms of JIT in a 1,250 ms statement)."""
-    await session.execute(text("SET LOCAL jit = off"))
 
 
 async def database_now(session: AsyncSession) -> datetime:

@@ -15,7 +15,6 @@ from typing import Any, Literal
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.db import without_jit
 from dealreg.engagement import report_repository as repository
 from dealreg.engagement import rfm
 from dealreg.engagement.coverage import SizeSegment, band_of, coverage_of
@@ -152,7 +151,6 @@ async def partner_rows(
     what graduation.py compares them with: every figure of both instants is read by one
     statement (report_repository.py)."""
     now = now or datetime.now(UTC)
-    await without_jit(session)
     currency = currency or await repository.main_currency(session, vendor_id)
     instants = [now] if lookback is None else [now, now - lookback]
     rubric = await rubric_of(session, vendor_id)

@@ -471,7 +471,6 @@ async def within_target_by_week(session: AsyncSession, scope: Scope) -> list[Wee
 async def _week_counts(session: AsyncSession, scope: Scope) -> Subquery:
     """Each week's counts: no percentile, so from the rollups without their histograms."""
     if rollups.covers(scope.first_day, scope.last_day, scope.partner_id):
-        await rollups.no_jit(session)
         return rollups.counts(rollups.range_of(scope), ("week",))
     await sort_in_memory(session)
     return _figures(scope, _week())

@@ -219,13 +219,6 @@ def _scoped(table: Any, r: Range, edge: int = 0) -> Any:
     return and_(period >= r.first, period < r.end_period, *filters)
 
 
-async def no_jit(session: AsyncSession) -> None:
-    """The rollups' statements are short, but a union over a year of cells passes
-    jit_above_cost: compiling it cost about 50 ms a statement, more than it saved (measured on
-    bench/sla.py's million clocks)."""
-    await session.execute(text("SET LOCAL jit = off"))
-
-
 def _flag(condition: Any, weight: Any) -> Any:
     return case((condition, weight), else_=0)
 
@@ -353,7 +346,6 @@ async def percentiles(session: AsyncSession, r: Range, keys: Keys) -> dict[tuple
         ),
     ).subquery()
     group = [parts.c[f"key{i}"] for i in range(len(keys))]
-    await no_jit(session)
     stmt = (
         select(
             *(_out(column, name) for column, name in zip(group, keys, strict=True)),
