@@ -32,6 +32,10 @@ def test_recency_ties_share_the_higher_score_and_never_registered_scores_1() -> 
     # A demo's partners, all registered today: all recent.
     assert recency_scores([0] * 5) == [5] * 5
     assert recency_scores([None, None]) == [1, 1]
+    # However few the partners, the most recent is recent: one alone, or two tied.
+    assert recency_scores([3]) == [5]
+    assert recency_scores([0, 0]) == [5, 5]
+    assert recency_scores([0, 40, None]) == [5, 2, 1]
 
 
 @given(st.lists(st.one_of(st.none(), st.integers(0, 50)), min_size=1, max_size=40))
@@ -49,6 +53,9 @@ def test_recency_scores_are_1_to_5_and_never_rank_a_more_recent_partner_lower(
             if value == other:
                 assert score == other_score
     assert all(score == 1 for d, score in zip(days, scored, strict=True) if d is None)
+    assert all(
+        score == 5 for d, score in zip(days, scored, strict=True) if d == min(keyed)[0]
+    ) or all(d is None for d in days)
     # Ties never score below what strictly-worse counting gives them.
     assert all(
         r >= s

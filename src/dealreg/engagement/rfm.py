@@ -16,7 +16,9 @@ figure always gets the same score:
   crowd with equally little business is not promoted by its size;
 - recency: ties share the higher score (w counts the others not better), since a tie is the
   common case there (whole days, and a demo or a busy week registers many partners on one day):
-  partners who all registered lately are all recent. A partner that never registered scores 1.
+  partners who all registered lately are all recent, and the most recent partner (or partners,
+  tied) scores 5 however few the vendor has (one partner alone would otherwise be w = 0: 1). A
+  partner that never registered scores 1.
 
 The recency score is by the days since the last registration: activity, which moves before wins
 do. Segments, by the recency score R and the sum of the frequency and monetary scores F + M
@@ -62,13 +64,19 @@ def scores(values: Sequence[float | None]) -> list[int]:
 
 
 def recency_scores(days_since: Sequence[int | None]) -> list[int]:
-    """Fewer days since is better; ties share the higher score; never registered scores 1."""
+    """Fewer days since is better; ties share the higher score, the most recent 5; never
+    registered scores 1."""
     ordered = sorted(-days for days in days_since if days is not None)
     never = len(days_since) - len(ordered)
     n = len(days_since)
+    latest = -ordered[-1] if ordered else None
     # never + bisect_right: the partners not better than this one, itself included.
     return [
-        1 if days is None else 1 + QUINTILES * (never + bisect_right(ordered, -days) - 1) // n
+        1
+        if days is None
+        else QUINTILES
+        if days == latest
+        else 1 + QUINTILES * (never + bisect_right(ordered, -days) - 1) // n
         for days in days_since
     ]
 
