@@ -68,5 +68,5 @@ async def partners_page(
         threshold=(await rubric_of(db, vendor_id)).threshold,
         called=[row for row in rows if row.open_call_tasks],
         candidates=await graduation.candidates(db, vendor_id, now=now, scored=scored),
-        owners=await partner_report.owner_names(db, rows),
+        owners=await partner_report.owner_names(db, vendor_id, rows),
     )

@@ -267,10 +267,12 @@ async def partner_rows(
     )
 
 
-async def owner_names(session: AsyncSession, rows: Sequence[PartnerRow]) -> dict[uuid.UUID, str]:
+async def owner_names(
+    session: AsyncSession, vendor_id: uuid.UUID, rows: Sequence[PartnerRow]
+) -> dict[uuid.UUID, str]:
     """The names of the rows' partnership owners: the vendor's own people."""
     return await orgs_repository.user_names(
-        session, {row.owner_id for row in rows if row.owner_id is not None}
+        session, vendor_id, {row.owner_id for row in rows if row.owner_id is not None}
     )
 
 

@@ -230,12 +230,17 @@ async def names_of(
     return {row.id: row.name for row in await session.execute(stmt)}
 
 
-async def user_names(session: AsyncSession, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
-    """The names of users the caller already knows to be its own organization's people."""
+async def user_names(
+    session: AsyncSession, organization_id: uuid.UUID, user_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """The names of those of `user_ids` who are `organization_id`'s people (no other's, whatever
+    ids a caller passes)."""
     ids = list(set(user_ids))
     if not ids:
         return {}
-    stmt = select(User.id, User.name).where(User.id.in_(ids))
+    stmt = select(User.id, User.name).where(
+        User.id.in_(ids), User.organization_id == organization_id
+    )
     return {row.id: row.name for row in await session.execute(stmt)}
 
 

@@ -245,7 +245,7 @@ class SlaBreach(Base):
 
 
 # --- rollups (sla/rollups.py) -------------------------------------------------------------------
-# Maintained by the trigger and SQL functions of migration 0030 (sla_rollup_change,
+# Maintained by the trigger and SQL functions of migration 0032 (sla_rollup_change,
 # sla_rollups_fold, sla_rollups_rebuild); these classes only declare the tables. Two sets of
 # cells: weekly ones by vendor, program, approver and decider, and monthly ones by partner.
 

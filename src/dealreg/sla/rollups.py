@@ -12,7 +12,7 @@ month and partner (models.SlaPartnerRollup); by partner within one vendor, progr
 or for one partner, it stays on the clocks (a vendor's year is a fifth of these, well inside
 the goal).
 
-Maintained transactionally, by a trigger on sla_clocks (migration 0030), rather than by a job
+Maintained transactionally, by a trigger on sla_clocks (migration 0032), rather than by a job
 that re-aggregates the clocks: a report reads committed decisions the moment they commit, as it
 does from the clocks, and whatever writes a clock (the ORM in approvals, the sweep's bulk
 updates, a bench's SQL) keeps the rollups right without having to remember to. The trigger does
