@@ -1,6 +1,7 @@
 """`create_app(settings)`: the Litestar application with every domain's routes, the error map,
 authentication, compression and the OpenAPI document."""
 
+import gc
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -209,7 +210,17 @@ def app_from_env() -> Litestar:
     from dealreg.embedded import resolve_database_url
 
     settings = Settings.from_env()
-    return create_app(
+    app = create_app(
         msgspec.structs.replace(settings, database_url=resolve_database_url(settings)),
         tracer_provider=provider_from_env("dealreg-api"),
     )
+    app.on_startup.append(_freeze_what_was_loaded)
+    return app
+
+
+def _freeze_what_was_loaded() -> None:
+    """What the worker has loaded when it starts (modules, routes, schemas: about 180,000
+    objects) lives as long as the worker: out of the garbage collector's generations, a full
+    collection no longer walks it (about 40 ms each, every request of the worker waiting)."""
+    gc.collect()
+    gc.freeze()
