@@ -3,7 +3,7 @@ the clocks' counts and histograms of time to decision, kept by a trigger on sla_
 (sla/rollups.py)
 
 Revision ID: 9a4e1c7b3d20
-Revises: 6c0d2f8e4a51
+Revises: 4e8b2d6a0c37
 Create Date: 2026-12-08 04:10:00.000000
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "9a4e1c7b3d20"
-down_revision: str | None = "6c0d2f8e4a51"
+down_revision: str | None = "4e8b2d6a0c37"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
