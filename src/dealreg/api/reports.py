@@ -19,9 +19,9 @@ from dealreg.leads import reports as lead_reports
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.planning import reports as plan_reports
+from dealreg.rollups import PercentileError
 from dealreg.sla import reports, watchlists
 from dealreg.sla.reports import SlaGroupBy, SlaRow, WeekShare
-from dealreg.sla.rollups import PercentileError
 from dealreg.sla.watchlists import AtRisk, Breach
 
 Rate = Annotated[float, QueryParameter(ge=0, le=1, description="A share, 0 to 1.")]
