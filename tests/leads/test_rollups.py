@@ -9,6 +9,7 @@ status, times, campaign and rep), as any writer may: the trigger keeps the rollu
 writes.
 """
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -19,8 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from dealreg.db import make_sessionmaker
 from dealreg.leads import rollups
 from dealreg.leads.models import (
     Lead,
@@ -31,7 +33,7 @@ from dealreg.leads.models import (
     LeadStatus,
 )
 from dealreg.orgs.models import Role
-from tests.api.test_leads import Scene, create
+from tests.api.test_leads import Scene, attempt, create
 from tests.deals import partner_setup, vendor_setup
 from tests.factories import Factory
 
@@ -275,3 +277,57 @@ async def test_a_fold_moves_every_pending_change_into_the_cells(
         )
     )
     assert sorted(tuple(row) for row in february) == [(0, 1, 1, 1), (1, 1, 1, 1), (2, 1, 1, 1)]
+
+
+async def _fold_repeatedly(engine: AsyncEngine, times: int) -> None:
+    for _ in range(times):
+        async with make_sessionmaker(engine)() as session:
+            await rollups.fold(session)
+            await session.commit()
+        await asyncio.sleep(0)
+
+
+async def _rebuild(engine: AsyncEngine) -> None:
+    async with make_sessionmaker(engine)() as session:
+        await rollups.rebuild(session)
+        await session.commit()
+
+
+async def test_answers_racing_folds_and_a_rebuild_are_each_counted_once(
+    committing_client: httpx.AsyncClient, committing_engine: AsyncEngine, committed: Factory
+) -> None:
+    """Each request commits: leads accepted and rejected race two folding loops and a rebuild,
+    and the cells end equal to their rebuild from the leads."""
+    vendor = await vendor_setup(committed)
+    partner = await partner_setup(committed, vendor)
+    admin = await committed.headers_for(vendor.vendor, Role.vendor_admin)
+    await committed.db.commit()
+    scene = Scene(vendor, partner, admin)
+    rep = {"rep_id": str(partner.rep_id)}
+    ids = [(await create(committing_client, scene, **rep))["id"] for _ in range(10)]
+    moves = [
+        *((i, "accept", {}) for i in ids[:6]),
+        *((i, "reject", {"reason": "no_capacity"}) for i in ids[6:]),
+    ]
+
+    responses = await asyncio.gather(
+        *(attempt(committing_client, partner.rep, i, action, body) for i, action, body in moves),
+        _fold_repeatedly(committing_engine, 6),
+        _fold_repeatedly(committing_engine, 6),
+        _rebuild(committing_engine),
+    )
+
+    assert {r.status_code for r in responses[: len(moves)]} == {200}, responses
+    async with make_sessionmaker(committing_engine)() as session:
+        await rollups.fold(session)
+        kept = await cells(session)
+        await rollups.rebuild(session)
+        assert await cells(session) == kept
+        figures = await session.execute(
+            select(
+                func.sum(LeadRollup.forwarded),
+                func.sum(LeadRollup.accepted),
+                func.sum(LeadRollup.rejected_no_capacity),
+            ).where(LeadRollup.slice == 0, LeadRollup.partner_id == partner.partner.id)
+        )
+        assert tuple(figures.one()) == (10, 6, 4)

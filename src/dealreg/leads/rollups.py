@@ -22,14 +22,17 @@ days before the first and after the last, as changes, in the same statement.
 
 from collections import defaultdict
 from datetime import UTC, date, datetime, time
+from types import SimpleNamespace
 from typing import Any
 
 import msgspec
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Float,
     Select,
     Subquery,
+    and_,
     case,
     func,
     literal,
@@ -106,37 +109,30 @@ def _key(table: Any, name: str) -> Any:
     return func.coalesce(column, literal(NO_CAMPAIGN)) if name == "campaign" else column
 
 
-def _loose(span: Span) -> Subquery:
-    """The pending changes of the span's months, and its edges' leads as changes: key, sign,
-    status, reject_code, converted, first_touch_overdue and the two buckets."""
-    change = LeadRollupChange
-    pending = select(
-        _key(change, span.key).label("key"),
-        change.sign,
-        change.status,
-        change.reject_code,
-        change.converted,
-        change.first_touch_overdue,
-        change.accept_bucket,
-        change.first_touch_bucket,
-    ).where(change.month >= span.first, change.month < span.end_month)
+def _edges(span: Span) -> list[Any]:
+    """The edges' conditions on the leads: one range each, so that each is a scan of
+    ix_leads_report."""
     first = datetime.combine(span.first, time(), tzinfo=UTC)
     end = datetime.combine(span.end_month, time(), tzinfo=UTC)
-    # One range each, so that each is a scan of ix_leads_report.
-    edges = [
-        select(
-            _key(Lead, span.key),
-            literal(1),
-            Lead.status,
-            Lead.reject_code,
-            Lead.converted_at.is_not(None),
-            Lead.first_touch_overdue,
-            func.sla_bucket(Lead.accept_business_us.cast(Float)),
-            func.sla_bucket(Lead.first_touch_business_us.cast(Float)),
-        ).where(Lead.forwarded_at >= low, Lead.forwarded_at < high)
+    return [
+        and_(Lead.forwarded_at >= low, Lead.forwarded_at < high)
         for low, high in ((span.start, first), (end, span.end))
+        if low < high
     ]
-    return union_all(pending, *edges).subquery()
+
+
+def _pending(span: Span) -> Any:
+    change = LeadRollupChange
+    return and_(change.month >= span.first, change.month < span.end_month)
+
+
+# A lead's columns as a change names them (_conditions reads either).
+_LEAD = SimpleNamespace(
+    status=Lead.status,
+    reject_code=Lead.reject_code,
+    converted=Lead.converted_at.is_not(None),
+    first_touch_overdue=Lead.first_touch_overdue.is_(True),
+)
 
 
 def _conditions(c: Any) -> dict[str, ColumnElement[bool] | None]:
@@ -165,21 +161,44 @@ def _cells(table: Any, span: Span) -> Any:
 
 def counts(span: Span) -> Subquery:
     """Each group's counters (key, then COUNTERS), summed over the cells, the pending changes
-    and the edges."""
-    loose = _loose(span)
+    and the edges' leads, each part grouped by the key before they are added up: an edge is a
+    few weeks of leads, counted as the exact report counts them."""
+    change = LeadRollupChange
     cells = select(
         _key(LeadRollup, span.key).label("key"), *(getattr(LeadRollup, n) for n in COUNTERS)
     ).where(_cells(LeadRollup, span))
-    flagged = select(
-        loose.c.key,
-        *(
-            (loose.c.sign if when is None else case((when, loose.c.sign), else_=0)).label(name)
-            for name, when in _conditions(loose.c).items()
-        ),
+    pending_key = _key(change, span.key)
+    pending = (
+        select(
+            pending_key,
+            *(
+                func.sum(change.sign if when is None else case((when, change.sign), else_=0))
+                for when in _conditions(change).values()
+            ),
+        )
+        .where(_pending(span))
+        .group_by(pending_key)
     )
-    parts = union_all(cells, flagged).subquery()
+    lead_key = _key(Lead, span.key)
+    edges = [
+        select(
+            lead_key,
+            *(
+                func.count() if when is None else func.count().filter(when)
+                for when in _conditions(_LEAD).values()
+            ),
+        )
+        .where(edge)
+        .group_by(lead_key)
+        for edge in _edges(span)
+    ]
+    parts = union_all(cells, pending, *edges).subquery()
     return (
-        select(parts.c.key, *(func.sum(parts.c[name]).label(name) for name in COUNTERS))
+        # Sums of counts (bigint) are numeric: the counts are integers again.
+        select(
+            parts.c.key,
+            *(func.sum(parts.c[name]).cast(BigInteger).label(name) for name in COUNTERS),
+        )
         .group_by(parts.c.key)
         # A cell emptied by changes (its leads moved to another) is not a group.
         .having(func.sum(parts.c.forwarded) != 0)
@@ -194,22 +213,38 @@ Medians = tuple[float | None, float | None]
 async def medians(session: AsyncSession, span: Span) -> dict[Any, Medians]:
     """The medians of each group (by its key), from the cells' histograms, the pending changes
     and the edges."""
-    loose = _loose(span)
-    buckets = LeadRollupBucket
+    buckets, change = LeadRollupBucket, LeadRollupChange
+    pending_key, lead_key = _key(change, span.key), _key(Lead, span.key)
+    times = (
+        (_ACCEPT, change.accept_bucket, Lead.accept_business_us),
+        (_FIRST_TOUCH, change.first_touch_bucket, Lead.first_touch_business_us),
+    )
+    pending = [
+        select(pending_key, literal(kind), bucket, func.sum(change.sign))
+        .where(_pending(span), bucket.is_not(None))
+        .group_by(pending_key, bucket)
+        for kind, bucket, _ in times
+    ]
+    edges = [
+        select(lead_key, literal(kind), bucket, func.count())
+        .where(edge, us.is_not(None))
+        .group_by(lead_key, bucket)
+        for kind, _, us in times
+        for bucket in (func.sla_bucket(us.cast(Float)),)
+        for edge in _edges(span)
+    ]
     parts = union_all(
-        select(_key(buckets, span.key).label("key"), buckets.kind, buckets.bucket, buckets.n).where(
-            _cells(buckets, span)
-        ),
-        *(
-            select(loose.c.key, literal(kind), column, loose.c.sign).where(column.is_not(None))
-            for kind, column in (
-                (_ACCEPT, loose.c.accept_bucket),
-                (_FIRST_TOUCH, loose.c.first_touch_bucket),
-            )
-        ),
+        select(
+            _key(buckets, span.key).label("key"),
+            buckets.kind.label("kind"),
+            buckets.bucket.label("bucket"),
+            buckets.n.label("n"),
+        ).where(_cells(buckets, span)),
+        *pending,
+        *edges,
     ).subquery()
     stmt: Select[Any] = (
-        select(parts.c.key, parts.c.kind, parts.c.bucket, func.sum(parts.c.n).label("n"))
+        select(parts.c.key, parts.c.kind, parts.c.bucket, func.sum(parts.c.n).cast(BigInteger))
         .group_by(parts.c.key, parts.c.kind, parts.c.bucket)
         .having(func.sum(parts.c.n) != 0)
     )
