@@ -218,6 +218,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_lead_rollup_changes")),
     )
     op.create_index("ix_lead_rollup_changes_month", "lead_rollup_changes", ["month"])
+    # A STRICT SQL function is inlined only when the planner can prove its body null on a null
+    # argument, which it cannot for sla_bucket's CASE: each call ran the function executor.
+    # Not strict, a null still gives null (every branch of the CASE does), and a report that
+    # buckets the leads at its edges computes the expression in line (at 1M leads, the bucketing
+    # of a month's edge took 180 ms of CPU, then 80).
+    op.execute("ALTER FUNCTION sla_bucket(double precision) CALLED ON NULL INPUT")
     op.execute(_CHANGE)
     op.execute(_FOLD)
     op.execute(_REBUILD)
@@ -240,3 +246,4 @@ def downgrade() -> None:
     op.drop_table("lead_rollup_changes")
     op.drop_table("lead_rollup_buckets")
     op.drop_table("lead_rollups")
+    op.execute("ALTER FUNCTION sla_bucket(double precision) STRICT")

@@ -39,6 +39,7 @@ from sqlalchemy import (
     select,
     union_all,
 )
+from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg import histogram
@@ -225,14 +226,24 @@ async def medians(session: AsyncSession, span: Span) -> dict[Any, Medians]:
         .group_by(pending_key, bucket)
         for kind, bucket, _ in times
     ]
-    edges = [
-        select(lead_key, literal(kind), bucket, func.count())
-        .where(edge, us.is_not(None))
-        .group_by(lead_key, bucket)
-        for kind, _, us in times
-        for bucket in (func.sla_bucket(us.cast(Float)),)
-        for edge in _edges(span)
-    ]
+    edges = []
+    for edge in _edges(span):
+        # Both times of each lead in one scan of the edge: a row per (lead, kind).
+        both = (
+            select(
+                lead_key.label("key"),
+                func.unnest(array([_ACCEPT, _FIRST_TOUCH])).label("kind"),
+                func.unnest(array([us for _, _, us in times])).label("us"),
+            )
+            .where(edge)
+            .subquery()
+        )
+        bucket = func.sla_bucket(both.c.us.cast(Float))
+        edges.append(
+            select(both.c.key, both.c.kind, bucket, func.count())
+            .where(both.c.us.is_not(None))
+            .group_by(both.c.key, both.c.kind, bucket)
+        )
     parts = union_all(
         select(
             _key(buckets, span.key).label("key"),
