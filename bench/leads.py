@@ -1,5 +1,5 @@
 """Lead report benchmark: `dealreg.leads.reports.summary` over up to a million leads, against raw
-asyncpg running the very statement dealreg sent, in the same run.
+asyncpg running the very statements dealreg sent, in the same run.
 
     python bench/leads.py [--sizes N [N ...]] [--runs N]
 
@@ -28,7 +28,7 @@ How the leads are spread, as a busy marketplace would have them:
   (half the leads never accepted, 5 % of the accepted ones).
 
 Every LeadGroupBy runs channel-wide (the demo's channel_ops user's scope) and for Acme alone, over
-90 and 365 days. The baseline runs on asyncpg the very statement dealreg sent (captured from its
+90 and 365 days. The baseline runs on asyncpg the very statements dealreg sent (captured from its
 engine). Goal: at most 500 ms. Times are medians of `--runs` runs (default 5) after one
 uncounted run; dealreg's time as a ratio of the baseline's is the figure to compare across
 machines. Each report's plan is summarised as it is measured, and the full EXPLAIN (ANALYZE,
@@ -39,6 +39,7 @@ minutes on 2 cores, half of it loading the million leads.
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -46,6 +47,7 @@ import statistics
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -53,7 +55,15 @@ from typing import Any
 
 import asyncpg
 import msgspec
-from run import asyncpg_dsn, exit_on_sigterm, postgres_server, scratch_database, short
+from run import (
+    asyncpg_dsn,
+    execute_on_maintenance_db,
+    exit_on_sigterm,
+    on_database,
+    postgres_server,
+    scratch_database,
+    short,
+)
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -384,8 +394,15 @@ async def load_leads(database_url: str, size: int, acme_id: uuid.UUID) -> float:
             f"  {len(indexes)} indexes built again ({time.perf_counter() - started:.0f} s)",
             flush=True,
         )
+        # The trigger on leads queued a change per lead for the report rollups: the minutely
+        # job would fold them; a report meanwhile would add them all up.
+        folded = await conn.fetchval("SELECT lead_rollups_fold()")
+        print(f"  {folded:,} rollup changes folded ({time.perf_counter() - started:.0f} s)")
         # Autovacuum would otherwise wake in the middle of a measurement after a big load.
-        await conn.execute("VACUUM (ANALYZE) leads, organizations, users, partnerships")
+        await conn.execute(
+            "VACUUM (ANALYZE) leads, organizations, users, partnerships, lead_rollups, "
+            "lead_rollup_buckets, lead_rollup_changes"
+        )
         seconds = time.perf_counter() - started
         spread = await conn.fetchrow(_SPREAD_SQL, acme_id)
     finally:
@@ -454,10 +471,14 @@ async def dealreg_report(
         return time.perf_counter() - started, rows
 
 
-async def raw_report(conn: asyncpg.Connection, statement: Statement) -> tuple[float, int]:
-    sql, arguments = statement
+async def raw_report(conn: asyncpg.Connection, statements: list[Statement]) -> tuple[float, int]:
+    """The statements dealreg sent for a report (over the rollups: a setting and the medians'
+    statement before the report's), timed together; the rows of the last."""
+    *before, (sql, arguments) = statements
     async with conn.transaction():
         started = time.perf_counter()
+        for earlier, earlier_arguments in before:
+            await conn.fetch(earlier, *earlier_arguments)
         rows = await conn.fetch(sql, *arguments)
         return time.perf_counter() - started, len(rows)
 
@@ -479,22 +500,22 @@ async def measure_report(
     sessionmaker = make_sessionmaker(engine)
     with captured(engine) as statements:
         _, rows = await dealreg_report(sessionmaker, report)  # the uncounted run
-    statement = next(s for s in statements if s[0] != "SELECT 1")
-    _, raw_rows = await raw_report(conn, statement)
+    sent = [s for s in statements if s[0] != "SELECT 1"]
+    _, raw_rows = await raw_report(conn, sent)
     if raw_rows != len(rows):
         raise RuntimeError(f"dealreg returned {len(rows)} rows, the same SQL {raw_rows}")
     dealreg, raw = [], []
     for _ in range(runs):
         dealreg.append((await dealreg_report(sessionmaker, report))[0])
-        raw.append((await raw_report(conn, statement))[0])
+        raw.append((await raw_report(conn, sent))[0])
     figures = ReportFigures(
         rows=len(rows),
         leads=sum(row.forwarded for row in rows),
         dealreg_ms=1000 * statistics.median(dealreg),
         raw_ms=1000 * statistics.median(raw),
-        plan=await explain(conn, [statement]),
+        plan=await explain(conn, sent),
     )
-    return figures, statement
+    return figures, sent[-1]
 
 
 @dataclass(frozen=True)
@@ -533,29 +554,60 @@ async def measure_reports(
     return figures, explained
 
 
-async def seed(database_url: str) -> tuple[Principal, uuid.UUID]:
-    """The demo; the channel_ops user who reads reports, and Acme's id."""
+async def seed(database_url: str) -> None:
+    """The demo."""
     subscriptions.install()
     engine = make_engine(database_url, pool_size=1)
     try:
         async with transaction(make_sessionmaker(engine)) as session:
             await seed_demo(session)
-            ops = await principal_for_email(session, CHANNEL_OPS)
+    finally:
+        await engine.dispose()
+
+
+async def readers(database_url: str) -> tuple[Principal, uuid.UUID, bool]:
+    """The channel_ops user who reads reports, Acme's id, and whether leads are loaded (a kept
+    database's); the demo's if it is seeded, else None for both."""
+    engine = make_engine(database_url, pool_size=1)
+    try:
+        async with transaction(make_sessionmaker(engine)) as session:
             acme_id = await session.scalar(
                 select(Organization.id).where(Organization.code == "ACME")
             )
+            if acme_id is None:
+                return await _seeded(database_url)
+            ops = await principal_for_email(session, CHANNEL_OPS)
+            loaded = bool(await session.scalar(text("SELECT count(*) > 1000 FROM leads")))
     finally:
         await engine.dispose()
-    assert acme_id is not None, "the demo seeds the Acme vendor"
-    return ops, acme_id
+    return ops, acme_id, loaded
+
+
+async def _seeded(database_url: str) -> tuple[Principal, uuid.UUID, bool]:
+    await seed(database_url)
+    ops, acme_id, _ = await readers(database_url)
+    return ops, acme_id, False
 
 
 async def measure_size(database_url: str, size: int, runs: int) -> SizeFigures:
-    ops, acme_id = await seed(database_url)
-    load_seconds = await load_leads(database_url, size, acme_id)
+    ops, acme_id, loaded = await readers(database_url)
+    if loaded:
+        print("Reusing the leads an earlier --keep run loaded")
+        load_seconds = 0.0
+    else:
+        load_seconds = await load_leads(database_url, size, acme_id)
     print("\nReports")
     figures, explained = await measure_reports(database_url, ops, acme_id, runs)
     return SizeFigures(load_seconds=load_seconds, reports=figures, explained=explained)
+
+
+@contextlib.contextmanager
+def kept_database(server_url: str, size: int) -> Iterator[str]:
+    """A database of the size's that outlives the run, created if there is none."""
+    name = f"dealreg_bench_leads_{size}"
+    with contextlib.suppress(asyncpg.DuplicateDatabaseError):
+        asyncio.run(execute_on_maintenance_db(server_url, f'CREATE DATABASE "{name}"'))
+    yield on_database(server_url, name)
 
 
 # --- the table ----------------------------------------------------------------------------------
@@ -615,6 +667,12 @@ def parse_args() -> argparse.Namespace:
         f"(default: {' '.join(map(str, DEFAULT_SIZES))})",
     )
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each report")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep each size's database (dealreg_bench_leads_N): the next run with --keep "
+        "migrates it and measures the reports again, without loading",
+    )
     args = parser.parse_args()
     if min(args.sizes) < 1:
         parser.error("--sizes takes counts of leads, 1 or more")
@@ -637,7 +695,10 @@ def main() -> int:
             # Other work on the machine shows in the figures: say how busy it was.
             load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
             print(f"\n=== {size:,} leads === (load average {load})", flush=True)
-            with scratch_database(server_url) as database_url:
+            database = (
+                kept_database(server_url, size) if args.keep else scratch_database(server_url)
+            )
+            with database as database_url:
                 upgrade(database_url)
                 results[size] = asyncio.run(measure_size(database_url, size, args.runs))
     print_reports(results)

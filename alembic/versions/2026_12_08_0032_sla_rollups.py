@@ -19,7 +19,7 @@ depends_on: str | Sequence[str] | None = None
 
 _CELL = ["week", "vendor_id", "program_id", "approver_id", "decided_by_id"]
 
-# sla/histogram.py's `bucket`, with the same float operations: 15-minute buckets below 1,500
+# histogram.py's `bucket`, with the same float operations: 15-minute buckets below 1,500
 # minutes, then each 1 % wider than the last.
 _BUCKET = """
 CREATE FUNCTION sla_bucket(us double precision) RETURNS smallint

@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select, text, union_all
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from dealreg import histogram
 from dealreg.db import make_sessionmaker
-from dealreg.sla import histogram, rollups
-from dealreg.sla.histogram import MINUTE_US
+from dealreg.histogram import MINUTE_US
+from dealreg.sla import rollups
 from dealreg.sla.models import (
     SlaClock,
     SlaPartnerRollup,

@@ -1669,7 +1669,7 @@ export interface paths {
         };
         /**
          * What partners did with forwarded leads, by partner, campaign or rep
-         * @description Over the leads forwarded from `from` to `to`: forwarded, accepted, rejected (by reason), recalled; acceptance and rejection rates over the answered leads; median business hours to accept and to first touch; conversion over the accepted leads; win and no-decision rates over the closed ones. Partners and reps beyond the bounds are flagged `high_reject_rate` or `low_win_rate`, campaigns `high_rejection`, once they have `min_sample` answered (or closed) leads. A vendor sees its own leads, a partner its own, a rep theirs.
+         * @description Over the leads forwarded from `from` to `to`: forwarded, accepted, rejected (by reason), recalled; acceptance and rejection rates over the answered leads; median business hours to accept and to first touch; conversion over the accepted leads; win and no-decision rates over the closed ones. Partners and reps beyond the bounds are flagged `high_reject_rate` or `low_win_rate`, campaigns `high_rejection`, once they have `min_sample` answered (or closed) leads. A vendor sees its own leads, a partner its own, a rep theirs. Over more than 92 days across every vendor (no vendor, partner or campaign named) the report reads monthly rollups: counts and rates are exact, the medians within the stated `percentile_error`.
          */
         get: operations["leadReportRead"];
         put?: never;
@@ -5991,6 +5991,8 @@ export interface components {
             /** Format: date */
             end: string;
             group_by: components["schemas"]["LeadGroupBy"];
+            /** @description Present when the rows' medians are approximate: a range of more than 92 days across every vendor, partner and campaign reads rollups, and each median is then within `max_relative_error` of the exact one or `max_error_minutes` (business minutes), whichever is larger. Absent: every figure is exact. */
+            percentile_error?: components["schemas"]["PercentileError"] | null;
             rows: components["schemas"]["LeadRow"][];
             /** Format: date */
             start: string;
@@ -6806,7 +6808,7 @@ export interface components {
         PayoutStatus: "building" | "ready" | "paid";
         /** PercentileError */
         PercentileError: {
-            /** @description True: the percentiles (median and 90th percentile, business and wall-clock) are read from histograms, within the bounds below of the exact ones; counts and shares are exact. Reports over more than 92 days are (by partner, only across vendors); the others have no `percentile_error` and are exact. */
+            /** @description True: the report's percentiles (medians, 90th percentiles) are read from histograms, within the bounds below of the exact ones; counts and shares are exact. The report's `percentile_error` says when this is so. */
             approximate: boolean;
             /** @description The absolute bound, in minutes (business minutes for business hours). */
             max_error_minutes: number;

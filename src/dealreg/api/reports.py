@@ -19,9 +19,9 @@ from dealreg.leads import reports as lead_reports
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import DEFAULT_LIMIT
 from dealreg.planning import reports as plan_reports
+from dealreg.rollups import PercentileError
 from dealreg.sla import reports, watchlists
 from dealreg.sla.reports import SlaGroupBy, SlaRow, WeekShare
-from dealreg.sla.rollups import PercentileError
 from dealreg.sla.watchlists import AtRisk, Breach
 
 Rate = Annotated[float, QueryParameter(ge=0, le=1, description="A share, 0 to 1.")]
@@ -209,12 +209,23 @@ async def sla_at_risk(
     return Response(AtRiskList(items=page.items, next_cursor=encode_cursor(page.next_key)))
 
 
-class LeadReport(msgspec.Struct, kw_only=True):
+class LeadReport(msgspec.Struct, kw_only=True, omit_defaults=True):
     start: date
     end: date
     group_by: lead_reports.LeadGroupBy
     bounds: lead_reports.Bounds
     rows: list[lead_reports.LeadRow]
+    percentile_error: Annotated[
+        PercentileError | None,
+        msgspec.Meta(
+            description=(
+                "Present when the rows' medians are approximate: a range of more than 92 days "
+                "across every vendor, partner and campaign reads rollups, and each median is "
+                "then within `max_relative_error` of the exact one or `max_error_minutes` "
+                "(business minutes), whichever is larger. Absent: every figure is exact."
+            )
+        ),
+    ] = None
 
 
 @get(
@@ -234,7 +245,9 @@ class LeadReport(msgspec.Struct, kw_only=True):
         "no-decision rates over the closed ones. Partners and reps beyond the bounds are "
         "flagged `high_reject_rate` or `low_win_rate`, campaigns `high_rejection`, once they "
         "have `min_sample` answered (or closed) leads. A vendor sees its own leads, a partner "
-        "its own, a rep theirs."
+        "its own, a rep theirs. Over more than 92 days across every vendor (no vendor, partner "
+        "or campaign named) the report reads monthly rollups: counts and rates are exact, the "
+        "medians within the stated `percentile_error`."
     ),
 )
 async def lead_report(
@@ -274,7 +287,12 @@ async def lead_report(
         )
     return Response(
         LeadReport(
-            start=scope.first_day, end=scope.last_day, group_by=group_by, bounds=bounds, rows=rows
+            start=scope.first_day,
+            end=scope.last_day,
+            group_by=group_by,
+            bounds=bounds,
+            rows=rows,
+            percentile_error=lead_reports.percentile_error(scope),
         )
     )
 

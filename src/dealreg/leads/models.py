@@ -1,6 +1,6 @@
 import enum
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -8,11 +8,14 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     Numeric,
+    SmallInteger,
     String,
     Text,
+    UniqueConstraint,
     func,
     text,
 )
@@ -248,3 +251,83 @@ class LeadHistory(Base):
     to_status: Mapped[LeadStatus | None] = mapped_column(pg_enum(LeadStatus))
     reason: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
+
+
+# --- rollups (leads/rollups.py) -----------------------------------------------------------------
+# Maintained by the trigger and SQL functions of migration 0034 (lead_rollup_change,
+# lead_rollups_fold, lead_rollups_rebuild); these classes only declare the tables.
+
+# A cell: the leads forwarded in one month (UTC) to one partner (slice 0), in one campaign
+# (slice 1) or to one rep (slice 2), every vendor's; the keys of the other slices are null.
+_CELL = ["slice", "month", "partner_id", "campaign", "rep_id"]
+
+
+class LeadCell:
+    slice: Mapped[int] = mapped_column(SmallInteger)
+    month: Mapped[date]
+    partner_id: Mapped[uuid.UUID | None]
+    campaign: Mapped[str | None] = mapped_column(String(100))
+    rep_id: Mapped[uuid.UUID | None]
+
+
+class LeadRollup(LeadCell, Base):
+    """How many leads of a cell there are in each of the lead report's counts."""
+
+    __tablename__ = "lead_rollups"
+    __table_args__ = (UniqueConstraint(*_CELL, postgresql_nulls_not_distinct=True),)
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    forwarded: Mapped[int]
+    pending: Mapped[int]
+    accepted: Mapped[int]
+    rejected: Mapped[int]
+    rejected_not_my_territory: Mapped[int]
+    rejected_no_capacity: Mapped[int]
+    rejected_not_qualified: Mapped[int]
+    rejected_existing_customer: Mapped[int]
+    rejected_duplicate: Mapped[int]
+    rejected_other: Mapped[int]
+    recalled: Mapped[int]
+    first_touch_overdue: Mapped[int]
+    converted: Mapped[int]
+    won: Mapped[int]
+    lost: Mapped[int]
+    no_decision: Mapped[int]
+
+
+class LeadRollupBucket(LeadCell, Base):
+    """How many leads of a cell took a business time of one histogram bucket (histogram.py) to
+    be accepted (kind 0) or first touched after acceptance (kind 1)."""
+
+    __tablename__ = "lead_rollup_buckets"
+    __table_args__ = (
+        UniqueConstraint(*_CELL, "kind", "bucket", postgresql_nulls_not_distinct=True),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    kind: Mapped[int] = mapped_column(SmallInteger)
+    bucket: Mapped[int] = mapped_column(SmallInteger)
+    n: Mapped[int]
+
+
+class LeadRollupChange(Base):
+    """A forwarded lead's contribution to its cells, added (sign 1) or taken back (-1), written
+    by the trigger on leads in the transaction that changed the lead, until a fold adds it to
+    the cells and deletes it."""
+
+    __tablename__ = "lead_rollup_changes"
+    # A report reads the pending changes of its months: by an index, as the table is a queue.
+    __table_args__ = (Index("ix_lead_rollup_changes_month", "month"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    month: Mapped[date]
+    partner_id: Mapped[uuid.UUID]
+    campaign: Mapped[str | None] = mapped_column(String(100))
+    rep_id: Mapped[uuid.UUID | None]
+    sign: Mapped[int] = mapped_column(SmallInteger)
+    status: Mapped[LeadStatus] = mapped_column(pg_enum(LeadStatus))
+    reject_code: Mapped[LeadRejection | None] = mapped_column(pg_enum(LeadRejection))
+    converted: Mapped[bool]
+    first_touch_overdue: Mapped[bool]
+    accept_bucket: Mapped[int | None] = mapped_column(SmallInteger)
+    first_touch_bucket: Mapped[int | None] = mapped_column(SmallInteger)

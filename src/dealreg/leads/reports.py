@@ -14,14 +14,16 @@ from datetime import date, datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import ColumnElement, Float, and_, func, literal, select
+from sqlalchemy import ColumnElement, Float, Subquery, and_, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dealreg.dates import report_range
 from dealreg.errors import NotFound
+from dealreg.leads import rollups
 from dealreg.leads.models import Lead, LeadRejection, LeadStatus
 from dealreg.orgs.models import Organization, OrgKind, Role, User
 from dealreg.orgs.principals import Principal
+from dealreg.rollups import APPROXIMATE, PercentileError
 
 _HOUR_US = 3_600_000_000
 
@@ -141,31 +143,47 @@ def _rate(part: Any, whole: Any) -> Any:
     return part / func.nullif(whole, 0).cast(Float)
 
 
-def _measures() -> list[Any]:
+def _counts() -> dict[str, Any]:
+    """The report's counts, in leads.rollups.COUNTERS' order."""
     count = func.count
     status = Lead.status
-    rejected = count().filter(status == LeadStatus.rejected)
-    recalled = count().filter(status == LeadStatus.recalled)
-    accepted = count().filter(Lead.accepted_at.is_not(None))
-    answered = accepted + rejected + recalled
-    won = count().filter(status == LeadStatus.won)
-    lost = count().filter(status == LeadStatus.lost)
-    no_decision = count().filter(status == LeadStatus.no_decision)
-    closed = won + lost + no_decision
-    converted = count().filter(Lead.converted_at.is_not(None))
-    return [
-        count().label("forwarded"),
-        count().filter(status == LeadStatus.forwarded).label("pending"),
-        accepted.label("accepted"),
-        rejected.label("rejected"),
-        *(
-            count().filter(Lead.reject_code == reason).label(f"rejected_{reason.value}")
+    return {
+        "forwarded": count(),
+        "pending": count().filter(status == LeadStatus.forwarded),
+        "accepted": count().filter(Lead.accepted_at.is_not(None)),
+        "rejected": count().filter(status == LeadStatus.rejected),
+        **{
+            f"rejected_{reason.value}": count().filter(Lead.reject_code == reason)
             for reason in LeadRejection
-        ),
-        recalled.label("recalled"),
-        _rate(accepted, answered).label("acceptance_rate"),
-        _rate(rejected, answered).label("reject_rate"),
+        },
+        "recalled": count().filter(status == LeadStatus.recalled),
+        "first_touch_overdue": count().filter(Lead.first_touch_overdue.is_(True)),
+        "converted": count().filter(Lead.converted_at.is_not(None)),
+        "won": count().filter(status == LeadStatus.won),
+        "lost": count().filter(status == LeadStatus.lost),
+        "no_decision": count().filter(status == LeadStatus.no_decision),
+    }
+
+
+def _rates(c: dict[str, Any]) -> list[Any]:
+    """The counts `c` (expressions by name), labelled, and the rates and totals made of them."""
+    answered = c["accepted"] + c["rejected"] + c["recalled"]
+    closed = c["won"] + c["lost"] + c["no_decision"]
+    return [
+        *(value.label(name) for name, value in c.items()),
+        _rate(c["accepted"], answered).label("acceptance_rate"),
+        _rate(c["rejected"], answered).label("reject_rate"),
         answered.label("answered"),
+        _rate(c["converted"], c["accepted"]).label("conversion_rate"),
+        _rate(c["won"], closed).label("win_rate"),
+        _rate(c["no_decision"], closed).label("no_decision_rate"),
+        closed.label("closed"),
+    ]
+
+
+def _measures() -> list[Any]:
+    return [
+        *_rates(_counts()),
         # The stored integers are sorted, not a quotient computed for every row of the group.
         (func.percentile_cont(0.5).within_group(Lead.accept_business_us) / _HOUR_US).label(
             "median_hours_to_accept"
@@ -173,15 +191,6 @@ def _measures() -> list[Any]:
         (func.percentile_cont(0.5).within_group(Lead.first_touch_business_us) / _HOUR_US).label(
             "median_hours_to_first_touch"
         ),
-        count().filter(Lead.first_touch_overdue.is_(True)).label("first_touch_overdue"),
-        converted.label("converted"),
-        _rate(converted, accepted).label("conversion_rate"),
-        won.label("won"),
-        lost.label("lost"),
-        no_decision.label("no_decision"),
-        _rate(won, closed).label("win_rate"),
-        _rate(no_decision, closed).label("no_decision_rate"),
-        closed.label("closed"),
     ]
 
 
@@ -190,7 +199,7 @@ def _key(group_by: LeadGroupBy) -> Any:
         return Lead.partner_id
     if group_by is LeadGroupBy.rep:
         return Lead.rep_id
-    return func.coalesce(Lead.campaign, literal("(no campaign)"))
+    return func.coalesce(Lead.campaign, literal(rollups.NO_CAMPAIGN))
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:
@@ -217,7 +226,12 @@ def _flags(group_by: LeadGroupBy, row: Any, bounds: Bounds) -> list[str]:
     return flags
 
 
-def _row(group_by: LeadGroupBy, row: Any, bounds: Bounds) -> LeadRow:
+def _row(
+    group_by: LeadGroupBy, row: Any, bounds: Bounds, medians: rollups.Medians | None
+) -> LeadRow:
+    """A report row; `medians` from the rollups, else the row's own (exact)."""
+    if medians is None:
+        medians = (row.median_hours_to_accept, row.median_hours_to_first_touch)
     counts: dict[str, Any] = {
         name: getattr(row, name)
         for name in (
@@ -248,21 +262,50 @@ def _row(group_by: LeadGroupBy, row: Any, bounds: Bounds) -> LeadRow:
         group=group_by.value,
         group_id=row.key_id,
         label=row.label,
-        median_hours_to_accept=_round(row.median_hours_to_accept),
-        median_hours_to_first_touch=_round(row.median_hours_to_first_touch),
+        median_hours_to_accept=_round(medians[0]),
+        median_hours_to_first_touch=_round(medians[1]),
         flags=_flags(group_by, row, bounds),
         **counts,
         **rates,
     )
 
 
-async def summary(
-    session: AsyncSession, scope: Scope, group_by: LeadGroupBy, bounds: Bounds
-) -> list[LeadRow]:
+# Each group-by's slice of the rollups (leads/rollups.py) and its key there.
+_SLICES = {
+    LeadGroupBy.partner: (0, "partner_id"),
+    LeadGroupBy.campaign: (1, "campaign"),
+    LeadGroupBy.rep: (2, "rep_id"),
+}
+
+
+def percentile_error(scope: Scope) -> PercentileError | None:
+    """How far the report's medians may be from the exact ones; None: exact."""
+    return APPROXIMATE if rollups.covers(scope) else None
+
+
+async def _figures(
+    session: AsyncSession, scope: Scope, group_by: LeadGroupBy
+) -> tuple[Subquery, dict[Any, rollups.Medians] | None]:
+    """Each group's figures (key, counts, rates) and, from the rollups, its medians; exact
+    (the medians among the figures, None) for a quarter or less, or a narrowed scope."""
+    if rollups.covers(scope):
+        span = rollups.span_of(scope, *_SLICES[group_by])
+        sums = rollups.counts(span)
+        figures = select(
+            sums.c.key, *_rates({name: sums.c[name] for name in rollups.COUNTERS})
+        ).subquery()
+        return figures, await rollups.medians(session, span)
     # The leads alone are aggregated (an index-only scan of ix_leads_report_*), and the few
     # groups named afterwards: a join below the aggregate would probe a name for every lead.
     key = _key(group_by)
-    figures = select(key.label("key"), *_measures()).where(_where(scope)).group_by(key).subquery()
+    stmt = select(key.label("key"), *_measures()).where(_where(scope)).group_by(key)
+    return stmt.subquery(), None
+
+
+async def summary(
+    session: AsyncSession, scope: Scope, group_by: LeadGroupBy, bounds: Bounds
+) -> list[LeadRow]:
+    figures, medians = await _figures(session, scope, group_by)
     key_id: Any = figures.c.key
     if group_by is LeadGroupBy.partner:
         label: Any = Organization.name
@@ -276,4 +319,7 @@ async def summary(
         label, key_id = figures.c.key, literal(None)
         stmt = select(figures, label.label("label"))
     stmt = stmt.add_columns(key_id.label("key_id")).order_by(label, figures.c.key)
-    return [_row(group_by, row, bounds) for row in await session.execute(stmt)]
+    return [
+        _row(group_by, row, bounds, None if medians is None else medians.get(row.key, (None, None)))
+        for row in await session.execute(stmt)
+    ]

@@ -275,7 +275,7 @@ class SlaRollup(Base):
 
 class SlaRollupBucket(Base):
     """How many decided clocks of a cell took a duration of one histogram bucket
-    (sla/histogram.py) to their decision: in business time (kind 0) or wall-clock time (1)."""
+    (histogram.py) to their decision: in business time (kind 0) or wall-clock time (1)."""
 
     __tablename__ = "sla_rollup_buckets"
     __table_args__ = (

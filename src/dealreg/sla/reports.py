@@ -40,6 +40,7 @@ from dealreg.db import sort_in_memory
 from dealreg.errors import Forbidden, NotFound
 from dealreg.orgs.models import ApiClient, Organization, OrgKind, Program, User
 from dealreg.orgs.principals import Principal
+from dealreg.rollups import APPROXIMATE, PercentileError
 from dealreg.sla import rollups
 from dealreg.sla.models import ClockState, SlaClock, Threshold
 
@@ -303,13 +304,13 @@ def _figures(scope: Scope, *keys: Any) -> Subquery:
     )
 
 
-def percentile_error(scope: Scope, group_by: SlaGroupBy) -> rollups.PercentileError | None:
+def percentile_error(scope: Scope, group_by: SlaGroupBy) -> PercentileError | None:
     """How far the report's percentiles may be from the exact ones; None: exact."""
     if _rollup_keys(scope, group_by) is None or not rollups.covers(
         scope.first_day, scope.last_day, scope.partner_id
     ):
         return None
-    return rollups.APPROXIMATE
+    return APPROXIMATE
 
 
 def _rollup_keys(scope: Scope, group_by: SlaGroupBy) -> tuple[str, ...] | None:

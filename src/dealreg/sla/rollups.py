@@ -3,7 +3,7 @@
 A cell is the clocks started in one ISO week (Monday, UTC) of one vendor and program, assigned
 to one approver and decided by one person (models.SlaRollup's key): how many there are, decided
 within target, breached and open at risk, and a histogram of the decided ones' business and
-wall-clock time to decision (sla/histogram.py, models.SlaRollupBucket). Counts are exact; a
+wall-clock time to decision (histogram.py, models.SlaRollupBucket). Counts are exact; a
 percentile read from the histograms is within max(1 %, 15 minutes) of the exact one. Every group
 and filter of the reports is a column of the cell, except the partner: a partner's weekly cells
 with a vendor would hold a handful of clocks each, and a histogram of a handful of values is no
@@ -38,7 +38,7 @@ the same statement.
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated, Any
+from typing import Any
 
 import msgspec
 from sqlalchemy import (
@@ -54,12 +54,12 @@ from sqlalchemy import (
     func,
     literal,
     select,
-    text,
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.sla import histogram
+from dealreg import histogram
+from dealreg.rollups import call, longer_than_a_quarter, whole_months
 from dealreg.sla.models import (
     ClockState,
     SlaClock,
@@ -71,49 +71,8 @@ from dealreg.sla.models import (
     Threshold,
 )
 
-# A report over more days than this reads the rollups; a quarter (92 days at most) or less
-# reads the clocks and its percentiles are exact.
-QUARTER_DAYS = 92
 _FRACTIONS = (0.5, 0.9)
 _BUSINESS, _WALL = 0, 1
-
-
-class PercentileError(msgspec.Struct, frozen=True, kw_only=True):
-    """How far a report's percentiles may be from the exact ones."""
-
-    approximate: Annotated[
-        bool,
-        msgspec.Meta(
-            description=(
-                "True: the percentiles (median and 90th percentile, business and wall-clock) "
-                "are read from histograms, within the bounds below of the exact ones; counts "
-                "and shares are exact. Reports over more than 92 days are (by partner, only "
-                "across vendors); the others have no `percentile_error` and are exact."
-            )
-        ),
-    ]
-    max_relative_error: Annotated[
-        float,
-        msgspec.Meta(
-            description=(
-                "Each percentile is within this fraction of the exact one, or within "
-                "`max_error_minutes`, whichever is larger."
-            )
-        ),
-    ]
-    max_error_minutes: Annotated[
-        float,
-        msgspec.Meta(
-            description="The absolute bound, in minutes (business minutes for business hours)."
-        ),
-    ]
-
-
-APPROXIMATE = PercentileError(
-    approximate=True,
-    max_relative_error=histogram.MAX_RELATIVE_ERROR,
-    max_error_minutes=histogram.MAX_ABSOLUTE_MINUTES,
-)
 
 
 class Range(msgspec.Struct, frozen=True, kw_only=True):
@@ -143,7 +102,7 @@ class Range(msgspec.Struct, frozen=True, kw_only=True):
 def covers(first_day: date, last_day: date, partner_id: Any) -> bool:
     """Whether a report over [first_day, last_day] reads the rollups: longer than a quarter,
     and not for one partner (no cell is one vendor's partner's)."""
-    return (last_day - first_day).days + 1 > QUARTER_DAYS and partner_id is None
+    return longer_than_a_quarter(first_day, last_day) and partner_id is None
 
 
 def by_partner(scope: Any) -> bool:
@@ -159,10 +118,7 @@ def range_of(scope: Any, period: str = "week") -> Range:
         first = scope.first_day + timedelta(days=-scope.first_day.weekday() % 7)
         end = after - timedelta(days=after.weekday())
     else:
-        first = scope.first_day
-        if first.day != 1:
-            first = (first.replace(day=1) + timedelta(days=31)).replace(day=1)
-        end = after.replace(day=1)
+        first, end = whole_months(scope.first_day, scope.last_day)
     return Range(
         start=scope.start,
         end=scope.end,
@@ -379,11 +335,10 @@ def _seconds(us: list[float] | None) -> list[float] | None:
 
 async def fold(session: AsyncSession) -> int:
     """Add the pending changes to the cells; how many there were."""
-    folded: int = (await session.execute(text("SELECT sla_rollups_fold()"))).scalar_one()
-    return folded
+    return await call(session, "sla_rollups_fold")
 
 
 async def rebuild(session: AsyncSession) -> None:
     """Recompute every cell from the clocks (see the module's docstring for why it is safe
     while clocks change)."""
-    await session.execute(text("SELECT sla_rollups_rebuild()"))
+    await call(session, "sla_rollups_rebuild")

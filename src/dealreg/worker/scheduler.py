@@ -49,6 +49,7 @@ SCHEDULE = [
     Periodic("notifications.sla_digest", timedelta(hours=1)),
     # Lead deadlines, in business time like the approval SLA's: recalls and late first touches.
     Periodic("leads.sweep", timedelta(minutes=1)),
+    Periodic("leads.fold_rollups", timedelta(minutes=1)),
     # Webhook retries come due a minute after a failure and later.
     Periodic("webhooks.retry", timedelta(minutes=1)),
     Periodic("events.prune", timedelta(hours=1)),

@@ -9,12 +9,14 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.lead_group_by import LeadGroupBy
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
 if TYPE_CHECKING:
   from ..models.bounds import Bounds
   from ..models.lead_row import LeadRow
+  from ..models.percentile_error import PercentileError
 
 
 
@@ -33,6 +35,10 @@ class LeadReport:
             group_by (LeadGroupBy):
             rows (list[LeadRow]):
             start (datetime.date):
+            percentile_error (None | PercentileError | Unset): Present when the rows' medians are approximate: a range of
+                more than 92 days across every vendor, partner and campaign reads rollups, and each median is then within
+                `max_relative_error` of the exact one or `max_error_minutes` (business minutes), whichever is larger. Absent:
+                every figure is exact.
      """
 
     bounds: Bounds
@@ -40,6 +46,7 @@ class LeadReport:
     group_by: LeadGroupBy
     rows: list[LeadRow]
     start: datetime.date
+    percentile_error: None | PercentileError | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -49,6 +56,7 @@ class LeadReport:
     def to_dict(self) -> dict[str, Any]:
         from ..models.bounds import Bounds # noqa: PLC0415
         from ..models.lead_row import LeadRow # noqa: PLC0415
+        from ..models.percentile_error import PercentileError # noqa: PLC0415
         bounds = self.bounds.to_dict()
 
         end = self.end.isoformat()
@@ -64,6 +72,14 @@ class LeadReport:
 
         start = self.start.isoformat()
 
+        percentile_error: dict[str, Any] | None | Unset
+        if isinstance(self.percentile_error, Unset):
+            percentile_error = UNSET
+        elif isinstance(self.percentile_error, PercentileError):
+            percentile_error = self.percentile_error.to_dict()
+        else:
+            percentile_error = self.percentile_error
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -74,6 +90,8 @@ class LeadReport:
             "rows": rows,
             "start": start,
         })
+        if percentile_error is not UNSET:
+            field_dict["percentile_error"] = percentile_error
 
         return field_dict
 
@@ -83,6 +101,7 @@ class LeadReport:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.bounds import Bounds # noqa: PLC0415
         from ..models.lead_row import LeadRow # noqa: PLC0415
+        from ..models.percentile_error import PercentileError # noqa: PLC0415
         d = dict(src_dict)
         bounds = Bounds.from_dict(d.pop("bounds"))
 
@@ -114,12 +133,33 @@ class LeadReport:
 
 
 
+        def _parse_percentile_error(data: object) -> None | PercentileError | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                percentile_error_type_0 = PercentileError.from_dict(data)
+
+
+
+                return percentile_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PercentileError | Unset, data)
+
+        percentile_error = _parse_percentile_error(d.pop("percentile_error", UNSET))
+
+
         lead_report = cls(
             bounds=bounds,
             end=end,
             group_by=group_by,
             rows=rows,
             start=start,
+            percentile_error=percentile_error,
         )
 
 

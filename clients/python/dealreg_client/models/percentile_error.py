@@ -22,9 +22,9 @@ T = TypeVar("T", bound="PercentileError")
 class PercentileError:
     """ 
         Attributes:
-            approximate (bool): True: the percentiles (median and 90th percentile, business and wall-clock) are read from
-                histograms, within the bounds below of the exact ones; counts and shares are exact. Reports over more than 92
-                days are (by partner, only across vendors); the others have no `percentile_error` and are exact.
+            approximate (bool): True: the report's percentiles (medians, 90th percentiles) are read from histograms, within
+                the bounds below of the exact ones; counts and shares are exact. The report's `percentile_error` says when this
+                is so.
             max_error_minutes (float): The absolute bound, in minutes (business minutes for business hours).
             max_relative_error (float): Each percentile is within this fraction of the exact one, or within
                 `max_error_minutes`, whichever is larger.

@@ -717,7 +717,9 @@ def sync_detailed(
     touch; conversion over the accepted leads; win and no-decision rates over the closed ones. Partners
     and reps beyond the bounds are flagged `high_reject_rate` or `low_win_rate`, campaigns
     `high_rejection`, once they have `min_sample` answered (or closed) leads. A vendor sees its own
-    leads, a partner its own, a rep theirs.
+    leads, a partner its own, a rep theirs. Over more than 92 days across every vendor (no vendor,
+    partner or campaign named) the report reads monthly rollups: counts and rates are exact, the medians
+    within the stated `percentile_error`.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -784,7 +786,9 @@ def sync(
     touch; conversion over the accepted leads; win and no-decision rates over the closed ones. Partners
     and reps beyond the bounds are flagged `high_reject_rate` or `low_win_rate`, campaigns
     `high_rejection`, once they have `min_sample` answered (or closed) leads. A vendor sees its own
-    leads, a partner its own, a rep theirs.
+    leads, a partner its own, a rep theirs. Over more than 92 days across every vendor (no vendor,
+    partner or campaign named) the report reads monthly rollups: counts and rates are exact, the medians
+    within the stated `percentile_error`.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -846,7 +850,9 @@ async def asyncio_detailed(
     touch; conversion over the accepted leads; win and no-decision rates over the closed ones. Partners
     and reps beyond the bounds are flagged `high_reject_rate` or `low_win_rate`, campaigns
     `high_rejection`, once they have `min_sample` answered (or closed) leads. A vendor sees its own
-    leads, a partner its own, a rep theirs.
+    leads, a partner its own, a rep theirs. Over more than 92 days across every vendor (no vendor,
+    partner or campaign named) the report reads monthly rollups: counts and rates are exact, the medians
+    within the stated `percentile_error`.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.
@@ -913,7 +919,9 @@ async def asyncio(
     touch; conversion over the accepted leads; win and no-decision rates over the closed ones. Partners
     and reps beyond the bounds are flagged `high_reject_rate` or `low_win_rate`, campaigns
     `high_rejection`, once they have `min_sample` answered (or closed) leads. A vendor sees its own
-    leads, a partner its own, a rep theirs.
+    leads, a partner its own, a rep theirs. Over more than 92 days across every vendor (no vendor,
+    partner or campaign named) the report reads monthly rollups: counts and rates are exact, the medians
+    within the stated `percentile_error`.
 
     Args:
         from_ (datetime.date | None | Unset): First day of submission (UTC); 90 days back.

@@ -7,8 +7,8 @@ import math
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from dealreg.sla import histogram
-from dealreg.sla.histogram import MINUTE_US
+from dealreg import histogram
+from dealreg.histogram import MINUTE_US
 
 # Up to ten years of microseconds: a clock's business or wall-clock time to decision.
 durations = st.integers(min_value=0, max_value=10 * 366 * 24 * 60 * MINUTE_US)

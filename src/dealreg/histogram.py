@@ -8,8 +8,9 @@ half the bound, because a percentile interpolates between two neighbouring value
 q x (n - 1), as percentile_cont does) that may lie in different buckets. With f the fraction
 between them, v_lo <= p <= v_hi and p = (1 - f) v_lo + f v_hi, the error is at most
 (1 - f) e(v_lo) + f e(v_hi) <= 0.5 % x p + 7.5 minutes <= max(1 % x p, 15 minutes), since
-f x v_hi <= p and (1 - f) x v_lo <= p. The SQL twin of `bucket` is the migration's
-`sla_bucket(us)`: the rollups store bucket numbers, this module reads them back.
+f x v_hi <= p and (1 - f) x v_lo <= p. The SQL twin of `bucket` is migration 0032's
+`sla_bucket(us)`: the rollups (the SLA reports' and the lead reports') store bucket numbers,
+this module reads them back.
 """
 
 import math
