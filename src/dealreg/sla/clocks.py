@@ -11,6 +11,7 @@ with the copies of their registration's program, approver and decision the repor
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any, Protocol
 
 import msgspec
@@ -130,7 +131,7 @@ class Times(Protocol):
     @property
     def stopped_at(self) -> datetime | None: ...
     @property
-    def pauses(self) -> list[list[str]]: ...
+    def pauses(self) -> Sequence[Sequence[str]]: ...
 
 
 def threshold_minutes(clock: Times, threshold: Threshold) -> int:
@@ -215,6 +216,58 @@ def threshold_at(clock: Times, threshold: Threshold, calendar: BusinessCalendar)
     """When `threshold` fell due, or falls due if the clock keeps running from now on; None
     while paused short of it (nobody knows when the partner will answer)."""
     return reached_at(clock, threshold, calendar) or due_at(clock, threshold, calendar)
+
+
+class _Frozen(msgspec.Struct, frozen=True, kw_only=True):
+    """A clock's state as far as the instants of its thresholds go (Times): hashable, so that
+    they are worked out once for it, whatever the requests that show it."""
+
+    calendar: bytes  # its calendar's JSON
+    target_minutes: int
+    hard_limit_minutes: int
+    elapsed_us: int
+    started_at: datetime
+    running_since: datetime | None
+    paused_since: datetime | None
+    stopped_at: datetime | None
+    pauses: tuple[tuple[str, str], ...]
+
+
+def summary_instants(
+    clock: Summarized,
+) -> tuple[BusinessCalendar, datetime | None, datetime | None]:
+    """The clock's calendar and the instants of its target and hard limit (threshold_at). A
+    page of registrations shows each clock's, and walking the calendar to them was half of a
+    registrations list's CPU: the same clock in the same state gives the same instants, so
+    they are kept (for the last few thousand states) rather than worked out on every request."""
+    frozen = _Frozen(
+        calendar=msgspec.json.encode(clock.calendar),
+        target_minutes=clock.target_minutes,
+        hard_limit_minutes=clock.hard_limit_minutes,
+        elapsed_us=clock.elapsed_us,
+        started_at=clock.started_at,
+        running_since=clock.running_since,
+        paused_since=clock.paused_since,
+        stopped_at=clock.stopped_at,
+        pauses=tuple((start, end) for start, end in clock.pauses),
+    )
+    return _instants(frozen)
+
+
+@lru_cache(maxsize=256)
+def _calendar(encoded: bytes) -> BusinessCalendar:
+    # Stored as JSON, whose keys are text: the years of its frozen holidays among them.
+    return msgspec.convert(msgspec.json.decode(encoded), BusinessCalendar, str_keys=True)
+
+
+@lru_cache(maxsize=8192)
+def _instants(clock: _Frozen) -> tuple[BusinessCalendar, datetime | None, datetime | None]:
+    calendar = _calendar(clock.calendar)
+    return (
+        calendar,
+        threshold_at(clock, Threshold.at_risk, calendar),
+        threshold_at(clock, Threshold.breached, calendar),
+    )
 
 
 def schedule(clock: SlaClock, calendar: BusinessCalendar) -> None:

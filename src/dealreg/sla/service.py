@@ -217,13 +217,13 @@ class SlaSummary(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def summary_of(clock: clocks.Summarized, now: datetime) -> SlaSummary:
-    calendar = clocks.calendar_of(clock)
+    calendar, target_at, hard_limit_at = clocks.summary_instants(clock)
     return SlaSummary(
         state=state_of(clock),
         next_threshold=clock.next_threshold,
         next_due_at=clock.next_due_at,
-        target_at=clocks.threshold_at(clock, Threshold.at_risk, calendar),
-        hard_limit_at=clocks.threshold_at(clock, Threshold.breached, calendar),
+        target_at=target_at,
+        hard_limit_at=hard_limit_at,
         elapsed_seconds=int(clocks.elapsed_now(clock, now, calendar).total_seconds()),
     )
 
