@@ -8,12 +8,10 @@ straight into rows; the rules that need objects load ORM entities.
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from functools import cache
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
-    Select,
     Text,
     Update,
     and_,
@@ -33,7 +31,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, UUID, distinct_on
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dealreg.db import as_columns, contains_pattern, contains_text, table_of, unnested
+from dealreg.db import as_columns, contains_text, table_of, unnested
 from dealreg.orgs.models import (
     Organization,
     OrgKind,
@@ -44,7 +42,7 @@ from dealreg.orgs.models import (
     User,
 )
 from dealreg.orgs.principals import Principal
-from dealreg.pagination import Page, PageRequest, fetch_page, horizon, page_of
+from dealreg.pagination import Page, PageRequest, fetch_page
 from dealreg.registrations.models import (
     ACTIVE,
     Deal,
@@ -56,7 +54,6 @@ from dealreg.registrations.models import (
     RegistrationCounter,
     RegistrationHistory,
     RegistrationStatus,
-    SalesStage,
 )
 
 # --- visibility --------------------------------------------------------------------------------
@@ -66,11 +63,11 @@ def _sees_all_of_partner(actor: Principal) -> bool:
     return actor.role is Role.partner_admin
 
 
-# Which registrations a caller sees, by what it is: the branch `_visibility` takes.
+# Which registrations a caller sees, by what it is: the branch `visibility` takes.
 SeenAs = Literal["all", "vendor", "partner", "rep", "client"]
 
 
-def _seen_as(actor: Principal) -> SeenAs:
+def seen_as(actor: Principal) -> SeenAs:
     if actor.is_platform:
         return "all"
     if actor.org_kind is OrgKind.vendor:
@@ -80,7 +77,7 @@ def _seen_as(actor: Principal) -> SeenAs:
     return "rep" if actor.kind == "user" else "client"
 
 
-def _visibility(
+def visibility(
     seen_as: SeenAs, registrations: Any, deals: Any, org: Any, subject: Any
 ) -> ColumnElement[bool]:
     """`visible_registrations` over `registrations` and `deals` (the mapped classes, or their
@@ -101,7 +98,7 @@ def _visibility(
 def visible_registrations(actor: Principal) -> ColumnElement[bool]:
     """A vendor sees what is addressed to it; a partner admin all of its partner's; a rep their
     own (a partner's rep-level machine client, the deals it sent); the platform everything."""
-    return _visibility(_seen_as(actor), Registration, Deal, actor.organization_id, actor.subject_id)
+    return visibility(seen_as(actor), Registration, Deal, actor.organization_id, actor.subject_id)
 
 
 def visible_deals(actor: Principal) -> ColumnElement[bool]:
@@ -327,14 +324,6 @@ async def number(
 REGISTRATION_COLUMNS = [
     column for column in table_of(Registration).c if column.key not in {"expiry_reminded_for"}
 ]
-# What a list shows of each (registrations/responses.py RegistrationOut): not the answers, a
-# JSON document decoded for every row, nor the customer's match keys or the plan in force.
-LIST_COLUMNS = [
-    column
-    for column in REGISTRATION_COLUMNS
-    if column.key
-    not in {"answers", "customer_domain_key", "customer_name_key", "incentive_plan_id"}
-]
 
 
 async def get_deal(session: AsyncSession, actor: Principal, deal_id: uuid.UUID) -> Deal | None:
@@ -392,122 +381,6 @@ async def get_registration(
     if for_update:
         stmt = stmt.with_for_update(of=Registration)
     return (await session.scalars(stmt)).one_or_none()
-
-
-class _ListShape(NamedTuple):
-    """What a registrations list's statement looks like, whatever the values it compares with."""
-
-    seen_as: SeenAs
-    search: bool
-    statuses: bool
-    filters: tuple[str, ...]  # the columns compared for equality, by name
-    expiring: bool
-    after: bool  # continues after a page's key
-    by_change: bool  # in the order of change (a delta sync)
-    since: bool  # a delta sync's first page
-
-
-@cache
-def _list_statement(shape: _ListShape) -> tuple[Select[Any], frozenset[str]]:
-    """The statement of every list of `shape`, built once with bound parameters
-    (`list_registrations` gives their values), and the names of those parameters: building it
-    per request with the ORM's attributes, and running it through the ORM, was a tenth of a
-    list's CPU (issue #22). The same clauses as visible_registrations and pagination.paginate."""
-    stmt = _build_list_statement(shape)
-    return stmt, frozenset(stmt.compile().params)
-
-
-def _build_list_statement(shape: _ListShape) -> Select[Any]:
-    c, deals = table_of(Registration).c, table_of(Deal).c
-    stmt = select(*LIST_COLUMNS).where(
-        _visibility(shape.seen_as, c, deals, bindparam("org"), bindparam("subject"))
-    )
-    if shape.search:
-        stmt = stmt.where(
-            or_(
-                *(
-                    column.ilike(bindparam("pattern"), escape="\\")
-                    for column in (c.number, c.customer_name)
-                )
-            )
-        )
-    if shape.statuses:
-        stmt = stmt.where(c.status.in_(bindparam("statuses", expanding=True)))
-    for name in shape.filters:
-        stmt = stmt.where(c[name] == bindparam(name))
-    if shape.expiring:
-        stmt = stmt.where(
-            c.status == RegistrationStatus.approved, c.expires_at < bindparam("expiring_before")
-        )
-    at = c.updated_at if shape.by_change else c.created_at
-    if shape.after:
-        stmt = stmt.where(
-            or_(
-                at > bindparam("after_at"),
-                and_(at == bindparam("after_at"), c.id > bindparam("after_id")),
-            )
-        )
-    elif shape.since:
-        stmt = stmt.where(at > bindparam("since"))
-    if shape.by_change:
-        stmt = stmt.where(at < bindparam("horizon"))
-    return stmt.order_by(at, c.id).limit(bindparam("limit"))
-
-
-async def list_registrations(
-    session: AsyncSession,
-    actor: Principal,
-    *,
-    statuses: Sequence[RegistrationStatus],
-    vendor_id: uuid.UUID | None,
-    partner_id: uuid.UUID | None,
-    rep_id: uuid.UUID | None,
-    stage: SalesStage | None,
-    expiring_before: datetime | None,
-    search: str | None,
-    page: PageRequest,
-) -> Page[Any]:
-    filters = {
-        "vendor_id": vendor_id,
-        "partner_id": partner_id,
-        "rep_id": rep_id,
-        "stage": stage,
-    }
-    values: dict[str, Any] = {
-        "limit": page.limit + 1,
-        **{name: value for name, value in filters.items() if value is not None},
-    }
-    if search is not None:
-        values["pattern"] = contains_pattern(search)
-    if statuses:
-        values["statuses"] = list(statuses)
-    if expiring_before is not None:
-        values["expiring_before"] = expiring_before
-    if page.after is not None:
-        values["after_at"], values["after_id"] = page.after.at, page.after.id
-    elif page.updated_since is not None:
-        values["since"] = page.updated_since
-    if page.by_change:
-        values["horizon"] = await horizon(session)
-    shape = _ListShape(
-        seen_as=_seen_as(actor),
-        search=search is not None,
-        statuses=bool(statuses),
-        filters=tuple(name for name, value in filters.items() if value is not None),
-        expiring=expiring_before is not None,
-        after=page.after is not None,
-        by_change=page.by_change,
-        since=page.updated_since is not None,
-    )
-    stmt, parameters = _list_statement(shape)
-    # A value the statement does not bind would be dropped without a word: a filter given a
-    # value here but no clause in its shape would list everything it should have narrowed.
-    if not values.keys() <= parameters:
-        raise RuntimeError(f"list parameters without a clause: {values.keys() - parameters}")
-    # Who is asking: bound where the caller's kind of visibility compares with them.
-    values |= {"org": actor.organization_id, "subject": actor.subject_id}
-    rows = (await session.execute(stmt, values)).all()
-    return page_of(rows, page)
 
 
 async def lines_of_registration(session: AsyncSession, registration_id: uuid.UUID) -> Sequence[Any]:

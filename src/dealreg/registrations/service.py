@@ -16,7 +16,7 @@ from dealreg.orgs.models import OrgKind
 from dealreg.orgs.principals import Principal
 from dealreg.pagination import Page, PageRequest
 from dealreg.preconditions import IfMatch
-from dealreg.registrations import repository, states
+from dealreg.registrations import listing, repository, states
 from dealreg.registrations.changes import record
 from dealreg.registrations.errors import DealNotFound, RegistrationNotFound
 from dealreg.registrations.expiry import close_pending_extension
@@ -121,7 +121,7 @@ async def list_registrations(
 ) -> Page[Any]:
     """The registrations the caller may see, narrowed by the filters (`statuses`: in any of
     them); with `search`, those whose number or customer's name contains it."""
-    return await repository.list_registrations(
+    return await listing.list_registrations(
         session,
         actor,
         statuses=statuses,
