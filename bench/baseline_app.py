@@ -273,11 +273,13 @@ FIND_IDEMPOTENCY_RECORD = """
     FROM idempotency_records
     WHERE caller_id = $1 AND key = $2 AND created_at > now() - $3::interval
 """
-DELETE_IDEMPOTENCY_RECORD = "DELETE FROM idempotency_records WHERE caller_id = $1 AND key = $2"
+# dealreg's idempotency/repository.py `_UPSERT`: an expired record of the key gives way.
 INSERT_IDEMPOTENCY_RECORD = """
     INSERT INTO idempotency_records (id, caller_id, key, fingerprint, status, headers, body)
     VALUES ($1, $2, $3, $4, $5, $6, $7)
-    RETURNING created_at
+    ON CONFLICT (caller_id, key) DO UPDATE SET id = EXCLUDED.id,
+        fingerprint = EXCLUDED.fingerprint, status = EXCLUDED.status,
+        headers = EXCLUDED.headers, body = EXCLUDED.body, created_at = EXCLUDED.created_at
 """
 VENDORS_OF_PARTNER = """
     SELECT o.id, o.name, o.code, o.timezone, p.status AS partnership_status, p.tier
@@ -314,10 +316,22 @@ CLAIMS_ON = """
     ORDER BY registrations.created_at
 """
 ACTIVE = ("submitted", "in_review", "info_requested", "approved")
-NEXT_NUMBERS = """
-    INSERT INTO registration_counters (vendor_id, year, last) VALUES {values}
-    ON CONFLICT (vendor_id, year) DO UPDATE SET last = registration_counters.last + 1
-    RETURNING registration_counters.vendor_id, registration_counters.last
+# dealreg's registrations/repository.py `_numbering`: each vendor's next number in its year,
+# given to its registration inserted under a provisional one, late in the deal (the counter row
+# stays locked until the commit).
+NUMBER_REGISTRATIONS = """
+    WITH taken AS (
+        INSERT INTO registration_counters (vendor_id, year, last)
+        SELECT vendor_id, year, 1 FROM unnest($1::uuid[], $2::integer[]) AS w(vendor_id, year)
+        ON CONFLICT (vendor_id, year) DO UPDATE SET last = registration_counters.last + 1
+        RETURNING registration_counters.vendor_id, registration_counters.last
+    )
+    UPDATE registrations
+    SET number = named.number || lpad(taken.last::text, greatest(6, length(taken.last::text)), '0'),
+        updated_at = registrations.updated_at
+    FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS named(id, vendor_id, number), taken
+    WHERE registrations.id = named.id AND taken.vendor_id = named.vendor_id
+    RETURNING registrations.*
 """
 INSERT_DEAL = """
     INSERT INTO deals (id, partner_id, rep_id, submitted_by, customer, contact, title,
@@ -787,11 +801,6 @@ async def _submit(
         vendor_id: now.astimezone(ZoneInfo(vendors[vendor_id]["timezone"])).year
         for vendor_id in vendor_ids
     }
-    values, args = _values([(vendor_id, year, 1) for vendor_id, year in years.items()])
-    numbers = {
-        row["vendor_id"]: row["last"]
-        for row in await conn.fetch(NEXT_NUMBERS.format(values=values), *args)
-    }
     deal = await conn.fetchrow(
         INSERT_DEAL,
         uuid.uuid4(),
@@ -825,11 +834,12 @@ async def _submit(
         if holding:
             # dealreg would take a use of the best one; the baseline does not do that work.
             raise HTTPException(status_code=501, detail="offers are not in the baseline")
+    registration_ids = {vendor_id: uuid.uuid4() for vendor_id in plans}
     values, args = _values(
         [
             (
-                uuid.uuid4(),
-                f"{vendors[vendor_id]['code']}-{years[vendor_id]}-{numbers[vendor_id]:06d}",
+                registration_ids[vendor_id],
+                f"~{registration_ids[vendor_id].hex}",
                 deal["id"],
                 vendor_id,
                 plan.program_id,
@@ -905,6 +915,20 @@ async def _submit(
         ]
     )
     await conn.execute(INSERT_HISTORY.format(values=values), *args)
+    by_vendor = {r["vendor_id"]: r for r in registrations}
+    numbering = sorted(by_vendor)
+    numbered = {
+        row["id"]: row
+        for row in await conn.fetch(
+            NUMBER_REGISTRATIONS,
+            numbering,
+            [years[vendor_id] for vendor_id in numbering],
+            [by_vendor[vendor_id]["id"] for vendor_id in numbering],
+            numbering,
+            [f"{vendors[vendor_id]['code']}-{years[vendor_id]}-" for vendor_id in numbering],
+        )
+    }
+    registrations = [numbered[r["id"]] for r in registrations]
     values, args = _values(
         [
             (
@@ -975,8 +999,7 @@ async def create_deal(
         payload = msgspec.json.encode(out)
         etag = f'"{deal["version"] + sum(r["version"] for r in registrations)}"'
         # The response is kept, as dealreg keeps it, in the transaction of the work.
-        await conn.execute(DELETE_IDEMPOTENCY_RECORD, rep.id, idempotency_key)
-        await conn.fetchrow(
+        await conn.execute(
             INSERT_IDEMPOTENCY_RECORD,
             uuid.uuid4(),
             rep.id,
