@@ -9,7 +9,6 @@ status, times, campaign and rep), as any writer may: the trigger keeps the rollu
 writes.
 """
 
-import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -36,6 +35,7 @@ from dealreg.orgs.models import Role
 from tests.api.test_leads import Scene, attempt, create
 from tests.deals import partner_setup, vendor_setup
 from tests.factories import Factory
+from tests.rollups import racing_folds_and_a_rebuild
 
 REPORT = "/v1/reports/leads"
 HOUR_US = 3_600_000_000
@@ -279,20 +279,6 @@ async def test_a_fold_moves_every_pending_change_into_the_cells(
     assert sorted(tuple(row) for row in february) == [(0, 1, 1, 1), (1, 1, 1, 1), (2, 1, 1, 1)]
 
 
-async def _fold_repeatedly(engine: AsyncEngine, times: int) -> None:
-    for _ in range(times):
-        async with make_sessionmaker(engine)() as session:
-            await rollups.fold(session)
-            await session.commit()
-        await asyncio.sleep(0)
-
-
-async def _rebuild(engine: AsyncEngine) -> None:
-    async with make_sessionmaker(engine)() as session:
-        await rollups.rebuild(session)
-        await session.commit()
-
-
 async def test_answers_racing_folds_and_a_rebuild_are_each_counted_once(
     committing_client: httpx.AsyncClient, committing_engine: AsyncEngine, committed: Factory
 ) -> None:
@@ -310,14 +296,14 @@ async def test_answers_racing_folds_and_a_rebuild_are_each_counted_once(
         *((i, "reject", {"reason": "no_capacity"}) for i in ids[6:]),
     ]
 
-    responses = await asyncio.gather(
-        *(attempt(committing_client, partner.rep, i, action, body) for i, action, body in moves),
-        _fold_repeatedly(committing_engine, 6),
-        _fold_repeatedly(committing_engine, 6),
-        _rebuild(committing_engine),
+    responses = await racing_folds_and_a_rebuild(
+        committing_engine,
+        rollups.fold,
+        rollups.rebuild,
+        [attempt(committing_client, partner.rep, i, action, body) for i, action, body in moves],
     )
 
-    assert {r.status_code for r in responses[: len(moves)]} == {200}, responses
+    assert {r.status_code for r in responses} == {200}, responses
     async with make_sessionmaker(committing_engine)() as session:
         await rollups.fold(session)
         kept = await cells(session)

@@ -3,7 +3,6 @@ submissions, assignments, questions and answers, decisions, withdrawals, breache
 cells with their pending changes equal the cells rebuilt from the clocks; the SQL histogram
 bucket is the Python one."""
 
-import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,6 +28,7 @@ from dealreg.sla.models import (
 from tests.clocks import attempt, register, sweep
 from tests.deals import partner_setup, vendor_setup
 from tests.factories import Factory
+from tests.rollups import racing_folds_and_a_rebuild
 from tests.sla.test_report_copies import ACTIONS, QUESTION, REPLY, Scene, scene_of
 
 # Every threshold of a clock started now is due by then: a sweep at it breaches what runs.
@@ -224,20 +224,6 @@ async def test_the_sql_bucket_is_the_python_one(db: AsyncSession, us: int) -> No
     assert in_sql == histogram.bucket(us)
 
 
-async def _fold_repeatedly(engine: AsyncEngine, times: int) -> None:
-    for _ in range(times):
-        async with make_sessionmaker(engine)() as session:
-            await rollups.fold(session)
-            await session.commit()
-        await asyncio.sleep(0)
-
-
-async def _rebuild(engine: AsyncEngine) -> None:
-    async with make_sessionmaker(engine)() as session:
-        await rollups.rebuild(session)
-        await session.commit()
-
-
 async def test_decisions_racing_folds_and_a_rebuild_are_each_counted_once(
     committing_client: httpx.AsyncClient, committing_engine: AsyncEngine, committed: Factory
 ) -> None:
@@ -253,14 +239,14 @@ async def test_decisions_racing_folds_and_a_rebuild_are_each_counted_once(
         *((partner.rep, i, "withdraw", {}) for i in ids[9:]),
     ]
 
-    responses = await asyncio.gather(
-        *(attempt(committing_client, who, i, action, body) for who, i, action, body in moves),
-        _fold_repeatedly(committing_engine, 6),
-        _fold_repeatedly(committing_engine, 6),
-        _rebuild(committing_engine),
+    responses = await racing_folds_and_a_rebuild(
+        committing_engine,
+        rollups.fold,
+        rollups.rebuild,
+        [attempt(committing_client, who, i, action, body) for who, i, action, body in moves],
     )
 
-    assert {r.status_code for r in responses[: len(moves)]} == {200}, responses
+    assert {r.status_code for r in responses} == {200}, responses
     async with make_sessionmaker(committing_engine)() as session:
         kept = await cells(session)
         await rollups.rebuild(session)

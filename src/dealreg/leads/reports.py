@@ -232,22 +232,7 @@ def _row(
     """A report row; `medians` from the rollups, else the row's own (exact)."""
     if medians is None:
         medians = (row.median_hours_to_accept, row.median_hours_to_first_touch)
-    counts: dict[str, Any] = {
-        name: getattr(row, name)
-        for name in (
-            "forwarded",
-            "pending",
-            "accepted",
-            "rejected",
-            *(f"rejected_{reason.value}" for reason in LeadRejection),
-            "recalled",
-            "first_touch_overdue",
-            "converted",
-            "won",
-            "lost",
-            "no_decision",
-        )
-    }
+    counts: dict[str, Any] = {name: getattr(row, name) for name in rollups.COUNTERS}
     rates: dict[str, Any] = {
         name: _round(getattr(row, name), 4)
         for name in (
